@@ -1,0 +1,344 @@
+"""The pseudonymised case: persons, organisations, relationships, events and annotations.
+
+Structure and types live here; checks across items (dangling ids, dates that
+cannot be, ancestry loops) live in :mod:`models.validation`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from models.partial_date import PartialDate
+from models.vocabulary import (
+    RESTRICTIVENESS,
+    Certainty,
+    EventType,
+    FamilyInvolved,
+    Gender,
+    Layer,
+    OrganisationType,
+    ParentKind,
+    PartnerStatus,
+    PersonKind,
+    PlacementSetting,
+    RelationshipType,
+    SourceKind,
+    StatementKind,
+)
+
+SCHEMA_VERSION = "1.0"
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+"""Identifiers: letters, digits and ``_ . : -``, at most 64 characters."""
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+
+
+class _Item(BaseModel):
+    """Base for every case item: unknown fields are an error (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False)
+
+
+class Period(_Item):
+    """A stretch of time; either end may be open."""
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` falls in the period (open ends count as unbounded)."""
+        if self.start is not None and day < self.start.earliest():
+            return False
+        return not (self.end is not None and day > self.end.latest())
+
+
+class Source(_Item):
+    """Where information comes from: a dossier, an interview, a meeting…"""
+
+    id: Id
+    kind: SourceKind = SourceKind.DOSSIER
+    title: ShortText
+    date: PartialDate | None = None
+    note: LongText | None = None
+
+
+class Person(_Item):
+    """Someone in or around the family; a pseudonym or a role, never a real name."""
+
+    id: Id
+    label: ShortText = Field(description='Pseudonym or role, e.g. "Moeder", "Opa Z."')
+    kind: PersonKind
+    gender: Gender = Gender.UNKNOWN
+    birth: PartialDate | None = None
+    death: PartialDate | None = None
+    deceased: bool = Field(False, description="Deceased, also when the date of death is unknown")
+    role: ShortText | None = Field(None, description='e.g. "jeugdbeschermer", "buurvrouw"')
+    organisation: Id | None = Field(None, description="Organisation id, for professionals")
+    involvement: Period | None = Field(None, description="When a professional or network member was involved")
+    note: LongText | None = None
+
+    @property
+    def is_deceased(self) -> bool:
+        return self.deceased or self.death is not None
+
+    def alive_on(self, day: dt.date) -> bool:
+        """Born (or birth unknown) and not yet dead on ``day``."""
+        if self.birth is not None and day < self.birth.earliest():
+            return False
+        if self.death is not None:
+            return day <= self.death.latest()
+        return True
+
+    def involved_on(self, day: dt.date) -> bool:
+        """Involved on ``day``; without an involvement period, always."""
+        return self.involvement is None or self.involvement.contains(day)
+
+
+class Organisation(_Item):
+    id: Id
+    name: ShortText
+    type: OrganisationType
+    note: LongText | None = None
+
+
+class Relationship(_Item):
+    """A tie between two persons. For ``parent`` the source is the parent."""
+
+    id: Id
+    type: RelationshipType
+    source: Id
+    target: Id
+    parent_kind: ParentKind | None = Field(None, description="Only for type parent; default biological")
+    status: PartnerStatus | None = Field(None, description="Only for type partner: the latest known status")
+    married: PartialDate | None = Field(None, description="Only for type partner")
+    separated: PartialDate | None = Field(None, description="Only for type partner")
+    divorced: PartialDate | None = Field(None, description="Only for type partner")
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    view: Id | None = Field(None, description="Whose view this is (a person id)")
+    certainty: Certainty = Certainty.CONFIRMED
+    info_source: Id | None = Field(None, description="Source id the information comes from")
+    note: LongText | None = None
+
+    @model_validator(mode="after")
+    def _type_specific_fields(self) -> Relationship:
+        if self.type != RelationshipType.PARENT and self.parent_kind is not None:
+            raise ValueError("parent_kind only belongs to a relationship of type 'parent'")
+        partner_only = {"status": self.status, "married": self.married,
+                        "separated": self.separated, "divorced": self.divorced}
+        if self.type != RelationshipType.PARTNER:
+            misplaced = [name for name, value in partner_only.items() if value is not None]
+            if misplaced:
+                raise ValueError(f"{', '.join(misplaced)} only belong(s) to a relationship of type 'partner'")
+        return self
+
+    @property
+    def effective_parent_kind(self) -> ParentKind:
+        return self.parent_kind or ParentKind.BIOLOGICAL
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the tie existed on ``day`` (open ends count as unbounded)."""
+        if self.start is not None and day < self.start.earliest():
+            return False
+        return not (self.end is not None and day > self.end.latest())
+
+    def partner_status_on(self, day: dt.date | None) -> PartnerStatus | None:
+        """The couple's status on ``day`` (None: the latest known); None before they met."""
+        if self.type != RelationshipType.PARTNER:
+            return None
+        if day is None:
+            return self.status or self._latest_status_from_dates()
+        if self.start is not None and day < self.start.earliest():
+            return None
+
+        def passed(value: PartialDate | None) -> bool:
+            return value is not None and value.earliest() <= day
+
+        if passed(self.divorced):
+            return PartnerStatus.DIVORCED
+        if passed(self.separated):
+            return PartnerStatus.SEPARATED
+        if passed(self.end):
+            return self.status if self.status in _ENDINGS else PartnerStatus.SEPARATED
+        if passed(self.married):
+            return PartnerStatus.MARRIED
+        if self.status == PartnerStatus.MARRIED and self.married is None:
+            return PartnerStatus.MARRIED
+        if self.status in _ENDINGS and self.end is None:
+            return self.status  # ended at an unknown moment: show how it ended
+        return PartnerStatus.COHABITING
+
+    def _latest_status_from_dates(self) -> PartnerStatus:
+        if self.divorced:
+            return PartnerStatus.DIVORCED
+        if self.separated:
+            return PartnerStatus.SEPARATED
+        return PartnerStatus.MARRIED if self.married else PartnerStatus.COHABITING
+
+    def together_on(self, day: dt.date | None) -> bool:
+        """Whether a couple was together (married or cohabiting) on ``day``."""
+        return self.partner_status_on(day) in (PartnerStatus.MARRIED, PartnerStatus.COHABITING)
+
+
+_ENDINGS = frozenset({PartnerStatus.SEPARATED, PartnerStatus.DIVORCED, PartnerStatus.WIDOWED})
+
+
+class Placement(_Item):
+    """Where the child was placed; its restrictiveness follows from the setting."""
+
+    setting: PlacementSetting
+    location: ShortText | None = Field(None, description='e.g. "open groep De Linde"')
+    crisis: bool = Field(False, description="A crisis or temporary placement")
+
+    @property
+    def restrictiveness(self) -> int:
+        """0 (home) … 7 (youth detention)."""
+        return RESTRICTIVENESS[self.setting]
+
+
+class Decision(_Item):
+    decided_by: list[Id] = Field(default_factory=list, description="Person or organisation ids")
+    family_involved: FamilyInvolved = FamilyInvolved.UNKNOWN
+    rationale: LongText | None = None
+
+
+class Event(_Item):
+    """Something that happened: a moment (``date``) or a period (``date`` to ``end``)."""
+
+    id: Id
+    date: PartialDate
+    end: PartialDate | None = None
+    approximate: bool = Field(False, description="The date(s) are approximate")
+    layer: Layer
+    type: EventType
+    title: ShortText
+    description: LongText | None = None
+    persons: list[Id] = Field(default_factory=list)
+    organisation: Id | None = None
+    to_organisation: Id | None = Field(None, description="Receiving organisation, e.g. of a referral")
+    source: Id | None = Field(None, description="Source id")
+    perspective: Id | None = Field(None, description="Whose voice this is (a person id)")
+    statement_kind: StatementKind | None = None
+    certainty: Certainty = Certainty.CONFIRMED
+    placement: Placement | None = None
+    decision: Decision | None = None
+
+    @model_validator(mode="after")
+    def _sync_approximate(self) -> Event:
+        approximate = self.approximate or self.date.approximate or bool(self.end and self.end.approximate)
+        if approximate:
+            self.approximate = True
+            self.date = self.date.with_approximate()
+            if self.end is not None:
+                self.end = self.end.with_approximate()
+        return self
+
+    @property
+    def is_period(self) -> bool:
+        return self.end is not None
+
+    def start_day(self) -> dt.date:
+        return self.date.earliest()
+
+    def end_day(self) -> dt.date:
+        """The last day of the event (its end, or the end of its own date's range)."""
+        return (self.end or self.date).latest()
+
+
+class DateRange(_Item):
+    start: PartialDate
+    end: PartialDate | None = None
+
+
+class AnnotationTarget(_Item):
+    events: list[Id] = Field(default_factory=list)
+    persons: list[Id] = Field(default_factory=list)
+    date_range: DateRange | None = None
+
+
+class Annotation(_Item):
+    """An analyst's note tied to events, persons or a stretch of time."""
+
+    id: Id
+    target: AnnotationTarget
+    author: ShortText | None = None
+    created: dt.datetime | None = None
+    tag: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    text: LongText
+
+
+class HouseholdMember(_Item):
+    person: Id
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+class Household(_Item):
+    """People who lived together, each for a stretch of time."""
+
+    id: Id
+    label: ShortText | None = None
+    members: list[HouseholdMember]
+
+
+class Position(_Item):
+    x: float
+    y: float
+
+
+class LayoutHints(_Item):
+    """Saved layout adjustments, so the drawing stays stable as the case is edited."""
+
+    sibling_order: list[Id] = Field(default_factory=list,
+                                    description="Person ids in the left-to-right order to keep")
+    pinned: dict[Id, Position] = Field(default_factory=dict,
+                                       description="Person id -> fixed position in the geno-sociogram")
+    collapsed_organisations: list[Id] = Field(default_factory=list)
+
+
+class Case(_Item):
+    """One pseudonymised case file."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    id: Id = Field(description="A pseudonymous case id, never a name")
+    title: ShortText
+    description: LongText | None = None
+    index_person: Id = Field(description="Id of the child at the centre of the case")
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    pseudonymised: Literal[True] = Field(description="Declares the file holds no real names")
+    sources: list[Source] = Field(default_factory=list)
+    persons: list[Person] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+    households: list[Household] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    annotations: list[Annotation] = Field(default_factory=list)
+    layout: LayoutHints = Field(default_factory=LayoutHints)
+
+    # --- lookups (built on demand: a case may be edited) -------------------
+    def person_map(self) -> dict[str, Person]:
+        return {person.id: person for person in self.persons}
+
+    def organisation_map(self) -> dict[str, Organisation]:
+        return {organisation.id: organisation for organisation in self.organisations}
+
+    def event_map(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events}
+
+    def index(self) -> Person | None:
+        """The index person (the child at the centre)."""
+        return self.person_map().get(self.index_person)
+
+    def events_in_order(self) -> list[Event]:
+        """Events sorted by start date, then end, then id (stable for equal dates)."""
+        return sorted(self.events, key=lambda e: (e.date.sort_key(), (e.end or e.date).sort_key(), e.id))
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The case as JSON text, in the same format :func:`models.load_case` reads."""
+        return self.model_dump_json(indent=indent, exclude_none=True)

@@ -1,0 +1,172 @@
+"""Load a case file: bytes → JSON → typed :class:`Case`, with every problem reported at once."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from models.case import (
+    SCHEMA_VERSION,
+    Annotation,
+    Case,
+    Event,
+    Household,
+    LayoutHints,
+    Organisation,
+    Person,
+    Relationship,
+    Source,
+)
+from models.messages import dedupe, problem_from_pydantic
+from models.problems import CaseError, Problem
+from models.validation import check_case
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Case files larger than this are refused (a real case is well under 1 MB)."""
+
+_COLLECTIONS: dict[str, type[BaseModel]] = {
+    "sources": Source, "persons": Person, "organisations": Organisation,
+    "relationships": Relationship, "households": Household, "events": Event,
+    "annotations": Annotation,
+}
+_ADAPTERS = {name: TypeAdapter(model) for name, model in _COLLECTIONS.items()}
+
+
+def load_case(source: str | bytes | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Case:
+    """Read a case from a path, JSON bytes or JSON text; raise :class:`CaseError` listing every problem.
+
+    A ``str`` that starts with ``{`` is taken as JSON text, any other ``str`` as a path.
+    """
+    if isinstance(source, bytes):
+        return parse_case_bytes(source, max_bytes=max_bytes)
+    if isinstance(source, str) and source.lstrip().startswith(("{", "[")):
+        return parse_case_bytes(source.encode("utf-8"), max_bytes=max_bytes)
+    return parse_case_bytes(_read_file(Path(source), max_bytes), max_bytes=max_bytes)
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise CaseError([Problem("$", "file_not_found", f"bestand niet gevonden: {path}",
+                                 f"file not found: {path}")]) from None
+    if size > max_bytes:
+        raise CaseError([_too_large(size, max_bytes)])
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CaseError([Problem("$", "file_unreadable", f"bestand kan niet gelezen worden: {exc.strerror}",
+                                 f"file cannot be read: {exc.strerror}")]) from None
+
+
+def _too_large(size: int, max_bytes: int) -> Problem:
+    mb, limit = size / 1_048_576, max_bytes / 1_048_576
+    return Problem("$", "file_too_large",
+                   f"bestand is te groot ({mb:.1f} MB; maximaal {limit:.0f} MB)".replace(".", ",", 1),
+                   f"file is too large ({mb:.1f} MB; at most {limit:.0f} MB)")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in a case file")
+
+
+def parse_json(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
+    """Decode UTF-8 JSON, raising :class:`CaseError` with line and column on failure."""
+    if len(data) > max_bytes:
+        raise CaseError([_too_large(len(data), max_bytes)])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseError([Problem("$", "not_utf8",
+                                 f"bestand is geen UTF-8-tekst (ongeldige byte op positie {exc.start})",
+                                 f"file is not UTF-8 text (invalid byte at position {exc.start})")]) from None
+    if not text.strip():
+        raise CaseError([Problem("$", "empty_file", "bestand is leeg", "file is empty")])
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise CaseError([Problem("$", "invalid_json",
+                                 f"geen geldige JSON: regel {exc.lineno}, kolom {exc.colno} ({exc.msg})",
+                                 f"not valid JSON: line {exc.lineno}, column {exc.colno} ({exc.msg})")]) from None
+    except (ValueError, RecursionError) as exc:
+        raise CaseError([Problem("$", "invalid_json", f"geen geldige JSON ({exc})",
+                                 f"not valid JSON ({exc})")]) from None
+
+
+def parse_case_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Case:
+    """Parse and validate a case from JSON bytes."""
+    return validate_case_data(parse_json(data, max_bytes=max_bytes))
+
+
+def validate_case_data(raw: Any) -> Case:
+    """Validate decoded JSON as a case; raise :class:`CaseError` with every problem found."""
+    if not isinstance(raw, dict):
+        raise CaseError([Problem("$", "not_an_object",
+                                 "een casusbestand moet een JSON-object zijn ({ … })",
+                                 "a case file must be a JSON object ({ … })")])
+    try:
+        case = Case.model_validate(raw)
+    except ValidationError as exc:
+        problems = [_friendlier(problem_from_pydantic(error)) for error in exc.errors(include_url=False)]
+        partial, index_map = _partial_case(raw)
+        problems.extend(check_case(partial, index_map))
+        raise CaseError(dedupe(problems)) from None
+    problems = check_case(case)
+    if problems:
+        raise CaseError(problems)
+    return case
+
+
+def check_source(source: str | bytes | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Problem]:
+    """Every problem in a case file; an empty list when it is valid."""
+    try:
+        load_case(source, max_bytes=max_bytes)
+    except CaseError as exc:
+        return exc.problems
+    return []
+
+
+def _friendlier(problem: Problem) -> Problem:
+    if problem.path == "$.pseudonymised":
+        return Problem(problem.path, "not_pseudonymised",
+                       'het bestand moet verklaren dat het gepseudonimiseerd is: "pseudonymised": true',
+                       'the file must declare it is pseudonymised: "pseudonymised": true')
+    if problem.path == "$.schema_version" and problem.code == "literal_error":
+        return Problem(problem.path, "schema_version",
+                       f"onbekende schemaversie; deze versie van casusbeeld leest versie {SCHEMA_VERSION}",
+                       f"unknown schema version; this version of casusbeeld reads version {SCHEMA_VERSION}")
+    return problem
+
+
+def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any]:
+    """The valid items of a broken file, so cross-item checks can still run on them."""
+    fields: dict[str, Any] = {}
+    positions: dict[str, list[int]] = {}
+    for name, adapter in _ADAPTERS.items():
+        items = raw.get(name)
+        kept, where = [], []
+        if isinstance(items, list):
+            for position, item in enumerate(items):
+                try:
+                    kept.append(adapter.validate_python(item))
+                    where.append(position)
+                except ValidationError:
+                    continue
+        fields[name] = kept
+        positions[name] = where
+    index_person = raw.get("index_person")
+    fields["index_person"] = index_person if isinstance(index_person, str) else None
+    try:
+        fields["layout"] = LayoutHints.model_validate(raw.get("layout", {}))
+    except ValidationError:
+        fields["layout"] = LayoutHints()
+
+    def index_map(collection: str, position: int) -> int:
+        where = positions.get(collection)
+        return where[position] if where is not None and position < len(where) else position
+
+    return Case.model_construct(**fields), index_map
