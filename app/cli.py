@@ -23,8 +23,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             continue
         all_valid = False
         count = len(problems)
-        head = f"{count} probleem" + ("" if count == 1 else "en") if lang == "nl" else \
-            f"{count} problem" + ("" if count == 1 else "s")
+        if lang == "nl":
+            head = f"{count} probleem" if count == 1 else f"{count} problemen"
+        else:
+            head = f"{count} problem" if count == 1 else f"{count} problems"
         print(f"✗ {name}: {head}")
         for problem in problems:
             print(f"    {problem.render(lang)}")

@@ -169,7 +169,9 @@ class Relationship(_Item):
             return PartnerStatus.MARRIED
         if self.status == PartnerStatus.MARRIED and self.married is None:
             return PartnerStatus.MARRIED
-        if self.status in _ENDINGS and self.end is None:
+        ending_dated = {PartnerStatus.DIVORCED: self.divorced, PartnerStatus.SEPARATED: self.separated,
+                        PartnerStatus.WIDOWED: self.end}
+        if self.status in _ENDINGS and ending_dated[self.status] is None and self.end is None:
             return self.status  # ended at an unknown moment: show how it ended
         return PartnerStatus.COHABITING
 

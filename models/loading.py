@@ -112,8 +112,8 @@ def validate_case_data(raw: Any) -> Case:
         case = Case.model_validate(raw)
     except ValidationError as exc:
         problems = [_friendlier(problem_from_pydantic(error)) for error in exc.errors(include_url=False)]
-        partial, index_map = _partial_case(raw)
-        problems.extend(check_case(partial, index_map))
+        partial, index_map, unchecked_ids = _partial_case(raw)
+        problems.extend(check_case(partial, index_map, unchecked_ids))
         raise CaseError(dedupe(problems)) from None
     problems = check_case(case)
     if problems:
@@ -142,10 +142,14 @@ def _friendlier(problem: Problem) -> Problem:
     return problem
 
 
-def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any]:
-    """The valid items of a broken file, so cross-item checks can still run on them."""
+def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any, dict[str, set[str]]]:
+    """The valid items of a broken file, so cross-item checks can still run on them.
+
+    Also returns the ids of the invalid items, so references to them are not reported twice.
+    """
     fields: dict[str, Any] = {}
     positions: dict[str, list[int]] = {}
+    unchecked_ids: dict[str, set[str]] = {}
     for name, adapter in _ADAPTERS.items():
         items = raw.get(name)
         kept, where = [], []
@@ -155,7 +159,8 @@ def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any]:
                     kept.append(adapter.validate_python(item))
                     where.append(position)
                 except ValidationError:
-                    continue
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        unchecked_ids.setdefault(name, set()).add(item["id"])
         fields[name] = kept
         positions[name] = where
     index_person = raw.get("index_person")
@@ -169,4 +174,4 @@ def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any]:
         where = positions.get(collection)
         return where[position] if where is not None and position < len(where) else position
 
-    return Case.model_construct(**fields), index_map
+    return Case.model_construct(**fields), index_map, unchecked_ids

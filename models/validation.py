@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from models.case import Case, Event, Person
 from models.partial_date import PartialDate
@@ -31,14 +31,20 @@ class _Collector:
         self.problems.append(Problem(json_path(location), code, nl, en))
 
 
-def check_case(case: Case, index_map: IndexMap = _identity) -> list[Problem]:
-    """Every cross-item problem in ``case``; an empty list means the case is consistent."""
+def check_case(case: Case, index_map: IndexMap = _identity,
+               unchecked_ids: Mapping[str, set[str]] | None = None) -> list[Problem]:
+    """Every cross-item problem in ``case``; an empty list means the case is consistent.
+
+    ``unchecked_ids`` names ids of items that failed their own validation (per collection):
+    references to them are not reported again as unknown.
+    """
     out = _Collector(index_map)
     _check_unique_ids(case, out)
-    persons = case.person_map()
-    organisations = case.organisation_map()
-    events = case.event_map()
-    sources = {source.id for source in case.sources}
+    extra = unchecked_ids or {}
+    persons = {**case.person_map(), **dict.fromkeys(extra.get("persons", ()))}
+    organisations = {**case.organisation_map(), **dict.fromkeys(extra.get("organisations", ()))}
+    events = case.event_map().keys() | extra.get("events", set())
+    sources = {source.id for source in case.sources} | extra.get("sources", set())
 
     def ref(location: tuple, value: str | None, known: set[str] | dict, what_nl: str, what_en: str) -> None:
         if value is not None and value not in known:
