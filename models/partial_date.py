@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -29,7 +29,10 @@ _ABOUT = {"nl": "ca.", "en": "c."}
 
 @total_ordering
 class PartialDate:
-    """A date known to the year, the month or the day; sorts by its earliest day."""
+    """A date known to the year, the month or the day; sorts by its earliest day.
+
+    Treat instances as immutable: parsed values are shared (see ``_parse_cached``).
+    """
 
     __slots__ = ("approximate", "day", "month", "year")
 
@@ -144,13 +147,13 @@ class PartialDate:
         if not isinstance(value, str):
             raise PydanticCustomError(
                 "partial_date_type", "expected a date as text, like 2015, 2015-03 or 2015-03-12")
-        if not _PARSE.match(value.strip()):
-            raise PydanticCustomError(
-                "partial_date_format", "'{value}' is not a date like 2015, 2015-03 or 2015-03-12",
-                {"value": value[:40]})
         try:
-            return cls.parse(value)
+            return _parse_cached(value)
         except ValueError as exc:
+            if not _PARSE.match(value.strip()):
+                raise PydanticCustomError(
+                    "partial_date_format", "'{value}' is not a date like 2015, 2015-03 or 2015-03-12",
+                    {"value": value[:40]}) from None
             raise PydanticCustomError(
                 "partial_date_impossible", "'{value}' does not exist in the calendar ({reason})",
                 {"value": value[:40], "reason": str(exc)}) from None
@@ -174,3 +177,9 @@ class PartialDate:
                            "a leading ~ marks it approximate.",
             "examples": ["2015", "2015-03", "2015-03-12", "~1952"],
         }
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str) -> PartialDate:
+    """Parsing is pure, and a case repeats many dates: share the parsed values."""
+    return PartialDate.parse(text)
