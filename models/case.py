@@ -325,13 +325,13 @@ class Case(_Item):
 
     # --- lookups (built on demand: a case may be edited) -------------------
     def person_map(self) -> dict[str, Person]:
-        return {person.id: person for person in self.persons}
+        return _first_by_id(self.persons)
 
     def organisation_map(self) -> dict[str, Organisation]:
-        return {organisation.id: organisation for organisation in self.organisations}
+        return _first_by_id(self.organisations)
 
     def event_map(self) -> dict[str, Event]:
-        return {event.id: event for event in self.events}
+        return _first_by_id(self.events)
 
     def index(self) -> Person | None:
         """The index person (the child at the centre)."""
@@ -344,3 +344,11 @@ class Case(_Item):
     def to_json(self, indent: int | None = 2) -> str:
         """The case as JSON text, in the same format :func:`models.load_case` reads."""
         return self.model_dump_json(indent=indent, exclude_none=True)
+
+
+def _first_by_id(items: list) -> dict:
+    """Items by id; where an id repeats (an invalid file), the first one counts."""
+    found: dict = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found

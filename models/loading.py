@@ -64,10 +64,14 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
 
 
 def _too_large(size: int, max_bytes: int) -> Problem:
-    mb, limit = size / 1_048_576, max_bytes / 1_048_576
+    def amount(value: int, digits: str) -> str:
+        unit, scale = ("MB", 1_048_576) if value >= 1_048_576 else ("KB", 1024)
+        return f"{value / scale:{digits}} {unit}"
+
+    size_text, limit_text = amount(size, ".1f"), amount(max_bytes, ".3g")
     return Problem("$", "file_too_large",
-                   f"bestand is te groot ({mb:.1f} MB; maximaal {limit:.0f} MB)".replace(".", ",", 1),
-                   f"file is too large ({mb:.1f} MB; at most {limit:.0f} MB)")
+                   f"bestand is te groot ({size_text}; maximaal {limit_text})".replace(".", ","),
+                   f"file is too large ({size_text}; at most {limit_text})")
 
 
 def _reject_constant(name: str) -> Any:
@@ -81,9 +85,12 @@ def parse_json(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
         raise CaseError([Problem("$", "not_utf8",
-                                 f"bestand is geen UTF-8-tekst (ongeldige byte op positie {exc.start})",
-                                 f"file is not UTF-8 text (invalid byte at position {exc.start})")]) from None
+                                 f"bestand is geen UTF-8-tekst (ongeldige byte op regel {line}, positie {exc.start}); "
+                                 "sla het op als UTF-8",
+                                 f"file is not UTF-8 text (invalid byte on line {line}, position {exc.start}); "
+                                 "save it as UTF-8")]) from None
     if not text.strip():
         raise CaseError([Problem("$", "empty_file", "bestand is leeg", "file is empty")])
     try:

@@ -53,6 +53,11 @@ def check_case(case: Case, index_map: IndexMap = _identity,
                     f"refers to unknown {what_en} '{value}'")
 
     ref(("index_person",), case.index_person, persons, "persoon", "person")
+    index = case.person_map().get(case.index_person)
+    if index is not None and index.kind == "professional":
+        out.add(("index_person",), "index_is_professional",
+                f"de centrale persoon '{index.label}' is een professional; kies het kind of de jongere",
+                f"the index person '{index.label}' is a professional; choose the child or young person")
     for i, person in enumerate(case.persons):
         loc = ("persons", i)
         ref((*loc, "organisation"), person.organisation, organisations, "organisatie", "organisation")
@@ -153,6 +158,10 @@ def _check_relationships(case: Case, persons: dict[str, Person], sources: set[st
                    "huwelijk", "marriage")
             _order(out, (*loc, "divorced"), rel.married, rel.divorced, "scheiding", "divorce",
                    "huwelijk", "marriage")
+            if rel.status in ("married", "cohabiting") and (rel.divorced or rel.separated):
+                out.add((*loc, "status"), "status_contradicts_dates",
+                        f"status '{rel.status}' past niet bij een datum van scheiding of uit elkaar gaan",
+                        f"status '{rel.status}' contradicts a divorce or separation date")
         if rel.type != RelationshipType.PARENT:
             continue
         parents_of[rel.target].append(rel.source)

@@ -1,0 +1,310 @@
+"""The case as a network: persons, organisations and typed ties, as they stood on one day.
+
+``build_graph(case, as_of)`` returns a :class:`networkx.MultiDiGraph`:
+
+* **Person nodes** keyed by person id, with attributes ``node="person"``, ``kind`` (family / network /
+  professional), ``label``, ``gender``, ``alive`` (on ``as_of``), ``deceased`` (dead by ``as_of``; with
+  ``as_of=None`` whether the person is known to be deceased), ``generation`` (see :func:`generations`,
+  ``None`` outside the genogram), ``genogram`` (drawn in the family rows), ``organisation`` (id or None),
+  ``involved`` (a professional or network member involved on ``as_of``) and ``index`` (the index person).
+* **Organisation nodes** keyed ``"org:<id>"`` with ``node="organisation"``, ``name``, ``org_type``; only
+  organisations with at least one shown member. Each shown member has an edge ``person -> org:<id>``
+  with ``category="membership"``.
+* **Relationship edges** ``source -> target`` keyed by relationship id (direction as in the case file; for
+  undirected types ``directed`` is False), with ``type``, ``category`` (kinship / emotional / legal /
+  professional), ``certainty``, ``view`` (whose view, a person id or None), ``status`` (for partners: the
+  :class:`PartnerStatus` on ``as_of``; for other ties ``"active"``), ``together`` (partners only),
+  ``parent_kind`` (parents only) and ``relationship`` (the :class:`Relationship` itself).
+
+Who is shown on ``as_of``: family persons once born (the dead stay, marked ``deceased``); network members and
+professionals while involved (and born); partners once they met, with their status on that day; parent ties
+between shown persons (step, foster and adoptive ties only from their start); other ties while active.
+With ``as_of=None`` everything in the case is shown with its latest known status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from models.case import Case, Person, Relationship
+from models.vocabulary import (
+    DIRECTED_TYPES,
+    EMOTIONAL_TYPES,
+    KINSHIP_TYPES,
+    LEGAL_TYPES,
+    ParentKind,
+    PersonKind,
+    RelationshipType,
+)
+
+ORG_PREFIX = "org:"
+"""Organisation nodes (and organisation marks in the figure) are keyed ``"org:<organisation id>"``."""
+
+
+def org_key(organisation_id: str) -> str:
+    return f"{ORG_PREFIX}{organisation_id}"
+
+
+def category(rel_type: RelationshipType) -> str:
+    """``kinship``, ``emotional``, ``legal`` or ``professional``."""
+    if rel_type in KINSHIP_TYPES:
+        return "kinship"
+    if rel_type in EMOTIONAL_TYPES:
+        return "emotional"
+    if rel_type in LEGAL_TYPES:
+        return "legal"
+    return "professional"
+
+
+# --- who belongs in the family rows -------------------------------------------------------------
+
+def genogram_persons(case: Case) -> list[str]:
+    """Family persons, plus non-professionals tied to them by parent or partner ties (e.g. foster parents)."""
+    persons = case.person_map()
+    members = {p.id for p in case.persons if p.kind == PersonKind.FAMILY}
+    kin = [r for r in case.relationships if r.type in KINSHIP_TYPES]
+    changed = True
+    while changed:
+        changed = False
+        for rel in kin:
+            for a, b in ((rel.source, rel.target), (rel.target, rel.source)):
+                person = persons.get(b)
+                if a in members and b not in members and person is not None \
+                        and person.kind != PersonKind.PROFESSIONAL:
+                    members.add(b)
+                    changed = True
+    return [p.id for p in case.persons if p.id in members]
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Deterministic: the smaller id becomes the root.
+            low, high = sorted((ra, rb))
+            self.parent[high] = low
+
+
+def generations(case: Case) -> dict[str, int]:
+    """Generation of each genogram person: the index person's generation is 0, parents -1, children +1.
+
+    Partners, co-parents and explicit siblings share a generation; a child sits exactly one generation
+    below each parent where the data allow (as kinship2's ``kindepth``: longest path from the founders,
+    then every ancestor pulled down to just above its children). Family parts not connected to the index
+    person are aligned by birth years where known. Pure: depends only on the case.
+    """
+    ids = genogram_persons(case)
+    members = set(ids)
+    persons = case.person_map()
+    uf = _UnionFind(ids)
+    parents_of: dict[str, list[str]] = defaultdict(list)
+    for rel in case.relationships:
+        if rel.source not in members or rel.target not in members or rel.source == rel.target:
+            continue
+        if rel.type in (RelationshipType.PARTNER, RelationshipType.SIBLING):
+            uf.union(rel.source, rel.target)
+        elif rel.type == RelationshipType.PARENT:
+            parents_of[rel.target].append(rel.source)
+    for parents in parents_of.values():
+        for other in parents[1:]:
+            uf.union(parents[0], other)
+
+    groups = sorted({uf.find(i) for i in ids})
+    dag = nx.DiGraph()
+    dag.add_nodes_from(groups)
+    for child in sorted(parents_of):
+        for parent in sorted(parents_of[child]):
+            gp, gc = uf.find(parent), uf.find(child)
+            if gp != gc:
+                dag.add_edge(gp, gc)
+    _break_cycles(dag)
+
+    depth: dict[str, int] = {}
+    order = list(nx.lexicographical_topological_sort(dag))
+    for group in order:
+        depth[group] = max((depth[p] + 1 for p in dag.predecessors(group)), default=0)
+    for group in reversed(order):
+        children = list(dag.successors(group))
+        if children:
+            depth[group] = min(depth[c] for c in children) - 1
+
+    # Align each connected part: the index person's part on the index person, others by birth years.
+    index_group = uf.find(case.index_person) if case.index_person in members else None
+    undirected = dag.to_undirected()
+    components = sorted((sorted(c) for c in nx.connected_components(undirected)), key=lambda c: c[0])
+    result: dict[str, int] = {}
+    reference: dict[int, list[int]] = defaultdict(list)
+    main = [c for c in components if index_group in c]
+    others = [c for c in components if index_group not in c]
+    group_members: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        group_members[uf.find(i)].append(i)
+
+    def births(component: list[str]) -> list[tuple[int, int]]:
+        out = []
+        for group in component:
+            for pid in group_members[group]:
+                birth = persons[pid].birth
+                if birth is not None:
+                    out.append((depth[group], birth.year))
+        return out
+
+    if main:
+        base = depth[index_group]  # type: ignore[index]
+        for group in main[0]:
+            for pid in group_members[group]:
+                result[pid] = depth[group] - base
+        for d, year in births(main[0]):
+            reference[d - base].append(year)
+    for component in others:
+        offset = _birth_offset(births(component), reference, component, depth)
+        for group in component:
+            for pid in group_members[group]:
+                result[pid] = depth[group] + offset
+        for d, year in births(component):
+            reference[d + offset].append(year)
+    return {pid: result[pid] for pid in ids}
+
+
+def _break_cycles(dag: nx.DiGraph) -> None:
+    """Drop edges that close a cycle (inconsistent data), deterministically."""
+    while True:
+        try:
+            cycle = nx.find_cycle(dag)
+        except nx.NetworkXNoCycle:
+            return
+        dag.remove_edge(*max(cycle)[:2])
+
+
+def _birth_offset(births: list[tuple[int, int]], reference: dict[int, list[int]], component: list[str],
+                  depth: dict[str, int]) -> int:
+    """Generation offset for a family part not tied to the index person: match its birth years."""
+    means = {gen: sum(years) / len(years) for gen, years in reference.items() if years}
+    bottom = max(depth[g] for g in component)
+    if not births or not means:
+        return -bottom  # lowest generation of the part next to the index person
+    candidates = []
+    for offset in range(-bottom - 6, -bottom + 7):
+        cost = 0.0
+        for d, year in births:
+            gen = d + offset
+            expected = means.get(gen)
+            if expected is None:
+                nearest = min(means, key=lambda g: (abs(g - gen), g))
+                expected = means[nearest] + 28 * (gen - nearest)
+            cost += abs(year - expected)
+        candidates.append((cost, abs(offset + bottom), offset))
+    return min(candidates)[2]
+
+
+# --- as-of views ------------------------------------------------------------------------------------
+
+def present_on(person: Person, as_of: dt.date | None) -> bool:
+    """Whether a person is drawn on ``as_of``: born; family always after that, others while involved."""
+    if as_of is None:
+        return True
+    if person.birth is not None and as_of < person.birth.earliest():
+        return False
+    return person.kind == PersonKind.FAMILY or person.involved_on(as_of)
+
+
+def deceased_on(person: Person, as_of: dt.date | None) -> bool:
+    """Dead by ``as_of`` (None: known to be deceased). Without a date of death the flag counts."""
+    if person.death is not None:
+        return as_of is None or person.death.earliest() <= as_of
+    return person.deceased
+
+
+def relationship_shown(rel: Relationship, as_of: dt.date | None) -> bool:
+    """Whether a tie is drawn on ``as_of`` (its endpoints being shown)."""
+    if as_of is None:
+        return True
+    if rel.type == RelationshipType.PARTNER:
+        return rel.partner_status_on(as_of) is not None
+    if rel.type == RelationshipType.PARENT and rel.effective_parent_kind == ParentKind.BIOLOGICAL:
+        return True
+    return rel.active_on(as_of)
+
+
+def households_on(case: Case, as_of: dt.date | None) -> dict[str, list[str]]:
+    """Household id -> person ids living in it on ``as_of`` (None: on the latest household date).
+
+    Someone in two households on one day (a move within a month) counts in the one they moved into last.
+    """
+    periods = [(h, m) for h in case.households for m in h.members]
+    if as_of is None:
+        starts = [m.start.earliest() for _, m in periods if m.start is not None]
+        if not starts:
+            return {h.id: sorted({m.person for m in h.members}) for h in case.households}
+        as_of = max(starts)
+    best: dict[str, tuple[dt.date, str]] = {}
+    for household, member in periods:
+        start = member.start.earliest() if member.start is not None else dt.date.min
+        if start > as_of or (member.end is not None and member.end.latest() < as_of):
+            continue
+        current = best.get(member.person)
+        if current is None or (start, household.id) > current:
+            best[member.person] = (start, household.id)
+    result: dict[str, list[str]] = {}
+    for household in case.households:
+        people = sorted(p for p, (_, hid) in best.items() if hid == household.id)
+        if people:
+            result[household.id] = people
+    return result
+
+
+def build_graph(case: Case, as_of: dt.date | None = None) -> nx.MultiDiGraph:
+    """The case as a typed multigraph as it stood on ``as_of`` (see the module docstring)."""
+    graph = nx.MultiDiGraph(case_id=case.id, as_of=as_of)
+    gens = generations(case)
+    for person in case.persons:
+        if not present_on(person, as_of):
+            continue
+        deceased = deceased_on(person, as_of)
+        graph.add_node(
+            person.id, node="person", kind=person.kind.value, label=person.label, gender=person.gender.value,
+            alive=not deceased, deceased=deceased, generation=gens.get(person.id), genogram=person.id in gens,
+            organisation=person.organisation, role=person.role, index=person.id == case.index_person,
+            involved=person.kind != PersonKind.FAMILY and (as_of is None or person.involved_on(as_of)),
+        )
+    for organisation in case.organisations:
+        members = [pid for pid, data in graph.nodes(data=True) if data.get("organisation") == organisation.id]
+        if not members:
+            continue
+        key = org_key(organisation.id)
+        graph.add_node(key, node="organisation", name=organisation.name, org_type=organisation.type.value,
+                       label=organisation.name)
+        for pid in members:
+            graph.add_edge(pid, key, key=f"member:{pid}", type="member_of", category="membership",
+                           directed=True, certainty="confirmed", view=None, status="active")
+    for rel in case.relationships:
+        if rel.source not in graph or rel.target not in graph or not relationship_shown(rel, as_of):
+            continue
+        attrs: dict[str, object] = {
+            "type": rel.type.value, "category": category(rel.type), "certainty": rel.certainty.value,
+            "view": rel.view, "directed": rel.type in DIRECTED_TYPES, "relationship": rel, "status": "active",
+        }
+        if rel.type == RelationshipType.PARTNER:
+            status = rel.partner_status_on(as_of)
+            attrs["status"] = status.value if status is not None else None
+            attrs["together"] = rel.together_on(as_of)
+        if rel.type == RelationshipType.PARENT:
+            attrs["parent_kind"] = rel.effective_parent_kind.value
+        graph.add_edge(rel.source, rel.target, key=rel.id, **attrs)
+    return graph
+

@@ -1,0 +1,280 @@
+"""Shared parts of the pattern analysis: the finding type, the counting rules and a prepared case view.
+
+Everything here is pure: a finding is computed from the case (and optional date window), never from
+the clock or the outside world.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from models.case import Case, Event, Organisation, Person
+from models.partial_date import MONTHS
+from models.vocabulary import Layer, OrganisationType, PersonKind, RelationshipType
+
+DateWindow = tuple[dt.date | None, dt.date | None]
+"""A period to look at; either end may be open (None)."""
+
+
+class PatternKind(StrEnum):
+    """What a finding is about; also the fallback order of findings with equal salience."""
+
+    MIRRORED_CONFLICT = "mirrored_conflict"
+    MIRRORED_PASSING_ON = "mirrored_passing_on"
+    REPEATED_REFERRALS = "repeated_referrals"
+    ESCALATION = "escalation"
+    PLACEMENT_CAROUSEL = "placement_carousel"
+    PLACEMENT_INSTABILITY = "placement_instability"
+    DECISIONS_WITHOUT_FAMILY = "decisions_without_family"
+    CASE_MANAGER_CHANGES = "case_manager_changes"
+    TURNOVER = "turnover"
+    REPEATED_SEQUENCE = "repeated_sequence"
+    INFORMATION_GAPS = "information_gaps"
+    ABSENT_FROM_TIMELINE = "absent_from_timeline"
+    ABSENT_FROM_GENOGRAM = "absent_from_genogram"
+
+
+KIND_ORDER = {kind: position for position, kind in enumerate(PatternKind)}
+
+# How heavy (intensive, coercive) the care of an organisation type is; referrals to a higher number
+# are "to heavier care". Types not listed (police, other) are not compared.
+DEFAULT_HEAVINESS: Mapping[str, int] = MappingProxyType({
+    OrganisationType.SCHOOL: 0, OrganisationType.GP: 0, OrganisationType.MUNICIPALITY: 0,
+    OrganisationType.LOCAL_TEAM: 1,
+    OrganisationType.YOUTH_MENTAL_HEALTH: 2, OrganisationType.YOUTH_CARE_PROVIDER: 2,
+    OrganisationType.ADDICTION_CARE: 2, OrganisationType.ADULT_MENTAL_HEALTH: 2, OrganisationType.HOSPITAL: 2,
+    OrganisationType.VEILIG_THUIS: 3, OrganisationType.FOSTER_CARE: 3,
+    OrganisationType.CHILD_PROTECTION_BOARD: 4, OrganisationType.CERTIFIED_INSTITUTION: 4,
+    OrganisationType.JUVENILE_COURT: 4,
+    OrganisationType.CLOSED_YOUTH_CARE: 5,
+})
+
+
+@dataclass(frozen=True)
+class PatternRules:
+    """Counting rules and thresholds; every finding shows the ones it used."""
+
+    # referrals
+    referral_types: frozenset[str] = frozenset({"referral"})
+    rereferral_window_days: int = 365
+    min_referrals: int = 3
+    organisation_heaviness: Mapping[str, int] = field(default_factory=lambda: DEFAULT_HEAVINESS)
+    # placements
+    min_stay_days: int = 8
+    move_max_gap_days: int = 31
+    reentry_window_days: int = 365
+    carousel_placements: int = 3
+    carousel_window_days: int = 365
+    # turnover
+    min_professionals: int = 10
+    min_professionals_per_year: int = 6
+    min_case_manager_changes: int = 2
+    parallel_overlap_days: int = 92
+    # repeated sequences
+    sequence_layer: str | None = Layer.FORMAL
+    sequence_max_gap_days: int = 92
+    sequence_min_length: int = 3
+    sequence_max_length: int = 6
+    sequence_min_occurrences: int = 2
+    sequence_collapse_repeats: bool = True
+    max_sequence_findings: int = 3
+    # family voice
+    voice_window_days: int = 30
+    # missing information
+    gap_days: int = 183
+    # mirrored patterns
+    mirror_types: frozenset[str] = frozenset({RelationshipType.CONFLICT, RelationshipType.CUT_OFF})
+    mirror_window_days: int = 365
+    mirror_min_referrals: int = 2
+
+
+DEFAULT_RULES = PatternRules()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One pattern seen in the case: a prompt for the group ("do you recognise this?"), never a verdict.
+
+    ``evidence_events`` are event ids in time order; ``details`` holds the figures behind the finding as
+    plain JSON data (ids, numbers, dates as ISO text).
+    """
+
+    id: str
+    kind: PatternKind
+    title_nl: str
+    title_en: str
+    question_nl: str
+    question_en: str
+    measure: float
+    measure_label_nl: str
+    measure_label_en: str
+    salience: float
+    rules_nl: str
+    rules_en: str
+    evidence_events: tuple[str, ...] = ()
+    evidence_persons: tuple[str, ...] = ()
+    evidence_organisations: tuple[str, ...] = ()
+    evidence_relationships: tuple[str, ...] = ()
+    lines_nl: tuple[str, ...] = ()
+    lines_en: tuple[str, ...] = ()
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def title(self, lang: str = "nl") -> str:
+        return self.title_en if lang == "en" else self.title_nl
+
+    def question(self, lang: str = "nl") -> str:
+        return self.question_en if lang == "en" else self.question_nl
+
+    def measure_label(self, lang: str = "nl") -> str:
+        return self.measure_label_en if lang == "en" else self.measure_label_nl
+
+    def rules(self, lang: str = "nl") -> str:
+        return self.rules_en if lang == "en" else self.rules_nl
+
+    def lines(self, lang: str = "nl") -> tuple[str, ...]:
+        return self.lines_en if lang == "en" else self.lines_nl
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (for a ``dcc.Store``)."""
+        data = asdict(self)
+        data["kind"] = str(self.kind)
+        data["details"] = dict(self.details)
+        for name in ("evidence_events", "evidence_persons", "evidence_organisations", "evidence_relationships",
+                     "lines_nl", "lines_en"):
+            data[name] = list(data[name])
+        return data
+
+
+def make_finding(kind: PatternKind, *, key: str | None = None, title: tuple[str, str], question: tuple[str, str],
+                 measure: float, measure_label: tuple[str, str], salience: float, rules: tuple[str, str],
+                 events: Iterable[str] = (), persons: Iterable[str] = (), organisations: Iterable[str] = (),
+                 relationships: Iterable[str] = (), lines: tuple[Iterable[str], Iterable[str]] = ((), ()),
+                 details: Mapping[str, Any] | None = None, view: CaseView | None = None) -> Finding:
+    """Build a finding; with ``view``, evidence events are put in time order and ids deduplicated."""
+    event_ids = view.in_time_order(events) if view is not None else tuple(dict.fromkeys(events))
+    return Finding(
+        id=f"{kind}:{key}" if key else str(kind), kind=kind, title_nl=title[0], title_en=title[1],
+        question_nl=question[0], question_en=question[1], measure=round(float(measure), 2),
+        measure_label_nl=measure_label[0], measure_label_en=measure_label[1],
+        salience=round(min(1.0, max(0.0, salience)), 3), rules_nl=rules[0], rules_en=rules[1],
+        evidence_events=event_ids, evidence_persons=tuple(dict.fromkeys(p for p in persons if p)),
+        evidence_organisations=tuple(dict.fromkeys(o for o in organisations if o)),
+        evidence_relationships=tuple(dict.fromkeys(relationships)),
+        lines_nl=tuple(lines[0]), lines_en=tuple(lines[1]), details=dict(details or {}),
+    )
+
+
+class CaseView:
+    """The case prepared once for all pattern rules: events in time order, within the date window."""
+
+    def __init__(self, case: Case, date_window: DateWindow | None = None) -> None:
+        self.case = case
+        self.window_start, self.window_end = date_window or (None, None)
+        self.persons: dict[str, Person] = case.person_map()
+        self.organisations: dict[str, Organisation] = case.organisation_map()
+        self.family_ids = frozenset(p.id for p in case.persons if p.kind == PersonKind.FAMILY)
+        self.voice_ids = frozenset(p.id for p in case.persons if p.kind != PersonKind.PROFESSIONAL)
+        self.professional_ids = frozenset(p.id for p in case.persons if p.kind == PersonKind.PROFESSIONAL)
+        all_events = case.events_in_order()
+        self.all_events: list[Event] = all_events
+        self.event_by_id: dict[str, Event] = {e.id: e for e in all_events}
+        self._first = {e.id: e.start_day() for e in all_events}
+        self._last = {e.id: e.end_day() for e in all_events}
+        self.events: list[Event] = [e for e in all_events if self.overlaps(self._first[e.id], self._last[e.id])]
+        self.position = {e.id: i for i, e in enumerate(self.events)}
+        self.relationships = [r for r in case.relationships
+                              if self.overlaps(r.start.earliest() if r.start else None,
+                                               r.end.latest() if r.end else None)]
+        last_day = max(self._last.values(), default=None)
+        self.reference_end: dt.date | None = self.window_end or last_day
+
+    def start(self, event: Event) -> dt.date:
+        """The first day of an event (cached ``Event.start_day``)."""
+        return self._first[event.id]
+
+    def end(self, event: Event) -> dt.date:
+        """The last day of an event (cached ``Event.end_day``)."""
+        return self._last[event.id]
+
+    def overlaps(self, start: dt.date | None, end: dt.date | None) -> bool:
+        """Whether a span (open ends unbounded) overlaps the date window."""
+        if self.window_end is not None and start is not None and start > self.window_end:
+            return False
+        return not (self.window_start is not None and end is not None and end < self.window_start)
+
+    def clip(self, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+        """A span cut to the date window."""
+        if self.window_start is not None:
+            start = max(start, self.window_start)
+        if self.window_end is not None:
+            end = min(end, self.window_end)
+        return start, max(start, end)
+
+    def in_time_order(self, event_ids: Iterable[str]) -> tuple[str, ...]:
+        unique = dict.fromkeys(event_ids)
+        return tuple(sorted(unique, key=lambda eid: self.position.get(eid, len(self.position))))
+
+    def persons_of(self, event_ids: Iterable[str]) -> list[str]:
+        """Person ids named in the given events, in first-seen order."""
+        found = (self.event_by_id.get(eid) for eid in event_ids)
+        return list(dict.fromkeys(p for e in found if e is not None for p in e.persons))
+
+    def org_name(self, org_id: str | None, lang: str = "nl") -> str:
+        if org_id is None:
+            return "?"
+        organisation = self.organisations.get(org_id)
+        return organisation.name if organisation else org_id
+
+    def person_label(self, person_id: str) -> str:
+        person = self.persons.get(person_id)
+        return person.label if person else person_id
+
+    def window_rule(self, lang: str) -> str:
+        """The date window as a counting-rule sentence ('' without a window)."""
+        if self.window_start is None and self.window_end is None:
+            return ""
+        start = format_day(self.window_start, lang) if self.window_start else "…"
+        end = format_day(self.window_end, lang) if self.window_end else "…"
+        return f" Periode: {start} – {end}." if lang == "nl" else f" Period: {start} – {end}."
+
+
+def format_day(day: dt.date, lang: str = "nl") -> str:
+    """``12 maart 2022`` / ``12 March 2022``."""
+    months = MONTHS.get(lang, MONTHS["nl"])
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def format_month(day: dt.date, lang: str = "nl") -> str:
+    """``maart 2022`` / ``March 2022``."""
+    months = MONTHS.get(lang, MONTHS["nl"])
+    return f"{months[day.month - 1]} {day.year}"
+
+
+def fmt_number(value: float, lang: str = "nl", digits: int = 1) -> str:
+    """A number with a decimal comma in Dutch; whole numbers without decimals."""
+    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    """``1 verhuizing``, ``2 verhuizingen``."""
+    return f"{count} {singular if count == 1 else plural_form}"
+
+
+def days_between(first: dt.date, second: dt.date) -> int:
+    """Days from the end of one range to the start of another (0 when they touch or overlap)."""
+    return max(0, (second - first).days)
+
+
+def span_distance(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) -> int:
+    """Days between two spans; 0 when they overlap."""
+    if a_end < b_start:
+        return (b_start - a_end).days
+    if b_end < a_start:
+        return (a_start - b_end).days
+    return 0

@@ -1,0 +1,184 @@
+"""Mirrored patterns (parallel processes): what happens in the family happening again among professionals.
+
+Two rules, both prompts for the group ("it looks as if…"), never conclusions:
+
+- conflict or cut-off between family members in the same period as conflict or cut-off between professionals;
+- the family passing the child on (kinship placements, moves to a household of other relatives) in the same
+  period as organisations referring onward.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from models.case import Relationship
+from models.patterns_base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding
+from models.patterns_referrals import referral_events
+from models.vocabulary import PlacementSetting, label
+
+Span = tuple[dt.date | None, dt.date | None]
+
+
+def _span(relationship: Relationship) -> Span:
+    return (relationship.start.earliest() if relationship.start else None,
+            relationship.end.latest() if relationship.end else None)
+
+
+def _intersect(a: Span, b: Span) -> Span | None:
+    """The overlap of two spans with open ends, or None when they do not meet."""
+    starts = [d for d in (a[0], b[0]) if d is not None]
+    ends = [d for d in (a[1], b[1]) if d is not None]
+    start, end = (max(starts) if starts else None), (min(ends) if ends else None)
+    if start is not None and end is not None and start > end:
+        return None
+    return start, end
+
+
+def _span_text(relationship: Relationship, lang: str) -> str:
+    start = relationship.start.format(lang) if relationship.start else "…"
+    end = relationship.end.format(lang) if relationship.end else "…"
+    return f"{start} – {end}"
+
+
+def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding]:
+    """One finding per conflict between professionals that overlaps a conflict in the family."""
+    family = [r for r in view.relationships if r.type in rules.mirror_types
+              and r.source in view.family_ids and r.target in view.family_ids]
+    professional = [r for r in view.relationships if r.type in rules.mirror_types
+                    and r.source in view.professional_ids and r.target in view.professional_ids]
+    findings = []
+    for prof in professional:
+        overlaps = [(fam, span) for fam in family if (span := _intersect(_span(prof), _span(fam))) is not None]
+        if not overlaps:
+            continue
+        events: list[str] = []
+        for fam, span in overlaps:
+            for event in view.events:
+                inside = (span[0] is None or view.end(event) >= span[0]) and \
+                    (span[1] is None or view.start(event) <= span[1])
+                if inside and any({rel.source, rel.target} <= set(event.persons) for rel in (prof, fam)):
+                    events.append(event.id)
+        pro_pair = f"{view.person_label(prof.source)} en {view.person_label(prof.target)}"
+        pro_pair_en = f"{view.person_label(prof.source)} and {view.person_label(prof.target)}"
+        lines_nl = [f"Professionals: {pro_pair} ({label(prof.type, 'nl')}, {_span_text(prof, 'nl')})"]
+        lines_en = [f"Professionals: {pro_pair_en} ({label(prof.type, 'en')}, {_span_text(prof, 'en')})"]
+        for fam, _span_overlap in overlaps:
+            lines_nl.append(f"Gezin: {view.person_label(fam.source)} en {view.person_label(fam.target)} "
+                            f"({label(fam.type, 'nl')}, {_span_text(fam, 'nl')})")
+            lines_en.append(f"Family: {view.person_label(fam.source)} and {view.person_label(fam.target)} "
+                            f"({label(fam.type, 'en')}, {_span_text(fam, 'en')})")
+        first = overlaps[0][0]
+        fam_pair = f"{view.person_label(first.source)} en {view.person_label(first.target)}"
+        fam_pair_en = f"{view.person_label(first.source)} and {view.person_label(first.target)}"
+        orgs = [view.persons[p].organisation for p in (prof.source, prof.target) if view.persons[p].organisation]
+        findings.append(make_finding(
+            PatternKind.MIRRORED_CONFLICT, key=prof.id,
+            title=(f"Parallel proces? Conflict in het gezin en tussen {pro_pair}",
+                   f"Parallel process? Conflict in the family and between {pro_pair_en}"),
+            question=(f"Herkennen jullie dit: in dezelfde periode botsen {fam_pair} in het gezin, en {pro_pair} "
+                      "onder de professionals. Doen wij als professionals onderling misschien hetzelfde als de "
+                      "gezinsleden onderling? Hoe voelt dat?",
+                      f"Do you recognise this: in the same period {fam_pair_en} clash in the family, and {pro_pair_en} "
+                      "among the professionals. Could it be that we as professionals do with each other what the "
+                      "family members do with each other? How does that feel?"),
+            measure=len(overlaps), measure_label=("gelijktijdige conflicten in het gezin", "conflicts in the family "
+                                                  "at the same time"),
+            salience=0.6 + 0.05 * len(overlaps),
+            rules=(f"Relaties van het type {' of '.join(label(t, 'nl') for t in sorted(rules.mirror_types))} tussen "
+                   "twee professionals, naast zulke relaties tussen twee gezinsleden in een overlappende periode (een "
+                   "open begin of einde telt als onbegrensd). Bewijs: de relaties, en gebeurtenissen in de overlap "
+                   "waarin beide partijen van een van die relaties voorkomen. Een vraag om te toetsen, geen "
+                   "conclusie." + view.window_rule("nl"),
+                   f"Relationships of type {' or '.join(label(t, 'en') for t in sorted(rules.mirror_types))} between "
+                   "two professionals, alongside such relationships between two family members in an overlapping "
+                   "period (an open start or end counts as unbounded). Evidence: the relationships, and events in "
+                   "the overlap naming both parties of one of them. A question to test, not a conclusion."
+                   + view.window_rule("en")),
+            events=events,
+            persons=[prof.source, prof.target, *[p for fam, _ in overlaps for p in (fam.source, fam.target)]],
+            organisations=orgs, relationships=[prof.id, *[fam.id for fam, _ in overlaps]],
+            lines=(lines_nl, lines_en), view=view,
+            details={"professional_relationship": prof.id, "family_relationships": [fam.id for fam, _ in overlaps],
+                     "overlaps": [{"relationship": fam.id,
+                                   "start": span[0].isoformat() if span[0] else None,
+                                   "end": span[1].isoformat() if span[1] else None} for fam, span in overlaps]},
+        ))
+    return findings
+
+
+def household_handoffs(view: CaseView) -> list[dict[str, Any]]:
+    """Moves of the index child to a household that shares no other member with the previous one."""
+    child = view.case.index_person
+    stays = []
+    for household in view.case.households:
+        others = {m.person for m in household.members if m.person != child}
+        for member in household.members:
+            if member.person == child and member.start is not None:
+                stays.append((member.start.earliest(), household.id, others))
+    stays.sort(key=lambda s: (s[0], s[1]))
+    handoffs = []
+    for (_, before_id, before), (day, after_id, after) in itertools.pairwise(stays):
+        if before_id != after_id and after and not before & after and view.overlaps(day, day):
+            handoffs.append({"date": day.isoformat(), "from": before_id, "to": after_id, "persons": sorted(after)})
+    return handoffs
+
+
+def find_mirrored_passing_on(view: CaseView, rules: PatternRules) -> list[Finding]:
+    """Family passing the child on, with at least ``mirror_min_referrals`` referrals within the mirror window."""
+    kinship = [e for e in view.events if e.placement is not None
+               and e.placement.setting == PlacementSetting.KINSHIP_CARE]
+    handoffs = household_handoffs(view)
+    moments = [view.start(e) for e in kinship] + [dt.date.fromisoformat(h["date"]) for h in handoffs]
+    if not moments:
+        return []
+    window = dt.timedelta(days=rules.mirror_window_days)
+    referrals = [e for e in referral_events(view, rules)
+                 if any(abs(view.start(e) - day) <= window for day in moments)]
+    if len(referrals) < rules.mirror_min_referrals:
+        return []
+    lines_nl, lines_en = [], []
+    for event in kinship:
+        for lang, lines in (("nl", lines_nl), ("en", lines_en)):
+            lines.append(f"{format_day(view.start(event), lang)}: {event.title} "
+                         f"({label(PlacementSetting.KINSHIP_CARE, lang)})")
+    households = {h.id: h for h in view.case.households}
+    for handoff in handoffs:
+        day = dt.date.fromisoformat(handoff["date"])
+        target = households[handoff["to"]]
+        name = target.label or ", ".join(view.person_label(p) for p in handoff["persons"])
+        lines_nl.append(f"{format_day(day, 'nl')}: verhuist naar huishouden {name}")
+        lines_en.append(f"{format_day(day, 'en')}: moves to household {name}")
+    for event in referrals:
+        pair = f"{view.org_name(event.organisation)} → {view.org_name(event.to_organisation)}"
+        lines_nl.append(f"{format_day(view.start(event), 'nl')}: verwijzing {pair}")
+        lines_en.append(f"{format_day(view.start(event), 'en')}: referral {pair}")
+    passes = len(kinship) + len(handoffs)
+    persons = [p for e in kinship for p in e.persons] + [p for h in handoffs for p in h["persons"]]
+    return [make_finding(
+        PatternKind.MIRRORED_PASSING_ON,
+        title=("Parallel proces? Het gezin geeft het kind door, organisaties verwijzen door",
+               "Parallel process? The family passes the child on, organisations refer on"),
+        question=("Herkennen jullie dit: het kind gaat van het ene familielid naar het andere, en in dezelfde tijd "
+                  "gaat de vraag van de ene organisatie naar de andere? Geven wij als professionals de "
+                  "verantwoordelijkheid misschien door zoals het gezin dat doet?",
+                  "Do you recognise this: the child goes from one relative to another, and in the same period the "
+                  "question goes from one organisation to the next? Could it be that we as professionals pass on "
+                  "responsibility the way the family does?"),
+        measure=len(referrals), measure_label=("verwijzingen in dezelfde periode", "referrals in the same period"),
+        salience=0.6 + 0.04 * passes + 0.03 * len(referrals),
+        rules=("Doorgeven in het gezin: een plaatsing in een netwerkpleeggezin, of een verhuizing van het kind naar "
+               "een huishouden zonder een van de huisgenoten van daarvoor. Doorverwijzen: verwijzingen binnen "
+               f"{rules.mirror_window_days} dagen ervoor of erna; gemeld vanaf {rules.mirror_min_referrals}. Een "
+               "vraag om te toetsen, geen conclusie." + view.window_rule("nl"),
+               "Passing on in the family: a placement in kinship care, or a move of the child to a household without "
+               f"any of the previous housemates. Referring on: referrals within {rules.mirror_window_days} days "
+               f"before or after; reported from {rules.mirror_min_referrals}. A question to test, not a conclusion."
+               + view.window_rule("en")),
+        events=[e.id for e in kinship] + [e.id for e in referrals], persons=persons,
+        organisations=[o for e in referrals for o in (e.organisation, e.to_organisation) if o],
+        lines=(lines_nl, lines_en), view=view,
+        details={"kinship_placements": [e.id for e in kinship], "household_moves": handoffs,
+                 "referrals": [e.id for e in referrals]},
+    )]
