@@ -7,6 +7,7 @@ the clock or the outside world.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -122,7 +123,7 @@ class Finding:
     evidence_relationships: tuple[str, ...] = ()
     lines_nl: tuple[str, ...] = ()
     lines_en: tuple[str, ...] = ()
-    details: Mapping[str, Any] = field(default_factory=dict)
+    details: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def title(self, lang: str = "nl") -> str:
         return self.title_en if lang == "en" else self.title_nl
@@ -138,6 +139,11 @@ class Finding:
 
     def lines(self, lang: str = "nl") -> tuple[str, ...]:
         return self.lines_en if lang == "en" else self.lines_nl
+
+    def highlight(self) -> dict[str, list[str]]:
+        """The evidence as the view options of ``layouts`` (``highlight_events`` …), for a click on the finding."""
+        return {"highlight_events": list(self.evidence_events), "highlight_persons": list(self.evidence_persons),
+                "highlight_organisations": list(self.evidence_organisations)}
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (for a ``dcc.Store``)."""
@@ -161,12 +167,20 @@ def make_finding(kind: PatternKind, *, key: str | None = None, title: tuple[str,
         id=f"{kind}:{key}" if key else str(kind), kind=kind, title_nl=title[0], title_en=title[1],
         question_nl=question[0], question_en=question[1], measure=round(float(measure), 2),
         measure_label_nl=measure_label[0], measure_label_en=measure_label[1],
-        salience=round(min(1.0, max(0.0, salience)), 3), rules_nl=rules[0], rules_en=rules[1],
+        salience=_squash(salience), rules_nl=rules[0], rules_en=rules[1],
         evidence_events=event_ids, evidence_persons=tuple(dict.fromkeys(p for p in persons if p)),
         evidence_organisations=tuple(dict.fromkeys(o for o in organisations if o)),
         evidence_relationships=tuple(dict.fromkeys(relationships)),
         lines_nl=tuple(lines[0]), lines_en=tuple(lines[1]), details=dict(details or {}),
     )
+
+
+def _squash(raw: float) -> float:
+    """Salience in [0, 1): unchanged up to 0.8, then compressed smoothly, so strong findings keep their order."""
+    raw = max(0.0, raw)
+    if raw <= 0.8:
+        return round(raw, 3)
+    return round(0.8 + 0.2 * (1 - math.exp(-(raw - 0.8) / 0.2)), 3)
 
 
 class CaseView:
@@ -180,26 +194,32 @@ class CaseView:
         self.family_ids = frozenset(p.id for p in case.persons if p.kind == PersonKind.FAMILY)
         self.voice_ids = frozenset(p.id for p in case.persons if p.kind != PersonKind.PROFESSIONAL)
         self.professional_ids = frozenset(p.id for p in case.persons if p.kind == PersonKind.PROFESSIONAL)
-        all_events = case.events_in_order()
+        all_events = _in_order(case.events)
         self.all_events: list[Event] = all_events
         self.event_by_id: dict[str, Event] = {e.id: e for e in all_events}
-        self._first = {e.id: e.start_day() for e in all_events}
-        self._last = {e.id: e.end_day() for e in all_events}
-        self.events: list[Event] = [e for e in all_events if self.overlaps(self._first[e.id], self._last[e.id])]
+        self.first_day: dict[str, dt.date] = {}  # event id -> first day (hot loops read these directly)
+        self.last_day: dict[str, dt.date] = {}
+        for event in all_events:  # Event.start_day / end_day, inlined: this runs for every event
+            first, last = event.date, event.end or event.date
+            self.first_day[event.id] = dt.date(first.year, first.month or 1, first.day or 1)
+            self.last_day[event.id] = dt.date(last.year, last.month, last.day) if last.day else last.latest()
+        windowed = self.window_start is not None or self.window_end is not None
+        self.events: list[Event] = [e for e in all_events if self.overlaps(self.first_day[e.id], self.last_day[e.id])] \
+            if windowed else all_events
         self.position = {e.id: i for i, e in enumerate(self.events)}
         self.relationships = [r for r in case.relationships
                               if self.overlaps(r.start.earliest() if r.start else None,
                                                r.end.latest() if r.end else None)]
-        last_day = max(self._last.values(), default=None)
+        last_day = max(self.last_day.values(), default=None)
         self.reference_end: dt.date | None = self.window_end or last_day
 
     def start(self, event: Event) -> dt.date:
         """The first day of an event (cached ``Event.start_day``)."""
-        return self._first[event.id]
+        return self.first_day[event.id]
 
     def end(self, event: Event) -> dt.date:
         """The last day of an event (cached ``Event.end_day``)."""
-        return self._last[event.id]
+        return self.last_day[event.id]
 
     def overlaps(self, start: dt.date | None, end: dt.date | None) -> bool:
         """Whether a span (open ends unbounded) overlaps the date window."""
@@ -224,7 +244,7 @@ class CaseView:
         found = (self.event_by_id.get(eid) for eid in event_ids)
         return list(dict.fromkeys(p for e in found if e is not None for p in e.persons))
 
-    def org_name(self, org_id: str | None, lang: str = "nl") -> str:
+    def org_name(self, org_id: str | None) -> str:
         if org_id is None:
             return "?"
         organisation = self.organisations.get(org_id)
@@ -241,6 +261,14 @@ class CaseView:
         start = format_day(self.window_start, lang) if self.window_start else "…"
         end = format_day(self.window_end, lang) if self.window_end else "…"
         return f" Periode: {start} – {end}." if lang == "nl" else f" Period: {start} – {end}."
+
+
+def _in_order(events: list[Event]) -> list[Event]:
+    """The same order as ``Case.events_in_order`` (start, then end, then id), with the keys inlined."""
+    def key(event: Event) -> tuple:
+        first, last = event.date, event.end or event.date
+        return (first.year, first.month or 0, first.day or 0, last.year, last.month or 0, last.day or 0, event.id)
+    return sorted(events, key=key)
 
 
 def format_day(day: dt.date, lang: str = "nl") -> str:
@@ -264,17 +292,3 @@ def fmt_number(value: float, lang: str = "nl", digits: int = 1) -> str:
 def plural(count: int, singular: str, plural_form: str) -> str:
     """``1 verhuizing``, ``2 verhuizingen``."""
     return f"{count} {singular if count == 1 else plural_form}"
-
-
-def days_between(first: dt.date, second: dt.date) -> int:
-    """Days from the end of one range to the start of another (0 when they touch or overlap)."""
-    return max(0, (second - first).days)
-
-
-def span_distance(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) -> int:
-    """Days between two spans; 0 when they overlap."""
-    if a_end < b_start:
-        return (b_start - a_end).days
-    if b_end < a_start:
-        return (a_start - b_end).days
-    return 0

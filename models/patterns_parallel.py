@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from bisect import bisect_left
 from typing import Any
 
 from models.case import Relationship
 from models.patterns_base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding
 from models.patterns_referrals import referral_events
-from models.vocabulary import PlacementSetting, label
+from models.vocabulary import ParentKind, PlacementSetting, RelationshipType, label
 
 Span = tuple[dt.date | None, dt.date | None]
 
@@ -109,18 +110,25 @@ def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding
 
 
 def household_handoffs(view: CaseView) -> list[dict[str, Any]]:
-    """Moves of the index child to a household that shares no other member with the previous one."""
+    """Moves of the index child from one family household to another that shares none of its members.
+
+    Only family members count as housemates here (foster parents of the child do not), so a move into a
+    foster family or a family-style group home, or back home from one, is not a hand-off within the family.
+    """
     child = view.case.index_person
+    foster = {r.source for r in view.case.relationships if r.type == RelationshipType.PARENT
+              and r.target == child and r.parent_kind == ParentKind.FOSTER}
+    family = view.family_ids - foster
     stays = []
     for household in view.case.households:
-        others = {m.person for m in household.members if m.person != child}
+        others = {m.person for m in household.members if m.person != child and m.person in family}
         for member in household.members:
             if member.person == child and member.start is not None:
                 stays.append((member.start.earliest(), household.id, others))
     stays.sort(key=lambda s: (s[0], s[1]))
     handoffs = []
     for (_, before_id, before), (day, after_id, after) in itertools.pairwise(stays):
-        if before_id != after_id and after and not before & after and view.overlaps(day, day):
+        if before_id != after_id and before and after and not before & after and view.overlaps(day, day):
             handoffs.append({"date": day.isoformat(), "from": before_id, "to": after_id, "persons": sorted(after)})
     return handoffs
 
@@ -133,9 +141,13 @@ def find_mirrored_passing_on(view: CaseView, rules: PatternRules) -> list[Findin
     moments = [view.start(e) for e in kinship] + [dt.date.fromisoformat(h["date"]) for h in handoffs]
     if not moments:
         return []
-    window = dt.timedelta(days=rules.mirror_window_days)
-    referrals = [e for e in referral_events(view, rules)
-                 if any(abs(view.start(e) - day) <= window for day in moments)]
+    days = sorted(day.toordinal() for day in moments)
+    referrals = []
+    for event in referral_events(view, rules):
+        day = view.start(event).toordinal()
+        k = bisect_left(days, day - rules.mirror_window_days)
+        if k < len(days) and days[k] <= day + rules.mirror_window_days:
+            referrals.append(event)
     if len(referrals) < rules.mirror_min_referrals:
         return []
     lines_nl, lines_en = [], []
@@ -144,8 +156,11 @@ def find_mirrored_passing_on(view: CaseView, rules: PatternRules) -> list[Findin
             lines.append(f"{format_day(view.start(event), lang)}: {event.title} "
                          f"({label(PlacementSetting.KINSHIP_CARE, lang)})")
     households = {h.id: h for h in view.case.households}
+    kinship_days = {view.start(e) for e in kinship}
     for handoff in handoffs:
         day = dt.date.fromisoformat(handoff["date"])
+        if day in kinship_days:
+            continue  # the same move as a kinship placement already listed
         target = households[handoff["to"]]
         name = target.label or ", ".join(view.person_label(p) for p in handoff["persons"])
         lines_nl.append(f"{format_day(day, 'nl')}: verhuist naar huishouden {name}")
@@ -154,7 +169,7 @@ def find_mirrored_passing_on(view: CaseView, rules: PatternRules) -> list[Findin
         pair = f"{view.org_name(event.organisation)} → {view.org_name(event.to_organisation)}"
         lines_nl.append(f"{format_day(view.start(event), 'nl')}: verwijzing {pair}")
         lines_en.append(f"{format_day(view.start(event), 'en')}: referral {pair}")
-    passes = len(kinship) + len(handoffs)
+    passes = len(kinship) + sum(1 for h in handoffs if dt.date.fromisoformat(h["date"]) not in kinship_days)
     persons = [p for e in kinship for p in e.persons] + [p for h in handoffs for p in h["persons"]]
     return [make_finding(
         PatternKind.MIRRORED_PASSING_ON,
@@ -168,12 +183,14 @@ def find_mirrored_passing_on(view: CaseView, rules: PatternRules) -> list[Findin
                   "responsibility the way the family does?"),
         measure=len(referrals), measure_label=("verwijzingen in dezelfde periode", "referrals in the same period"),
         salience=0.6 + 0.04 * passes + 0.03 * len(referrals),
-        rules=("Doorgeven in het gezin: een plaatsing in een netwerkpleeggezin, of een verhuizing van het kind naar "
-               "een huishouden zonder een van de huisgenoten van daarvoor. Doorverwijzen: verwijzingen binnen "
+        rules=("Doorgeven in het gezin: een plaatsing in een netwerkpleeggezin, of een verhuizing van het kind van "
+               "een huishouden met familie naar een ander huishouden met familie, zonder een van de familieleden van "
+               "daarvoor (pleegouders tellen hier niet als familie). Doorverwijzen: verwijzingen binnen "
                f"{rules.mirror_window_days} dagen ervoor of erna; gemeld vanaf {rules.mirror_min_referrals}. Een "
                "vraag om te toetsen, geen conclusie." + view.window_rule("nl"),
-               "Passing on in the family: a placement in kinship care, or a move of the child to a household without "
-               f"any of the previous housemates. Referring on: referrals within {rules.mirror_window_days} days "
+               "Passing on in the family: a placement in kinship care, or a move of the child from a household with "
+               "family to another household with family, without any of the family members from before (foster "
+               f"parents do not count as family here). Referring on: referrals within {rules.mirror_window_days} days "
                f"before or after; reported from {rules.mirror_min_referrals}. A question to test, not a conclusion."
                + view.window_rule("en")),
         events=[e.id for e in kinship] + [e.id for e in referrals], persons=persons,

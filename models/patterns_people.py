@@ -24,10 +24,16 @@ from models.vocabulary import EventType, FamilyInvolved, Layer, PersonKind, Rela
 
 
 def _event_professionals(view: CaseView, event: Event) -> list[str]:
-    named = [*event.persons, event.perspective or ""]
+    """Professionals named in an event: as participant, as its voice, or as decision maker."""
+    professionals = view.professional_ids
+    named = [p for p in event.persons if p in professionals]
+    extra = [event.perspective] if event.perspective else []
     if event.decision is not None:
-        named += event.decision.decided_by
-    return [p for p in dict.fromkeys(named) if p in view.professional_ids]
+        extra += event.decision.decided_by
+    for person in extra:
+        if person in professionals and person not in named:
+            named.append(person)
+    return named
 
 
 def professionals_per_year(view: CaseView) -> dict[str, Any]:
@@ -36,19 +42,32 @@ def professionals_per_year(view: CaseView) -> dict[str, Any]:
     organisations: dict[int, set[str]] = defaultdict(set)
     first_seen: dict[str, str] = {}
     first_year: dict[str, int] = {}
+    windowed = view.window_start is not None or view.window_end is not None
+    organisation_of = {p: view.persons[p].organisation for p in view.professional_ids}
+    first_day, last_day = view.first_day, view.last_day
+    professional_ids = view.professional_ids
     for event in view.events:
-        start, end = view.clip(view.start(event), view.end(event))
-        named = _event_professionals(view, event)
-        orgs = {view.persons[p].organisation for p in named} - {None}
-        if event.layer == Layer.FORMAL:
-            orgs |= {event.organisation, event.to_organisation} - {None}
+        start, end = first_day[event.id], last_day[event.id]
+        if windowed:
+            start, end = view.clip(start, end)
+        named = [p for p in event.persons if p in professional_ids]
+        if event.perspective is not None or event.decision is not None:
+            named = _event_professionals(view, event)
+        orgs = {organisation_of[p] for p in named}
+        if event.layer is Layer.FORMAL:
+            orgs.update((event.organisation, event.to_organisation))
+        orgs.discard(None)
         for person in named:
             if person not in first_seen:
                 first_seen[person] = event.id
                 first_year[person] = start.year
+        if start.year == end.year:
+            professionals[start.year].update(named)
+            organisations[start.year].update(orgs)
+            continue
         for year in range(start.year, end.year + 1):
             professionals[year].update(named)
-            organisations[year].update(o for o in orgs if o is not None)
+            organisations[year].update(orgs)
     years = sorted(set(professionals) | set(organisations))
     new_per_year: dict[int, int] = defaultdict(int)
     for year in first_year.values():
@@ -212,11 +231,12 @@ def _is_family_voice(view: CaseView, event: Event) -> bool:
 def find_decisions_without_family(view: CaseView, rules: PatternRules) -> list[Finding]:
     """Decisions with the family not involved (or unknown) and no family voice within ``voice_window_days``."""
     voices = [e for e in view.events if _is_family_voice(view, e)]
-    voices.sort(key=lambda e: view.start(e))
-    starts = [view.start(e).toordinal() for e in voices]
+    first_day, last_day = view.first_day, view.last_day
+    voices.sort(key=lambda e: first_day[e.id])
+    starts = [first_day[e.id].toordinal() for e in voices]
     reach: list[int] = []  # running maximum of the voices' last days
     for event in voices:
-        reach.append(max(reach[-1] if reach else 0, view.end(event).toordinal()))
+        reach.append(max(reach[-1] if reach else 0, last_day[event.id].toordinal()))
     decisions = [e for e in view.events if e.decision is not None or e.type == EventType.DECISION]
     silent: list[Event] = []
     for event in decisions:
@@ -325,8 +345,8 @@ def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
                       "ze met het gezin verbonden zijn? Met wie hadden zij contact?",
                       "Do you recognise this: people who turn up in the story, but whose tie to the family is not "
                       "clear? Who were they in contact with?"),
-            measure=len(floating), measure_label=("personen", "persons"), salience=0.15 + 0.04 * family
-            + 0.01 * (len(floating) - family),
+            measure=len(floating), measure_label=("personen", "persons"),
+            salience=0.15 + 0.04 * family + min(0.1, 0.005 * (len(floating) - family)),
             rules=("Personen die in gebeurtenissen genoemd worden maar geen enkele relatie of huishouden hebben "
                    "(het kind zelf telt niet mee)." + view.window_rule("nl"),
                    "Persons named in events who have no relationship or household at all (the index child is not "

@@ -19,15 +19,33 @@ def heaviness(view: CaseView, rules: PatternRules, org_id: str | None) -> int | 
     return rules.organisation_heaviness.get(organisation.type) if organisation else None
 
 
-def _segments(referrals: list[Event]) -> list[list[str | None]]:
-    """The chain cut where the next referral does not start at the previous receiver."""
-    segments: list[list[str | None]] = []
+def _chains(referrals: list[Event]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Follow the ball: a referral continues the chain that ended at its sender (else starts a new one).
+
+    Returns the chains (organisation path and event ids) and the loops: a chain reaching an organisation
+    it passed before, with at least two others in between (A → B → A is back-and-forth, not a loop).
+    """
+    chains: list[dict[str, Any]] = []
+    loops: list[dict[str, Any]] = []
+    open_at: dict[str, int] = {}  # organisation -> the chain that currently ends there
     for event in referrals:
-        if segments and segments[-1][-1] == event.organisation and event.organisation is not None:
-            segments[-1].append(event.to_organisation)
+        sender, receiver = event.organisation, event.to_organisation
+        index = open_at.pop(sender, None) if sender is not None else None
+        if index is None:
+            chains.append({"organisations": [sender, receiver], "events": [event.id]})
+            index = len(chains) - 1
         else:
-            segments.append([event.organisation, event.to_organisation])
-    return segments
+            chain = chains[index]
+            path = chain["organisations"]
+            earlier = [k for k, org in enumerate(path[:-2]) if org == receiver and receiver is not None]
+            if earlier:
+                k = earlier[-1]
+                loops.append({"organisations": [*path[k:], receiver], "events": [*chain["events"][k:], event.id]})
+            path.append(receiver)
+            chain["events"].append(event.id)
+        if receiver is not None:
+            open_at[receiver] = index
+    return chains, loops
 
 
 def analyse_referrals(view: CaseView, rules: PatternRules) -> dict[str, Any]:
@@ -35,10 +53,8 @@ def analyse_referrals(view: CaseView, rules: PatternRules) -> dict[str, Any]:
     referrals = referral_events(view, rules)
     rereferrals: list[dict[str, Any]] = []
     back_and_forth: list[dict[str, Any]] = []
-    loops: list[dict[str, Any]] = []
     heavier: list[str] = []
     last_pair: dict[tuple[str, str], Event] = {}  # (sender, receiver) -> latest such referral
-    last_sent: dict[str, int] = {}  # organisation -> index of its latest referral as sender
     for i, event in enumerate(referrals):
         sender, receiver = event.organisation, event.to_organisation
         if i > 0:
@@ -53,21 +69,12 @@ def analyse_referrals(view: CaseView, rules: PatternRules) -> dict[str, Any]:
             heavier.append(event.id)
         if sender is not None and receiver is not None and sender != receiver:
             reverse = last_pair.get((receiver, sender))
-            start = last_sent.get(receiver)
             if reverse is not None:
                 back_and_forth.append({"organisations": [receiver, sender], "events": [reverse.id, event.id]})
-            elif start is not None:
-                path: list[str | None] = []
-                for step in referrals[start:i + 1]:
-                    for org in (step.organisation, step.to_organisation):
-                        if not path or path[-1] != org:
-                            path.append(org)
-                loops.append({"organisations": path, "events": [r.id for r in referrals[start:i + 1]]})
             last_pair[(sender, receiver)] = event
-        if sender is not None:
-            last_sent[sender] = i
+    chains, loops = _chains(referrals)
     return {"referrals": referrals, "rereferrals": rereferrals, "back_and_forth": back_and_forth,
-            "loops": loops, "heavier": heavier}
+            "loops": loops, "heavier": heavier, "chains": chains}
 
 
 def _chain_text(view: CaseView, segments: list[list[str | None]]) -> str:
@@ -82,7 +89,7 @@ def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding
     rereferrals, back, loops, heavier = data["rereferrals"], data["back_and_forth"], data["loops"], data["heavier"]
     if n < 2 or not (n >= rules.min_referrals or rereferrals or back or loops):
         return []
-    segments = _segments(referrals)
+    segments = [chain["organisations"] for chain in data["chains"]]
     months = round(rules.rereferral_window_days / 30.44)
     repeats = sum(1 for r in rereferrals if r["kind"] == "repeat")
     first, last = view.start(referrals[0]), view.start(referrals[-1])
@@ -127,14 +134,16 @@ def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding
         f"Telt gebeurtenissen van het type {', '.join(label(t, 'nl') for t in sorted(rules.referral_types))}. "
         f"Opnieuw verwezen: binnen {rules.rereferral_window_days} dagen na de vorige verwijzing (dezelfde "
         "verwijzer = herhaling, een andere = overdoen). Heen en weer: B verwijst terug naar A nadat A naar B "
-        "verwees. Rondje: de bal komt via anderen terug bij een organisatie die eerder doorverwees. Zwaarder: "
+        "verwees. Keten: een verwijzing door de organisatie die de vorige ontving loopt door. Rondje: de bal komt in "
+        "één keten via minstens twee anderen terug bij een organisatie. Zwaarder: "
         "school/huisarts/gemeente < wijkteam < ggz/jeugdhulp < Veilig Thuis/pleegzorg < Raad/GI/rechter < "
         f"gesloten jeugdzorg. Gemeld vanaf {rules.min_referrals} verwijzingen, of vanaf 2 met een herverwijzing, "
         "heen-en-weer of rondje." + view.window_rule("nl"),
         f"Counts events of type {', '.join(label(t, 'en') for t in sorted(rules.referral_types))}. Referred "
         f"again: within {rules.rereferral_window_days} days of the previous referral (same referrer = repeat, "
-        "another = redo). Back and forth: B refers back to A after A referred to B. Loop: the ball comes back, "
-        "via others, to an organisation that referred on before. Heavier: school/GP/municipality < local team "
+        "another = redo). Back and forth: B refers back to A after A referred to B. Chain: a referral by the "
+        "organisation that received the previous one continues it. Loop: within one chain the ball comes back "
+        "to an organisation via at least two others. Heavier: school/GP/municipality < local team "
         "< mental health/youth care < Veilig Thuis/foster care < Board/certified institution/court < closed "
         f"youth care. Reported from {rules.min_referrals} referrals, or from 2 with a re-referral, back-and-forth "
         "or loop." + view.window_rule("en"),

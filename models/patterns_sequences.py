@@ -36,11 +36,14 @@ def sequence_events(view: CaseView, rules: PatternRules) -> list[Event]:
 def _steps(events: list[Event], collapse: bool) -> list[tuple[str, list[Event]]]:
     """(event type, events) per step; with ``collapse`` a run of one type is one step."""
     steps: list[tuple[str, list[Event]]] = []
+    last = None
     for event in events:
-        if collapse and steps and steps[-1][0] == event.type:
+        kind = event.type
+        if collapse and kind == last:
             steps[-1][1].append(event)
         else:
-            steps.append((str(event.type), [event]))
+            steps.append((kind, [event]))
+            last = kind
     return steps
 
 
@@ -52,26 +55,46 @@ def recurrence_rate(types: list[str]) -> float:
     return sum(c * (c - 1) for c in Counter(types).values()) / (n * (n - 1))
 
 
-def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None) -> list[dict[str, Any]]:
+def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None,
+                  events: list[Event] | None = None) -> list[dict[str, Any]]:
     """Recurring runs: n-grams of event types (within the maximum gap) with their non-overlapping occurrences.
 
     Most frequent first, then longer; a run is dropped when it only occurs inside a longer reported run.
     ``limit`` keeps only the first runs (with their occurrences as event ids).
     """
-    steps = _steps(sequence_events(view, rules), rules.sequence_collapse_repeats)
+    steps = _steps(sequence_events(view, rules) if events is None else events, rules.sequence_collapse_repeats)
     # segment id per step: a new segment starts after a gap longer than the maximum
+    first_day = view.first_day
+    firsts = [first_day[s[1][0].id].toordinal() for s in steps]
+    lasts = [first_day[s[1][-1].id].toordinal() for s in steps]
     segment = [0] * len(steps)
     for i in range(1, len(steps)):
-        gap = (view.start(steps[i][1][0]) - view.start(steps[i - 1][1][-1])).days
-        segment[i] = segment[i - 1] + (1 if gap > rules.sequence_max_gap_days else 0)
-    types = [s[0] for s in steps]
+        segment[i] = segment[i - 1] + (1 if firsts[i] - lasts[i - 1] > rules.sequence_max_gap_days else 0)
+    types = [str(s[0]) for s in steps]
+    segment_end = [0] * len(steps)  # last step of the segment each step is in
+    for i in range(len(steps) - 1, -1, -1):
+        same = i + 1 < len(steps) and segment[i + 1] == segment[i]
+        segment_end[i] = segment_end[i + 1] if same else i
+    # candidates bottom-up: an n-gram can only recur if its first n-1 steps recur (apriori)
+    shortest, longest = rules.sequence_min_length, rules.sequence_max_length
+    candidates: dict[int, dict[tuple[str, ...], list[int]]] = {shortest: defaultdict(list)}
+    for i in range(len(steps) - shortest + 1):
+        if i + shortest - 1 <= segment_end[i]:
+            candidates[shortest][tuple(types[i:i + shortest])].append(i)
+    for length in range(shortest + 1, longest + 1):
+        grown: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for gram, starts in candidates[length - 1].items():
+            if len(starts) < rules.sequence_min_occurrences:
+                continue
+            for start in starts:
+                last = start + length - 1
+                if last <= segment_end[start]:
+                    grown[(*gram, types[last])].append(start)
+        candidates[length] = grown
     found: list[dict[str, Any]] = []
     covered: dict[tuple[str, ...], int] = {}  # sub-run of a reported run -> its highest count
-    for length in range(rules.sequence_max_length, rules.sequence_min_length - 1, -1):
-        positions: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i in range(len(steps) - length + 1):
-            if segment[i] == segment[i + length - 1]:
-                positions[tuple(types[i:i + length])].append(i)
+    for length in range(longest, shortest - 1, -1):
+        positions = candidates.get(length, {})
         for gram, starts in positions.items():
             if len(starts) < rules.sequence_min_occurrences or len(set(gram)) < 2:
                 continue
@@ -97,10 +120,11 @@ def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None)
 
 def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding]:
     """The ``max_sequence_findings`` most frequent recurring runs (longer first when equally frequent)."""
-    runs = repeated_runs(view, rules, rules.max_sequence_findings)
+    events = sequence_events(view, rules)
+    runs = repeated_runs(view, rules, rules.max_sequence_findings, events)
     if not runs:
         return []
-    rate = recurrence_rate([str(e.type) for e in sequence_events(view, rules)])
+    rate = recurrence_rate([str(e.type) for e in events])
     findings = []
     for run in runs:
         names_nl = " → ".join(label(t, "nl") for t in run["types"])
@@ -127,7 +151,7 @@ def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding
                       "liep, en wat deed iemand die keer anders?",
                       "Do you recognise this pattern repeating itself? What made it go the same way the next time, "
                       "and what did anyone do differently?"),
-            measure=run["count"], measure_label=("keer", "times"),
+            measure=run["count"], measure_label=("keer gezien", "times seen"),
             salience=min(0.75, 0.2 + 0.1 * (run["count"] - 1) + 0.03 * (len(run["types"]) - 3)),
             rules=(f"Reeksen van {rules.sequence_min_length} tot {rules.sequence_max_length} opeenvolgende "
                    f"{layer_nl} met telkens hoogstens {rules.sequence_max_gap_days} dagen ertussen, gevonden door "
@@ -156,15 +180,16 @@ def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]
         return []
     gaps = []
     holder = view.events[first_formal]
-    reach = view.end(holder)
+    first_day, last_day = view.first_day, view.last_day
+    reach = last_day[holder.id]
     for event in view.events[first_formal + 1:]:
-        start = view.start(event)
+        start = first_day[event.id]
         if (start - reach).days - 1 > rules.gap_days:
             gaps.append({"start": (reach + dt.timedelta(days=1)).isoformat(),
                          "end": (start - dt.timedelta(days=1)).isoformat(),
                          "days": (start - reach).days - 1, "before": holder.id, "after": event.id})
-        if view.end(event) > reach:
-            holder, reach = event, view.end(event)
+        if last_day[event.id] > reach:
+            holder, reach = event, last_day[event.id]
     return gaps
 
 

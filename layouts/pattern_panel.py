@@ -1,0 +1,227 @@
+"""The pattern panel: findings as a clickable list, plus small inline charts. Pure functions, no callbacks.
+
+Wiring for the app: each finding's button has the id ``{"type": "finding", "index": finding.id}``; on a
+click, look the finding up with :func:`models.patterns.finding_by_id` and highlight its
+``evidence_events`` / ``evidence_persons`` / ``evidence_organisations`` in the views. Case strings are
+passed to Dash components as text (never as HTML) and escaped with :func:`html.escape` inside figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_text
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from layouts.style import FONT_FAMILY, INK, MUTED, OKABE_ITO, PAPER, type_scale
+from models.case import Case
+from models.patterns import DEFAULT_RULES, Finding, PatternKind, find_patterns, placement_spells
+from models.patterns_base import CaseView, DateWindow, fmt_number, format_day
+from models.patterns_people import professionals_per_year
+from models.patterns_sequences import recurrence_rate, sequence_events
+from models.vocabulary import RESTRICTIVENESS, PlacementSetting, label
+
+FINDING_TYPE = "finding"
+"""The ``type`` part of every finding button's pattern-matching id."""
+
+SELECTED_COLOUR = OKABE_ITO["orange"]
+
+_TEXT = {
+    "heading": {"nl": "Patronen", "en": "Patterns"},
+    "intro": {"nl": "Wat valt op? Vragen om samen te toetsen, geen conclusies.",
+              "en": "What stands out? Questions to test together, not conclusions."},
+    "empty": {"nl": "Geen patronen gevonden met de huidige telregels.",
+              "en": "No patterns found with the current counting rules."},
+    "more": {"nl": "… en nog {n}", "en": "… and {n} more"},
+    "rules": {"nl": "Telregels: ", "en": "Counting rules: "},
+    "no_placements": {"nl": "Geen plaatsingen", "en": "No placements"},
+    "no_professionals": {"nl": "Geen professionals in gebeurtenissen", "en": "No professionals in events"},
+    "step_title": {"nl": "Plaatsingen naar zwaarte", "en": "Placements by restrictiveness"},
+    "bar_title": {"nl": "Professionals per jaar", "en": "Professionals per year"},
+    "days": {"nl": "dagen", "en": "days"},
+    "crisis": {"nl": "crisis/tijdelijk", "en": "crisis/temporary"},
+    "new": {"nl": "nieuw", "en": "new"},
+    "organisations": {"nl": "organisaties", "en": "organisations"},
+    "recurrence_title": {"nl": "Herhaling van typen (recurrence plot), {rate} %",
+                         "en": "Recurrence of event types (recurrence plot), {rate} %"},
+    "no_events": {"nl": "Te weinig gebeurtenissen", "en": "Too few events"},
+    "same_type": {"nl": "zelfde type", "en": "same type"},
+}
+
+_STEP_KINDS = (PatternKind.ESCALATION, PatternKind.PLACEMENT_INSTABILITY, PatternKind.PLACEMENT_CAROUSEL)
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key].get(lang, _TEXT[key]["nl"])
+
+
+def finding_item(finding: Finding, lang: str = "nl", selected: bool = False, *,
+                 chart: go.Figure | None = None, max_lines: int = 8) -> html.Li:
+    """One finding: a button (title and measure) that selects it, then the question, figures and rules."""
+    name = finding.measure_label(lang)
+    measure = f"{name[:1].upper()}{name[1:]}: {fmt_number(finding.measure, lang, 2)}"  # reads right for 1 and many
+    button = html.Button(
+        [html.Span(finding.title(lang), className="finding-title fw-semibold d-block"),
+         html.Span(measure, className="finding-measure badge rounded-pill text-bg-light border mt-1")],
+        id={"type": FINDING_TYPE, "index": finding.id}, n_clicks=0, type="button",
+        className="finding-button btn btn-link text-start text-decoration-none p-0 w-100",
+        style={"color": INK}, **{"aria-pressed": "true" if selected else "false"},
+    )
+    lines = list(finding.lines(lang))
+    shown = [html.Li(line) for line in lines[:max_lines]]
+    if len(lines) > max_lines:
+        shown.append(html.Li(_t("more", lang).format(n=len(lines) - max_lines), className="text-muted"))
+    children: list = [button, html.P(finding.question(lang), className="finding-question fst-italic my-2")]
+    if shown:
+        children.append(html.Ul(shown, className="finding-lines small mb-2 ps-3"))
+    if chart is not None:
+        children.append(dcc.Graph(figure=chart, config={"displayModeBar": False, "responsive": True},
+                                  style={"height": "180px"}, className="finding-chart"))
+    children.append(html.Small([html.Span(_t("rules", lang), className="fw-semibold"), finding.rules(lang)],
+                               className="finding-rules text-muted d-block"))
+    style = {"borderLeft": f"4px solid {SELECTED_COLOUR if selected else 'transparent'}"}
+    return html.Li(children, className="list-group-item finding" + (" finding-selected" if selected else ""),
+                   style=style, **{"data-kind": str(finding.kind), "aria-current": "true" if selected else "false"})
+
+
+def pattern_panel(findings: Sequence[Finding], lang: str = "nl", selected: str | None = None, *,
+                  charts: Mapping[str, go.Figure] | None = None, max_lines: int = 8) -> html.Section:
+    """The panel listing ``findings`` in the given order (``find_patterns`` returns them most telling first).
+
+    ``selected`` is the id of the highlighted finding; ``charts`` maps a finding id or kind to a small figure
+    shown inside that finding (see :func:`finding_charts`).
+    """
+    charts = charts or {}
+    items = [finding_item(f, lang, f.id == selected, chart=charts.get(f.id, charts.get(str(f.kind))),
+                          max_lines=max_lines) for f in findings]
+    body = html.Ul(items, className="list-group pattern-list") if items else \
+        html.P(_t("empty", lang), className="text-muted pattern-empty")
+    return html.Section([html.H2(_t("heading", lang), className="h5 mb-1"),
+                         html.P(_t("intro", lang), className="small text-muted mb-2"), body],
+                        className="pattern-panel", **{"aria-label": _t("heading", lang)})
+
+
+def finding_charts(case: Case, findings: Sequence[Finding], lang: str = "nl", *, projector: bool = False,
+                   date_window: DateWindow | None = None) -> dict[str, go.Figure]:
+    """Inline charts for the findings a picture helps: the placement step line and professionals per year."""
+    charts: dict[str, go.Figure] = {}
+    kinds = {f.kind for f in findings}
+    step_kind = next((kind for kind in _STEP_KINDS if kind in kinds), None)
+    if step_kind is not None:
+        charts[str(step_kind)] = placement_step_chart(case, lang, projector=projector, date_window=date_window)
+    sequence = next((f for f in findings if f.kind == PatternKind.REPEATED_SEQUENCE), None)
+    if sequence is not None:
+        charts[sequence.id] = recurrence_chart(case, lang, projector=projector, date_window=date_window)
+    if PatternKind.TURNOVER in kinds:
+        charts[str(PatternKind.TURNOVER)] = professionals_per_year_chart(case, lang, projector=projector,
+                                                                         date_window=date_window)
+    return charts
+
+
+def panel_for_case(case: Case, lang: str = "nl", selected: str | None = None, *,
+                   date_window: DateWindow | None = None) -> html.Section:
+    """Convenience: find the patterns and render the panel with its charts."""
+    findings = find_patterns(case, date_window=date_window)
+    return pattern_panel(findings, lang, selected,
+                         charts=finding_charts(case, findings, lang, date_window=date_window))
+
+
+def _small_layout(fig: go.Figure, title: str, projector: bool) -> go.Figure:
+    scale = type_scale(projector)
+    fig.update_layout(
+        title={"text": html_text.escape(title), "font": {"size": scale.small}, "x": 0, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": 28, "b": 24}, height=180, showlegend=False,
+        paper_bgcolor=PAPER, plot_bgcolor=PAPER, font={"family": FONT_FAMILY, "size": scale.small, "color": INK},
+    )
+    return fig
+
+
+def _empty(fig: go.Figure, text: str) -> go.Figure:
+    fig.add_annotation(text=html_text.escape(text), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"color": MUTED})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def placement_step_chart(case: Case, lang: str = "nl", *, projector: bool = False,
+                         date_window: DateWindow | None = None) -> go.Figure:
+    """Restrictiveness of where the child lived over time, as a step line (crisis stays marked)."""
+    fig = _small_layout(go.Figure(), _t("step_title", lang), projector)
+    spells = placement_spells(case, date_window)
+    if not spells:
+        return _empty(fig, _t("no_placements", lang))
+    xs: list[dt.date | None] = []
+    ys: list[int | None] = []
+    hover: list[str] = []
+    marker_hover: list[str] = []
+    for i, spell in enumerate(spells):
+        where = label(spell.setting, lang) + (f" — {spell.location}" if spell.location else "")
+        crisis = f" ({_t('crisis', lang)})" if spell.temporary else ""
+        text = html_text.escape(f"{where}{crisis}: {format_day(spell.start, lang)} – {format_day(spell.end, lang)}, "
+                                f"{spell.days} {_t('days', lang)}")
+        xs += [spell.start, spell.end]
+        ys += [spell.restrictiveness, spell.restrictiveness]
+        hover += [text, text]
+        marker_hover.append(text)
+        if i + 1 < len(spells) and (spells[i + 1].start - spell.end).days > DEFAULT_RULES.move_max_gap_days:
+            xs.append(None)
+            ys.append(None)
+            hover.append("")
+    scale = type_scale(projector)
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"shape": "hv", "color": OKABE_ITO["vermillion"],
+                                                             "width": scale.line_width + 1},
+                             hovertext=hover, hoverinfo="text", connectgaps=False))
+    fig.add_trace(go.Scatter(
+        x=[s.start for s in spells], y=[s.restrictiveness for s in spells], mode="markers",
+        marker={"size": scale.marker - 3, "symbol": ["diamond" if s.temporary else "circle" for s in spells],
+                "color": [OKABE_ITO["orange"] if s.temporary else OKABE_ITO["vermillion"] for s in spells]},
+        hovertext=marker_hover, hoverinfo="text",
+    ))
+    used = sorted({s.restrictiveness for s in spells} | {RESTRICTIVENESS[PlacementSetting.HOME]})
+    names = {level: label(setting, lang) for setting, level in RESTRICTIVENESS.items()}
+    fig.update_yaxes(tickvals=used, ticktext=[html_text.escape(names[v]) for v in used],
+                     range=[-0.5, max(used) + 0.5], gridcolor="rgba(0,0,0,0.08)", fixedrange=True)
+    fig.update_xaxes(showgrid=False, fixedrange=True)
+    return fig
+
+
+def professionals_per_year_chart(case: Case, lang: str = "nl", *, projector: bool = False,
+                                 date_window: DateWindow | None = None) -> go.Figure:
+    """Distinct professionals named in events, per calendar year, as bars (hover: new ones, organisations)."""
+    fig = _small_layout(go.Figure(), _t("bar_title", lang), projector)
+    rows = [r for r in professionals_per_year(CaseView(case, date_window))["per_year"] if r["professionals"]]
+    if not rows:
+        return _empty(fig, _t("no_professionals", lang))
+    hover = [html_text.escape(f"{r['year']}: {r['professionals']} professionals ({r['new_professionals']} "
+                              f"{_t('new', lang)}), {r['organisations']} {_t('organisations', lang)}") for r in rows]
+    fig.add_trace(go.Bar(x=[str(r["year"]) for r in rows], y=[r["professionals"] for r in rows],
+                         marker={"color": OKABE_ITO["blue"]}, hovertext=hover, hoverinfo="text",
+                         text=[r["professionals"] for r in rows], textposition="outside", cliponaxis=False))
+    fig.update_xaxes(type="category", fixedrange=True)
+    fig.update_yaxes(visible=False, fixedrange=True)
+    return fig
+
+
+def recurrence_chart(case: Case, lang: str = "nl", *, projector: bool = False,
+                     date_window: DateWindow | None = None, max_events: int = 150) -> go.Figure:
+    """Categorical recurrence plot of the (latest ``max_events``) formal events: a dot where two events have
+    the same type. Diagonal lines are episodes that repeat; the title gives the recurrence rate."""
+    events = sequence_events(CaseView(case, date_window), DEFAULT_RULES)[-max_events:]
+    types = [str(e.type) for e in events]
+    rate = fmt_number(recurrence_rate(types) * 100, lang)
+    fig = _small_layout(go.Figure(), _t("recurrence_title", lang).format(rate=rate), projector)
+    if len(types) < 3:
+        return _empty(fig, _t("no_events", lang))
+    codes = {name: k for k, name in enumerate(sorted(set(types)))}
+    vector = np.array([codes[name] for name in types])
+    same = (vector[:, None] == vector[None, :]).astype(np.uint8)
+    fig.add_trace(go.Heatmap(z=same, colorscale=[[0, PAPER], [1, OKABE_ITO["blue"]]], showscale=False,
+                             hovertemplate=f"%{{x}} × %{{y}}: {_t('same_type', lang)} = %{{z}}<extra></extra>"))
+    fig.update_layout(height=220)
+    fig.update_xaxes(visible=False, fixedrange=True, constrain="domain")
+    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", autorange="reversed")
+    return fig

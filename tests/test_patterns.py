@@ -1,0 +1,445 @@
+"""Pattern analysis on hand-made cases: the exact findings expected, and patterns that must not be reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from models import Case, validate_case_data
+from models.patterns import Finding, PatternKind, PatternRules, find_patterns, finding_by_id, placement_spells
+from models.patterns_base import CaseView
+from models.synthetic import generate_case
+
+K = PatternKind
+
+PERSONS = [
+    {"id": "kind", "label": "Kind", "kind": "family", "gender": "female", "birth": "2010-05-04"},
+    {"id": "vader", "label": "Vader", "kind": "family", "gender": "male"},
+    {"id": "moeder", "label": "Moeder", "kind": "family", "gender": "female"},
+    {"id": "oma", "label": "Oma", "kind": "family", "gender": "female"},
+    {"id": "tante", "label": "Tante", "kind": "family", "gender": "female"},
+    {"id": "buurman", "label": "Buurman", "kind": "network"},
+    *({"id": f"p{k}", "label": f"Professional {k}", "kind": "professional", "organisation": "o-wt"}
+      for k in range(1, 13)),
+]
+ORGANISATIONS = [
+    {"id": "o-gp", "name": "Huisarts", "type": "gp"},
+    {"id": "o-wt", "name": "Wijkteam", "type": "local_team"},
+    {"id": "o-ggz", "name": "Jeugd-ggz", "type": "youth_mental_health"},
+    {"id": "o-jz", "name": "Jeugdhulp", "type": "youth_care_provider"},
+    {"id": "o-vt", "name": "Veilig Thuis", "type": "veilig_thuis"},
+    {"id": "o-gi", "name": "Jeugdbescherming", "type": "certified_institution"},
+    {"id": "o-plus", "name": "JeugdzorgPlus", "type": "closed_youth_care"},
+    {"id": "o-pol", "name": "Politie", "type": "police"},
+]
+PARENTS = [
+    {"id": "rv", "type": "parent", "source": "vader", "target": "kind"},
+    {"id": "rm", "type": "parent", "source": "moeder", "target": "kind"},
+]
+
+
+def ev(event_id: str, date: str, type_: str = "meeting", layer: str = "formal", **extra: Any) -> dict[str, Any]:
+    return {"id": event_id, "date": date, "layer": layer, "type": type_, "title": f"Gebeurtenis {event_id}",
+            **extra}
+
+
+def ref(event_id: str, date: str, sender: str, receiver: str) -> dict[str, Any]:
+    return ev(event_id, date, "referral", organisation=sender, to_organisation=receiver)
+
+
+def place(event_id: str, date: str, setting: str, end: str | None = None, *, crisis: bool = False,
+          location: str | None = None) -> dict[str, Any]:
+    placement: dict[str, Any] = {"setting": setting, "crisis": crisis}
+    if location:
+        placement["location"] = location
+    extra: dict[str, Any] = {"end": end} if end else {}
+    return ev(event_id, date, "placement", persons=["kind"], placement=placement, **extra)
+
+
+def make_case(events: list[dict[str, Any]], relationships: list[dict[str, Any]] | None = None,
+              households: list[dict[str, Any]] | None = None, persons: list[dict[str, Any]] | None = None) -> Case:
+    return validate_case_data({
+        "schema_version": "1.0", "id": "t", "title": "Test", "index_person": "kind", "pseudonymised": True,
+        "persons": persons or PERSONS, "organisations": ORGANISATIONS,
+        "relationships": PARENTS if relationships is None else relationships,
+        "households": households or [], "events": events,
+    })
+
+
+def kinds(findings: list[Finding]) -> set[PatternKind]:
+    return {f.kind for f in findings}
+
+
+def only(findings: list[Finding], kind: PatternKind) -> Finding:
+    matching = [f for f in findings if f.kind == kind]
+    assert len(matching) == 1, [f.id for f in findings]
+    return matching[0]
+
+
+# --- repeated referrals ---------------------------------------------------------------------------------
+
+def test_a_single_referral_is_not_repeated():
+    case = make_case([ref("r1", "2020-01-10", "o-gp", "o-wt")])
+    assert K.REPEATED_REFERRALS not in kinds(find_patterns(case))
+
+
+def test_two_referrals_years_apart_are_not_reported():
+    case = make_case([ref("r1", "2015-01-10", "o-gp", "o-wt"), ref("r2", "2020-01-10", "o-wt", "o-ggz")])
+    assert K.REPEATED_REFERRALS not in kinds(find_patterns(case))
+
+
+def test_back_and_forth_is_reported_with_its_two_referrals():
+    case = make_case([ref("r1", "2020-01-10", "o-wt", "o-ggz"), ref("r2", "2020-03-01", "o-ggz", "o-wt")])
+    finding = only(find_patterns(case), K.REPEATED_REFERRALS)
+    assert finding.measure == 2
+    assert finding.evidence_events == ("r1", "r2")
+    assert finding.evidence_organisations == ("o-wt", "o-ggz")
+    assert finding.details["back_and_forth"] == [{"organisations": ["o-wt", "o-ggz"], "events": ["r1", "r2"]}]
+    assert finding.details["segments"] == [["o-wt", "o-ggz", "o-wt"]]
+    assert finding.details["rereferrals"] == [{"event": "r2", "previous": "r1", "days": 51, "kind": "redo"}]
+    assert finding.details["loops"] == []
+    assert finding.details["to_heavier"] == ["r1"]
+    assert "Jeugd-ggz" in finding.question_nl and "back and forth" in finding.question_en
+
+
+def test_loop_chain_and_referrals_to_heavier_care():
+    case = make_case([
+        ref("r1", "2019-01-15", "o-gp", "o-wt"),
+        ref("r2", "2019-06-15", "o-wt", "o-ggz"),
+        ref("r3", "2020-09-01", "o-ggz", "o-gp"),
+        ev("m1", "2019-03-01", persons=["p1"]),
+    ])
+    finding = only(find_patterns(case), K.REPEATED_REFERRALS)
+    assert finding.measure == 3
+    assert finding.evidence_events == ("r1", "r2", "r3")
+    assert finding.details["segments"] == [["o-gp", "o-wt", "o-ggz", "o-gp"]]
+    assert finding.details["loops"] == [{"organisations": ["o-gp", "o-wt", "o-ggz", "o-gp"],
+                                         "events": ["r1", "r2", "r3"]}]
+    assert finding.details["back_and_forth"] == []
+    assert finding.details["to_heavier"] == ["r1", "r2"]
+    assert finding.details["rereferrals"] == [{"event": "r2", "previous": "r1", "days": 151, "kind": "redo"}]
+    assert finding.lines_nl[0] == "Keten: Huisarts → Wijkteam → Jeugd-ggz → Huisarts"
+
+
+def test_repeat_versus_redo_and_broken_chain():
+    case = make_case([ref("r1", "2020-01-10", "o-wt", "o-ggz"), ref("r2", "2020-02-10", "o-wt", "o-jz"),
+                      ref("r3", "2020-03-10", "o-pol", "o-vt")])
+    finding = only(find_patterns(case), K.REPEATED_REFERRALS)
+    assert [r["kind"] for r in finding.details["rereferrals"]] == ["repeat", "redo"]
+    assert finding.details["segments"] == [["o-wt", "o-ggz"], ["o-wt", "o-jz"], ["o-pol", "o-vt"]]
+    assert finding.details["to_heavier"] == ["r1", "r2"]  # police is not ranked
+
+
+def test_date_window_leaves_out_referrals_outside_it():
+    case = make_case([ref("r1", "2020-01-10", "o-wt", "o-ggz"), ref("r2", "2020-03-01", "o-ggz", "o-wt")])
+    window = (dt.date(2020, 2, 1), dt.date(2020, 12, 31))
+    assert K.REPEATED_REFERRALS not in kinds(find_patterns(case, date_window=window))
+    finding = only(find_patterns(case, date_window=(dt.date(2020, 1, 1), None)), K.REPEATED_REFERRALS)
+    assert "Periode: 1 januari 2020 – …" in finding.rules_nl
+
+
+def test_rules_change_the_thresholds():
+    case = make_case([ref("r1", "2015-01-10", "o-gp", "o-wt"), ref("r2", "2020-01-10", "o-wt", "o-ggz")])
+    finding = only(find_patterns(case, rules=PatternRules(min_referrals=2)), K.REPEATED_REFERRALS)
+    assert finding.evidence_events == ("r1", "r2")
+    assert "vanaf 2 verwijzingen" in finding.rules_nl
+
+
+# --- placements, carousel, escalation ---------------------------------------------------------------------
+
+def test_one_placement_is_no_instability_carousel_or_escalation():
+    case = make_case([place("pl1", "2020-01-01", "foster_family", "2021-01-01")])
+    assert not kinds(find_patterns(case)) & {K.PLACEMENT_INSTABILITY, K.PLACEMENT_CAROUSEL, K.ESCALATION}
+
+
+def test_moves_per_1000_days_with_cfsr_counting_rules():
+    case = make_case([
+        place("pl1", "2020-01-01", "foster_family", "2020-06-01"),
+        place("pl2", "2020-06-01", "crisis_shelter", "2020-06-06", crisis=True),  # 5 days: not counted
+        place("pl3", "2020-06-06", "open_residential", "2020-12-01"),
+        place("pl4", "2020-12-01", "home"),
+        place("pl5", "2021-03-01", "closed_youth_care", "2021-09-01"),
+    ])
+    findings = find_patterns(case)
+    finding = only(findings, K.PLACEMENT_INSTABILITY)
+    assert finding.evidence_events == ("pl1", "pl2", "pl3", "pl4", "pl5")
+    assert finding.details["placements"] == 3
+    assert finding.details["moves"] == [{"from": "pl1", "to": "pl3", "date": "2020-06-06",
+                                         "from_setting": "foster_family", "to_setting": "open_residential",
+                                         "direction": "up", "progress": False}]
+    assert finding.details["reentries"] == [{"home": "pl4", "event": "pl5", "days_home": 90}]
+    assert finding.details["days_in_care"] == 152 + 5 + 178 + 184
+    assert finding.measure == pytest.approx(1 / 519 * 1000, abs=0.01)
+    assert finding.details["crisis_days"] == 5
+    assert (finding.details["progress_moves"], finding.details["non_progress_moves"]) == (0, 1)
+    assert K.PLACEMENT_CAROUSEL not in kinds(findings)  # three placements, but not within 12 months
+    escalation = only(findings, K.ESCALATION)
+    assert [(u["from"], u["to"]) for u in escalation.details["step_ups"]] == [("pl1", "pl2"), ("pl3", "pl5")]
+    assert escalation.details["sequence"] == ["foster_family", "crisis_shelter", "open_residential", "home",
+                                              "closed_youth_care"]
+    assert escalation.details["reached_closed_care"] is True
+    assert escalation.measure == 2
+
+
+def test_carousel_of_three_placements_within_a_year():
+    case = make_case([
+        place("pl1", "2020-01-01", "foster_family", "2020-03-01", location="Pleeggezin A"),
+        place("pl2", "2020-03-01", "family_home", "2020-06-01", location="Gezinshuis B"),
+        place("pl3", "2020-06-01", "foster_family", "2020-10-01", location="Pleeggezin A"),
+    ])
+    findings = find_patterns(case)
+    carousel = only(findings, K.PLACEMENT_CAROUSEL)
+    assert carousel.measure == 3
+    assert carousel.evidence_events == ("pl1", "pl2", "pl3")
+    assert carousel.evidence_persons == ("kind",)
+    assert carousel.details["returns_to_earlier_place"] == 1
+    instability = only(findings, K.PLACEMENT_INSTABILITY)
+    assert [m["progress"] for m in instability.details["moves"]] == [False, True]
+    assert only(findings, K.ESCALATION).details["step_ups"] == [
+        {"from": "pl1", "to": "pl2", "date": "2020-03-01", "from_setting": "foster_family",
+         "to_setting": "family_home"}]
+
+
+def test_short_stays_do_not_make_instability():
+    case = make_case([
+        place("pl1", "2020-01-01", "foster_family", "2020-05-01"),
+        place("pl2", "2020-05-01", "crisis_shelter", "2020-05-04"),
+        place("pl3", "2020-05-04", "home"),
+    ])
+    findings = find_patterns(case)
+    assert K.PLACEMENT_INSTABILITY not in kinds(findings)
+    assert only(findings, K.ESCALATION).details["step_ups"][0]["to"] == "pl2"
+
+
+def test_step_down_only_is_no_escalation():
+    case = make_case([place("pl1", "2020-01-01", "closed_youth_care", "2020-05-01"),
+                      place("pl2", "2020-05-01", "open_residential", "2020-12-01")])
+    assert K.ESCALATION not in kinds(find_patterns(case))
+
+
+def test_placement_spells_are_cut_to_the_window():
+    case = make_case([place("pl1", "2020-01-01", "foster_family", "2020-12-31")])
+    spells = placement_spells(case, (dt.date(2020, 7, 1), None))
+    assert [(s.start, s.end, s.days) for s in spells] == [(dt.date(2020, 7, 1), dt.date(2020, 12, 31), 183)]
+
+
+# --- turnover and case managers ----------------------------------------------------------------------------
+
+def test_turnover_per_year_with_first_appearances_as_evidence():
+    events = [ev(f"m{k}", f"2021-{k:02d}-01", persons=["kind", f"p{k}"]) for k in range(1, 11)]
+    events += [ev("m11", "2022-01-05", persons=["p1", "p11"])]
+    finding = only(find_patterns(make_case(events)), K.TURNOVER)
+    assert finding.measure == 11
+    assert finding.evidence_events == tuple(f"m{k}" for k in range(1, 12))
+    assert finding.details["per_year"] == [
+        {"year": 2021, "professionals": 10, "organisations": 1, "new_professionals": 10},
+        {"year": 2022, "professionals": 2, "organisations": 1, "new_professionals": 1}]
+
+
+def test_few_professionals_are_no_turnover():
+    events = [ev(f"m{k}", f"2021-{k:02d}-01", persons=["kind", f"p{k}"]) for k in range(1, 4)]
+    assert K.TURNOVER not in kinds(find_patterns(make_case(events)))
+
+
+def _case_managers(*periods: tuple[str, str, str | None]) -> list[dict[str, Any]]:
+    ties = []
+    for person, start, end in periods:
+        tie = {"id": f"cm-{person}", "type": "case_manager_of", "source": person, "target": "kind", "start": start}
+        if end:
+            tie["end"] = end
+        ties.append(tie)
+    return PARENTS + ties
+
+
+def test_case_manager_changes_with_warm_and_cold_handovers():
+    relationships = _case_managers(("p1", "2020-01", "2020-12"), ("p2", "2021-03", "2021-06"), ("p3", "2021-06", None))
+    events = [ev("m1", "2020-02-01", persons=["p1", "kind"]), ev("m2", "2021-03-10", persons=["p2", "kind"]),
+              ev("m3", "2021-06-15", persons=["p2", "p3", "kind"])]
+    finding = only(find_patterns(make_case(events, relationships)), K.CASE_MANAGER_CHANGES)
+    assert finding.measure == 2
+    assert finding.details["changes"] == [
+        {"from": "p1", "to": "p2", "date": "2021-03-01", "gap_days": 59, "handover_events": []},
+        {"from": "p2", "to": "p3", "date": "2021-06-01", "gap_days": 0, "handover_events": ["m3"]}]
+    assert finding.evidence_events == ("m1", "m2", "m3")  # first appearances and the warm handover
+    assert "59 dagen zonder casusregisseur" in finding.lines_nl[0]
+    assert finding.evidence_persons == ("p1", "p2", "p3")
+    assert finding.evidence_relationships == ("cm-p1", "cm-p2", "cm-p3")
+
+
+def test_one_change_or_parallel_case_managers_are_not_reported():
+    one_change = _case_managers(("p1", "2020-01", "2020-12"), ("p2", "2021-01", None))
+    assert K.CASE_MANAGER_CHANGES not in kinds(find_patterns(make_case([ev("m1", "2020-01-01")], one_change)))
+    parallel = _case_managers(("p1", "2020-01", "2022-12"), ("p2", "2020-06", "2021-06"), ("p3", "2021-01", None))
+    assert K.CASE_MANAGER_CHANGES not in kinds(find_patterns(make_case([ev("m1", "2020-01-01")], parallel)))
+
+
+# --- repeated sequences -------------------------------------------------------------------------------------
+
+def test_recurring_run_of_event_types_is_found_by_analysis():
+    events = [ev("a1", "2020-01-01", "incident"), ev("a2", "2020-01-02", "incident"),
+              ev("a3", "2020-01-10", "referral", organisation="o-wt", to_organisation="o-ggz"),
+              ev("a4", "2020-02-01", "assessment"),
+              ev("b1", "2021-01-01", "incident"),
+              ev("b2", "2021-01-05", "referral", organisation="o-ggz", to_organisation="o-jz"),
+              ev("b3", "2021-01-20", "assessment"),
+              ev("x1", "2021-01-21", "experience", "lived", persons=["moeder"], perspective="moeder")]
+    finding = only(find_patterns(make_case(events)), K.REPEATED_SEQUENCE)
+    assert finding.id == "repeated_sequence:incident-referral-assessment"
+    assert finding.measure == 2
+    assert finding.details["occurrences"] == [["a1", "a2", "a3", "a4"], ["b1", "b2", "b3"]]
+    assert finding.evidence_events == ("a1", "a2", "a3", "a4", "b1", "b2", "b3")
+
+
+def test_no_sequence_when_it_happens_once_or_steps_are_too_far_apart():
+    once = [ev("a1", "2020-01-01", "incident"), ev("a2", "2020-01-10", "referral"),
+            ev("a3", "2020-02-01", "assessment")]
+    assert K.REPEATED_SEQUENCE not in kinds(find_patterns(make_case(once)))
+    far = [ev(f"{p}{i}", f"{year}-{month:02d}-01", t) for p, year in (("a", 2020), ("b", 2022))
+           for i, (month, t) in enumerate(((1, "incident"), (5, "referral"), (9, "assessment")))]
+    assert K.REPEATED_SEQUENCE not in kinds(find_patterns(make_case(far)))
+
+
+# --- decisions without the family's voice -------------------------------------------------------------------
+
+def test_decisions_without_family_voice():
+    events = [
+        ev("d1", "2020-03-01", "decision", decision={"decided_by": ["o-gi", "p1"], "family_involved": "no"}),
+        ev("d2", "2020-06-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "unknown"}),
+        ev("v2", "2020-06-11", "experience", "lived", persons=["moeder"], perspective="moeder"),
+        ev("d3", "2020-09-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "unknown"}),
+        ev("v3", "2020-09-05", "experience", "lived", persons=["p1"], perspective="p1"),  # a professional's voice
+        ev("d4", "2020-12-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "yes"}),
+    ]
+    finding = only(find_patterns(make_case(events)), K.DECISIONS_WITHOUT_FAMILY)
+    assert finding.evidence_events == ("d1", "d3")
+    assert finding.evidence_persons == ("p1",)
+    assert finding.evidence_organisations == ("o-gi",)
+    assert finding.details["decisions"] == 4
+    assert finding.title_en == "2 of 4 decisions without the family's voice"
+
+
+def test_no_finding_when_every_decision_has_the_family():
+    events = [ev("d1", "2020-03-01", "decision", decision={"family_involved": "yes"})]
+    assert K.DECISIONS_WITHOUT_FAMILY not in kinds(find_patterns(make_case(events)))
+
+
+# --- missing information -------------------------------------------------------------------------------------
+
+def test_long_stretch_without_events():
+    events = [ev("e1", "2020-01-01"), ev("e2", "2020-03-01"), ev("e3", "2021-01-01"), ev("e4", "2021-02-01")]
+    finding = only(find_patterns(make_case(events)), K.INFORMATION_GAPS)
+    assert finding.details["gaps"] == [{"start": "2020-03-02", "end": "2020-12-31", "days": 305,
+                                        "before": "e2", "after": "e3"}]
+    assert finding.evidence_events == ("e2", "e3")
+
+
+def test_a_period_event_covers_its_span():
+    events = [ev("e1", "2020-01-01", end="2020-12-01"), ev("e2", "2020-03-01"), ev("e3", "2021-01-01")]
+    assert K.INFORMATION_GAPS not in kinds(find_patterns(make_case(events)))
+
+
+def test_persons_missing_from_timeline_and_from_genogram():
+    relationships = [*PARENTS, {"id": "ro", "type": "close", "source": "oma", "target": "kind"}]
+    events = [ev("e1", "2020-01-01", persons=["kind", "vader", "moeder", "buurman"]),
+              ev("e2", "2020-02-01", persons=["buurman"])]
+    findings = find_patterns(make_case(events, relationships))
+    absent = only(findings, K.ABSENT_FROM_TIMELINE)
+    assert absent.evidence_persons == ("oma",)
+    assert absent.evidence_relationships == ("ro",)
+    floating = only(findings, K.ABSENT_FROM_GENOGRAM)
+    assert floating.evidence_persons == ("buurman",)
+    assert floating.evidence_events == ("e1", "e2")
+
+
+# --- mirrored patterns --------------------------------------------------------------------------------------
+
+def test_conflict_in_family_mirrored_by_conflict_between_professionals():
+    relationships = [*PARENTS,
+                     {"id": "rf", "type": "conflict", "source": "vader", "target": "moeder", "start": "2019",
+                      "end": "2021"},
+                     {"id": "rp", "type": "conflict", "source": "p1", "target": "p2", "start": "2020-05",
+                      "end": "2020-08"}]
+    events = [ev("e1", "2020-06-01", persons=["p1", "p2"]), ev("e2", "2020-07-01", persons=["vader", "moeder"]),
+              ev("e3", "2020-11-01", persons=["p1", "p2"]), ev("e4", "2020-06-15", persons=["p1", "kind"])]
+    finding = only(find_patterns(make_case(events, relationships)), K.MIRRORED_CONFLICT)
+    assert finding.id == "mirrored_conflict:rp"
+    assert finding.evidence_relationships == ("rp", "rf")
+    assert finding.evidence_events == ("e1", "e2")
+    assert finding.evidence_persons == ("p1", "p2", "vader", "moeder")
+    assert finding.details["overlaps"] == [{"relationship": "rf", "start": "2020-05-01", "end": "2020-08-31"}]
+
+
+def test_no_mirror_when_the_conflicts_do_not_overlap():
+    relationships = [*PARENTS,
+                     {"id": "rf", "type": "conflict", "source": "vader", "target": "moeder", "start": "2015",
+                      "end": "2016"},
+                     {"id": "rp", "type": "conflict", "source": "p1", "target": "p2", "start": "2020-05"}]
+    assert K.MIRRORED_CONFLICT not in kinds(find_patterns(make_case([ev("e1", "2020-06-01")], relationships)))
+
+
+def _passing_on_case(referrals: int) -> Case:
+    households = [
+        {"id": "hh-ouders", "members": [{"person": "kind", "start": "2010-05-04", "end": "2019-12"},
+                                        {"person": "moeder", "start": "2010"}]},
+        {"id": "hh-oma", "label": "Bij oma", "members": [{"person": "kind", "start": "2020-01"},
+                                                         {"person": "oma"}]},
+    ]
+    events = [place("pk", "2021-02-01", "kinship_care", location="bij tante"),
+              ref("r1", "2020-03-01", "o-wt", "o-ggz"), ref("r2", "2020-09-01", "o-ggz", "o-jz"),
+              ref("r3", "2023-01-01", "o-jz", "o-gi")][:1 + referrals]
+    return make_case(events, households=households)
+
+
+def test_family_passing_the_child_on_alongside_referrals():
+    finding = only(find_patterns(_passing_on_case(3)), K.MIRRORED_PASSING_ON)
+    assert finding.evidence_events == ("r1", "r2", "pk")
+    assert finding.details["household_moves"] == [{"date": "2020-01-01", "from": "hh-ouders", "to": "hh-oma",
+                                                   "persons": ["oma"]}]
+    assert finding.details["kinship_placements"] == ["pk"]
+    assert finding.evidence_persons == ("kind", "oma")
+
+
+def test_no_passing_on_mirror_with_a_single_referral():
+    assert K.MIRRORED_PASSING_ON not in kinds(find_patterns(_passing_on_case(1)))
+
+
+# --- general properties -------------------------------------------------------------------------------------
+
+def test_empty_and_minimal_cases_give_no_findings():
+    assert find_patterns(make_case([ev("e1", "2020-01-01", persons=["kind"])], relationships=[])) == []
+
+
+def test_synthetic_case_findings_are_ordered_exact_and_serialisable():
+    case = generate_case(n_events=1000, n_persons=80, seed=3)
+    findings = find_patterns(case)
+    assert findings == find_patterns(case)  # pure and deterministic
+    assert [f.salience for f in findings] == sorted((f.salience for f in findings), reverse=True)
+    events, persons = case.event_map(), case.person_map()
+    order = {e.id: i for i, e in enumerate(case.events_in_order())}
+    organisations = case.organisation_map()
+    relationships = {r.id for r in case.relationships}
+    assert len({f.id for f in findings}) == len(findings)
+    for finding in findings:
+        assert set(finding.evidence_events) <= set(events)
+        assert [order[e] for e in finding.evidence_events] == sorted(order[e] for e in finding.evidence_events)
+        assert set(finding.evidence_persons) <= set(persons)
+        assert set(finding.evidence_organisations) <= set(organisations)
+        assert set(finding.evidence_relationships) <= relationships
+        assert finding.title_nl and finding.title_en and finding.rules_nl and finding.rules_en
+        assert "?" in finding.question_nl and "?" in finding.question_en
+        json.dumps(finding.to_dict())
+    assert finding_by_id(findings, findings[0].id) is findings[0]
+    assert len({hash(f) for f in findings}) == len(findings)
+    highlight = findings[0].highlight()
+    assert highlight["highlight_events"] == list(findings[0].evidence_events)
+    assert finding_by_id(findings, "nope") is None
+
+
+def test_case_view_keeps_the_timeline_order():
+    case = generate_case(n_events=800, n_persons=40, seed=9)
+    view = CaseView(case)
+    assert [e.id for e in view.events] == [e.id for e in case.events_in_order()]
+    assert all(view.start(e) == e.start_day() and view.end(e) == e.end_day() for e in case.events)

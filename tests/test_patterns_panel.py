@@ -1,0 +1,135 @@
+"""The pattern panel and its inline charts: pure rendering, every finding shown, case strings inert."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import plotly.io as pio
+from dash import dcc, html
+
+from layouts.pattern_panel import (
+    FINDING_TYPE,
+    finding_charts,
+    panel_for_case,
+    pattern_panel,
+    placement_step_chart,
+    professionals_per_year_chart,
+    recurrence_chart,
+)
+from models.patterns import PatternKind, find_patterns
+from models.synthetic import generate_case
+from tests.test_patterns import PERSONS, ev, make_case, place
+
+
+def _walk(component: Any):
+    yield component
+    children = getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        for child in children:
+            yield from _walk(child)
+    elif children is not None:
+        yield from _walk(children)
+
+
+def _text(component: Any) -> str:
+    return " ".join(str(c) for c in _walk(component) if isinstance(c, (str, int, float)))
+
+
+def _buttons(component: Any) -> list[html.Button]:
+    return [c for c in _walk(component) if isinstance(c, html.Button)]
+
+
+def test_panel_shows_every_finding_title_question_and_rules():
+    case = generate_case(n_events=600, n_persons=60, seed=2)
+    findings = find_patterns(case)
+    assert findings
+    for lang in ("nl", "en"):
+        panel = pattern_panel(findings, lang)
+        text = _text(panel)
+        for finding in findings:
+            assert finding.title(lang) in text
+            assert finding.question(lang) in text
+            assert finding.rules(lang) in text
+        ids = [b.id for b in _buttons(panel)]
+        assert ids == [{"type": FINDING_TYPE, "index": f.id} for f in findings]
+
+
+def test_selected_finding_is_marked_for_assistive_technology():
+    case = generate_case(n_events=300, n_persons=40, seed=5)
+    findings = find_patterns(case)
+    chosen = findings[1].id
+    pressed = {b.id["index"]: getattr(b, "aria-pressed") for b in _buttons(pattern_panel(findings, selected=chosen))}
+    assert pressed[chosen] == "true"
+    assert sum(value == "true" for value in pressed.values()) == 1
+
+
+def test_empty_panel_says_so():
+    assert "Geen patronen gevonden" in _text(pattern_panel([], "nl"))
+    assert "No patterns found" in _text(pattern_panel([], "en"))
+
+
+def test_long_lists_are_cut_with_a_count():
+    events = [ev(f"m{k}", f"2021-{(k % 12) + 1:02d}-{(k // 12) + 1:02d}", persons=["kind", f"p{k % 12 + 1}"])
+              for k in range(12)]
+    events += [ev(f"n{k}", f"{2010 + k}-01-01") for k in range(12)]  # a gap every year
+    findings = find_patterns(make_case(events))
+    panel = pattern_panel(findings, "en", max_lines=3)
+    assert "… and" in _text(panel)
+
+
+def test_case_strings_stay_text_in_components_and_escaped_in_figures():
+    nasty = "<img src=x onerror=alert(1)>"
+    persons = [dict(p, label=nasty) if p["id"] == "p1" else p for p in PERSONS]
+    events = [place("pl1", "2020-01-01", "foster_family", "2020-03-01", location=nasty),
+              place("pl2", "2020-03-01", "family_home", "2020-06-01", location=nasty),
+              place("pl3", "2020-06-01", "open_residential", "2020-10-01", location=nasty)]
+    events += [ev(f"m{k}", f"2020-0{k}-01", persons=["p1", f"p{k + 1}"]) for k in range(1, 9)]
+    relationships = [{"id": "c1", "type": "conflict", "source": "vader", "target": "moeder"},
+                     {"id": "c2", "type": "conflict", "source": "p1", "target": "p2"}]
+    case = make_case(events, relationships, persons=persons)
+    panel = panel_for_case(case, "nl")
+    assert nasty in _text(panel)  # shown as plain text (Dash never parses strings as HTML)
+    assert not any(isinstance(c, dcc.Markdown) for c in _walk(panel))
+    figure_json = pio.to_json(placement_step_chart(case, "nl"))
+    assert nasty not in figure_json
+    assert "&lt;img" in figure_json
+
+
+def test_step_chart_follows_the_placements():
+    case = make_case([place("pl1", "2020-01-01", "open_residential", "2020-05-01"),
+                      place("pl2", "2020-05-01", "closed_youth_care", "2020-12-01"),
+                      place("pl3", "2020-12-01", "home")])
+    figure = placement_step_chart(case, "en")
+    line = figure.data[0]
+    assert line.line.shape == "hv"
+    assert list(line.y) == [4, 4, 6, 6, 0, 0]
+    assert "closed youth care" in json.dumps(list(figure.layout.yaxis.ticktext))
+    empty = placement_step_chart(make_case([ev("e1", "2020-01-01")]), "nl")
+    assert empty.layout.annotations[0].text == "Geen plaatsingen"
+
+
+def test_professionals_per_year_bars():
+    events = [ev(f"m{k}", f"{2020 + k % 2}-0{k % 9 + 1}-01", persons=[f"p{k + 1}"]) for k in range(6)]
+    figure = professionals_per_year_chart(make_case(events), "nl")
+    assert list(figure.data[0].x) == ["2020", "2021"]
+    assert list(figure.data[0].y) == [3, 3]
+
+
+def test_charts_are_attached_to_their_findings():
+    case = make_case([place("pl1", "2020-01-01", "foster_family", "2020-03-01"),
+                      place("pl2", "2020-03-01", "family_home", "2020-06-01"),
+                      place("pl3", "2020-06-01", "open_residential", "2020-10-01")])
+    findings = find_patterns(case)
+    charts = finding_charts(case, findings, "nl")
+    assert set(charts) == {str(PatternKind.ESCALATION)}
+    graphs = [c for c in _walk(pattern_panel(findings, "nl", charts=charts)) if isinstance(c, dcc.Graph)]
+    assert len(graphs) == 1
+
+
+def test_recurrence_plot_marks_same_types():
+    events = [ev("a", "2020-01-01", "incident"), ev("b", "2020-01-02", "referral"), ev("c", "2020-01-03", "incident"),
+              ev("d", "2020-01-04", "referral")]
+    figure = recurrence_chart(make_case(events), "en")
+    assert [list(row) for row in figure.data[0].z] == [[1, 0, 1, 0], [0, 1, 0, 1], [1, 0, 1, 0], [0, 1, 0, 1]]
+    assert "33.3 %" in figure.layout.title.text  # 4 of 12 ordered pairs share a type
