@@ -1,8 +1,9 @@
-"""The ``casusbeeld`` command line: validate, schema, serve."""
+"""The ``casusbeeld`` command line: validate, schema, serve, export, report."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +50,91 @@ def _cmd_serve(args: argparse.Namespace) -> int:
                  debug=args.debug, lang=args.lang)
 
 
+def _problem_count(count: int, lang: str) -> str:
+    if lang == "nl":
+        return f"{count} probleem" if count == 1 else f"{count} problemen"
+    return f"{count} problem" if count == 1 else f"{count} problems"
+
+
+def _iso_date(text: str) -> dt.date:
+    """An ``--as-of`` value: a calendar date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen geldige datum; schrijf JJJJ-MM-DD / not a valid date; write YYYY-MM-DD") from None
+
+
+def _load_for_output(name: str, lang: str) -> object | None:
+    """The case in ``name``, or None after printing every problem (to stderr)."""
+    from models import CaseError, load_case
+
+    try:
+        return load_case(Path(name))
+    except CaseError as error:
+        print(f"✗ {name}: {_problem_count(len(error.problems), lang)}", file=sys.stderr)
+        for problem in error.problems:
+            print(f"    {problem.render(lang)}", file=sys.stderr)
+        return None
+
+
+def _write_output(data: bytes, target: str, lang: str) -> int:
+    if target == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        Path(target).write_bytes(data)
+    except OSError as exc:
+        print(("✗ kan niet schrijven: " if lang == "nl" else "✗ cannot write: ") + f"{target}: {exc.strerror}",
+              file=sys.stderr)
+        return 1
+    print(f"✓ {target} ({max(1, round(len(data) / 1024))} KB)")
+    return 0
+
+
+def _output_format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> str:
+    """``--format``, else the suffix of ``-o``, else ``default``."""
+    if args.format:
+        return args.format
+    suffix = Path(args.output).suffix.lstrip(".").lower() if args.output and args.output != "-" else ""
+    return suffix if suffix in allowed else default
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from app.export import FORMATS, ExportError, default_filename, export_view_bytes
+
+    lang = args.lang
+    case = _load_for_output(args.case, lang)
+    if case is None:
+        return 1
+    fmt = _output_format(args, FORMATS, "pdf")
+    try:
+        data, _, _ = export_view_bytes(case, args.view, fmt, args.size, lang, args.as_of)
+    except ExportError as error:
+        print(f"✗ {error}", file=sys.stderr)
+        return 1
+    target = args.output or default_filename(case.id, args.view, args.size, fmt)
+    return _write_output(data, target, lang)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from app.export import ExportError
+    from app.report import report_bytes
+
+    lang = args.lang
+    case = _load_for_output(args.case, lang)
+    if case is None:
+        return 1
+    fmt = _output_format(args, ("html", "pdf"), "html")
+    try:
+        data, filename, _ = report_bytes(case, fmt, lang)
+    except ExportError as error:
+        print(f"✗ {error}", file=sys.stderr)
+        return 1
+    return _write_output(data, args.output or filename, lang)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casusbeeld",
@@ -74,6 +160,30 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--lang", choices=["nl", "en"], default="nl", help="interface language (default nl)")
     serve.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
     serve.set_defaults(func=_cmd_serve)
+
+    export = sub.add_parser("export", help="write a view as a poster or image (PNG, SVG, PDF)")
+    export.add_argument("case", metavar="CASE", help="a case file")
+    export.add_argument("--view", choices=["timeline", "genosociogram"], default="timeline",
+                        help="which view (default timeline)")
+    export.add_argument("--format", choices=["png", "svg", "pdf"],
+                        help="file format (default: from the -o suffix, else pdf)")
+    export.add_argument("--size", choices=["A3", "A1", "A0", "screen"], default="A3",
+                        help="landscape paper size, or screen (1920 × 1080); default A3")
+    export.add_argument("--lang", choices=["nl", "en"], default="nl", help="language (default nl)")
+    export.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the day to show: marked on the timeline, the network on that day")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="output file ('-' for standard output); default <case id>_<view>_<size>.<format>")
+    export.set_defaults(func=_cmd_export)
+
+    report = sub.add_parser("report", help="write the case report (HTML or PDF)")
+    report.add_argument("case", metavar="CASE", help="a case file")
+    report.add_argument("--format", choices=["html", "pdf"],
+                        help="file format (default: from the -o suffix, else html)")
+    report.add_argument("--lang", choices=["nl", "en"], default="nl", help="language (default nl)")
+    report.add_argument("-o", "--output", metavar="FILE",
+                        help="output file ('-' for standard output); default <case id>_report_<lang>.<format>")
+    report.set_defaults(func=_cmd_report)
     return parser
 
 

@@ -1,0 +1,166 @@
+"""Opening cases (chooser and upload), the error panel, and the language switch."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from pathlib import Path
+from typing import Any
+
+import dash
+from dash import ALL, Input, Output, State, ctx, html, no_update
+
+from app.i18n import normal_lang, t
+from app.page import case_options, lane_options
+from app.state import case_view, list_case_files, open_case_bytes, read_case_file
+from models import CaseError, Problem
+from models.loading import DEFAULT_MAX_BYTES
+
+
+def decode_upload(contents: str) -> bytes | None:
+    """The bytes of a ``dcc.Upload`` data URL, or None when it is not one."""
+    try:
+        _, encoded = contents.split(",", 1)
+        return base64.b64decode(encoded, validate=False)
+    except (ValueError, binascii.Error):
+        return None
+
+
+def problems_data(error: CaseError) -> list[dict[str, str]]:
+    return [problem.to_dict() for problem in error.problems]
+
+
+def open_case(trigger: str | None, chosen: str | None, upload: str | None, upload_name: str | None,
+              current: dict[str, Any] | None, cases: Path | None) -> tuple[Any, Any, Any, Any]:
+    """Open the chosen or uploaded file: (case store, error store, chooser value, upload contents).
+
+    A file that fails validation leaves the open case as it is and fills the error store.
+    """
+    if trigger == "upload":
+        if not upload:
+            return no_update, no_update, no_update, no_update
+        name = upload_name or "?"
+        data = decode_upload(upload)
+        if data is None:
+            error = CaseError([Problem("$", "unreadable", t("upload_unreadable", "nl"), t("upload_unreadable", "en"))])
+            return no_update, {"name": name, "problems": problems_data(error)}, no_update, None
+        source = "upload"
+    else:
+        if not chosen or (current and current.get("source") == "file" and current.get("name") == chosen):
+            return no_update, no_update, no_update, no_update
+        name = chosen
+        data = read_case_file(cases, chosen)
+        if data is None:
+            error = CaseError([Problem("$", "file_not_found", f"bestand niet gevonden: {chosen}",
+                                       f"file not found: {chosen}")])
+            return no_update, {"name": name, "problems": problems_data(error)}, _previous_choice(current), None
+        source = "file"
+    if len(data) > DEFAULT_MAX_BYTES:
+        store, error = None, CaseError([Problem("$", "file_too_large", "bestand is te groot", "file is too large")])
+    else:
+        store, error = open_case_bytes(data)
+    if error is not None or store is None:
+        assert error is not None
+        return no_update, {"name": name, "problems": problems_data(error)}, _previous_choice(current), None
+    store.update({"name": name, "source": source})
+    return store, None, (name if source == "file" else None), None
+
+
+def _previous_choice(current: dict[str, Any] | None) -> Any:
+    if current and current.get("source") == "file":
+        return current.get("name")
+    return None
+
+
+def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
+    """Every problem of a refused file, with its place in the file, in the interface language."""
+    if not error:
+        return None
+    problems = error.get("problems") or []
+    count = len(problems)
+    head = (t("error_count_one", lang, name=error.get("name", "?")) if count == 1
+            else t("error_count_many", lang, n=count, name=error.get("name", "?")))
+    rows = [html.Tr([html.Td(html.Code(p.get("path", "$"))), html.Td(p.get(lang) or p.get("nl", ""))])
+            for p in problems]
+    table = html.Table([
+        html.Thead(html.Tr([html.Th(t("error_where", lang), scope="col"),
+                            html.Th(t("error_what", lang), scope="col")])),
+        html.Tbody(rows),
+    ], className="table table-sm error-table mb-2")
+    return html.Div([
+        html.Div([
+            html.H2(t("error_title", lang), className="h5 mb-1"),
+            html.Button("×", id="error-close", n_clicks=0, type="button", className="btn-close",
+                        **{"aria-label": t("close", lang)}),
+        ], className="d-flex justify-content-between align-items-start"),
+        html.P(head, className="mb-2"),
+        html.Div(table, className="error-scroll"),
+        html.P(t("error_kept", lang), className="mb-0 small"),
+    ], className="alert alert-danger error-panel", id="error-box")
+
+
+def register(app: dash.Dash, cases: Path | None) -> None:
+    """Attach the case-opening and language callbacks to ``app``."""
+
+    @app.callback(
+        Output("case-store", "data"), Output("error-store", "data"),
+        Output("case-chooser", "value"), Output("upload", "contents"),
+        Input("case-chooser", "value"), Input("upload", "contents"),
+        State("upload", "filename"), State("case-store", "data"),
+    )
+    def _open(chosen: str | None, upload: str | None, upload_name: str | None,
+              current: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
+        return open_case(ctx.triggered_id, chosen, upload, upload_name, current, cases)
+
+    @app.callback(Output("error-store", "data", allow_duplicate=True), Input("error-close", "n_clicks"),
+                  prevent_initial_call=True)
+    def _close_error(clicks: int | None) -> Any:
+        return None if clicks else no_update
+
+    @app.callback(Output("error-panel", "children"), Input("error-store", "data"), Input("lang", "value"))
+    def _error_panel(error: dict[str, Any] | None, lang: str) -> Any:
+        return error_panel(error, normal_lang(lang))
+
+    @app.callback(
+        Output("case-title", "children"), Output("no-case", "hidden"), Output("case-body", "hidden"),
+        Input("case-store", "data"), Input("lang", "value"),
+    )
+    def _title(store: dict[str, Any] | None, lang: str) -> tuple[str, bool, bool]:
+        view = case_view(store)
+        if view is None:
+            return t("no_case_title", normal_lang(lang)), False, True
+        return view.case.title, True, False
+
+    @app.callback(
+        Output({"type": "i18n", "key": ALL}, "children"),
+        Output("root", "lang"), Output("case-chooser", "options"), Output("case-chooser", "placeholder"),
+        Output("filter-persons", "placeholder"), Output("filter-organisations", "placeholder"),
+        Output("filter-types", "placeholder"), Output("filter-layer", "options"),
+        Output("table-search", "placeholder"), Output("pseudo-badge", "title"),
+        Output("timeline-wrap", "aria-label"), Output("genosociogram-wrap", "aria-label"),
+        Output("table-prev", "aria-label"), Output("table-next", "aria-label"), Output("lane-mode", "options"),
+        Input("lang", "value"),
+    )
+    def _translate(lang: str) -> tuple[Any, ...]:
+        lang = normal_lang(lang)
+        texts = [t(item["id"]["key"], lang) for item in ctx.outputs_list[0]]
+        layers = [{"label": t("layer_both", lang), "value": "both"},
+                  {"label": t("layer_formal_short", lang), "value": "formal"},
+                  {"label": t("layer_lived_short", lang), "value": "lived"}]
+        return (texts, lang, case_options(list_case_files(cases), lang), t("choose_case_placeholder", lang),
+                t("filter_all", lang), t("filter_all", lang), t("filter_all", lang), layers,
+                t("table_search_placeholder", lang), t("pseudonymised_hint", lang),
+                t("timeline_aria", lang), t("genosociogram_aria", lang), t("page_prev", lang), t("page_next", lang),
+                lane_options(lang))
+
+    app.clientside_callback(
+        """function (clicks) {
+            var open = Boolean(clicks && clicks % 2 === 1);
+            return [!open, open ? "true" : "false"];
+        }""",
+        Output("filters", "hidden"), Output("filters-toggle", "aria-expanded"), Input("filters-toggle", "n_clicks"),
+    )
+
+    @app.callback(Output("root", "className"), Input("projector", "value"))
+    def _projector(projector: bool) -> str:
+        return "app-root projector" if projector else "app-root"

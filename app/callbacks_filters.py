@@ -1,0 +1,74 @@
+"""Filter controls: their options per case and language, resetting them, and the "n of m shown" line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, ctx, no_update
+
+from app.callbacks_view import FILTER_INPUTS
+from app.filters import Filters, case_bounds, year_marks
+from app.i18n import format_day, normal_lang, t, vocab
+from app.state import CaseView, case_view
+from models.vocabulary import EventType
+
+
+def filter_options(view: CaseView, lang: str) -> tuple[list[dict[str, str]], ...]:
+    """Options for the persons, organisations and event-type filters (only what the case uses)."""
+    persons = [{"label": p.label, "value": p.id} for p in view.case.persons if p.id in view.person_events]
+    orgs = [{"label": o.name, "value": o.id} for o in view.case.organisations if o.id in view.organisation_events]
+    used = {e.type for e in view.ordered}
+    types = [{"label": vocab(kind, lang), "value": kind.value} for kind in EventType if kind in used]
+    return persons, orgs, types
+
+
+def register(app: dash.Dash) -> None:
+    """Attach the filter callbacks to ``app``."""
+
+    @app.callback(
+        Output("filter-persons", "options"), Output("filter-organisations", "options"),
+        Output("filter-types", "options"),
+        Input("case-store", "data"), Input("lang", "value"),
+    )
+    def _options(store: Any, lang: str) -> tuple:
+        view = case_view(store)
+        if view is None:
+            return [], [], []
+        return filter_options(view, normal_lang(lang))
+
+    @app.callback(
+        Output("filter-persons", "value"), Output("filter-organisations", "value"),
+        Output("filter-types", "value"), Output("filter-layer", "value"),
+        Output("filter-window", "value"), Output("filter-window", "min"), Output("filter-window", "max"),
+        Output("filter-window", "marks"),
+        Input("case-store", "data"), Input("filters-reset", "n_clicks"),
+    )
+    def _reset(store: Any, _clicks: Any) -> tuple:
+        view = case_view(store)
+        bounds = case_bounds(view) if view else None
+        if bounds is None:
+            return [], [], [], "both", [0, 1], 0, 1, {}
+        first, last = (d.toordinal() for d in bounds)
+        if ctx.triggered_id == "filters-reset":
+            return [], [], [], "both", [first, last], no_update, no_update, no_update
+        return [], [], [], "both", [first, last], first, last, year_marks(bounds)
+
+    @app.callback(
+        Output("filter-count", "children"), Output("window-text", "children"), Output("filters-badge", "children"),
+        Input("case-store", "data"), *FILTER_INPUTS, Input("lang", "value"),
+    )
+    def _count(store: Any, persons: Any, orgs: Any, types: Any, layer: Any, window: Any, lang: str) -> tuple:
+        lang = normal_lang(lang)
+        view = case_view(store)
+        bounds = case_bounds(view) if view else None
+        if view is None or bounds is None:
+            return "", "", ""
+        filters = Filters.from_controls(persons, orgs, types, layer, window, bounds)
+        start, end = filters.window or bounds
+        span = f"{format_day(start, lang)} – {format_day(end, lang)}"
+        if not filters.active:
+            return t("n_events", lang, n=len(view.ordered)), span, ""
+        active = sum(map(bool, (filters.persons, filters.organisations, filters.event_types,
+                                filters.layer != "both", filters.window)))
+        return t("filters_active", lang, n=len(filters.apply(view)), total=len(view.ordered)), span, str(active)

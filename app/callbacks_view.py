@@ -1,0 +1,310 @@
+"""Linked views: selection, date, story mode, and the two figures that follow them.
+
+One navigation callback owns the selection, the story step and the date slider, so every way of
+choosing something (a click in either figure, a table row, a link in the side panel, story mode)
+goes through the same rules. The figure callbacks only read that state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import dash
+import plotly.graph_objects as go
+from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
+
+from app import callbacks_patterns, figures, timeline_view
+from app.details import details
+from app.filters import Filters, case_bounds, year_marks
+from app.i18n import format_day, format_partial, normal_lang, t, vocab
+from app.page import empty_figure
+from app.state import CaseView, case_view
+
+Selection = dict[str, str] | None
+
+
+# --- pure helpers (called directly by the tests and the benchmark) ---------------------------
+
+def clicked_id(click: dict[str, Any] | None) -> str | None:
+    """The id a figure put in ``customdata`` of the clicked point."""
+    if not click or not click.get("points"):
+        return None
+    data = click["points"][0].get("customdata")
+    if isinstance(data, list | tuple):
+        data = data[0] if data else None
+    return str(data) if data is not None else None
+
+
+def selection_from_network(view: CaseView, item: str | None) -> Selection:
+    """A geno-sociogram click: a person id, or an organisation as ``org:<id>`` (or its bare id)."""
+    if not item:
+        return None
+    if item in view.person_names:
+        return {"kind": "person", "id": item}
+    org = item.split(":", 1)[1] if item.startswith("org:") else item
+    if org in view.organisation_names:
+        return {"kind": "organisation", "id": org}
+    return None
+
+
+@dataclass
+class Nav:
+    """What the navigation callback decides: the new selection, story step and slider date."""
+
+    selection: Any = no_update
+    story: Any = no_update
+    as_of: Any = no_update
+
+
+def _event_ordinal(view: CaseView, event_id: str, bounds: tuple[dt.date, dt.date] | None) -> Any:
+    if bounds is None or event_id not in view.events:
+        return no_update
+    day = view.events[event_id].start_day()
+    return min(max(day, bounds[0]), bounds[1]).toordinal()
+
+
+def navigate(view: CaseView | None, trigger: Any, value: Any, selection: Selection,
+             story: dict[str, int] | None, story_on: bool) -> Nav:
+    """Apply one user action to the selection, the story step and the date."""
+    if view is None:
+        return Nav(selection=None, story={"step": 0})
+    bounds = case_bounds(view)
+    step = (story or {}).get("step", 0)
+
+    def select_event(event_id: str | None) -> Nav:
+        if not event_id or event_id not in view.events:
+            return Nav()
+        nav = Nav(selection={"kind": "event", "id": event_id}, as_of=_event_ordinal(view, event_id, bounds))
+        if story_on:
+            nav.story = {"step": view.order[event_id]}
+        return nav
+
+    if trigger in ("story-prev", "story-next", "story-toggle"):
+        if not view.ordered or (trigger == "story-toggle" and not story_on):
+            return Nav()
+        if trigger == "story-toggle":
+            current = selection.get("id") if selection and selection.get("kind") == "event" else None
+            step = view.order.get(current, 0) if current else 0
+        else:
+            step += 1 if trigger == "story-next" else -1
+        step = min(max(step, 0), len(view.ordered) - 1)
+        event_id = view.ordered[step].id
+        return Nav(selection={"kind": "event", "id": event_id}, story={"step": step},
+                   as_of=_event_ordinal(view, event_id, bounds))
+    if trigger == "timeline-graph":
+        return select_event(clicked_id(value))
+    if trigger == "genosociogram-graph":
+        chosen = selection_from_network(view, clicked_id(value))
+        return Nav(selection=chosen) if chosen else Nav()
+    if trigger == "clear-selection":
+        return Nav(selection=None)
+    if isinstance(trigger, dict) and value:
+        if trigger.get("type") == "row-select":
+            return select_event(trigger.get("id"))
+        if trigger.get("type") == "finding":
+            fid = str(trigger.get("index"))
+            current = selection.get("id") if selection and selection.get("kind") == "finding" else None
+            return Nav(selection=None if fid == current else {"kind": "finding", "id": fid})
+        if trigger.get("type") == "detail-link":
+            kind, item = trigger.get("kind"), trigger.get("id")
+            if kind == "event":
+                return select_event(item)
+            if kind in ("person", "organisation"):
+                return Nav(selection={"kind": kind, "id": item})
+    return Nav()
+
+
+def highlights(view: CaseView, selection: Selection) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Highlight options for the timeline and the geno-sociogram for ``selection``."""
+    if not selection:
+        return {}, {}
+    kind, item = selection.get("kind"), selection.get("id", "")
+    if kind == "person":
+        return {"highlight_persons": [item]}, {"highlight_persons": [item]}
+    if kind == "organisation":
+        return {"highlight_organisations": [item]}, {"highlight_organisations": [item]}
+    if kind == "finding":
+        found = callbacks_patterns.finding(view, item)
+        if found is None:
+            return {}, {}
+        events = list(found.evidence_events)
+        timeline = {"highlight_events": events} if events else {
+            "highlight_persons": list(found.evidence_persons),
+            "highlight_organisations": list(found.evidence_organisations)}
+        return timeline, {"highlight_persons": list(found.evidence_persons),
+                          "highlight_organisations": list(found.evidence_organisations)}
+    if kind == "event" and item in view.events:
+        event = view.events[item]
+        return ({"highlight_events": [item]},
+                {"highlight_persons": list(event.persons), "highlight_organisations": view.event_organisations(event),
+                 "highlight_events": [item]})
+    return {}, {}
+
+
+def as_of_date(view: CaseView, value: int | None) -> dt.date | None:
+    """The slider's date, kept inside the case's span."""
+    bounds = case_bounds(view)
+    if bounds is None:
+        return None
+    if value is None:
+        return bounds[1]
+    return min(max(dt.date.fromordinal(int(value)), bounds[0]), bounds[1])
+
+
+def story_event(view: CaseView, story: dict[str, int] | None, story_on: bool) -> Any:
+    if not story_on or not view.ordered:
+        return None
+    step = min(max((story or {}).get("step", 0), 0), len(view.ordered) - 1)
+    return view.ordered[step]
+
+
+def timeline_options(view: CaseView, filters: Filters, as_of_value: int | None, story: dict[str, int] | None,
+                     story_on: bool, lang: str, projector: bool, lane_mode: str = "organisation") -> dict[str, Any]:
+    """The timeline's view options except the highlight."""
+    bounds = case_bounds(view)
+    day = as_of_date(view, as_of_value)
+    current = story_event(view, story, story_on)
+    return {
+        "lang": lang, "projector": projector, **filters.figure_kwargs(),
+        "as_of": day if bounds is not None and day != bounds[1] else None,
+        "reveal_until": current.start_day() if current is not None else None,
+        "lane_mode": lane_mode if lane_mode in ("organisation", "event_type") else "organisation",
+    }
+
+
+def timeline_output(view: CaseView | None, selection: Selection, options: dict[str, Any],
+                    selection_only: bool = False) -> go.Figure | Patch:
+    """The timeline figure, or only a highlight patch when nothing but the selection changed."""
+    if view is None:
+        return empty_figure(bool(options.get("projector")))
+    highlight, _ = highlights(view, selection)
+    if selection_only:
+        patch = timeline_view.highlight_patch(view, options, highlight)
+        if patch is not None:
+            return patch
+    return timeline_view.build(view, options, highlight)
+
+
+def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_value: int | None, lang: str,
+                         projector: bool) -> go.Figure:
+    """The geno-sociogram as of the slider's date, with the selection highlighted."""
+    if view is None:
+        return empty_figure(projector)
+    _, highlight = highlights(view, selection)
+    return figures.genosociogram(view.case, as_of=as_of_date(view, as_of_value), lang=lang, projector=projector,
+                                 **highlight)
+
+
+def fit_to_width(fig: go.Figure) -> tuple[go.Figure, dict[str, str]]:
+    """Let a fixed-size figure follow its container's width, keeping its proportions (no upscaling)."""
+    width, height = fig.layout.width, fig.layout.height
+    if not width or not height:
+        return fig, {}
+    fig.update_layout(width=None, height=None, autosize=True)
+    return fig, {"aspectRatio": f"{width} / {height}", "maxWidth": f"{width}px", "width": "100%"}
+
+
+# --- registration ------------------------------------------------------------------------------
+
+FILTER_INPUTS = [Input("filter-persons", "value"), Input("filter-organisations", "value"),
+                 Input("filter-types", "value"), Input("filter-layer", "value"), Input("filter-window", "value")]
+
+
+def register(app: dash.Dash) -> None:
+    """Attach the navigation, figure, details and story callbacks to ``app``."""
+
+    @app.callback(
+        Output("selection-store", "data"), Output("story-store", "data"),
+        Output("as-of", "value"), Output("as-of", "min"), Output("as-of", "max"), Output("as-of", "marks"),
+        Output("timeline-graph", "clickData"), Output("genosociogram-graph", "clickData"),
+        Input("case-store", "data"),
+        Input("timeline-graph", "clickData"), Input("genosociogram-graph", "clickData"),
+        Input("clear-selection", "n_clicks"),
+        Input({"type": "row-select", "id": ALL}, "n_clicks"),
+        Input({"type": "detail-link", "kind": ALL, "id": ALL}, "n_clicks"),
+        Input({"type": "finding", "index": ALL}, "n_clicks"),
+        Input("story-prev", "n_clicks"), Input("story-next", "n_clicks"), Input("story-toggle", "value"),
+        State("selection-store", "data"), State("story-store", "data"),
+    )
+    def _navigate(store: dict[str, Any] | None, timeline_click: Any, network_click: Any, *rest: Any) -> tuple:
+        selection, story = rest[-2], rest[-1]
+        story_on = bool(rest[-3])
+        view = case_view(store)
+        trigger = ctx.triggered_id
+        if trigger is None or trigger == "case-store":
+            bounds = case_bounds(view) if view else None
+            if bounds is None:
+                return None, {"step": 0}, 1, 0, 1, {}, None, None
+            first, last = (d.toordinal() for d in bounds)
+            return None, {"step": 0}, last, first, last, year_marks(bounds), None, None
+        value = ctx.triggered[0]["value"] if ctx.triggered else None
+        if trigger == "timeline-graph":
+            value = timeline_click
+        elif trigger == "genosociogram-graph":
+            value = network_click
+        nav = navigate(view, trigger, value, selection, story, story_on)
+        reset_clicks = None if trigger in ("timeline-graph", "genosociogram-graph") else no_update
+        return (nav.selection, nav.story, nav.as_of, no_update, no_update, no_update,
+                reset_clicks if trigger == "timeline-graph" else no_update,
+                reset_clicks if trigger == "genosociogram-graph" else no_update)
+
+    @app.callback(
+        Output("timeline-graph", "figure"),
+        Input("case-store", "data"), Input("selection-store", "data"), *FILTER_INPUTS,
+        Input("as-of", "value"), Input("story-store", "data"), Input("story-toggle", "value"),
+        Input("lang", "value"), Input("projector", "value"), Input("lane-mode", "value"),
+    )
+    def _timeline(store: dict[str, Any] | None, selection: Selection, persons: Any, orgs: Any, types: Any,
+                  layer: Any, window: Any, as_of: int | None, story: Any, story_on: bool, lang: str,
+                  projector: bool, lane_mode: str) -> go.Figure | Patch:
+        view = case_view(store)
+        if view is None:
+            return empty_figure(bool(projector))
+        filters = Filters.from_controls(persons, orgs, types, layer, window, case_bounds(view))
+        options = timeline_options(view, filters, as_of, story, bool(story_on), normal_lang(lang), bool(projector),
+                                   lane_mode)
+        selection_only = [t["prop_id"] for t in ctx.triggered] == ["selection-store.data"]
+        return timeline_output(view, selection, options, selection_only)
+
+    @app.callback(
+        Output("genosociogram-graph", "figure"), Output("genosociogram-graph", "style"),
+        Output("genosociogram-title", "children"), Output("as-of-text", "children"),
+        Input("case-store", "data"), Input("selection-store", "data"), Input("as-of", "value"),
+        Input("lang", "value"), Input("projector", "value"),
+    )
+    def _genosociogram(store: dict[str, Any] | None, selection: Selection, as_of: int | None, lang: str,
+                       projector: bool) -> tuple[go.Figure, dict[str, str], str, str]:
+        lang = normal_lang(lang)
+        view = case_view(store)
+        fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector)))
+        day = as_of_date(view, as_of) if view else None
+        title = t("genosociogram_asof", lang, date=format_day(day, lang)) if day else t("genosociogram", lang)
+        return fig, style, title, format_day(day, lang) if day else ""
+
+    @app.callback(
+        Output("details", "children"), Output("clear-selection", "hidden"),
+        Input("case-store", "data"), Input("selection-store", "data"), Input("lang", "value"),
+    )
+    def _details(store: dict[str, Any] | None, selection: Selection, lang: str) -> tuple[Any, bool]:
+        return details(case_view(store), selection, normal_lang(lang)), not selection
+
+    @app.callback(
+        Output("story-bar", "hidden"), Output("story-position", "children"), Output("story-event", "children"),
+        Output("story-prev", "disabled"), Output("story-next", "disabled"),
+        Input("case-store", "data"), Input("story-store", "data"), Input("story-toggle", "value"),
+        Input("lang", "value"),
+    )
+    def _story_bar(store: dict[str, Any] | None, story: Any, story_on: bool, lang: str) -> tuple:
+        lang = normal_lang(lang)
+        view = case_view(store)
+        event = story_event(view, story, bool(story_on)) if view else None
+        if view is None or event is None:
+            return True, "", "", True, True
+        step = view.order[event.id]
+        position = t("story_step", lang, i=step + 1, n=len(view.ordered))
+        text = [html.Span(format_partial(event.date, lang), className="story-date"), " ",
+                html.Span(vocab(event.type, lang), className="story-type"), " ",
+                html.Span(event.title, className="story-title")]
+        return False, position, text, step == 0, step == len(view.ordered) - 1

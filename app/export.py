@@ -1,0 +1,136 @@
+"""Static export: a figure → PNG, SVG or PDF bytes (kaleido with the machine's Chromium), HTML → PDF.
+
+Nothing here reads a case file. Kaleido's Chromium is started once per process (later exports take
+~0.2 s) without MathJax, so an export asks nothing of the internet. A poster figure (see
+:mod:`layouts.poster`) carries its page size and zoom in ``layout.meta["poster"]``; the PDF page is
+then exactly the paper size and a PNG is rendered at :data:`layouts.poster.PNG_DPI`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+
+FORMATS = ("png", "svg", "pdf")
+VIEWS = ("timeline", "genosociogram")
+MIMETYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "html": "text/html"}
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+_lock = threading.Lock()
+_started = False
+
+
+class ExportError(RuntimeError):
+    """Export failed: no Chromium, or the renderer gave up."""
+
+
+def find_browser() -> str | None:
+    """Path of a Chromium-family browser on PATH (Debian: ``/usr/bin/chromium``), or None."""
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def start_renderer() -> None:
+    """Start kaleido's Chromium once for this process (no MathJax: nothing is fetched)."""
+    global _started
+    with _lock:
+        if _started:
+            return
+        if find_browser() is None:
+            raise ExportError("Chromium not found: install Debian's 'chromium' package")
+        import kaleido
+
+        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        _started = True
+
+
+def figure_bytes(fig: go.Figure, fmt: str) -> bytes:
+    """``fig`` as ``fmt`` (png, svg or pdf) bytes.
+
+    A poster figure is rendered at its zoom (PDF page = paper size, PNG at the poster DPI); any other
+    figure at its own width and height (default 1400 × 900) and scale 1.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    start_renderer()
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    poster = meta.get("poster") or {}
+    width = fig.layout.width or 1400
+    height = fig.layout.height or 900
+    scale = float(poster.get("zoom", 1.0))
+    if fmt == "png":
+        scale *= float(poster.get("png_scale", 1.0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # plotly: "kopts argument is ignored if using a server"
+        try:
+            return fig.to_image(format=fmt, width=width, height=height, scale=scale)
+        except Exception as exc:  # kaleido raises several types; report one
+            raise ExportError(f"export to {fmt} failed: {exc}") from exc
+
+
+def default_filename(case_id: str, view: str, size: str, fmt: str) -> str:
+    """``<case id>_<view>_<size>.<fmt>``, safe for any file system."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", case_id).strip("._") or "casus"
+    return f"{safe}_{view}_{size}.{fmt}"
+
+
+def view_figure(case: Any, view: str, *, lang: str = "nl", as_of: dt.date | None = None) -> go.Figure:
+    """The screen figure of ``view`` for ``case`` (the layouts' own defaults)."""
+    if view == "timeline":
+        from layouts.timeline import timeline_figure
+
+        return timeline_figure(case, lang=lang, as_of=as_of)
+    if view == "genosociogram":
+        from layouts.genosociogram import genosociogram_figure
+
+        return genosociogram_figure(case, as_of, lang=lang)
+    raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+
+
+def export_view_bytes(case: Any, view: str, fmt: str, size: str = "A3", lang: str = "nl",
+                      as_of: dt.date | None = None, printed_on: dt.date | None = None
+                      ) -> tuple[bytes, str, str]:
+    """One view of ``case`` as a poster file: ``(bytes, filename, mimetype)`` for a download button."""
+    from layouts.poster import poster_figure, sheet
+
+    sheet(size)  # unknown size: ValueError before any work
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    fig = poster_figure(view_figure(case, view, lang=lang, as_of=as_of), case, size=size, lang=lang, as_of=as_of,
+                        printed_on=printed_on, view=view)
+    return figure_bytes(fig, fmt), default_filename(case.id, view, size, fmt), MIMETYPES[fmt]
+
+
+def html_to_pdf(html_text: str, *, timeout: float = 120) -> bytes:
+    """Print an HTML document to PDF with headless Chromium (its ``@page`` rules set the paper)."""
+    browser = find_browser()
+    if browser is None:
+        raise ExportError("Chromium not found: install Debian's 'chromium' package")
+    with tempfile.TemporaryDirectory(prefix="casusbeeld-pdf-") as tmp:
+        folder = Path(tmp)
+        source, target = folder / "report.html", folder / "report.pdf"
+        source.write_text(html_text, encoding="utf-8")
+        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                   "--no-first-run", "--disable-extensions", f"--user-data-dir={folder / 'profile'}",
+                   f"--print-to-pdf={target}", source.as_uri()]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise ExportError(f"Chromium took longer than {timeout:.0f} s to print the PDF") from exc
+        if not target.is_file() or target.stat().st_size == 0:
+            tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+            raise ExportError("Chromium did not print the PDF: " + " | ".join(tail))
+        return target.read_bytes()

@@ -1,0 +1,86 @@
+"""The timeline filters as one value, applied the same way to the table as the timeline applies them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from app.state import CaseView
+from models import Event
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which events to show; empty tuples mean "all"."""
+
+    persons: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    layer: str = "both"
+    window: tuple[dt.date, dt.date] | None = None
+
+    @classmethod
+    def from_controls(cls, persons: list[str] | None, organisations: list[str] | None,
+                      event_types: list[str] | None, layer: str | None, window: list[int] | None,
+                      bounds: tuple[dt.date, dt.date] | None) -> Filters:
+        """Filters from the control values; a window covering the whole case is no window."""
+        span = None
+        if window and len(window) == 2 and bounds is not None:
+            start, end = (dt.date.fromordinal(int(v)) for v in sorted(window))
+            if start > bounds[0] or end < bounds[1]:
+                span = (start, end)
+        return cls(tuple(sorted(persons or ())), tuple(sorted(organisations or ())),
+                   tuple(sorted(event_types or ())), layer if layer in ("formal", "lived") else "both", span)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.persons or self.organisations or self.event_types or self.layer != "both" or self.window)
+
+    def figure_kwargs(self) -> dict[str, Any]:
+        """The keyword arguments of ``timeline_figure`` that carry these filters."""
+        return {
+            "persons": list(self.persons) or None,
+            "organisations": list(self.organisations) or None,
+            "event_types": list(self.event_types) or None,
+            "layers": [self.layer] if self.layer != "both" else None,
+            "date_window": self.window,
+        }
+
+    def keeps(self, event: Event) -> bool:
+        if self.persons and not set(self.persons) & set(event.persons):
+            return False
+        if self.organisations and not {event.organisation, event.to_organisation} & set(self.organisations):
+            return False
+        if self.event_types and event.type.value not in self.event_types:
+            return False
+        if self.layer != "both" and event.layer.value != self.layer:
+            return False
+        if self.window:
+            start, end = self.window
+            if event.end_day() < start or event.start_day() > end:
+                return False
+        return True
+
+    def apply(self, view: CaseView) -> list[Event]:
+        """The case's events that pass, in chronological order."""
+        if not self.active:
+            return view.ordered
+        return [event for event in view.ordered if self.keeps(event)]
+
+
+def case_bounds(view: CaseView) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the case's events (None for a case without events)."""
+    if not view.ordered:
+        return None
+    first = min(event.start_day() for event in view.ordered)
+    last = max(event.end_day() for event in view.ordered)
+    return first, max(last, first + dt.timedelta(days=1))
+
+
+def year_marks(bounds: tuple[dt.date, dt.date], max_marks: int = 12) -> dict[int, str]:
+    """Slider marks at the first of January of evenly spaced years."""
+    first, last = bounds
+    years = list(range(first.year + (first != dt.date(first.year, 1, 1)), last.year + 1))
+    step = max(1, -(-len(years) // max_marks))
+    return {dt.date(year, 1, 1).toordinal(): str(year) for year in years[::step]}

@@ -1,0 +1,213 @@
+"""The page: header, timeline, date control, geno-sociogram, side panel, filters and table.
+
+Static interface text is written by :func:`T`: a ``Span`` whose id carries its catalogue key,
+so one callback (``callbacks_case.translate``) rewrites every such text when the language changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from app.i18n import t
+from app.state import CaseFile
+
+GRAPH_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+def T(key: str, lang: str, tag: type = html.Span, **props: Any) -> Any:
+    """Interface text that follows the language switch."""
+    return tag(t(key, lang), id={"type": "i18n", "key": key}, **props)
+
+
+def empty_figure(projector: bool = False) -> go.Figure:
+    """A blank, axis-free figure (before a case is open or while a view is unavailable)."""
+    fig = go.Figure()
+    fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, plot_bgcolor="white",
+                      paper_bgcolor="white", margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    return fig
+
+
+def case_options(files: list[CaseFile], lang: str) -> list[dict[str, Any]]:
+    return [{"label": f.title if f.looks_valid else f"{f.title} {t('invalid_marker', lang)}", "value": f.name}
+            for f in files]
+
+
+def lane_options(lang: str) -> list[dict[str, str]]:
+    return [{"label": t("lanes_organisation", lang), "value": "organisation"},
+            {"label": t("lanes_event_type", lang), "value": "event_type"}]
+
+
+def _header(files: list[CaseFile], lang: str, default_case: str | None) -> html.Header:
+    chooser = html.Div([
+        html.Label(T("choose_case", lang), htmlFor="case-chooser", className="visually-hidden"),
+        dcc.Dropdown(id="case-chooser", options=case_options(files, lang), value=default_case,
+                     clearable=False, searchable=False, placeholder=t("choose_case_placeholder", lang),
+                     className="case-chooser"),
+    ], className="chooser-wrap", hidden=len(files) <= 1)
+    upload = dcc.Upload(
+        id="upload", accept=".json,application/json", multiple=False, max_size=20 * 1024 * 1024,
+        children=html.Button(T("upload", lang), className="btn btn-outline-secondary btn-sm", type="button",
+                             id="upload-button"),
+        className="upload-wrap")
+    controls = html.Div([
+        chooser, upload,
+        dbc.RadioItems(id="lang", value=lang, inline=True, class_name="lang-switch",
+                       options=[{"label": "NL", "value": "nl"}, {"label": "EN", "value": "en"}],
+                       input_class_name="btn-check", label_class_name="btn btn-outline-secondary btn-sm",
+                       label_checked_class_name="active"),
+        dbc.Switch(id="projector", value=False, label=T("projector", lang), class_name="mode-switch"),
+        dbc.Switch(id="story-toggle", value=False, label=T("story", lang), class_name="mode-switch"),
+    ], className="header-controls")
+    title = html.Div([
+        html.Span(T("app_name", lang), className="app-name"),
+        html.H1(t("no_case_title", lang), id="case-title", className="case-title"),
+        html.Span([T("pseudonymised", lang)], className="badge pseudo-badge", id="pseudo-badge",
+                  title=t("pseudonymised_hint", lang)),
+    ], className="header-title")
+    return html.Header([title, controls], className="app-header")
+
+
+def _story_bar(lang: str) -> html.Div:
+    return html.Div([
+        html.Button(["← ", T("story_prev", lang)], id="story-prev", className="btn btn-outline-dark story-btn",
+                    type="button", n_clicks=0),
+        html.Div([
+            html.Div(id="story-position", className="story-position", **{"aria-live": "polite"}),
+            html.Div(id="story-event", className="story-event"),
+        ], className="story-text"),
+        html.Button([T("story_next", lang), " →"], id="story-next", className="btn btn-dark story-btn",
+                    type="button", n_clicks=0),
+        html.Span(T("story_keys", lang), className="story-keys hide-on-projector"),
+    ], id="story-bar", className="story-bar", hidden=True)
+
+
+def _filters(lang: str) -> html.Div:
+    def field(key: str, control: Any, width: int) -> dbc.Col:
+        return dbc.Col([html.Label(T(key, lang), htmlFor=control.id, className="form-label small"), control],
+                       md=width)
+
+    return html.Div([
+        dbc.Row([
+            field("filter_persons", dcc.Dropdown(id="filter-persons", multi=True, options=[], value=[],
+                                                 placeholder=t("filter_all", lang)), 3),
+            field("filter_organisations", dcc.Dropdown(id="filter-organisations", multi=True, options=[], value=[],
+                                                       placeholder=t("filter_all", lang)), 3),
+            field("filter_types", dcc.Dropdown(id="filter-types", multi=True, options=[], value=[],
+                                               placeholder=t("filter_all", lang)), 3),
+            dbc.Col(html.Div([
+                html.Div(T("filter_layer", lang), className="form-label small", id="filter-layer-label"),
+                dbc.RadioItems(id="filter-layer", value="both", inline=True,
+                               options=[{"label": t("layer_both", lang), "value": "both"},
+                                        {"label": t("layer_formal_short", lang), "value": "formal"},
+                                        {"label": t("layer_lived_short", lang), "value": "lived"}]),
+            ], role="group", **{"aria-labelledby": "filter-layer-label"}), md=3),
+        ], className="g-2"),
+        dbc.Row([
+            dbc.Col(html.Div([
+                html.Div(T("lanes", lang), className="form-label small", id="lane-mode-label"),
+                dbc.RadioItems(id="lane-mode", value="organisation", inline=True, options=lane_options(lang)),
+            ], role="group", **{"aria-labelledby": "lane-mode-label"}), md=12),
+        ], className="g-2 mt-1"),
+        dbc.Row([
+            dbc.Col([
+                html.Div([T("filter_window", lang), ": ", html.Span(id="window-text")],
+                         className="form-label small", id="filter-window-label"),
+                dcc.RangeSlider(id="filter-window", min=0, max=1, step=1, value=[0, 1], marks={},
+                                allow_direct_input=False, updatemode="mouseup", className="window-slider"),
+            ], md=9),
+            dbc.Col([
+                html.Div(id="filter-count", className="small text-muted filter-count", **{"aria-live": "polite"}),
+                html.Button(T("filters_reset", lang), id="filters-reset", n_clicks=0, type="button",
+                            className="btn btn-link btn-sm p-0"),
+            ], md=3, className="text-md-end align-self-end"),
+        ], className="g-2 mt-1"),
+    ], className="filters hide-on-projector", id="filters", hidden=True)
+
+
+def _table(lang: str) -> html.Section:
+    return html.Section([
+        html.H2(T("table", lang), className="section-title"),
+        html.Div([
+            html.Label(T("table_search", lang), htmlFor="table-search", className="visually-hidden"),
+            dcc.Input(id="table-search", type="search", debounce=0.3, value="",
+                      placeholder=t("table_search_placeholder", lang), className="form-control form-control-sm"),
+        ], className="table-tools"),
+        html.Div(id="event-table", className="event-table-wrap"),
+        html.Nav([
+            html.Button("‹", id="table-prev", n_clicks=0, type="button", className="btn btn-outline-secondary btn-sm",
+                        **{"aria-label": t("page_prev", lang)}),
+            html.Span(id="table-page-text", className="mx-2 small"),
+            html.Button("›", id="table-next", n_clicks=0, type="button", className="btn btn-outline-secondary btn-sm",
+                        **{"aria-label": t("page_next", lang)}),
+        ], className="table-pager", id="table-pager"),
+    ], className="table-section hide-on-projector", id="table-section")
+
+
+def build_layout(files: list[CaseFile], lang: str, default_case: str | None) -> html.Div:
+    """The whole page for one browser tab."""
+    timeline = html.Section([
+        html.Div([
+            html.H2(T("timeline", lang), className="section-title"),
+            html.Span(T("timeline_hint", lang), className="section-hint hide-on-projector"),
+            html.Div([
+                html.Button(T("clear_selection", lang), id="clear-selection", n_clicks=0, type="button",
+                            className="btn btn-outline-secondary btn-sm", hidden=True),
+                html.Button([T("filters", lang), html.Span(id="filters-badge", className="filters-badge")],
+                            id="filters-toggle", n_clicks=0, type="button",
+                            className="btn btn-outline-secondary btn-sm hide-on-projector",
+                            **{"aria-expanded": "false", "aria-controls": "filters"}),
+            ], className="section-actions"),
+        ], className="section-head"),
+        _filters(lang),
+        html.Div(dcc.Graph(id="timeline-graph", figure=empty_figure(), config=GRAPH_CONFIG,
+                           className="graph timeline-graph"),
+                 role="img", id="timeline-wrap", **{"aria-label": t("timeline_aria", lang)}),
+        html.Div([
+            html.Label([T("as_of_label", lang), " ", html.Strong(id="as-of-text")], htmlFor="as-of",
+                       className="as-of-label"),
+            dcc.Slider(id="as-of", min=0, max=1, step=1, value=1, marks={}, allow_direct_input=False,
+                       updatemode="mouseup", className="as-of-slider"),
+        ], className="as-of"),
+    ], className="view timeline-view")
+    network = html.Section([
+        html.Div([html.H2(id="genosociogram-title", children=t("genosociogram", lang), className="section-title")],
+                 className="section-head"),
+        html.Div(dcc.Graph(id="genosociogram-graph", figure=empty_figure(), config=GRAPH_CONFIG,
+                           className="graph genosociogram-graph"),
+                 role="img", id="genosociogram-wrap", **{"aria-label": t("genosociogram_aria", lang)}),
+    ], className="view network-view")
+    side = html.Aside([
+        html.Section([html.H2(T("details", lang), className="section-title"),
+                      html.Div(id="details", className="details", **{"aria-live": "polite"})],
+                     className="side-card details-card"),
+        html.Section(html.Div(id="patterns", className="patterns"),
+                     className="side-card patterns-card hide-on-projector", id="patterns-card"),
+    ], className="side-panel")
+    return html.Div([
+        dcc.Store(id="case-store", storage_type="memory"),
+        dcc.Store(id="error-store", storage_type="memory"),
+        dcc.Store(id="selection-store", storage_type="memory"),
+        dcc.Store(id="story-store", storage_type="memory", data={"step": 0}),
+        dcc.Store(id="panel-finding", storage_type="memory"),
+        dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
+        _header(files, lang, default_case),
+        html.Main([
+            html.Div(id="error-panel", role="alert", **{"aria-live": "assertive"}),
+            html.Div([T("no_case_title", lang, html.H2), T("no_case_body", lang, html.P)],
+                     id="no-case", className="no-case", hidden=True),
+            html.Div([
+                html.Div([_story_bar(lang), timeline, network, _table(lang)], className="main-column"),
+                side,
+            ], id="case-body", className="workspace"),
+        ], className="app-main"),
+    ], id="root", className="app-root", lang=lang)

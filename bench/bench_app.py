@@ -1,0 +1,110 @@
+"""Server time of a selection round trip in the app, on a 5,000-event synthetic case.
+
+A round trip is what the server does between a click and the highlighted figure: the navigation
+callback (click → selection) and then the figure callback (selection → figure or patch), plus turning
+the answer into JSON. The callback functions are called directly (no browser), and once more through
+Flask's test client with the store as the browser sends it (request parsing included).
+
+Run: .venv/bin/python bench/bench_app.py
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from dash._utils import to_json
+
+from app import timeline_view
+from app.callbacks_view import (
+    genosociogram_figure,
+    navigate,
+    timeline_options,
+    timeline_output,
+)
+from app.filters import Filters, case_bounds
+from app.state import case_view, clear_cache, open_case_bytes
+from models.synthetic import generate_case_data
+
+N_EVENTS = 5_000
+RUNS = 15
+TARGET_MS = 50.0
+
+
+def _median_ms(run: Callable[[int], Any], runs: int = RUNS) -> tuple[float, Any]:
+    times, result = [], None
+    for i in range(runs):
+        start = time.perf_counter()
+        result = run(i)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def _json(value: Any) -> str:
+    """The answer as Dash serialises it."""
+    return to_json(value)
+
+
+def main() -> None:
+    data = json.dumps(generate_case_data(N_EVENTS, 300, seed=1)).encode("utf-8")
+    start = time.perf_counter()
+    store, error = open_case_bytes(data)
+    assert store is not None, error
+    open_s = time.perf_counter() - start
+    view = case_view(store)
+    assert view is not None
+    print(f"case: {len(view.ordered)} events, {len(view.case.persons)} persons; JSON {len(data) // 1024} KB, "
+          f"store {len(store['blob']) // 1024} KB; open + validate {open_s:.2f} s")
+
+    options = timeline_options(view, Filters(), None, None, False, "nl", False)
+    start = time.perf_counter()
+    full = timeline_output(view, None, options)
+    full_json = _json(full)
+    print(f"first timeline (cold, full figure): {(time.perf_counter() - start) * 1000:.0f} ms, "
+          f"{len(full_json) // 1024} KB")
+
+    people = [p.id for p in view.case.persons if p.id in view.person_events]
+    events = [e.id for e in view.ordered]
+
+    # Person click in the geno-sociogram → highlighted timeline (a patch).
+    def person_round_trip(i: int) -> int:
+        click = {"points": [{"customdata": people[i % len(people)]}]}
+        nav = navigate(case_view(store), "genosociogram-graph", click, None, None, False)
+        answer = timeline_output(case_view(store), nav.selection, options, selection_only=True)
+        return len(_json(answer))
+
+    person_ms, size = _median_ms(person_round_trip)
+    verdict = "within" if person_ms <= TARGET_MS else "OVER"
+    print(f"person click → timeline highlight (patch): median {person_ms:.1f} ms, {size // 1024} KB sent "
+          f"— {verdict} the {TARGET_MS:.0f} ms target")
+
+    # Event click on the timeline → geno-sociogram as of the event, persons highlighted (full figure).
+    bounds = case_bounds(view)
+
+    def event_round_trip(i: int) -> int:
+        click = {"points": [{"customdata": events[(i * 331) % len(events)]}]}
+        nav = navigate(case_view(store), "timeline-graph", click, None, None, False)
+        fig = genosociogram_figure(case_view(store), nav.selection, nav.as_of, "nl", False)
+        return len(_json(fig))
+
+    event_ms, size = _median_ms(event_round_trip)
+    print(f"event click → geno-sociogram highlight (full figure): median {event_ms:.1f} ms, {size // 1024} KB sent")
+
+    # The same person round trip with a cold derived-data cache (as on a fresh worker).
+    def cold(i: int) -> int:
+        clear_cache()
+        timeline_view.clear()
+        return person_round_trip(i)
+
+    cold_ms, _ = _median_ms(cold, runs=3)
+    print(f"person click on a fresh worker (re-parse, full figure): median {cold_ms:.0f} ms")
+    assert bounds is not None
+    print(f"patches used from {timeline_view.PATCH_MIN_EVENTS} drawn events; "
+          f"{'OK' if person_ms <= TARGET_MS else 'target missed'}")
+
+
+if __name__ == "__main__":
+    main()

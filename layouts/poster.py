@@ -1,0 +1,345 @@
+"""Posters: a view figure laid out on a landscape sheet (A3, A1, A0) or a 16:9 screen, ready for print.
+
+``poster_figure(figure, case, size=..., lang=..., as_of=..., printed_on=...)`` is pure: it copies the
+figure, drops what only works on screen (range slider, menus), and adds the case title, the date of
+printing, the as-of date, and a "pseudonymised case — do not share" footer. The view's own legend stays.
+
+Sizes are worked in *logical* pixels; the exporter multiplies them by ``zoom`` (stored in
+``fig.layout.meta["poster"]``) so that a PDF page measures exactly the paper size (1 CSS px = 1/96 inch)
+and type grows with the paper: ``zoom`` is chosen per case within a range per paper size, larger when
+the view fits easily (on A3, 12 px text prints at 7.7–9 pt for the timeline, at least 5.8 pt for a large
+geno-sociogram).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from layouts.style import FONT_FAMILY, INK, MUTED, PAPER
+
+CSS_DPI = 96.0
+MM_PER_INCH = 25.4
+PNG_DPI = 150
+"""Resolution of poster PNGs (screen-size PNGs are 1920 × 1080)."""
+
+SIZES = ("A3", "A1", "A0", "screen")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A landscape sheet: its size in mm (None for a screen) and px, and the range of type zoom."""
+
+    name: str
+    width_px: float
+    height_px: float
+    mm: tuple[float, float] | None
+    zoom_min: float
+    zoom_max: float
+
+    @property
+    def png_scale(self) -> float:
+        """Raster pixels per page pixel for PNG export."""
+        return 1.0 if self.mm is None else PNG_DPI / CSS_DPI
+
+
+def _mm_px(mm: float) -> float:
+    return mm / MM_PER_INCH * CSS_DPI
+
+
+SHEETS: dict[str, Sheet] = {
+    "A3": Sheet("A3", _mm_px(420), _mm_px(297), (420, 297), 0.85, 1.0),
+    "A1": Sheet("A1", _mm_px(841), _mm_px(594), (841, 594), 1.25, 1.7),
+    "A0": Sheet("A0", _mm_px(1189), _mm_px(841), (1189, 841), 1.6, 2.4),
+    "screen": Sheet("screen", 1920, 1080, None, 1.0, 1.0),
+}
+
+# Logical px (before zoom).
+_EDGE = 26          # white border (printers cannot print to the edge)
+_HEADER = 92        # title and subtitle
+_FOOTER = 40        # footer text and rule
+_TITLE_PX = 30
+_SUBTITLE_PX = 17
+_FOOTER_PX = 14
+_STRETCH_TOP = 30   # room above a stretchable plot (as-of label)
+_STRETCH_BOTTOM = 44  # room below a stretchable plot (date tick labels)
+_LABEL_PX = 11      # event labels
+_CHAR_EM = 0.6      # average glyph width of the sans-serif fallback, in em
+_FIXED_FLOOR = 0.75  # a fixed-size figure may use type this much smaller than the sheet's smallest
+_MARK_PX = 10       # half a marker plus a gap: where a label starts right of its mark
+
+_WORDS = {
+    "footer": {"nl": "Gepseudonimiseerde casus — niet delen", "en": "Pseudonymised case — do not share"},
+    "printed": {"nl": "afgedrukt op {date}", "en": "printed on {date}"},
+    "as_of": {"nl": "stand op {date}", "en": "as of {date}"},
+    "timeline": {"nl": "Tijdlijn", "en": "Timeline"},
+    "genosociogram": {"nl": "Geno-sociogram", "en": "Geno-sociogram"},
+}
+
+_MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def sheet(size: str) -> Sheet:
+    """The sheet for ``size`` (A3, A1, A0 or screen); ValueError for anything else."""
+    try:
+        return SHEETS[size]
+    except KeyError:
+        raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}") from None
+
+
+def word(key: str, lang: str) -> str:
+    """A poster word in ``lang`` (nl default)."""
+    entry = _WORDS[key]
+    return entry.get(lang, entry["nl"])
+
+
+def long_date(day: dt.date, lang: str = "nl") -> str:
+    """``23 november 2026`` (nl) or ``23 November 2026`` (en)."""
+    months = _MONTHS.get(lang, _MONTHS["nl"])
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def print_ready(figure: go.Figure) -> go.Figure:
+    """A copy of ``figure`` without screen-only parts: range sliders, menus, sliders, drag and hover."""
+    fig = go.Figure(data=[_vector_trace(trace) for trace in figure.data], layout=figure.layout)
+    layout = fig.layout
+    for name in list(layout):
+        if name.startswith("xaxis") and layout[name] is not None and layout[name].rangeslider is not None:
+            layout[name].rangeslider.visible = False
+    fig.update_layout(updatemenus=[], sliders=[], dragmode=False, hovermode=False)
+    return fig
+
+
+def _vector_trace(trace: Any) -> Any:
+    """Scattergl → Scatter, so print output stays vector (and no WebGL context is needed)."""
+    if trace.type != "scattergl":
+        return trace
+    data = trace.to_plotly_json()
+    data.pop("type", None)
+    try:
+        return go.Scatter(**data)
+    except ValueError:  # a property Scatter does not know: keep the WebGL trace
+        return trace
+
+
+def _natural_size(fig: go.Figure) -> tuple[float | None, float]:
+    """(plot width, or None when the figure stretches; plot height) as the view drew it, in px."""
+    layout, margin = fig.layout, fig.layout.margin
+
+    def side(value: float | None, default: float) -> float:
+        return default if value is None else value
+
+    height = layout.height or 450
+    plot_h = max(1.0, height - side(margin.t, 100) - side(margin.b, 80))
+    if layout.width is None:
+        return None, plot_h
+    return max(1.0, layout.width - side(margin.l, 80) - side(margin.r, 80)), plot_h
+
+
+def choose_zoom(sheet_: Sheet, plot_w: float | None, plot_h: float, *, top: float = _HEADER,
+                bottom: float = _FOOTER) -> float:
+    """Largest zoom in the sheet's range at which the view's natural plot area fits the sheet.
+
+    A figure of fixed size (``plot_w`` given) may go to ``_FIXED_FLOOR`` × the smallest zoom: its labels do
+    not move with its drawing, so shrinking the drawing instead would make them overlap.
+    """
+    fixed_h = top + bottom + (0 if plot_w is not None else _STRETCH_TOP + _STRETCH_BOTTOM)
+    fits = [sheet_.height_px / (plot_h + fixed_h)]
+    lowest = sheet_.zoom_min
+    if plot_w is not None:
+        fits.append(sheet_.width_px / (plot_w + 2 * _EDGE))
+        lowest *= _FIXED_FLOOR
+    return max(lowest, min(sheet_.zoom_max, *fits))
+
+
+def fit_to_sheet(figure: go.Figure, sheet_: Sheet, *, top: float = _HEADER, bottom: float = _FOOTER,
+                 edge: float = _EDGE) -> tuple[go.Figure, float]:
+    """A print-ready copy of ``figure`` sized to fill ``sheet_`` below ``top`` and above ``bottom`` (logical px).
+
+    Returns the figure (``width``/``height`` in logical px) and the zoom (page px per logical px). A figure
+    with a fixed width keeps its aspect ratio and is centred; one without (the timeline) stretches.
+    """
+    fig = print_ready(figure)
+    plot_w, plot_h = _natural_size(fig)
+    zoom = choose_zoom(sheet_, plot_w, plot_h, top=top, bottom=bottom)
+    width, height = sheet_.width_px / zoom, sheet_.height_px / zoom
+    if plot_w is None:  # stretches: fill the sheet
+        margin = {"l": edge, "r": edge, "t": top + _STRETCH_TOP, "b": bottom + _STRETCH_BOTTOM, "autoexpand": True}
+    else:  # fixed aspect ratio: shrink if needed, centre
+        box_w, box_h = width - 2 * edge, height - top - bottom
+        fit = min(1.0, box_w / plot_w, box_h / plot_h)
+        w, h = plot_w * fit, plot_h * fit
+        side = (width - w) / 2
+        margin_top = top + (box_h - h) / 2
+        margin = {"l": side, "r": side, "t": margin_top, "b": height - margin_top - h, "autoexpand": False}
+    fig.update_layout(width=width, height=height, autosize=False, margin=margin, title={"text": ""})
+    return fig, zoom
+
+
+def _text_px(text: str, font_px: float) -> float:
+    return len(re.sub(r"<[^>]+>", "", text)) * font_px * _CHAR_EM
+
+
+def _estimated_plot_width(fig: go.Figure) -> float:
+    """The plot width a stretching figure will get: the canvas less lane labels and legend (estimated)."""
+    layout = fig.layout
+    base = (layout.font.size if layout.font and layout.font.size else 14)
+    labels = [str(t) for name in layout if name.startswith("yaxis") and layout[name] is not None
+              for t in (layout[name].ticktext or ())]
+    left = max((_text_px(t, base) for t in labels), default=0) + 12
+    legend_font = (layout.legend.font.size if layout.legend and layout.legend.font and layout.legend.font.size
+                   else base)
+    names = [str(t.name) for t in fig.data if t.showlegend is not False and t.name]
+    right = (max((_text_px(n, legend_font) for n in names), default=0) + 50) if names and layout.showlegend else 0
+    margin = layout.margin
+    return max(100.0, (layout.width or 1400) - (margin.l or 0) - (margin.r or 0) - left - right)
+
+
+def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = _LABEL_PX) -> int:
+    """Write ``labels[event id]`` right of each event mark where it fits (print has no hover). Returns the count.
+
+    Marks are the traces whose ``customdata`` holds event ids (markers at ``x``, bars from ``base``). Per row,
+    from left to right, a label is cut to the room before the next mark and left out when even its number does
+    not fit. Works on a figure sized by :func:`fit_to_sheet` (stretching width, date axes in ms).
+    """
+    layout = fig.layout
+    plot_w = _estimated_plot_width(fig)
+    rows: dict[tuple[str, str, float], list[tuple[float, str]]] = {}
+    for trace in fig.data:
+        ids = trace.customdata
+        if ids is None or trace.type not in ("scatter", "scattergl", "bar"):
+            continue
+        xs = trace.base if trace.type == "bar" else trace.x
+        if xs is None or trace.y is None:
+            continue
+        xs_arr, ys_arr = np.asarray(xs, dtype=float).ravel(), np.asarray(trace.y, dtype=float).ravel()
+        if trace.type == "bar" and trace.x is not None:  # label a period at its end, beside the bar
+            xs_arr = xs_arr + np.asarray(trace.x, dtype=float).ravel()
+        if xs_arr.size == 1 and len(ids) > 1:
+            xs_arr = np.full(len(ids), xs_arr[0])
+        for event_id, x, y in zip(ids, xs_arr, ys_arr, strict=False):
+            if str(event_id) in labels and np.isfinite(x) and np.isfinite(y):
+                key = (trace.xaxis or "x", trace.yaxis or "y", round(float(y), 3))
+                rows.setdefault(key, []).append((float(x), str(event_id)))
+    placed: dict[tuple[str, str], tuple[list[float], list[float], list[str]]] = {}
+    count = 0
+    for (xref, yref, y), marks in rows.items():
+        marks.sort()
+        x0, x1 = _axis_range(layout["xaxis" + xref[1:]], marks)
+        px_per_x = plot_w / max(1e-9, x1 - x0)
+        for index, (x, event_id) in enumerate(marks):
+            room = (marks[index + 1][0] - x) * px_per_x - _MARK_PX if index + 1 < len(marks) else 400.0
+            room = min(room, (x1 - x) * px_per_x + 8) - _MARK_PX
+            number, _, title = labels[event_id].partition(" ")
+            text = _fit(number, title, room, font_px)
+            if text is None:
+                continue
+            xs_, ys_, texts = placed.setdefault((xref, yref), ([], [], []))
+            xs_.append(x)
+            ys_.append(y)
+            texts.append(text)
+            count += 1
+    traces = [go.Scatter(x=np.array(xs_), y=np.array(ys_), text=texts, mode="text", textposition="middle right",
+                         textfont={"size": font_px, "color": INK, "family": FONT_FAMILY}, hoverinfo="skip",
+                         showlegend=False, cliponaxis=False, xaxis=xref, yaxis=yref, name="poster-labels")
+              for (xref, yref), (xs_, ys_, texts) in placed.items()]
+    fig.add_traces(traces)
+    return count
+
+
+def _axis_range(axis: Any, marks: list[tuple[float, str]]) -> tuple[float, float]:
+    """The axis range as numbers (ms for dates); the marks' extent when it is not set or not numeric."""
+    try:
+        x0, x1 = (float(v) for v in axis.range)
+        return x0, x1
+    except (TypeError, ValueError, AttributeError):
+        return marks[0][0], marks[-1][0] + 1
+
+
+def _fit(number: str, title: str, room_px: float, font_px: float) -> str | None:
+    """``number title`` cut (with an ellipsis) to ``room_px``; the number alone, or None when even it does not fit."""
+    chars = int(room_px / (font_px * _CHAR_EM)) - 1  # one for the leading space
+    if chars < len(number):
+        return None
+    full = f"{number} {title}".rstrip()
+    if len(full) <= chars:
+        text = full
+    elif chars < len(number) + 5:
+        text = number
+    else:
+        text = full[: chars - 1].rstrip() + "…"
+    return "\u2007" + html.escape(text)
+
+
+def event_labels(case: Any) -> dict[str, str]:
+    """``{event id: "<number> <title>"}``, numbered 1… in time order (the report's event list uses the same)."""
+    return {event.id: f"{number} {event.title}" for number, event in enumerate(case.events_in_order(), start=1)}
+
+
+def poster_figure(figure: go.Figure, case: Any, *, size: str = "A3", lang: str = "nl",
+                  as_of: dt.date | None = None, printed_on: dt.date | None = None,
+                  view: str | None = None, labels: bool = True) -> go.Figure:
+    """``figure`` laid out as a landscape poster at ``size``: title, dates, legend, "do not share" footer.
+
+    ``case`` needs ``title``, ``id`` and ``events_in_order()``. ``view`` ("timeline" or "genosociogram") names
+    the view in the subtitle. ``labels``: write each event's number and title beside its mark where it fits (a
+    stretching figure only). A figure with a fixed width keeps its aspect ratio (centred); one without stretches.
+    """
+    lang = "en" if lang == "en" else "nl"
+    sh = sheet(size)
+    printed_on = printed_on or dt.date.today()
+    fig, zoom = fit_to_sheet(figure, sh, top=_HEADER, bottom=_FOOTER + _EDGE)
+    if labels and fig.layout.width is not None and figure.layout.width is None:
+        label_events(fig, event_labels(case))
+    width, height = fig.layout.width, fig.layout.height
+    margin = fig.layout.margin.to_plotly_json()
+    inner_h = height - margin["t"] - margin["b"]
+    inner_w = width - margin["l"] - margin["r"]
+
+    subtitle = [word(view, lang)] if view in ("timeline", "genosociogram") else []
+    if as_of is not None:
+        subtitle.append(word("as_of", lang).format(date=long_date(as_of, lang)))
+    subtitle.append(word("printed", lang).format(date=long_date(printed_on, lang)))
+    below = -(margin["b"] - _EDGE) / inner_h  # paper y of the footer text's bottom
+    left, right = -(margin["l"] - _EDGE) / inner_w, 1 + (margin["r"] - _EDGE) / inner_w
+    footer_font = {"family": FONT_FAMILY, "size": _FOOTER_PX, "color": INK}
+    annotations = [*fig.layout.annotations,
+                   go.layout.Annotation(text=f"<b>{html.escape(word('footer', lang))}</b>", x=left, y=below,
+                                        xref="paper", yref="paper", xanchor="left", yanchor="bottom",
+                                        showarrow=False, font=footer_font, name="poster-footer"),
+                   go.layout.Annotation(text=html.escape(f"casusbeeld · {case.id} · {sh.name}"), x=right, y=below,
+                                        xref="paper", yref="paper", xanchor="right", yanchor="bottom",
+                                        showarrow=False, font={**footer_font, "color": MUTED},
+                                        name="poster-footer-id")]
+    rule_y = -(margin["b"] - _EDGE - _FOOTER_PX - 12) / inner_h
+    shapes = [*fig.layout.shapes,
+              go.layout.Shape(type="line", xref="paper", yref="paper", x0=left, x1=right, y0=rule_y, y1=rule_y,
+                              line={"color": MUTED, "width": 1}, name="poster-rule")]
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    # A stretching figure may widen its margins for labels: align the title with the plot, like the footer.
+    title_x = {"xref": "paper", "x": 0} if left >= 0 else {"xref": "container", "x": _EDGE / width}
+    fig.update_layout(
+        paper_bgcolor=PAPER,
+        title={"text": f"<b>{html.escape(case.title)}</b>", "xanchor": "left", **title_x,
+               "y": 1 - _EDGE / height, "yref": "container", "yanchor": "top",
+               "pad": {"t": 0, "b": 0, "l": 0, "r": 0}, "automargin": False,
+               "font": {"family": FONT_FAMILY, "size": _TITLE_PX, "color": INK},
+               "subtitle": {"text": html.escape(" · ".join(subtitle)),
+                            "font": {"family": FONT_FAMILY, "size": _SUBTITLE_PX, "color": MUTED}}},
+        annotations=annotations, shapes=shapes,
+        meta={**meta, "poster": {"size": sh.name, "zoom": zoom, "page_px": [sh.width_px, sh.height_px],
+                                 "page_mm": list(sh.mm) if sh.mm else None, "png_scale": sh.png_scale}},
+    )
+    return fig

@@ -1,0 +1,161 @@
+"""The timeline's visual vocabulary: symbols per event type, colours per provenance, geometry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from layouts.style import FAMILY_COLOUR, NETWORK_COLOUR, PROFESSIONAL_COLOUR, TypeScale
+from models.case import Case, Event
+from models.vocabulary import EventType, FamilyInvolved, Layer, PersonKind, SourceKind
+
+# --- symbols -------------------------------------------------------------------------------------
+
+TYPE_SYMBOL: dict[EventType, str] = {
+    EventType.DECISION: "diamond",
+    EventType.COURT_ORDER: "hexagram",
+    EventType.REFERRAL: "triangle-right",
+    EventType.PLACEMENT: "square",
+    EventType.ASSESSMENT: "circle-cross",
+    EventType.PROFESSIONAL_CONTACT: "bowtie",
+    EventType.MEETING: "triangle-down",
+    EventType.TREATMENT: "cross",
+    EventType.INCIDENT: "star",
+    EventType.LIFE_EVENT: "triangle-up",
+    EventType.STATEMENT_OF_NEED: "pentagon",
+    EventType.EXPERIENCE: "circle",
+}
+
+
+def _symbol_numbers() -> dict[str, int]:
+    """plotly's symbol names → numbers (numbers travel as compact numpy arrays)."""
+    values = go.scatter.Marker()._get_validator("symbol").values
+    return {values[i + 2]: values[i] for i in range(0, len(values) - 2, 3) if isinstance(values[i], int)}
+
+
+SYMBOL_NUMBER = _symbol_numbers()
+OPEN = 100  # plotly adds 100 to a symbol's number for its open (outline) variant
+
+
+_SYMBOL_TABLE = {(event_type, approximate): SYMBOL_NUMBER[symbol] + (OPEN if approximate else 0)
+                 for event_type, symbol in TYPE_SYMBOL.items() for approximate in (False, True)}
+
+
+def symbol_number(event_type: EventType, approximate: bool) -> int:
+    """The marker symbol of an event type; open (hollow) when the date is approximate."""
+    return _SYMBOL_TABLE[event_type, approximate]
+
+
+# --- decisions and certainty ----------------------------------------------------------------------
+
+INVOLVEMENT_GLYPH = {FamilyInvolved.YES: "✓", FamilyInvolved.NO: "✗", FamilyInvolved.UNKNOWN: "?"}
+CERTAINTY_GLYPH = {"suspected": "?", "disputed": "≠"}
+
+
+def is_decision(event: Event) -> bool:
+    """Decisions (and court orders or other events carrying decision details) are drawn as decisions."""
+    return event.type == EventType.DECISION or event.decision is not None
+
+
+def involvement(event: Event) -> FamilyInvolved:
+    return event.decision.family_involved if event.decision is not None else FamilyInvolved.UNKNOWN
+
+
+# --- provenance: who the information comes from ------------------------------------------------------
+
+PROVENANCE_COLOUR = {
+    "professional": PROFESSIONAL_COLOUR,
+    "family": FAMILY_COLOUR,
+    "network": NETWORK_COLOUR,
+}
+PROVENANCE_ORDER = ("professional", "family", "network")
+
+_PROFESSIONAL_SOURCES = frozenset({SourceKind.DOSSIER, SourceKind.REPORT, SourceKind.OBSERVATION})
+
+
+def provenance(event: Event, case_persons: dict, case_sources: dict) -> str:
+    """``"professional"``, ``"family"`` or ``"network"``: whose information the event is.
+
+    Whose voice it is (``perspective``) decides; else the source's kind (dossier, report, observation:
+    professionals; interview: family); else the layer (formal: professionals, lived: family).
+    """
+    if event.perspective is not None:
+        person = case_persons.get(event.perspective)
+        if person is not None:
+            return str(person.kind.value)
+    if event.source is not None:
+        source = case_sources.get(event.source)
+        if source is not None:
+            if source.kind in _PROFESSIONAL_SOURCES:
+                return "professional"
+            if source.kind is SourceKind.INTERVIEW:
+                return "family"
+    return "professional" if event.layer is Layer.FORMAL else "family"
+
+
+class ProvenanceOf:
+    """:func:`provenance` with the answers per (voice, source, layer) remembered, for many events."""
+
+    def __init__(self, case: Case) -> None:
+        self.persons, _, self.sources = case_lookups(case)
+        self._memo: dict[tuple, str] = {}
+
+    def __call__(self, event: Event) -> str:
+        key = (event.perspective, event.source, event.layer)
+        answer = self._memo.get(key)
+        if answer is None:
+            answer = self._memo[key] = provenance(event, self.persons, self.sources)
+        return answer
+
+
+def person_colour(kind: PersonKind | str) -> str:
+    return PROVENANCE_COLOUR.get(str(kind), PROVENANCE_COLOUR["family"])
+
+
+def case_lookups(case: Case) -> tuple[dict, dict, dict]:
+    """Persons, organisations and sources by id."""
+    return case.person_map(), case.organisation_map(), {source.id: source for source in case.sources}
+
+
+# --- geometry ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Pixel sizes for one presentation mode; the y axis counts in rows."""
+
+    row_px: int
+    marker_px: int
+    decision_px: int
+    bar_width: float        # bar thickness, in rows
+    plot_width_px: int      # nominal width of the plotting area, to space marks that share a day
+    label_chars: int        # lane labels longer than this are shortened
+    width_px: int           # nominal figure width (PNG export, label fitting)
+
+
+SCREEN_GEOMETRY = Geometry(row_px=22, marker_px=11, decision_px=19, bar_width=0.6, plot_width_px=1180,
+                           label_chars=32, width_px=1600)
+PROJECTOR_GEOMETRY = Geometry(row_px=30, marker_px=16, decision_px=26, bar_width=0.6, plot_width_px=1380,
+                              label_chars=28, width_px=1920)
+
+
+def geometry(projector: bool) -> Geometry:
+    return PROJECTOR_GEOMETRY if projector else SCREEN_GEOMETRY
+
+
+AXIS_UP = 1.1          # rows between the axis and the lowest formal lane (the child's ages live here)
+AXIS_DOWN = 1.5        # rows between the axis and the highest lived lane (the years live here)
+LANE_GAP = 0.45        # rows between two lanes
+MAX_MOMENT_ROWS = 2    # moments that share a moment are stacked into at most this many rows
+GL_THRESHOLD = 1000    # above this many marks, draw with WebGL (Scattergl)
+MAX_GUIDES = 60        # at most this many family life events get a vertical guide
+
+LANE_LINE = "#D9D9D9"
+GUIDE_COLOUR = "rgba(213, 94, 0, 0.45)"  # family colour, light
+GRID_COLOUR = "#E4E4E4"
+
+
+def font_sizes(scale: TypeScale) -> dict[str, int]:
+    """Named font sizes derived from the shared type scale."""
+    return {"base": scale.base, "small": scale.small, "title": scale.title, "glyph": scale.small}

@@ -1,0 +1,104 @@
+"""Opening cases, the error panel, the table, languages, projector mode and privacy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from playwright.sync_api import expect
+
+from app.i18n import format_partial
+from models import load_case
+
+from .conftest import ROOT, Recorder
+from .helpers import choose_case, open_lisa, sample_titles, switch_lang
+
+BROKEN = ROOT / "tests" / "data" / "broken"
+
+
+def test_open_each_sample_case(page: Any) -> None:
+    for _name, (title, n_events) in sample_titles().items():
+        choose_case(page, title)
+        expect(page.locator("#events-table caption")).to_contain_text(f"{n_events} rijen")
+        expect(page.locator("#pseudo-badge")).to_have_text("Gepseudonimiseerde casus")
+
+
+def test_broken_upload_shows_every_problem_and_keeps_the_case(page: Any, tmp_path: Path) -> None:
+    title = page.locator("#case-title").inner_text()
+    page.set_input_files("#upload input[type=file]", str(BROKEN / "many_problems.json"))
+    panel = page.locator("#error-box")
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text("7 problemen gevonden in many_problems.json")
+    expect(panel.locator("tbody tr")).to_have_count(7)
+    expect(panel).to_contain_text("$.persons[1].gender")
+    expect(page.locator("#case-title")).to_have_text(title)
+    expect(page.locator("#events-table caption")).to_be_visible()
+    # the panel follows the language switch
+    switch_lang(page, "en")
+    expect(panel).to_contain_text("7 problems found in many_problems.json")
+    page.locator("#error-close").click()
+    expect(page.locator("#error-box")).to_have_count(0)
+    # a file that is not JSON at all
+    bad = tmp_path / "kapot.json"
+    bad.write_text("{ dit is geen json", encoding="utf-8")
+    page.set_input_files("#upload input[type=file]", str(bad))
+    expect(page.locator("#error-box")).to_contain_text("not valid JSON")
+    expect(page.locator("#case-title")).to_have_text(title)
+
+
+def test_valid_upload_opens_the_case(page: Any) -> None:
+    page.set_input_files("#upload input[type=file]", str(ROOT / "sample_cases" / "minimal.json"))
+    expect(page.locator("#case-title")).to_have_text("Minimale casus")
+    expect(page.locator("#error-box")).to_have_count(0)
+
+
+def test_table_row_selects_event_by_keyboard(page: Any) -> None:
+    event = open_lisa(page)[0]
+    first = page.locator("#events-table tbody tr").first.locator("button.row-button")
+    expect(first).to_have_text(event.title)
+    first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#details")).to_contain_text(event.title)
+    expect(page.locator("#details")).to_contain_text(format_partial(event.date, "nl"))
+    expect(page.locator("#events-table tbody tr").first).to_have_attribute("aria-current", "true")
+    # sort by title, descending after a second press
+    sort = page.locator("#events-table th[scope=col] button", has_text="Gebeurtenis")
+    sort.click()
+    expect(page.locator("#events-table th[scope=col]").nth(1)).to_have_attribute("aria-sort", "ascending")
+    page.locator("#events-table th[scope=col] button", has_text="Gebeurtenis").click()
+    expect(page.locator("#events-table th[scope=col]").nth(1)).to_have_attribute("aria-sort", "descending")
+    # search
+    page.fill("#table-search", "paard")
+    expect(page.locator("#events-table caption")).to_contain_text(re.compile(r"\b[1-9]\d? rijen"))
+    page.locator("#clear-selection").click()
+    expect(page.locator("#details")).to_contain_text("Klik op een persoon")
+
+
+def test_language_and_projector(page: Any) -> None:
+    day = load_case(ROOT / "sample_cases" / "minimal.json").events[0].date
+    expect(page.locator("#events-table tbody tr").first).to_contain_text(format_partial(day, "nl"))
+    switch_lang(page, "en")
+    expect(page.locator("#pseudo-badge")).to_have_text("Pseudonymised case")
+    expect(page.locator("#events-table tbody tr").first).to_contain_text(format_partial(day, "en"))
+    expect(page.locator("#root")).to_have_attribute("lang", "en")
+    switch_lang(page, "nl")
+    expect(page.locator("#pseudo-badge")).to_have_text("Gepseudonimiseerde casus")
+    page.locator("#projector").check()
+    expect(page.locator("#root")).to_have_class(re.compile(r"\bprojector\b"))
+    expect(page.locator("#table-section")).to_be_hidden()
+    page.locator("#projector").uncheck()
+    expect(page.locator("#table-section")).to_be_visible()
+
+
+def test_everything_stays_local(page: Any, recorder: Recorder) -> None:
+    page.locator("#events-table button.row-button").first.click()
+    switch_lang(page, "en")
+    expect(page.locator("#pseudo-badge")).to_have_text("Pseudonymised case")
+    assert recorder.requests, "no requests recorded"
+    hosts = {urlparse(url).hostname for url in recorder.requests if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, hosts
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("sessionStorage.length") == 0
+    assert not [e for e in recorder.errors if "favicon" not in e], recorder.errors

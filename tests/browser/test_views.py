@@ -1,0 +1,127 @@
+"""Linked views: clicks in either figure, the date control and story mode, read back from the page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from playwright.sync_api import expect
+
+from app.i18n import format_partial
+from models import load_case
+
+from .conftest import SAMPLES
+from .helpers import (
+    LISA,
+    all_ids,
+    click_point,
+    graph_data,
+    graph_texts,
+    marked_ids,
+    open_lisa,
+    text_marks,
+    wait_for_graph,
+    wait_until,
+)
+
+
+def _dimmed(traces: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """``traces`` when some event mark is dimmed, else None."""
+    return traces if marked_ids(traces) != all_ids(traces) else None
+
+
+def _lisa() -> Any:
+    return load_case(SAMPLES / LISA)
+
+
+def test_person_click_highlights_their_events(page: Any) -> None:
+    open_lisa(page)
+    case = _lisa()
+    wait_for_graph(page, "genosociogram-graph")
+    wait_for_graph(page, "timeline-graph")
+    click_point(page, "genosociogram-graph", "vader")
+    expect(page.locator("#details .details-title")).to_have_text("Vader")
+    expected = {e.id for e in case.events if "vader" in e.persons or e.perspective == "vader"}
+    traces = wait_until(lambda: _dimmed(graph_data(page, "timeline-graph")))
+    assert traces, "the timeline never dimmed anything"
+    assert marked_ids(traces) == expected & all_ids(traces)
+    assert len(all_ids(traces) - expected) > 10  # the rest is dimmed
+    # clearing restores everything
+    page.locator("#clear-selection").click()
+    expect(page.locator("#details")).to_contain_text("Klik op een persoon")
+    traces = wait_until(lambda: (lambda t: None if _dimmed(t) else t)(graph_data(page, "timeline-graph")))
+    assert traces and marked_ids(traces) == all_ids(traces)
+
+
+def test_event_click_highlights_persons_and_moves_the_date(page: Any) -> None:
+    open_lisa(page)
+    case = _lisa()
+    wait_for_graph(page, "timeline-graph")
+    wait_for_graph(page, "genosociogram-graph")
+    labels = {p.id: p.label for p in case.persons}
+    # an event with several people, among them a professional
+    event = next(e for e in case.events_in_order() if len(e.persons) >= 3 and e.layer.value == "formal"
+                 and any(p.kind.value == "professional" for p in case.persons if p.id in e.persons))
+    click_point(page, "timeline-graph", event.id)
+    expect(page.locator("#details .details-title")).to_have_text(event.title)
+    expect(page.locator("#as-of-text")).to_have_text(format_partial(event.date.__class__.from_date(
+        event.start_day()), "nl"))
+    assert wait_until(lambda: any(t["trace_opacity"] < 0.5 for t in graph_data(page, "genosociogram-graph")))
+    shown = all_ids(graph_data(page, "genosociogram-graph"))
+    texts = graph_texts(page, "genosociogram-graph")
+    bright, dim = text_marks(texts, bright=True), text_marks(texts, bright=False)
+    involved = [p for p in event.persons if p in shown]
+    assert involved, "none of the event's persons is drawn"
+    for person in involved:
+        first_line = labels[person].split("<br>")[0]
+        assert first_line in bright, (person, first_line)
+    assert "Oma" in dim or "Opa" in dim or "Halfzus" in dim  # family not in the event is dimmed
+
+
+def test_moving_the_date_changes_the_network(page: Any) -> None:
+    open_lisa(page)
+    wait_for_graph(page, "genosociogram-graph")
+    before = all_ids(graph_data(page, "genosociogram-graph"))
+    end_text = page.locator("#as-of-text").inner_text()
+    thumb = page.locator("#as-of [role=slider]")
+    thumb.focus()
+    page.keyboard.press("Home")
+    expect(page.locator("#as-of-text")).not_to_have_text(end_text)
+    expect(page.locator("#genosociogram-title")).to_contain_text(page.locator("#as-of-text").inner_text())
+    after = wait_until(lambda: (lambda ids: ids if ids != before else None)(
+        all_ids(graph_data(page, "genosociogram-graph"))))
+    assert after, "the network did not change"
+    assert len(after) < len(before)  # fewer people at the start of the story
+    # the date is marked on the timeline
+    marker = page.evaluate("""() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+        return (gd.layout.annotations || []).map(a => a.text).join(' '); }""")
+    assert re.search(r"\d{4}", marker)
+
+
+def test_story_mode_with_buttons_and_arrow_keys(page: Any) -> None:
+    events = open_lisa(page)
+    wait_for_graph(page, "timeline-graph")
+    total = len(all_ids(graph_data(page, "timeline-graph")))
+    page.locator("#story-toggle").check()
+    bar = page.locator("#story-bar")
+    expect(bar).to_be_visible()
+    expect(page.locator("#story-position")).to_have_text(f"Stap 1 van {len(events)}")
+    expect(page.locator("#story-event")).to_contain_text(events[0].title)
+    page.locator("#story-next").click()
+    expect(page.locator("#story-position")).to_have_text(f"Stap 2 van {len(events)}")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#story-position")).to_have_text(f"Stap 3 van {len(events)}")
+    expect(page.locator("#story-event")).to_contain_text(events[2].title)
+    expect(page.locator("#details .details-title")).to_have_text(events[2].title)
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#story-position")).to_have_text(f"Stap 2 van {len(events)}")
+    # the timeline reveals only what happened so far
+    revealed = wait_until(lambda: (lambda ids: ids if len(ids) < total else None)(
+        all_ids(graph_data(page, "timeline-graph"))))
+    day = events[1].start_day()
+    assert revealed == {e.id for e in events if e.start_day() <= day}
+    expect(page.locator("#genosociogram-title")).to_contain_text(
+        format_partial(events[1].date.__class__.from_date(day), "nl"))
+    page.locator("#story-toggle").uncheck()
+    expect(bar).to_be_hidden()

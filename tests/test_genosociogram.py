@@ -1,0 +1,459 @@
+"""The geno-sociogram: layout invariants, notation, as-of views, inert text, legend, determinism, PNG export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import itertools
+import random
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+import pytest
+
+from layouts.genogram_layout import ROW, anchor_x, family_layout, solve_row
+from layouts.genogram_ring import COLLAPSED_H, COLLAPSED_W
+from layouts.genosociogram import genosociogram_figure
+from layouts.style import DIM_OPACITY
+from models import Case, load_case, validate_case_data
+from models.network import generations
+from models.synthetic import generate_case
+from models.vocabulary import ParentKind, RelationshipType
+from tests.case_builders import case_data
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "sample_cases").glob("*.json"))
+LISA = ROOT / "sample_cases" / "lisa_gesloten_jeugdzorg.json"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+# --- generated families ------------------------------------------------------------------------------
+
+def random_family(seed: int, n_generations: int) -> Case:
+    """Founder couples, children, married-in partners, divorces with remarriages and half-siblings,
+    now and then two cousins' families joined by a marriage."""
+    rng = random.Random(seed)
+    persons: list[dict[str, Any]] = []
+    rels: list[dict[str, Any]] = []
+    counter = itertools.count()
+
+    def person(gender: str, year: int, label: str) -> str:
+        pid = f"p{next(counter)}"
+        entry: dict[str, Any] = {"id": pid, "label": label, "kind": "family", "gender": gender, "birth": str(year)}
+        if year < 1950 and rng.random() < 0.4:
+            entry["death"] = str(year + rng.randint(50, 70))
+        persons.append(entry)
+        return pid
+
+    def rel(kind: str, a: str, b: str, **extra: Any) -> None:
+        rels.append({"id": f"r{len(rels)}", "type": kind, "source": a, "target": b, **extra})
+
+    year = 1930
+    couples = [(person("male", year, "Opa"), person("female", year + 2, "Oma")) for _ in range(2)]
+    for a, b in couples:
+        rel("partner", a, b, married=str(year + 22), status="married")
+    last: list[str] = []
+    for g in range(1, n_generations):
+        year += 28
+        children: list[str] = []
+        next_couples: list[tuple[str, str]] = []
+        for a, b in couples:
+            kids = [person(rng.choice(["male", "female"]), year + k * 2, f"Kind g{g}")
+                    for k in range(rng.randint(1, 3))]
+            for kid in kids:
+                rel("parent", a, kid)
+                rel("parent", b, kid)
+            children.extend(kids)
+            if rng.random() < 0.4:  # divorce, then a new partner of b with a half-sibling
+                for r in rels:
+                    if r["type"] == "partner" and {r["source"], r["target"]} == {a, b}:
+                        r.update(divorced=str(year + 8), status="divorced")
+                new = person("male" if persons[int(b[1:])]["gender"] == "female" else "female", year - 26,
+                             "Nieuwe partner")
+                rel("partner", b, new, start=str(year + 10), status="cohabiting")
+                half = person(rng.choice(["male", "female"]), year + 12, f"Halfbroer/zus g{g}")
+                rel("parent", b, half)
+                rel("parent", new, half)
+                children.append(half)
+        if g == n_generations - 1:
+            last = children
+            break
+        rng.shuffle(children)
+        used: set[str] = set()
+        if len(children) >= 4 and rng.random() < 0.5:  # two families joined
+            x, y = children[0], children[-1]
+            rel("partner", x, y, married=str(year + 25))
+            used |= {x, y}
+            next_couples.append((x, y))
+        for kid in children:
+            if kid in used or rng.random() < 0.2:
+                continue
+            gender = persons[int(kid[1:])]["gender"]
+            spouse = person("female" if gender == "male" else "male", year + 1, "Aangetrouwd")
+            rel("partner", kid, spouse, married=str(year + 24), status="married")
+            next_couples.append((kid, spouse))
+        couples = next_couples or couples
+    index = last[0]
+    data = case_data(persons=persons, relationships=rels, index_person=index, events=[], annotations=[],
+                     households=[], organisations=[], sources=[])
+    return validate_case_data(data)
+
+
+GENERATED = [random_family(seed, n) for seed in range(6) for n in (3, 4)]
+
+
+def all_cases() -> Iterator[tuple[str, Case]]:
+    for path in SAMPLES:
+        yield path.stem, load_case(path)
+    for k, case in enumerate(GENERATED):
+        yield f"generated-{k}", case
+    yield "synthetic-4", generate_case(n_events=40, n_persons=120, seed=3, n_generations=4)
+
+
+CASES = list(all_cases())
+IDS = [name for name, _ in CASES]
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+def customdata(fig: go.Figure) -> list[str]:
+    out: list[str] = []
+    for trace in fig.data:
+        if trace.customdata is not None:
+            out.extend(str(v) for v in trace.customdata)
+    return out
+
+
+def strings(obj: Any) -> Iterator[str]:
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for value in obj.values():
+            yield from strings(value)
+    elif isinstance(obj, list | tuple):
+        for value in obj:
+            yield from strings(value)
+    elif hasattr(obj, "tolist"):
+        yield from strings(obj.tolist())
+
+
+def legend_texts(fig: go.Figure) -> list[str]:
+    return [t for trace in fig.data if trace.xaxis == "x2" and trace.mode == "text" for t in trace.text]
+
+
+def crossings(case: Case) -> int:
+    fam = family_layout(case)
+    pos = fam.positions
+    total = 0
+    for g in sorted(fam.rows):
+        edges = []
+        for sib in fam.sibships:
+            for child in sib.primary:
+                if fam.generation[child] == g:
+                    anchor = anchor_x([pos[p][0] for p in sib.parents])
+                    edges.append((anchor, pos[child][0]))
+        for (a1, c1), (a2, c2) in itertools.combinations(edges, 2):
+            if (a1 - a2) * (c1 - c2) < -1e-9:
+                total += 1
+    return total
+
+
+# --- layout invariants ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "case"), CASES, ids=IDS)
+def test_family_layout_invariants(name: str, case: Case) -> None:
+    fam = family_layout(case)
+    pos = fam.positions
+    assert set(pos) == set(generations(case))
+    for rel in case.relationships:
+        if rel.source not in pos or rel.target not in pos:
+            continue
+        if rel.type == RelationshipType.PARENT and rel.effective_parent_kind != ParentKind.STEP:
+            assert pos[rel.source][1] - pos[rel.target][1] == pytest.approx(ROW), (name, rel.id)
+        if rel.type == RelationshipType.PARTNER:
+            assert pos[rel.source][1] == pytest.approx(pos[rel.target][1]), (name, rel.id)
+    for a, b in itertools.combinations(pos, 2):
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        assert abs(xa - xb) >= 3.0 or abs(ya - yb) >= ROW - 1e-9, (name, a, b)
+
+
+@pytest.mark.parametrize(("name", "case"), CASES, ids=IDS)
+def test_figure_draws_every_shown_person_once_without_overlap(name: str, case: Case) -> None:
+    fig = genosociogram_figure(case, collapse_organisations=False)
+    ids = Counter(customdata(fig))
+    persons = {p.id for p in case.persons}
+    drawn = {k for k in ids if k in persons}
+    assert drawn == persons
+    assert all(ids[p] == 1 for p in persons)
+    boxes = []
+    positions = fig.layout.meta["positions"]
+    family = set(generations(case))
+    for key, (x, y) in positions.items():
+        half = 0.5 if key in family else (COLLAPSED_W / 2 - 0.2 if key.startswith("org:") else 0.4)
+        half_h = COLLAPSED_H / 2 - 0.2 if key.startswith("org:") else half
+        boxes.append((key, x - half, x + half, y - half_h, y + half_h))
+    for (ka, ax0, ax1, ay0, ay1), (kb, bx0, bx1, by0, by1) in itertools.combinations(boxes, 2):
+        overlap = ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
+        assert not overlap, (name, ka, kb)
+
+
+@pytest.mark.parametrize(("name", "case"), [c for c in CASES if not c[0].startswith("synthetic")],
+                         ids=[n for n in IDS if not n.startswith("synthetic")])
+def test_collapsed_organisations_do_not_overlap(name: str, case: Case) -> None:
+    fig = genosociogram_figure(case, collapse_organisations=True)
+    positions = fig.layout.meta["positions"]
+    orgs = [(k, v) for k, v in positions.items() if k.startswith("org:")]
+    for (ka, (xa, ya)), (kb, (xb, yb)) in itertools.combinations(orgs, 2):
+        assert abs(xa - xb) >= COLLAPSED_W - 0.4 or abs(ya - yb) >= COLLAPSED_H - 0.4, (name, ka, kb)
+    professionals = {p.id for p in case.persons if p.kind.value == "professional" and p.organisation}
+    assert not professionals & set(customdata(fig))
+
+
+def test_sample_cases_have_no_crossings() -> None:
+    for path in SAMPLES:
+        assert crossings(load_case(path)) == 0, path.name
+
+
+def test_children_centred_under_parents() -> None:
+    case = load_case(LISA)
+    pos = family_layout(case).positions
+    assert (pos["opa"][0] + pos["oma"][0]) / 2 == pytest.approx((pos["vader"][0] + pos["tante"][0]) / 2, abs=0.3)
+    assert pos["lisa"][0] == pytest.approx((pos["vader"][0] + pos["moeder"][0]) / 2, abs=0.3)
+    assert pos["halfzus"][0] == pytest.approx((pos["moeder"][0] + pos["stiefvader"][0]) / 2, abs=0.3)
+
+
+def test_remarriage_keeps_half_siblings_under_their_own_couple() -> None:
+    case = load_case(LISA)
+    pos = family_layout(case).positions
+    # moeder sits between her two partners; her daughters hang on either side
+    xs = sorted(["vader", "moeder", "stiefvader"], key=lambda p: pos[p][0])
+    assert xs[1] == "moeder"
+    assert (pos["lisa"][0] - pos["halfzus"][0]) * (pos["vader"][0] - pos["stiefvader"][0]) > 0
+
+
+def test_sibling_order_and_birth_order() -> None:
+    case = load_case(LISA)
+    pos = family_layout(case).positions
+    assert pos["vader"][0] < pos["tante"][0]                        # LayoutHints.sibling_order
+    swapped = case.model_copy(deep=True)
+    swapped.layout.sibling_order = ["tante", "vader"]
+    pos2 = family_layout(swapped).positions
+    assert pos2["tante"][0] < pos2["vader"][0]
+    for case in GENERATED:
+        fam = family_layout(case)
+        persons = case.person_map()
+        for sib in fam.sibships:
+            kids = sorted(sib.primary, key=lambda c: fam.positions[c][0])
+            births = [persons[c].birth.sort_key() for c in kids]
+            if len(set(fam.positions[c][1] for c in kids)) == 1:
+                assert births == sorted(births) or len(kids) < 2 or _has_spouse_between(fam, kids)
+
+
+def _has_spouse_between(fam: Any, kids: list[str]) -> bool:
+    return any(c.left in kids and c.right in kids for c in fam.couples)
+
+
+def test_pinned_position_is_kept() -> None:
+    case = load_case(LISA).model_copy(deep=True)
+    from models.case import Position
+
+    case.layout.pinned = {"lisa": Position(x=10.0, y=0.0), "coach": Position(x=-30.0, y=4.0)}
+    fig = genosociogram_figure(case)
+    assert fig.layout.meta["positions"]["lisa"] == [10.0, 0.0]
+    assert fig.layout.meta["positions"]["coach"] == [-30.0, 4.0]
+
+
+def test_solve_row_is_exact_least_squares_with_gaps() -> None:
+    assert solve_row([0.0, 0.0], [1.0, 1.0], [2.0]) == pytest.approx([-1.0, 1.0])
+    assert solve_row([0.0, 10.0], [1.0, 1.0], [2.0]) == pytest.approx([0.0, 10.0])
+    # pooled: (3 * 5 - 1 - 2) / 5 = 2.4
+    assert solve_row([5.0, 0.0, 0.0], [3.0, 1.0, 1.0], [1.0, 1.0]) == pytest.approx([2.4, 3.4, 4.4])
+
+
+# --- notation ---------------------------------------------------------------------------------------------
+
+def test_deceased_and_index_marked() -> None:
+    case = load_case(LISA)
+    fig = genosociogram_figure(case)
+    meta = fig.layout.meta
+    assert meta["deceased"] == ["opa"] and meta["index"] == "lisa"
+    assert {"deceased", "index"} <= set(meta["legend"])
+    x, y = meta["positions"]["opa"]
+    crosses = [t for t in fig.data if t.mode == "lines" and t.fill is None]
+    near = [(a, b) for t in crosses for a, b in zip(t.x, t.y, strict=True)
+            if a == a and abs(a - (x - 0.56)) < 0.01 and abs(b - (y - 0.56)) < 0.01]
+    assert near, "a cross over the deceased grandfather"
+
+
+def test_notation_in_legend_for_lisa() -> None:
+    legend = genosociogram_figure(load_case(LISA)).layout.meta["legend"]
+    for key in ("male", "female", "married", "cohabiting", "divorced", "child_biological", "step", "close",
+                "conflict", "distant", "cut_off", "abuse", "tentative", "parental_authority", "contact_ban",
+                "supervised_contact", "household", "network", "professional"):
+        assert key in legend, key
+
+
+def test_as_of_changes_who_is_shown_and_couples() -> None:
+    case = load_case(LISA)
+    early = genosociogram_figure(case, dt.date(2010, 6, 1))
+    shown = set(customdata(early))
+    assert "lisa" in shown and "halfzus" not in shown and "jb" not in shown and "stiefvader" in shown
+    assert "married" in early.layout.meta["legend"] and "divorced" not in early.layout.meta["legend"]
+    assert "opa" not in early.layout.meta["deceased"] and "age" in early.layout.meta["legend"]
+    later = genosociogram_figure(case, dt.date(2022, 6, 1))
+    shown = set(customdata(later))
+    assert {"halfzus", "jb", "groepsleider"} <= shown or {"halfzus", "jb"} <= shown
+    assert "divorced" in later.layout.meta["legend"]
+    assert later.layout.meta["deceased"] == ["opa"]
+    assert "trajectbeg" not in shown  # involved from 2023
+
+
+def test_family_positions_stay_put_when_the_date_moves() -> None:
+    case = load_case(LISA)
+    a = genosociogram_figure(case, dt.date(2017, 1, 1)).layout.meta["positions"]
+    b = genosociogram_figure(case, dt.date(2023, 1, 1)).layout.meta["positions"]
+    for pid in ("vader", "moeder", "lisa", "oma"):
+        assert a[pid] == b[pid]
+
+
+def test_hostile_strings_are_inert() -> None:
+    data = case_data(title=HOSTILE, description=HOSTILE)
+    data["persons"][0]["label"] = HOSTILE
+    data["persons"][1]["role"] = HOSTILE
+    data["persons"][1]["note"] = HOSTILE
+    data["organisations"][0]["name"] = HOSTILE
+    data["relationships"][3]["note"] = HOSTILE
+    data["households"] = [{"id": "h", "label": HOSTILE, "members": [{"person": "kind"}]}]
+    case = validate_case_data(data)
+    for options in ({}, {"collapse_organisations": True}, {"lang": "en", "projector": True}):
+        fig = genosociogram_figure(case, **options)
+        texts = list(strings(fig.to_plotly_json()))
+        assert not any("<img" in t for t in texts)
+        assert any("&lt;img src=x onerror=alert(1)&gt;" in t for t in texts)
+
+
+def test_legend_lists_only_used_symbols() -> None:
+    minimal = load_case(ROOT / "sample_cases" / "minimal.json")
+    fig = genosociogram_figure(minimal)
+    assert fig.layout.meta["legend"] == ["other", "index"]
+    texts = legend_texts(fig)
+    assert "anders / onbekend" in texts and "man" not in texts and "overleden (met jaar)" not in texts
+    no_death = validate_case_data(case_data())
+    assert "deceased" not in genosociogram_figure(no_death).layout.meta["legend"]
+
+
+def test_english_legend() -> None:
+    fig = genosociogram_figure(load_case(LISA), lang="en")
+    texts = legend_texts(fig)
+    assert "<b>Legend</b>" in texts and "male" in texts and "divorced" in texts and "man" not in texts
+    assert "whole history" in fig.layout.title.text
+    nl = legend_texts(genosociogram_figure(load_case(LISA)))
+    assert "<b>Legenda</b>" in nl and "gescheiden" in nl
+
+
+def test_projector_has_bigger_type_and_lines() -> None:
+    case = load_case(LISA)
+    screen, projector = genosociogram_figure(case), genosociogram_figure(case, projector=True)
+
+    def sizes(fig: go.Figure) -> tuple[float, float]:
+        text = max(t.textfont.size for t in fig.data if t.mode == "text")
+        line = max(t.line.width for t in fig.data if t.mode == "lines")
+        return text, line
+
+    assert sizes(projector)[0] > sizes(screen)[0] and sizes(projector)[1] > sizes(screen)[1]
+    assert projector.layout.title.font.size > screen.layout.title.font.size
+    assert projector.layout.width > screen.layout.width
+
+
+def test_deterministic_and_independent_of_input_order() -> None:
+    case = load_case(LISA)
+    assert genosociogram_figure(case).to_json() == genosociogram_figure(case).to_json()
+    shuffled = case.model_copy(deep=True)
+    random.Random(4).shuffle(shuffled.persons)
+    random.Random(5).shuffle(shuffled.relationships)
+    random.Random(6).shuffle(shuffled.organisations)
+    assert genosociogram_figure(shuffled).layout.meta["positions"] == genosociogram_figure(case).layout.meta[
+        "positions"]
+
+
+# --- highlighting and options -------------------------------------------------------------------------------
+
+def dimmed_texts(fig: go.Figure) -> tuple[set[str], set[str]]:
+    on, off = set(), set()
+    for trace in fig.data:
+        if trace.mode == "text" and trace.xaxis != "x2":
+            (off if trace.opacity == DIM_OPACITY else on).update(trace.text)
+    return on, off
+
+
+def test_no_highlight_dims_nothing() -> None:
+    fig = genosociogram_figure(load_case(LISA))
+    assert all(t.opacity in (None, 1.0) for t in fig.data)
+
+
+def test_highlight_persons_and_events() -> None:
+    case = load_case(LISA)
+    on, off = dimmed_texts(genosociogram_figure(case, highlight_persons=["oma"]))
+    assert any(t.startswith("Oma V.") for t in on) and any(t.startswith("Tante M.") for t in off)
+    event = next(e for e in case.events if "jb" in e.persons and "tante" not in e.persons)
+    fig = genosociogram_figure(case, as_of=event.start_day(), highlight_events=[event.id])
+    on, off = dimmed_texts(fig)
+    assert any(t.startswith("Tante M.") for t in off)
+    assert any("Jeugdbeschermer" in t for t in on)
+
+
+def test_highlight_organisation() -> None:
+    case = load_case(LISA)
+    on, off = dimmed_texts(genosociogram_figure(case, highlight_organisations=["org-horst"]))
+    assert any("De Horst" in t for t in on) and any("Huisarts" in t for t in off)
+
+
+def test_show_network_and_professionals_options() -> None:
+    case = load_case(LISA)
+    shown = set(customdata(genosociogram_figure(case, show_network=False, show_professionals=False)))
+    assert "coach" not in shown and "jb" not in shown and "lisa" in shown
+    assert not any(k.startswith("org:") for k in shown)
+
+
+def test_many_professionals_collapse_by_organisation() -> None:
+    path = ROOT / "sample_cases" / "calamiteit_sem.json"
+    case = load_case(path) if path.exists() else generate_case(n_events=20, n_persons=90, seed=2)
+    fig = genosociogram_figure(case)
+    data = customdata(fig)
+    orgs = [k for k in data if k.startswith("org:")]
+    assert len(orgs) == len(set(orgs)) >= 10
+    assert len([p for p in case.persons if p.kind.value == "professional" and p.id in data]) < 5
+    expanded = customdata(genosociogram_figure(case, collapse_organisations=False))
+    assert all(p.id in expanded for p in case.persons if p.kind.value == "professional")
+
+
+def test_organisation_marks_use_org_prefix() -> None:
+    case = load_case(LISA)
+    data = customdata(genosociogram_figure(case))
+    assert "org:org-gi" in data
+    assert any(k.startswith("rel:") for k in data)
+
+
+def test_empty_case() -> None:
+    data = case_data(persons=[], relationships=[], events=[], annotations=[], organisations=[])
+    data["index_person"] = "niemand"
+    case = Case.model_validate(data)
+    fig = genosociogram_figure(case)
+    assert fig.layout.meta["legend"] == []
+
+
+# --- PNG export ---------------------------------------------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium for kaleido")
+def test_render_png(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("render_genosociogram", ROOT / "scripts" / "render_genosociogram.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = module.render(LISA, tmp_path)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert target.stat().st_size > 20_000
