@@ -552,7 +552,7 @@ def _bar_levels(ctx: Context, spans: list[tuple[Sibship, Point, list[str], list[
 
 def _couple_hover(ctx: Context, rel: Relationship, status: str | None) -> str:
     lang = ctx.lang
-    lines = [f"<b>{esc(ctx.names.get(rel.source, rel.source))} & {esc(ctx.names.get(rel.target, rel.target))}</b>"]
+    lines = [f"<b>{esc(ctx.names.get(rel.source, rel.source))} &amp; {esc(ctx.names.get(rel.target, rel.target))}</b>"]
     if status:
         lines.append(esc(label(status, lang)))
     for key, value in (("married", rel.married), ("separated", rel.separated), ("divorced", rel.divorced)):

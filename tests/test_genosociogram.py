@@ -457,3 +457,48 @@ def test_render_png(tmp_path: Path) -> None:
     target = module.render(LISA, tmp_path)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert target.stat().st_size > 20_000
+
+
+def test_collapse_chosen_organisations() -> None:
+    case = load_case(LISA)
+    data = customdata(genosociogram_figure(case, collapse_organisations=["org-gi"]))
+    assert "org:org-gi" in data and "jb" not in data and "projectleider" not in data
+    assert "behandelaar" in data and data.count("org:org-horst") == 1
+
+
+def test_several_partners_and_kinds_of_parenthood() -> None:
+    persons = [
+        {"id": "x", "label": "Vader", "kind": "family", "gender": "male", "birth": "1970"},
+        {"id": "a", "label": "Eerste vrouw", "kind": "family", "gender": "female", "birth": "1971"},
+        {"id": "b", "label": "Tweede vrouw", "kind": "family", "gender": "female", "birth": "1975"},
+        {"id": "c", "label": "Derde partner", "kind": "family", "gender": "other", "birth": "1980"},
+        {"id": "k1", "label": "Kind 1", "kind": "family", "gender": "male", "birth": "1995"},
+        {"id": "k2", "label": "Kind 2", "kind": "family", "gender": "female", "birth": "2003"},
+        {"id": "k3", "label": "Kind 3", "kind": "family", "gender": "female", "birth": "2012"},
+        {"id": "k4", "label": "Pleegkind", "kind": "family", "gender": "male", "birth": "2010"},
+        {"id": "k5", "label": "Adoptiekind", "kind": "family", "gender": "female", "birth": "2014"},
+    ]
+    rels = [
+        {"id": "p1", "type": "partner", "source": "x", "target": "a", "married": "1993", "divorced": "2000"},
+        {"id": "p2", "type": "partner", "source": "x", "target": "b", "married": "2002", "separated": "2008"},
+        {"id": "p3", "type": "partner", "source": "x", "target": "c", "start": "2010"},
+        {"id": "c1", "type": "parent", "source": "x", "target": "k1"},
+        {"id": "c2", "type": "parent", "source": "a", "target": "k1"},
+        {"id": "c3", "type": "parent", "source": "x", "target": "k2"},
+        {"id": "c4", "type": "parent", "source": "b", "target": "k2"},
+        {"id": "c5", "type": "parent", "source": "x", "target": "k3"},
+        {"id": "c6", "type": "parent", "source": "c", "target": "k3"},
+        {"id": "c7", "type": "parent", "source": "x", "target": "k4", "parent_kind": "foster"},
+        {"id": "c8", "type": "parent", "source": "c", "target": "k4", "parent_kind": "foster"},
+        {"id": "c9", "type": "parent", "source": "c", "target": "k5", "parent_kind": "adoptive"},
+    ]
+    case = validate_case_data(case_data(persons=persons, relationships=rels, index_person="k3", events=[],
+                                        annotations=[], households=[], organisations=[], sources=[]))
+    fig = genosociogram_figure(case)
+    legend = fig.layout.meta["legend"]
+    for key in ("married", "cohabiting", "separated", "divorced", "child_biological", "child_foster",
+                "child_adoptive"):
+        assert key in legend
+    pos = fig.layout.meta["positions"]
+    assert len({pos[p][1] for p in ("x", "a", "b", "c")}) == 1
+    assert Counter(customdata(fig))["x"] == 1
