@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import threading
 import warnings
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ MIMETYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 _lock = threading.Lock()
+_render_lock = threading.Lock()  # kaleido's sync server may hand results to the wrong caller when called at once
 _started = False
 
 
@@ -59,8 +62,9 @@ def start_renderer() -> None:
 def figure_bytes(fig: go.Figure, fmt: str) -> bytes:
     """``fig`` as ``fmt`` (png, svg or pdf) bytes.
 
-    A poster figure is rendered at its zoom (PDF page = paper size, PNG at the poster DPI); any other
-    figure at its own width and height (default 1400 × 900) and scale 1.
+    A poster figure is rendered at its zoom (PDF page = paper size, PNG at the poster DPI, with a pHYs
+    chunk); any other figure at its own width and height (default 1400 × 900) and scale 1. Thread-safe:
+    exports from several threads (a Dash server) run one at a time.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -72,12 +76,26 @@ def figure_bytes(fig: go.Figure, fmt: str) -> bytes:
     scale = float(poster.get("zoom", 1.0))
     if fmt == "png":
         scale *= float(poster.get("png_scale", 1.0))
-    with warnings.catch_warnings():
+    with _render_lock, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # plotly: "kopts argument is ignored if using a server"
         try:
-            return fig.to_image(format=fmt, width=width, height=height, scale=scale)
+            data = fig.to_image(format=fmt, width=width, height=height, scale=scale)
         except Exception as exc:  # kaleido raises several types; report one
             raise ExportError(f"export to {fmt} failed: {exc}") from exc
+    if fmt == "png" and poster.get("page_mm"):
+        data = png_with_dpi(data, float(poster.get("png_scale", 1.0)) * 96)
+    return data
+
+
+def png_with_dpi(data: bytes, dpi: float) -> bytes:
+    """The PNG with a pHYs chunk, so that printing "at 100 %" gives the paper size."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR" or b"pHYs" in data[:64]:
+        return data
+    per_metre = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    end_of_ihdr = 8 + 4 + 4 + 13 + 4
+    return data[:end_of_ihdr] + chunk + data[end_of_ihdr:]
 
 
 def default_filename(case_id: str, view: str, size: str, fmt: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from app.export import figure_bytes, html_to_pdf, view_figure
+from app.export import MIMETYPES, default_filename, figure_bytes, html_to_pdf, view_figure
 from layouts.poster import Sheet, event_labels, fit_to_sheet, label_events, long_date
 from models.case import Case, Event
 from models.patterns import Finding, find_patterns
@@ -118,8 +118,9 @@ _CARD_TITLES = {
     "card4": ("Geno-sociogram (werkkaart 4)", "Geno-sociogram (work card 4)"),
 }
 
-# Where the facilitator's reflection notes may live on a case (the field is being added to the model).
-_REFLECTION_FIELDS = ("reflection", "reflections", "reflection_notes", "facilitator_notes", "notes")
+
+# Defence in depth: even if a reference slipped in, the browser may load nothing but this document.
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 
 _CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm 15mm;
@@ -295,7 +296,8 @@ def annotations_html(case: Case, names: _Names, lang: str) -> str:
         return f"<p class=\"muted\">{e(_w('no_annotations', lang))}</p>"
     parts = []
     for tag, items in groups.items():
-        parts.append(f'<h3>{e(label(tag, lang))} <span class="muted">({len(items)})</span></h3>')
+        heading = label(tag, lang)
+        parts.append(f'<h3>{e(heading[:1].upper() + heading[1:])} <span class="muted">({len(items)})</span></h3>')
         for annotation in items:
             meta = [e(annotation.author)] if annotation.author else []
             if annotation.created is not None:
@@ -317,35 +319,9 @@ def annotations_html(case: Case, names: _Names, lang: str) -> str:
     return "".join(parts)
 
 
-def reflection_notes(case: Any) -> list[tuple[str | None, str]]:
-    """The facilitator's reflection notes as (heading or None, text) pairs, whatever shape the field has."""
-    for name in _REFLECTION_FIELDS:
-        value = getattr(case, name, None)
-        if value:
-            return [pair for pair in _note_pairs(value) if pair[1].strip()]
-    return []
-
-
-def _note_pairs(value: Any, heading: str | None = None) -> list[tuple[str | None, str]]:
-    if isinstance(value, str):
-        return [(heading, value)]
-    if hasattr(value, "model_dump"):
-        value = value.model_dump(exclude_none=True)
-    if isinstance(value, dict):
-        text = next((value[k] for k in ("text", "answer", "note", "notes") if isinstance(value.get(k), str)), None)
-        title = next((value[k] for k in ("question", "prompt", "title", "heading") if isinstance(value.get(k), str)),
-                     heading)
-        if text is not None:
-            return [(title, text)]
-        pairs: list[tuple[str | None, str]] = []
-        for key, item in value.items():
-            if key in ("id", "author", "created", "updated"):
-                continue
-            pairs += _note_pairs(item, str(key))
-        return pairs
-    if isinstance(value, list | tuple):
-        return [pair for item in value for pair in _note_pairs(item, heading)]
-    return [(heading, str(value))] if value is not None else []
+def reflection_notes(case: Case) -> list[tuple[str, str]]:
+    """The facilitator's reflection notes as (question, text) pairs, leaving out empty ones."""
+    return [(note.question, note.text) for note in case.reflections if note.text.strip()]
 
 
 def questions_html(lang: str) -> str:
@@ -415,6 +391,7 @@ def report_html(case: Case, lang: str = "nl", *, printed_on: dt.date | None = No
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         f'<meta name="referrer" content="no-referrer"><title>{e(title)}</title><style>{css}</style></head><body>'
         f'<header><p class="notice">{e(_w("notice", lang))}</p>'
         f'<p class="meta">{e(_w("report", lang))} · casusbeeld</p><h1>{e(case.title)}</h1>'
@@ -444,11 +421,8 @@ def report_pdf(case: Case, lang: str = "nl", *, printed_on: dt.date | None = Non
 def report_bytes(case: Case, fmt: str = "html", lang: str = "nl",
                  printed_on: dt.date | None = None) -> tuple[bytes, str, str]:
     """The report for a download button: ``(bytes, filename, mimetype)``; ``fmt`` is html or pdf."""
-    from app.export import MIMETYPES
-    from app.export import default_filename as _name
-
     if fmt not in ("html", "pdf"):
         raise ValueError(f"unknown report format {fmt!r}; choose html or pdf")
     data = (report_html(case, lang, printed_on=printed_on).encode("utf-8") if fmt == "html"
             else report_pdf(case, lang, printed_on=printed_on))
-    return data, _name(case.id, "report", lang, fmt), MIMETYPES[fmt]
+    return data, default_filename(case.id, "report", lang, fmt), MIMETYPES[fmt]

@@ -15,6 +15,7 @@ from models.case import (
     Period,
     Person,
     Placement,
+    ReflectionNote,
     Relationship,
     Source,
 )
@@ -25,6 +26,6 @@ from models.problems import CaseError, Problem
 __all__ = [
     "DEFAULT_MAX_BYTES", "SCHEMA_VERSION", "Annotation", "AnnotationTarget", "Case", "CaseError",
     "DateRange", "Decision", "Event", "Household", "HouseholdMember", "LayoutHints", "Organisation",
-    "PartialDate", "Period", "Person", "Placement", "Problem", "Relationship", "Source",
+    "PartialDate", "Period", "Person", "Placement", "Problem", "ReflectionNote", "Relationship", "Source",
     "check_source", "load_case", "validate_case_data",
 ]

@@ -288,6 +288,18 @@ class Household(_Item):
     members: list[HouseholdMember]
 
 
+class ReflectionNote(_Item):
+    """A facilitator's note on one of the work-card questions, saved with the case."""
+
+    id: Id
+    card: Annotated[int, Field(ge=1, le=8)] | None = Field(
+        None, description="Work card number (3: timeline, 4: geno-sociogram)")
+    question: ShortText = Field(description='e.g. "Wat zien we? Wat doet dit met ons?"')
+    text: LongText
+    author: ShortText | None = None
+    updated: dt.datetime | None = None
+
+
 class Position(_Item):
     x: float
     y: float
@@ -321,6 +333,7 @@ class Case(_Item):
     households: list[Household] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     annotations: list[Annotation] = Field(default_factory=list)
+    reflections: list[ReflectionNote] = Field(default_factory=list)
     layout: LayoutHints = Field(default_factory=LayoutHints)
 
     # --- lookups (built on demand: a case may be edited) -------------------

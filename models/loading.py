@@ -18,6 +18,7 @@ from models.case import (
     LayoutHints,
     Organisation,
     Person,
+    ReflectionNote,
     Relationship,
     Source,
 )
@@ -31,7 +32,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _COLLECTIONS: dict[str, type[BaseModel]] = {
     "sources": Source, "persons": Person, "organisations": Organisation,
     "relationships": Relationship, "households": Household, "events": Event,
-    "annotations": Annotation,
+    "annotations": Annotation, "reflections": ReflectionNote,
 }
 _ADAPTERS = {name: TypeAdapter(model) for name, model in _COLLECTIONS.items()}
 

@@ -115,7 +115,8 @@ def check_case(case: Case, index_map: IndexMap = _identity,
 
 def _check_unique_ids(case: Case, out: _Collector) -> None:
     """Ids must be unique across persons, organisations, relationships, events, annotations…"""
-    collections = ("sources", "persons", "organisations", "relationships", "households", "events", "annotations")
+    collections = ("sources", "persons", "organisations", "relationships", "households", "events", "annotations",
+                   "reflections")
     seen: dict[str, tuple[str, int]] = {}
     for collection in collections:
         for i, item in enumerate(getattr(case, collection)):

@@ -81,6 +81,10 @@ def check_file(data: bytes, fmt: str, size: str) -> None:
         width, height = png_size(data)
         expected = (sh.width_px * sh.png_scale, sh.height_px * sh.png_scale)
         assert abs(width - expected[0]) <= 2 and abs(height - expected[1]) <= 2, (width, height, expected)
+        if size in PAPER_MM:  # pHYs right after IHDR: printed at 100 % it measures the paper size
+            assert data[37:41] == b"pHYs"
+            per_metre, _, unit = struct.unpack(">IIB", data[41:50])
+            assert unit == 1 and per_metre * 0.0254 == pytest.approx(PNG_DPI, abs=0.5)
     elif fmt == "pdf":
         pages = pdf_pages_mm(data)
         assert len(pages) == 1
@@ -282,3 +286,14 @@ def test_cli_export_bad_choices(capsys):
             main(["export", str(ROOT / "sample_cases" / "minimal.json"), *args])
         assert exit_info.value.code == 2
     capsys.readouterr()
+
+
+@needs_chromium
+def test_concurrent_exports_get_their_own_result():
+    from concurrent.futures import ThreadPoolExecutor
+
+    figures = [go.Figure(go.Scatter(x=[1, 2], y=[1, n])).update_layout(width=300 + 10 * n, height=200)
+               for n in range(4)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        sizes = list(pool.map(lambda fig: png_size(figure_bytes(fig, "png")), figures))
+    assert sizes == [(300 + 10 * n, 200) for n in range(4)]

@@ -9,7 +9,6 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -93,12 +92,6 @@ def hostile_case() -> Case:
     return load_case(json.dumps(data))
 
 
-class CaseWithNotes(Case):
-    """A case with the facilitator's reflection notes (the field the case model is getting)."""
-
-    reflection: dict[str, str] | None = None
-
-
 # --- content -----------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -118,7 +111,8 @@ def test_report_holds_every_finding_and_annotation(cases, name, lang):
             assert html.escape(persons[person_id].label) in text
     for annotation in case.annotations:
         assert html.escape(annotation.text) in text
-        assert html.escape(label(annotation.tag, lang)) in text
+        heading = label(annotation.tag, lang)
+        assert html.escape(heading[:1].upper() + heading[1:]) in text
     for event in case.events:  # the appendix lists every event
         assert html.escape(event.title) in text
     assert text.count('<svg viewBox="0 0 10 10"') == 2
@@ -130,7 +124,8 @@ def test_annotations_are_grouped_by_tag(cases):
     text = report_html(case, printed_on=PRINTED, findings=[], svg_for=fake_svg)
     section = text[text.index('id="annotations"'):text.index('id="reflection"')]
     tags = list(dict.fromkeys(a.tag for a in case.annotations))
-    positions = [section.index(f"<h3>{html.escape(label(tag, 'nl'))} ") for tag in tags]
+    headings = [label(tag, "nl") for tag in tags]
+    positions = [section.index(f"<h3>{html.escape(h[:1].upper() + h[1:])} ") for h in headings]
     assert positions == sorted(positions)
     for tag, start, end in zip(tags, positions, [*positions[1:], len(section)], strict=True):
         group = section[start:end]
@@ -159,20 +154,19 @@ def test_minimal_case_report(cases):
 def test_printable_css():
     text = report_html(load_case(ROOT / "sample_cases" / "minimal.json"), svg_for=fake_svg)
     assert "@page { size: A4;" in text and "size: A4 landscape" in text
+    assert "Content-Security-Policy\" content=\"default-src 'none'" in text
     assert "break-before: page" in text
 
 
-def test_reflection_notes_in_any_shape(cases):
-    case = cases["minimal"]
-    assert reflection_notes(case) == []
-    assert reflection_notes(SimpleNamespace(reflection="Wat raakte ons")) == [(None, "Wat raakte ons")]
-    notes = SimpleNamespace(reflection_notes=[{"question": "Wat zien we?", "text": "Veel wisselingen"},
-                                              {"question": "Leeg", "text": "  "}, "los"])
-    assert reflection_notes(notes) == [("Wat zien we?", "Veel wisselingen"), (None, "los")]
-    assert reflection_notes(SimpleNamespace(reflections={"card3": "A", "card4": "B"})) == [("card3", "A"),
-                                                                                          ("card4", "B")]
-    with_notes = CaseWithNotes.model_validate(cases["minimal"].model_dump())
-    with_notes.reflection = {"Wat doet dit met ons?": f"Onrust {HOSTILE}"}
+def test_reflection_notes_are_reported(cases):
+    assert reflection_notes(cases["minimal"]) == []
+    data = json.loads(cases["minimal"].to_json())
+    data["reflections"] = [
+        {"id": "r1", "card": 3, "question": "Wat doet dit met ons?", "text": f"Onrust {HOSTILE}"},
+        {"id": "r2", "card": 4, "question": "Leeg", "text": "   "},
+    ]
+    with_notes = load_case(json.dumps(data))
+    assert reflection_notes(with_notes) == [("Wat doet dit met ons?", f"Onrust {HOSTILE}")]
     text = report_html(with_notes, printed_on=PRINTED, svg_for=fake_svg)
     assert "Wat doet dit met ons?" in text and f"Onrust {html.escape(HOSTILE)}" in text
 
@@ -238,6 +232,7 @@ def test_report_makes_no_request_in_chromium(real_report, tmp_path):
     page_file = tmp_path / "report.html"
     page_file.write_text(real_report, encoding="utf-8")
     requests: list[str] = []
+    errors: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
             "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -245,6 +240,7 @@ def test_report_makes_no_request_in_chromium(real_report, tmp_path):
         try:
             page = browser.new_page()
             page.on("request", lambda request: requests.append(request.url))
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
             page.goto(page_file.as_uri(), wait_until="networkidle")
             svg_count = page.locator("svg.main-svg").count()
             heading = page.locator("h1").inner_text()
@@ -252,6 +248,7 @@ def test_report_makes_no_request_in_chromium(real_report, tmp_path):
         finally:
             browser.close()
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
+    assert errors == []  # nothing blocked by the Content-Security-Policy
     assert svg_count == 2 and heading == "Lisa: van gesloten jeugdzorg terug naar huis"
     assert box is not None and box["width"] > 400 and box["height"] > 200
 
