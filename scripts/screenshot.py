@@ -9,7 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SAMPLES, Server
+from tests.browser.conftest import SAMPLES, Server
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 CASE = "lisa_gesloten_jeugdzorg.json"

@@ -226,27 +226,21 @@ def test_real_report_inlines_both_views_and_references_nothing(real_report):
 
 
 @needs_chromium
-def test_report_makes_no_request_in_chromium(real_report, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_report_makes_no_request_in_chromium(real_report, tmp_path, browser):
     page_file = tmp_path / "report.html"
     page_file.write_text(real_report, encoding="utf-8")
     requests: list[str] = []
     errors: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page()
-            page.on("request", lambda request: requests.append(request.url))
-            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-            page.goto(page_file.as_uri(), wait_until="networkidle")
-            svg_count = page.locator("svg.main-svg").count()
-            heading = page.locator("h1").inner_text()
-            box = page.locator("#timeline svg").bounding_box()
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(page_file.as_uri(), wait_until="networkidle")
+        svg_count = page.locator("svg.main-svg").count()
+        heading = page.locator("h1").inner_text()
+        box = page.locator("#timeline svg").bounding_box()
+    finally:
+        page.close()
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
     assert errors == []  # nothing blocked by the Content-Security-Policy
     assert svg_count == 2 and heading == "Lisa: van gesloten jeugdzorg terug naar huis"
