@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,18 @@ def _too_large(size: int, max_bytes: int) -> Problem:
                    f"file is too large ({size_text}; at most {limit_text})")
 
 
+_JSON_REASONS_NL = {
+    "Expecting value": "hier wordt een waarde verwacht",
+    "Expecting property name": "hier wordt een veldnaam tussen dubbele aanhalingstekens verwacht",
+    "Expecting ',' delimiter": "hier ontbreekt een komma",
+    "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+    "Unterminated string": "een tekst tussen aanhalingstekens wordt niet afgesloten",
+    "Extra data": "na het einde van het object staat nog meer tekst",
+    "Invalid control character": "ongeldig teken in een tekst (bijvoorbeeld een tab of regeleinde)",
+    "Invalid \\escape": "ongeldige backslash-code in een tekst",
+}
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in a case file")
 
@@ -97,8 +110,9 @@ def parse_json(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
+        reason_nl = next((nl for en, nl in _JSON_REASONS_NL.items() if exc.msg.startswith(en)), "syntaxfout")
         raise CaseError([Problem("$", "invalid_json",
-                                 f"geen geldige JSON: regel {exc.lineno}, kolom {exc.colno} ({exc.msg})",
+                                 f"geen geldige JSON: regel {exc.lineno}, kolom {exc.colno} ({reason_nl})",
                                  f"not valid JSON: line {exc.lineno}, column {exc.colno} ({exc.msg})")]) from None
     except (ValueError, RecursionError) as exc:
         raise CaseError([Problem("$", "invalid_json", f"geen geldige JSON ({exc})",
@@ -122,11 +136,28 @@ def validate_case_data(raw: Any) -> Case:
         problems = [_friendlier(problem_from_pydantic(error)) for error in exc.errors(include_url=False)]
         partial, index_map, unchecked_ids = _partial_case(raw)
         problems.extend(check_case(partial, index_map, unchecked_ids))
-        raise CaseError(dedupe(problems)) from None
+        raise CaseError(sorted(dedupe(problems), key=_file_order)) from None
     problems = check_case(case)
     if problems:
-        raise CaseError(problems)
+        raise CaseError(sorted(problems, key=_file_order))
     return case
+
+
+_FIELD_ORDER = {name: position for position, name in enumerate(Case.model_fields)}
+
+
+def _file_order(problem: Problem) -> tuple:
+    """Sort problems roughly as they appear in the file: by top-level field, then index, then the rest."""
+    parts = re.findall(r"\.([^.\[]+)|\[(\d+)\]", problem.path)
+    key: list[tuple[int, int, str]] = []
+    for depth, (name, index) in enumerate(parts):
+        if index:
+            key.append((0, int(index), ""))
+        elif depth == 0:
+            key.append((0, _FIELD_ORDER.get(name, len(_FIELD_ORDER)), name))
+        else:
+            key.append((1, 0, name))
+    return tuple(key)
 
 
 def check_source(source: str | bytes | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Problem]:

@@ -82,7 +82,7 @@ ORGANISATIONS = [
 
 FAMILY = [
     # id, label, gender, birth, death, role
-    ("sem", "Sem (17)", "male", "2005-02-17", "2022-06-11", "index: zoon"),
+    ("sem", "Sem", "male", "2005-02-17", "2022-06-11", "zoon"),
     ("zus", "Zus (2007)", "female", "2007-03-02", None, "zus van Sem"),
     ("moeder", "Moeder", "female", "1984-07", None, "moeder"),
     ("vader", "Vader", "male", "1981", None, "vader"),
