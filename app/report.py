@@ -60,7 +60,7 @@ _W: dict[str, dict[str, str]] = {
     "evidence_persons": {"nl": "Personen", "en": "Persons"},
     "evidence_organisations": {"nl": "Organisaties", "en": "Organisations"},
     "evidence_relationships": {"nl": "Relaties", "en": "Relationships"},
-    "rules": {"nl": "Telregels", "en": "Counting rules"},
+    "rules": {"nl": "Zo is geteld", "en": "How this was counted"},
     "annotations": {"nl": "Aantekeningen", "en": "Annotations"},
     "no_annotations": {"nl": "Geen aantekeningen.", "en": "No annotations."},
     "about": {"nl": "Over", "en": "About"},

@@ -15,7 +15,6 @@ import numpy as np
 import plotly.graph_objects as go
 
 from layouts.style import FONT_FAMILY, GAP_FILL, INK, MUTED, PAPER, TypeScale, type_scale
-from layouts.timeline_dates import Gap, age_marks, day_ms, duration_text, find_gaps, ms_day
 from layouts.timeline_lanes import (
     Lane,
     PlacedEvent,
@@ -54,6 +53,7 @@ from layouts.timeline_traces import (
     whisker_traces,
 )
 from models.case import Case, Event
+from models.dates import Gap, age_marks, day_ms, duration_text, find_gaps, ms_day
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
 

@@ -12,7 +12,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from layouts.timeline_dates import day_ms, uncertain_range
 from layouts.timeline_style import (
     AXIS_DOWN,
     AXIS_UP,
@@ -22,6 +21,7 @@ from layouts.timeline_style import (
     is_decision,
 )
 from models.case import Case, Event
+from models.dates import day_ms, uncertain_range
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
 

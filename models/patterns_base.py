@@ -86,8 +86,8 @@ class PatternRules:
     max_sequence_findings: int = 3
     # family voice
     voice_window_days: int = 30
-    # missing information
-    gap_days: int = 183
+    # missing information (the timeline's grey bands: the same rule and the same default)
+    gap_months: float = 6
     # mirrored patterns
     mirror_types: frozenset[str] = frozenset({RelationshipType.CONFLICT, RelationshipType.CUT_OFF})
     mirror_window_days: int = 365
@@ -284,8 +284,13 @@ def format_month(day: dt.date, lang: str = "nl") -> str:
 
 
 def fmt_number(value: float, lang: str = "nl", digits: int = 1) -> str:
-    """A number with a decimal comma in Dutch; whole numbers without decimals."""
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.{digits}f}"
+    """A number rounded to at most ``digits`` decimals, without trailing zeros (``22``, not ``22,0``), with a
+    decimal comma in Dutch (``2,5``) and a point in English (``2.5``)."""
+    text = f"{float(value):.{max(0, digits)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
     return text.replace(".", ",") if lang == "nl" else text
 
 

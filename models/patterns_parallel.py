@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import Any
 
 from models.case import Relationship
-from models.patterns_base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding
+from models.patterns_base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding, plural
 from models.patterns_referrals import referral_events
 from models.vocabulary import ParentKind, PlacementSetting, RelationshipType, label
 
@@ -43,70 +43,117 @@ def _span_text(relationship: Relationship, lang: str) -> str:
     return f"{start} – {end}"
 
 
+def _pairs(relationships: list[Relationship]) -> list[list[Relationship]]:
+    """Relationships grouped by their unordered pair of persons ("Moeder en Vader" = "Vader en Moeder")."""
+    groups: dict[frozenset[str], list[Relationship]] = {}
+    for relationship in relationships:
+        groups.setdefault(frozenset((relationship.source, relationship.target)), []).append(relationship)
+    return list(groups.values())
+
+
+def _names(view: CaseView, pair: list[Relationship], word: str) -> str:
+    return f"{view.person_label(pair[0].source)} {word} {view.person_label(pair[0].target)}"
+
+
+def _pair_text(view: CaseView, pair: list[Relationship], lang: str) -> str:
+    """``Moeder en Vader (conflict, april 2008 – …; contact verbroken, 2019 – …)``."""
+    ties = "; ".join(dict.fromkeys(f"{label(r.type, lang)}, {_span_text(r, lang)}" for r in pair))
+    return f"{_names(view, pair, 'and' if lang == 'en' else 'en')} ({ties})"
+
+
+def _listing(names: list[str], lang: str, limit: int = 3) -> str:
+    """Pairs of names, told apart by semicolons: ``A en B; C en D`` (``…; en nog 2`` beyond ``limit``)."""
+    if len(names) > limit + 1:
+        names = [*names[:limit], (f"and {len(names) - limit} more" if lang == "en" else
+                                  f"en nog {len(names) - limit}")]
+    return "; ".join(names)
+
+
 def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding]:
-    """One finding per conflict between professionals that overlaps a conflict in the family."""
-    family = [r for r in view.relationships if r.type in rules.mirror_types
-              and r.source in view.family_ids and r.target in view.family_ids]
-    professional = [r for r in view.relationships if r.type in rules.mirror_types
-                    and r.source in view.professional_ids and r.target in view.professional_ids]
-    findings = []
-    for prof in professional:
-        overlaps = [(fam, span) for fam in family if (span := _intersect(_span(prof), _span(fam))) is not None]
-        if not overlaps:
-            continue
-        events: list[str] = []
-        for fam, span in overlaps:
-            for event in view.events:
-                inside = (span[0] is None or view.end(event) >= span[0]) and \
-                    (span[1] is None or view.start(event) <= span[1])
-                if inside and any({rel.source, rel.target} <= set(event.persons) for rel in (prof, fam)):
-                    events.append(event.id)
-        pro_pair = f"{view.person_label(prof.source)} en {view.person_label(prof.target)}"
-        pro_pair_en = f"{view.person_label(prof.source)} and {view.person_label(prof.target)}"
-        lines_nl = [f"Professionals: {pro_pair} ({label(prof.type, 'nl')}, {_span_text(prof, 'nl')})"]
-        lines_en = [f"Professionals: {pro_pair_en} ({label(prof.type, 'en')}, {_span_text(prof, 'en')})"]
-        for fam, _span_overlap in overlaps:
-            lines_nl.append(f"Gezin: {view.person_label(fam.source)} en {view.person_label(fam.target)} "
-                            f"({label(fam.type, 'nl')}, {_span_text(fam, 'nl')})")
-            lines_en.append(f"Family: {view.person_label(fam.source)} and {view.person_label(fam.target)} "
-                            f"({label(fam.type, 'en')}, {_span_text(fam, 'en')})")
-        first = overlaps[0][0]
-        fam_pair = f"{view.person_label(first.source)} en {view.person_label(first.target)}"
-        fam_pair_en = f"{view.person_label(first.source)} and {view.person_label(first.target)}"
-        orgs = [view.persons[p].organisation for p in (prof.source, prof.target) if view.persons[p].organisation]
-        findings.append(make_finding(
-            PatternKind.MIRRORED_CONFLICT, key=prof.id,
-            title=(f"Parallel proces? Conflict in het gezin en tussen {pro_pair}",
-                   f"Parallel process? Conflict in the family and between {pro_pair_en}"),
-            question=(f"Herkennen jullie dit: in dezelfde periode botsen {fam_pair} in het gezin, en {pro_pair} "
-                      "onder de professionals. Doen wij als professionals onderling misschien hetzelfde als de "
-                      "gezinsleden onderling? Hoe voelt dat?",
-                      f"Do you recognise this: in the same period {fam_pair_en} clash in the family, and {pro_pair_en} "
-                      "among the professionals. Could it be that we as professionals do with each other what the "
-                      "family members do with each other? How does that feel?"),
-            measure=len(overlaps), measure_label=("gelijktijdige conflicten in het gezin", "conflicts in the family "
-                                                  "at the same time"),
-            salience=0.6 + 0.05 * len(overlaps),
-            rules=(f"Relaties van het type {' of '.join(label(t, 'nl') for t in sorted(rules.mirror_types))} tussen "
-                   "twee professionals, naast zulke relaties tussen twee gezinsleden in een overlappende periode (een "
-                   "open begin of einde telt als onbegrensd). Bewijs: de relaties, en gebeurtenissen in de overlap "
-                   "waarin beide partijen van een van die relaties voorkomen. Een vraag om te toetsen, geen "
-                   "conclusie." + view.window_rule("nl"),
-                   f"Relationships of type {' or '.join(label(t, 'en') for t in sorted(rules.mirror_types))} between "
-                   "two professionals, alongside such relationships between two family members in an overlapping "
-                   "period (an open start or end counts as unbounded). Evidence: the relationships, and events in "
-                   "the overlap naming both parties of one of them. A question to test, not a conclusion."
-                   + view.window_rule("en")),
-            events=events,
-            persons=[prof.source, prof.target, *[p for fam, _ in overlaps for p in (fam.source, fam.target)]],
-            organisations=orgs, relationships=[prof.id, *[fam.id for fam, _ in overlaps]],
-            lines=(lines_nl, lines_en), view=view,
-            details={"professional_relationship": prof.id, "family_relationships": [fam.id for fam, _ in overlaps],
-                     "overlaps": [{"relationship": fam.id,
-                                   "start": span[0].isoformat() if span[0] else None,
-                                   "end": span[1].isoformat() if span[1] else None} for fam, span in overlaps]},
-        ))
-    return findings
+    """One finding for all conflicts between professionals that overlap a conflict in the family.
+
+    Relationships between the same two persons count as one pair, whichever way round they are recorded; all
+    mirrored pairs go into one finding, so a long-running family conflict does not flood the panel.
+    """
+    family = _pairs([r for r in view.relationships if r.type in rules.mirror_types
+                     and r.source in view.family_ids and r.target in view.family_ids])
+    professional = _pairs([r for r in view.relationships if r.type in rules.mirror_types
+                           and r.source in view.professional_ids and r.target in view.professional_ids])
+    mirrors: list[tuple[list[Relationship], list[list[Relationship]]]] = []
+    overlaps: list[dict[str, Any]] = []
+    events: list[str] = []
+    for prof_pair in professional:
+        matched = []
+        for fam_pair in family:
+            spans = [(prof, fam, span) for prof in prof_pair for fam in fam_pair
+                     if (span := _intersect(_span(prof), _span(fam))) is not None]
+            if not spans:
+                continue
+            matched.append(fam_pair)
+            for prof, fam, span in spans:
+                overlaps.append({"professional": prof.id, "relationship": fam.id,
+                                 "start": span[0].isoformat() if span[0] else None,
+                                 "end": span[1].isoformat() if span[1] else None})
+                for event in view.events:
+                    inside = (span[0] is None or view.end(event) >= span[0]) and \
+                        (span[1] is None or view.start(event) <= span[1])
+                    if inside and any({rel.source, rel.target} <= set(event.persons) for rel in (prof, fam)):
+                        events.append(event.id)
+        if matched:
+            mirrors.append((prof_pair, matched))
+    if not mirrors:
+        return []
+    families = [fam for fam in family if any(fam is m for _, matched in mirrors for m in matched)]
+    lines_nl = [f"Gezin: {_pair_text(view, fam, 'nl')}" for fam in families]
+    lines_en = [f"Family: {_pair_text(view, fam, 'en')}" for fam in families]
+    for prof_pair, matched in mirrors:
+        with_nl = _listing([_names(view, fam, "en") for fam in matched], "nl")
+        with_en = _listing([_names(view, fam, "and") for fam in matched], "en")
+        lines_nl.append(f"Professionals: {_pair_text(view, prof_pair, 'nl')}, tegelijk met {with_nl}")
+        lines_en.append(f"Professionals: {_pair_text(view, prof_pair, 'en')}, at the same time as {with_en}")
+    fam_nl = _listing([_names(view, fam, "en") for fam in families], "nl")
+    fam_en = _listing([_names(view, fam, "and") for fam in families], "en")
+    pro_nl = _listing([_names(view, prof, "en") for prof, _ in mirrors], "nl")
+    pro_en = _listing([_names(view, prof, "and") for prof, _ in mirrors], "en")
+    n = len(mirrors)
+    prof_rels = [r for prof, _ in mirrors for r in prof]
+    fam_rels = [r for fam in families for r in fam]
+    persons = [p for r in prof_rels + fam_rels for p in (r.source, r.target)]
+    orgs = [view.persons[p].organisation for r in prof_rels for p in (r.source, r.target)
+            if p in view.persons and view.persons[p].organisation]
+    return [make_finding(
+        PatternKind.MIRRORED_CONFLICT,
+        title=(f"Parallel proces? Conflict in het gezin en tussen {plural(n, 'tweetal', 'tweetallen')} professionals",
+               f"Parallel process? Conflict in the family and between {plural(n, 'pair', 'pairs')} of professionals"),
+        question=(f"Herkennen jullie dit: in dezelfde periode botsen {fam_nl} in het gezin, en {pro_nl} "
+                  "onder de professionals. Doen wij als professionals onderling misschien hetzelfde als de "
+                  "gezinsleden onderling? Hoe voelt dat?",
+                  f"Do you recognise this: in the same period {fam_en} clash in the family, and {pro_en} "
+                  "among the professionals. Could it be that we as professionals do with each other what the "
+                  "family members do with each other? How does that feel?"),
+        measure=n, measure_label=("conflicten tussen professionals tegelijk met het gezin",
+                                  "conflicts between professionals at the same time as in the family"),
+        salience=0.6 + 0.05 * (n + len(families) - 1),
+        rules=(f"Relaties van het type {' of '.join(label(t, 'nl') for t in sorted(rules.mirror_types))} tussen "
+               "twee professionals, naast zulke relaties tussen twee gezinsleden in een overlappende periode (een "
+               "open begin of einde telt als onbegrensd). Relaties tussen dezelfde twee personen tellen als één "
+               "tweetal, in welke richting ook vastgelegd; alles samen in één bevinding. Bewijs: de relaties, en "
+               "gebeurtenissen in de overlap waarin beide partijen van een van die relaties voorkomen. Een vraag om "
+               "te toetsen, geen conclusie." + view.window_rule("nl"),
+               f"Relationships of type {' or '.join(label(t, 'en') for t in sorted(rules.mirror_types))} between "
+               "two professionals, alongside such relationships between two family members in an overlapping "
+               "period (an open start or end counts as unbounded). Relationships between the same two persons "
+               "count as one pair, whichever way round they are recorded; all together in one finding. Evidence: "
+               "the relationships, and events in the overlap naming both parties of one of them. A question to "
+               "test, not a conclusion." + view.window_rule("en")),
+        events=events, persons=persons, organisations=orgs,
+        relationships=[r.id for r in prof_rels + fam_rels], lines=(lines_nl, lines_en), view=view,
+        details={"professional_relationships": [r.id for r in prof_rels],
+                 "family_relationships": [r.id for r in fam_rels],
+                 "pairs": [{"professionals": [r.id for r in prof],
+                            "family": [[r.id for r in fam] for fam in matched]} for prof, matched in mirrors],
+                 "overlaps": overlaps},
+    )]
 
 
 def household_handoffs(view: CaseView) -> list[dict[str, Any]]:

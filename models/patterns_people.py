@@ -9,7 +9,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
 
-from models.case import Event
+from models.case import Event, Person
+from models.network import build_graph
 from models.patterns_base import (
     CaseView,
     Finding,
@@ -285,17 +286,39 @@ def find_decisions_without_family(view: CaseView, rules: PatternRules) -> list[F
     )]
 
 
+def drawn_in_genosociogram(view: CaseView) -> set[str]:
+    """Person ids the geno-sociogram draws at some date: the person nodes of ``build_graph(case, as_of=None)``
+    (the whole history), professionals inside their organisation's box included. With a date window, only
+    those who could be on it in that period (born by its end; others involved during it)."""
+    graph = build_graph(view.case, as_of=None)
+    drawn = set()
+    for person_id, data in graph.nodes(data=True):
+        person = view.persons.get(person_id)
+        if data.get("node") != "person" or person is None:
+            continue
+        birth = person.birth.earliest() if person.birth else None
+        involvement = person.involvement if person.kind != PersonKind.FAMILY else None
+        start = involvement.start.earliest() if involvement and involvement.start else birth
+        end = involvement.end.latest() if involvement and involvement.end else None
+        if view.overlaps(start, end):
+            drawn.add(person_id)
+    return drawn
+
+
 def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
-    """Persons in the geno-sociogram but in no event, and persons in events without any relationship."""
-    in_genogram: set[str] = set()
+    """Persons drawn in the geno-sociogram with a tie (relationship or household) but named in no event, and
+    persons named in events that the geno-sociogram does not draw on any date (see
+    :func:`drawn_in_genosociogram`)."""
+    in_genogram = drawn_in_genosociogram(view)
+    tied: set[str] = set()  # drawn with a tie: a relationship line or a household
     for relationship in view.relationships:
-        in_genogram.update((relationship.source, relationship.target))
+        tied.update((relationship.source, relationship.target))
     for household in view.case.households:
         for member in household.members:
-            start = member.start.earliest() if member.start else None
-            end = member.end.latest() if member.end else None
-            if view.overlaps(start, end):
-                in_genogram.add(member.person)
+            if view.overlaps(member.start.earliest() if member.start else None,
+                             member.end.latest() if member.end else None):
+                tied.add(member.person)
+    tied &= in_genogram
     appears: dict[str, list[str]] = defaultdict(list)
     for event in view.events:
         named = [*event.persons, event.perspective or ""]
@@ -304,54 +327,65 @@ def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
         for person in dict.fromkeys(named):
             appears[person].append(event.id)
     findings: list[Finding] = []
-    missing = [p for p in view.case.persons if p.id in in_genogram and p.id not in appears]
+    missing = [p for p in view.case.persons if p.id in tied and p.id not in appears]
     if missing:
-        ties = [r.id for r in view.relationships if r.source in {p.id for p in missing}
-                or r.target in {p.id for p in missing}]
-        names = ", ".join(p.label for p in missing)
+        missing_ids = {p.id for p in missing}
+        ties = [r.id for r in view.relationships if r.source in missing_ids or r.target in missing_ids]
+        by_kind_nl, by_kind_en = _names_by_kind(missing)
         family = sum(1 for p in missing if p.kind != PersonKind.PROFESSIONAL)
         findings.append(make_finding(
             PatternKind.ABSENT_FROM_TIMELINE,
-            title=(f"{len(missing)} personen in het geno-sociogram komen niet voor op de tijdlijn",
-                   f"{len(missing)} persons in the geno-sociogram do not appear on the timeline"),
+            title=(f"{len(missing)} {'persoon' if len(missing) == 1 else 'personen'} in het geno-sociogram "
+                   f"{'komt' if len(missing) == 1 else 'komen'} niet voor op de tijdlijn",
+                   f"{len(missing)} {'person' if len(missing) == 1 else 'persons'} in the geno-sociogram "
+                   f"{'does' if len(missing) == 1 else 'do'} not appear on the timeline"),
             question=("Herkennen jullie dit: mensen die er wel zijn, maar in het verhaal niet voorkomen? Welke rol "
                       "speelden zij, en wat weten we van hen?",
                       "Do you recognise this: people who are there, but do not appear in the story? What part did "
                       "they play, and what do we know about them?"),
             measure=len(missing), measure_label=("personen", "persons"), salience=0.2 + 0.04 * family,
-            rules=("Personen met een relatie of huishouden in het geno-sociogram die in geen enkele gebeurtenis "
-                   "genoemd worden (als betrokkene, stem of besluitnemer)." + view.window_rule("nl"),
-                   "Persons with a relationship or household in the geno-sociogram who are named in no event (as "
-                   "participant, voice or decision maker)." + view.window_rule("en")),
-            persons=[p.id for p in missing], relationships=ties, lines=([names], [names]), view=view,
+            rules=("Personen die het geno-sociogram tekent met een relatie of in een huishouden, maar die in geen "
+                   "enkele gebeurtenis genoemd worden (als betrokkene, stem of besluitnemer)." + view.window_rule("nl"),
+                   "Persons the geno-sociogram draws with a relationship or in a household, but who are named in no "
+                   "event (as participant, voice or decision maker)." + view.window_rule("en")),
+            persons=[p.id for p in missing], relationships=ties, lines=(by_kind_nl, by_kind_en), view=view,
             details={"persons": [p.id for p in missing]},
         ))
     floating = [p for p in view.case.persons if p.id in appears and p.id not in in_genogram
                 and p.id != view.case.index_person]
     if floating:
         events = [eid for p in floating for eid in appears[p.id]]
-        by_kind_nl, by_kind_en = [], []
-        for kind in PersonKind:
-            names = [p.label for p in floating if p.kind == kind]
-            if names:
-                by_kind_nl.append(f"{label(kind, 'nl').capitalize()}: {', '.join(names)}")
-                by_kind_en.append(f"{label(kind, 'en').capitalize()}: {', '.join(names)}")
+        by_kind_nl, by_kind_en = _names_by_kind(floating)
         family = sum(1 for p in floating if p.kind != PersonKind.PROFESSIONAL)
         findings.append(make_finding(
             PatternKind.ABSENT_FROM_GENOGRAM,
-            title=(f"{len(floating)} personen op de tijdlijn hebben geen plek in het geno-sociogram",
-                   f"{len(floating)} persons on the timeline have no place in the geno-sociogram"),
-            question=("Herkennen jullie dit: mensen die in het verhaal opduiken, maar van wie niet duidelijk is hoe "
-                      "ze met het gezin verbonden zijn? Met wie hadden zij contact?",
-                      "Do you recognise this: people who turn up in the story, but whose tie to the family is not "
-                      "clear? Who were they in contact with?"),
+            title=(f"{len(floating)} {'persoon' if len(floating) == 1 else 'personen'} op de tijdlijn "
+                   f"{'heeft' if len(floating) == 1 else 'hebben'} geen plek in het geno-sociogram",
+                   f"{len(floating)} {'person' if len(floating) == 1 else 'persons'} on the timeline "
+                   f"{'has' if len(floating) == 1 else 'have'} no place in the geno-sociogram"),
+            question=("Herkennen jullie dit: mensen die in het verhaal opduiken, maar in het geno-sociogram "
+                      "ontbreken? Hoe waren zij met het gezin verbonden, en met wie hadden zij contact?",
+                      "Do you recognise this: people who turn up in the story, but are missing from the "
+                      "geno-sociogram? How were they tied to the family, and who were they in contact with?"),
             measure=len(floating), measure_label=("personen", "persons"),
             salience=0.15 + 0.04 * family + min(0.1, 0.005 * (len(floating) - family)),
-            rules=("Personen die in gebeurtenissen genoemd worden maar geen enkele relatie of huishouden hebben "
-                   "(het kind zelf telt niet mee)." + view.window_rule("nl"),
-                   "Persons named in events who have no relationship or household at all (the index child is not "
-                   "counted)." + view.window_rule("en")),
+            rules=("Personen die in gebeurtenissen genoemd worden maar die het geno-sociogram op geen enkele datum "
+                   "tekent (professionals in het kader van hun organisatie tellen als getekend; het kind zelf telt "
+                   "niet mee)." + view.window_rule("nl"),
+                   "Persons named in events whom the geno-sociogram draws on no date (professionals inside their "
+                   "organisation's box count as drawn; the index child is not counted)." + view.window_rule("en")),
             events=events, persons=[p.id for p in floating], lines=(by_kind_nl, by_kind_en), view=view,
             details={"persons": [p.id for p in floating]},
         ))
     return findings
+
+
+def _names_by_kind(persons: list[Person]) -> tuple[list[str], list[str]]:
+    """One line per kind of person: ``Familie: Opa M., Oom R.``."""
+    by_kind_nl, by_kind_en = [], []
+    for kind in PersonKind:
+        names = [p.label for p in persons if p.kind == kind]
+        if names:
+            by_kind_nl.append(f"{label(kind, 'nl').capitalize()}: {', '.join(names)}")
+            by_kind_en.append(f"{label(kind, 'en').capitalize()}: {', '.join(names)}")
+    return by_kind_nl, by_kind_en

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from models.case import Event
+from models.dates import DAYS_PER_MONTH, find_gaps, uncertain_range
 from models.patterns_base import (
     CaseView,
     Finding,
@@ -173,24 +174,36 @@ def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding
     return findings
 
 
+def event_interval(event: Event) -> tuple[dt.date, dt.date]:
+    """The days an event may cover, exactly as the timeline places it: from the first day its (uncertain) date
+    may mean to the last day its (uncertain) end, or for a moment its date, may mean."""
+    first, last = uncertain_range(event.date)
+    if event.end is not None:
+        last = uncertain_range(event.end)[1]
+    return first, last
+
+
 def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]]:
-    """Stretches longer than ``gap_days`` without any event, from the first formal event on."""
-    first_formal = next((i for i, e in enumerate(view.events) if e.layer == Layer.FORMAL), None)
-    if first_formal is None:
-        return []
-    gaps = []
-    holder = view.events[first_formal]
-    first_day, last_day = view.first_day, view.last_day
-    reach = last_day[holder.id]
-    for event in view.events[first_formal + 1:]:
-        start = first_day[event.id]
-        if (start - reach).days - 1 > rules.gap_days:
-            gaps.append({"start": (reach + dt.timedelta(days=1)).isoformat(),
-                         "end": (start - dt.timedelta(days=1)).isoformat(),
-                         "days": (start - reach).days - 1, "before": holder.id, "after": event.id})
-        if last_day[event.id] > reach:
-            holder, reach = event, last_day[event.id]
-    return gaps
+    """The timeline's grey bands "geen informatie": stretches longer than ``gap_months`` that no event covers.
+
+    One rule for both: :func:`models.dates.find_gaps` over all events of the case (each with its
+    uncertain range), so the finding counts exactly the bands the timeline draws. With a date window, the
+    bands overlapping the window, cut to it. ``start`` and ``end`` are the first and last day without
+    information; ``before`` and ``after`` the events whose days border the band.
+    """
+    intervals = {event.id: event_interval(event) for event in view.all_events}
+    result = []
+    for gap in find_gaps(intervals.values(), rules.gap_months):
+        first, last = gap.start + dt.timedelta(days=1), gap.end - dt.timedelta(days=1)
+        if not view.overlaps(first, last):
+            continue
+        before = max((eid for eid, (lo, hi) in intervals.items() if hi == gap.start and lo < gap.end),
+                     key=lambda eid: view.position.get(eid, -1), default=None)
+        after = next((eid for eid, (lo, _) in intervals.items() if lo == gap.end), None)
+        first, last = view.clip(first, last)
+        result.append({"start": first.isoformat(), "end": last.isoformat(), "days": (last - first).days + 1,
+                       "before": before, "after": after})
+    return result
 
 
 def find_information_gaps(view: CaseView, rules: PatternRules) -> list[Finding]:
@@ -198,31 +211,35 @@ def find_information_gaps(view: CaseView, rules: PatternRules) -> list[Finding]:
     if not gaps:
         return []
     longest = max(g["days"] for g in gaps)
-    months = round(rules.gap_days / 30.44)
+    months = fmt_number(rules.gap_months, "nl"), fmt_number(rules.gap_months, "en")
     lines_nl, lines_en = [], []
     for gap in gaps:
         start, end = dt.date.fromisoformat(gap["start"]), dt.date.fromisoformat(gap["end"])
+        length = (gap["days"] + 1) / DAYS_PER_MONTH  # as the timeline measures its band (edge to edge)
         lines_nl.append(f"{format_month(start, 'nl')} – {format_month(end, 'nl')}: "
-                        f"{fmt_number(gap['days'] / 30.44, 'nl')} maanden")
+                        f"{fmt_number(length, 'nl')} maanden")
         lines_en.append(f"{format_month(start, 'en')} – {format_month(end, 'en')}: "
-                        f"{fmt_number(gap['days'] / 30.44, 'en')} months")
-    events = [eid for g in gaps for eid in (g["before"], g["after"])]
+                        f"{fmt_number(length, 'en')} months")
+    events = [eid for g in gaps for eid in (g["before"], g["after"]) if eid in view.position]
+    longest_months = (longest + 1) / DAYS_PER_MONTH
     return [make_finding(
         PatternKind.INFORMATION_GAPS,
-        title=(f"{plural(len(gaps), 'periode', 'periodes')} van meer dan {months} maanden zonder informatie",
-               f"{plural(len(gaps), 'period', 'periods')} of more than {months} months without information"),
+        title=(f"{plural(len(gaps), 'periode', 'periodes')} van meer dan {months[0]} maanden zonder informatie",
+               f"{plural(len(gaps), 'period', 'periods')} of more than {months[1]} months without information"),
         question=("Herkennen jullie dit: lange periodes waarover niets op de tijdlijn staat? Wat gebeurde er toen "
                   "in het gezin, en wie weet dat?",
                   "Do you recognise this: long periods with nothing on the timeline? What happened in the family "
                   "then, and who knows?"),
-        measure=round(longest / 30.44, 1), measure_label=("maanden (langste periode)", "months (longest period)"),
-        salience=0.2 + 0.01 * longest / 30.44 + 0.03 * len(gaps),
-        rules=(f"Periodes van meer dan {rules.gap_days} dagen zonder gebeurtenis (een periode-gebeurtenis dekt haar "
-               "hele duur; een onnauwkeurige datum telt tot het einde van de maand of het jaar), vanaf de eerste "
-               "formele gebeurtenis. Bewijs: de gebeurtenissen vlak voor en na elke periode." + view.window_rule("nl"),
-               f"Stretches of more than {rules.gap_days} days without any event (a period event covers its whole span; "
-               "an imprecise date counts until the end of its month or year), from the first formal event on. "
-               "Evidence: the events just before and after each stretch." + view.window_rule("en")),
+        measure=round(longest_months, 1), measure_label=("maanden (langste periode)", "months (longest period)"),
+        salience=0.2 + 0.01 * longest_months + 0.03 * len(gaps),
+        rules=(f"De grijze banden op de tijdlijn: periodes van meer dan {months[0]} maanden waarin geen enkele "
+               "gebeurtenis valt (een periode-gebeurtenis dekt haar hele duur; een onnauwkeurige of geschatte datum "
+               "telt over alle dagen die ze kan betekenen), tussen de eerste en de laatste gebeurtenis. Bewijs: de "
+               "gebeurtenissen vlak voor en na elke periode." + view.window_rule("nl"),
+               f"The grey bands on the timeline: stretches of more than {months[1]} months in which no event falls "
+               "(a period event covers its whole span; an imprecise or approximate date counts over every day it "
+               "may mean), between the first and the last event. Evidence: the events just before and after each "
+               "stretch." + view.window_rule("en")),
         events=events, lines=(lines_nl, lines_en), view=view,
         details={"gaps": gaps, "longest_days": longest},
     )]

@@ -342,16 +342,57 @@ def test_a_period_event_covers_its_span():
 
 
 def test_persons_missing_from_timeline_and_from_genogram():
+    persons = [*PERSONS[:6], {"id": "p1", "label": "Professional 1", "kind": "professional",
+                              "organisation": "o-wt"}]
     relationships = [*PARENTS, {"id": "ro", "type": "close", "source": "oma", "target": "kind"}]
-    events = [ev("e1", "2020-01-01", persons=["kind", "vader", "moeder", "buurman"]),
+    events = [ev("e1", "2020-01-01", persons=["kind", "vader", "moeder", "buurman", "p1"]),
               ev("e2", "2020-02-01", persons=["buurman"])]
-    findings = find_patterns(make_case(events, relationships))
+    findings = find_patterns(make_case(events, relationships, persons=persons))
     absent = only(findings, K.ABSENT_FROM_TIMELINE)
-    assert absent.evidence_persons == ("oma",)
+    assert absent.evidence_persons == ("oma",)  # drawn with a tie in the geno-sociogram, named in no event
     assert absent.evidence_relationships == ("ro",)
-    floating = only(findings, K.ABSENT_FROM_GENOGRAM)
-    assert floating.evidence_persons == ("buurman",)
-    assert floating.evidence_events == ("e1", "e2")
+    assert absent.lines_nl == ("Familie: Oma",)
+    # The neighbour and the professional (drawn inside the organisation's box) are in the geno-sociogram
+    # although they have no relationship line: no "no place in the geno-sociogram" finding.
+    assert K.ABSENT_FROM_GENOGRAM not in kinds(findings)
+
+
+def test_absent_from_genogram_uses_what_the_genosociogram_draws_over_the_whole_history():
+    """User trial: "Kinderrechter West" was listed as missing while the geno-sociogram draws him in his
+    organisation's box on the dates he is involved, just without a relationship line."""
+    from models.network import build_graph
+
+    persons = [*PERSONS[:3],
+               {"id": "rechter", "label": "Kinderrechter", "kind": "professional", "organisation": "o-gi",
+                "involvement": {"start": "2019-01-01", "end": "2019-12-31"}}]
+    events = [ev("e1", "2019-06-01", persons=["kind", "vader", "moeder", "rechter"])]
+    case = make_case(events, persons=persons)
+    assert "rechter" not in build_graph(case, as_of=dt.date(2021, 1, 1))  # not drawn on the last date …
+    assert "rechter" in build_graph(case, as_of=None)                    # … but over the whole history
+    findings = find_patterns(case)
+    assert K.ABSENT_FROM_GENOGRAM not in kinds(findings)
+    assert K.ABSENT_FROM_TIMELINE not in kinds(findings)
+
+
+def test_calamity_sample_has_no_timeline_persons_missing_from_the_genosociogram():
+    from pathlib import Path
+
+    from models import load_case
+    from models.network import build_graph
+
+    sample = Path(__file__).resolve().parent.parent / "sample_cases" / "calamiteit_sem.json"
+    if not sample.exists():
+        pytest.skip("no calamity sample")
+    case = load_case(sample)
+    drawn = {n for n, d in build_graph(case, as_of=None).nodes(data=True) if d.get("node") == "person"}
+    findings = find_patterns(case)
+    for finding in findings:
+        if finding.kind == K.ABSENT_FROM_GENOGRAM:
+            assert not set(finding.evidence_persons) & drawn, finding.lines_nl
+        if finding.kind == K.ABSENT_FROM_TIMELINE:
+            assert set(finding.evidence_persons) <= drawn
+    assert K.ABSENT_FROM_GENOGRAM not in kinds(findings)
+    assert "Kinderrechter West" not in " ".join(line for f in findings for line in f.lines_nl)
 
 
 # --- mirrored patterns --------------------------------------------------------------------------------------
@@ -365,11 +406,34 @@ def test_conflict_in_family_mirrored_by_conflict_between_professionals():
     events = [ev("e1", "2020-06-01", persons=["p1", "p2"]), ev("e2", "2020-07-01", persons=["vader", "moeder"]),
               ev("e3", "2020-11-01", persons=["p1", "p2"]), ev("e4", "2020-06-15", persons=["p1", "kind"])]
     finding = only(find_patterns(make_case(events, relationships)), K.MIRRORED_CONFLICT)
-    assert finding.id == "mirrored_conflict:rp"
+    assert finding.id == "mirrored_conflict"
     assert finding.evidence_relationships == ("rp", "rf")
     assert finding.evidence_events == ("e1", "e2")
     assert finding.evidence_persons == ("p1", "p2", "vader", "moeder")
-    assert finding.details["overlaps"] == [{"relationship": "rf", "start": "2020-05-01", "end": "2020-08-31"}]
+    assert finding.details["overlaps"] == [{"professional": "rp", "relationship": "rf", "start": "2020-05-01",
+                                            "end": "2020-08-31"}]
+
+
+def test_mirrored_conflicts_dedupe_unordered_pairs_and_group_into_one_finding():
+    """User trial: "Moeder en Vader" and "Vader en Moeder" listed as two conflicts, and one finding per
+    conflict between professionals flooded the panel."""
+    relationships = [*PARENTS,
+                     {"id": "rf1", "type": "conflict", "source": "moeder", "target": "vader", "start": "2015"},
+                     {"id": "rf2", "type": "conflict", "source": "vader", "target": "moeder", "start": "2015"},
+                     *({"id": f"rp{k}", "type": "conflict", "source": f"p{k}", "target": f"p{k + 1}",
+                        "start": f"{2016 + k}-01", "end": f"{2016 + k}-06"} for k in range(1, 6)),
+                     {"id": "rp1b", "type": "conflict", "source": "p2", "target": "p1", "start": "2017-02"}]
+    findings = find_patterns(make_case([ev("e1", "2020-06-01")], relationships))
+    finding = only(findings, K.MIRRORED_CONFLICT)
+    assert finding.measure == 5  # five pairs of professionals (p1–p2 recorded both ways counts once)
+    assert set(finding.evidence_relationships) == {"rf1", "rf2", "rp1b", *(f"rp{k}" for k in range(1, 6))}
+    for lang in ("nl", "en"):
+        family_lines = [line for line in finding.lines(lang) if line.startswith(("Gezin", "Family"))]
+        assert len(family_lines) == 1, family_lines
+        assert family_lines[0].count("conflict") == 1  # the same tie twice is shown once
+        text = " ".join(finding.lines(lang)) + finding.question(lang) + finding.title(lang)
+        assert ("Vader en Moeder" if lang == "nl" else "Vader and Moeder") not in text
+        assert len([line for line in finding.lines(lang) if line.startswith("Professionals")]) == 5
 
 
 def test_no_mirror_when_the_conflicts_do_not_overlap():
@@ -443,3 +507,27 @@ def test_case_view_keeps_the_timeline_order():
     view = CaseView(case)
     assert [e.id for e in view.events] == [e.id for e in case.events_in_order()]
     assert all(view.start(e) == e.start_day() and view.end(e) == e.end_day() for e in case.events)
+
+
+# --- number formatting ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "digits", "nl", "en"), [
+    (22.0, 1, "22", "22"), (21.97, 1, "22", "22"), (2.5, 1, "2,5", "2.5"), (3.05, 2, "3,05", "3.05"),
+    (3.10, 2, "3,1", "3.1"), (0.0, 1, "0", "0"), (-0.01, 1, "0", "0"), (13.6, 1, "13,6", "13.6"),
+])
+def test_numbers_without_trailing_zero_and_with_decimal_comma_in_dutch(value: float, digits: int, nl: str,
+                                                                       en: str):
+    from models.patterns_base import fmt_number
+
+    assert fmt_number(value, "nl", digits) == nl
+    assert fmt_number(value, "en", digits) == en
+
+
+def test_gap_finding_lines_show_whole_months_without_decimal_zero():
+    # 2020-03-01 .. 2021-01-01 is 306 days = 10.05 months: shown as "10,1" / "10.1", a whole 22 months as "22"
+    events = [ev("e1", "2020-01-01"), ev("e2", "2020-03-01"), ev("e3", "2021-01-01"),
+              ev("e4", "2023-11-01")]
+    finding = only(find_patterns(make_case(events)), K.INFORMATION_GAPS)
+    for lang in ("nl", "en"):
+        assert not any(line.endswith((",0 maanden", ".0 months")) for line in finding.lines(lang))
+    assert finding.lines_nl[0].endswith("10,1 maanden") and finding.lines_en[0].endswith("10.1 months")

@@ -133,3 +133,15 @@ def test_recurrence_plot_marks_same_types():
     figure = recurrence_chart(make_case(events), "en")
     assert [list(row) for row in figure.data[0].z] == [[1, 0, 1, 0], [0, 1, 0, 1], [1, 0, 1, 0], [0, 1, 0, 1]]
     assert "33.3 %" in figure.layout.title.text  # 4 of 12 ordered pairs share a type
+
+
+def test_panel_says_how_it_counted_in_plain_words_and_numbers_without_trailing_zero():
+    events = [ev("e1", "2020-01-01"), ev("e2", "2020-03-01"), ev("e3", "2021-01-01")]
+    findings = find_patterns(make_case(events))
+    assert findings
+    for lang, phrase in (("nl", "Zo is geteld: "), ("en", "How this was counted: ")):
+        text = _text(pattern_panel(findings, lang))
+        assert phrase in text
+        assert "Telregels" not in text and "Counting rules" not in text
+        assert ",0 " not in text and ".0 " not in text and not text.endswith((",0", ".0"))
+    assert "telregels" not in _text(pattern_panel([], "nl")).lower()

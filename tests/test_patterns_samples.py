@@ -47,11 +47,48 @@ def test_lisa_escalates_from_open_group_to_closed_youth_care():
 
 def test_lisa_conflict_between_professionals_mirrors_the_family():
     mirrored = _by_kind(_sample("lisa_*.json"))[K.MIRRORED_CONFLICT]
-    professional = {f.details["professional_relationship"] for f in mirrored}
+    assert len(mirrored) == 1  # all mirrored conflicts in one finding
+    professional = mirrored[0].details["professional_relationships"]
     assert professional  # e.g. the group leader and the youth protection worker
     for finding in mirrored:
-        assert finding.evidence_relationships[0] == finding.details["professional_relationship"]
+        assert finding.evidence_relationships[0] == professional[0]
         assert "?" in finding.question_nl
+
+
+def test_calamity_mirrored_conflicts_are_one_finding_without_reversed_duplicates():
+    mirrored = _by_kind(_sample("calamiteit_*.json"))[K.MIRRORED_CONFLICT]
+    assert len(mirrored) == 1
+    finding = mirrored[0]
+    assert finding.measure >= 5  # every conflict between professionals is in it
+    text = " ".join(finding.lines_nl) + finding.question_nl
+    assert "Moeder en Vader" in text and "Vader en Moeder" not in text
+    assert len(finding.lines_nl) == len(set(finding.lines_nl))
+
+
+@pytest.mark.parametrize("pattern", ["lisa_*.json", "noor_*.json", "calamiteit_*.json", "minimal.json"])
+def test_information_gaps_are_the_timelines_grey_bands(pattern: str):
+    import datetime as dt
+
+    from layouts.timeline import timeline_gaps, timeline_layout
+
+    case = _sample(pattern)
+    bands = timeline_gaps(timeline_layout(case))
+    gaps = _by_kind(case).get(K.INFORMATION_GAPS, [])
+    if not bands:
+        assert not gaps
+        return
+    (finding,) = gaps
+    assert [(g["start"], g["end"]) for g in finding.details["gaps"]] == [
+        ((band.start + dt.timedelta(days=1)).isoformat(), (band.end - dt.timedelta(days=1)).isoformat())
+        for band in bands]
+    assert finding.title_nl.startswith(f"{len(bands)} periode")
+    assert all(",0 " not in line for line in finding.lines_nl)
+
+
+def test_calamity_gap_finding_counts_three_bands():
+    finding = _by_kind(_sample("calamiteit_*.json"))[K.INFORMATION_GAPS][0]
+    assert len(finding.details["gaps"]) == 3
+    assert "22 maanden" in " ".join(finding.lines_nl) and "22,0" not in " ".join(finding.lines_nl)
 
 
 def test_noor_carousel_and_crisis_time():

@@ -24,11 +24,11 @@ from layouts.timeline import (
     timeline_layout,
     uses_webgl,
 )
-from layouts.timeline_dates import age_marks, birthday, day_ms, find_gaps, ms_day, uncertain_range
 from layouts.timeline_lanes import stack_intervals
 from layouts.timeline_style import GL_THRESHOLD
 from layouts.timeline_text import short_name
 from models import Case, PartialDate, load_case, validate_case_data
+from models.dates import age_marks, birthday, day_ms, find_gaps, ms_day, uncertain_range
 from models.synthetic import generate_case
 from models.vocabulary import label
 from tests.case_builders import case_data

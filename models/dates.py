@@ -1,4 +1,4 @@
-"""Dates for the timeline: axis coordinates, uncertain ranges, gaps without information, the child's ages."""
+"""Date arithmetic shared by the timeline and the pattern analysis: gaps, uncertain ranges, ages."""
 
 from __future__ import annotations
 
