@@ -6,6 +6,7 @@ import base64
 import binascii
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import dash
 from dash import ALL, Input, Output, State, ctx, html, no_update
@@ -72,6 +73,15 @@ def _previous_choice(current: dict[str, Any] | None) -> Any:
     return None
 
 
+def first_case(cases: Path | None, search: str | None) -> str | None:
+    """The case to open first: ``?case=<file name>`` when it is offered, else the first valid file."""
+    files = list_case_files(cases)
+    asked = parse_qs((search or "").lstrip("?")).get("case", [None])[0]
+    if asked in {f.name for f in files}:
+        return asked
+    return next((f.name for f in files if f.looks_valid), None)
+
+
 def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
     """Every problem of a refused file, with its place in the file, in the interface language."""
     if not error:
@@ -105,12 +115,18 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     @app.callback(
         Output("case-store", "data"), Output("error-store", "data"),
         Output("case-chooser", "value"), Output("upload", "contents"),
-        Input("case-chooser", "value"), Input("upload", "contents"),
+        Input("case-chooser", "value"), Input("upload", "contents"), Input("url", "search"),
         State("upload", "filename"), State("case-store", "data"),
     )
-    def _open(chosen: str | None, upload: str | None, upload_name: str | None,
+    def _open(chosen: str | None, upload: str | None, search: str | None, upload_name: str | None,
               current: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
-        return open_case(ctx.triggered_id, chosen, upload, upload_name, current, cases)
+        trigger = ctx.triggered_id
+        if trigger in (None, "url"):
+            if current and trigger == "url":
+                return no_update, no_update, no_update, no_update
+            chosen = first_case(cases, search)
+            trigger = "case-chooser"
+        return open_case(trigger, chosen, upload, upload_name, current, cases)
 
     @app.callback(Output("error-store", "data", allow_duplicate=True), Input("error-close", "n_clicks"),
                   prevent_initial_call=True)

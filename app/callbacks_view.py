@@ -81,18 +81,12 @@ def navigate(view: CaseView | None, trigger: Any, value: Any, selection: Selecti
             nav.story = {"step": view.order[event_id]}
         return nav
 
-    if trigger in ("story-prev", "story-next", "story-toggle"):
-        if not view.ordered or (trigger == "story-toggle" and not story_on):
+    if trigger == "story-store":  # a step taken in the browser (see STORY_STEP_JS)
+        if not story_on or not view.ordered:
             return Nav()
-        if trigger == "story-toggle":
-            current = selection.get("id") if selection and selection.get("kind") == "event" else None
-            step = view.order.get(current, 0) if current else 0
-        else:
-            step += 1 if trigger == "story-next" else -1
         step = min(max(step, 0), len(view.ordered) - 1)
         event_id = view.ordered[step].id
-        return Nav(selection={"kind": "event", "id": event_id}, story={"step": step},
-                   as_of=_event_ordinal(view, event_id, bounds))
+        return Nav(selection={"kind": "event", "id": event_id}, as_of=_event_ordinal(view, event_id, bounds))
     if trigger == "timeline-graph":
         return select_event(clicked_id(value))
     if trigger == "genosociogram-graph":
@@ -175,15 +169,16 @@ def timeline_options(view: CaseView, filters: Filters, as_of_value: int | None, 
 
 
 def timeline_output(view: CaseView | None, selection: Selection, options: dict[str, Any],
-                    selection_only: bool = False) -> go.Figure | Patch:
-    """The timeline figure, or only a highlight patch when nothing but the selection changed."""
+                    shown: str | None = None) -> tuple[go.Figure | Patch, Any]:
+    """The timeline figure and its signature, or only a highlight patch (and ``no_update``) for the figure
+    the browser shows (signature ``shown``) when nothing but the selection changed."""
     if view is None:
-        return empty_figure(bool(options.get("projector")))
+        return empty_figure(bool(options.get("projector"))), None
     highlight, _ = highlights(view, selection)
-    if selection_only:
-        patch = timeline_view.highlight_patch(view, options, highlight)
+    if shown:
+        patch = timeline_view.highlight_patch(view, options, highlight, shown)
         if patch is not None:
-            return patch
+            return patch, no_update
     return timeline_view.build(view, options, highlight)
 
 
@@ -197,16 +192,52 @@ def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_valu
                                  **highlight)
 
 
+def graph_height(fig: go.Figure | Patch) -> Any:
+    """The graph's CSS height: the figure's own (the graph follows the page width)."""
+    if isinstance(fig, Patch):
+        return no_update
+    height = fig.layout.height
+    return {"height": f"{int(height)}px"} if height else {"height": "450px"}
+
+
 def fit_to_width(fig: go.Figure) -> tuple[go.Figure, dict[str, str]]:
     """Let a fixed-size figure follow its container's width, keeping its proportions (no upscaling)."""
     width, height = fig.layout.width, fig.layout.height
     if not width or not height:
-        return fig, {}
+        return fig, {"height": "300px"}
     fig.update_layout(width=None, height=None, autosize=True)
     return fig, {"aspectRatio": f"{width} / {height}", "maxWidth": f"{width}px", "width": "100%"}
 
 
 # --- registration ------------------------------------------------------------------------------
+
+STORY_STEP_JS = """function (prev, next, on, story, meta) {
+    // Story steps are worked out in the browser from the click counts, not by adding one per event:
+    // quick key presses are merged by the renderer and would otherwise be lost.
+    var fired = dash_clientside.callback_context.triggered.map(function (t) { return t.prop_id; });
+    var n = (meta && meta.n) || 0;
+    var state = story || {};
+    prev = prev || 0;
+    next = next || 0;
+    if (fired.indexOf("story-toggle.value") >= 0) {
+        if (!on) { return dash_clientside.no_update; }
+        var start = (meta && meta.index) || 0;
+        return {step: start, base: start, next0: next, prev0: prev, at: Date.now()};
+    }
+    var wentNext = fired.indexOf("story-next.n_clicks") >= 0;
+    var wentPrev = fired.indexOf("story-prev.n_clicks") >= 0;
+    if (!wentNext && !wentPrev) { return dash_clientside.no_update; }
+    var base = state.base, next0 = state.next0, prev0 = state.prev0;
+    if (base === undefined || next0 === undefined || next0 === null) {  // re-anchored by a click elsewhere
+        base = state.step || 0;
+        next0 = next - (wentNext ? 1 : 0);
+        prev0 = prev - (wentPrev ? 1 : 0);
+    }
+    var wanted = base + (next - next0) - (prev - prev0);
+    var step = Math.max(0, Math.min(n - 1, wanted));
+    if (step !== wanted) { base = step; next0 = next; prev0 = prev; }
+    return {step: step, base: base, next0: next0, prev0: prev0, at: Date.now()};
+}"""
 
 FILTER_INPUTS = [Input("filter-persons", "value"), Input("filter-organisations", "value"),
                  Input("filter-types", "value"), Input("filter-layer", "value"), Input("filter-window", "value")]
@@ -219,26 +250,27 @@ def register(app: dash.Dash) -> None:
         Output("selection-store", "data"), Output("story-store", "data"),
         Output("as-of", "value"), Output("as-of", "min"), Output("as-of", "max"), Output("as-of", "marks"),
         Output("timeline-graph", "clickData"), Output("genosociogram-graph", "clickData"),
+        Output("story-meta", "data"),
         Input("case-store", "data"),
         Input("timeline-graph", "clickData"), Input("genosociogram-graph", "clickData"),
         Input("clear-selection", "n_clicks"),
         Input({"type": "row-select", "id": ALL}, "n_clicks"),
         Input({"type": "detail-link", "kind": ALL, "id": ALL}, "n_clicks"),
         Input({"type": "finding", "index": ALL}, "n_clicks"),
-        Input("story-prev", "n_clicks"), Input("story-next", "n_clicks"), Input("story-toggle", "value"),
-        State("selection-store", "data"), State("story-store", "data"),
+        Input("story-store", "data"),
+        State("story-toggle", "value"), State("selection-store", "data"),
     )
     def _navigate(store: dict[str, Any] | None, timeline_click: Any, network_click: Any, *rest: Any) -> tuple:
-        selection, story = rest[-2], rest[-1]
-        story_on = bool(rest[-3])
+        story, story_on, selection = rest[-3], bool(rest[-2]), rest[-1]
         view = case_view(store)
         trigger = ctx.triggered_id
         if trigger is None or trigger == "case-store":
             bounds = case_bounds(view) if view else None
+            meta = {"n": len(view.ordered) if view else 0, "index": 0}
             if bounds is None:
-                return None, {"step": 0}, 1, 0, 1, {}, None, None
+                return None, {"step": 0}, 1, 0, 1, {}, None, None, meta
             first, last = (d.toordinal() for d in bounds)
-            return None, {"step": 0}, last, first, last, year_marks(bounds), None, None
+            return None, {"step": 0}, last, first, last, year_marks(bounds), None, None, meta
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         if trigger == "timeline-graph":
             value = timeline_click
@@ -246,27 +278,41 @@ def register(app: dash.Dash) -> None:
             value = network_click
         nav = navigate(view, trigger, value, selection, story, story_on)
         reset_clicks = None if trigger in ("timeline-graph", "genosociogram-graph") else no_update
+        meta = no_update
+        if view is not None and nav.selection is not no_update:
+            chosen = nav.selection.get("id") if nav.selection and nav.selection.get("kind") == "event" else None
+            meta = {"n": len(view.ordered), "index": view.order.get(chosen, 0) if chosen else 0}
         return (nav.selection, nav.story, nav.as_of, no_update, no_update, no_update,
                 reset_clicks if trigger == "timeline-graph" else no_update,
-                reset_clicks if trigger == "genosociogram-graph" else no_update)
+                reset_clicks if trigger == "genosociogram-graph" else no_update, meta)
+
+    app.clientside_callback(
+        STORY_STEP_JS,
+        Output("story-store", "data", allow_duplicate=True),
+        Input("story-prev", "n_clicks"), Input("story-next", "n_clicks"), Input("story-toggle", "value"),
+        State("story-store", "data"), State("story-meta", "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
-        Output("timeline-graph", "figure"),
+        Output("timeline-graph", "figure"), Output("timeline-graph", "style"), Output("timeline-shown", "data"),
         Input("case-store", "data"), Input("selection-store", "data"), *FILTER_INPUTS,
         Input("as-of", "value"), Input("story-store", "data"), Input("story-toggle", "value"),
         Input("lang", "value"), Input("projector", "value"), Input("lane-mode", "value"),
+        State("timeline-shown", "data"),
     )
     def _timeline(store: dict[str, Any] | None, selection: Selection, persons: Any, orgs: Any, types: Any,
                   layer: Any, window: Any, as_of: int | None, story: Any, story_on: bool, lang: str,
-                  projector: bool, lane_mode: str) -> go.Figure | Patch:
+                  projector: bool, lane_mode: str, shown: str | None) -> tuple[go.Figure | Patch, Any, Any]:
         view = case_view(store)
         if view is None:
-            return empty_figure(bool(projector))
+            return empty_figure(bool(projector)), {"height": "120px"}, None
         filters = Filters.from_controls(persons, orgs, types, layer, window, case_bounds(view))
         options = timeline_options(view, filters, as_of, story, bool(story_on), normal_lang(lang), bool(projector),
                                    lane_mode)
         selection_only = [t["prop_id"] for t in ctx.triggered] == ["selection-store.data"]
-        return timeline_output(view, selection, options, selection_only)
+        fig, sig = timeline_output(view, selection, options, shown if selection_only else None)
+        return fig, graph_height(fig), sig
 
     @app.callback(
         Output("genosociogram-graph", "figure"), Output("genosociogram-graph", "style"),

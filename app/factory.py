@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import dash
-import flask
 from dash import html
 
 from app import callbacks_case, callbacks_filters, callbacks_patterns, callbacks_table, callbacks_view
@@ -14,6 +14,18 @@ from app.page import build_layout
 from app.state import list_case_files
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+class NoCaseContent(logging.Filter):
+    """Log a failing request by exception type only: messages and tracebacks may quote case content."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[0] is not None:
+            record.msg = "request failed: %s (details withheld: they may contain case content)"
+            record.args = (record.exc_info[0].__name__,)
+            record.exc_info = None
+            record.exc_text = None
+        return True
 
 
 def create_app(cases: Path | None = None, lang: str = "nl") -> dash.Dash:
@@ -34,12 +46,10 @@ def create_app(cases: Path | None = None, lang: str = "nl") -> dash.Dash:
 
     def layout() -> html.Div:
         files = list_case_files(cases)  # re-read on every page load: new files in the folder show up
-        names = {f.name for f in files}
-        asked = flask.request.args.get("case") if flask.has_request_context() else None
-        default = asked if asked in names else next((f.name for f in files if f.looks_valid), None)
-        return build_layout(files, lang, default)
+        return build_layout(files, lang)
 
     app.layout = layout
+    app.server.logger.addFilter(NoCaseContent())
     callbacks_case.register(app, cases)
     callbacks_view.register(app)
     callbacks_filters.register(app)

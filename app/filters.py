@@ -70,12 +70,14 @@ class Filters:
 
 
 def case_bounds(view: CaseView) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the case's events (None for a case without events)."""
+    """First and last day of the case's events (None for a case without events); computed once per case."""
     if not view.ordered:
         return None
-    first = min(event.start_day() for event in view.ordered)
-    last = max(event.end_day() for event in view.ordered)
-    return first, max(last, first + dt.timedelta(days=1))
+    if view.bounds is None:
+        first = min(event.start_day() for event in view.ordered)
+        last = max(event.end_day() for event in view.ordered)
+        view.bounds = (first, max(last, first + dt.timedelta(days=1)))
+    return view.bounds
 
 
 def year_marks(bounds: tuple[dt.date, dt.date], max_marks: int = 12) -> dict[int, str]:

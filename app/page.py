@@ -18,7 +18,7 @@ from app.state import CaseFile
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "scrollZoom": False,
-    "responsive": True,
+    "responsive": True,  # with an explicit height or aspect ratio on the graph (set with the figure)
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
@@ -47,18 +47,18 @@ def lane_options(lang: str) -> list[dict[str, str]]:
             {"label": t("lanes_event_type", lang), "value": "event_type"}]
 
 
-def _header(files: list[CaseFile], lang: str, default_case: str | None) -> html.Header:
+def _header(files: list[CaseFile], lang: str) -> html.Header:
     chooser = html.Div([
         html.Label(T("choose_case", lang), htmlFor="case-chooser", className="visually-hidden"),
-        dcc.Dropdown(id="case-chooser", options=case_options(files, lang), value=default_case,
+        dcc.Dropdown(id="case-chooser", options=case_options(files, lang), value=None,
                      clearable=False, searchable=False, placeholder=t("choose_case_placeholder", lang),
                      className="case-chooser"),
-    ], className="chooser-wrap", hidden=len(files) <= 1)
+    ], className="chooser-wrap hide-on-projector", hidden=len(files) <= 1)
     upload = dcc.Upload(
         id="upload", accept=".json,application/json", multiple=False, max_size=20 * 1024 * 1024,
-        children=html.Button(T("upload", lang), className="btn btn-outline-secondary btn-sm", type="button",
-                             id="upload-button"),
-        className="upload-wrap")
+        children=html.Div(["⤒ ", T("upload", lang)], className="btn btn-outline-secondary btn-sm upload-button",
+                          id="upload-button", role="button", tabIndex="0"),
+        className="upload-wrap hide-on-projector")
     controls = html.Div([
         chooser, upload,
         dbc.RadioItems(id="lang", value=lang, inline=True, class_name="lang-switch",
@@ -153,8 +153,8 @@ def _table(lang: str) -> html.Section:
     ], className="table-section hide-on-projector", id="table-section")
 
 
-def build_layout(files: list[CaseFile], lang: str, default_case: str | None) -> html.Div:
-    """The whole page for one browser tab."""
+def build_layout(files: list[CaseFile], lang: str) -> html.Div:
+    """The whole page for one browser tab (the first case is opened by a callback, see ``first_case``)."""
     timeline = html.Section([
         html.Div([
             html.H2(T("timeline", lang), className="section-title"),
@@ -171,7 +171,7 @@ def build_layout(files: list[CaseFile], lang: str, default_case: str | None) -> 
         _filters(lang),
         html.Div(dcc.Graph(id="timeline-graph", figure=empty_figure(), config=GRAPH_CONFIG,
                            className="graph timeline-graph"),
-                 role="img", id="timeline-wrap", **{"aria-label": t("timeline_aria", lang)}),
+                 role="figure", id="timeline-wrap", **{"aria-label": t("timeline_aria", lang)}),
         html.Div([
             html.Label([T("as_of_label", lang), " ", html.Strong(id="as-of-text")], htmlFor="as-of",
                        className="as-of-label"),
@@ -184,7 +184,7 @@ def build_layout(files: list[CaseFile], lang: str, default_case: str | None) -> 
                  className="section-head"),
         html.Div(dcc.Graph(id="genosociogram-graph", figure=empty_figure(), config=GRAPH_CONFIG,
                            className="graph genosociogram-graph"),
-                 role="img", id="genosociogram-wrap", **{"aria-label": t("genosociogram_aria", lang)}),
+                 role="figure", id="genosociogram-wrap", **{"aria-label": t("genosociogram_aria", lang)}),
     ], className="view network-view")
     side = html.Aside([
         html.Section([html.H2(T("details", lang), className="section-title"),
@@ -198,9 +198,12 @@ def build_layout(files: list[CaseFile], lang: str, default_case: str | None) -> 
         dcc.Store(id="error-store", storage_type="memory"),
         dcc.Store(id="selection-store", storage_type="memory"),
         dcc.Store(id="story-store", storage_type="memory", data={"step": 0}),
+        dcc.Store(id="story-meta", storage_type="memory", data={"n": 0, "index": 0}),
         dcc.Store(id="panel-finding", storage_type="memory"),
+        dcc.Store(id="timeline-shown", storage_type="memory"),
         dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
-        _header(files, lang, default_case),
+        dcc.Location(id="url", refresh=False),
+        _header(files, lang),
         html.Main([
             html.Div(id="error-panel", role="alert", **{"aria-live": "assertive"}),
             html.Div([T("no_case_title", lang, html.H2), T("no_case_body", lang, html.P)],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import hashlib
 import json
 import threading
@@ -104,6 +105,7 @@ class CaseView:
     organisation_names: dict[str, str] = field(default_factory=dict)
     source_titles: dict[str, str] = field(default_factory=dict)
     findings: list[Any] | None = None  # pattern findings, computed on first use
+    bounds: tuple[dt.date, dt.date] | None = None  # first and last day, see app.filters.case_bounds
 
     @classmethod
     def build(cls, case: Case, key: str) -> CaseView:

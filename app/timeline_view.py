@@ -4,10 +4,13 @@ A 5,000-event timeline takes about a second to build and 1.5 MB to send, far too
 derived-data caches (keyed by the case's content hash and the view options, bounded, per process) fix that:
 
 * the lane layout (``layouts.timeline.timeline_layout``) per case, filters, lane mode and projector flag;
-* per drawn figure, which event id sits at which point of which trace.
+* per drawn figure, which event id sits at which point of which trace, under a signature of everything
+  the figure was built from (the browser keeps the signature of the figure it shows in a store; the
+  highlight is part of it, as it changes which traces there are).
 
 When only the selection changed and the figure in the browser is known (a cache hit), the callback sends a
-``dash.Patch`` that rewrites the marks' opacities (highlighted 1, the rest dimmed) instead of a new figure.
+``dash.Patch`` that rewrites the marks' opacities (highlighted 1, the rest dimmed) instead of a new figure;
+a patch keeps the traces as they are, so the signature stays valid.
 A miss (say another worker drew the figure) falls back to a full build, so the caches never hold state.
 Small timelines are always rebuilt: their own highlight styling (whiskers and glyphs dimmed too) is exact.
 """
@@ -15,6 +18,7 @@ Small timelines are always rebuilt: their own highlight styling (whiskers and gl
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Collection
 from typing import Any
 
@@ -77,13 +81,21 @@ def trace_ids(fig: go.Figure) -> TraceIds:
     return tuple(out)
 
 
-def build(view: CaseView, options: dict[str, Any], highlight: dict[str, Any]) -> go.Figure:
-    """A full timeline figure, remembering where each event's point is for later patches."""
+def signature(view: CaseView, options: dict[str, Any], highlight: dict[str, Any]) -> str:
+    """A short name for the figure built from exactly these inputs."""
+    frozen = (figure_key(view, options), sorted((k, _freeze(v)) for k, v in highlight.items()))
+    return hashlib.blake2b(repr(frozen).encode("utf-8"), digest_size=12).hexdigest()
+
+
+def build(view: CaseView, options: dict[str, Any], highlight: dict[str, Any]) -> tuple[go.Figure, str]:
+    """A full timeline figure and its signature, remembering where each event's point is for patches."""
     layout = cached_layout(view, options)
     extra = {"layout": layout} if layout is not None else {}
     fig = figures.timeline(view.case, **options, **highlight, **extra)
-    _TRACE_IDS.get_or_create(figure_key(view, options), lambda: trace_ids(fig))
-    return fig
+    fig.layout.title = None  # the page header already names the case
+    sig = signature(view, options, highlight)
+    _TRACE_IDS.get_or_create((sig, figure_key(view, options)), lambda: trace_ids(fig))
+    return fig, sig
 
 
 def highlighted_ids(view: CaseView, highlight: dict[str, Any]) -> set[str] | None:
@@ -105,9 +117,11 @@ def highlighted_ids(view: CaseView, highlight: dict[str, Any]) -> set[str] | Non
     return chosen
 
 
-def highlight_patch(view: CaseView, options: dict[str, Any], highlight: dict[str, Any]) -> Patch | None:
-    """A patch that re-highlights the figure drawn for ``options``, or None when a full build is needed."""
-    ids = _TRACE_IDS.get(figure_key(view, options))
+def highlight_patch(view: CaseView, options: dict[str, Any], highlight: dict[str, Any],
+                    shown: str | None) -> Patch | None:
+    """A patch that re-highlights the figure the browser shows (signature ``shown``, drawn for ``options``),
+    or None when a full build is needed."""
+    ids = _TRACE_IDS.get((shown, figure_key(view, options))) if shown else None
     if ids is None or sum(len(points) for _, points in ids) < PATCH_MIN_EVENTS:
         return None
     chosen = highlighted_ids(view, highlight)

@@ -25,6 +25,7 @@ from app.callbacks_view import (
     timeline_options,
     timeline_output,
 )
+from app.factory import create_app
 from app.filters import Filters, case_bounds
 from app.state import case_view, clear_cache, open_case_bytes
 from models.synthetic import generate_case_data
@@ -61,7 +62,7 @@ def main() -> None:
 
     options = timeline_options(view, Filters(), None, None, False, "nl", False)
     start = time.perf_counter()
-    full = timeline_output(view, None, options)
+    full, shown = timeline_output(view, None, options)
     full_json = _json(full)
     print(f"first timeline (cold, full figure): {(time.perf_counter() - start) * 1000:.0f} ms, "
           f"{len(full_json) // 1024} KB")
@@ -73,7 +74,7 @@ def main() -> None:
     def person_round_trip(i: int) -> int:
         click = {"points": [{"customdata": people[i % len(people)]}]}
         nav = navigate(case_view(store), "genosociogram-graph", click, None, None, False)
-        answer = timeline_output(case_view(store), nav.selection, options, selection_only=True)
+        answer, _ = timeline_output(case_view(store), nav.selection, options, shown)
         return len(_json(answer))
 
     person_ms, size = _median_ms(person_round_trip)
@@ -92,6 +93,60 @@ def main() -> None:
 
     event_ms, size = _median_ms(event_round_trip)
     print(f"event click → geno-sociogram highlight (full figure): median {event_ms:.1f} ms, {size // 1024} KB sent")
+
+    # The person round trip through Flask, with the store as the browser sends it (two requests).
+    app = create_app(None)
+    client = app.server.test_client()
+    shown_sig = shown
+
+    def timeline_request(selection: Any, changed: str) -> dict[str, Any]:
+        values = [("case-store", "data", store), ("selection-store", "data", selection),
+                  ("filter-persons", "value", []), ("filter-organisations", "value", []),
+                  ("filter-types", "value", []), ("filter-layer", "value", "both"), ("filter-window", "value", None),
+                  ("as-of", "value", None), ("story-store", "data", {"step": 0}), ("story-toggle", "value", False),
+                  ("lang", "value", "nl"), ("projector", "value", False), ("lane-mode", "value", "organisation")]
+        return {"output": "..timeline-graph.figure...timeline-graph.style...timeline-shown.data..",
+                "outputs": [{"id": "timeline-graph", "property": "figure"},
+                            {"id": "timeline-graph", "property": "style"},
+                            {"id": "timeline-shown", "property": "data"}],
+                "inputs": [{"id": i, "property": p, "value": v} for i, p, v in values],
+                "state": [{"id": "timeline-shown", "property": "data", "value": shown_sig}],
+                "changedPropIds": [changed]}
+
+    def navigation_request(person: str) -> dict[str, Any]:
+        outputs = [("selection-store", "data"), ("story-store", "data"), ("as-of", "value"), ("as-of", "min"),
+                   ("as-of", "max"), ("as-of", "marks"), ("timeline-graph", "clickData"),
+                   ("genosociogram-graph", "clickData"), ("story-meta", "data")]
+        click = {"points": [{"customdata": person, "curveNumber": 0, "pointNumber": 0}]}
+        inputs = [{"id": "case-store", "property": "data", "value": store},
+                  {"id": "timeline-graph", "property": "clickData", "value": None},
+                  {"id": "genosociogram-graph", "property": "clickData", "value": click},
+                  {"id": "clear-selection", "property": "n_clicks", "value": 0},
+                  [], [], [], {"id": "story-store", "property": "data", "value": {"step": 0}}]
+        return {"output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
+                "outputs": [{"id": i, "property": p} for i, p in outputs], "inputs": inputs,
+                "state": [{"id": "story-toggle", "property": "value", "value": False},
+                          {"id": "selection-store", "property": "data", "value": None}],
+                "changedPropIds": ["genosociogram-graph.clickData"]}
+
+    parts: list[tuple[float, float]] = []
+
+    def flask_round_trip(i: int) -> int:
+        person = people[i % len(people)]
+        start = time.perf_counter()
+        answer = client.post("/_dash-update-component", json=navigation_request(person))
+        assert answer.status_code == 200, answer.status_code
+        selection = answer.get_json()["response"]["selection-store"]["data"]
+        middle = time.perf_counter()
+        answer = client.post("/_dash-update-component", json=timeline_request(selection, "selection-store.data"))
+        assert answer.status_code == 200, answer.status_code
+        parts.append(((middle - start) * 1000, (time.perf_counter() - middle) * 1000))
+        return len(answer.get_data())
+
+    flask_ms, size = _median_ms(flask_round_trip)
+    print(f"same through Flask (requests carry the {len(store['blob']) // 1024} KB store): median "
+          f"{flask_ms:.1f} ms (click → selection {statistics.median(p[0] for p in parts):.1f} ms, "
+          f"selection → patch {statistics.median(p[1] for p in parts):.1f} ms), {size // 1024} KB answer")
 
     # The same person round trip with a cold derived-data cache (as on a fresh worker).
     def cold(i: int) -> int:

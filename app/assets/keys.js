@@ -4,7 +4,9 @@
   function typing(el) {
     if (!el) { return false; }
     var tag = (el.tagName || "").toLowerCase();
-    return tag === "input" || tag === "textarea" || tag === "select" || el.isContentEditable ||
+    var type = (el.getAttribute("type") || "text").toLowerCase();
+    var keysFree = type === "checkbox" || type === "button" || type === "submit";
+    return (tag === "input" && !keysFree) || tag === "textarea" || tag === "select" || el.isContentEditable ||
       el.getAttribute("role") === "slider" || el.getAttribute("role") === "combobox";
   }
   document.addEventListener("keydown", function (event) {
@@ -19,3 +21,15 @@
     }
   });
 })();
+
+/* The "open file" control is a div inside dcc.Upload: let Enter and Space open the file dialog too. */
+document.addEventListener("keydown", function (event) {
+  "use strict";
+  var target = event.target;
+  if (!target || target.id !== "upload-button" || (event.key !== "Enter" && event.key !== " ")) { return; }
+  var input = document.querySelector("#upload input[type=file]");
+  if (input) {
+    event.preventDefault();
+    input.click();
+  }
+});

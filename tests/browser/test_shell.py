@@ -83,6 +83,8 @@ def test_language_and_projector(page: Any) -> None:
     expect(page.locator("#pseudo-badge")).to_have_text("Pseudonymised case")
     expect(page.locator("#events-table tbody tr").first).to_contain_text(format_partial(day, "en"))
     expect(page.locator("#root")).to_have_attribute("lang", "en")
+    expect(page.locator("#genosociogram-title")).to_contain_text("Network on")
+    expect(page.locator("#timeline-wrap")).to_contain_text("Kind of event")  # the figure speaks English too
     switch_lang(page, "nl")
     expect(page.locator("#pseudo-badge")).to_have_text("Gepseudonimiseerde casus")
     page.locator("#projector").check()

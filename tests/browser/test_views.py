@@ -125,3 +125,32 @@ def test_story_mode_with_buttons_and_arrow_keys(page: Any) -> None:
         format_partial(events[1].date.__class__.from_date(day), "nl"))
     page.locator("#story-toggle").uncheck()
     expect(bar).to_be_hidden()
+
+
+def test_filters_apply_to_timeline_and_table(page: Any) -> None:
+    events = open_lisa(page)
+    page.locator("#filters-toggle").click()
+    expect(page.locator("#filters")).to_be_visible()
+    page.locator("#filter-layer label", has_text="Beleving").click()
+    lived = {e.id for e in events if e.layer.value == "lived"}
+    drawn = wait_until(lambda: (lambda ids: ids if ids == lived else None)(
+        all_ids(graph_data(page, "timeline-graph"))))
+    assert drawn == lived
+    expect(page.locator("#events-table caption")).to_contain_text(f"{len(lived)} rijen")
+    expect(page.locator("#filters-badge")).to_have_text("1")
+    expect(page.locator("#filter-count")).to_contain_text(f"{len(lived)} van {len(events)}")
+    page.locator("#filters-reset").click()
+    expect(page.locator("#events-table caption")).to_contain_text(f"{len(events)} rijen")
+    assert wait_until(lambda: len(all_ids(graph_data(page, "timeline-graph"))) == len(events))
+
+
+def test_pattern_click_highlights_its_evidence(page: Any) -> None:
+    open_lisa(page)
+    finding = page.locator(".finding-button").first
+    expect(finding).to_be_visible()
+    title = finding.locator(".finding-title").inner_text()
+    finding.click()
+    expect(page.locator("#details .details-kind")).to_have_text("Patroon")
+    expect(page.locator("#details .details-title")).to_have_text(title)
+    expect(page.locator(".finding-button").first).to_have_attribute("aria-pressed", "true")
+    assert wait_until(lambda: _dimmed(graph_data(page, "timeline-graph")))
