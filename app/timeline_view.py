@@ -17,7 +17,6 @@ Small timelines are always rebuilt: their own highlight styling (whiskers and gl
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Collection
 from typing import Any
@@ -29,7 +28,6 @@ from dash import Patch
 from app import figures
 from app.state import BoundedLRU, CaseView
 from layouts.style import DIM_OPACITY
-from models import Event
 
 PATCH_MIN_EVENTS = 800
 """Timelines with at least this many drawn events get highlight patches instead of full rebuilds."""
@@ -139,7 +137,3 @@ def clear() -> None:
     """Forget cached layouts and figure maps (tests, benchmarks)."""
     _LAYOUTS.clear()
     _TRACE_IDS.clear()
-
-
-def reveal_day(event: Event | None) -> dt.date | None:
-    return event.start_day() if event is not None else None

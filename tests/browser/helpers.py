@@ -21,11 +21,6 @@ def sample_titles() -> dict[str, tuple[str, int]]:
     return titles
 
 
-def first_events(name: str = "lisa_gesloten_jeugdzorg.json") -> list[Any]:
-    """A sample case's events in time order (read from the file: the samples keep growing)."""
-    return load_case(SAMPLES / name).events_in_order()
-
-
 LISA = "lisa_gesloten_jeugdzorg.json"
 
 

@@ -1,0 +1,306 @@
+"""The app without a browser: state, opening files, navigation, filters, table, patches and privacy rules."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from dash import Patch, dcc
+from dash._utils import to_json
+
+from app import timeline_view
+from app.callbacks_case import error_panel, first_case, open_case
+from app.callbacks_table import PAGE_SIZE, render_table, table_events, table_state
+from app.callbacks_view import (
+    highlights,
+    navigate,
+    selection_from_network,
+    timeline_options,
+    timeline_output,
+)
+from app.details import details
+from app.factory import create_app
+from app.filters import Filters, case_bounds
+from app.i18n import CATALOGUE, LANGS, format_day, t
+from app.state import BoundedLRU, case_view, clear_cache, list_case_files, open_case_bytes
+from models import load_case
+from models.synthetic import generate_case_data
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_cases"
+BROKEN = ROOT / "tests" / "data" / "broken"
+LISA = SAMPLES / "lisa_gesloten_jeugdzorg.json"
+
+
+@pytest.fixture
+def lisa_store() -> dict[str, Any]:
+    store, error = open_case_bytes(LISA.read_bytes())
+    assert error is None and store is not None
+    return store
+
+
+def _texts(component: Any) -> str:
+    """All text in a Dash component tree."""
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(_texts(c) for c in component)
+    return _texts(getattr(component, "children", None))
+
+
+# --- catalogue -----------------------------------------------------------------------------------------
+
+def test_catalogue_has_every_language_and_placeholders_match() -> None:
+    for key, entry in CATALOGUE.items():
+        assert set(entry) == set(LANGS), key
+        fields = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in entry.items()}
+        assert fields["nl"] == fields["en"], key
+
+
+def test_every_catalogue_key_used_in_the_app_exists() -> None:
+    used = set()
+    for path in (ROOT / "app").glob("*.py"):
+        used |= set(re.findall(r"""\bT?t\(\s*["']([a-z_]+)["']""", path.read_text(encoding="utf-8")))
+    assert used - set(CATALOGUE) == set()
+
+
+def test_dutch_dates() -> None:
+    import datetime as dt
+
+    assert format_day(dt.date(2015, 3, 12), "nl") == "12 maart 2015"
+    assert format_day(dt.date(2015, 3, 12), "en") == "12 March 2015"
+
+
+# --- state -----------------------------------------------------------------------------------------------
+
+def test_store_is_compressed_and_cache_is_by_content(lisa_store: dict[str, Any]) -> None:
+    assert set(lisa_store) == {"blob"}
+    assert len(lisa_store["blob"]) < LISA.stat().st_size
+    first = case_view(lisa_store)
+    assert first is not None and first.case.title.startswith("Lisa")
+    clear_cache()  # a fresh worker: re-parses what the browser sent
+    again = case_view(lisa_store)
+    assert again is not None and again is not first and again.key == first.key
+    assert case_view({"blob": "bm90IGEgY2FzZQ=="}) is None
+    assert case_view({"text": "{}"}) is None
+    assert case_view(None) is None
+
+
+def test_bounded_lru_evicts_oldest() -> None:
+    cache: BoundedLRU[int, int] = BoundedLRU(2)
+    for key in (1, 2, 3):
+        cache.get_or_create(key, lambda key=key: key * 10)
+    assert len(cache) == 2 and cache.get(1) is None and cache.get(3) == 30
+
+
+def test_no_case_content_in_process_globals_after_opening(lisa_store: dict[str, Any]) -> None:
+    app = create_app(SAMPLES)
+    assert "Lisa" not in json.dumps(app.config, default=str)
+
+
+def test_stores_never_use_local_storage() -> None:
+    app = create_app(SAMPLES)
+    layout = app.layout()
+    stores = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dcc.Store):
+            stores.append(node)
+        for child in node if isinstance(node, list) else [getattr(node, "children", None)]:
+            if child is not None and not isinstance(child, str):
+                walk(child)
+
+    walk(layout)
+    assert len(stores) >= 5
+    assert {store.storage_type for store in stores} <= {"memory", "session"}
+
+
+def test_app_serves_locally_without_debug() -> None:
+    app = create_app(SAMPLES)
+    assert app.config.serve_locally
+    assert not app.config.external_stylesheets and not app.config.external_scripts
+    client = app.server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    assert "http://" not in page.replace("http://127.0.0.1", "") and "https://" not in page
+    assert "bootstrap.min.css" in page and "casusbeeld.css" in page and "keys.js" in page
+    assert client.get("/_dash-layout").status_code == 200
+
+
+# --- opening files -----------------------------------------------------------------------------------------
+
+def test_case_files_and_first_case() -> None:
+    files = list_case_files(SAMPLES)
+    names = [f.name for f in files]
+    assert "minimal.json" in names and LISA.name in names
+    assert first_case(SAMPLES, "?case=minimal.json") == "minimal.json"
+    assert first_case(SAMPLES, "?case=../etc/passwd") == next(f.name for f in files if f.looks_valid)
+    assert first_case(LISA, None) == LISA.name
+
+
+def test_broken_upload_keeps_the_open_case(lisa_store: dict[str, Any]) -> None:
+    current = {**lisa_store, "name": LISA.name, "source": "file"}
+    raw = (BROKEN / "many_problems.json").read_bytes()
+    upload = "data:application/json;base64," + base64.b64encode(raw).decode()
+    store, error, chooser, contents = open_case("upload", LISA.name, upload, "many_problems.json", current, SAMPLES)
+    assert store is dash_no_update()
+    assert error["name"] == "many_problems.json" and len(error["problems"]) == 7
+    assert chooser == LISA.name and contents is None
+    panel = error_panel(error, "en")
+    text = _texts(panel)
+    assert "7 problems found in many_problems.json" in text
+    assert "$.persons[1].gender" in text
+    assert "stays open" in text
+
+
+def test_chooser_only_reads_offered_files() -> None:
+    store, error, *_ = open_case("case-chooser", "../pyproject.toml", None, None, None, SAMPLES)
+    assert store is dash_no_update() and error["problems"][0]["code"] == "file_not_found"
+
+
+def test_valid_upload_opens_it() -> None:
+    upload = "data:application/json;base64," + base64.b64encode((SAMPLES / "minimal.json").read_bytes()).decode()
+    store, error, chooser, _ = open_case("upload", None, upload, "minimal.json", None, SAMPLES)
+    assert error is None and chooser is None
+    assert case_view(store).case.title == "Minimale casus"
+
+
+def dash_no_update() -> Any:
+    from dash import no_update
+
+    return no_update
+
+
+# --- navigation, details, filters, table ------------------------------------------------------------------
+
+def test_navigation_rules(lisa_store: dict[str, Any]) -> None:
+    view = case_view(lisa_store)
+    event = view.ordered[10]
+    nav = navigate(view, "timeline-graph", {"points": [{"customdata": event.id}]}, None, None, False)
+    assert nav.selection == {"kind": "event", "id": event.id}
+    assert nav.as_of == event.start_day().toordinal()
+    nav = navigate(view, "genosociogram-graph", {"points": [{"customdata": "vader"}]}, None, None, False)
+    assert nav.selection == {"kind": "person", "id": "vader"}
+    org = view.case.organisations[0].id
+    assert selection_from_network(view, f"org:{org}") == {"kind": "organisation", "id": org}
+    assert selection_from_network(view, "rel:r1") is None
+    assert navigate(view, "clear-selection", 1, nav.selection, None, False).selection is None
+    row = navigate(view, {"type": "row-select", "id": event.id}, 1, None, None, False)
+    assert row.selection["id"] == event.id
+    assert navigate(view, {"type": "row-select", "id": event.id}, 0, None, None, False).selection is dash_no_update()
+    # story: a step taken in the browser selects that event and moves the date
+    story = navigate(view, "story-store", {"step": 5}, None, {"step": 5}, True)
+    assert story.selection["id"] == view.ordered[5].id
+    assert navigate(view, "story-store", {"step": 5}, None, {"step": 5}, False).selection is dash_no_update()
+
+
+def test_highlights_for_each_kind(lisa_store: dict[str, Any]) -> None:
+    view = case_view(lisa_store)
+    event = next(e for e in view.ordered if e.organisation and len(e.persons) > 1)
+    timeline, network = highlights(view, {"kind": "event", "id": event.id})
+    assert timeline == {"highlight_events": [event.id]}
+    assert set(network["highlight_persons"]) == set(event.persons)
+    assert event.organisation in network["highlight_organisations"]
+    assert highlights(view, {"kind": "person", "id": "vader"})[0] == {"highlight_persons": ["vader"]}
+    assert highlights(view, None) == ({}, {})
+
+
+def test_details_are_plain_text(lisa_store: dict[str, Any]) -> None:
+    view = case_view(lisa_store)
+    event = next(e for e in view.ordered if e.description)
+    panel = details(view, {"kind": "event", "id": event.id}, "nl")
+    text = _texts(panel)
+    assert event.title in text and event.description in text
+    assert "dangerously" not in to_json(panel)
+    person = details(view, {"kind": "person", "id": "vader"}, "en")
+    assert "Vader" in _texts(person)
+    assert "Klik op een persoon" in _texts(details(view, None, "nl"))
+
+
+def test_filters_and_table(lisa_store: dict[str, Any]) -> None:
+    view = case_view(lisa_store)
+    bounds = case_bounds(view)
+    assert Filters.from_controls([], [], [], "both", [b.toordinal() for b in bounds], bounds).active is False
+    lived = Filters.from_controls([], [], [], "lived", None, bounds)
+    assert lived.apply(view) and all(e.layer.value == "lived" for e in lived.apply(view))
+    vader = Filters(persons=("vader",))
+    assert {e.id for e in vader.apply(view)} == {e.id for e in view.ordered if "vader" in e.persons}
+    rows = table_events(view, Filters(), "", "title", True, "nl")
+    assert [e.title.casefold() for e in rows] == sorted(e.title.casefold() for e in rows)
+    searched = table_events(view, Filters(), "paard", "date", True, "nl")
+    assert 0 < len(searched) < len(view.ordered)
+    table = render_table(view, rows, 0, "title", True, rows[0].id, "nl")
+    html_json = to_json(table)
+    assert '"aria-sort":"ascending"' in html_json and '"aria-current":"true"' in html_json
+    assert '"type":"Caption"' in html_json and '"scope":"col"' in html_json
+    # a selected event on page 3 moves the table there
+    state = table_state("selection-store", None, {"sort": "date", "asc": True, "page": 0}, 93, 2 * PAGE_SIZE + 1)
+    assert state["page"] == 2
+    state = table_state({"type": "sort", "col": "type"}, 1, state, 93, None)
+    assert state == {"sort": "type", "asc": True, "page": 0}
+
+
+# --- the timeline: cached layouts and highlight patches ------------------------------------------------
+
+def test_highlight_patch_matches_a_full_build() -> None:
+    store, _ = open_case_bytes(json.dumps(generate_case_data(900, 60, seed=3)).encode())
+    view = case_view(store)
+    timeline_view.clear()
+    options = timeline_options(view, Filters(), None, None, False, "nl", False)
+    base, shown = timeline_output(view, None, options)
+    assert not isinstance(base, Patch) and shown
+    person = next(p for p in view.person_events if len(view.person_events[p]) > 5)
+    selection = {"kind": "person", "id": person}
+    patch, same = timeline_output(view, selection, options, shown)
+    assert isinstance(patch, Patch) and same is dash_no_update()
+    assert not isinstance(timeline_output(view, selection, options, "unknown")[0], Patch)  # another worker's
+    full, _ = timeline_output(view, selection, options)
+
+    def alphas(fig: Any, patched: dict[tuple, Any] | None = None) -> dict[str, float]:
+        out = {}
+        for index, trace in enumerate(fig.data):
+            if getattr(trace, "customdata", None) is None or not len(trace.customdata):
+                continue
+            values = patched[("data", index, "marker", "opacity")] if patched else trace.marker.opacity
+            out.update(zip(map(str, trace.customdata), map(float, values), strict=True))
+        return out
+
+    operations = {tuple(op["location"]): op["params"]["value"] for op in patch.to_plotly_json()["operations"]}
+    patched, rebuilt = alphas(base, operations), alphas(full)
+    assert patched.keys() == rebuilt.keys() and len(patched) >= timeline_view.PATCH_MIN_EVENTS
+    assert patched == pytest.approx(rebuilt)
+    assert 0 < sum(a == 1.0 for a in patched.values()) < len(patched)
+
+
+def test_small_timelines_are_rebuilt_not_patched(lisa_store: dict[str, Any]) -> None:
+    view = case_view(lisa_store)
+    options = timeline_options(view, Filters(), None, None, False, "nl", False)
+    _, shown = timeline_output(view, None, options)
+    again, _ = timeline_output(view, {"kind": "person", "id": "vader"}, options, shown)
+    assert not isinstance(again, Patch)
+    assert again.layout.title.text is None
+
+
+def test_translation_catalogue_and_sample_titles_render() -> None:
+    for path in SAMPLES.glob("*.json"):
+        case = load_case(path)
+        assert case.title
+    assert t("filters_active", "en", n=3, total=9) == "3 of 9 events shown"
+
+
+def test_failures_are_logged_without_case_content(caplog: pytest.LogCaptureFixture) -> None:
+    app = create_app(SAMPLES)
+
+    @app.server.route("/boom")
+    def boom() -> str:
+        raise ValueError("Lisa zegt iets geheims")
+
+    with caplog.at_level("ERROR"):
+        response = app.server.test_client().get("/boom")
+    assert response.status_code == 500
+    assert "geheim" not in caplog.text and "ValueError" in caplog.text
