@@ -53,7 +53,7 @@ from layouts.timeline_traces import (
     whisker_traces,
 )
 from models.case import Case, Event
-from models.dates import Gap, age_marks, day_ms, duration_text, find_gaps, ms_day
+from models.dates import Gap, age_marks, day_ms, duration_text, event_gaps, find_gaps, ms_day
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
 
@@ -101,10 +101,8 @@ def _highlighted(events: list[Event], highlight_events: Collection[str] | None,
 
 def timeline_gaps(layout: TimelineLayout, gap_months: float = 6,
                   reveal_until: dt.date | None = None) -> list[Gap]:
-    """Stretches longer than ``gap_months`` that no drawn event covers (each with its uncertain range)."""
-    intervals = [(item.first_day, item.last_day) for item in layout.placed
-                 if reveal_until is None or item.start_day <= reveal_until]
-    return find_gaps(intervals, gap_months, until=reveal_until)
+    """Stretches longer than ``gap_months`` that no event of ``layout`` covers (each with its uncertain range)."""
+    return event_gaps((item.event for item in layout.placed), gap_months, until=reveal_until)
 
 
 def life_guides(drawn: list[PlacedEvent], case: Case) -> list[float]:
@@ -223,7 +221,8 @@ def timeline_figure(case: Case, *, lang: str = "nl", projector: bool = False,
                        "yaxis": axes[1], "mode": "markers", "marker": {"opacity": 0}, "hoverinfo": "skip",
                        "showlegend": False})
     guides = life_guides(drawn, case)
-    gaps = timeline_gaps(layout, gap_months, reveal_until)
+    # "No information" is about the whole case: filtering events out must not shade their time as empty.
+    gaps = event_gaps(case.events, gap_months, until=reveal_until)
     used_types = [t for t in EventType if any(event.type == t for event in events)]
     involvements = {involvement(event) for event in events if is_decision(event)}
     assert all_marks is not None

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from models.case import Event
 from models.partial_date import PartialDate
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -41,6 +42,21 @@ def uncertain_range(value: PartialDate) -> tuple[dt.date, dt.date]:
         slack = dt.timedelta(days=_APPROXIMATE_SLACK[value.precision])
         first, last = first - slack, last + slack
     return first, last
+
+
+def event_interval(event: Event) -> tuple[dt.date, dt.date]:
+    """The days an event may cover: from the first day its (uncertain) date may mean to the last day its
+    (uncertain) end, or for a moment its date, may mean."""
+    first, last = uncertain_range(event.date)
+    if event.end is not None:
+        last = uncertain_range(event.end)[1]
+    return first, last
+
+
+def event_gaps(events: Iterable[Event], gap_months: float, until: dt.date | None = None) -> list[Gap]:
+    """Stretches longer than ``gap_months`` that none of ``events`` covers (up to ``until`` in story mode)."""
+    intervals = [event_interval(event) for event in events if until is None or event.date.earliest() <= until]
+    return find_gaps(intervals, gap_months, until=until)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from models.case import Event
-from models.dates import DAYS_PER_MONTH, find_gaps, uncertain_range
+from models.dates import DAYS_PER_MONTH, event_interval, find_gaps
 from models.patterns_base import (
     CaseView,
     Finding,
@@ -172,15 +172,6 @@ def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding
                      "recurrence_rate": round(rate, 4)},
         ))
     return findings
-
-
-def event_interval(event: Event) -> tuple[dt.date, dt.date]:
-    """The days an event may cover, exactly as the timeline places it: from the first day its (uncertain) date
-    may mean to the last day its (uncertain) end, or for a moment its date, may mean."""
-    first, last = uncertain_range(event.date)
-    if event.end is not None:
-        last = uncertain_range(event.end)[1]
-    return first, last
 
 
 def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]]:

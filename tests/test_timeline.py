@@ -522,3 +522,16 @@ def test_renders_png(tmp_path: Path) -> None:
     assert len(paths) == 2
     for path in paths:
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_filters_do_not_invent_gaps():
+    """A filter hides events; it must not shade their time as "geen informatie"."""
+    case = load_case(next(path for path in SAMPLES if path.name == "lisa_gesloten_jeugdzorg.json"))
+
+    def gap_labels(fig) -> list[str]:
+        return sorted(a.text for a in fig.layout.annotations if a.text and "geen informatie" in a.text)
+
+    everything = gap_labels(timeline_figure(case))
+    assert everything
+    assert gap_labels(timeline_figure(case, layers=["lived"])) == everything
+    assert gap_labels(timeline_figure(case, persons=["vader"])) == everything
