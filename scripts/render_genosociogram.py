@@ -15,30 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.export import start_renderer  # noqa: E402
 from layouts.genosociogram import genosociogram_figure  # noqa: E402
 from models import load_case  # noqa: E402
-
-_started = False
-
-
-def start_kaleido() -> None:
-    """Start kaleido's browser once per process (later exports take ~0.2 s)."""
-    global _started
-    if not _started:
-        import kaleido
-
-        kaleido.start_sync_server(silence_warnings=True)
-        _started = True
-
-
-def stop_kaleido() -> None:
-    """Stop kaleido's browser (a clean exit, no leftover profile directories)."""
-    global _started
-    if _started:
-        import kaleido
-
-        kaleido.stop_sync_server(silence_warnings=True)
-        _started = False
 
 
 def render(case_path: Path, out_dir: Path, *, as_of: dt.date | None = None, lang: str = "nl",
@@ -50,7 +29,7 @@ def render(case_path: Path, out_dir: Path, *, as_of: dt.date | None = None, lang
                       f"_{lang}" if lang != "nl" else ""])
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"genosociogram_{case_path.stem}{suffix}.png"
-    start_kaleido()
+    start_renderer()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
         fig.write_image(target, scale=scale)
@@ -67,13 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args(argv)
     cases = args.cases or sorted((ROOT / "sample_cases").glob("*.json"))
-    try:
-        for path in cases:
-            target = render(path, args.out, as_of=args.as_of, lang=args.lang, projector=args.projector,
-                            scale=args.scale)
-            print(target)
-    finally:
-        stop_kaleido()
+    for path in cases:
+        print(render(path, args.out, as_of=args.as_of, lang=args.lang, projector=args.projector,
+                     scale=args.scale))
     return 0
 
 

@@ -14,26 +14,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.export import start_renderer  # noqa: E402
 from layouts.timeline import timeline_figure  # noqa: E402
 from layouts.timeline_style import geometry  # noqa: E402
 from models import load_case  # noqa: E402
 
-_started = False
-
-
-def start_kaleido() -> None:
-    """Start one Chromium for all exports of this process (each later export takes ~0.2 s)."""
-    global _started
-    if not _started:
-        import kaleido
-
-        kaleido.start_sync_server(silence_warnings=True)
-        _started = True
-
 
 def render(case_path: Path, out_dir: Path, lang: str = "nl", **options: object) -> list[Path]:
     """Write ``<case>_timeline[_en].png`` and ``<case>_timeline_projector[_en].png``; return the paths."""
-    start_kaleido()
+    start_renderer()
     case = load_case(case_path)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
