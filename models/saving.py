@@ -1,0 +1,130 @@
+"""Saving a case file without losing anyone's work: atomic writes and conflict detection.
+
+A case opened from a folder remembers the fingerprint of the bytes it was opened from. Saving
+back compares that fingerprint with the file on disk under an exclusive lock on the folder; if
+someone else saved in the meantime, the save is refused (nothing is written) and the caller offers
+"save as". The new content goes to a temporary file in the same folder, is flushed to disk, and
+replaces the old file in one rename, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from models.case import Case
+from models.loading import parse_case_bytes
+
+
+class SaveOutcome(StrEnum):
+    SAVED = "saved"
+    CONFLICT = "conflict"  # the file changed on disk since it was opened: nothing written
+    EXISTS = "exists"  # save-as onto a file that already exists: nothing written
+    FAILED = "failed"  # the disk refused (permissions, space): nothing changed
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    outcome: SaveOutcome
+    path: Path
+    fingerprint: str | None = None  # of the file as it is now on disk (after saving: the new content)
+    detail: str | None = None  # the OS error, for FAILED (no case content)
+
+
+def fingerprint(data: bytes) -> str:
+    """A short content hash identifying one version of a file."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def file_fingerprint(path: Path) -> str | None:
+    """The fingerprint of the file's current bytes, or None when it does not exist."""
+    try:
+        return fingerprint(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def case_bytes(case: Case) -> bytes:
+    """The bytes a case is saved as (UTF-8 JSON, two-space indent, final newline)."""
+    return (case.to_json(indent=2) + "\n").encode("utf-8")
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder (held by one process at a time; leaves no lock file)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def save_case(case: Case, path: Path, *, expected: str | None, overwrite_new: bool = False) -> SaveResult:
+    """Write ``case`` to ``path`` if the file still holds the version with fingerprint ``expected``.
+
+    ``expected=None`` means "a new file": the save is refused when ``path`` already exists
+    (unless ``overwrite_new``). The written bytes are re-read and validated before the rename
+    would be reported as saved.
+    """
+    data = case_bytes(case)
+    parse_case_bytes(data)  # a saved file always passes `casusbeeld validate`
+    path = Path(path)
+    try:
+        with folder_lock(path.parent):
+            on_disk = file_fingerprint(path)
+            if expected is None and on_disk is not None and not overwrite_new:
+                return SaveResult(SaveOutcome.EXISTS, path, on_disk)
+            if expected is not None and on_disk != expected:
+                return SaveResult(SaveOutcome.CONFLICT, path, on_disk)
+            _write_atomically(path, data)
+    except OSError as exc:
+        return SaveResult(SaveOutcome.FAILED, path, None, exc.strerror or type(exc).__name__)
+    return SaveResult(SaveOutcome.SAVED, path, fingerprint(data))
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def safe_file_name(name: str, fallback: str = "casus") -> str:
+    """A plain ``*.json`` file name for a folder (no path parts, no hidden files)."""
+    stem = _UNSAFE.sub("-", Path(name).name).strip("-.")
+    if stem.lower().endswith(".json"):
+        stem = stem[:-5].rstrip("-.")
+    return f"{stem or fallback}.json"
+
+
+def free_name(folder: Path, name: str) -> str:
+    """``name`` or, when taken, ``name-2.json``, ``name-3.json``… in ``folder``."""
+    name = safe_file_name(name)
+    stem = name[:-5]
+    candidate, number = name, 2
+    while (folder / candidate).exists():
+        candidate = f"{stem}-{number}.json"
+        number += 1
+    return candidate

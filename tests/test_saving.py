@@ -1,0 +1,131 @@
+"""Saving case files: atomic, validated, and never over someone else's newer save."""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from models import load_case, validate_case_data
+from models.editing import put_item
+from models.saving import SaveOutcome, case_bytes, file_fingerprint, fingerprint, free_name, safe_file_name, save_case
+from tests.case_builders import case_data
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
+
+
+def _write(path: Path, data: dict) -> str:
+    raw = case_bytes(validate_case_data(data))
+    path.write_bytes(raw)
+    return fingerprint(raw)
+
+
+def test_save_back_replaces_the_file_and_returns_the_new_fingerprint(tmp_path):
+    path = tmp_path / "casus.json"
+    opened = _write(path, case_data())
+    edited = validate_case_data(put_item(case_data(), "events", {"date": "2022", "layer": "lived",
+                                                                   "type": "experience", "title": "Nieuw"}).data)
+    result = save_case(edited, path, expected=opened)
+    assert result.outcome == SaveOutcome.SAVED
+    assert result.fingerprint == file_fingerprint(path) != opened
+    assert load_case(path) == edited
+    assert [p.name for p in tmp_path.iterdir()] == ["casus.json"]  # no temporary file left behind
+
+
+def test_a_file_changed_since_opening_is_not_overwritten(tmp_path):
+    path = tmp_path / "casus.json"
+    opened = _write(path, case_data())
+    theirs = case_data(title="Door een collega opgeslagen")
+    _write(path, theirs)
+    before = path.read_bytes()
+    result = save_case(validate_case_data(case_data(title="Mijn versie")), path, expected=opened)
+    assert result.outcome == SaveOutcome.CONFLICT
+    assert path.read_bytes() == before
+
+
+def test_two_saves_racing_on_one_file_exactly_one_wins(tmp_path):
+    path = tmp_path / "casus.json"
+    opened = _write(path, case_data())
+    versions = [validate_case_data(case_data(title=f"Versie {i}")) for i in range(8)]
+    results: list = [None] * len(versions)
+    start = threading.Barrier(len(versions))
+
+    def save(i: int) -> None:
+        start.wait()
+        results[i] = save_case(versions[i], path, expected=opened)
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(len(versions))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    winners = [i for i, r in enumerate(results) if r.outcome == SaveOutcome.SAVED]
+    assert len(winners) == 1
+    assert all(r.outcome == SaveOutcome.CONFLICT for i, r in enumerate(results) if i != winners[0])
+    assert load_case(path) == versions[winners[0]]  # the winner's work is on disk, whole
+
+
+def test_two_processes_racing_one_wins(tmp_path):
+    path = tmp_path / "casus.json"
+    opened = _write(path, case_data())
+    read, write = os.pipe()
+    pids = []
+    for i in range(2):
+        pid = os.fork()
+        if pid == 0:  # child: save one version and report the outcome
+            try:
+                outcome = save_case(validate_case_data(case_data(title=f"Proces {i}")), path, expected=opened).outcome
+                os.write(write, outcome.value[:1].encode())
+            finally:
+                os._exit(0)
+        pids.append(pid)
+    for pid in pids:
+        os.waitpid(pid, 0)
+    os.close(write)
+    outcomes = sorted(os.read(read, 10).decode())
+    os.close(read)
+    assert outcomes == ["c", "s"]  # one conflict, one saved
+
+
+def test_save_as_never_overwrites_an_existing_file(tmp_path):
+    path = tmp_path / "casus.json"
+    _write(path, case_data())
+    before = path.read_bytes()
+    result = save_case(validate_case_data(case_data(title="Nieuw")), path, expected=None)
+    assert result.outcome == SaveOutcome.EXISTS
+    assert path.read_bytes() == before
+    fresh = tmp_path / free_name(tmp_path, "casus")
+    assert fresh.name == "casus-2.json"
+    assert save_case(validate_case_data(case_data()), fresh, expected=None).outcome == SaveOutcome.SAVED
+
+
+def test_a_disk_error_is_reported_not_raised_and_the_file_is_kept(tmp_path, monkeypatch):
+    import errno
+
+    path = tmp_path / "casus.json"
+    opened = _write(path, case_data())
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("models.saving.os.replace", disk_full)
+    result = save_case(validate_case_data(case_data(title="x")), path, expected=opened)
+    assert result.outcome == SaveOutcome.FAILED and result.detail
+    assert load_case(path).title == "Testcasus"
+    assert [p.name for p in tmp_path.iterdir()] == ["casus.json"]  # the temporary file is cleaned up
+
+
+@pytest.mark.parametrize(("name", "safe"), [
+    ("casus.json", "casus.json"), ("../../etc/passwd", "passwd.json"), (".verborgen", "verborgen.json"),
+    ("Lisa en Noor", "Lisa-en-Noor.json"), ("", "casus.json"), ("x.JSON", "x.json"),
+])
+def test_safe_file_names(name, safe):
+    assert safe_file_name(name) == safe
+
+
+def test_every_sample_case_saves_to_the_same_case(tmp_path):
+    for sample in sorted(SAMPLES.glob("*.json")):
+        case = load_case(sample)
+        target = tmp_path / sample.name
+        assert save_case(case, target, expected=None).outcome == SaveOutcome.SAVED
+        assert load_case(target) == case
