@@ -11,11 +11,14 @@ from urllib.parse import parse_qs
 import dash
 from dash import ALL, Input, Output, State, ctx, html, no_update
 
-from app.i18n import normal_lang, t
+from app.callbacks_save import restore_draft
+from app.i18n import normal_lang
 from app.page import case_options, lane_options
-from app.state import case_view, list_case_files, open_case_bytes, read_case_file
+from app.state import case_view, content_hash, list_case_files, open_case_bytes, read_case_file
 from models import CaseError, Problem
+from models.catalogue import text
 from models.loading import DEFAULT_MAX_BYTES
+from models.saving import fingerprint
 
 
 def decode_upload(contents: str) -> bytes | None:
@@ -35,15 +38,23 @@ def open_case(trigger: str | None, chosen: str | None, upload: str | None, uploa
               current: dict[str, Any] | None, cases: Path | None) -> tuple[Any, Any, Any, Any]:
     """Open the chosen or uploaded file: (case store, error store, chooser value, upload contents).
 
-    A file that fails validation leaves the open case as it is and fills the error store.
+    A file that fails validation leaves the open case as it is and fills the error store; so does
+    any file while the open case has unsaved changes (they would be lost).
     """
+    if current and current.get("dirty") and (upload if trigger == "upload" else chosen) and not (
+            trigger != "upload" and current.get("source") == "file" and current.get("name") == chosen):
+        problem = Problem("$", "unsaved_changes", text("unsaved_changes_first", "nl"),
+                          text("unsaved_changes_first", "en"))
+        name = (upload_name or "?") if trigger == "upload" else str(chosen)
+        return no_update, {"name": name, "problems": [problem.to_dict()]}, _previous_choice(current), None
     if trigger == "upload":
         if not upload:
             return no_update, no_update, no_update, no_update
         name = upload_name or "?"
         data = decode_upload(upload)
         if data is None:
-            error = CaseError([Problem("$", "unreadable", t("upload_unreadable", "nl"), t("upload_unreadable", "en"))])
+            error = CaseError([Problem("$", "unreadable", text("upload_unreadable", "nl"),
+                                       text("upload_unreadable", "en"))])
             return no_update, {"name": name, "problems": problems_data(error)}, no_update, None
         source = "upload"
     else:
@@ -63,7 +74,9 @@ def open_case(trigger: str | None, chosen: str | None, upload: str | None, uploa
     if error is not None or store is None:
         assert error is not None
         return no_update, {"name": name, "problems": problems_data(error)}, _previous_choice(current), None
-    store.update({"name": name, "source": source})
+    store.update(name=name, source=source, revision=0, dirty=False, clean=content_hash(store["blob"]))
+    if source == "file":
+        store["base"] = fingerprint(data)
     return store, None, (name if source == "file" else None), None
 
 
@@ -88,24 +101,24 @@ def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
         return None
     problems = error.get("problems") or []
     count = len(problems)
-    head = (t("error_count_one", lang, name=error.get("name", "?")) if count == 1
-            else t("error_count_many", lang, n=count, name=error.get("name", "?")))
+    head = (text("error_count_one", lang, name=error.get("name", "?")) if count == 1
+            else text("error_count_many", lang, n=count, name=error.get("name", "?")))
     rows = [html.Tr([html.Td(html.Code(p.get("path", "$"))), html.Td(p.get(lang) or p.get("nl", ""))])
             for p in problems]
     table = html.Table([
-        html.Thead(html.Tr([html.Th(t("error_where", lang), scope="col"),
-                            html.Th(t("error_what", lang), scope="col")])),
+        html.Thead(html.Tr([html.Th(text("error_where", lang), scope="col"),
+                            html.Th(text("error_what", lang), scope="col")])),
         html.Tbody(rows),
     ], className="table table-sm error-table mb-2")
     return html.Div([
         html.Div([
-            html.H2(t("error_title", lang), className="h5 mb-1"),
+            html.H2(text("error_title", lang), className="h5 mb-1"),
             html.Button("×", id="error-close", n_clicks=0, type="button", className="btn-close",
-                        **{"aria-label": t("close", lang)}),
+                        **{"aria-label": text("close", lang)}),
         ], className="d-flex justify-content-between align-items-start"),
         html.P(head, className="mb-2"),
         html.Div(table, className="error-scroll"),
-        html.P(t("error_kept", lang), className="mb-0 small"),
+        html.P(text("error_kept", lang), className="mb-0 small"),
     ], className="alert alert-danger error-panel", id="error-box")
 
 
@@ -116,14 +129,17 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         Output("case-store", "data"), Output("error-store", "data"),
         Output("case-chooser", "value"), Output("upload", "contents"),
         Input("case-chooser", "value"), Input("upload", "contents"), Input("url", "search"),
-        State("upload", "filename"), State("case-store", "data"),
+        State("upload", "filename"), State("case-store", "data"), State("draft-store", "data"),
     )
     def _open(chosen: str | None, upload: str | None, search: str | None, upload_name: str | None,
-              current: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
+              current: dict[str, Any] | None, draft: Any) -> tuple[Any, Any, Any, Any]:
         trigger = ctx.triggered_id
         if trigger in (None, "url"):
             if current and trigger == "url":
                 return no_update, no_update, no_update, no_update
+            restored = restore_draft(draft) if not current else None
+            if restored is not None:  # an unsaved case from before a reload of this tab
+                return restored, None, restored["name"] if restored.get("source") == "file" else None, None
             chosen = first_case(cases, search)
             trigger = "case-chooser"
         return open_case(trigger, chosen, upload, upload_name, current, cases)
@@ -144,7 +160,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     def _title(store: dict[str, Any] | None, lang: str) -> tuple[str, bool, bool]:
         view = case_view(store)
         if view is None:
-            return t("no_case_title", normal_lang(lang)), False, True
+            return text("no_case_title", normal_lang(lang)), False, True
         return view.case.title, True, False
 
     @app.callback(
@@ -159,14 +175,15 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     )
     def _translate(lang: str) -> tuple[Any, ...]:
         lang = normal_lang(lang)
-        texts = [t(item["id"]["key"], lang) for item in ctx.outputs_list[0]]
-        layers = [{"label": t("layer_both", lang), "value": "both"},
-                  {"label": t("layer_formal_short", lang), "value": "formal"},
-                  {"label": t("layer_lived_short", lang), "value": "lived"}]
-        return (texts, lang, case_options(list_case_files(cases), lang), t("choose_case_placeholder", lang),
-                t("filter_all", lang), t("filter_all", lang), t("filter_all", lang), layers,
-                t("table_search_placeholder", lang), t("pseudonymised_hint", lang),
-                t("timeline_aria", lang), t("genosociogram_aria", lang), t("page_prev", lang), t("page_next", lang),
+        texts = [text(item["id"]["key"], lang) for item in ctx.outputs_list[0]]
+        layers = [{"label": text("layer_both", lang), "value": "both"},
+                  {"label": text("layer_formal_short", lang), "value": "formal"},
+                  {"label": text("layer_lived_short", lang), "value": "lived"}]
+        return (texts, lang, case_options(list_case_files(cases), lang), text("choose_case_placeholder", lang),
+                text("filter_all", lang), text("filter_all", lang), text("filter_all", lang), layers,
+                text("table_search_placeholder", lang), text("pseudonymised_hint", lang),
+                text("timeline_aria", lang), text("genosociogram_aria", lang), text("page_prev", lang),
+                text("page_next", lang),
                 lane_options(lang))
 
     app.clientside_callback(

@@ -8,9 +8,11 @@ import dash
 from dash import Input, Output, ctx, no_update
 
 from app.callbacks_view import FILTER_INPUTS
+from app.edit_store import is_edit
 from app.filters import Filters, case_bounds, year_marks
-from app.i18n import format_day, normal_lang, t, vocab
+from app.i18n import format_day, normal_lang, vocab
 from app.state import CaseView, case_view
+from models.catalogue import text
 from models.vocabulary import EventType
 
 
@@ -50,6 +52,8 @@ def register(app: dash.Dash) -> None:
         if bounds is None:
             return [], [], [], "both", [0, 1], 0, 1, {}
         first, last = (d.toordinal() for d in bounds)
+        if ctx.triggered_id == "case-store" and is_edit(store):  # an edit keeps the filters; the new item shows
+            return no_update, no_update, no_update, no_update, [first, last], first, last, year_marks(bounds)
         if ctx.triggered_id == "filters-reset":
             return [], [], [], "both", [first, last], no_update, no_update, no_update
         return [], [], [], "both", [first, last], first, last, year_marks(bounds)
@@ -68,7 +72,7 @@ def register(app: dash.Dash) -> None:
         start, end = filters.window or bounds
         span = f"{format_day(start, lang)} – {format_day(end, lang)}"
         if not filters.active:
-            return t("n_events", lang, n=len(view.ordered)), span, ""
+            return text("n_events", lang, n=len(view.ordered)), span, ""
         active = sum(map(bool, (filters.persons, filters.organisations, filters.event_types,
                                 filters.layer != "both", filters.window)))
-        return t("filters_active", lang, n=len(filters.apply(view)), total=len(view.ordered)), span, str(active)
+        return text("filters_active", lang, n=len(filters.apply(view)), total=len(view.ordered)), span, str(active)

@@ -8,8 +8,9 @@ import dash
 from dash import Input, Output, State, ctx, html, no_update
 
 from app import figures
-from app.i18n import normal_lang, t
+from app.i18n import normal_lang
 from app.state import BoundedLRU, CaseView, case_view
+from models.catalogue import text
 
 
 def findings_for(view: CaseView) -> list[Any] | None:
@@ -43,7 +44,7 @@ def patterns_content(view: CaseView | None, lang: str, selected: str | None = No
     panel = figures.pattern_panel(findings, lang, selected, charts=_charts(view, lang)) \
         if findings is not None else None
     if panel is None:
-        return html.P(t("patterns_pending", lang), className="text-muted small mb-0")
+        return html.P(text("patterns_pending", lang), className="text-muted small mb-0")
     return panel
 
 

@@ -12,15 +12,17 @@ import dash
 from dash import ALL, Input, Output, State, ctx, html, no_update
 
 from app.callbacks_view import FILTER_INPUTS
+from app.edit_store import is_edit
 from app.filters import Filters, case_bounds
-from app.i18n import format_partial, normal_lang, t, vocab
+from app.i18n import format_partial, normal_lang, vocab
 from app.state import CaseView, case_view
 from models import Event
+from models.catalogue import text
 
 PAGE_SIZE = 25
 COLUMNS = ("date", "title", "type", "layer", "organisation", "persons")
-_HEADERS = {"date": "col_date", "title": "col_title", "type": "col_type", "layer": "col_layer",
-            "organisation": "col_organisation", "persons": "col_persons"}
+_HEADERS = {"date": "date", "title": "event", "type": "type", "layer": "layer",
+            "organisation": "organisation", "persons": "col_persons"}
 
 
 def _organisation(view: CaseView, event: Event) -> str:
@@ -34,14 +36,14 @@ def _persons(view: CaseView, event: Event) -> str:
 
 def cell_text(view: CaseView, event: Event, column: str, lang: str) -> str:
     if column == "date":
-        text = format_partial(event.date, lang)
-        return f"{text} – {format_partial(event.end, lang)}" if event.end else text
+        start = format_partial(event.date, lang)
+        return f"{start} – {format_partial(event.end, lang)}" if event.end else start
     if column == "title":
         return event.title
     if column == "type":
         return vocab(event.type, lang)
     if column == "layer":
-        return t("layer_formal_short" if event.layer.value == "formal" else "layer_lived_short", lang)
+        return text("layer_formal_short" if event.layer.value == "formal" else "layer_lived_short", lang)
     if column == "organisation":
         return _organisation(view, event)
     return _persons(view, event)
@@ -72,41 +74,41 @@ def render_table(view: CaseView, events: list[Event], page: int, sort: str, asce
     """One page of the table."""
     head = []
     for column in COLUMNS:
-        name = t(_HEADERS[column], lang)
+        name = text(_HEADERS[column], lang)
         state = ("ascending" if ascending else "descending") if column == sort else "none"
         arrow = (" ▲" if ascending else " ▼") if column == sort else ""
         head.append(html.Th(html.Button([name, html.Span(arrow, **{"aria-hidden": "true"})],
                                         id={"type": "sort", "col": column}, n_clicks=0, type="button",
-                                        className="sort-button", title=t("sort_by", lang, col=name)),
+                                        className="sort-button", title=text("sort_by", lang, col=name)),
                             scope="col", **{"aria-sort": state}))
     rows = []
     for event in events[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]:
         chosen = event.id == selected
         cells = []
         for column in COLUMNS:
-            text = cell_text(view, event, column, lang)
+            cell = cell_text(view, event, column, lang)
             if column == "title":
-                cells.append(html.Th(html.Button(text, id={"type": "row-select", "id": event.id}, n_clicks=0,
+                cells.append(html.Th(html.Button(cell, id={"type": "row-select", "id": event.id}, n_clicks=0,
                                                  type="button", className="row-button",
                                                  **{"aria-pressed": "true" if chosen else "false"}),
                                      scope="row"))
             else:
-                cells.append(html.Td(text, className=f"col-{column}"))
+                cells.append(html.Td(cell, className=f"col-{column}"))
         rows.append(html.Tr(cells, className=("selected-row table-active" if chosen else "")
                             + (" lived-row" if event.layer.value == "lived" else ""),
                             **({"aria-current": "true"} if chosen else {})))
     if not rows:
-        rows = [html.Tr(html.Td(t("table_empty", lang), colSpan=len(COLUMNS), className="text-muted"))]
+        rows = [html.Tr(html.Td(text("table_empty", lang), colSpan=len(COLUMNS), className="text-muted"))]
     return html.Table([
-        html.Caption(t("table_caption", lang, n=len(events))),
+        html.Caption(text("table_caption", lang, n=len(events))),
         html.Thead(html.Tr(head)),
         html.Tbody(rows),
     ], className="table table-sm table-hover events-table", id="events-table")
 
 
 def table_state(trigger: Any, value: Any, state: dict[str, Any] | None, n_rows: int,
-                selected_index: int | None) -> dict[str, Any]:
-    """The next sort order and page after one user action."""
+                selected_index: int | None, edited: bool = False) -> dict[str, Any]:
+    """The next sort order and page after one user action (``edited``: the case store changed by an edit)."""
     state = dict(state or {"sort": "date", "asc": True, "page": 0})
     pages = page_count(n_rows)
     if isinstance(trigger, dict) and trigger.get("type") == "sort":
@@ -118,13 +120,13 @@ def table_state(trigger: Any, value: Any, state: dict[str, Any] | None, n_rows: 
         state["page"] = max(0, state.get("page", 0) - 1)
     elif trigger == "table-next":
         state["page"] = min(pages - 1, state.get("page", 0) + 1)
-    elif trigger == "selection-store":
+    elif trigger == "selection-store" or (trigger == "case-store" and edited):
         if selected_index is not None:
             state["page"] = selected_index // PAGE_SIZE
     elif trigger == "case-store":
         state = {"sort": "date", "asc": True, "page": 0}
-    else:
-        state["page"] = 0
+    else:  # filters or search changed: stay with the selected event when it is still shown
+        state["page"] = selected_index // PAGE_SIZE if selected_index is not None else 0
     state["page"] = min(max(0, state.get("page", 0)), pages - 1)
     return state
 
@@ -162,7 +164,7 @@ def register(app: dash.Dash) -> None:
             selected_index = ids.index(selection["id"]) if selection["id"] in ids else None
             if trigger == "selection-store" and selected_index is None:
                 return no_update
-        new = table_state(trigger, value, state, len(events), selected_index)
+        new = table_state(trigger, value, state, len(events), selected_index, edited=is_edit(store))
         return new if new != state else no_update
 
     @app.callback(
@@ -182,4 +184,4 @@ def register(app: dash.Dash) -> None:
         page = min(max(0, state.get("page", 0)), pages - 1)
         selected = selection.get("id") if selection and selection.get("kind") == "event" else None
         table = render_table(view, events, page, state.get("sort", "date"), state.get("asc", True), selected, lang)
-        return (table, t("page_of", lang, page=page + 1, pages=pages), pages <= 1, page == 0, page >= pages - 1)
+        return (table, text("page_of", lang, page=page + 1, pages=pages), pages <= 1, page == 0, page >= pages - 1)

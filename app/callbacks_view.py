@@ -17,10 +17,12 @@ from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
 
 from app import callbacks_patterns, figures, timeline_view
 from app.details import details
+from app.edit_store import is_edit
 from app.filters import Filters, case_bounds, year_marks
-from app.i18n import format_day, format_partial, normal_lang, t, vocab
+from app.i18n import format_day, format_partial, normal_lang, vocab
 from app.page import empty_figure
 from app.state import CaseView, case_view
+from models.catalogue import text
 
 Selection = dict[str, str] | None
 
@@ -108,6 +110,17 @@ def navigate(view: CaseView | None, trigger: Any, value: Any, selection: Selecti
             if kind in ("person", "organisation"):
                 return Nav(selection={"kind": kind, "id": item})
     return Nav()
+
+
+def after_edit(view: CaseView, selection: Selection) -> Selection:
+    """The selection to keep after an edit: unchanged, unless its item was deleted."""
+    if not selection:
+        return None
+    kind, item = selection.get("kind"), selection.get("id")
+    exists = {"event": view.events, "person": view.person_names, "organisation": view.organisation_names}.get(kind)
+    if exists is None:
+        return selection if kind == "finding" else None
+    return selection if item in exists else None
 
 
 def highlights(view: CaseView, selection: Selection) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -258,10 +271,10 @@ def register(app: dash.Dash) -> None:
         Input({"type": "detail-link", "kind": ALL, "id": ALL}, "n_clicks"),
         Input({"type": "finding", "index": ALL}, "n_clicks"),
         Input("story-store", "data"),
-        State("story-toggle", "value"), State("selection-store", "data"),
+        State("story-toggle", "value"), State("selection-store", "data"), State("as-of", "value"),
     )
     def _navigate(store: dict[str, Any] | None, timeline_click: Any, network_click: Any, *rest: Any) -> tuple:
-        story, story_on, selection = rest[-3], bool(rest[-2]), rest[-1]
+        story, story_on, selection = rest[-4], bool(rest[-3]), rest[-2]
         view = case_view(store)
         trigger = ctx.triggered_id
         if trigger is None or trigger == "case-store":
@@ -270,6 +283,13 @@ def register(app: dash.Dash) -> None:
             if bounds is None:
                 return None, {"step": 0}, 1, 0, 1, {}, None, None, meta
             first, last = (d.toordinal() for d in bounds)
+            if view is not None and is_edit(store):  # the same case, edited: keep what the user is looking at
+                kept = after_edit(view, store.get("select") or selection)
+                as_of = ctx.states.get("as-of.value")
+                value = last if as_of is None else min(max(int(as_of), first), last)
+                if kept and kept.get("kind") == "event":
+                    value = _event_ordinal(view, kept["id"], bounds)
+                return kept, no_update, value, first, last, year_marks(bounds), None, None, meta
             return None, {"step": 0}, last, first, last, year_marks(bounds), None, None, meta
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         if trigger == "timeline-graph":
@@ -326,7 +346,7 @@ def register(app: dash.Dash) -> None:
         view = case_view(store)
         fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector)))
         day = as_of_date(view, as_of) if view else None
-        title = t("genosociogram_asof", lang, date=format_day(day, lang)) if day else t("genosociogram", lang)
+        title = text("genosociogram_asof", lang, date=format_day(day, lang)) if day else text("genosociogram", lang)
         return fig, style, title, format_day(day, lang) if day else ""
 
     @app.callback(
@@ -349,8 +369,8 @@ def register(app: dash.Dash) -> None:
         if view is None or event is None:
             return True, "", "", True, True
         step = view.order[event.id]
-        position = t("story_step", lang, i=step + 1, n=len(view.ordered))
-        text = [html.Span(format_partial(event.date, lang), className="story-date"), " ",
+        position = text("story_step", lang, i=step + 1, n=len(view.ordered))
+        line = [html.Span(format_partial(event.date, lang), className="story-date"), " ",
                 html.Span(vocab(event.type, lang), className="story-type"), " ",
                 html.Span(event.title, className="story-title")]
-        return False, position, text, step == 0, step == len(view.ordered) - 1
+        return False, position, line, step == 0, step == len(view.ordered) - 1

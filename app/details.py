@@ -9,9 +9,10 @@ from typing import Any
 
 from dash import html
 
-from app.i18n import format_partial, t, vocab
+from app.i18n import format_partial, vocab
 from app.state import CaseView
 from models import Event
+from models.catalogue import text
 
 MAX_LISTED = 12
 """Events listed under a person or organisation before "and n more"."""
@@ -61,7 +62,7 @@ def _annotations(view: CaseView, *, event_id: str | None = None, person_id: str 
     if not notes:
         return []
     items = [html.Li([html.Span(vocab(a.tag, lang), className="badge note-tag"), " ", a.text]) for a in notes]
-    return [html.H3(t("f_annotations", lang), className="details-sub"), html.Ul(items, className="notes")]
+    return [html.H3(text("f_annotations", lang), className="details-sub"), html.Ul(items, className="notes")]
 
 
 def person_details(view: CaseView, person_id: str, lang: str) -> Any:
@@ -70,29 +71,29 @@ def person_details(view: CaseView, person_id: str, lang: str) -> Any:
         return None
     kind = vocab(person.kind, lang)
     if person.id == view.case.index_person:
-        kind += f" · {t('f_index', lang)}"
+        kind += f" · {text('f_index', lang)}"
     involved = None
     if person.involvement is not None:
         involved = (f"{format_partial(person.involvement.start, lang) or '…'} – "
-                    f"{format_partial(person.involvement.end, lang) or t('open_end', lang)}")
-    died = format_partial(person.death, lang) or (t("f_deceased", lang) if person.deceased else None)
+                    f"{format_partial(person.involvement.end, lang) or text('open_end', lang)}")
+    died = format_partial(person.death, lang) or (text("f_deceased", lang) if person.deceased else None)
     org = person.organisation
     rows = [
-        *_row(t("f_kind", lang), kind),
-        *_row(t("f_role", lang), person.role),
-        *_row(t("f_born", lang), format_partial(person.birth, lang)),
-        *_row(t("f_died", lang), died),
-        *_row(t("f_organisation", lang), link("organisation", org, view.organisation_names.get(org, org))
+        *_row(text("f_kind", lang), kind),
+        *_row(text("f_role", lang), person.role),
+        *_row(text("f_born", lang), format_partial(person.birth, lang)),
+        *_row(text("f_died", lang), died),
+        *_row(text("organisation", lang), link("organisation", org, view.organisation_names.get(org, org))
               if org else None),
-        *_row(t("f_involved", lang), involved),
-        *_row(t("f_note", lang), person.note),
+        *_row(text("f_involved", lang), involved),
+        *_row(text("f_note", lang), person.note),
     ]
     ids = view.person_events.get(person.id, set())
     return html.Div([
-        html.Div(t("kind_person", lang), className="details-kind"),
+        html.Div(text("kind_person", lang), className="details-kind"),
         html.H3(person.label, className="details-title"),
         html.Dl(rows, className="details-list"),
-        html.H3(t("n_events", lang, n=len(ids)), className="details-sub"),
+        html.H3(text("n_events", lang, n=len(ids)), className="details-sub"),
         _event_list(view, ids, lang),
         *_annotations(view, person_id=person.id, lang=lang),
     ])
@@ -111,36 +112,38 @@ def event_details(view: CaseView, event_id: str, lang: str) -> Any:
         if event.placement.location:
             placement += f" · {event.placement.location}"
         if event.placement.crisis:
-            placement += f" ({t('f_crisis', lang)})"
+            placement += f" ({text('crisis', lang)})"
     decision_rows: list[Any] = []
     if event.decision is not None:
         deciders = [link("person", d, names[d]) if d in names else
                     link("organisation", d, orgs[d]) if d in orgs else d for d in event.decision.decided_by]
         decision_rows = [
-            *_row(t("f_decided_by", lang), _join(deciders) or None),
-            *_row(t("f_family_involved", lang), vocab(event.decision.family_involved, lang)),
-            *_row(t("f_rationale", lang), event.decision.rationale),
+            *_row(text("f_decided_by", lang), _join(deciders) or None),
+            *_row(text("f_family_involved", lang), vocab(event.decision.family_involved, lang)),
+            *_row(text("f_rationale", lang), event.decision.rationale),
         ]
     rows = [
-        *_row(t("f_date", lang), _event_when(event, lang)),
-        *_row(t("f_type", lang), vocab(event.type, lang)),
-        *_row(t("f_layer", lang), vocab(event.layer, lang)),
-        *_row(t("f_persons", lang), persons or None),
-        *_row(t("f_organisation", lang),
+        *_row(text("date", lang), _event_when(event, lang)),
+        *_row(text("type", lang), vocab(event.type, lang)),
+        *_row(text("layer", lang), vocab(event.layer, lang)),
+        *_row(text("f_persons", lang), persons or None),
+        *_row(text("organisation", lang),
               link("organisation", event.organisation, orgs.get(event.organisation, event.organisation))
               if event.organisation else None),
-        *_row(t("f_to_organisation", lang),
+        *_row(text("f_to_organisation", lang),
               link("organisation", event.to_organisation, orgs.get(event.to_organisation, event.to_organisation))
               if event.to_organisation else None),
-        *_row(t("f_placement", lang), placement),
+        *_row(text("f_placement", lang), placement),
         *decision_rows,
-        *_row(t("f_perspective", lang), names.get(event.perspective, event.perspective) if event.perspective else None),
-        *_row(t("f_statement_kind", lang), vocab(event.statement_kind, lang) if event.statement_kind else None),
-        *_row(t("f_certainty", lang), vocab(event.certainty, lang) if event.certainty.value != "confirmed" else None),
-        *_row(t("f_source", lang), view.source_titles.get(event.source, event.source) if event.source else None),
+        *_row(text("f_perspective", lang),
+              names.get(event.perspective, event.perspective) if event.perspective else None),
+        *_row(text("f_statement_kind", lang), vocab(event.statement_kind, lang) if event.statement_kind else None),
+        *_row(text("f_certainty", lang),
+              vocab(event.certainty, lang) if event.certainty.value != "confirmed" else None),
+        *_row(text("f_source", lang), view.source_titles.get(event.source, event.source) if event.source else None),
     ]
     return html.Div([
-        html.Div(t("kind_event", lang), className="details-kind"),
+        html.Div(text("event", lang), className="details-kind"),
         html.H3(event.title, className="details-title"),
         html.P(event.description, className="details-description") if event.description else None,
         html.Dl(rows, className="details-list"),
@@ -155,12 +158,12 @@ def organisation_details(view: CaseView, org_id: str, lang: str) -> Any:
     people = [p for p in view.case.persons if p.organisation == org.id]
     ids = view.organisation_events.get(org.id, set())
     return html.Div([
-        html.Div(t("kind_organisation", lang), className="details-kind"),
+        html.Div(text("organisation", lang), className="details-kind"),
         html.H3(org.name, className="details-title"),
-        html.Dl([*_row(t("f_type", lang), vocab(org.type, lang)),
-                 *_row(t("f_people", lang), _join([link("person", p.id, p.label) for p in people]) or None),
-                 *_row(t("f_note", lang), org.note)], className="details-list"),
-        html.H3(t("n_events", lang, n=len(ids)), className="details-sub"),
+        html.Dl([*_row(text("type", lang), vocab(org.type, lang)),
+                 *_row(text("f_people", lang), _join([link("person", p.id, p.label) for p in people]) or None),
+                 *_row(text("f_note", lang), org.note)], className="details-list"),
+        html.H3(text("n_events", lang, n=len(ids)), className="details-sub"),
         _event_list(view, ids, lang),
     ])
 
@@ -172,10 +175,10 @@ def finding_details(view: CaseView, finding_id: str, lang: str) -> Any:
     if found is None:
         return None
     return html.Div([
-        html.Div(t("kind_finding", lang), className="details-kind"),
+        html.Div(text("kind_finding", lang), className="details-kind"),
         html.H3(found.title(lang), className="details-title"),
         html.P(found.question(lang), className="details-description fst-italic"),
-        html.H3(t("n_events", lang, n=len(found.evidence_events)), className="details-sub")
+        html.H3(text("n_events", lang, n=len(found.evidence_events)), className="details-sub")
         if found.evidence_events else None,
         _event_list(view, set(found.evidence_events), lang),
     ])
@@ -184,9 +187,9 @@ def finding_details(view: CaseView, finding_id: str, lang: str) -> Any:
 def details(view: CaseView | None, selection: dict[str, str] | None, lang: str) -> Any:
     """The details panel's content for ``selection`` (``{"kind": ..., "id": ...}``)."""
     if view is None or not selection:
-        return html.P(t("details_empty", lang), className="text-muted details-empty")
+        return html.P(text("details_empty", lang), className="text-muted details-empty")
     kind, item = selection.get("kind"), selection.get("id", "")
     build = {"person": person_details, "event": event_details, "organisation": organisation_details,
              "finding": finding_details}.get(kind or "")
     content = build(view, item, lang) if build else None
-    return content if content is not None else html.P(t("details_empty", lang), className="text-muted")
+    return content if content is not None else html.P(text("details_empty", lang), className="text-muted")

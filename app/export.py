@@ -17,6 +17,7 @@ import tempfile
 import threading
 import warnings
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -104,30 +105,37 @@ def default_filename(case_id: str, view: str, size: str, fmt: str) -> str:
     return f"{safe}_{view}_{size}.{fmt}"
 
 
-def view_figure(case: Any, view: str, *, lang: str = "nl", as_of: dt.date | None = None) -> go.Figure:
-    """The screen figure of ``view`` for ``case`` (the layouts' own defaults)."""
+def view_figure(case: Any, view: str, *, lang: str = "nl", as_of: dt.date | None = None,
+                **options: Any) -> go.Figure:
+    """The screen figure of ``view`` for ``case``; ``options`` are more keyword arguments of the view's figure
+    function (``projector``; for the timeline its filters and ``lane_mode``), else the layouts' defaults."""
     if view == "timeline":
         from layouts.timeline import timeline_figure
 
-        return timeline_figure(case, lang=lang, as_of=as_of)
+        return timeline_figure(case, lang=lang, as_of=as_of, **options)
     if view == "genosociogram":
         from layouts.genosociogram import genosociogram_figure
 
-        return genosociogram_figure(case, as_of, lang=lang)
+        return genosociogram_figure(case, as_of, lang=lang, **options)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
 
 
 def export_view_bytes(case: Any, view: str, fmt: str, size: str = "A3", lang: str = "nl",
-                      as_of: dt.date | None = None, printed_on: dt.date | None = None
-                      ) -> tuple[bytes, str, str]:
-    """One view of ``case`` as a poster file: ``(bytes, filename, mimetype)`` for a download button."""
+                      as_of: dt.date | None = None, printed_on: dt.date | None = None,
+                      *, options: Mapping[str, Any] | None = None) -> tuple[bytes, str, str]:
+    """One view of ``case`` as a poster file: ``(bytes, filename, mimetype)`` for a download button.
+
+    ``options``: more keyword arguments of the view's figure (see :func:`view_figure`), so that a download
+    from the app matches the screen: ``projector``, and the timeline's ``persons``, ``organisations``,
+    ``event_types``, ``layers``, ``date_window`` and ``lane_mode``.
+    """
     from layouts.poster import poster_figure, sheet
 
     sheet(size)  # unknown size: ValueError before any work
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    fig = poster_figure(view_figure(case, view, lang=lang, as_of=as_of), case, size=size, lang=lang, as_of=as_of,
-                        printed_on=printed_on, view=view)
+    screen = view_figure(case, view, lang=lang, as_of=as_of, **dict(options or {}))
+    fig = poster_figure(screen, case, size=size, lang=lang, as_of=as_of, printed_on=printed_on, view=view)
     return figure_bytes(fig, fmt), default_filename(case.id, view, size, fmt), MIMETYPES[fmt]
 
 

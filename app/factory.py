@@ -8,7 +8,16 @@ from pathlib import Path
 import dash
 from dash import html
 
-from app import callbacks_case, callbacks_filters, callbacks_patterns, callbacks_table, callbacks_view
+from app import (
+    callbacks_case,
+    callbacks_edit,
+    callbacks_export,
+    callbacks_filters,
+    callbacks_patterns,
+    callbacks_save,
+    callbacks_table,
+    callbacks_view,
+)
 from app.i18n import normal_lang
 from app.page import build_layout
 from app.state import list_case_files
@@ -55,4 +64,7 @@ def create_app(cases: Path | None = None, lang: str = "nl") -> dash.Dash:
     callbacks_filters.register(app)
     callbacks_table.register(app)
     callbacks_patterns.register(app)
+    callbacks_edit.register(app)
+    callbacks_export.register(app)
+    callbacks_save.register(app, cases)
     return app

@@ -12,8 +12,10 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from app.i18n import t
+from app.edit_page import edit_parts, edit_switch, edit_toolbar
+from app.export_controls import report_download, view_download
 from app.state import CaseFile
+from models.catalogue import text
 
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -26,7 +28,7 @@ GRAPH_CONFIG: dict[str, Any] = {
 
 def T(key: str, lang: str, tag: type = html.Span, **props: Any) -> Any:
     """Interface text that follows the language switch."""
-    return tag(t(key, lang), id={"type": "i18n", "key": key}, **props)
+    return tag(text(key, lang), id={"type": "i18n", "key": key}, **props)
 
 
 def empty_figure(projector: bool = False) -> go.Figure:
@@ -38,20 +40,20 @@ def empty_figure(projector: bool = False) -> go.Figure:
 
 
 def case_options(files: list[CaseFile], lang: str) -> list[dict[str, Any]]:
-    return [{"label": f.title if f.looks_valid else f"{f.title} {t('invalid_marker', lang)}", "value": f.name}
+    return [{"label": f.title if f.looks_valid else f"{f.title} {text('invalid_marker', lang)}", "value": f.name}
             for f in files]
 
 
 def lane_options(lang: str) -> list[dict[str, str]]:
-    return [{"label": t("lanes_organisation", lang), "value": "organisation"},
-            {"label": t("lanes_event_type", lang), "value": "event_type"}]
+    return [{"label": text("lanes_organisation", lang), "value": "organisation"},
+            {"label": text("lanes_event_type", lang), "value": "event_type"}]
 
 
 def _header(files: list[CaseFile], lang: str) -> html.Header:
     chooser = html.Div([
         html.Label(T("choose_case", lang), htmlFor="case-chooser", className="visually-hidden"),
         dcc.Dropdown(id="case-chooser", options=case_options(files, lang), value=None,
-                     clearable=False, searchable=False, placeholder=t("choose_case_placeholder", lang),
+                     clearable=False, searchable=False, placeholder=text("choose_case_placeholder", lang),
                      className="case-chooser"),
     ], className="chooser-wrap hide-on-projector", hidden=len(files) <= 1)
     upload = dcc.Upload(
@@ -67,12 +69,14 @@ def _header(files: list[CaseFile], lang: str) -> html.Header:
                        label_checked_class_name="active"),
         dbc.Switch(id="projector", value=False, label=T("projector", lang), class_name="mode-switch"),
         dbc.Switch(id="story-toggle", value=False, label=T("story", lang), class_name="mode-switch"),
+        edit_switch(lang),
+        report_download(lang),
     ], className="header-controls")
     title = html.Div([
         html.Span(T("app_name", lang), className="app-name"),
-        html.H1(t("no_case_title", lang), id="case-title", className="case-title"),
+        html.H1(text("no_case_title", lang), id="case-title", className="case-title"),
         html.Span([T("pseudonymised", lang)], className="badge pseudo-badge", id="pseudo-badge",
-                  title=t("pseudonymised_hint", lang)),
+                  title=text("pseudonymised_hint", lang)),
     ], className="header-title")
     return html.Header([title, controls], className="app-header")
 
@@ -99,17 +103,17 @@ def _filters(lang: str) -> html.Div:
     return html.Div([
         dbc.Row([
             field("filter_persons", dcc.Dropdown(id="filter-persons", multi=True, options=[], value=[],
-                                                 placeholder=t("filter_all", lang)), 3),
+                                                 placeholder=text("filter_all", lang)), 3),
             field("filter_organisations", dcc.Dropdown(id="filter-organisations", multi=True, options=[], value=[],
-                                                       placeholder=t("filter_all", lang)), 3),
+                                                       placeholder=text("filter_all", lang)), 3),
             field("filter_types", dcc.Dropdown(id="filter-types", multi=True, options=[], value=[],
-                                               placeholder=t("filter_all", lang)), 3),
+                                               placeholder=text("filter_all", lang)), 3),
             dbc.Col(html.Div([
-                html.Div(T("filter_layer", lang), className="form-label small", id="filter-layer-label"),
+                html.Div(T("layer", lang), className="form-label small", id="filter-layer-label"),
                 dbc.RadioItems(id="filter-layer", value="both", inline=True,
-                               options=[{"label": t("layer_both", lang), "value": "both"},
-                                        {"label": t("layer_formal_short", lang), "value": "formal"},
-                                        {"label": t("layer_lived_short", lang), "value": "lived"}]),
+                               options=[{"label": text("layer_both", lang), "value": "both"},
+                                        {"label": text("layer_formal_short", lang), "value": "formal"},
+                                        {"label": text("layer_lived_short", lang), "value": "lived"}]),
             ], role="group", **{"aria-labelledby": "filter-layer-label"}), md=3),
         ], className="g-2"),
         dbc.Row([
@@ -140,15 +144,15 @@ def _table(lang: str) -> html.Section:
         html.Div([
             html.Label(T("table_search", lang), htmlFor="table-search", className="visually-hidden"),
             dcc.Input(id="table-search", type="search", debounce=0.3, value="",
-                      placeholder=t("table_search_placeholder", lang), className="form-control form-control-sm"),
+                      placeholder=text("table_search_placeholder", lang), className="form-control form-control-sm"),
         ], className="table-tools"),
         html.Div(id="event-table", className="event-table-wrap"),
         html.Nav([
             html.Button("‹", id="table-prev", n_clicks=0, type="button", className="btn btn-outline-secondary btn-sm",
-                        **{"aria-label": t("page_prev", lang)}),
+                        **{"aria-label": text("page_prev", lang)}),
             html.Span(id="table-page-text", className="mx-2 small"),
             html.Button("›", id="table-next", n_clicks=0, type="button", className="btn btn-outline-secondary btn-sm",
-                        **{"aria-label": t("page_next", lang)}),
+                        **{"aria-label": text("page_next", lang)}),
         ], className="table-pager", id="table-pager"),
     ], className="table-section hide-on-projector", id="table-section")
 
@@ -166,12 +170,13 @@ def build_layout(files: list[CaseFile], lang: str) -> html.Div:
                             id="filters-toggle", n_clicks=0, type="button",
                             className="btn btn-outline-secondary btn-sm hide-on-projector",
                             **{"aria-expanded": "false", "aria-controls": "filters"}),
+                view_download("timeline", lang),
             ], className="section-actions"),
         ], className="section-head"),
         _filters(lang),
         html.Div(dcc.Graph(id="timeline-graph", figure=empty_figure(), config=GRAPH_CONFIG,
                            className="graph timeline-graph"),
-                 role="figure", id="timeline-wrap", **{"aria-label": t("timeline_aria", lang)}),
+                 role="figure", id="timeline-wrap", **{"aria-label": text("timeline_aria", lang)}),
         html.Div([
             html.Label([T("as_of_label", lang), " ", html.Strong(id="as-of-text")], htmlFor="as-of",
                        className="as-of-label"),
@@ -180,11 +185,12 @@ def build_layout(files: list[CaseFile], lang: str) -> html.Div:
         ], className="as-of"),
     ], className="view timeline-view")
     network = html.Section([
-        html.Div([html.H2(id="genosociogram-title", children=t("genosociogram", lang), className="section-title")],
+        html.Div([html.H2(id="genosociogram-title", children=text("genosociogram", lang), className="section-title"),
+                  html.Div(view_download("genosociogram", lang), className="section-actions")],
                  className="section-head"),
         html.Div(dcc.Graph(id="genosociogram-graph", figure=empty_figure(), config=GRAPH_CONFIG,
                            className="graph genosociogram-graph"),
-                 role="figure", id="genosociogram-wrap", **{"aria-label": t("genosociogram_aria", lang)}),
+                 role="figure", id="genosociogram-wrap", **{"aria-label": text("genosociogram_aria", lang)}),
     ], className="view network-view")
     side = html.Aside([
         html.Section([html.H2(T("details", lang), className="section-title"),
@@ -203,8 +209,10 @@ def build_layout(files: list[CaseFile], lang: str) -> html.Div:
         dcc.Store(id="timeline-shown", storage_type="memory"),
         dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
         dcc.Location(id="url", refresh=False),
+        *edit_parts(lang),
         _header(files, lang),
         html.Main([
+            edit_toolbar(lang),
             html.Div(id="error-panel", role="alert", **{"aria-live": "assertive"}),
             html.Div([T("no_case_title", lang, html.H2), T("no_case_body", lang, html.P)],
                      id="no-case", className="no-case", hidden=True),

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from app.export import MIMETYPES, default_filename, figure_bytes, html_to_pdf, view_figure
 from layouts.poster import Sheet, event_labels, fit_to_sheet, label_events, long_date
 from models.case import Case, Event
+from models.catalogue import text
 from models.patterns import Finding, find_patterns
 from models.vocabulary import label
 
@@ -27,95 +28,12 @@ _MM = 96 / 25.4
 # A figure page of the report: A4 landscape minus 12 mm margins, below the heading (273 × 150 mm).
 REPORT_SHEET = Sheet("A4", 273 * _MM, 150 * _MM, None, 0.72, 1.0)
 
-_W: dict[str, dict[str, str]] = {
-    "report": {"nl": "Casusverslag", "en": "Case report"},
-    "notice": {"nl": "Gepseudonimiseerde casus — niet delen. Dit verslag bevat geen echte namen; bewaar en "
-                     "deel het alleen binnen de bespreking.",
-               "en": "Pseudonymised case — do not share. This report holds no real names; keep and share it "
-                     "only within the review."},
-    "footer": {"nl": "Gepseudonimiseerde casus — niet delen", "en": "Pseudonymised case — do not share"},
-    "printed": {"nl": "afgedrukt op {date}", "en": "printed on {date}"},
-    "counts": {"nl": "{events} gebeurtenissen · {persons} personen · {organisations} organisaties",
-               "en": "{events} events · {persons} persons · {organisations} organisations"},
-    "contents": {"nl": "Inhoud", "en": "Contents"},
-    "timeline": {"nl": "Tijdlijn", "en": "Timeline"},
-    "timeline_note": {"nl": "Boven de lijn: formele acties. Onder de lijn: wat gezinsleden meemaakten en zeiden. "
-                            "De nummers verwijzen naar de bijlage met alle gebeurtenissen. Het hele beeld: "
-                            "druk de poster af op A1 of A0 (casusbeeld export).",
-                      "en": "Above the line: formal actions. Below the line: what family members lived through "
-                            "and said. The numbers refer to the appendix listing all events. The whole picture: print "
-                            "the poster on A1 or A0 (casusbeeld export)."},
-    "genosociogram": {"nl": "Geno-sociogram", "en": "Geno-sociogram"},
-    "genosociogram_note": {"nl": "Het gezin over de generaties, met het netwerk en de betrokken professionals.",
-                           "en": "The family across generations, with the network and the professionals "
-                                 "involved."},
-    "no_figure": {"nl": "Deze weergave kon niet worden gemaakt: {error}",
-                  "en": "This view could not be drawn: {error}"},
-    "patterns": {"nl": "Patronen", "en": "Patterns"},
-    "patterns_note": {"nl": "Vragen aan de groep, geen oordelen: herkennen jullie dit?",
-                      "en": "Questions for the group, not verdicts: do you recognise this?"},
-    "no_patterns": {"nl": "Geen patronen gevonden.", "en": "No patterns found."},
-    "measure": {"nl": "Maat", "en": "Measure"},
-    "evidence_events": {"nl": "Gebeurtenissen", "en": "Events"},
-    "evidence_persons": {"nl": "Personen", "en": "Persons"},
-    "evidence_organisations": {"nl": "Organisaties", "en": "Organisations"},
-    "evidence_relationships": {"nl": "Relaties", "en": "Relationships"},
-    "rules": {"nl": "Zo is geteld", "en": "How this was counted"},
-    "annotations": {"nl": "Aantekeningen", "en": "Annotations"},
-    "no_annotations": {"nl": "Geen aantekeningen.", "en": "No annotations."},
-    "about": {"nl": "Over", "en": "About"},
-    "period": {"nl": "periode {start} – {end}", "en": "period {start} – {end}"},
-    "since": {"nl": "vanaf {start}", "en": "from {start}"},
-    "reflection": {"nl": "Reflectie van de facilitator", "en": "Facilitator's reflection"},
-    "no_reflection": {"nl": "Nog geen reflectie vastgelegd.", "en": "No reflection recorded yet."},
-    "questions": {"nl": "Vragen voor de bijeenkomst", "en": "Questions for the meeting"},
-    "appendix": {"nl": "Bijlage: alle gebeurtenissen", "en": "Appendix: all events"},
-    "date": {"nl": "Datum", "en": "Date"},
-    "layer": {"nl": "Lijn", "en": "Line"},
-    "type": {"nl": "Soort", "en": "Type"},
-    "title": {"nl": "Gebeurtenis", "en": "Event"},
-    "organisation": {"nl": "Organisatie", "en": "Organisation"},
-    "above": {"nl": "boven", "en": "above"},
-    "below": {"nl": "onder", "en": "below"},
-    "unknown": {"nl": "onbekend", "en": "unknown"},
-}
-
-# The questions of work cards 3 and 4 (and card 2's questions along the timeline), NJi 2022.
-QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "card3": (
-        ("Wat zien we? En wat doet dit met ons?", "What do we see? And what does this do to us?"),
-        ("Welke informatie ontbreekt?", "Which information is missing?"),
-        ("Is de meest cruciale informatie opgenomen in de tijdlijn? Wat voegen we ter plekke toe?",
-         "Is the most crucial information on the timeline? What do we add on the spot?"),
-        ("Welke informatie komt van professionals en welke van gezinsleden? Wat zijn feiten, meningen, "
-         "aannames, emoties en interpretaties?",
-         "Which information comes from professionals and which from family members? What are facts, "
-         "opinions, assumptions, emotions and interpretations?"),
-        ("Hoe is de besluitvorming verlopen, en hoe hebben de betrokkenen dat ervaren?",
-         "How were decisions made, and how did those involved experience them?"),
-    ),
-    "card2": (
-        ("Staan alle belangrijke momenten op de tijdlijn? Of mist er iets?",
-         "Are all important moments on the timeline? Or is something missing?"),
-        ("Op welk moment op deze lijn willen we terugkomen?", "Which moment on this line do we want to return to?"),
-        ("Wat was een cruciaal moment in het hele traject? Wanneer was er een omslagpunt?",
-         "What was a crucial moment in the whole course of help? When was there a turning point?"),
-    ),
-    "card4": (
-        ("Zijn de cruciale personen in beeld? Wie voegen we toe?",
-         "Are the crucial people in the picture? Whom do we add?"),
-        ("Welke professionals zijn betrokken? Voeg ze al pratend toe.",
-         "Which professionals are involved? Add them while talking."),
-        ("Gedragen wij ons als professionals ten opzichte van elkaar in vergelijkbare patronen als het gezin?",
-         "Do we as professionals behave toward each other in patterns like the family's?"),
-        ("Wie uit het eigen netwerk van het gezin zien we over het hoofd?",
-         "Whom from the family's own network do we overlook?"),
-    ),
-}
-_CARD_TITLES = {
-    "card3": ("Tijdlijn (werkkaart 3)", "Timeline (work card 3)"),
-    "card2": ("Met het gezin langs de tijdlijn (werkkaart 2)", "With the family along the timeline (work card 2)"),
-    "card4": ("Geno-sociogram (werkkaart 4)", "Geno-sociogram (work card 4)"),
+# The questions of work cards 3 and 4 (and card 2's questions along the timeline), NJi 2022: catalogue keys,
+# in the report's order; each card's heading is the key ``<card>_title``.
+QUESTIONS: dict[str, tuple[str, ...]] = {
+    "card3": ("card3_q1", "card3_q2", "card3_q3", "card3_q4", "card3_q5"),
+    "card2": ("card2_q1", "card2_q2", "card2_q3"),
+    "card4": ("card4_q1", "card4_q2", "card4_q3", "card4_q4"),
 }
 
 
@@ -169,11 +87,6 @@ footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .3rem; font-
 """
 
 
-def _w(key: str, lang: str) -> str:
-    entry = _W[key]
-    return entry.get(lang, entry["nl"])
-
-
 def e(value: object) -> str:
     """Escape a case string for HTML text and attributes."""
     return html.escape(str(value), quote=True)
@@ -211,17 +124,17 @@ def report_figure(figure: go.Figure, case: Case | None = None) -> go.Figure:
 def view_svg(case: Case, view: str, lang: str) -> str:
     """The view as inline SVG for the report (raises on export failure)."""
     fig = report_figure(view_figure(case, view, lang=lang), case)
-    return inline_svg(figure_bytes(fig, "svg").decode("utf-8"), _w(view, lang))
+    return inline_svg(figure_bytes(fig, "svg").decode("utf-8"), text(view, lang))
 
 
 # --- text pieces --------------------------------------------------------------------------------------------
 
 def event_when(event: Event, lang: str) -> str:
     """``12 maart 2015`` or ``maart 2015 – juni 2016``."""
-    text = event.date.format(lang)
+    when = event.date.format(lang)
     if event.end is not None:
-        text += f" – {event.end.format(lang)}"
-    return text
+        when += f" – {event.end.format(lang)}"
+    return when
 
 
 class _Names:
@@ -266,21 +179,21 @@ def _list(items: Iterable[str], item_html: Callable[[str], str]) -> str:
 
 def finding_html(finding: Finding, names: _Names, lang: str) -> str:
     """One finding: title, question, measure, detail lines and every piece of evidence."""
-    rows = [f"<dt>{e(_w('measure', lang))}</dt><dd>{e(_number(finding.measure))} "
+    rows = [f"<dt>{e(text('report_measure', lang))}</dt><dd>{e(_number(finding.measure))} "
             f"{e(finding.measure_label(lang))}</dd>"]
-    evidence = (("evidence_events", finding.evidence_events, names.event),
-                ("evidence_persons", finding.evidence_persons, names.person),
-                ("evidence_organisations", finding.evidence_organisations, names.organisation),
-                ("evidence_relationships", finding.evidence_relationships, names.relationship))
+    evidence = (("events", finding.evidence_events, names.event),
+                ("persons", finding.evidence_persons, names.person),
+                ("organisations", finding.evidence_organisations, names.organisation),
+                ("relationships", finding.evidence_relationships, names.relationship))
     for key, ids, render in evidence:
         if ids:
-            rows.append(f"<dt>{e(_w(key, lang))} ({len(ids)})</dt><dd>{_list(ids, render)}</dd>")
+            rows.append(f"<dt>{e(text(key, lang))} ({len(ids)})</dt><dd>{_list(ids, render)}</dd>")
     lines = "".join(f"<li>{e(line)}</li>" for line in finding.lines(lang))
     return (f'<article class="finding" id="finding-{e(finding.id)}"><h3>{e(finding.title(lang))}</h3>'
             f'<p class="question-text">{e(finding.question(lang))}</p>'
             + (f"<ul>{lines}</ul>" if lines else "")
             + f"<dl>{''.join(rows)}</dl>"
-            f'<p class="rules"><strong>{e(_w("rules", lang))}:</strong> {e(finding.rules(lang))}</p></article>')
+            f'<p class="rules"><strong>{e(text("rules", lang))}:</strong> {e(finding.rules(lang))}</p></article>')
 
 
 def _number(value: float) -> str:
@@ -293,7 +206,7 @@ def annotations_html(case: Case, names: _Names, lang: str) -> str:
     for annotation in case.annotations:
         groups.setdefault(annotation.tag, []).append(annotation)
     if not groups:
-        return f"<p class=\"muted\">{e(_w('no_annotations', lang))}</p>"
+        return f"<p class=\"muted\">{e(text('report_no_annotations', lang))}</p>"
     parts = []
     for tag, items in groups.items():
         heading = label(tag, lang)
@@ -307,14 +220,14 @@ def annotations_html(case: Case, names: _Names, lang: str) -> str:
             about += [f"<li>{names.person(person_id)}</li>" for person_id in target.persons]
             if target.date_range is not None:
                 start = target.date_range.start.format(lang)
-                text = (_w("period", lang).format(start=start, end=target.date_range.end.format(lang))
-                        if target.date_range.end is not None else _w("since", lang).format(start=start))
-                about.append(f"<li>{e(text)}</li>")
+                span = (text("report_period", lang, start=start, end=target.date_range.end.format(lang))
+                        if target.date_range.end is not None else text("report_since", lang, start=start))
+                about.append(f"<li>{e(span)}</li>")
             parts.append(
                 f'<article class="annotation" id="annotation-{e(annotation.id)}">'
                 f'<p class="text">{e(annotation.text)}</p>'
                 + (f'<p class="meta">{" · ".join(meta)}</p>' if meta else "")
-                + (f'<p class="meta">{e(_w("about", lang))}:</p><ul>{"".join(about)}</ul>' if about else "")
+                + (f'<p class="meta">{e(text("report_about", lang))}:</p><ul>{"".join(about)}</ul>' if about else "")
                 + "</article>")
     return "".join(parts)
 
@@ -326,21 +239,20 @@ def reflection_notes(case: Case) -> list[tuple[str, str]]:
 
 def questions_html(lang: str) -> str:
     """The card 3, 2 and 4 questions, each with room to write on paper."""
-    index = 1 if lang == "en" else 0
     parts = []
     for card, questions in QUESTIONS.items():
-        items = "".join(f'<li class="question">{e(q[index])}<div class="write"></div></li>' for q in questions)
-        parts.append(f"<h3>{e(_CARD_TITLES[card][index])}</h3><ol>{items}</ol>")
+        items = "".join(f'<li class="question">{e(text(q, lang))}<div class="write"></div></li>' for q in questions)
+        parts.append(f"<h3>{e(text(f'{card}_title', lang))}</h3><ol>{items}</ol>")
     return "".join(parts)
 
 
 def events_table(case: Case, names: _Names, lang: str) -> str:
     """Every event in time order, numbered as on the timeline: date, above/below the line, type, title, organisation."""
-    head = "<th>#</th>" + "".join(f"<th>{e(_w(k, lang))}</th>"
-                                  for k in ("date", "layer", "type", "title", "organisation"))
+    head = "<th>#</th>" + "".join(f"<th>{e(text(k, lang))}</th>"
+                                  for k in ("date", "report_line", "type", "event", "organisation"))
     rows = []
     for number, event in enumerate(case.events_in_order(), start=1):
-        side = _w("above" if str(event.layer) == "formal" else "below", lang)
+        side = text("report_above" if str(event.layer) == "formal" else "report_below", lang)
         organisation = names.organisation(event.organisation) if event.organisation else ""
         rows.append(f'<tr id="event-{e(event.id)}"><td>{number}</td><td>{e(event_when(event, lang))}</td>'
                     f"<td>{e(side)}</td><td>{e(label(event.type, lang))}</td><td>{e(event.title)}</td>"
@@ -370,46 +282,47 @@ def report_html(case: Case, lang: str = "nl", *, printed_on: dt.date | None = No
         try:
             svg = draw(case, view, lang)
         except Exception as exc:  # a report without one picture beats no report
-            svg = f'<p class="muted">{e(_w("no_figure", lang).format(error=exc))}</p>'
-        views.append(f'<section class="view" id="{view}"><h2>{e(_w(view, lang))}</h2>'
-                     f'<p class="note">{e(_w(view + "_note", lang))}</p><figure>{svg}</figure></section>')
+            svg = f'<p class="muted">{e(text("report_no_figure", lang, error=exc))}</p>'
+        views.append(f'<section class="view" id="{view}"><h2>{e(text(view, lang))}</h2>'
+                     f'<p class="note">{e(text(f"report_{view}_note", lang))}</p><figure>{svg}</figure></section>')
 
     finding_parts = "".join(finding_html(f, names, lang) for f in findings) or \
-        f"<p class=\"muted\">{e(_w('no_patterns', lang))}</p>"
+        f"<p class=\"muted\">{e(text('patterns_none', lang))}</p>"
     notes = reflection_notes(case)
-    reflection = "".join((f"<h3>{e(heading)}</h3>" if heading else "") + f'<p class="reflection">{e(text)}</p>'
-                         for heading, text in notes) or f"<p class=\"muted\">{e(_w('no_reflection', lang))}</p>"
-    sections = [("timeline", _w("timeline", lang)), ("genosociogram", _w("genosociogram", lang)),
-                ("patterns", _w("patterns", lang)), ("annotations", _w("annotations", lang)),
-                ("reflection", _w("reflection", lang)), ("questions", _w("questions", lang)),
-                ("appendix", _w("appendix", lang))]
+    reflection = "".join((f"<h3>{e(heading)}</h3>" if heading else "") + f'<p class="reflection">{e(note)}</p>'
+                         for heading, note in notes) \
+        or f"<p class=\"muted\">{e(text('report_no_reflection', lang))}</p>"
+    sections = [("timeline", text("timeline", lang)), ("genosociogram", text("genosociogram", lang)),
+                ("patterns", text("patterns", lang)), ("annotations", text("report_annotations", lang)),
+                ("reflection", text("report_reflection", lang)), ("questions", text("report_questions", lang)),
+                ("appendix", text("report_appendix", lang))]
     toc = "".join(f'<li><a href="#{key}">{e(text)}</a></li>' for key, text in sections)
-    counts = _w("counts", lang).format(events=len(case.events), persons=len(case.persons),
-                                       organisations=len(case.organisations))
-    title = f"{_w('report', lang)} — {case.title}"
-    css = _CSS % {"footer": _w("footer", lang).replace('"', "'")}
+    counts = text("report_counts", lang, events=len(case.events), persons=len(case.persons),
+                  organisations=len(case.organisations))
+    title = f"{text('report', lang)} — {case.title}"
+    css = _CSS % {"footer": text("do_not_share", lang).replace('"', "'")}
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         f'<meta name="referrer" content="no-referrer"><title>{e(title)}</title><style>{css}</style></head><body>'
-        f'<header><p class="notice">{e(_w("notice", lang))}</p>'
-        f'<p class="meta">{e(_w("report", lang))} · casusbeeld</p><h1>{e(case.title)}</h1>'
-        f'<p class="meta">{e(case.id)} · {e(_w("printed", lang).format(date=long_date(printed_on, lang)))} · '
+        f'<header><p class="notice">{e(text("report_notice", lang))}</p>'
+        f'<p class="meta">{e(text("report", lang))} · casusbeeld</p><h1>{e(case.title)}</h1>'
+        f'<p class="meta">{e(case.id)} · {e(text("printed_on", lang, date=long_date(printed_on, lang)))} · '
         f'{e(counts)}</p>'
         + (f'<p class="description">{e(case.description)}</p>' if case.description else "")
-        + f'<nav><h3>{e(_w("contents", lang))}</h3><ol>{toc}</ol></nav></header><main>'
+        + f'<nav><h3>{e(text("report_contents", lang))}</h3><ol>{toc}</ol></nav></header><main>'
         + "".join(views)
-        + f'<section id="patterns"><h2>{e(_w("patterns", lang))}</h2>'
-          f'<p class="note">{e(_w("patterns_note", lang))}</p>{finding_parts}</section>'
-        + f'<section id="annotations"><h2>{e(_w("annotations", lang))}</h2>{annotations_html(case, names, lang)}'
-          "</section>"
-        + f'<section id="reflection"><h2>{e(_w("reflection", lang))}</h2>{reflection}</section>'
-        + f'<section id="questions" class="questions"><h2>{e(_w("questions", lang))}</h2>{questions_html(lang)}'
-          "</section>"
-        + f'<section id="appendix" class="appendix"><h2>{e(_w("appendix", lang))}</h2>'
+        + f'<section id="patterns"><h2>{e(text("patterns", lang))}</h2>'
+          f'<p class="note">{e(text("report_patterns_note", lang))}</p>{finding_parts}</section>'
+        + f'<section id="annotations"><h2>{e(text("report_annotations", lang))}</h2>'
+          f"{annotations_html(case, names, lang)}</section>"
+        + f'<section id="reflection"><h2>{e(text("report_reflection", lang))}</h2>{reflection}</section>'
+        + f'<section id="questions" class="questions"><h2>{e(text("report_questions", lang))}</h2>'
+          f"{questions_html(lang)}</section>"
+        + f'<section id="appendix" class="appendix"><h2>{e(text("report_appendix", lang))}</h2>'
           f"{events_table(case, names, lang)}</section>"
-        + f'</main><footer>{e(_w("footer", lang))}</footer></body></html>\n'
+        + f'</main><footer>{e(text("do_not_share", lang))}</footer></body></html>\n'
     )
 
 

@@ -145,6 +145,12 @@ def case_view(store: dict[str, Any] | None) -> CaseView | None:
         return None
 
 
+def remember(store: dict[str, Any], case: Case) -> None:
+    """Put an already validated case in the cache under its store's blob (after an edit), sparing a re-parse."""
+    key = content_hash(store["blob"])
+    _VIEWS.get_or_create(key, lambda: CaseView.build(case, key))
+
+
 def clear_cache() -> None:
     _VIEWS.clear()
 

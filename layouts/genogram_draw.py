@@ -18,7 +18,7 @@ import numpy as np
 
 from layouts.genogram_layout import ROW, SINGLE_STUB, Couple, FamilyLayout, Sibship
 from layouts.genogram_legend import (
-    BADGE_LETTERS,
+    BADGE_KINDS,
     CONFLICT,
     HOUSEHOLD,
     HOUSEHOLD_FILL,
@@ -30,7 +30,6 @@ from layouts.genogram_legend import (
     SUPERVISED,
     Scale,
     relation_style,
-    word,
 )
 from layouts.genogram_ring import RingItem
 from layouts.genogram_symbols import (
@@ -52,8 +51,10 @@ from layouts.genogram_symbols import (
     shorten,
     symbol_outline,
 )
-from layouts.style import INK, MUTED, NETWORK_COLOUR, PAPER, PROFESSIONAL_COLOUR
-from models.case import Case, Person, Relationship
+from layouts.style import INK, MUTED, NETWORK_COLOUR, NOTE_COLOUR, NOTE_GLYPH, PAPER, PROFESSIONAL_COLOUR
+from layouts.timeline_text import note_hover
+from models.case import Annotation, Case, Person, Relationship
+from models.catalogue import text
 from models.partial_date import PartialDate
 from models.vocabulary import ParentKind, PartnerStatus, label
 
@@ -111,9 +112,9 @@ def period_text(start: PartialDate | None, end: PartialDate | None, lang: str) -
     if start and end:
         return f"{start.format(lang)} – {end.format(lang)}"
     if start:
-        return f"{word('since', lang)} {start.format(lang)}"
+        return f"{text('geno_since', lang)} {start.format(lang)}"
     if end:
-        return f"{word('until', lang)} {end.format(lang)}"
+        return f"{text('until', lang)} {end.format(lang)}"
     return ""
 
 
@@ -239,7 +240,7 @@ def draw_relationships(ctx: Context, edges: list[tuple[str, str, dict]]) -> None
             kind = "step"  # a step-parent: a line of its own, not a drop from a couple
         if rel is None or data["category"] == "membership" or kind in ("parent", "partner"):
             continue
-        if kind in BADGE_LETTERS:
+        if kind in BADGE_KINDS:
             badges[(a, kind)].append(rel)
             if a in parents_of.get(b, set()):
                 continue  # a parent's authority: the badge says it
@@ -288,7 +289,7 @@ def draw_relationships(ctx: Context, edges: list[tuple[str, str, dict]]) -> None
             bx = m.x - m.half_w - 0.05
         emph = ctx.emph(key)
         ctx.ink.fill(symbol_outline("female", bx, by, 0.46), FillStyle(LEGAL, INK, ctx.scale.line * 0.7), emph, z=4)
-        letter = BADGE_LETTERS[kind]["en" if ctx.lang == "en" else "nl"]
+        letter = text(f"geno_badge_{kind}", ctx.lang)
         ctx.ink.text(bx, by, f"<b>{letter}</b>", max(ctx.scale.small - 3, 9), INK, emph, z=6)
         ctx.ink.hover(bx, by, f"rel:{rels[0].id}", _relation_hover(ctx, rels), 12)
         ctx.used.add(kind)
@@ -395,7 +396,7 @@ def _relation_hover(ctx: Context, rels: list[Relationship]) -> str:
         if rel.certainty.value != "confirmed":
             lines.append(esc(label(rel.certainty.value, lang)))
         if rel.view:
-            lines.append(f"{word('view', lang)}: {esc(ctx.names.get(rel.view, rel.view))}")
+            lines.append(f"{text('geno_view_of', lang)}: {esc(ctx.names.get(rel.view, rel.view))}")
         period = period_text(rel.start, rel.end, lang)
         if period:
             lines.append(esc(period))
@@ -566,7 +567,7 @@ def _couple_hover(ctx: Context, rel: Relationship, status: str | None) -> str:
 
 
 def _step_hover(ctx: Context, rel: Relationship) -> str:
-    lines = [f"<b>{esc(ctx.names.get(rel.source, rel.source))}</b>: {word('step_of', ctx.lang)} "
+    lines = [f"<b>{esc(ctx.names.get(rel.source, rel.source))}</b>: {text('geno_step_of', ctx.lang)} "
              f"{esc(ctx.names.get(rel.target, rel.target))}"]
     period = period_text(rel.start, rel.end, ctx.lang)
     if period:
@@ -612,8 +613,8 @@ def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) 
     name = wrap(person.label, 15 if m.family else 16)
     if m.family:
         years = years_text(person, deceased)
-        text = f"{name}<br><span style='color:{MUTED}'>{esc(years)}</span>" if years else name
-        ctx.ink.text(m.x, m.y - size / 2 - 0.08, text, s.text, INK, emph, position="bottom center")
+        caption = f"{name}<br><span style='color:{MUTED}'>{esc(years)}</span>" if years else name
+        ctx.ink.text(m.x, m.y - size / 2 - 0.08, caption, s.text, INK, emph, position="bottom center")
     else:
         ctx.ink.text(m.x, m.y - size / 2 - 0.08, name, s.small, INK, emph, position="bottom center")
     ctx.ink.hover(m.x, m.y, person.id, _person_hover(ctx, person, node, org_name, deceased),
@@ -629,12 +630,12 @@ def _person_hover(ctx: Context, person: Person, node: dict, org_name: str | None
         lines.append(esc(org_name))
     lines.append(esc(label(person.kind.value, lang)))
     if person.birth:
-        born = f"{word('born', lang)} {person.birth.format(lang)}"
+        born = f"{text('geno_born', lang)} {person.birth.format(lang)}"
         if ctx.as_of and not deceased:
-            born += f" ({age_on(person.birth, ctx.as_of)} {word('years', lang)})"
+            born += f" ({age_on(person.birth, ctx.as_of)} {text('geno_years', lang)})"
         lines.append(esc(born))
     if deceased:
-        died = f"{word('died', lang)} {person.death.format(lang)}" if person.death else word("died", lang)
+        died = f"{text('geno_died', lang)} {person.death.format(lang)}" if person.death else text("geno_died", lang)
         lines.append(esc(died))
     if person.involvement and (person.involvement.start or person.involvement.end):
         lines.append(esc(period_text(person.involvement.start, person.involvement.end, lang)))
@@ -651,7 +652,7 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
     if item.collapsed:
         ctx.ink.fill(rounded_rect(x0 + 0.2, x1 - 0.2, y0 + 0.2, y1 - 0.2, 0.25),
                      FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line * 1.2), emph)
-        unit = word("professional_one" if count_total == 1 else "professionals", ctx.lang)
+        unit = text("geno_professional_one" if count_total == 1 else "geno_professionals", ctx.lang)
         ctx.ink.text(item.x, item.y + 0.3, f"<b>{wrap(name, 20)}</b>", s.small, INK, emph)
         count = f"{count_total} {esc(unit)}" if count_total != 1 else wrap(ctx.names.get(item.members[0], ""), 20, 1)
         ctx.ink.text(item.x, item.y - 0.6, count, s.small, PROFESSIONAL_COLOUR, emph)
@@ -695,3 +696,24 @@ def draw_households(ctx: Context, households: dict[str, list[str]]) -> None:
 
 def row_of(y: float) -> int:
     return round(-y / ROW)
+
+
+def draw_notes(ctx: Context, annotations: list[Annotation]) -> None:
+    """A ✎ at the upper right of each person an analyst's note is about (or of the organisation box a
+    professional is counted in), the notes in its hover; dimmed with the person."""
+    marked: dict[str, list[tuple[Annotation, str]]] = {}
+    for note in annotations:
+        for pid in dict.fromkeys(note.target.persons):
+            key = ctx.anchor.get(pid)
+            if key is not None and key in ctx.marks:
+                marked.setdefault(key, []).append((note, pid))
+    size = ctx.scale.text + 8
+    for key in sorted(marked):
+        m = ctx.marks[key]
+        x, y = m.x - m.half_w - 0.18, m.y + m.half_h + 0.12  # upper left: legal badges sit upper right
+        notes = list({note.id: note for note, _ in marked[key]}.values())
+        about = ", ".join(dict.fromkeys(ctx.names.get(pid, pid) for _, pid in marked[key])) if key.startswith(
+            "org:") else ""
+        ctx.ink.text(x, y, f"<b>{NOTE_GLYPH}</b>", size, NOTE_COLOUR, ctx.emph(key), z=6)
+        ctx.ink.note(x, y, note_hover(notes, ctx.lang, about), size + 6)
+        ctx.used.add("annotation")

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from layouts.genogram_symbols import FillStyle, Ink, LineStyle, Path, Point
-from layouts.style import INK, MUTED, NETWORK_COLOUR, OKABE_ITO, PAPER, PROFESSIONAL_COLOUR
+from layouts.style import INK, MUTED, NETWORK_COLOUR, NOTE_COLOUR, NOTE_GLYPH, OKABE_ITO, PAPER, PROFESSIONAL_COLOUR
+from models.catalogue import text
 
 CONFLICT = OKABE_ITO["vermillion"]
 CLOSE = OKABE_ITO["bluish_green"]
@@ -20,88 +21,26 @@ ORG_EDGE = "rgba(0, 114, 178, 0.55)"
 HOUSEHOLD = "#555555"
 HOUSEHOLD_FILL = "rgba(240, 228, 66, 0.10)"  # a faint yellow: a household is a place, not a tie
 
-# (key, Dutch, English); the order is the legend's order, grouped by the first element of each section.
-SECTIONS: list[tuple[tuple[str, str], list[tuple[str, str, str]]]] = [
-    (("Personen", "People"), [
-        ("male", "man", "male"),
-        ("female", "vrouw", "female"),
-        ("other", "anders / onbekend", "other / unknown"),
-        ("index", "indexpersoon (dubbele rand)", "index person (double outline)"),
-        ("deceased", "overleden (met jaar)", "deceased (with year)"),
-        ("age", "leeftijd op de peildatum", "age on the as-of date"),
-        ("network", "informeel netwerk", "informal network"),
-        ("professional", "professional", "professional"),
-        ("organisation", "organisatie met aantal professionals", "organisation with number of professionals"),
-        ("household", "huishouden (woont samen)", "household (living together)"),
-    ]),
-    (("Familie", "Family"), [
-        ("married", "getrouwd", "married"),
-        ("cohabiting", "samenwonend", "cohabiting"),
-        ("separated", "uit elkaar", "separated"),
-        ("divorced", "gescheiden", "divorced"),
-        ("couple_unknown", "ouders (relatie onbekend)", "parents (relationship unknown)"),
-        ("child_biological", "kind", "child"),
-        ("child_adoptive", "adoptiekind", "adopted child"),
-        ("child_foster", "pleegkind", "foster child"),
-        ("step", "stiefouder", "step-parent"),
-        ("sibling", "broer/zus (ouders niet in beeld)", "siblings (parents not shown)"),
-    ]),
-    (("Relaties", "Relationships"), [
-        ("close", "hecht", "close"),
-        ("supportive", "steunend", "supportive"),
-        ("informal_care", "mantelzorg (pijl: naar wie)", "informal care (arrow: to whom)"),
-        ("distant", "afstandelijk", "distant"),
-        ("conflict", "conflict", "conflict"),
-        ("cut_off", "contact verbroken", "cut-off"),
-        ("abuse", "mishandeling / geweld (pijl: naar wie)", "abuse / violence (arrow: to whom)"),
-        ("tentative", "vermoed of betwist (?)", "suspected or disputed (?)"),
-    ]),
-    (("Juridisch", "Legal"), [
-        ("parental_authority", "gezag (G)", "parental authority (A)"),
-        ("guardianship", "voogdij (V)", "guardianship (G)"),
-        ("contact_ban", "contactverbod", "contact ban"),
-        ("supervised_contact", "begeleide omgang", "supervised contact"),
-    ]),
-    (("Hulpverlening", "Professional"), [
-        ("case_manager_of", "casusregie / jeugdbeschermer", "case manager"),
-        ("treats", "behandelt", "treats"),
-        ("works_with", "werkt met", "works with"),
-    ]),
+# The legend's symbols in the legend's order, by section: (section title key, symbol keys). The words are in
+# models.catalogue: ``geno_section_<name>`` and ``geno_legend_<symbol key>``.
+SECTIONS: list[tuple[str, tuple[str, ...]]] = [
+    ("geno_section_people", ("male", "female", "other", "index", "deceased", "age", "network", "professional",
+                             "organisation", "household", "annotation")),
+    ("geno_section_family", ("married", "cohabiting", "separated", "divorced", "couple_unknown", "child_biological",
+                             "child_adoptive", "child_foster", "step", "sibling")),
+    ("geno_section_relationships", ("close", "supportive", "informal_care", "distant", "conflict", "cut_off", "abuse",
+                                    "tentative")),
+    ("geno_section_legal", ("parental_authority", "guardianship", "contact_ban", "supervised_contact")),
+    ("geno_section_professional", ("case_manager_of", "treats", "works_with")),
 ]
 
-BADGE_LETTERS = {"parental_authority": {"nl": "G", "en": "A"}, "guardianship": {"nl": "V", "en": "G"}}
-
-TITLES = {
-    "legend": {"nl": "Legenda", "en": "Legend"},
-    "history": {"nl": "hele geschiedenis", "en": "whole history"},
-    "as_of": {"nl": "stand op", "en": "as of"},
-    "view": {"nl": "visie van", "en": "view of"},
-    "source": {"nl": "bron", "en": "source"},
-    "professionals": {"nl": "professionals", "en": "professionals"},
-    "professional_one": {"nl": "professional", "en": "professional"},
-    "born": {"nl": "geboren", "en": "born"},
-    "died": {"nl": "overleden", "en": "died"},
-    "years": {"nl": "jaar", "en": "years"},
-    "since": {"nl": "vanaf", "en": "from"},
-    "until": {"nl": "tot", "en": "until"},
-    "empty": {"nl": "Nog geen personen in deze casus.", "en": "No persons in this case yet."},
-    "step_of": {"nl": "stiefouder van", "en": "step-parent of"},
-    "over": {"nl": "over", "en": "over"},
-    "no_org": {"nl": "zonder organisatie", "en": "no organisation"},
-}
-
-
-def word(key: str, lang: str) -> str:
-    entry = TITLES[key]
-    return entry.get(lang, entry["nl"])
+BADGE_KINDS = ("parental_authority", "guardianship")
+"""Legal ties drawn as a lettered badge by the holder (letter: catalogue key ``geno_badge_<kind>``)."""
 
 
 def legend_label(key: str, lang: str) -> str:
-    for _, entries in SECTIONS:
-        for k, nl, en in entries:
-            if k == key:
-                return en if lang == "en" else nl
-    return key
+    """The legend's words for symbol ``key``."""
+    return text(f"geno_legend_{key}", lang)
 
 
 @dataclass
@@ -145,20 +84,20 @@ def draw_legend(ink: Ink, used: set[str], lang: str, s: Scale,
     """Draw the legend into ``ink`` (its own axes); returns (width, height) in units."""
     row = 0.95
     y = 0.0
-    ink.text(0.0, y, f"<b>{word('legend', lang)}</b>", s.text, INK, position="middle right")
+    ink.text(0.0, y, f"<b>{text('legend', lang)}</b>", s.text, INK, position="middle right")
     y -= row * 1.1
     width = 0.0
-    for (nl_title, en_title), entries in SECTIONS:
-        present = [e for e in entries if e[0] in used]
+    for title_key, keys in SECTIONS:
+        present = [key for key in keys if key in used]
         if not present:
             continue
-        ink.text(0.0, y, en_title if lang == "en" else nl_title, s.small, MUTED, position="middle right")
+        ink.text(0.0, y, text(title_key, lang), s.small, MUTED, position="middle right")
         y -= row * 0.9
-        for key, nl, en in present:
+        for key in present:
             _glyph(ink, key, (0.9, y), s, draw_relation, lang)
-            text = en if lang == "en" else nl
-            ink.text(2.0, y, text, s.small, INK, position="middle right")
-            width = max(width, 2.0 + 0.2 * len(text))
+            words = legend_label(key, lang)
+            ink.text(2.0, y, words, s.small, INK, position="middle right")
+            width = max(width, 2.0 + 0.2 * len(words))
             y -= row
         y -= row * 0.3
     return (max(width, 6.0), -y)
@@ -192,6 +131,9 @@ def _glyph(ink: Ink, key: str, c: Point, s: Scale,
         ink.fill(rounded_rect(x - 0.7, x + 0.7, y - 0.32, y + 0.32, 0.12),
                  FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line))
         ink.text(x, y, "12", max(s.small - 4, 8), PROFESSIONAL_COLOUR)
+    elif key == "annotation":
+        ink.fill(symbol_outline("female", x, y, 0.5), plain)
+        ink.text(x + 0.42, y + 0.3, NOTE_GLYPH, s.text + 2, NOTE_COLOUR)
     elif key == "household":
         from layouts.genogram_symbols import rounded_rect
         ink.fill(rounded_rect(x - 0.75, x + 0.75, y - 0.33, y + 0.33, 0.15),
@@ -211,7 +153,7 @@ def _glyph(ink: Ink, key: str, c: Point, s: Scale,
         ink.line([(x - 0.3, y), (x + 0.8, y)], relation_style(key, s))
         ink.fill(symbol_outline("female", x - 0.35, y, 0.5), FillStyle(LEGAL, INK, s.line * 0.7), z=4)
         x -= 0.35
-        ink.text(x, y, BADGE_LETTERS[key]["en" if lang == "en" else "nl"], max(s.small - 3, 8), INK)
+        ink.text(x, y, text(f"geno_badge_{key}", lang), max(s.small - 3, 8), INK)
     elif key == "tentative":
         draw_relation(ink, "tentative", seg, True)
     else:

@@ -11,9 +11,9 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 Point = tuple[float, float]
 HALO = "0px 0px 2px white, 0px 0px 3px white, 0px 0px 4px white"
@@ -190,6 +190,7 @@ class Ink:
         self.fills: dict[tuple[int, FillStyle, bool], list[Path]] = defaultdict(list)
         self.texts: dict[tuple[int, int, str, bool, str], list[tuple[float, float, str]]] = defaultdict(list)
         self.hovers: list[tuple[float, float, str, str, float]] = []
+        self.notes: list[tuple[float, float, str, float]] = []
 
     def line(self, path: Path, style: LineStyle, emph: bool = True, z: int = 1) -> None:
         if len(path) >= 2:
@@ -206,37 +207,62 @@ class Ink:
     def hover(self, x: float, y: float, customdata: str, hovertext: str, size: float = 22) -> None:
         self.hovers.append((x, y, customdata, hovertext, size))
 
-    def traces(self, font_family: str, hover_font_size: int) -> list[go.Scatter]:
-        out: list[tuple[int, int, go.Scatter]] = []
-        axes = {"xaxis": self.xaxis, "yaxis": self.yaxis}
+    def note(self, x: float, y: float, hovertext: str, size: float = 16) -> None:
+        """A hover spot without customdata (an analyst's note: clicking it selects nothing)."""
+        self.notes.append((x, y, hovertext, size))
+
+    def traces(self, font_family: str, hover_font_size: int) -> list[dict[str, Any]]:
+        """Plain scatter trace dicts (built from known-good parts; the figure skips plotly's validation)."""
+        out: list[tuple[int, int, dict[str, Any]]] = []
+        axes = {"type": "scatter", "xaxis": self.xaxis, "yaxis": self.yaxis}
         for (z, style, emph), paths in self.fills.items():
-            xs, ys = _join(paths)
-            out.append((z, 0, go.Scatter(
+            xs, ys = map(column, _join(paths))
+            out.append((z, 0, dict(
                 x=xs, y=ys, mode="lines", fill="toself", fillcolor=style.fill,
                 line={"color": style.colour, "width": style.width, "dash": style.dash},
                 opacity=1.0 if emph else self.dim, hoverinfo="skip", showlegend=False, **axes)))
         for (z, style, emph), paths in self.lines.items():
-            xs, ys = _join(paths)
-            out.append((z, 1, go.Scatter(
+            xs, ys = map(column, _join(paths))
+            out.append((z, 1, dict(
                 x=xs, y=ys, mode="lines", line={"color": style.colour, "width": style.width, "dash": style.dash},
                 opacity=1.0 if emph else self.dim, hoverinfo="skip", showlegend=False, **axes)))
         for (z, size, colour, emph, position), items in self.texts.items():
-            out.append((z, 2, go.Scatter(
-                x=np.array([i[0] for i in items]), y=np.array([i[1] for i in items]),
+            out.append((z, 2, dict(
+                x=[i[0] for i in items], y=[i[1] for i in items],
                 text=[i[2] for i in items], mode="text", textposition=position,
                 textfont={"size": size, "color": colour, "family": font_family, "shadow": HALO},
                 opacity=1.0 if emph else self.dim, hoverinfo="skip", showlegend=False, **axes)))
         ordered = [t for _, _, t in sorted(out, key=lambda item: (item[0], item[1]))]
         if self.hovers:
-            ordered.append(go.Scatter(
-                x=np.array([h[0] for h in self.hovers]), y=np.array([h[1] for h in self.hovers]),
+            ordered.append(dict(
+                x=[h[0] for h in self.hovers], y=[h[1] for h in self.hovers],
                 mode="markers", customdata=[h[2] for h in self.hovers],
                 hovertext=[h[3] for h in self.hovers], hoverinfo="text",
-                marker={"size": np.array([h[4] for h in self.hovers]), "color": "rgba(0,0,0,0)",
+                marker={"size": [h[4] for h in self.hovers], "color": "rgba(0,0,0,0)",
                         "line": {"width": 0}},
                 hoverlabel={"font": {"size": hover_font_size, "family": font_family}, "align": "left"},
                 showlegend=False, name="", **axes))
+        if self.notes:
+            ordered.append(dict(
+                x=[n[0] for n in self.notes], y=[n[1] for n in self.notes], mode="markers",
+                hovertext=[n[2] for n in self.notes], hoverinfo="text",
+                marker={"size": [n[3] for n in self.notes], "color": "rgba(0,0,0,0)", "line": {"width": 0}},
+                hoverlabel={"font": {"size": hover_font_size, "family": font_family}, "align": "left"},
+                showlegend=False, name="", **axes))
         return ordered
+
+
+LIST_MAX = 200
+"""Columns up to this long travel as JSON lists: plotly's base64 packing of a numpy array costs more per array
+than it saves on a short one (a figure has dozens of short columns); longer ones stay numpy arrays, which
+plotly copies and packs in one go."""
+
+
+def column(values: np.ndarray) -> list | np.ndarray:
+    """A float column for a trace: a list with ``None`` gaps when short, else the numpy array (NaN gaps)."""
+    if len(values) > LIST_MAX:
+        return values
+    return [None if v != v else v for v in values.tolist()]
 
 
 def _join(paths: list[Path]) -> tuple[np.ndarray, np.ndarray]:

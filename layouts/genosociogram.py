@@ -23,6 +23,8 @@ id when drawn) — handy for tests, and for an app that wants to zoom to a perso
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections import OrderedDict
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
@@ -34,6 +36,7 @@ from layouts.genogram_draw import (
     Mark,
     draw_households,
     draw_kinship,
+    draw_notes,
     draw_organisation,
     draw_person,
     draw_relation,
@@ -41,14 +44,16 @@ from layouts.genogram_draw import (
     esc,
     wrap,
 )
-from layouts.genogram_layout import family_layout
-from layouts.genogram_legend import SECTIONS, Scale, draw_legend, word
+from layouts.genogram_layout import FamilyLayout, family_layout
+from layouts.genogram_legend import SECTIONS, Scale, draw_legend
 from layouts.genogram_ring import COLLAPSED_H, COLLAPSED_W, ring_layout
 from layouts.genogram_symbols import Ink, Path
 from layouts.style import DIM_OPACITY, FONT_FAMILY, INK, MUTED, PAPER, type_scale
 from models.case import Case
-from models.network import build_graph, households_on, org_key
+from models.catalogue import text
+from models.network import KINSHIP_TYPES, build_graph, households_on, org_key
 from models.partial_date import PartialDate
+from models.vocabulary import PersonKind
 
 PX_PER_UNIT = {False: 40.0, True: 62.0}
 
@@ -65,12 +70,14 @@ def genosociogram_figure(
     collapse_organisations: object = "auto",
     show_network: bool = True,
     show_professionals: bool = True,
+    show_annotations: bool = True,
 ) -> go.Figure:
     """The geno-sociogram of ``case`` as it stood on ``as_of`` (None: the whole history).
 
     ``collapse_organisations``: ``"auto"`` (collapse when there are many professionals, and the
     organisations saved as collapsed), ``True``, ``False`` or a list of organisation ids.
     Highlighting dims everything that is not highlighted (or tied to something highlighted).
+    ``show_annotations``: a ✎ by each person an analyst's note is about, the notes in its hover.
     """
     ts = type_scale(projector)
     scale = Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
@@ -82,17 +89,16 @@ def genosociogram_figure(
     # Highlight sets: persons and organisations, from events too.
     hl_persons = set(highlight_persons or ())
     hl_orgs = set(highlight_organisations or ())
-    events = case.event_map()
-    for eid in highlight_events or ():
-        event = events.get(eid)
-        if event is None:
-            continue
-        hl_persons.update(event.persons)
-        hl_orgs.update(o for o in (event.organisation, event.to_organisation) if o)
+    wanted = set(highlight_events or ())
+    for event in case.events if wanted else ():  # a scan: a lookup table of thousands of events costs more
+        if event.id in wanted:
+            wanted.discard(event.id)  # the first event of an id counts, as in Case.event_map
+            hl_persons.update(event.persons)
+            hl_orgs.update(o for o in (event.organisation, event.to_organisation) if o)
     any_highlight = bool(hl_persons or hl_orgs)
 
     # Positions: the family (whole history, stable) and the ring (as of the date).
-    fam = family_layout(case)
+    fam = cached_family_layout(case)
     marks: dict[str, Mark] = {}
     for pid, (x, y) in fam.positions.items():
         if pid in graph:
@@ -145,6 +151,8 @@ def genosociogram_figure(
         person = persons[pid]
         org = orgs.get(person.organisation) if person.organisation else None
         draw_person(ctx, person, graph.nodes[pid], org.name if org else None)
+    if show_annotations:
+        draw_notes(ctx, case.annotations)
 
     # Legend, in its own axes on the right.
     legend_ink = Ink(xaxis="x2", yaxis="y2", dim=DIM_OPACITY)
@@ -153,12 +161,41 @@ def genosociogram_figure(
         draw_relation(target, kind, path, on, scale, False)
 
     legend_w, legend_h = draw_legend(legend_ink, ctx.used, lang, scale, relation_glyph)
-    fig = _assemble(case, as_of, lang, scale, ppu, ink, legend_ink, marks, ring, box, legend_w, legend_h,
-                    ctx.used)
-    fig.layout.meta["positions"] = {k: [round(m.x, 3), round(m.y, 3)] for k, m in sorted(marks.items())}
-    fig.layout.meta["deceased"] = sorted(p for p in marks if p in graph and graph.nodes[p].get("deceased"))
-    fig.layout.meta["index"] = case.index_person if case.index_person in marks else None
-    return fig
+    meta = {
+        "positions": {k: [round(m.x, 3), round(m.y, 3)] for k, m in sorted(marks.items())},
+        "deceased": sorted(p for p in marks if p in graph and graph.nodes[p].get("deceased")),
+        "index": case.index_person if case.index_person in marks else None,
+    }
+    return _assemble(case, as_of, lang, scale, ppu, ink, legend_ink, marks, ring, box, legend_w, legend_h,
+                     ctx.used, meta)
+
+
+_FAMILY_LAYOUTS: OrderedDict[bytes, FamilyLayout] = OrderedDict()
+_FAMILY_LAYOUTS_MAX = 16
+
+
+def family_key(case: Case) -> bytes:
+    """A digest of everything :func:`family_layout` reads: the index person, layout hints, the persons who
+    are not professionals and the kinship ties (a superset, so an edit anywhere in them is a new key)."""
+    parts = [case.index_person, case.layout.model_dump_json()]
+    parts += [person.model_dump_json() for person in case.persons if person.kind != PersonKind.PROFESSIONAL]
+    parts += [rel.model_dump_json() for rel in case.relationships if rel.type in KINSHIP_TYPES]
+    return hashlib.blake2b("\x1e".join(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def cached_family_layout(case: Case) -> FamilyLayout:
+    """:func:`family_layout`, remembered per content (it covers the whole history, so it does not depend on
+    the as-of date or the highlight: a click on an event reuses it). Keyed by content, not by object, so an
+    edited case is laid out afresh; treat the result as read-only."""
+    key = family_key(case)
+    found = _FAMILY_LAYOUTS.get(key)
+    if found is None:
+        found = _FAMILY_LAYOUTS[key] = family_layout(case)
+        while len(_FAMILY_LAYOUTS) > _FAMILY_LAYOUTS_MAX:
+            _FAMILY_LAYOUTS.popitem(last=False)
+    else:
+        _FAMILY_LAYOUTS.move_to_end(key)
+    return found
 
 
 def _label_half_width(text: str, width: int, per_char: float) -> float:
@@ -178,7 +215,7 @@ def _family_box(positions: dict[str, tuple[float, float]]) -> tuple[float, float
 
 def _assemble(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: float, ink: Ink, legend_ink: Ink,
               marks: dict[str, Mark], ring: object, box: tuple[float, float, float, float],
-              legend_w: float, legend_h: float, used: set[str]) -> go.Figure:
+              legend_w: float, legend_h: float, used: set[str], meta: dict) -> go.Figure:
     x0, x1, y0, y1 = box
     for m in marks.values():
         x0, x1 = min(x0, m.x - 1.6), max(x1, m.x + 1.6)
@@ -198,13 +235,12 @@ def _assemble(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: f
     # Centre the drawing vertically when the legend is taller.
     pad = (height_units - main_h) / 2
     traces = ink.traces(FONT_FAMILY, scale.small) + legend_ink.traces(FONT_FAMILY, scale.small)
-    fig = go.Figure(data=traces)
     day = PartialDate.from_date(as_of).format(lang) if as_of else None
-    when = f"{word('as_of', lang)} {day}" if day else word("history", lang)
+    when = text("as_of_date", lang, date=day) if day else text("geno_whole_history", lang)
     title = (f"<b>{esc(case.title)}</b><br><span style='font-size:{scale.small}px;color:{MUTED}'>"
              f"geno-sociogram · {esc(when)} · {esc(case.id)}</span>")
     axis = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
-    fig.update_layout(
+    layout = dict(
         width=round(width_px), height=round(height_px), autosize=False,
         margin={"l": side, "r": side, "t": top, "b": bottom},
         paper_bgcolor=PAPER, plot_bgcolor=PAPER, showlegend=False, hovermode="closest", dragmode="pan",
@@ -218,15 +254,17 @@ def _assemble(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: f
                 "fixedrange": True},
         yaxis2={**axis, "domain": [0.0, 1.0], "range": [0.6 - height_units, 0.6], "anchor": "x2",
                 "fixedrange": True},
-        meta={"legend": [k for _, entries in SECTIONS for k, _, _ in entries if k in used],
-              "px_per_unit": ppu, "as_of": as_of.isoformat() if as_of else None, "lang": lang},
+        meta={"legend": [k for _, entries in SECTIONS for k in entries if k in used],
+              "px_per_unit": ppu, "as_of": as_of.isoformat() if as_of else None, "lang": lang, **meta},
     )
-    return fig
+    # Traces and layout are built from known-good parts: plotly's per-property validation would cost most of
+    # the time of a click round trip (tests re-validate the figure in full).
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 def _empty_figure(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: float) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=esc(word("empty", lang)), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+    fig.add_annotation(text=esc(text("geno_empty", lang)), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                        font={"size": scale.text, "color": MUTED, "family": FONT_FAMILY})
     fig.update_layout(
         title={"text": f"<b>{esc(case.title)}</b>", "font": {"size": scale.title}},

@@ -18,6 +18,7 @@ from dash import dcc, html
 
 from layouts.style import FONT_FAMILY, INK, MUTED, OKABE_ITO, PAPER, type_scale
 from models.case import Case
+from models.catalogue import text
 from models.patterns import DEFAULT_RULES, Finding, PatternKind, find_patterns, placement_spells
 from models.patterns_base import CaseView, DateWindow, fmt_number, format_day
 from models.patterns_people import professionals_per_year
@@ -29,33 +30,7 @@ FINDING_TYPE = "finding"
 
 SELECTED_COLOUR = OKABE_ITO["orange"]
 
-_TEXT = {
-    "heading": {"nl": "Patronen", "en": "Patterns"},
-    "intro": {"nl": "Wat valt op? Vragen om samen te toetsen, geen conclusies.",
-              "en": "What stands out? Questions to test together, not conclusions."},
-    "empty": {"nl": "Geen patronen gevonden met de huidige manier van tellen.",
-              "en": "No patterns found with the current counting rules."},
-    "more": {"nl": "… en nog {n}", "en": "… and {n} more"},
-    "rules": {"nl": "Zo is geteld: ", "en": "How this was counted: "},
-    "no_placements": {"nl": "Geen plaatsingen", "en": "No placements"},
-    "no_professionals": {"nl": "Geen professionals in gebeurtenissen", "en": "No professionals in events"},
-    "step_title": {"nl": "Plaatsingen naar zwaarte", "en": "Placements by restrictiveness"},
-    "bar_title": {"nl": "Professionals per jaar", "en": "Professionals per year"},
-    "days": {"nl": "dagen", "en": "days"},
-    "crisis": {"nl": "crisis/tijdelijk", "en": "crisis/temporary"},
-    "new": {"nl": "nieuw", "en": "new"},
-    "organisations": {"nl": "organisaties", "en": "organisations"},
-    "recurrence_title": {"nl": "Herhaling van typen (recurrence plot), {rate} %",
-                         "en": "Recurrence of event types (recurrence plot), {rate} %"},
-    "no_events": {"nl": "Te weinig gebeurtenissen", "en": "Too few events"},
-    "same_type": {"nl": "zelfde type", "en": "same type"},
-}
-
 _STEP_KINDS = (PatternKind.ESCALATION, PatternKind.PLACEMENT_INSTABILITY, PatternKind.PLACEMENT_CAROUSEL)
-
-
-def _t(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang, _TEXT[key]["nl"])
 
 
 def finding_item(finding: Finding, lang: str = "nl", selected: bool = False, *,
@@ -73,14 +48,14 @@ def finding_item(finding: Finding, lang: str = "nl", selected: bool = False, *,
     lines = list(finding.lines(lang))
     shown = [html.Li(line) for line in lines[:max_lines]]
     if len(lines) > max_lines:
-        shown.append(html.Li(_t("more", lang).format(n=len(lines) - max_lines), className="text-muted"))
+        shown.append(html.Li(text("patterns_more", lang, n=len(lines) - max_lines), className="text-muted"))
     children: list = [button, html.P(finding.question(lang), className="finding-question fst-italic my-2")]
     if shown:
         children.append(html.Ul(shown, className="finding-lines small mb-2 ps-3"))
     if chart is not None:
         children.append(dcc.Graph(figure=chart, config={"displayModeBar": False, "responsive": True},
                                   style={"height": "180px"}, className="finding-chart"))
-    children.append(html.Small([html.Span(_t("rules", lang), className="fw-semibold"), finding.rules(lang)],
+    children.append(html.Small([html.Span(text("rules", lang) + ": ", className="fw-semibold"), finding.rules(lang)],
                                className="finding-rules text-muted d-block"))
     style = {"borderLeft": f"4px solid {SELECTED_COLOUR if selected else 'transparent'}"}
     return html.Li(children, className="list-group-item finding" + (" finding-selected" if selected else ""),
@@ -98,10 +73,10 @@ def pattern_panel(findings: Sequence[Finding], lang: str = "nl", selected: str |
     items = [finding_item(f, lang, f.id == selected, chart=charts.get(f.id, charts.get(str(f.kind))),
                           max_lines=max_lines) for f in findings]
     body = html.Ul(items, className="list-group pattern-list") if items else \
-        html.P(_t("empty", lang), className="text-muted pattern-empty")
-    return html.Section([html.H2(_t("heading", lang), className="h5 mb-1"),
-                         html.P(_t("intro", lang), className="small text-muted mb-2"), body],
-                        className="pattern-panel", **{"aria-label": _t("heading", lang)})
+        html.P(text("patterns_empty", lang), className="text-muted pattern-empty")
+    return html.Section([html.H2(text("patterns", lang), className="h5 mb-1"),
+                         html.P(text("patterns_intro", lang), className="small text-muted mb-2"), body],
+                        className="pattern-panel", **{"aria-label": text("patterns", lang)})
 
 
 def finding_charts(case: Case, findings: Sequence[Finding], lang: str = "nl", *, projector: bool = False,
@@ -139,8 +114,8 @@ def _small_layout(fig: go.Figure, title: str, projector: bool) -> go.Figure:
     return fig
 
 
-def _empty(fig: go.Figure, text: str) -> go.Figure:
-    fig.add_annotation(text=html_text.escape(text), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+def _empty(fig: go.Figure, message: str) -> go.Figure:
+    fig.add_annotation(text=html_text.escape(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                        font={"color": MUTED})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -150,23 +125,23 @@ def _empty(fig: go.Figure, text: str) -> go.Figure:
 def placement_step_chart(case: Case, lang: str = "nl", *, projector: bool = False,
                          date_window: DateWindow | None = None) -> go.Figure:
     """Restrictiveness of where the child lived over time, as a step line (crisis stays marked)."""
-    fig = _small_layout(go.Figure(), _t("step_title", lang), projector)
+    fig = _small_layout(go.Figure(), text("chart_placements_title", lang), projector)
     spells = placement_spells(case, date_window)
     if not spells:
-        return _empty(fig, _t("no_placements", lang))
+        return _empty(fig, text("chart_no_placements", lang))
     xs: list[dt.date | None] = []
     ys: list[int | None] = []
     hover: list[str] = []
     marker_hover: list[str] = []
     for i, spell in enumerate(spells):
         where = label(spell.setting, lang) + (f" — {spell.location}" if spell.location else "")
-        crisis = f" ({_t('crisis', lang)})" if spell.temporary else ""
-        text = html_text.escape(f"{where}{crisis}: {format_day(spell.start, lang)} – {format_day(spell.end, lang)}, "
-                                f"{spell.days} {_t('days', lang)}")
+        crisis = f" ({text('chart_crisis_temporary', lang)})" if spell.temporary else ""
+        line = html_text.escape(f"{where}{crisis}: {format_day(spell.start, lang)} – {format_day(spell.end, lang)}, "
+                                f"{spell.days} {text('chart_days', lang)}")
         xs += [spell.start, spell.end]
         ys += [spell.restrictiveness, spell.restrictiveness]
-        hover += [text, text]
-        marker_hover.append(text)
+        hover += [line, line]
+        marker_hover.append(line)
         if i + 1 < len(spells) and (spells[i + 1].start - spell.end).days > DEFAULT_RULES.move_max_gap_days:
             xs.append(None)
             ys.append(None)
@@ -192,12 +167,13 @@ def placement_step_chart(case: Case, lang: str = "nl", *, projector: bool = Fals
 def professionals_per_year_chart(case: Case, lang: str = "nl", *, projector: bool = False,
                                  date_window: DateWindow | None = None) -> go.Figure:
     """Distinct professionals named in events, per calendar year, as bars (hover: new ones, organisations)."""
-    fig = _small_layout(go.Figure(), _t("bar_title", lang), projector)
+    fig = _small_layout(go.Figure(), text("chart_professionals_title", lang), projector)
     rows = [r for r in professionals_per_year(CaseView(case, date_window))["per_year"] if r["professionals"]]
     if not rows:
-        return _empty(fig, _t("no_professionals", lang))
-    hover = [html_text.escape(f"{r['year']}: {r['professionals']} professionals ({r['new_professionals']} "
-                              f"{_t('new', lang)}), {r['organisations']} {_t('organisations', lang)}") for r in rows]
+        return _empty(fig, text("chart_no_professionals", lang))
+    new, organisations = text("chart_new", lang), text("chart_organisations", lang)
+    hover = [html_text.escape(f"{r['year']}: {r['professionals']} professionals ({r['new_professionals']} {new}), "
+                              f"{r['organisations']} {organisations}") for r in rows]
     fig.add_trace(go.Bar(x=[str(r["year"]) for r in rows], y=[r["professionals"] for r in rows],
                          marker={"color": OKABE_ITO["blue"]}, hovertext=hover, hoverinfo="text",
                          text=[r["professionals"] for r in rows], textposition="outside", cliponaxis=False))
@@ -213,14 +189,14 @@ def recurrence_chart(case: Case, lang: str = "nl", *, projector: bool = False,
     events = sequence_events(CaseView(case, date_window), DEFAULT_RULES)[-max_events:]
     types = [str(e.type) for e in events]
     rate = fmt_number(recurrence_rate(types) * 100, lang)
-    fig = _small_layout(go.Figure(), _t("recurrence_title", lang).format(rate=rate), projector)
+    fig = _small_layout(go.Figure(), text("chart_recurrence_title", lang, rate=rate), projector)
     if len(types) < 3:
-        return _empty(fig, _t("no_events", lang))
+        return _empty(fig, text("chart_too_few_events", lang))
     codes = {name: k for k, name in enumerate(sorted(set(types)))}
     vector = np.array([codes[name] for name in types])
     same = (vector[:, None] == vector[None, :]).astype(np.uint8)
     fig.add_trace(go.Heatmap(z=same, colorscale=[[0, PAPER], [1, OKABE_ITO["blue"]]], showscale=False,
-                             hovertemplate=f"%{{x}} × %{{y}}: {_t('same_type', lang)} = %{{z}}<extra></extra>"))
+                             hovertemplate=f"%{{x}} × %{{y}}: {text('chart_same_type', lang)} = %{{z}}<extra></extra>"))
     fig.update_layout(height=220)
     fig.update_xaxes(visible=False, fixedrange=True, constrain="domain")
     fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", autorange="reversed")

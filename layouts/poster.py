@@ -24,6 +24,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from layouts.style import FONT_FAMILY, INK, MUTED, PAPER
+from models.catalogue import text
 
 CSS_DPI = 96.0
 MM_PER_INCH = 25.4
@@ -75,14 +76,6 @@ _CHAR_EM = 0.6      # average glyph width of the sans-serif fallback, in em
 _FIXED_FLOOR = 0.75  # a fixed-size figure may use type this much smaller than the sheet's smallest
 _MARK_PX = 10       # half a marker plus a gap: where a label starts right of its mark
 
-_WORDS = {
-    "footer": {"nl": "Gepseudonimiseerde casus — niet delen", "en": "Pseudonymised case — do not share"},
-    "printed": {"nl": "afgedrukt op {date}", "en": "printed on {date}"},
-    "as_of": {"nl": "stand op {date}", "en": "as of {date}"},
-    "timeline": {"nl": "Tijdlijn", "en": "Timeline"},
-    "genosociogram": {"nl": "Geno-sociogram", "en": "Geno-sociogram"},
-}
-
 _MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"),
@@ -97,12 +90,6 @@ def sheet(size: str) -> Sheet:
         return SHEETS[size]
     except KeyError:
         raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}") from None
-
-
-def word(key: str, lang: str) -> str:
-    """A poster word in ``lang`` (nl default)."""
-    entry = _WORDS[key]
-    return entry.get(lang, entry["nl"])
 
 
 def long_date(day: dt.date, lang: str = "nl") -> str:
@@ -308,15 +295,15 @@ def poster_figure(figure: go.Figure, case: Any, *, size: str = "A3", lang: str =
     inner_h = height - margin["t"] - margin["b"]
     inner_w = width - margin["l"] - margin["r"]
 
-    subtitle = [word(view, lang)] if view in ("timeline", "genosociogram") else []
+    subtitle = [text(view, lang)] if view in ("timeline", "genosociogram") else []
     if as_of is not None:
-        subtitle.append(word("as_of", lang).format(date=long_date(as_of, lang)))
-    subtitle.append(word("printed", lang).format(date=long_date(printed_on, lang)))
+        subtitle.append(text("as_of_date", lang, date=long_date(as_of, lang)))
+    subtitle.append(text("printed_on", lang, date=long_date(printed_on, lang)))
     below = -(margin["b"] - _EDGE) / inner_h  # paper y of the footer text's bottom
     left, right = -(margin["l"] - _EDGE) / inner_w, 1 + (margin["r"] - _EDGE) / inner_w
     footer_font = {"family": FONT_FAMILY, "size": _FOOTER_PX, "color": INK}
     annotations = [*fig.layout.annotations,
-                   go.layout.Annotation(text=f"<b>{html.escape(word('footer', lang))}</b>", x=left, y=below,
+                   go.layout.Annotation(text=f"<b>{html.escape(text('do_not_share', lang))}</b>", x=left, y=below,
                                         xref="paper", yref="paper", xanchor="left", yanchor="bottom",
                                         showarrow=False, font=footer_font, name="poster-footer"),
                    go.layout.Annotation(text=html.escape(f"casusbeeld · {case.id} · {sh.name}"), x=right, y=below,

@@ -14,7 +14,17 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from layouts.style import FONT_FAMILY, GAP_FILL, INK, MUTED, PAPER, TypeScale, type_scale
+from layouts.style import (
+    FONT_FAMILY,
+    GAP_FILL,
+    INK,
+    MUTED,
+    NOTE_COLOUR,
+    NOTE_FILL,
+    PAPER,
+    TypeScale,
+    type_scale,
+)
 from layouts.timeline_lanes import (
     Lane,
     PlacedEvent,
@@ -23,6 +33,7 @@ from layouts.timeline_lanes import (
     stack_intervals,
     timeline_event_positions,
     timeline_layout,
+    visible_span,
 )
 from layouts.timeline_style import (
     AXIS_DOWN,
@@ -33,26 +44,32 @@ from layouts.timeline_style import (
     LANE_GAP,
     LANE_LINE,
     MAX_GUIDES,
+    Chrome,
     Geometry,
     ProvenanceOf,
+    chrome,
     geometry,
     involvement,
     is_decision,
     person_colour,
 )
-from layouts.timeline_text import HoverWriter, esc, lane_label, word
+from layouts.timeline_text import HoverWriter, esc, lane_hover, lane_label, merged_lane_label, note_hover
 from layouts.timeline_traces import (
+    LegendRow,
     age_traces,
     certainty_traces,
     concat_marks,
+    legend_lines,
     legend_traces,
     mark_arrays,
     mark_traces,
+    note_traces,
     span_bar_traces,
     span_decoration_traces,
     whisker_traces,
 )
-from models.case import Case, Event
+from models.case import Annotation, Case, Event
+from models.catalogue import text
 from models.dates import Gap, age_marks, day_ms, duration_text, event_gaps, find_gaps, ms_day
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
@@ -73,10 +90,7 @@ __all__ = [
     "uses_webgl",
 ]
 
-_TOP_PX = 70         # room for the title and the gap labels
-_BOTTOM_PX = 12 + 50  # bottom margin and the bottom date labels (the range slider comes on top)
 _MIN_PLOT_PX = 320   # a case with few lanes still gets a calm, readable strip
-_SLIDER_PX = 38
 
 
 def uses_webgl(n_marks: int) -> bool:
@@ -119,48 +133,169 @@ def life_guides(drawn: list[PlacedEvent], case: Case) -> list[float]:
 
 def _age_step(layout: TimelineLayout, geo: Geometry, font_px: int) -> int:
     """Label every year, or every 2nd/5th/10th when years are too narrow for "12 jr"."""
-    years = (layout.x_range[1] - layout.x_range[0]) / (365.25 * 86_400_000)
+    years = layout.visible_ms() / (365.25 * 86_400_000)
     px_per_year = geo.plot_width_px / max(years, 0.1)
     need = font_px * 3.6
     return next((step for step in (1, 2, 5, 10) if px_per_year * step >= need), 20)
 
 
-def _lane_ticks(lanes: tuple[Lane, ...], writer: HoverWriter, persons: dict, lang: str, geo: Geometry
-                ) -> tuple[dict[str, list], dict[str, list]]:
-    """Tick values and labels of the formal (y2) and lived (y) lane axes, with the halves' captions."""
-    formal = {"tickvals": [AXIS_UP * 0.45], "ticktext": [f"<b>{esc(word('formal', lang))}</b>"]}
-    lived = {"tickvals": [-AXIS_DOWN * 0.55], "ticktext": [f"<b>{esc(word('lived', lang))}</b>"]}
-    for lane in lanes:
-        text = "<br>".join(esc(line) for line in lane_label(lane.kind, lane.ref, writer, lang, geo.label_chars,
-                                                             lines=2 if lane.rows >= 2 else 1))
+# --- lane labels --------------------------------------------------------------------------------------------
+
+
+def _lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang: str, geo: Geometry,
+                 scale: TypeScale, projector: bool) -> tuple[list[dict], int]:
+    """Lane labels left of the lanes (annotations: their tooltip has the full name or what a merged lane holds)
+    and the halves' captions beside the axis line; and the left margin they need, in px."""
+    font = scale.small if projector else scale.base
+    notes: list[dict] = []
+    widest = 0
+    without_org = any(item.lane == "other" and (not item.event.organisation or item.event.organisation
+                                                  not in (layout.lane("other") or Lane("", "", "", Layer.FORMAL,
+                                                                                        0, 0, 0)).members)
+                      for item in layout.placed) if layout.lane("other") is not None else False
+    for lane in layout.lanes:
+        if lane.kind in ("other", "others") and lane.members:
+            lines = [merged_lane_label(lane.kind, len(lane.members), layout.lane_mode, lang, projector)]
+        else:
+            lines = lane_label(lane.kind, lane.ref, writer, lang, geo.label_chars, lines=2 if lane.rows >= 2 else 1)
+        widest = max(widest, *(len(line) for line in lines))
+        label_text = "<br>".join(esc(line) for line in lines)
         if lane.kind == "person" and lane.ref in persons:
-            text = f"<span style='color:{person_colour(persons[lane.ref].kind)}'>{text}</span>"
-        target = formal if lane.layer == Layer.FORMAL else lived
-        target["tickvals"].append(lane.centre)
-        target["ticktext"].append(text)
-    return formal, lived
+            label_text = f"<span style='color:{person_colour(persons[lane.ref].kind)}'>{label_text}</span>"
+        hover = lane_hover(lane.kind, lane.ref, lane.members, writer, lang,
+                           without_organisation=lane.kind == "other" and without_org)
+        notes.append({"x": 0, "xref": "paper", "xanchor": "right", "xshift": -8, "align": "right",
+                      "y": lane.centre, "yref": "y2" if lane.layer == Layer.FORMAL else "y", "yanchor": "middle",
+                      "text": label_text, "hovertext": hover, "showarrow": False,
+                      "font": {"size": font, "color": INK}, "captureevents": False})
+    captions = ((text("timeline_formal_axis", lang), AXIS_UP * 0.45, "y2"),
+                (text("timeline_lived_axis", lang), -AXIS_DOWN * 0.55, "y"))
+    for caption, y, yref in captions:
+        widest = max(widest, len(caption) + 1)
+        notes.append({"x": 0, "xref": "paper", "xanchor": "right", "xshift": -8, "y": y, "yref": yref,
+                      "yanchor": "middle", "text": f"<b>{esc(caption)}</b>", "showarrow": False,
+                      "font": {"size": font, "color": INK}})
+    return notes, int(widest * font * 0.6 + 24)
+
+
+# --- time axis: gaps, breaks, ticks ---------------------------------------------------------------------------
 
 
 def _gap_decor(gaps: list[Gap], layout: TimelineLayout, geo: Geometry, lang: str, projector: bool,
                font_px: int) -> tuple[list[dict], list[dict]]:
-    """Shaded columns over the gaps, each labelled "geen informatie" (upright when it does not fit)."""
+    """Shaded columns over the gaps, each labelled "geen informatie" (upright when it does not fit); a gap the
+    axis shortens always says how long it is, and the break is marked on the axis line."""
     shapes, notes = [], []
-    ms_per_px = (layout.x_range[1] - layout.x_range[0]) / geo.plot_width_px
+    ms_per_px = layout.visible_ms() / geo.plot_width_px
     for gap in gaps:
         x0, x1 = day_ms(gap.start), day_ms(gap.end)
         if x1 <= layout.x_range[0] or x0 >= layout.x_range[1]:
             continue
+        breaks = [b for b in layout.breaks if x0 <= b[0] and b[1] <= x1]
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
                        "fillcolor": GAP_FILL, "line": {"width": 0}, "layer": "below"})
-        text = word("no_information", lang)
-        if not projector:
-            text += f"<br>{esc(duration_text(gap.months, lang))}"
-        width_px = (x1 - x0) / ms_per_px
-        fits = width_px >= font_px * 0.58 * len(word("no_information", lang)) + 8
-        notes.append({"x": (x0 + x1) / 2, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
-                      "text": text, "showarrow": False, "textangle": 0 if fits else -90,
-                      "font": {"size": font_px, "color": MUTED}, "align": "center"})
+        note = esc(text("no_information", lang))
+        width_px = ((x1 - x0) - sum(b1 - b0 for b0, b1 in breaks)) / ms_per_px
+        fits = width_px >= font_px * 0.58 * len(text("no_information", lang)) + 8
+        duration = duration_text(gap.months, lang)
+        if breaks or not projector:  # a shortened gap always says how long it is
+            if fits:
+                note += "<br>" + esc(duration)
+            else:  # upright: one short line (whole years once it is years), the rest in the tooltip
+                note += " · " + esc(duration_text(round(gap.months / 12) * 12, lang) if gap.months >= 24
+                                    else duration)
+        notes.append({"x": (x0 + x1) / 2 if not breaks else breaks[0][0], "xref": "x", "y": 1, "yref": "paper",
+                      "yanchor": "top", "text": note, "showarrow": False, "textangle": 0 if fits else -90,
+                      "font": {"size": font_px if fits or not projector else font_px - 2, "color": MUTED},
+                      "align": "center", "hovertext": esc(f"{text('no_information', lang)} · {duration}")})
+        for b0, b1 in breaks:  # a break in the axis line, like a torn paper strip
+            notes.append({"x": b0, "xref": "x", "y": 0, "yref": "y2", "text": "<b>//</b>", "showarrow": False,
+                          "font": {"size": font_px + 4, "color": INK}, "bgcolor": PAPER, "borderpad": 0,
+                          "hovertext": esc(text("timeline_break", lang,
+                                                duration=duration_text((b1 - b0) / 86_400_000 / 30.44, lang)))})
     return shapes, notes
+
+
+_YEAR_MS = 365.2425 * 86_400_000
+
+
+def _year_ticks(layout: TimelineLayout, x_range: list[float], geo: Geometry, font_px: int, gl: bool
+                ) -> dict[str, Any]:
+    """Ticks at whole years when the axis has breaks (plotly's own ticks bunch up beside a break): every
+    year, or every 2nd/5th/10th, and none closer than a label's width to the one before."""
+    if gl or not layout.breaks:
+        return {}
+    lo, hi = x_range
+    visible = visible_span((lo, hi), layout.breaks)
+    px_per_ms = geo.plot_width_px / max(visible, 1.0)
+    need = font_px * 0.62 * 4 + 14
+    step = next((s for s in (1, 2, 5, 10) if _YEAR_MS * s * px_per_ms >= need), 20)
+
+    def px(x: float) -> float:
+        return (x - lo - sum(max(0.0, min(b1, x) - b0) for b0, b1 in layout.breaks if b0 < x)) * px_per_ms
+
+    candidates = [day_ms(dt.date(year, 1, 1)) for year in range(ms_day(lo).year + 1, ms_day(hi).year + 1)
+                  if year % step == 0]
+    # A stretch between two breaks without a new year in it gets its year in the middle.
+    edges = [lo, *(x for b in layout.breaks for x in b if lo < x < hi), hi]
+    for start, end in zip(edges[::2], edges[1::2], strict=False):
+        if not any(start <= x <= end for x in candidates):
+            candidates.append((start + end) / 2)
+    vals: list[float] = []
+    labels: list[str] = []
+    last = -1e9
+    for x in sorted(candidates):
+        if any(b0 <= x <= b1 for b0, b1 in layout.breaks) or px(x) - last < need or px(x) < need * 0.45 \
+                or not lo <= x <= hi:
+            continue
+        vals.append(x)
+        labels.append(str(ms_day(x).year))
+        last = px(x)
+    return {"tickmode": "array", "tickvals": vals, "ticktext": labels, "tickangle": 0}
+
+
+def _rangebreaks(layout: TimelineLayout, gl: bool) -> list[dict]:
+    """plotly rangebreaks for the layout's breaks (not with WebGL traces, which do not follow them)."""
+    if gl or not layout.breaks:
+        return []
+    return [{"bounds": [ms_day(b0).isoformat(), ms_day(b1).isoformat()]} for b0, b1 in layout.breaks]
+
+
+# --- analysts' notes -------------------------------------------------------------------------------------------
+
+
+def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent], lang: str, font_px: int,
+                     top: float) -> tuple[list[dict], list[dict]]:
+    """✎ marks for the case's annotations: above each annotated event that is drawn, and at the top of each
+    annotated stretch of time (which is shaded lightly). Returns (traces, shapes)."""
+    if not case.annotations:
+        return [], []
+    drawn_by_id = {item.event.id: item for item in drawn}
+    per_event: dict[str, list[Annotation]] = {}
+    ranges: list[tuple[float, float, Annotation]] = []
+    for note in case.annotations:
+        for event_id in dict.fromkeys(note.target.events):
+            if event_id in drawn_by_id:
+                per_event.setdefault(event_id, []).append(note)
+        if note.target.date_range is not None:
+            span = note.target.date_range
+            x0 = day_ms(span.start.earliest())
+            x1 = day_ms((span.end or span.start).latest() + dt.timedelta(days=1))
+            ranges.append((x0, max(x1, x0 + 86_400_000), note))
+    traces: list[dict] = []
+    for layer, axes in ((Layer.LIVED, ("x", "y")), (Layer.FORMAL, ("x2", "y2"))):
+        items = [drawn_by_id[event_id] for event_id in per_event if drawn_by_id[event_id].event.layer == layer]
+        traces += note_traces([item.x for item in items], [item.y + 0.48 for item in items],
+                              [note_hover(per_event[item.event.id], lang) for item in items], font_px, axes)
+    shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
+               "fillcolor": NOTE_FILL, "line": {"width": 1, "color": NOTE_COLOUR, "dash": "dot"}, "layer": "below"}
+              for x0, x1, _ in ranges]
+    traces += note_traces([x0 for x0, _, _ in ranges], [top - 0.45] * len(ranges),
+                          [note_hover([note], lang) for _, _, note in ranges], font_px, ("x2", "y2"))
+    return traces, shapes
+
+
+# --- the figure ------------------------------------------------------------------------------------------------
 
 
 def timeline_figure(case: Case, *, lang: str = "nl", projector: bool = False,
@@ -171,16 +306,19 @@ def timeline_figure(case: Case, *, lang: str = "nl", projector: bool = False,
                     persons: Collection[str] | None = None, organisations: Collection[str] | None = None,
                     event_types: Collection[str] | None = None, layers: Collection[str] | None = None,
                     reveal_until: dt.date | None = None, lane_mode: str = "organisation",
-                    gap_months: float = 6, layout: TimelineLayout | None = None) -> go.Figure:
+                    gap_months: float = 6, compact: bool = True, show_annotations: bool = True,
+                    layout: TimelineLayout | None = None) -> go.Figure:
     """The timeline of ``case`` for the given view options (see ``layouts/__init__.py``).
 
     Two stacked subplots share one time axis: formal lanes (x2, y2, y > 0) above the axis line, lived
-    lanes (x, y, y < 0) below it. ``layout``: a cached :func:`timeline_layout` for the same case, filters,
-    lane mode and projector flag (it is computed when not given).
+    lanes (x, y, y < 0) below it. ``compact`` (default): both halves fit one screen (see
+    :func:`timeline_layout`). ``show_annotations``: a ✎ above annotated events and at annotated stretches
+    of time (shaded), their notes in the hover. ``layout``: a cached :func:`timeline_layout` for the same
+    case, filters, lane mode, projector flag and compactness (it is computed when not given).
     """
     if layout is None:
         layout = timeline_layout(case, persons=persons, organisations=organisations, event_types=event_types,
-                                 layers=layers, lane_mode=lane_mode, projector=projector)
+                                 layers=layers, lane_mode=lane_mode, projector=projector, compact=compact)
     lang = "en" if lang == "en" else "nl"
     scale, geo = type_scale(projector), geometry(projector)
     provenance_of = ProvenanceOf(case)
@@ -220,20 +358,24 @@ def timeline_figure(case: Case, *, lang: str = "nl", projector: bool = False,
         traces.append({"type": "scatter", "x": np.array([layout.x_range[0]]), "y": np.zeros(1), "xaxis": axes[0],
                        "yaxis": axes[1], "mode": "markers", "marker": {"opacity": 0}, "hoverinfo": "skip",
                        "showlegend": False})
+    note_shapes: list[dict] = []
+    if show_annotations:
+        note_marks, note_shapes = annotation_marks(case, layout, drawn, lang, scale.small + 2, layout.y_range[1])
+        traces += note_marks
     guides = life_guides(drawn, case)
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
     gaps = event_gaps(case.events, gap_months, until=reveal_until)
     used_types = [t for t in EventType if any(event.type == t for event in events)]
     involvements = {involvement(event) for event in events if is_decision(event)}
     assert all_marks is not None
-    keys = legend_traces(all_marks, used_types, involvements, bool(guides), bool(gaps), lang, projector,
-                         scale.small)
+    keys, legend_rows = legend_traces(all_marks, used_types, involvements, bool(guides), bool(gaps), lang,
+                                      projector, chrome(projector).legend_font_px, has_notes=bool(note_shapes) or any(
+                                          trace.get("hovertext") is not None and trace.get("customdata") is None
+                                          and trace.get("mode") == "markers+text" for trace in traces))
     traces += keys
-    groups = len({key["legendgroup"] for key in keys})
-    legend_px = int((len(keys) + groups) * scale.small * 1.75 + groups * (16 if projector else 12))
 
     figure_layout = _figure_layout(case, layout, geo, scale, lang, projector, as_of, date_window, gaps, guides,
-                                   writer, case_persons, legend_px)
+                                   writer, case_persons, keys, legend_rows, gl, note_shapes)
     # Traces and layout are built from known-good parts; plotly's per-element validation of thousands of
     # points would cost seconds (tests validate the figures in full).
     return go.Figure(data=traces, layout=figure_layout, _validate=False)
@@ -243,20 +385,39 @@ def _age_traces(case: Case, layout: TimelineLayout, geo: Geometry, font_px: int,
     index = case.index()
     if index is None or layout.first_day is None:
         return []
-    margin = font_px * 2 * (layout.x_range[1] - layout.x_range[0]) / geo.plot_width_px  # keep labels whole
+    margin = font_px * 2 * layout.visible_ms() / geo.plot_width_px  # keep labels whole
     ages = age_marks(index.birth, ms_day(layout.x_range[0] + margin), ms_day(layout.x_range[1] - margin),
                      _age_step(layout, geo, font_px))
     return age_traces([day_ms(day) for day, _ in ages], [age for _, age in ages], lang, AXIS_UP * 0.45, font_px)
 
 
+def _legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict[str, dict], int]:
+    """The horizontal legends under the range slider, one per line, the first on top; and the px they take."""
+    font = c.legend_font_px
+    total = len(rows) * c.legend_row_px + 6
+    layouts: dict[str, dict] = {}
+    top = total
+    for row in rows:
+        layouts[row.legend] = {
+            "orientation": "h", "x": 0, "xanchor": "left", "xref": "container", "y": top / height,
+            "yref": "container", "yanchor": "top", "itemclick": False, "itemdoubleclick": False,
+            "font": {"size": font}, "bgcolor": "rgba(0,0,0,0)", "tracegroupgap": 0, "itemsizing": "constant",
+            "title": {"text": f"<b>{esc(row.title)}</b>" if row.title else "", "side": "left",
+                      "font": {"size": font}},
+        }
+        top -= c.legend_row_px
+    return layouts, total
+
+
 def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeScale, lang: str,
                    projector: bool, as_of: dt.date | None, date_window: tuple[dt.date, dt.date] | None,
                    gaps: list[Gap], guides: list[float], writer: HoverWriter, case_persons: dict,
-                   legend_px: int) -> dict[str, Any]:
+                   keys: list[dict], legend_groups: list[LegendRow], gl: bool, note_shapes: list[dict]
+                   ) -> dict[str, Any]:
     """The figure's layout: two lane axes sharing one time axis, the range slider, shapes and notes."""
+    c = chrome(projector)
     bottom, top = layout.y_range
-    plot_px = (top - bottom) * geo.row_px
-    slider_px = _SLIDER_PX * (1.3 if projector else 1.0)
+    plot_px = max((top - bottom) * geo.row_px, _MIN_PLOT_PX)
     split = -bottom / (top - bottom)  # paper height of the axis line
     shapes: list[dict] = []
     for lane in layout.lanes:  # hairlines between lanes (the axis line separates the halves)
@@ -265,18 +426,19 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
         shapes.append({"type": "line", "xref": "paper", "yref": yref, "x0": 0, "x1": 1, "y0": edge, "y1": edge,
                        "line": {"color": LANE_LINE, "width": 1}, "layer": "below"})
     gap_shapes, annotations = _gap_decor(gaps, layout, geo, lang, projector, scale.small)
-    shapes += gap_shapes
+    shapes += gap_shapes + note_shapes
     shapes += [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
                 "line": {"color": GUIDE_COLOUR, "width": 1.2, "dash": "dot"}, "layer": "below"} for x in guides]
     if as_of is not None:
         x = day_ms(as_of)
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
                        "line": {"color": INK, "width": scale.line_width + 0.5}})
-        text = word("as_of", lang).format(date=PartialDate.from_date(as_of).format(lang))
+        as_of_note = text("timeline_as_of", lang, date=PartialDate.from_date(as_of).format(lang))
         annotations.append({"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
-                            "text": f"<b>{esc(text)}</b>", "showarrow": False,
+                            "text": f"<b>{esc(as_of_note)}</b>", "showarrow": False,
                             "font": {"size": scale.small, "color": INK}, "bgcolor": PAPER})
-    formal_ticks, lived_ticks = _lane_ticks(layout.lanes, writer, case_persons, lang, geo)
+    lane_notes, label_px = _lane_labels(layout, writer, case_persons, lang, geo, scale, projector)
+    annotations += lane_notes
     full_range = list(layout.x_range)
     x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else full_range
     nticks = max(4, geo.plot_width_px // (scale.base * 5))
@@ -284,23 +446,29 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
         {"dtickrange": [None, 86_400_000 * 32], "value": "%-d-%-m-%Y"},
         {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
         {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
-    ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False}
+    ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False, "rangebreaks": _rangebreaks(layout, gl),
+        **_year_ticks(layout, x_range, geo, scale.base, gl)}
     lane_axis = {"fixedrange": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
-                 "tickfont": {"size": scale.base, "color": INK}, "automargin": True}
+                 "showticklabels": False}
+    top_px = c.title_px
+    # One plotly legend per line, as wide as the plot (the nominal card width less the lane labels).
+    lines = legend_lines(keys, legend_groups, geo.width_px - label_px - 12, c.legend_font_px)
+    legend_px = len(lines) * c.legend_row_px + 6
+    height = int(plot_px + top_px + c.bottom_px + c.slider_px + legend_px)
+    legends, _ = _legend_layouts(lines, c, height)
+    title = {"text": esc(case.title), "x": 0, "xref": "paper", "y": 1, "yref": "container", "yanchor": "top",
+             "pad": {"t": 10}, "font": {"size": scale.title}} if not projector else {"text": ""}
     return dict(
         template={},
-        # plotly puts the range slider below the bottom margin and grows the margin by the slider and the
-        # date labels: keep the margin itself small and count them in the height.
-        height=int(max(plot_px, legend_px, _MIN_PLOT_PX) + _TOP_PX + _BOTTOM_PX + slider_px),
-        margin={"l": 10, "r": 10, "t": _TOP_PX, "b": 12, "autoexpand": True},
+        # plotly puts the range slider and the date labels under the plot and grows the bottom margin to fit
+        # them and the legends: keep the margin itself small and count them all in the height.
+        height=height,
+        margin={"l": label_px, "r": 12, "t": top_px, "b": 8, "autoexpand": True},
         paper_bgcolor=PAPER, plot_bgcolor="rgba(0,0,0,0)",
         font={"family": FONT_FAMILY, "size": scale.base, "color": INK},
-        title={"text": esc(case.title), "x": 0, "xref": "paper", "y": 1, "yref": "container", "yanchor": "top",
-               "pad": {"t": 10}, "font": {"size": scale.title}},
+        title=title,
         showlegend=True,
-        legend={"itemclick": False, "itemdoubleclick": False, "font": {"size": scale.small},
-                "tracegroupgap": 12 if not projector else 16, "bgcolor": "rgba(255,255,255,0.9)",
-                "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top"},
+        **legends,
         hovermode="closest", hoverdistance=16,
         hoverlabel={"font": {"size": scale.small, "family": FONT_FAMILY}, "bgcolor": PAPER, "bordercolor": MUTED,
                     "align": "left"},
@@ -308,14 +476,12 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
         uirevision=f"{case.id}|{date_window}",
         xaxis={**date_ticks, "anchor": "y", "showgrid": True, "gridcolor": GRID_COLOUR, "showline": False,
                "ticks": "", "tickfont": {"size": scale.small, "color": MUTED},
-               "rangeslider": {"visible": True, "range": full_range,
-                               "thickness": min(0.15, slider_px / max(plot_px, legend_px, _MIN_PLOT_PX)),
+               "rangeslider": {"visible": True, "range": full_range, "thickness": min(0.15, c.slider_px / plot_px),
                                "bgcolor": "#F4F4F4", "bordercolor": GRID_COLOUR, "borderwidth": 1}},
         xaxis2={**date_ticks, "matches": "x", "anchor": "y2", "showgrid": True, "gridcolor": GRID_COLOUR,
                 "showline": True, "linecolor": INK, "linewidth": scale.line_width * 1.6, "ticks": "outside",
                 "ticklen": 6, "tickwidth": 1.5, "tickcolor": INK, "tickfont": {"size": scale.base, "color": INK}},
-        yaxis={**lane_axis, "domain": [0, split], "range": [bottom, 0], **lived_ticks},
-        yaxis2={**lane_axis, "domain": [split, 1], "range": [0, top], **formal_ticks},
+        yaxis={**lane_axis, "domain": [0, split], "range": [bottom, 0]},
+        yaxis2={**lane_axis, "domain": [split, 1], "range": [0, top]},
         shapes=shapes, annotations=annotations,
     )
-

@@ -7,21 +7,25 @@ Pure and independent of language, highlight, ``as_of`` and story mode, so a call
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Collection, Iterable
+import math
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from layouts.timeline_style import (
     AXIS_DOWN,
     AXIS_UP,
+    GL_THRESHOLD,
     LANE_GAP,
     MAX_MOMENT_ROWS,
     geometry,
     is_decision,
+    lane_budget_rows,
 )
 from models.case import Case, Event
-from models.dates import day_ms, uncertain_range
+from models.dates import DAYS_PER_MONTH, day_ms, event_gaps, event_interval, uncertain_range
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
 
@@ -36,8 +40,10 @@ class Lane:
     """One horizontal lane: an organisation or event type above the axis, a person below it.
 
     ``kind`` is ``"organisation"``, ``"event_type"``, ``"person"``, ``"family"`` (lived events
-    about several family members, without one voice) or ``"other"`` (formal, no organisation);
-    ``ref`` is the organisation id, event type or person id.
+    about several family members, without one voice), ``"other"`` (formal: no organisation, and the
+    organisations or event types merged to keep the figure compact) or ``"others"`` (lived: the voices
+    merged to keep it compact); ``ref`` is the organisation id, event type or person id. ``members``: the
+    organisation ids, event types or person ids merged into an ``"other"``/``"others"`` lane.
     """
 
     key: str
@@ -47,6 +53,7 @@ class Lane:
     rows: int
     y0: float  # bottom edge
     y1: float  # top edge
+    members: tuple[str, ...] = ()
 
     @property
     def centre(self) -> float:
@@ -89,6 +96,10 @@ class TimelineLayout:
     last_day: dt.date | None
     lane_mode: str
     projector: bool
+    # Stretches (ms) without any event in the whole case that the time axis leaves out (plotly rangebreaks),
+    # so that empty years do not take the axis; each keeps a short visible stub that carries its gap band.
+    breaks: tuple[tuple[float, float], ...] = ()
+    compact: bool = True
     _by_id: dict[str, PlacedEvent] = field(default_factory=dict, repr=False, compare=False)
     # Filled by timeline_figure: per language, event id → hover text (valid as long as the layout is).
     hover_cache: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
@@ -98,6 +109,10 @@ class TimelineLayout:
 
     def lane(self, key: str) -> Lane | None:
         return next((lane for lane in self.lanes if lane.key == key), None)
+
+    def visible_ms(self) -> float:
+        """Length of the x range without the breaks (what the plotting width shows at full zoom)."""
+        return visible_span(self.x_range, self.breaks)
 
 
 # --- filtering -------------------------------------------------------------------------------------
@@ -206,6 +221,8 @@ def _order_keys(lanes: dict[str, tuple[str, str, Layer, int]], case: Case, lane_
         kind, ref, _, order = lanes[key]
         if kind == "family":
             return (3, 0, order)
+        if kind == "others":
+            return (2, 9, order)
         if ref == case.index_person:
             return (0, 0, order)
         person = persons.get(ref)
@@ -215,11 +232,115 @@ def _order_keys(lanes: dict[str, tuple[str, str, Layer, int]], case: Case, lane_
     return formal, lived
 
 
+# --- the time axis: leaving out empty years ------------------------------------------------------------
+
+COMPRESS_MIN_MONTHS = 24   # stretches without any event at least this long are shortened on the axis
+_MS_PER_MONTH = DAYS_PER_MONTH * 86_400_000
+
+
+def axis_breaks(case: Case, gap_start: float | None = None) -> tuple[tuple[float, float], ...]:
+    """Parts of long stretches without information (in the whole case) that the time axis leaves out.
+
+    Each stretch of at least :data:`COMPRESS_MIN_MONTHS` keeps a visible stub (about a twentieth of the
+    case's remaining span, 6 to 12 months) that carries its "no information" band and label; the rest is
+    left out, so that the years of a family's prehistory with one birth in them do not take most of the axis.
+    """
+    gaps = event_gaps(case.events, COMPRESS_MIN_MONTHS)
+    if not gaps:
+        return ()
+    intervals = [event_interval(event) for event in case.events]
+    first = min(lo for lo, _ in intervals)
+    last = max(hi for _, hi in intervals)
+    total = day_ms(last) - day_ms(first)
+    empty = sum(day_ms(gap.end) - day_ms(gap.start) for gap in gaps)
+    keep = min(max((total - empty) / 20, 6 * _MS_PER_MONTH), 12 * _MS_PER_MONTH)
+    breaks = []
+    for gap in gaps:
+        x0, x1 = day_ms(gap.start) + keep / 2, day_ms(gap.end) - keep / 2
+        if x1 - x0 > 3 * _MS_PER_MONTH:
+            breaks.append((x0, x1))
+    return tuple(breaks)
+
+
+def visible_span(x_range: tuple[float, float], breaks: Iterable[tuple[float, float]]) -> float:
+    """The length of ``x_range`` without the parts inside ``breaks``."""
+    lo, hi = x_range
+    return (hi - lo) - sum(max(0.0, min(b1, hi) - max(b0, lo)) for b0, b1 in breaks)
+
+
+# --- packing a lane -------------------------------------------------------------------------------------------
+
+
+def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float]], gap: float,
+              max_moment_rows: int = MAX_MOMENT_ROWS, max_span_rows: int | None = None
+              ) -> tuple[list[int], list[int], int]:
+    """Rows for the moments and the periods of one lane, periods and moments sharing rows.
+
+    A period goes to the first row where it fits (periods overlap only beyond ``max_span_rows`` rows, in the
+    row that frees first); a moment goes to the first row where it touches nothing, within
+    ``max_moment_rows`` rows or as many as the periods took — beyond that it overlaps in the row whose marks
+    end first. Returns (moment rows, span rows, number of rows).
+    """
+    rows: list[tuple[list[float], list[float]]] = []  # per row: starts and ends, sorted by start
+    last_end: list[float] = []                       # per row: where its marks end
+
+    def free(row: int, lo: float, hi: float) -> bool:
+        starts, ends = rows[row]
+        k = bisect.bisect_left(starts, lo)
+        if k > 0 and ends[k - 1] + gap >= lo:
+            return False
+        return not (k < len(starts) and starts[k] - gap <= hi)
+
+    def put(row: int, lo: float, hi: float) -> None:
+        starts, ends = rows[row]
+        k = bisect.bisect_left(starts, lo)
+        starts.insert(k, lo)
+        ends.insert(k, hi)
+        last_end[row] = max(last_end[row], hi)
+
+    def first_free(lo: float, hi: float, limit: int | None) -> int:
+        for row in range(len(rows)):
+            if free(row, lo, hi):
+                return row
+        if limit is None or len(rows) < limit:
+            rows.append(([], []))
+            last_end.append(-math.inf)
+            return len(rows) - 1
+        return min(range(len(rows)), key=last_end.__getitem__)  # crowded: overlap where the marks end first
+
+    span_rows = [0] * len(spans)
+    for i in sorted(range(len(spans)), key=lambda i: spans[i]):
+        lo, hi = spans[i]
+        # periods come in order of their start and are alone in the rows so far: a row is free when its
+        # last period ends before this one starts
+        row = next((r for r, end in enumerate(last_end) if end + gap < lo), None)
+        if row is None:
+            row = first_free(lo, hi, max_span_rows)
+        span_rows[i] = row
+        put(row, lo, hi)
+    limit = max(len(rows), max_moment_rows)
+    moment_rows = [0] * len(moments)
+    for i in sorted(range(len(moments)), key=lambda i: moments[i]):
+        moment_rows[i] = row = first_free(*moments[i], limit)
+        put(row, *moments[i])
+    return moment_rows, span_rows, max(len(rows), 1)
+
+
+# --- the layout ----------------------------------------------------------------------------------------
+
+
 def timeline_layout(case: Case, *, persons: Collection[str] | None = None,
                     organisations: Collection[str] | None = None, event_types: Collection[str] | None = None,
                     layers: Collection[str] | None = None, lane_mode: str = "organisation",
-                    projector: bool = False) -> TimelineLayout:
-    """Lanes, sub-rows and positions of the events that pass the filters. Pure; cache it freely."""
+                    projector: bool = False, compact: bool = True) -> TimelineLayout:
+    """Lanes, sub-rows and positions of the events that pass the filters. Pure; cache it freely.
+
+    ``compact`` (the default) keeps formal and lived lanes together within the height of one screen
+    (:func:`layouts.timeline_style.lane_budget_rows`): moments and periods share sub-rows, the lanes with
+    the fewest events are merged into one "other organisations" / "other voices" lane when there are too
+    many, and long stretches without any event are shortened on the time axis. Every event stays drawn.
+    ``compact=False``: one lane per organisation and person and a linear axis (posters with room to spare).
+    """
     if lane_mode not in LANE_MODES:
         raise ValueError(f"lane_mode must be one of {LANE_MODES}, not {lane_mode!r}")
     events = select_events(case, persons=persons, organisations=organisations, event_types=event_types,
@@ -229,20 +350,22 @@ def timeline_layout(case: Case, *, persons: Collection[str] | None = None,
     # Per event: (lo, x, hi, lo day) of its date, and of its end for a period.
     starts = [_date_numbers(event.date) for event in events]
     ends = [_date_numbers(event.end) if event.end is not None else None for event in events]
+    breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     if events:
         first_day = min(start[3] for start in starts)
         last_day = max((end or start)[4] for start, end in zip(starts, ends, strict=True))
-        span_ms = day_ms(last_day) - day_ms(first_day)
+        lo_ms, hi_ms = day_ms(first_day), day_ms(last_day)
     else:
         first_day = last_day = None
-        span_ms = 0.0
-    span_ms = max(span_ms, MIN_SPAN_DAYS * 86_400_000)
+        today = dt.date.today()
+        lo_ms, hi_ms = day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31))
+    breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
+    span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
     ms_per_px = span_ms / geo.plot_width_px
 
     # The interval each mark occupies on screen at full zoom, grouped by lane.
     lane_info: dict[str, tuple[str, str, Layer, int]] = {}
-    moments: dict[str, list[tuple[int, tuple[float, float]]]] = {}
-    spans: dict[str, list[tuple[int, tuple[float, float]]]] = {}
+    intervals: list[tuple[float, float]] = []
     lane_keys = []
     collapsed = frozenset(case.layout.collapsed_organisations)
     for i, event in enumerate(events):
@@ -253,38 +376,61 @@ def timeline_layout(case: Case, *, persons: Collection[str] | None = None,
         x = starts[i][1]
         half = (geo.decision_px if is_decision(event) else geo.marker_px) * ms_per_px / 2
         end = ends[i]
-        if end is None:
-            moments.setdefault(key, []).append((i, (x - 1.2 * half, x + 1.2 * half)))
-        else:
-            spans.setdefault(key, []).append((i, (x - half, max(end[1], x + half))))
+        intervals.append((x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half)))
+    by_lane: dict[str, list[int]] = {}
+    for i, key in enumerate(lane_keys):
+        by_lane.setdefault(key, []).append(i)
 
     row_of = [0] * len(events)
     n_rows: dict[str, int] = {}
-    for key in lane_info:
-        lane_moments = moments.get(key, [])
-        rows = stack_intervals([interval for _, interval in lane_moments], max_rows=MAX_MOMENT_ROWS)
-        for (i, _), row in zip(lane_moments, rows, strict=True):
+
+    def pack(key: str, members: list[int], moment_cap: int = MAX_MOMENT_ROWS, span_cap: int | None = None) -> int:
+        moments = [i for i in members if ends[i] is None]
+        spans = [i for i in members if ends[i] is not None]
+        if compact:
+            moment_rows, span_rows, used = pack_lane([intervals[i] for i in moments], [intervals[i] for i in spans],
+                                                     2 * ms_per_px, moment_cap, span_cap)
+        else:  # moments on top (at most MAX_MOMENT_ROWS rows), periods below them
+            moment_rows = stack_intervals([intervals[i] for i in moments], max_rows=MAX_MOMENT_ROWS)
+            first_span_row = max(moment_rows) + 1 if moment_rows else 0
+            ordered = sorted(spans, key=lambda i: intervals[i])
+            stacked = stack_intervals([intervals[i] for i in ordered], gap=2 * ms_per_px)
+            span_rows = [0] * len(spans)
+            position = {i: k for k, i in enumerate(spans)}
+            for i, row in zip(ordered, stacked, strict=True):
+                span_rows[position[i]] = first_span_row + row
+            used = max([*moment_rows, *span_rows, -1]) + 1
+        for i, row in zip(moments, moment_rows, strict=True):
             row_of[i] = row
-        first_span_row = max(rows) + 1 if rows else 0
-        lane_spans = sorted(spans.get(key, []), key=lambda item: item[1])
-        span_rows = stack_intervals([interval for _, interval in lane_spans], gap=2 * ms_per_px)
-        for (i, _), row in zip(lane_spans, span_rows, strict=True):
-            row_of[i] = first_span_row + row
-        n_rows[key] = first_span_row + (max(span_rows) + 1 if span_rows else 0)
+        for i, row in zip(spans, span_rows, strict=True):
+            row_of[i] = row
+        n_rows[key] = used
+        return used
+
+    # With more lanes than fit one row each, sharing a moment in one row is certain: skip the roomier pass.
+    roomy = not compact or len(by_lane) * (1 + LANE_GAP) <= lane_budget_rows(projector)
+    for key, members in by_lane.items():
+        pack(key, members, MAX_MOMENT_ROWS if roomy else 1)
+
+    merged: dict[str, list[str]] = {}
+    if compact:
+        merged = _merge_to_budget(lane_info, by_lane, n_rows, lane_keys, pack, lane_mode, projector, case, roomy)
 
     formal, lived = _order_keys(lane_info, case, lane_mode)
     lanes: list[Lane] = []
     cursor = AXIS_UP
     for key in reversed(formal):
         kind, ref, layer, _ = lane_info[key]
-        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor, cursor + n_rows[key]))
+        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor, cursor + n_rows[key],
+                          tuple(merged.get(key, ()))))
         cursor += n_rows[key] + LANE_GAP
     top = max(cursor - LANE_GAP, AXIS_UP + MIN_HALF_ROWS)
     lanes.reverse()
     cursor = -AXIS_DOWN
     for key in lived:
         kind, ref, layer, _ = lane_info[key]
-        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor - n_rows[key], cursor))
+        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor - n_rows[key], cursor,
+                          tuple(merged.get(key, ()))))
         cursor -= n_rows[key] + LANE_GAP
     bottom = min(cursor + LANE_GAP, -AXIS_DOWN - MIN_HALF_ROWS)
     lane_by_key = {lane.key: lane for lane in lanes}
@@ -302,15 +448,92 @@ def timeline_layout(case: Case, *, persons: Collection[str] | None = None,
                                   end_hi, end is not None, event.date.earliest(), lo_day,
                                   last_day_i))
 
-    if first_day is not None and last_day is not None:
-        centre = (day_ms(first_day) + day_ms(last_day)) / 2
-        half = 0.52 * span_ms  # 2 % padding each side; at least a year in all
-        x_range = (centre - half, centre + half)
-    else:
-        today = dt.date.today()
-        x_range = (day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31)))
+    # 2 % padding each side of what is visible; at least a year in all.
+    pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
+    x_range = (lo_ms - pad, hi_ms + pad)
     return TimelineLayout(tuple(lanes), tuple(placed), x_range, (bottom - 0.3, top + 0.3), first_day, last_day,
-                          lane_mode, projector, {item.event.id: item for item in placed})
+                          lane_mode, projector, breaks, compact, {item.event.id: item for item in placed})
+
+
+def _merge_to_budget(lane_info: dict[str, tuple[str, str, Layer, int]], by_lane: dict[str, list[int]],
+                     n_rows: dict[str, int], lane_keys: list[str], pack: Callable[..., int],
+                     lane_mode: str, projector: bool, case: Case, roomy: bool = True) -> dict[str, list[str]]:
+    """Make formal and lived lanes fit the budget of one screen (:func:`lane_budget_rows`).
+
+    First moments that share a moment overlap instead of taking a second row (unless ``roomy`` is False: the
+    lanes were packed so already); then, per half, the lanes
+    with the fewest events are merged into one lane — formal lanes into ``"other"``, voices into
+    ``"others"`` — (the index person's lane and the family lane stay), the merged lane a few rows at most.
+    Updates ``lane_info``, ``by_lane``, ``n_rows`` and ``lane_keys`` in place; returns merged lane key → the
+    refs merged into it.
+    """
+    budget = lane_budget_rows(projector)
+
+    def height(keys: list[str]) -> float:
+        return sum(n_rows[key] for key in keys) + LANE_GAP * max(len(keys) - 1, 0)
+
+    def need() -> dict[Layer, float]:
+        return {layer: height([key for key, info in lane_info.items() if info[2] == layer]) for layer in Layer}
+
+    if sum(need().values()) <= budget:
+        return {}
+    if roomy:
+        for key, members in by_lane.items():
+            pack(key, members, 1)
+    natural = need()
+    if sum(natural.values()) <= budget:
+        return {}
+    lived_share = min(natural[Layer.LIVED], max(0.38 * budget, budget - natural[Layer.FORMAL]))
+    allowance = {Layer.LIVED: lived_share, Layer.FORMAL: budget - lived_share}
+    merged_cap = 2 if projector else 3
+    merged: dict[str, list[str]] = {}
+    for layer, target_key, kind in ((Layer.FORMAL, "other", "other"), (Layer.LIVED, "others", "others")):
+        keys = [key for key, info in lane_info.items() if info[2] == layer]
+        protected = {target_key, "family", f"person:{case.index_person}"}
+        candidates = sorted((key for key in keys if key not in protected),
+                            key=lambda key: (len(by_lane[key]), -lane_info[key][3]))
+        minimum = 2 if layer == Layer.FORMAL else 1  # lanes of their own that stay, at the least
+
+        def merge(chosen: list[str], keys: list[str] = keys, target_key: str = target_key, kind: str = kind,
+                  layer: Layer = layer) -> None:
+            for key in chosen:
+                _, ref, _, order = lane_info.pop(key)
+                members = by_lane.pop(key)
+                keys.remove(key)
+                del n_rows[key]
+                merged.setdefault(target_key, []).append(ref)
+                if target_key not in lane_info:
+                    lane_info[target_key] = (kind, "", layer, order)
+                    by_lane[target_key] = []
+                    keys.append(target_key)
+                else:
+                    info = lane_info[target_key]
+                    lane_info[target_key] = (info[0], info[1], layer, min(info[3], order))
+                for i in members:
+                    lane_keys[i] = target_key
+                by_lane[target_key] += members
+            by_lane[target_key].sort()
+            pack(target_key, by_lane[target_key], 1, merged_cap)
+
+        # First a batch, guessing the merged lane as tall as the tallest lane in it (packing a lane of
+        # thousands of events once per merge would be slow), then one at a time while it does not fit.
+        guess = n_rows.get(target_key, 0)
+        remaining = height(keys)
+        batch: list[str] = []
+        while remaining > allowance[layer] and len(candidates) > minimum:
+            key = candidates.pop(0)
+            before = min(merged_cap, max(guess, 1))
+            guess = min(merged_cap, max(guess, n_rows[key]))
+            remaining -= n_rows[key] + LANE_GAP
+            if target_key not in keys and not batch:
+                remaining += before + LANE_GAP
+            remaining += guess - before if (target_key in keys or batch) else 0
+            batch.append(key)
+        if batch:
+            merge(batch)
+        while height(keys) > allowance[layer] and len(candidates) > minimum:
+            merge([candidates.pop(0)])
+    return {key: sorted(refs) for key, refs in merged.items()}
 
 
 def timeline_event_positions(case: Case, **options: object) -> dict[str, PlacedEvent]:

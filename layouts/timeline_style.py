@@ -134,14 +134,48 @@ class Geometry:
     width_px: int           # nominal figure width (PNG export, label fitting)
 
 
-SCREEN_GEOMETRY = Geometry(row_px=22, marker_px=11, decision_px=19, bar_width=0.6, plot_width_px=1180,
-                           label_chars=32, width_px=1600)
-PROJECTOR_GEOMETRY = Geometry(row_px=30, marker_px=16, decision_px=26, bar_width=0.6, plot_width_px=1380,
-                              label_chars=28, width_px=1920)
+# Nominal sizes are those of the app's timeline card: beside the side panel it is about 1,200 px wide on a
+# 1,600 px screen, and about 880 px on a 1280 × 720 projector (the figure stretches to the card's width).
+SCREEN_GEOMETRY = Geometry(row_px=21, marker_px=11, decision_px=19, bar_width=0.6, plot_width_px=960,
+                           label_chars=30, width_px=1200)
+PROJECTOR_GEOMETRY = Geometry(row_px=25, marker_px=15, decision_px=23, bar_width=0.6, plot_width_px=660,
+                              label_chars=18, width_px=880)
 
 
 def geometry(projector: bool) -> Geometry:
     return PROJECTOR_GEOMETRY if projector else SCREEN_GEOMETRY
+
+
+# --- the figure's height ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Chrome:
+    """Pixels around the lanes: title, date labels, range slider, legend rows; and the height to stay in."""
+
+    title_px: int
+    bottom_px: int      # the bottom date labels and margin (the range slider comes on top)
+    slider_px: int
+    legend_row_px: int
+    legend_font_px: int
+    legend_rows: int    # lines the horizontal legends are expected to take (the figure counts its own)
+    max_height_px: int  # formal and lived lanes together fit in this (on a 1080 / 720 px high screen)
+
+
+SCREEN_CHROME = Chrome(title_px=44, bottom_px=50, slider_px=34, legend_row_px=21, legend_font_px=12, legend_rows=7,
+                       max_height_px=900)
+PROJECTOR_CHROME = Chrome(title_px=34, bottom_px=56, slider_px=40, legend_row_px=24, legend_font_px=16, legend_rows=6,
+                          max_height_px=700)
+
+
+def chrome(projector: bool) -> Chrome:
+    return PROJECTOR_CHROME if projector else SCREEN_CHROME
+
+
+def lane_budget_rows(projector: bool) -> float:
+    """Rows (lanes, sub-rows and the gaps between lanes) that fit under the height cap, both halves together."""
+    c, geo = chrome(projector), geometry(projector)
+    plot_px = c.max_height_px - c.title_px - c.bottom_px - c.slider_px - c.legend_rows * c.legend_row_px
+    return plot_px / geo.row_px - AXIS_UP - AXIS_DOWN - 0.6
 
 
 AXIS_UP = 1.1          # rows between the axis and the lowest formal lane (the child's ages live here)

@@ -1,63 +1,22 @@
-"""Words on the timeline: the fixed texts in Dutch and English, inert case strings, hover texts."""
+"""Words on the timeline: inert case strings, hover texts and lane labels (fixed words: models.catalogue)."""
 
 from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from layouts.style import NOTE_GLYPH
 from layouts.timeline_style import INVOLVEMENT_GLYPH
-from models.case import Case, Event
-from models.vocabulary import label
+from models.case import Annotation, Case, Event
+from models.catalogue import text
+from models.vocabulary import SUGGESTED_ANNOTATION_TAGS, EventType, label
 
-WORDS: dict[str, dict[str, str]] = {
-    "formal": {"nl": "▲ Formeel", "en": "▲ Formal"},
-    "lived": {"nl": "▼ Beleving", "en": "▼ Lived experience"},
-    "family_lane": {"nl": "Gezin", "en": "Family"},
-    "other_lane": {"nl": "Overig", "en": "Other"},
-    "no_information": {"nl": "geen informatie", "en": "no information"},
-    "age": {"nl": "{age} jr", "en": "{age} yrs"},
-    "age_one": {"nl": "{age} jr", "en": "{age} yr"},
-    "as_of": {"nl": "peildatum {date}", "en": "as of {date}"},
-    "persons": {"nl": "Betrokkenen", "en": "Persons"},
-    "voice": {"nl": "Stem van", "en": "Voice of"},
-    "source": {"nl": "Bron", "en": "Source"},
-    "certainty": {"nl": "Zekerheid", "en": "Certainty"},
-    "decided_by": {"nl": "Besloten door", "en": "Decided by"},
-    "family_involved": {"nl": "Gezin betrokken", "en": "Family involved"},
-    "rationale": {"nl": "Waarom", "en": "Why"},
-    "placement": {"nl": "Plaatsing", "en": "Placement"},
-    "crisis": {"nl": "crisis", "en": "crisis"},
-    # legend
-    "legend_types": {"nl": "Soort gebeurtenis", "en": "Kind of event"},
-    "legend_from": {"nl": "Informatie van", "en": "Information from"},
-    "legend_decision": {"nl": "Besluit: gezin betrokken?", "en": "Decision: family involved?"},
-    "legend_dates": {"nl": "Datum en zekerheid", "en": "Dates and certainty"},
-    "from_professional": {"nl": "professionals", "en": "professionals"},
-    "from_family": {"nl": "gezin", "en": "family"},
-    "from_network": {"nl": "netwerk", "en": "informal network"},
-    "involved_yes": {"nl": "✓ ja", "en": "✓ yes"},
-    "involved_no": {"nl": "✗ nee", "en": "✗ no"},
-    "involved_unknown": {"nl": "? onbekend", "en": "? unknown"},
-    "approximate": {"nl": "open: datum bij benadering", "en": "open: approximate date"},
-    "approximate_short": {"nl": "open: ca.", "en": "open: approx."},
-    "fuzzy": {"nl": "streep: onzekere datum", "en": "whisker: uncertain date"},
-    "fuzzy_short": {"nl": "streep: onzeker", "en": "whisker: uncertain"},
-    "suspected": {"nl": "?  vermoed", "en": "?  suspected"},
-    "disputed": {"nl": "≠  betwist", "en": "≠  disputed"},
-    "period": {"nl": "balk: periode", "en": "bar: period"},
-    "gap": {"nl": "geen informatie", "en": "no information"},
-    "guide": {"nl": "stippellijn: in het gezin", "en": "dotted line: in the family"},
-}
+_TYPE_VALUES = frozenset(value.value for value in EventType)
 
 HOVER_WIDTH = 64        # characters per hover line
 HOVER_MAX_CHARS = 420   # descriptions and rationales are cut here in the hover (the side panel has them all)
-
-
-def word(key: str, lang: str) -> str:
-    entry = WORDS[key]
-    return entry.get(lang) or entry["nl"]
 
 
 def esc(text: object) -> str:
@@ -111,13 +70,13 @@ class HoverWriter:
                             lambda: self._kind(event))]
         if event.placement is not None:
             setting = label(event.placement.setting.value, lang)
-            extra = [event.placement.location or "", word("crisis", lang) if event.placement.crisis else ""]
-            lines.append(esc(" · ".join([f"{word('placement', lang)}: {setting}", *filter(None, extra)])))
+            extra = [event.placement.location or "", text("crisis", lang) if event.placement.crisis else ""]
+            lines.append(esc(" · ".join([f"{text('f_placement', lang)}: {setting}", *filter(None, extra)])))
         if event.persons:
             lines.append(self._line(("persons", *event.persons), lambda: wrap(
-                f"{word('persons', lang)}: " + ", ".join(self.name(p) for p in event.persons))))
+                f"{text('f_persons', lang)}: " + ", ".join(self.name(p) for p in event.persons))))
         if event.perspective:
-            voice = f"{word('voice', lang)}: {self.name(event.perspective)}"
+            voice = f"{text('hover_voice', lang)}: {self.name(event.perspective)}"
             if event.statement_kind is not None:
                 voice += f" · {label(event.statement_kind.value, lang)}"
             lines.append(esc(voice))
@@ -125,19 +84,19 @@ class HoverWriter:
             lines.append(esc(label(event.statement_kind.value, lang)))
         if event.source and event.source in self.sources:
             source = self.sources[event.source]
-            lines.append(wrap(f"{word('source', lang)}: {source.title} ({label(source.kind.value, lang)})"))
+            lines.append(wrap(f"{text('f_source', lang)}: {source.title} ({label(source.kind.value, lang)})"))
         if event.certainty.value != "confirmed":
-            lines.append(f"<b>{esc(word('certainty', lang))}: {esc(label(event.certainty.value, lang))}</b>")
+            lines.append(f"<b>{esc(text('f_certainty', lang))}: {esc(label(event.certainty.value, lang))}</b>")
         if event.decision is not None:
             decision = event.decision
             if decision.decided_by:
-                lines.append(wrap(f"{word('decided_by', lang)}: "
+                lines.append(wrap(f"{text('f_decided_by', lang)}: "
                                   + ", ".join(self.name(item) for item in decision.decided_by)))
             involved = decision.family_involved.value
-            lines.append(f"<b>{esc(word('family_involved', lang))}: {INVOLVEMENT_GLYPH[decision.family_involved]} "
-                         f"{esc(label(involved, lang))}</b>")
+            lines.append(f"<b>{esc(text('hover_family_involved', lang))}: "
+                         f"{INVOLVEMENT_GLYPH[decision.family_involved]} {esc(label(involved, lang))}</b>")
             if decision.rationale:
-                lines.append(wrap(f"{word('rationale', lang)}: {decision.rationale}"))
+                lines.append(wrap(f"{text('hover_rationale', lang)}: {decision.rationale}"))
         if event.description:
             lines.append(f"<i>{wrap(event.description)}</i>")
         return "<br>".join(lines)
@@ -160,20 +119,62 @@ class HoverWriter:
 def lane_label(kind: str, ref: str, case_names: HoverWriter, lang: str, limit: int, lines: int = 1) -> list[str]:
     """The readable (raw, unescaped) label of a lane, in at most ``lines`` lines of ``limit`` characters."""
     if kind == "event_type":
-        text = label(ref, lang)
-        return [text[:1].upper() + text[1:]]
+        name = label(ref, lang)
+        return [name[:1].upper() + name[1:]]
     if kind == "family":
-        return [word("family_lane", lang)]
+        return [text("timeline_lane_family", lang)]
     if kind == "other":
-        return [word("other_lane", lang)]
+        return [text("timeline_lane_other", lang)]
     name = " ".join(case_names.name(ref).split())
     short = short_name(name, limit)
     if lines == 1 or not short.endswith("…"):
         return [short]
-    wrapped = textwrap.wrap(name, limit)
+    wrapped = textwrap.wrap(name, limit, break_long_words=False)
     if len(wrapped) > lines:
         wrapped = [*wrapped[: lines - 1], short_name(" ".join(wrapped[lines - 1:]), limit)]
     return wrapped
+
+
+def note_hover(notes: Sequence[Annotation], lang: str, about: str = "") -> str:
+    """Hover text of one or more analysts' notes: tag, text (shortened, wrapped) and author, all escaped.
+
+    ``about``: whom the notes are about, when the mark stands for more (an organisation's box)."""
+    parts = []
+    for note in notes:
+        tag = label(note.tag, lang) if note.tag in SUGGESTED_ANNOTATION_TAGS else note.tag
+        head = f"<b>{NOTE_GLYPH} {esc(tag)}</b>" + (f" · {esc(about)}" if about else "")
+        part = f"{head}<br>{wrap(note.text)}"
+        if note.author:
+            part += f"<br><i>— {esc(note.author)}</i>"
+        parts.append(part)
+    return "<br><br>".join(parts)
+
+
+def lane_hover(kind: str, ref: str, members: Sequence[str], case_names: HoverWriter, lang: str,
+               without_organisation: bool = False) -> str:
+    """The lane label's tooltip (escaped): the full name, or for a merged lane what is in it."""
+    if kind == "other" and members:
+        names = sorted((label(ref_, lang) if ref_ in _TYPE_VALUES else case_names.name(ref_)) for ref_ in members)
+        if without_organisation:
+            names.append(text("timeline_lane_without_organisation", lang))
+    elif kind == "others":
+        names = sorted(case_names.name(ref_) for ref_ in members)
+    else:
+        return "<br>".join(esc(line) for line in textwrap.wrap(
+            " ".join(lane_label(kind, ref, case_names, lang, 200)), HOVER_WIDTH)) or esc(ref)
+    shown = names[:24] + (["…"] if len(names) > 24 else [])
+    return "<br>".join(esc(name) for name in shown)
+
+
+def merged_lane_label(kind: str, count: int, lane_mode: str, lang: str, short: bool) -> str:
+    """The (raw) label of a lane that holds the organisations, event types or voices merged into it."""
+    if kind == "others":
+        return text("timeline_lane_others", lang, count=count)
+    if short:
+        return text("timeline_lane_other_short", lang, count=count)
+    if lane_mode == "event_type":
+        return text("timeline_lane_other_types", lang, count=count)
+    return text("timeline_lane_other_orgs", lang, count=count)
 
 
 def short_name(name: str, limit: int) -> str:
@@ -186,6 +187,13 @@ def short_name(name: str, limit: int) -> str:
         head = name.split(separator)[0]
         if 2 < len(head) <= limit:
             return head
+    words = name.split(" ")
+    last = words[-1]
+    if len(words) > 1 and len(last) <= limit // 2 and not last.startswith("("):
+        # keep the word that tells two branches apart: "Jeugdbescherming West" → "Jeugdbescher… West"
+        head = " ".join(words[:-1])[: limit - len(last) - 2].rstrip(" ,(-–")
+        if len(head) >= 3:
+            return f"{head}… {last}"
     cut = name[: limit - 1]
     if " " in cut[limit // 2:]:
         cut = cut[: cut.rindex(" ")]

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from layouts.style import DIM_OPACITY, INK, MUTED, PAPER
+from layouts.style import DIM_OPACITY, INK, MUTED, NOTE_COLOUR, NOTE_FILL_KEY, NOTE_GLYPH, PAPER
 from layouts.timeline_lanes import PlacedEvent
 from layouts.timeline_style import (
     CERTAINTY_GLYPH,
@@ -29,7 +29,7 @@ from layouts.timeline_style import (
     is_decision,
     symbol_number,
 )
-from layouts.timeline_text import word
+from models.catalogue import CATALOGUE, text
 from models.vocabulary import EventType, FamilyInvolved, label
 
 
@@ -240,9 +240,10 @@ def age_traces(days_ms: Sequence[float], ages: Sequence[int], lang: str, y: floa
     if not days_ms:
         return []
     x = np.asarray(days_ms, dtype=float)
-    text = np.array([word("age_one" if age == 1 else "age", lang).format(age=age) for age in ages], dtype=object)
+    words = np.array([text("timeline_age_one" if age == 1 else "timeline_age", lang, age=age) for age in ages],
+                     dtype=object)
     return [
-        {"type": "scatter", "x": x, "y": np.full(len(x), y), "mode": "text", "text": text,
+        {"type": "scatter", "x": x, "y": np.full(len(x), y), "mode": "text", "text": words,
          "textposition": "middle center", "textfont": {"size": font_px, "color": MUTED}, "hoverinfo": "skip",
          "showlegend": False},
         {"type": "scatter", "x": x, "y": np.zeros(len(x)), "mode": "markers", "hoverinfo": "skip",
@@ -253,58 +254,143 @@ def age_traces(days_ms: Sequence[float], ages: Sequence[int], lang: str, y: floa
 
 # --- legend ------------------------------------------------------------------------------------------------
 
+# One horizontal legend per group, each its own row under the timeline (plotly's legend, legend2, …).
+LEGEND_GROUPS = ("types", "from", "decision", "notes", "dates")
 
-def _key(name: str, group: str, group_title: str, rank: int, font_px: int, **marker: Any) -> Trace:
+
+@dataclass(frozen=True)
+class LegendRow:
+    """One horizontal legend: plotly's legend id, its title and the names of its entries (for fitting)."""
+
+    legend: str
+    group: str
+    title: str
+    names: tuple[str, ...]
+
+
+def _key(name: str, group: str, rank: int, **marker: Any) -> Trace:
     return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name, "legendgroup": group,
-            "legendrank": rank, "legendgrouptitle": {"text": group_title, "font": {"size": font_px}},
-            "marker": {"size": 12, "color": MUTED, **marker}, "hoverinfo": "skip"}
+            "legendrank": rank, "marker": {"size": 12, "color": MUTED, **marker}, "hoverinfo": "skip"}
 
 
-def _line_key(name: str, group: str, group_title: str, rank: int, font_px: int, **line: Any) -> Trace:
+def _line_key(name: str, group: str, rank: int, **line: Any) -> Trace:
     return {"type": "scatter", "x": [None], "y": [None], "mode": "lines", "name": name, "legendgroup": group,
-            "legendrank": rank, "legendgrouptitle": {"text": group_title, "font": {"size": font_px}},
-            "line": line, "hoverinfo": "skip"}
+            "legendrank": rank, "line": line, "hoverinfo": "skip"}
 
 
 def legend_traces(marks: MarkArrays, types: Sequence[EventType], involvements: set[FamilyInvolved],
-                  has_guides: bool, has_gaps: bool, lang: str, projector: bool, font_px: int) -> list[Trace]:
-    """Legend entries for what the figure uses, and only that (the data traces stay out of the legend)."""
+                  has_guides: bool, has_gaps: bool, lang: str, projector: bool, font_px: int,
+                  has_notes: bool = False) -> tuple[list[Trace], list[LegendRow]]:
+    """Legend entries for what the figure uses, and only that (the data traces stay out of the legend), and
+    the horizontal legends (rows) they go in. With ``projector``, fewer words: no row for dates and certainty.
+    """
     keys: list[Trace] = []
-    title = word("legend_types", lang)
+    size = 16 if projector else 12
     for rank, event_type in enumerate(types):
         symbol = TYPE_SYMBOL[event_type]
-        keys.append(_key(label(event_type.value, lang), "types", title, 100 + rank, font_px,
-                         symbol=SYMBOL_NUMBER[symbol], size=14 if event_type == EventType.DECISION else 12,
-                         color=INK))
-    title = word("legend_from", lang)
+        name = label(event_type.value, lang)
+        if projector and f"timeline_legend_short_{event_type.value}" in CATALOGUE:
+            name = text(f"timeline_legend_short_{event_type.value}", lang)
+        keys.append(_key(name, "types", 100 + rank, symbol=SYMBOL_NUMBER[symbol],
+                         size=size + 2 if event_type == EventType.DECISION else size, color=INK))
     used = set(marks.provenance.tolist())
     for rank, name in enumerate(PROVENANCE_ORDER):
         if rank in used:
-            keys.append(_key(word(f"from_{name}", lang), "from", title, 200 + rank, font_px,
-                             symbol=SYMBOL_NUMBER["circle"], color=PROVENANCE_COLOUR[name]))
-    title = word("legend_decision", lang)
+            keys.append(_key(text(f"timeline_legend_from_{name}", lang), "from", 200 + rank,
+                             symbol=SYMBOL_NUMBER["circle"], size=size, color=PROVENANCE_COLOUR[name]))
     for rank, value in enumerate((FamilyInvolved.YES, FamilyInvolved.NO, FamilyInvolved.UNKNOWN)):
         if value in involvements:
-            keys.append(_key(word(f"involved_{value.value}", lang), "decision", title, 300 + rank, font_px,
-                             symbol=SYMBOL_NUMBER["diamond"], size=14, color=INK))
-    title = word("legend_dates", lang)
-    suffix = "_short" if projector else ""
-    if marks.approximate.any():
-        keys.append(_key(word("approximate" + suffix, lang), "dates", title, 400, font_px,
-                         symbol=SYMBOL_NUMBER["circle-open"], color=INK, line={"width": 2, "color": INK}))
-    if ((marks.hi - marks.lo) > 1).any() or (marks.is_span & ((marks.end_hi - marks.end_lo) > 1)).any():
-        keys.append(_line_key(word("fuzzy" + suffix, lang), "dates", title, 401, font_px, color=INK, width=2))
-    for rank, certainty in enumerate(("suspected", "disputed")):
-        if (marks.certainty == CERTAINTY_GLYPH[certainty]).any():
-            keys.append(_key(word(certainty, lang), "dates", title, 402 + rank, font_px,
-                             symbol=SYMBOL_NUMBER["circle"], color="rgba(0,0,0,0)"))
-    if has_guides:
-        keys.append(_line_key(word("guide", lang), "dates", title, 410, font_px, color=GUIDE_COLOUR, width=2,
-                              dash="dot"))
-    if has_gaps:
-        keys.append(_key(word("gap", lang), "dates", title, 411, font_px, symbol=SYMBOL_NUMBER["square"],
-                         size=16, color="rgba(120, 120, 120, 0.25)"))
-    return keys
+            keys.append(_key(text(f"timeline_legend_involved_{value.value}", lang), "decision", 300 + rank,
+                             symbol=SYMBOL_NUMBER["diamond"], size=size + 2, color=INK))
+    if has_notes:
+        keys.append(_key(text("timeline_legend_note_short" if projector else "timeline_legend_note", lang), "notes",
+                         350, symbol=SYMBOL_NUMBER["square"], size=size + 2, color=NOTE_FILL_KEY,
+                         line={"width": 1, "color": NOTE_COLOUR}))
+    if not projector:
+        if marks.approximate.any():
+            keys.append(_key(text("timeline_legend_approximate", lang), "dates", 400,
+                             symbol=SYMBOL_NUMBER["circle-open"], color=INK, line={"width": 2, "color": INK}))
+        if ((marks.hi - marks.lo) > 1).any() or (marks.is_span & ((marks.end_hi - marks.end_lo) > 1)).any():
+            keys.append(_line_key(text("timeline_legend_fuzzy", lang), "dates", 401, color=INK, width=2))
+        for rank, certainty in enumerate(("suspected", "disputed")):
+            if (marks.certainty == CERTAINTY_GLYPH[certainty]).any():
+                keys.append(_key(text(f"timeline_legend_{certainty}", lang), "dates", 402 + rank,
+                                 symbol=SYMBOL_NUMBER["circle"], color="rgba(0,0,0,0)"))
+        if has_guides:
+            keys.append(_line_key(text("timeline_legend_guide", lang), "dates", 410, color=GUIDE_COLOUR, width=2,
+                                  dash="dot"))
+        if has_gaps:
+            keys.append(_key(text("no_information", lang), "dates", 411, symbol=SYMBOL_NUMBER["square"],
+                             size=16, color="rgba(120, 120, 120, 0.25)"))
+    titles = {"types": text("timeline_legend_types", lang), "from": text("timeline_legend_from", lang),
+              "decision": text("timeline_legend_decision", lang), "notes": text("f_annotations", lang),
+              "dates": text("timeline_legend_dates", lang)}
+    rows = [LegendRow("", group, titles[group], tuple(key["name"] for key in keys if key["legendgroup"] == group))
+            for group in LEGEND_GROUPS if any(key["legendgroup"] == group for key in keys)]
+    return keys, rows
+
+
+def legend_lines(keys: list[Trace], groups: list[LegendRow], width_px: float, font_px: int) -> list[LegendRow]:
+    """Lay the legend groups out in lines no wider than ``width_px``, one plotly legend per line (the group's
+    title on its first line only), and point each key at its legend.
+
+    plotly gives every entry of a wrapping horizontal legend the width of the widest one, which leaves
+    wide holes; so the lines are made here, from generous estimates of the entries' widths.
+    """
+    lines: list[LegendRow] = []
+    for group in groups:
+        members = [key for key in keys if key.get("legendgroup") == group.group]
+        used, line, first = legend_text_px(group.title, font_px), [], True
+        chunks: list[list[Trace]] = []
+        for key in members:
+            entry = legend_entry_px(key["name"], font_px)
+            if line and used + entry > width_px:
+                chunks.append(line)
+                used, line = 0.0, []
+            line.append(key)
+            used += entry
+        if line:
+            chunks.append(line)
+        for chunk in chunks:
+            legend = "legend" if not lines else f"legend{len(lines) + 1}"
+            lines.append(LegendRow(legend, group.group, group.title if first else "",
+                                   tuple(key["name"] for key in chunk)))
+            first = False
+            for key in chunk:
+                key["legend"] = legend
+    for key in keys:  # a legend group would stack its entries in a column: each line is a legend of its own
+        key.pop("legendgroup", None)
+    return lines
+
+
+def legend_text_px(title: str, font_px: int) -> float:
+    """A generous estimate of a bold legend title's width, with its gap."""
+    return len(title) * font_px * 0.6 + 28 if title else 0.0
+
+
+def legend_entry_px(name: str, font_px: int) -> float:
+    """A generous estimate of one legend entry's width: symbol, gaps and text."""
+    return len(name) * font_px * 0.52 + 42
+
+
+# --- analysts' notes (annotations) --------------------------------------------------------------------------
+
+def note_traces(x: Sequence[float], y: Sequence[float], hovers: Sequence[str], font_px: int, axes: tuple[str, str]
+                ) -> list[Trace]:
+    """A ✎ just above each annotated mark (or at the top of an annotated stretch), the notes in its hover.
+
+    No customdata: clicking a note selects nothing, and the marks' ids stay one per event.
+    """
+    if not len(x):
+        return []
+    return [{"type": "scatter", "x": np.asarray(x, dtype=float), "y": np.asarray(y, dtype=float),
+             "xaxis": axes[0], "yaxis": axes[1], "mode": "markers+text",
+             "text": np.full(len(x), NOTE_GLYPH, dtype=object), "textposition": "middle center",
+             "textfont": {"size": font_px, "color": NOTE_COLOUR},
+             "marker": {"size": font_px + 4, "color": "rgba(255, 255, 255, 0.75)", "symbol": SYMBOL_NUMBER["circle"],
+                        "line": {"width": 0}},
+             "hovertext": np.asarray(hovers, dtype=object), "hoverinfo": "text", "showlegend": False,
+             "hoverlabel": {"bordercolor": NOTE_COLOUR}}]
 
 
 def concat_marks(first: MarkArrays, second: MarkArrays) -> MarkArrays:

@@ -38,6 +38,7 @@ class EditResult:
     data: CaseData | None
     problems: list[Problem] = field(default_factory=list)
     item_path: str | None = None  # JSON path of the edited item in the new data, e.g. ``$.events[12]``
+    case: Case | None = None  # the validated case for ``data``
 
     @property
     def ok(self) -> bool:
@@ -68,10 +69,10 @@ def case_data(case: Case) -> CaseData:
 def checked(data: CaseData, item_path: str | None = None) -> EditResult:
     """Validate edited data with the loader's rules."""
     try:
-        validate_case_data(data)
+        case = validate_case_data(data)
     except CaseError as exc:
         return EditResult(None, exc.problems, item_path)
-    return EditResult(data, [], item_path)
+    return EditResult(data, [], item_path, case)
 
 
 def new_case(title: str, child_label: str, *, child_birth: str | None = None, child_gender: str = "unknown",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +24,10 @@ from app.callbacks_view import (
 from app.details import details
 from app.factory import create_app
 from app.filters import Filters, case_bounds
-from app.i18n import CATALOGUE, LANGS, format_day, t
+from app.i18n import format_day
 from app.state import BoundedLRU, case_view, clear_cache, list_case_files, open_case_bytes
 from models import load_case
+from models.catalogue import text
 from models.synthetic import generate_case_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,21 +54,7 @@ def _texts(component: Any) -> str:
     return _texts(getattr(component, "children", None))
 
 
-# --- catalogue -----------------------------------------------------------------------------------------
-
-def test_catalogue_has_every_language_and_placeholders_match() -> None:
-    for key, entry in CATALOGUE.items():
-        assert set(entry) == set(LANGS), key
-        fields = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in entry.items()}
-        assert fields["nl"] == fields["en"], key
-
-
-def test_every_catalogue_key_used_in_the_app_exists() -> None:
-    used = set()
-    for path in (ROOT / "app").glob("*.py"):
-        used |= set(re.findall(r"""\bT?t\(\s*["']([a-z_]+)["']""", path.read_text(encoding="utf-8")))
-    assert used - set(CATALOGUE) == set()
-
+# --- dates (the string catalogue: tests/test_catalogue.py) ----------------------------------------------
 
 def test_dutch_dates() -> None:
     import datetime as dt
@@ -290,7 +276,7 @@ def test_translation_catalogue_and_sample_titles_render() -> None:
     for path in SAMPLES.glob("*.json"):
         case = load_case(path)
         assert case.title
-    assert t("filters_active", "en", n=3, total=9) == "3 of 9 events shown"
+    assert text("filters_active", "en", n=3, total=9) == "3 of 9 events shown"
 
 
 def test_failures_are_logged_without_case_content(caplog: pytest.LogCaptureFixture) -> None:

@@ -285,7 +285,7 @@ def test_deceased_and_index_marked() -> None:
     x, y = meta["positions"]["opa"]
     crosses = [t for t in fig.data if t.mode == "lines" and t.fill is None]
     near = [(a, b) for t in crosses for a, b in zip(t.x, t.y, strict=True)
-            if a == a and abs(a - (x - 0.56)) < 0.01 and abs(b - (y - 0.56)) < 0.01]
+            if a is not None and a == a and abs(a - (x - 0.56)) < 0.01 and abs(b - (y - 0.56)) < 0.01]
     assert near, "a cross over the deceased grandfather"
 
 
@@ -502,3 +502,96 @@ def test_several_partners_and_kinds_of_parenthood() -> None:
     pos = fig.layout.meta["positions"]
     assert len({pos[p][1] for p in ("x", "a", "b", "c")}) == 1
     assert Counter(customdata(fig))["x"] == 1
+
+
+# --- validity, speed and the app's click round trip -------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "case"), [c for c in CASES if not c[0].startswith("generated")],
+                         ids=[n for n in IDS if not n.startswith("generated")])
+def test_figure_is_valid_plotly(name: str, case: Case) -> None:
+    """The figure is built without plotly's validation (for speed): re-validated in full it must pass."""
+    as_of = case.events_in_order()[len(case.events) // 2].start_day() if case.events else None
+    for options in ({}, {"projector": True, "lang": "en"},
+                    {"as_of": as_of, "highlight_persons": [case.index_person], "collapse_organisations": False}):
+        go.Figure(genosociogram_figure(case, **options).to_dict())
+
+
+def test_family_layout_is_reused_but_follows_edits() -> None:
+    from layouts.genosociogram import cached_family_layout, family_key
+
+    case = load_case(LISA)
+    first = cached_family_layout(case)
+    assert cached_family_layout(case) is first
+    assert cached_family_layout(case.model_copy(deep=True)) is first  # same content, same layout
+    edited = case.model_copy(deep=True)
+    edited.persons.append(edited.persons[0].model_copy(update={"id": "nieuw", "label": "Nieuw kind"}))
+    edited.relationships.append(edited.relationships[0].model_copy(update={"id": "r-nieuw", "target": "nieuw"}))
+    assert family_key(edited) != family_key(case)
+    assert "nieuw" in cached_family_layout(edited).positions
+    # a professional or an event does not move the family
+    busy = case.model_copy(deep=True)
+    busy.events = busy.events[:3]
+    assert family_key(busy) == family_key(case)
+
+
+# --- analysts' notes (annotations) -------------------------------------------------------------------------------
+
+def _noted_case(**extra: Any) -> Case:
+    data = case_data(annotations=[
+        {"id": "a1", "target": {"persons": ["vader"]}, "tag": "<script>alert(1)</script>", "text": HOSTILE,
+         "author": "<b>bold</b>"},
+        {"id": "a2", "target": {"persons": ["vader", "jb"], "events": ["e1"]}, "tag": "parallel_pattern",
+         "text": "Vader en de GI verwijten elkaar hetzelfde."},
+        {"id": "a3", "target": {"events": ["e2"]}, "tag": "question", "text": "Alleen een gebeurtenis."},
+    ], **extra)
+    return validate_case_data(data)
+
+
+def note_points(fig: go.Figure) -> list[tuple[float, float, str]]:
+    """(x, y, hover) of the hover spots of notes: hover text and no customdata."""
+    return [(x, y, hover) for trace in fig.data if trace.customdata is None and trace.hovertext is not None
+            and trace.mode == "markers" for x, y, hover in zip(trace.x, trace.y, trace.hovertext, strict=True)]
+
+
+def test_annotated_persons_get_a_mark() -> None:
+    case = _noted_case()
+    fig = genosociogram_figure(case, collapse_organisations=False)
+    positions = fig.layout.meta["positions"]
+    points = note_points(fig)
+    assert len(points) == 2  # vader and jb; a3 is about an event only
+    for pid in ("vader", "jb"):
+        px, py = positions[pid]
+        assert any(abs(x - px) < 1.2 and 0 < y - py < 1.2 for x, y, _ in points), pid
+    vader = next(h for x, y, h in points if abs(x - positions["vader"][0]) < 1.2)
+    assert "parallel" in vader and "Vader en de GI" in vader  # both notes on vader in one hover
+    glyphs = [t for trace in fig.data if trace.mode == "text" and trace.xaxis != "x2" for t in trace.text if "✎" in t]
+    assert len(glyphs) == 2  # one mark per person (the legend has its own, in its own axes)
+    assert "annotation" in fig.layout.meta["legend"]
+    assert Counter(customdata(fig))["vader"] == 1  # the person keeps exactly one mark with its id
+
+
+def test_note_on_a_collapsed_professional_marks_the_organisation() -> None:
+    fig = genosociogram_figure(_noted_case(), collapse_organisations=True)
+    positions = fig.layout.meta["positions"]
+    ox, oy = positions["org:gi"]
+    points = note_points(fig)
+    gi = [h for x, y, h in points if abs(x - ox) < 3 and abs(y - oy) < 2]
+    assert gi and "Jeugdbeschermer" in gi[0]  # says whom in the box it is about
+
+
+def test_annotation_marks_can_be_switched_off() -> None:
+    case = _noted_case()
+    off = genosociogram_figure(case, show_annotations=False)
+    assert not note_points(off)
+    assert "annotation" not in off.layout.meta["legend"]
+    assert not [t for trace in off.data if trace.mode == "text" for t in trace.text if "✎" in t]
+    assert sorted(customdata(off)) == sorted(customdata(genosociogram_figure(case)))
+
+
+def test_annotation_hover_is_inert() -> None:
+    fig = genosociogram_figure(_noted_case())
+    hovers = "\n".join(h for _, _, h in note_points(fig))
+    assert "<script>" not in hovers and "&lt;script&gt;alert(1)&lt;/script&gt;" in hovers
+    assert "<img" not in hovers and "&lt;img src=x onerror=alert(1)&gt;" in hovers
+    assert "<b>bold</b>" not in hovers and "&lt;b&gt;bold&lt;/b&gt;" in hovers
+    assert not any("<script" in t or "<img" in t for t in strings(fig.to_plotly_json()))

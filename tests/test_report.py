@@ -16,6 +16,7 @@ from app.cli import main
 from app.export import find_browser
 from app.report import QUESTIONS, inline_svg, reflection_notes, report_bytes, report_html
 from models import Case, load_case
+from models.catalogue import text as catalogue_text
 from models.patterns import find_patterns
 from models.vocabulary import label
 
@@ -140,7 +141,7 @@ def test_report_in_dutch_with_the_meeting_questions(cases):
     for question in ("Wat zien we? En wat doet dit met ons?", "Welke informatie ontbreekt?",
                      "Staan alle belangrijke momenten op de tijdlijn?", "Zijn de cruciale personen in beeld?"):
         assert question in text
-    assert all(html.escape(q[0]) in text for card in QUESTIONS.values() for q in card)
+    assert all(html.escape(catalogue_text(q, "nl")) in text for card in QUESTIONS.values() for q in card)
     assert "Nog geen reflectie vastgelegd." in text
     english = report_html(cases["lisa_gesloten_jeugdzorg"], "en", printed_on=PRINTED, svg_for=fake_svg)
     assert "What do we see? And what does this do to us?" in english and "Pseudonymised case" in english

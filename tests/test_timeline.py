@@ -34,6 +34,7 @@ from models.vocabulary import label
 from tests.case_builders import case_data
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_cases").glob("*.json"))
+SAMPLES_BY_NAME = {path.stem: path for path in SAMPLES}
 HOSTILE = "<img src=x onerror=alert(1)>"
 BOLD = "<b>bold</b>"
 
@@ -106,6 +107,15 @@ def legend_names(fig: go.Figure) -> list[str]:
     return [trace.name for trace in fig.data if trace.showlegend is not False and trace.name]
 
 
+def lane_labels(fig: go.Figure, yref: str) -> list[Any]:
+    """The lane labels left of the formal (``"y2"``) or lived (``"y"``) lanes: annotations in the left margin."""
+    return [note for note in fig.layout.annotations if note.xref == "paper" and note.x == 0 and note.yref == yref]
+
+
+def lane_texts(fig: go.Figure, yref: str) -> list[str]:
+    return [note.text for note in lane_labels(fig, yref)]
+
+
 # --- every sample and synthetic case -------------------------------------------------------------------------
 
 
@@ -127,15 +137,23 @@ def test_formal_above_lived_below(case: Case) -> None:
 
 
 def test_spans_in_a_lane_do_not_overlap(case: Case) -> None:
+    for compact in (False, True):
+        layout = timeline_layout(case, compact=compact)
+        # Only the lane that merges many organisations or voices to fit one screen is capped at a few rows.
+        capped = {lane.key for lane in layout.lanes if lane.members}
+        rows: dict[tuple[str, float], list[tuple[float, float]]] = {}
+        for item in layout.placed:
+            if item.is_span and item.lane not in capped:
+                rows.setdefault((item.lane, item.y), []).append((item.x, item.x_end))
+        for intervals in rows.values():
+            intervals.sort()
+            for (_, end), (start, _) in itertools.pairwise(intervals):
+                assert end < start
     layout = timeline_layout(case)
-    rows: dict[tuple[str, float], list[tuple[float, float]]] = {}
+    rows = {}
     for item in layout.placed:
         if item.is_span:
             rows.setdefault((item.lane, item.y), []).append((item.x, item.x_end))
-    for intervals in rows.values():
-        intervals.sort()
-        for (_, end), (start, _) in itertools.pairwise(intervals):
-            assert end < start
     # The bars in the figure agree with the layout.
     fig = timeline_figure(case)
     for trace in fig.data:
@@ -271,10 +289,26 @@ def test_life_events_draw_guides(detailed: Case) -> None:
 
 def test_lane_labels_on_the_left(detailed: Case) -> None:
     fig = timeline_figure(detailed)
-    assert "Jeugdbescherming Regio" in fig.layout.yaxis2.ticktext
-    assert any("Kind" in text for text in fig.layout.yaxis.ticktext)
+    assert "Jeugdbescherming Regio" in lane_texts(fig, "y2")
+    assert any("Kind" in text for text in lane_texts(fig, "y"))
+    assert all(note.xanchor == "right" for note in lane_labels(fig, "y") + lane_labels(fig, "y2"))
     by_type = timeline_figure(detailed, lane_mode="event_type")
-    assert {"Besluit", "Plaatsing", "Behandeling"} <= set(by_type.layout.yaxis2.ticktext)
+    assert {"Besluit", "Plaatsing", "Behandeling"} <= set(lane_texts(by_type, "y2"))
+
+
+def test_lane_labels_are_short_on_the_projector_with_the_full_name_in_the_tooltip() -> None:
+    case = load_case(SAMPLES_BY_NAME["noor_jeugd_ggz"])
+    names = {org.id: org.name for org in case.organisations}
+    projector = timeline_figure(case, projector=True)
+    limit = 18
+    for note in lane_labels(projector, "y2") + lane_labels(projector, "y"):
+        lines = note.text.replace("<b>", "").replace("</b>", "").split("<br>")
+        assert all(len(line) <= limit + 1 or "span" in line for line in lines), note.text
+    layout = timeline_layout(case, projector=True)
+    for lane in layout.lanes:
+        if lane.kind == "organisation":
+            label = next(n for n in lane_labels(projector, "y2") if n.y == lane.centre)
+            assert names[lane.ref] in label.hovertext  # the tooltip keeps the full name
 
 
 # --- gaps ----------------------------------------------------------------------------------------------------
@@ -380,7 +414,7 @@ def test_reveal_until_keeps_the_axis(rich: Case) -> None:
     assert all(events[i].start_day() <= middle for i in drawn)
     assert list(story.layout.xaxis.range) == list(full.layout.xaxis.range)
     assert list(story.layout.yaxis2.range) == list(full.layout.yaxis2.range)
-    assert list(story.layout.yaxis.ticktext) == list(full.layout.yaxis.ticktext)
+    assert lane_texts(story, "y") == lane_texts(full, "y") and lane_texts(story, "y2") == lane_texts(full, "y2")
 
 
 def test_date_window_and_as_of(rich: Case) -> None:
@@ -435,7 +469,7 @@ def test_legend_shows_only_what_is_used() -> None:
 def test_projector_has_larger_type(rich: Case) -> None:
     screen, projector = timeline_figure(rich), timeline_figure(rich, projector=True)
     assert projector.layout.font.size > screen.layout.font.size
-    assert projector.layout.yaxis.tickfont.size > screen.layout.yaxis.tickfont.size
+    assert lane_labels(projector, "y2")[0].font.size > lane_labels(screen, "y2")[0].font.size
     assert projector.layout.legend.font.size > screen.layout.legend.font.size
     sizes = lambda fig: max(t.marker.size for t, _ in id_traces(fig) if t.type != "bar")  # noqa: E731
     assert sizes(projector) > sizes(screen)
@@ -535,3 +569,154 @@ def test_filters_do_not_invent_gaps():
     assert everything
     assert gap_labels(timeline_figure(case, layers=["lived"])) == everything
     assert gap_labels(timeline_figure(case, persons=["vader"])) == everything
+
+
+# --- one screen: compact lanes, a short axis, a horizontal legend ---------------------------------------------
+
+
+def _lane_domain_px(fig: go.Figure) -> tuple[float, float]:
+    """(formal, lived) heights in px of the plotting area, from the figure's own height and margins."""
+    plot = fig.layout.height - fig.layout.margin.t
+    return plot * (fig.layout.yaxis2.domain[1] - fig.layout.yaxis2.domain[0]), \
+        plot * (fig.layout.yaxis.domain[1] - fig.layout.yaxis.domain[0])
+
+
+@pytest.mark.parametrize("name", ["calamiteit_sem", "lisa_gesloten_jeugdzorg", "noor_jeugd_ggz"])
+def test_both_layers_fit_one_screen(name: str) -> None:
+    case = load_case(SAMPLES_BY_NAME[name])
+    for projector, cap in ((False, 930), (True, 720)):
+        fig = timeline_figure(case, projector=projector)
+        assert fig.layout.height <= cap, (name, projector, fig.layout.height)
+        formal, lived = _lane_domain_px(fig)
+        assert formal > 100 and lived > 80
+        assert set(drawn_ids(fig)) == {event.id for event in case.events}  # merged, never dropped
+    full = timeline_figure(case, compact=False)
+    assert full.layout.height >= timeline_figure(case).layout.height
+
+
+def test_calamity_lanes_merge_beyond_the_budget() -> None:
+    case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
+    full, compact = timeline_layout(case, compact=False), timeline_layout(case)
+    assert len(full.lanes) > len(compact.lanes)
+    assert (full.y_range[1] - full.y_range[0]) > 2 * (compact.y_range[1] - compact.y_range[0])
+    other = compact.lane("other")
+    assert other is not None and len(other.members) >= 10
+    busiest = Counter(event.organisation for event in case.events if event.layer.value == "formal").most_common(1)
+    assert compact.lane(f"org:{busiest[0][0]}") is not None  # the busiest organisation keeps its own lane
+    assert case.index_person in {lane.ref for lane in compact.lanes}
+    fig = timeline_figure(case, layout=compact)
+    label = next(note for note in lane_labels(fig, "y2") if note.y == other.centre)
+    assert f"({len(other.members)})" in label.text
+    names = {org.id: org.name for org in case.organisations}
+    assert all(names[ref].split(",")[0] in label.hovertext.replace("&amp;", "&") for ref in other.members[:24])
+    for item in compact.placed:  # merged events keep their own organisation in the hover
+        if item.lane == "other" and item.event.organisation in names:
+            hover = compact.hover_cache["nl"][item.event.id]
+            assert names[item.event.organisation].split(",")[0] in hover.replace("&amp;", "&")
+
+
+def test_empty_years_are_left_out_of_the_axis() -> None:
+    case = load_case(SAMPLES_BY_NAME["noor_jeugd_ggz"])
+    layout = timeline_layout(case)
+    assert layout.breaks
+    fig = timeline_figure(case, layout=layout)
+    assert len(fig.layout.xaxis.rangebreaks) == len(layout.breaks) == len(fig.layout.xaxis2.rangebreaks)
+    for item in layout.placed:  # nothing drawn inside a break
+        for b0, b1 in layout.breaks:
+            assert not (b0 < item.lo < b1 or b0 < item.hi < b1 or b0 < item.x_end < b1), item.event.id
+    full = layout.x_range[1] - layout.x_range[0]
+    assert layout.visible_ms() < 0.8 * full
+    # the shortened gaps say how long they are, and the break is marked on the axis line
+    notes = [note.text for note in fig.layout.annotations]
+    assert sum("//" in text for text in notes) == len(layout.breaks)
+    assert any("geen informatie" in text and " jr" in text for text in notes)
+    ticks = [int(t) for t in fig.layout.xaxis2.ticktext]
+    assert ticks == sorted(ticks) and len(ticks) >= 4
+    assert not timeline_layout(case, compact=False).breaks  # a poster may keep the linear axis
+    assert not timeline_layout(_synthetic(GL_THRESHOLD + 400, seed=3)).breaks  # WebGL does not follow breaks
+
+
+def test_legend_is_horizontal_under_the_timeline(rich: Case) -> None:
+    for projector in (False, True):
+        fig = timeline_figure(rich, projector=projector)
+        legends = [name for name in fig.layout if name.startswith("legend") and fig.layout[name] is not None
+                   and fig.layout[name].orientation]
+        assert legends
+        for name in legends:
+            legend = fig.layout[name]
+            assert legend.orientation == "h" and legend.yref == "container" and legend.x == 0
+            assert legend.y * fig.layout.height < 300  # under the range slider, not beside the plot
+        keys = [trace for trace in fig.data if trace.showlegend is not False and trace.name]
+        assert keys and all(trace.legend in legends or (trace.legend is None and "legend" in legends)
+                            for trace in keys)
+        assert fig.layout.margin.r <= 20  # the width goes to the time axis
+    screen, projector = timeline_figure(rich), timeline_figure(rich, projector=True)
+    assert len(legend_names(projector)) < len(legend_names(screen))  # fewer words on the wall
+
+
+# --- analysts' notes (annotations) -----------------------------------------------------------------------------
+
+
+def _annotated_case() -> Case:
+    data = case_data(annotations=[
+        {"id": "a1", "target": {"events": ["e1", "e3"]}, "tag": "turning_point", "text": f"Hier kantelt {HOSTILE}",
+         "author": BOLD},
+        {"id": "a2", "target": {"events": ["e1"], "persons": ["vader"]}, "tag": "<script>alert(1)</script>",
+         "text": "Tweede notitie"},
+        {"id": "a3", "target": {"date_range": {"start": "2021-05", "end": "2021-09"}}, "tag": "question",
+         "text": "Wat gebeurde er deze zomer?"},
+    ])
+    return validate_case_data(data)
+
+
+def note_traces(fig: go.Figure) -> list[Any]:
+    return [trace for trace in fig.data if trace.customdata is None and trace.text is not None
+            and "✎" in _array(trace.text)]
+
+
+def test_annotated_events_and_stretches_are_marked() -> None:
+    case = _annotated_case()
+    fig = timeline_figure(case)
+    marks = note_traces(fig)
+    positions = mark_y(fig)
+    points = [(x, y, hover) for trace in marks
+              for x, y, hover in zip(_array(trace.x), _array(trace.y), _array(trace.hovertext), strict=True)]
+    layout = timeline_layout(case)
+    for event_id in ("e1", "e3"):
+        item = layout.position(event_id)
+        assert any(x == item.x and y > positions[event_id][0] for x, y, _ in points), event_id
+    e1 = next(hover for x, _, hover in points if x == layout.position("e1").x and "kantelpunt" in hover)
+    assert "Tweede notitie" in e1  # both notes on e1 share one mark
+    assert not any(x == layout.position("e2").x for x, _, _ in points)  # e2 has no note
+    shaded = [shape for shape in fig.layout.shapes if shape.fillcolor and "204, 121, 167" in shape.fillcolor]
+    assert [(ms_day(shape.x0), ms_day(shape.x1)) for shape in shaded] == [(dt.date(2021, 5, 1), dt.date(2021, 10, 1))]
+    assert any("zomer" in hover for _, _, hover in points)
+    assert any("aantekening" in name for name in legend_names(fig))
+    # no ids: the notes never count as events (one mark per event, and a click selects nothing)
+    assert max(drawn_ids(fig).values()) == 1
+
+
+def test_annotation_marks_can_be_switched_off() -> None:
+    case = _annotated_case()
+    off = timeline_figure(case, show_annotations=False)
+    assert not note_traces(off)
+    assert not [shape for shape in off.layout.shapes if shape.fillcolor and "204, 121, 167" in shape.fillcolor]
+    assert not any("aantekening" in name for name in legend_names(off))
+    assert drawn_ids(off) == drawn_ids(timeline_figure(case))
+
+
+def test_annotation_text_is_inert() -> None:
+    fig = timeline_figure(_annotated_case())
+    hovers = "\n".join(str(h) for trace in note_traces(fig) for h in _array(trace.hovertext))
+    assert "<script>" not in hovers and "&lt;script&gt;alert(1)&lt;/script&gt;" in hovers
+    assert "<img" not in hovers and "&lt;img src=x onerror=alert(1)&gt;" in hovers
+    assert BOLD not in hovers and "&lt;b&gt;bold&lt;/b&gt;" in hovers
+    strings = list(all_strings(json.loads(fig.to_json())))
+    assert not any("<script" in s or "<img" in s for s in strings)
+
+
+def test_compact_figure_with_notes_is_valid_plotly() -> None:
+    for name in ("calamiteit_sem", "noor_jeugd_ggz"):
+        case = load_case(SAMPLES_BY_NAME[name])
+        for projector in (False, True):
+            go.Figure(timeline_figure(case, projector=projector, as_of=dt.date(2016, 1, 1)).to_dict())

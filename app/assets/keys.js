@@ -33,3 +33,31 @@ document.addEventListener("keydown", function (event) {
     input.click();
   }
 });
+
+/* Edit mode: Ctrl+Z undoes, Ctrl+Y or Ctrl+Shift+Z redoes (by clicking the toolbar buttons), unless typing. */
+document.addEventListener("keydown", function (event) {
+  "use strict";
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) { return; }
+  var key = (event.key || "").toLowerCase();
+  var redo = key === "y" || (key === "z" && event.shiftKey);
+  if (key !== "z" && !redo) { return; }
+  var toolbar = document.getElementById("edit-toolbar");
+  var target = event.target;
+  var tag = target && (target.tagName || "").toLowerCase();
+  if (!toolbar || toolbar.hidden || tag === "input" || tag === "textarea" || (target && target.isContentEditable) ||
+      document.querySelector(".modal.show")) { return; }
+  var button = document.getElementById(redo ? "edit-redo" : "edit-undo");
+  if (button && !button.disabled) {
+    event.preventDefault();
+    button.click();
+  }
+});
+
+/* Warn before the tab closes with unsaved changes (set by a clientside callback from the case store). */
+window.addEventListener("beforeunload", function (event) {
+  "use strict";
+  if (window.casusbeeldUnsaved) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});

@@ -1,0 +1,97 @@
+"""The open case as the browser keeps it, and how an edit, undo or redo changes it.
+
+The case store (``case-store``, memory only) holds::
+
+    blob      the case file bytes, packed (see app.state.pack)
+    name      file name (chooser) or upload name
+    source    "file" (from the case folder), "upload" or "new"
+    base      fingerprint of the file on disk when it was opened or last saved ("file" only)
+    revision  0 when opened; +1 for every edit, undo or redo
+    clean     content hash of the blob as last opened, saved or downloaded
+    dirty     True when the blob differs from that version (unsaved changes)
+    select    what to select after this change (the item just added or changed), or absent
+
+The history store (``history-store``, memory only) holds the packed blobs before each edit.
+Every function here is pure: store data in, store data out.
+"""
+
+from __future__ import annotations
+
+import binascii
+import json
+import zlib
+from typing import Any
+
+from app.state import content_hash, pack, unpack
+from models.editing import CaseData, History
+
+Store = dict[str, Any]
+
+
+def current_data(store: Store | None) -> CaseData | None:
+    """The open case as JSON data (as validated when it was stored), or None."""
+    if not store or not isinstance(store.get("blob"), str):
+        return None
+    try:
+        data = json.loads(unpack(store["blob"]))
+    except (ValueError, binascii.Error, zlib.error):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def data_bytes(data: CaseData) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def history_of(raw: Any) -> History:
+    return History.from_dict(raw)
+
+
+def committed(store: Store, history: Any, data: CaseData,
+              select: dict[str, str] | None = None) -> tuple[Store, dict[str, list[str]]]:
+    """The stores after an accepted edit that produced ``data``."""
+    new_store = _with_blob(store, pack(data_bytes(data)), select)
+    return new_store, history_of(history).record(store["blob"]).to_dict()
+
+
+def undone(store: Store, history: Any) -> tuple[Store, dict[str, list[str]]] | None:
+    """The stores one edit back, or None when there is nothing to undo."""
+    stepped = history_of(history).step_back(store["blob"])
+    if stepped is None:
+        return None
+    new_history, blob = stepped
+    return _with_blob(store, blob, None), new_history.to_dict()
+
+
+def redone(store: Store, history: Any) -> tuple[Store, dict[str, list[str]]] | None:
+    """The stores one undone edit forward, or None when there is nothing to redo."""
+    stepped = history_of(history).step_forward(store["blob"])
+    if stepped is None:
+        return None
+    new_history, blob = stepped
+    return _with_blob(store, blob, None), new_history.to_dict()
+
+
+def _with_blob(store: Store, blob: str, select: dict[str, str] | None) -> Store:
+    new = {key: value for key, value in store.items() if key != "select"}
+    new.update(blob=blob, revision=int(store.get("revision") or 0) + 1,
+               dirty=content_hash(blob) != store.get("clean"))
+    if select:
+        new["select"] = select
+    return new
+
+
+def saved(store: Store, *, name: str | None = None, base: str | None = None) -> Store:
+    """The store after the case was saved to the case folder (or downloaded: ``base`` None)."""
+    new = {key: value for key, value in store.items() if key != "select"}
+    new.update(dirty=False, clean=content_hash(store["blob"]))
+    if base is not None:
+        new.update(source="file", base=base)
+    if name is not None:
+        new["name"] = name
+    return new
+
+
+def is_edit(store: Store | None) -> bool:
+    """True when ``store`` is an edited version of the open case rather than a case just opened."""
+    return bool(store and int(store.get("revision") or 0) > 0)

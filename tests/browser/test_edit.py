@@ -1,0 +1,266 @@
+"""Edit mode in the browser: add through the forms, see both views change, undo, annotate, save safely.
+
+These tests run their own server on a temporary copy of the sample cases, so saving never touches
+the repository's files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from models import load_case
+from models.editing import next_id
+from models.saving import case_bytes
+
+from .conftest import SAMPLES, Recorder, Server
+from .helpers import all_ids, graph_data, wait_until
+
+LISA = "lisa_gesloten_jeugdzorg.json"
+
+
+@pytest.fixture(scope="module")
+def case_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cases")
+    for sample in SAMPLES.glob("*.json"):
+        shutil.copy(sample, folder / sample.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def edit_server(case_folder: Path) -> Iterator[Server]:
+    running = Server(case_folder).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def fresh_file(case_folder: Path) -> Path:
+    """Lisa's case file in the folder, as bundled (earlier tests may have saved over it)."""
+    shutil.copy(SAMPLES / LISA, case_folder / LISA)
+    return case_folder / LISA
+
+
+@pytest.fixture
+def edit_page(context: Any, edit_server: Server, recorder: Recorder, fresh_file: Path) -> Iterator[Any]:
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    tab.on("request", lambda request: recorder.requests.append(request.url))
+    tab.on("pageerror", lambda error: recorder.errors.append(str(error)))
+    tab.goto(edit_server.url + f"?case={LISA}")
+    tab.locator("#events-table caption").wait_for(state="visible")
+    tab.locator("label[for=edit-mode]").click()
+    expect(tab.locator("#edit-toolbar")).to_be_visible()
+    yield tab
+    tab.evaluate("() => { window.casusbeeldUnsaved = false; }")
+    tab.close()
+
+
+def field(page: Any, name: str) -> Any:
+    """A form field by its dotted name."""
+    return page.locator(f"""[id='{{"field":"{name}","type":"edit-field"}}']""")
+
+
+def feedback(page: Any, name: str) -> Any:
+    return page.locator(f"""[id='{{"field":"{name}","type":"edit-feedback"}}']""")
+
+
+def fill(page: Any, name: str, value: str) -> None:
+    box = field(page, name)
+    box.fill(value)
+    box.press("Tab")  # inputs are debounced: leaving the field sends the value
+
+
+def pick(page: Any, name: str, option: str) -> None:
+    """Choose ``option`` in a dropdown field by typing it."""
+    field(page, name).click()
+    page.keyboard.type(option)
+    page.locator("[role=option]", has_text=option).first.click()
+    page.locator("#edit-modal-title").click()  # closes the menu (Escape would close the dialog)
+
+
+def radio(page: Any, name: str, label: str) -> None:
+    field(page, name).locator("label", has_text=label).click()
+
+
+def submit(page: Any) -> None:
+    page.locator("#edit-submit").click()
+
+
+def test_add_a_person_and_an_event_and_see_them_in_both_views(edit_page: Any, fresh_file: Path) -> None:
+    page = edit_page
+    new_person = next_id(json.loads(fresh_file.read_text("utf-8")), "persons")
+    page.locator("#edit-add-person").click()
+    expect(page.locator("#edit-modal-title")).to_have_text("Persoon toevoegen")
+    fill(page, "label", "Buurvrouw T.")
+    radio(page, "kind", "netwerk")
+    submit(page)
+    expect(page.locator("#edit-modal")).to_have_count(0)
+    assert wait_until(lambda: new_person in all_ids(graph_data(page, "genosociogram-graph")), 20)
+    expect(page.locator("#details")).to_contain_text("Buurvrouw T.")  # the new person is selected
+
+    page.locator("#edit-add-event").click()
+    expect(page.locator("#edit-modal-title")).to_have_text("Gebeurtenis toevoegen")
+    expect(field(page, "persons")).to_contain_text("Buurvrouw T.")  # preset from the selection
+    fill(page, "date", "3-2021")
+    radio(page, "layer", "onder de lijn")
+    fill(page, "title", "Buurvrouw vangt Lisa op")
+    submit(page)
+    expect(page.locator("#edit-modal")).to_have_count(0)
+    expect(page.locator("#events-table")).to_contain_text("Buurvrouw vangt Lisa op")
+    assert wait_until(lambda: any(i not in {e.id for e in load_case(fresh_file).events}
+                                  for i in all_ids(graph_data(page, "timeline-graph"))), 20)
+    assert new_person in all_ids(graph_data(page, "genosociogram-graph"))
+    expect(page.locator("#save-status")).to_contain_text("Niet-opgeslagen wijzigingen")
+
+
+def test_invalid_input_says_why_and_is_not_accepted(edit_page: Any) -> None:
+    page = edit_page
+    page.locator("#edit-add-event").click()
+    fill(page, "date", "30-2-2021")
+    expect(feedback(page, "date")).to_contain_text("2021-02-30")
+    fill(page, "title", "Te vroeg")
+    fill(page, "end", "2019")
+    submit(page)
+    expect(page.locator("#edit-modal")).to_be_visible()  # refused: the form stays open, nothing is lost
+    expect(field(page, "title")).to_have_value("Te vroeg")
+    fill(page, "date", "2018")
+    expect(feedback(page, "date")).to_be_empty()
+    expect(feedback(page, "end")).to_be_empty()
+    submit(page)
+    expect(page.locator("#edit-modal")).to_have_count(0)
+    expect(page.locator("#events-table")).to_contain_text("Te vroeg")
+
+
+def test_undo_and_redo(edit_page: Any) -> None:
+    page = edit_page
+    page.locator("#edit-add-event").click()
+    fill(page, "date", "2021")
+    fill(page, "title", "Even proberen")
+    submit(page)
+    expect(page.locator("#events-table")).to_contain_text("Even proberen")
+    page.locator("#edit-undo").click()
+    expect(page.locator("#events-table")).not_to_contain_text("Even proberen")
+    expect(page.locator("#save-status")).to_be_empty()  # back to the saved version: nothing unsaved
+    page.locator("#edit-redo").click()
+    expect(page.locator("#events-table")).to_contain_text("Even proberen")
+    page.keyboard.press("Control+z")
+    expect(page.locator("#events-table")).not_to_contain_text("Even proberen")
+
+
+def test_save_writes_the_file_and_reloading_it_gives_the_same_case(edit_page: Any, fresh_file: Path) -> None:
+    page = edit_page
+    page.locator("#edit-add-event").click()
+    fill(page, "date", "~2022-06")
+    fill(page, "title", "Gesprek met <b>oma</b>")
+    submit(page)
+    expect(page.locator("#events-table")).to_contain_text("Gesprek met <b>oma</b>")  # inert text
+    page.locator("#edit-save").click()
+    expect(page.locator("#save-status")).to_contain_text(f"Opgeslagen in {LISA}")
+    saved = load_case(fresh_file)
+    added = [e for e in saved.events if e.title == "Gesprek met <b>oma</b>"]
+    assert len(added) == 1 and added[0].approximate
+    assert case_bytes(load_case(fresh_file)) == fresh_file.read_bytes()  # the saved file is in canonical form
+    assert wait_until(lambda: page.evaluate("() => window.sessionStorage.length") == 0, 10), page.evaluate(
+        "() => Object.keys(window.sessionStorage)")  # saved: no draft kept
+    assert page.evaluate("() => window.localStorage.length") == 0
+
+
+def test_a_save_after_someone_elses_save_is_refused_and_save_as_keeps_the_work(
+        edit_page: Any, fresh_file: Path, case_folder: Path) -> None:
+    page = edit_page
+    page.locator("#edit-add-event").click()
+    fill(page, "date", "2023")
+    fill(page, "title", "Mijn aanvulling")
+    submit(page)
+    expect(page.locator("#events-table")).to_contain_text("Mijn aanvulling")
+    theirs = json.loads(fresh_file.read_text("utf-8"))
+    theirs["title"] = "Versie van een collega"
+    fresh_file.write_text(json.dumps(theirs, ensure_ascii=False), "utf-8")  # someone else saved meanwhile
+    page.locator("#edit-save").click()
+    expect(page.locator("#save-status")).to_contain_text("iemand anders heeft")
+    assert load_case(fresh_file).title == "Versie van een collega"  # their work is untouched
+    expect(page.locator("#save-as-modal")).to_be_visible()
+    name = page.locator("#save-as-name").input_value()
+    assert name.endswith(".json") and name != LISA
+    page.locator("#save-as-confirm").click()
+    expect(page.locator("#save-status")).to_contain_text(f"Opgeslagen in {name}")
+    mine = load_case(case_folder / name)
+    assert any(e.title == "Mijn aanvulling" for e in mine.events)
+    (case_folder / name).unlink()
+
+
+def test_an_unsaved_case_survives_a_reload_and_the_page_warns_before_closing(edit_page: Any) -> None:
+    page = edit_page
+    page.locator("#edit-add-event").click()
+    fill(page, "date", "2021")
+    fill(page, "title", "Niet kwijtraken")
+    submit(page)
+    expect(page.locator("#events-table")).to_contain_text("Niet kwijtraken")
+    assert wait_until(lambda: page.evaluate("() => window.sessionStorage.length") > 0, 10)
+    assert page.evaluate("() => window.localStorage.length") == 0
+    page.reload()
+    expect(page.locator("#events-table")).to_contain_text("Niet kwijtraken")
+    expect(page.locator("#save-status")).to_contain_text("Niet-opgeslagen wijzigingen")
+    assert page.evaluate(ASKS_BEFORE_LEAVING) is True
+    expect(page.locator("#edit-toolbar")).to_be_visible()  # unsaved work: the edit tools are shown
+    page.locator("#edit-download").click()  # downloaded: the work is safe, no more warning
+    expect(page.locator("#save-status")).to_contain_text("Gedownload als")
+    assert wait_until(lambda: page.evaluate(ASKS_BEFORE_LEAVING) is False, 10)
+    assert wait_until(lambda: page.evaluate("() => window.sessionStorage.length") == 0, 10)
+
+
+ASKS_BEFORE_LEAVING = """() => {
+    const leaving = new Event("beforeunload", {cancelable: true});
+    window.dispatchEvent(leaving);
+    return leaving.defaultPrevented;
+}"""
+
+
+def test_annotate_an_event(edit_page: Any) -> None:
+    page = edit_page
+    row = page.locator("#events-table tbody tr").first.locator("button.row-button")
+    title = row.inner_text()
+    row.click()
+    expect(page.locator("#details")).to_contain_text(title)
+    page.locator("#edit-add-annotation").click()
+    expect(field(page, "target.events")).to_contain_text(title)  # the selected event is the target
+    pick(page, "tag", "kantelpunt")
+    fill(page, "text", "Hier had de familie gehoord moeten worden.")
+    submit(page)
+    expect(page.locator("#edit-modal")).to_have_count(0)
+    expect(page.locator("#details")).to_contain_text("Hier had de familie gehoord moeten worden.")
+
+
+def test_start_a_new_case_from_nothing(edit_page: Any) -> None:
+    page = edit_page
+    page.locator("#edit-new").click()
+    page.locator("#new-case-title").fill("Oefencasus werkkaart 3")
+    page.locator("#new-case-child").fill("Kind B.")
+    page.locator("#new-case-birth").fill("2014")
+    page.locator("#new-case-create").click()
+    expect(page.locator("#case-title")).to_have_text("Oefencasus werkkaart 3")
+    assert wait_until(lambda: "p1" in all_ids(graph_data(page, "genosociogram-graph")), 20)
+    page.locator("#edit-add-event").click()
+    fill(page, "date", "2020")
+    fill(page, "title", "Eerste melding")
+    submit(page)
+    expect(page.locator("#events-table")).to_contain_text("Eerste melding")
+
+
+def test_opening_another_case_with_unsaved_changes_is_refused(edit_page: Any) -> None:
+    page = edit_page
+    page.locator("#edit-add-event").click()
+    fill(page, "date", "2021")
+    fill(page, "title", "Nog niet bewaard")
+    submit(page)
+    expect(page.locator("#events-table")).to_contain_text("Nog niet bewaard")
+    page.set_input_files("#upload input[type=file]", str(SAMPLES / "minimal.json"))
+    expect(page.locator("#error-box")).to_contain_text("niet-opgeslagen wijzigingen")
+    expect(page.locator("#events-table")).to_contain_text("Nog niet bewaard")
