@@ -95,6 +95,16 @@ def first_case(cases: Path | None, search: str | None) -> str | None:
     return next((f.name for f in files if f.looks_valid), None)
 
 
+def chooser_placeholder(store: dict[str, Any] | None, lang: str) -> str:
+    """What the case list says when the open case is not one of its files (uploaded or new)."""
+    source = (store or {}).get("source")
+    if source == "upload":
+        return text("chooser_uploaded", lang, name=str(store.get("name") or "?"))
+    if source == "new":
+        return text("chooser_new_case", lang)
+    return text("choose_case_placeholder", lang)
+
+
 def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
     """Every problem of a refused file, with its place in the file, in the interface language."""
     if not error:
@@ -155,17 +165,19 @@ def register(app: dash.Dash, cases: Path | None) -> None:
 
     @app.callback(
         Output("case-title", "children"), Output("no-case", "hidden"), Output("case-body", "hidden"),
+        Output("case-chooser", "placeholder"),
         Input("case-store", "data"), Input("lang", "value"),
     )
-    def _title(store: dict[str, Any] | None, lang: str) -> tuple[str, bool, bool]:
+    def _title(store: dict[str, Any] | None, lang: str) -> tuple[str, bool, bool, str]:
+        lang = normal_lang(lang)
         view = case_view(store)
         if view is None:
-            return text("no_case_title", normal_lang(lang)), False, True
-        return view.case.title, True, False
+            return text("no_case_title", lang), False, True, text("choose_case_placeholder", lang)
+        return view.case.title, True, False, chooser_placeholder(store, lang)
 
     @app.callback(
         Output({"type": "i18n", "key": ALL}, "children"),
-        Output("root", "lang"), Output("case-chooser", "options"), Output("case-chooser", "placeholder"),
+        Output("root", "lang"), Output("case-chooser", "options"),
         Output("filter-persons", "placeholder"), Output("filter-organisations", "placeholder"),
         Output("filter-types", "placeholder"), Output("filter-layer", "options"),
         Output("table-search", "placeholder"), Output("pseudo-badge", "title"),
@@ -179,7 +191,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         layers = [{"label": text("layer_both", lang), "value": "both"},
                   {"label": text("layer_formal_short", lang), "value": "formal"},
                   {"label": text("layer_lived_short", lang), "value": "lived"}]
-        return (texts, lang, case_options(list_case_files(cases), lang), text("choose_case_placeholder", lang),
+        return (texts, lang, case_options(list_case_files(cases), lang),
                 text("filter_all", lang), text("filter_all", lang), text("filter_all", lang), layers,
                 text("table_search_placeholder", lang), text("pseudonymised_hint", lang),
                 text("timeline_aria", lang), text("genosociogram_aria", lang), text("page_prev", lang),

@@ -1,22 +1,22 @@
-"""The pattern panel slot in the side panel (filled by ``layouts.pattern_panel`` once it exists)."""
+"""The pattern panel in the side panel: the case's findings (computed once per case) and their charts."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import dash
-from dash import Input, Output, State, ctx, html, no_update
+from dash import Input, Output, State, ctx, no_update
 
-from app import figures
 from app.i18n import normal_lang
 from app.state import BoundedLRU, CaseView, case_view
-from models.catalogue import text
+from layouts.pattern_panel import finding_charts, pattern_panel
+from models.patterns import find_patterns
 
 
 def findings_for(view: CaseView) -> list[Any] | None:
     """The case's pattern findings, computed once per case (derived data, cached with the case)."""
     if view.findings is None:
-        view.findings = figures.pattern_findings(view.case)
+        view.findings = list(find_patterns(view.case))
     return view.findings
 
 
@@ -29,23 +29,14 @@ _CHARTS: BoundedLRU[tuple[str, str], dict[str, Any]] = BoundedLRU(8)
 
 
 def _charts(view: CaseView, lang: str) -> dict[str, Any]:
-    module = figures.pattern_panel_module()
-    if module is None or not hasattr(module, "finding_charts"):
-        return {}
-    return _CHARTS.get_or_create((view.key, lang),
-                                 lambda: module.finding_charts(view.case, findings_for(view) or [], lang))
+    return _CHARTS.get_or_create((view.key, lang), lambda: finding_charts(view.case, findings_for(view), lang))
 
 
 def patterns_content(view: CaseView | None, lang: str, selected: str | None = None) -> Any:
-    """The pattern panel for the case (with the selected finding marked), or a note while it is missing."""
+    """The pattern panel for the case, with the selected finding marked."""
     if view is None:
         return None
-    findings = findings_for(view)
-    panel = figures.pattern_panel(findings, lang, selected, charts=_charts(view, lang)) \
-        if findings is not None else None
-    if panel is None:
-        return html.P(text("patterns_pending", lang), className="text-muted small mb-0")
-    return panel
+    return pattern_panel(findings_for(view), lang, selected, charts=_charts(view, lang))
 
 
 def selected_finding(selection: dict[str, str] | None) -> str | None:

@@ -15,13 +15,15 @@ import dash
 import plotly.graph_objects as go
 from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
 
-from app import callbacks_patterns, figures, timeline_view
+from app import callbacks_patterns, timeline_view
+from app.annotations_panel import annotation, annotation_highlights
 from app.details import details
 from app.edit_store import is_edit
 from app.filters import Filters, case_bounds, year_marks
 from app.i18n import format_day, format_partial, normal_lang, vocab
 from app.page import empty_figure
 from app.state import CaseView, case_view
+from layouts.genosociogram import genosociogram_figure as draw_genosociogram
 from models.catalogue import text
 
 Selection = dict[str, str] | None
@@ -103,6 +105,10 @@ def navigate(view: CaseView | None, trigger: Any, value: Any, selection: Selecti
             fid = str(trigger.get("index"))
             current = selection.get("id") if selection and selection.get("kind") == "finding" else None
             return Nav(selection=None if fid == current else {"kind": "finding", "id": fid})
+        if trigger.get("type") == "annotation":
+            aid = str(trigger.get("index"))
+            current = selection.get("id") if selection and selection.get("kind") == "annotation" else None
+            return Nav(selection=None if aid == current else {"kind": "annotation", "id": aid})
         if trigger.get("type") == "detail-link":
             kind, item = trigger.get("kind"), trigger.get("id")
             if kind == "event":
@@ -118,6 +124,8 @@ def after_edit(view: CaseView, selection: Selection) -> Selection:
         return None
     kind, item = selection.get("kind"), selection.get("id")
     exists = {"event": view.events, "person": view.person_names, "organisation": view.organisation_names}.get(kind)
+    if kind == "annotation":
+        return selection if annotation(view, item) is not None else None
     if exists is None:
         return selection if kind == "finding" else None
     return selection if item in exists else None
@@ -142,6 +150,8 @@ def highlights(view: CaseView, selection: Selection) -> tuple[dict[str, Any], di
             "highlight_organisations": list(found.evidence_organisations)}
         return timeline, {"highlight_persons": list(found.evidence_persons),
                           "highlight_organisations": list(found.evidence_organisations)}
+    if kind == "annotation":
+        return annotation_highlights(view, item)
     if kind == "event" and item in view.events:
         event = view.events[item]
         return ({"highlight_events": [item]},
@@ -201,8 +211,8 @@ def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_valu
     if view is None:
         return empty_figure(projector)
     _, highlight = highlights(view, selection)
-    return figures.genosociogram(view.case, as_of=as_of_date(view, as_of_value), lang=lang, projector=projector,
-                                 **highlight)
+    return draw_genosociogram(view.case, as_of=as_of_date(view, as_of_value), lang=lang, projector=projector,
+                              **highlight)
 
 
 def graph_height(fig: go.Figure | Patch) -> Any:
@@ -270,6 +280,7 @@ def register(app: dash.Dash) -> None:
         Input({"type": "row-select", "id": ALL}, "n_clicks"),
         Input({"type": "detail-link", "kind": ALL, "id": ALL}, "n_clicks"),
         Input({"type": "finding", "index": ALL}, "n_clicks"),
+        Input({"type": "annotation", "index": ALL}, "n_clicks"),
         Input("story-store", "data"),
         State("story-toggle", "value"), State("selection-store", "data"), State("as-of", "value"),
     )

@@ -9,7 +9,7 @@ from typing import Any
 
 from dash import html
 
-from app.i18n import format_partial, vocab
+from app.i18n import format_day, format_partial, vocab
 from app.state import CaseView
 from models import Event
 from models.catalogue import text
@@ -184,12 +184,33 @@ def finding_details(view: CaseView, finding_id: str, lang: str) -> Any:
     ])
 
 
+def annotation_details(view: CaseView, annotation_id: str, lang: str) -> Any:
+    from app.annotations_panel import annotation, period_text, target_events
+
+    note = annotation(view, annotation_id)
+    if note is None:
+        return None
+    persons = _join([link("person", p, view.person_names.get(p, p)) for p in note.target.persons])
+    events = set(target_events(view, note))
+    return html.Div([
+        html.Div(text("kind_annotation", lang), className="details-kind"),
+        html.Div(html.Span(vocab(note.tag, lang), className="badge note-tag")),
+        html.P(note.text, className="details-description"),
+        html.Dl([*_row(text("field_annotations_author", lang), note.author),
+                 *_row(text("notes_created", lang), format_day(note.created.date(), lang) if note.created else None),
+                 *_row(text("f_persons", lang), persons or None),
+                 *_row(text("date", lang), period_text(note, lang))], className="details-list"),
+        html.H3(text("n_events", lang, n=len(events)), className="details-sub") if events else None,
+        _event_list(view, events, lang),
+    ])
+
+
 def details(view: CaseView | None, selection: dict[str, str] | None, lang: str) -> Any:
     """The details panel's content for ``selection`` (``{"kind": ..., "id": ...}``)."""
     if view is None or not selection:
         return html.P(text("details_empty", lang), className="text-muted details-empty")
     kind, item = selection.get("kind"), selection.get("id", "")
     build = {"person": person_details, "event": event_details, "organisation": organisation_details,
-             "finding": finding_details}.get(kind or "")
+             "finding": finding_details, "annotation": annotation_details}.get(kind or "")
     content = build(view, item, lang) if build else None
     return content if content is not None else html.P(text("details_empty", lang), className="text-muted")

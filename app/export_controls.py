@@ -61,7 +61,7 @@ def view_download(view: str, lang: str) -> html.Div:
         ], className="mt-2"),
         html.Button(["⤓ ", words("download", lang, f"{view}-go")], id=name["go"], n_clicks=0, type="button",
                     className="btn btn-primary btn-sm mt-2 w-100 export-go"),
-        words("download_as_shown", lang, view, html.P, className="small text-muted mt-2 mb-0"),
+        words(f"download_as_shown_{view}", lang, view, html.P, className="small text-muted mt-2 mb-0"),
     ], className="export-panel")
     return html.Div([
         html.Details([

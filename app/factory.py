@@ -13,6 +13,7 @@ from app import (
     callbacks_edit,
     callbacks_export,
     callbacks_filters,
+    callbacks_notes,
     callbacks_patterns,
     callbacks_save,
     callbacks_table,
@@ -64,6 +65,7 @@ def create_app(cases: Path | None = None, lang: str = "nl") -> dash.Dash:
     callbacks_filters.register(app)
     callbacks_table.register(app)
     callbacks_patterns.register(app)
+    callbacks_notes.register(app)
     callbacks_edit.register(app)
     callbacks_export.register(app)
     callbacks_save.register(app, cases)

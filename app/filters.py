@@ -81,8 +81,21 @@ def case_bounds(view: CaseView) -> tuple[dt.date, dt.date] | None:
 
 
 def year_marks(bounds: tuple[dt.date, dt.date], max_marks: int = 12) -> dict[int, str]:
-    """Slider marks at the first of January of evenly spaced years."""
+    """Slider marks: the first of January of evenly spaced years; for a case shorter than two years the
+    first of evenly spaced months (``03-2021``); for one shorter than a month its first and last day.
+    (Without marks the slider would label its raw day numbers, e.g. "738k".)"""
     first, last = bounds
     years = list(range(first.year + (first != dt.date(first.year, 1, 1)), last.year + 1))
-    step = max(1, -(-len(years) // max_marks))
-    return {dt.date(year, 1, 1).toordinal(): str(year) for year in years[::step]}
+    if len(years) >= 2:
+        step = max(1, -(-len(years) // max_marks))
+        return {dt.date(year, 1, 1).toordinal(): str(year) for year in years[::step]}
+    months = []
+    month = dt.date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            months.append(month)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    if len(months) >= 2:
+        step = max(1, -(-len(months) // max_marks))
+        return {day.toordinal(): f"{day.month:02d}-{day.year}" for day in months[::step]}
+    return {day.toordinal(): f"{day.day}-{day.month}-{day.year}" for day in (first, last)}

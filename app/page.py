@@ -12,6 +12,7 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from app.annotations_panel import annotations_card, reflections_card
 from app.edit_page import edit_parts, edit_switch, edit_toolbar
 from app.export_controls import report_download, view_download
 from app.state import CaseFile
@@ -196,6 +197,8 @@ def build_layout(files: list[CaseFile], lang: str) -> html.Div:
         html.Section([html.H2(T("details", lang), className="section-title"),
                       html.Div(id="details", className="details", **{"aria-live": "polite"})],
                      className="side-card details-card"),
+        annotations_card(lang),
+        reflections_card(lang),
         html.Section(html.Div(id="patterns", className="patterns"),
                      className="side-card patterns-card hide-on-projector", id="patterns-card"),
     ], className="side-panel")

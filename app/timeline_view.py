@@ -25,9 +25,9 @@ import numpy as np
 import plotly.graph_objects as go
 from dash import Patch
 
-from app import figures
 from app.state import BoundedLRU, CaseView
 from layouts.style import DIM_OPACITY
+from layouts.timeline import timeline_figure, timeline_layout
 
 PATCH_MIN_EVENTS = 800
 """Timelines with at least this many drawn events get highlight patches instead of full rebuilds."""
@@ -56,12 +56,9 @@ def figure_key(view: CaseView, options: dict[str, Any]) -> tuple:
                               if not name.startswith("highlight_")))
 
 
-def cached_layout(view: CaseView, options: dict[str, Any]) -> Any | None:
-    """The lane layout for these options (None while the timeline module is not there)."""
-    module = figures.timeline_module()
-    if module is None or not hasattr(module, "timeline_layout"):
-        return None
-    return _LAYOUTS.get_or_create(_layout_key(view, options), lambda: module.timeline_layout(
+def cached_layout(view: CaseView, options: dict[str, Any]) -> Any:
+    """The lane layout for these options (computed once per case and options)."""
+    return _LAYOUTS.get_or_create(_layout_key(view, options), lambda: timeline_layout(
         view.case, persons=options.get("persons"), organisations=options.get("organisations"),
         event_types=options.get("event_types"), layers=options.get("layers"),
         lane_mode=options.get("lane_mode", "organisation"), projector=bool(options.get("projector"))))
@@ -87,9 +84,7 @@ def signature(view: CaseView, options: dict[str, Any], highlight: dict[str, Any]
 
 def build(view: CaseView, options: dict[str, Any], highlight: dict[str, Any]) -> tuple[go.Figure, str]:
     """A full timeline figure and its signature, remembering where each event's point is for patches."""
-    layout = cached_layout(view, options)
-    extra = {"layout": layout} if layout is not None else {}
-    fig = figures.timeline(view.case, **options, **highlight, **extra)
+    fig = timeline_figure(view.case, **options, **highlight, layout=cached_layout(view, options))
     fig.layout.title = None  # the page header already names the case
     sig = signature(view, options, highlight)
     _TRACE_IDS.get_or_create((sig, figure_key(view, options)), lambda: trace_ids(fig))

@@ -174,36 +174,35 @@ def main() -> None:
     client = app.server.test_client()
     shown_sig = shown
 
+    def request(first_output: str, values: dict[str, Any], changed: str) -> dict[str, Any]:
+        """The body the browser posts for the callback whose outputs start with ``first_output``, built from
+        the app's own callback map (so that a new input elsewhere does not break the bench): ``values`` by
+        "id.property", pattern-matching (ALL) inputs empty, anything else None."""
+        key, spec = next((k, v) for k, v in app.callback_map.items() if k.startswith(f"..{first_output}"))
+
+        def item(dep: dict[str, Any]) -> Any:
+            if isinstance(dep["id"], dict):
+                return []
+            return {"id": dep["id"], "property": dep["property"],
+                    "value": values.get(f"{dep['id']}.{dep['property']}")}
+
+        outputs = [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True))
+                   for part in key.strip(".").split("...")]
+        return {"output": key, "outputs": outputs, "inputs": [item(dep) for dep in spec["inputs"]],
+                "state": [item(dep) for dep in spec["state"]], "changedPropIds": [changed]}
+
     def timeline_request(selection: Any, changed: str) -> dict[str, Any]:
-        values = [("case-store", "data", store), ("selection-store", "data", selection),
-                  ("filter-persons", "value", []), ("filter-organisations", "value", []),
-                  ("filter-types", "value", []), ("filter-layer", "value", "both"), ("filter-window", "value", None),
-                  ("as-of", "value", None), ("story-store", "data", {"step": 0}), ("story-toggle", "value", False),
-                  ("lang", "value", "nl"), ("projector", "value", False), ("lane-mode", "value", "organisation")]
-        return {"output": "..timeline-graph.figure...timeline-graph.style...timeline-shown.data..",
-                "outputs": [{"id": "timeline-graph", "property": "figure"},
-                            {"id": "timeline-graph", "property": "style"},
-                            {"id": "timeline-shown", "property": "data"}],
-                "inputs": [{"id": i, "property": p, "value": v} for i, p, v in values],
-                "state": [{"id": "timeline-shown", "property": "data", "value": shown_sig}],
-                "changedPropIds": [changed]}
+        values = {"case-store.data": store, "selection-store.data": selection, "filter-persons.value": [],
+                  "filter-organisations.value": [], "filter-types.value": [], "filter-layer.value": "both",
+                  "story-store.data": {"step": 0}, "story-toggle.value": False, "lang.value": "nl",
+                  "projector.value": False, "lane-mode.value": "organisation", "timeline-shown.data": shown_sig}
+        return request("timeline-graph.figure", values, changed)
 
     def navigation_request(person: str) -> dict[str, Any]:
-        outputs = [("selection-store", "data"), ("story-store", "data"), ("as-of", "value"), ("as-of", "min"),
-                   ("as-of", "max"), ("as-of", "marks"), ("timeline-graph", "clickData"),
-                   ("genosociogram-graph", "clickData"), ("story-meta", "data")]
         click = {"points": [{"customdata": person, "curveNumber": 0, "pointNumber": 0}]}
-        inputs = [{"id": "case-store", "property": "data", "value": store},
-                  {"id": "timeline-graph", "property": "clickData", "value": None},
-                  {"id": "genosociogram-graph", "property": "clickData", "value": click},
-                  {"id": "clear-selection", "property": "n_clicks", "value": 0},
-                  [], [], [], {"id": "story-store", "property": "data", "value": {"step": 0}}]
-        return {"output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
-                "outputs": [{"id": i, "property": p} for i, p in outputs], "inputs": inputs,
-                "state": [{"id": "story-toggle", "property": "value", "value": False},
-                          {"id": "selection-store", "property": "data", "value": None},
-                          {"id": "as-of", "property": "value", "value": None}],
-                "changedPropIds": ["genosociogram-graph.clickData"]}
+        values = {"case-store.data": store, "genosociogram-graph.clickData": click, "clear-selection.n_clicks": 0,
+                  "story-store.data": {"step": 0}, "story-toggle.value": False}
+        return request("selection-store.data", values, "genosociogram-graph.clickData")
 
     parts: list[tuple[float, float]] = []
 

@@ -58,6 +58,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no_case_body": {"nl": "Kies een casus in de lijst of open een casusbestand (JSON).",
                      "en": "Choose a case from the list or open a case file (JSON)."},
     "choose_case": {"nl": "Casus", "en": "Case"},
+    "chooser_uploaded": {"nl": "Geopend bestand: {name}", "en": "Opened file: {name}"},
+    "chooser_new_case": {"nl": "Nieuwe casus (nog niet opgeslagen)", "en": "New case (not saved yet)"},
     "choose_case_placeholder": {"nl": "Kies een casus…", "en": "Choose a case…"},
     "invalid_marker": {"nl": "(ongeldig)", "en": "(invalid)"},
     "upload": {"nl": "Bestand openen…", "en": "Open file…"},
@@ -106,7 +108,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "details": {"nl": "Details", "en": "Details"},
     "details_empty": {"nl": "Klik op een persoon of gebeurtenis om de details te zien.",
                       "en": "Click a person or an event to see its details."},
-    "patterns_pending": {"nl": "Patroonherkenning volgt.", "en": "Pattern finding is coming."},
     "kind_person": {"nl": "Persoon", "en": "Person"},
     "kind_finding": {"nl": "Patroon", "en": "Pattern"},
     # field labels (details panel, and the same fields in the timeline's hover text)
@@ -420,8 +421,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "download_format": {"nl": "Bestandsformaat", "en": "File format"},
     "download_size": {"nl": "Papierformaat", "en": "Paper size"},
     "download_size_screen": {"nl": "Scherm (16:9)", "en": "Screen (16:9)"},
-    "download_as_shown": {"nl": "Zoals nu getoond: taal, beamer, filters en datum.",
-                          "en": "As shown now: language, projector, filters and date."},
+    "download_as_shown_timeline": {"nl": "Zoals nu getoond: taal, beamer, filters, banen en datum.",
+                                   "en": "As shown now: language, projector, filters, lanes and date."},
+    "download_as_shown_genosociogram": {"nl": "Zoals nu getoond: taal, beamer en de datum van het netwerk.",
+                                        "en": "As shown now: language, projector and the network's date."},
     "download_report": {"nl": "Rapport", "en": "Report"},
     "download_report_hint": {"nl": "Casusverslag met beide beelden, patronen, aantekeningen en vragen.",
                              "en": "Case report with both views, patterns, annotations and questions."},
@@ -507,6 +510,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
                  "en": "Do we as professionals behave toward each other in patterns like the family's?"},
     "card4_q4": {"nl": "Wie uit het eigen netwerk van het gezin zien we over het hoofd?",
                  "en": "Whom from the family's own network do we overlook?"},
+
+    # --- side panel: annotations and the facilitator's reflection notes ----------------------------------------
+    "notes_title": {"nl": "Aantekeningen", "en": "Annotations"},
+    "notes_filter": {"nl": "Label", "en": "Tag"},
+    "notes_filter_all": {"nl": "Alle labels", "en": "All tags"},
+    "notes_none": {"nl": "Geen aantekeningen met dit label.", "en": "No annotations with this tag."},
+    "notes_period": {"nl": "periode {start} – {end}", "en": "period {start} – {end}"},
+    "notes_change": {"nl": "Aantekening wijzigen", "en": "Change annotation"},
+    "kind_annotation": {"nl": "Aantekening", "en": "Annotation"},
+    "notes_created": {"nl": "Gemaakt op", "en": "Created on"},
+    "reflections_title": {"nl": "Reflectie van de facilitator", "en": "Facilitator's reflection"},
+    "reflections_hint": {"nl": "Zet Bewerken aan om notities te schrijven; ze worden met de casus opgeslagen.",
+                         "en": "Turn on Edit to write notes; they are saved with the case."},
+    "reflections_other": {"nl": "Andere vragen", "en": "Other questions"},
 }
 
 

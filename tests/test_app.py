@@ -290,3 +290,17 @@ def test_failures_are_logged_without_case_content(caplog: pytest.LogCaptureFixtu
         response = app.server.test_client().get("/boom")
     assert response.status_code == 500
     assert "geheim" not in caplog.text and "ValueError" in caplog.text
+
+
+def test_slider_marks_fit_the_length_of_the_case():
+    import datetime as dt
+
+    from app.filters import year_marks
+
+    long = year_marks((dt.date(2005, 3, 1), dt.date(2023, 6, 1)))
+    assert min(long.items())[1] == "2006" and len(long) <= 12
+    short = year_marks((dt.date(2020, 9, 1), dt.date(2021, 3, 15)))
+    assert list(short.values()) == ["09-2020", "10-2020", "11-2020", "12-2020", "01-2021", "02-2021", "03-2021"]
+    tiny = year_marks((dt.date(2020, 9, 3), dt.date(2020, 9, 20)))
+    assert list(tiny.values()) == ["3-9-2020", "20-9-2020"]
+    assert all(isinstance(k, int) for k in (*long, *short, *tiny))

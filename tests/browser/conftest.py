@@ -7,6 +7,7 @@ thread; every test gets a fresh page whose network requests are recorded.
 from __future__ import annotations
 
 import logging
+import shutil
 import socket
 import threading
 import time
@@ -112,3 +113,47 @@ def page(context: Any, server: Server, recorder: Recorder) -> Iterator[Any]:
     tab.locator("#events-table caption").wait_for(state="visible")
     yield tab
     tab.close()
+
+
+# --- a case folder of its own, for tests that save ------------------------------------------------
+
+LISA = "lisa_gesloten_jeugdzorg.json"
+
+
+@pytest.fixture(scope="session")
+def case_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary copy of the sample cases: tests that save never touch the repository's files."""
+    folder = tmp_path_factory.mktemp("cases")
+    for sample in SAMPLES.glob("*.json"):
+        shutil.copy(sample, folder / sample.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def folder_server(case_folder: Path) -> Iterator[Server]:
+    running = Server(case_folder).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def fresh_file(case_folder: Path) -> Path:
+    """Lisa's case file in the folder, as bundled (earlier tests may have saved over it)."""
+    shutil.copy(SAMPLES / LISA, case_folder / LISA)
+    return case_folder / LISA
+
+
+@pytest.fixture
+def lisa_page(context: Any, folder_server: Server, recorder: Recorder, fresh_file: Path) -> Iterator[Any]:
+    """Lisa's case opened from the temporary folder; the test fails on any page error or outside request."""
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    tab.on("request", lambda request: recorder.requests.append(request.url))
+    tab.on("pageerror", lambda error: recorder.errors.append(str(error)))
+    tab.goto(folder_server.url + f"?case={LISA}")
+    tab.locator("#events-table caption").wait_for(state="visible")
+    yield tab
+    tab.evaluate("() => { window.casusbeeldUnsaved = false; }")
+    tab.close()
+    assert not recorder.errors
+    assert all(url.startswith("http://127.0.0.1:") for url in recorder.requests)

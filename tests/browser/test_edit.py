@@ -7,8 +7,6 @@ the repository's files.
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,47 +17,16 @@ from models import load_case
 from models.editing import next_id
 from models.saving import case_bytes
 
-from .conftest import SAMPLES, Recorder, Server
+from .conftest import LISA, SAMPLES
 from .helpers import all_ids, graph_data, wait_until
 
-LISA = "lisa_gesloten_jeugdzorg.json"
-
-
-@pytest.fixture(scope="module")
-def case_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("cases")
-    for sample in SAMPLES.glob("*.json"):
-        shutil.copy(sample, folder / sample.name)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def edit_server(case_folder: Path) -> Iterator[Server]:
-    running = Server(case_folder).start()
-    yield running
-    running.stop()
-
 
 @pytest.fixture
-def fresh_file(case_folder: Path) -> Path:
-    """Lisa's case file in the folder, as bundled (earlier tests may have saved over it)."""
-    shutil.copy(SAMPLES / LISA, case_folder / LISA)
-    return case_folder / LISA
-
-
-@pytest.fixture
-def edit_page(context: Any, edit_server: Server, recorder: Recorder, fresh_file: Path) -> Iterator[Any]:
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
-    tab.on("request", lambda request: recorder.requests.append(request.url))
-    tab.on("pageerror", lambda error: recorder.errors.append(str(error)))
-    tab.goto(edit_server.url + f"?case={LISA}")
-    tab.locator("#events-table caption").wait_for(state="visible")
-    tab.locator("label[for=edit-mode]").click()
-    expect(tab.locator("#edit-toolbar")).to_be_visible()
-    yield tab
-    tab.evaluate("() => { window.casusbeeldUnsaved = false; }")
-    tab.close()
+def edit_page(lisa_page: Any) -> Any:
+    """Lisa's case from the temporary folder, in edit mode."""
+    lisa_page.locator("label[for=edit-mode]").click()
+    expect(lisa_page.locator("#edit-toolbar")).to_be_visible()
+    return lisa_page
 
 
 def field(page: Any, name: str) -> Any:
@@ -91,6 +58,15 @@ def radio(page: Any, name: str, label: str) -> None:
 
 def submit(page: Any) -> None:
     page.locator("#edit-submit").click()
+
+
+def add_event(page: Any, date: str, title: str) -> None:
+    """Quick-add an event (date and title, the rest as the form suggests) and wait for it in the table."""
+    page.locator("#edit-add-event").click()
+    fill(page, "date", date)
+    fill(page, "title", title)
+    submit(page)
+    expect(page.locator("#events-table")).to_contain_text(title)
 
 
 def test_add_a_person_and_an_event_and_see_them_in_both_views(edit_page: Any, fresh_file: Path) -> None:
@@ -140,11 +116,7 @@ def test_invalid_input_says_why_and_is_not_accepted(edit_page: Any) -> None:
 
 def test_undo_and_redo(edit_page: Any) -> None:
     page = edit_page
-    page.locator("#edit-add-event").click()
-    fill(page, "date", "2021")
-    fill(page, "title", "Even proberen")
-    submit(page)
-    expect(page.locator("#events-table")).to_contain_text("Even proberen")
+    add_event(page, "2021", "Even proberen")
     page.locator("#edit-undo").click()
     expect(page.locator("#events-table")).not_to_contain_text("Even proberen")
     expect(page.locator("#save-status")).to_be_empty()  # back to the saved version: nothing unsaved
@@ -156,11 +128,7 @@ def test_undo_and_redo(edit_page: Any) -> None:
 
 def test_save_writes_the_file_and_reloading_it_gives_the_same_case(edit_page: Any, fresh_file: Path) -> None:
     page = edit_page
-    page.locator("#edit-add-event").click()
-    fill(page, "date", "~2022-06")
-    fill(page, "title", "Gesprek met <b>oma</b>")
-    submit(page)
-    expect(page.locator("#events-table")).to_contain_text("Gesprek met <b>oma</b>")  # inert text
+    add_event(page, "~2022-06", "Gesprek met <b>oma</b>")  # inert text
     page.locator("#edit-save").click()
     expect(page.locator("#save-status")).to_contain_text(f"Opgeslagen in {LISA}")
     saved = load_case(fresh_file)
@@ -175,11 +143,7 @@ def test_save_writes_the_file_and_reloading_it_gives_the_same_case(edit_page: An
 def test_a_save_after_someone_elses_save_is_refused_and_save_as_keeps_the_work(
         edit_page: Any, fresh_file: Path, case_folder: Path) -> None:
     page = edit_page
-    page.locator("#edit-add-event").click()
-    fill(page, "date", "2023")
-    fill(page, "title", "Mijn aanvulling")
-    submit(page)
-    expect(page.locator("#events-table")).to_contain_text("Mijn aanvulling")
+    add_event(page, "2023", "Mijn aanvulling")
     theirs = json.loads(fresh_file.read_text("utf-8"))
     theirs["title"] = "Versie van een collega"
     fresh_file.write_text(json.dumps(theirs, ensure_ascii=False), "utf-8")  # someone else saved meanwhile
@@ -198,11 +162,7 @@ def test_a_save_after_someone_elses_save_is_refused_and_save_as_keeps_the_work(
 
 def test_an_unsaved_case_survives_a_reload_and_the_page_warns_before_closing(edit_page: Any) -> None:
     page = edit_page
-    page.locator("#edit-add-event").click()
-    fill(page, "date", "2021")
-    fill(page, "title", "Niet kwijtraken")
-    submit(page)
-    expect(page.locator("#events-table")).to_contain_text("Niet kwijtraken")
+    add_event(page, "2021", "Niet kwijtraken")
     assert wait_until(lambda: page.evaluate("() => window.sessionStorage.length") > 0, 10)
     assert page.evaluate("() => window.localStorage.length") == 0
     page.reload()
@@ -247,20 +207,12 @@ def test_start_a_new_case_from_nothing(edit_page: Any) -> None:
     page.locator("#new-case-create").click()
     expect(page.locator("#case-title")).to_have_text("Oefencasus werkkaart 3")
     assert wait_until(lambda: "p1" in all_ids(graph_data(page, "genosociogram-graph")), 20)
-    page.locator("#edit-add-event").click()
-    fill(page, "date", "2020")
-    fill(page, "title", "Eerste melding")
-    submit(page)
-    expect(page.locator("#events-table")).to_contain_text("Eerste melding")
+    add_event(page, "2020", "Eerste melding")
 
 
 def test_opening_another_case_with_unsaved_changes_is_refused(edit_page: Any) -> None:
     page = edit_page
-    page.locator("#edit-add-event").click()
-    fill(page, "date", "2021")
-    fill(page, "title", "Nog niet bewaard")
-    submit(page)
-    expect(page.locator("#events-table")).to_contain_text("Nog niet bewaard")
+    add_event(page, "2021", "Nog niet bewaard")
     page.set_input_files("#upload input[type=file]", str(SAMPLES / "minimal.json"))
     expect(page.locator("#error-box")).to_contain_text("niet-opgeslagen wijzigingen")
     expect(page.locator("#events-table")).to_contain_text("Nog niet bewaard")
