@@ -120,6 +120,18 @@ def view_figure(case: Any, view: str, *, lang: str = "nl", as_of: dt.date | None
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
 
 
+def poster_options(view: str, size: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The view options for a poster at ``size``: the app's own (filters, ``lane_mode``, ``projector``) as
+    given, and for the timeline the sheet's ``compact`` unless the caller chose: paper has room for every
+    organisation's own lane and a true time axis, a screen does not."""
+    from layouts.poster import sheet
+
+    chosen = dict(options or {})
+    if view == "timeline":
+        chosen.setdefault("compact", sheet(size).compact)
+    return chosen
+
+
 def export_view_bytes(case: Any, view: str, fmt: str, size: str = "A3", lang: str = "nl",
                       as_of: dt.date | None = None, printed_on: dt.date | None = None,
                       *, options: Mapping[str, Any] | None = None) -> tuple[bytes, str, str]:
@@ -134,7 +146,7 @@ def export_view_bytes(case: Any, view: str, fmt: str, size: str = "A3", lang: st
     sheet(size)  # unknown size: ValueError before any work
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    screen = view_figure(case, view, lang=lang, as_of=as_of, **dict(options or {}))
+    screen = view_figure(case, view, lang=lang, as_of=as_of, **poster_options(view, size, options))
     fig = poster_figure(screen, case, size=size, lang=lang, as_of=as_of, printed_on=printed_on, view=view)
     return figure_bytes(fig, fmt), default_filename(case.id, view, size, fmt), MIMETYPES[fmt]
 

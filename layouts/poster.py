@@ -44,6 +44,9 @@ class Sheet:
     mm: tuple[float, float] | None
     zoom_min: float
     zoom_max: float
+    compact: bool = False
+    """Timeline default on this sheet: ``compact=True`` (merged lanes, cut-out empty years) where room is
+    short; ``False`` (every organisation its own lane, a true time axis) on paper."""
 
     @property
     def png_scale(self) -> float:
@@ -59,7 +62,7 @@ SHEETS: dict[str, Sheet] = {
     "A3": Sheet("A3", _mm_px(420), _mm_px(297), (420, 297), 0.85, 1.0),
     "A1": Sheet("A1", _mm_px(841), _mm_px(594), (841, 594), 1.25, 1.7),
     "A0": Sheet("A0", _mm_px(1189), _mm_px(841), (1189, 841), 1.6, 2.4),
-    "screen": Sheet("screen", 1920, 1080, None, 1.0, 1.0),
+    "screen": Sheet("screen", 1920, 1080, None, 1.0, 1.0, compact=True),
 }
 
 # Logical px (before zoom).
@@ -75,6 +78,8 @@ _LABEL_PX = 11      # event labels
 _CHAR_EM = 0.6      # average glyph width of the sans-serif fallback, in em
 _FIXED_FLOOR = 0.75  # a fixed-size figure may use type this much smaller than the sheet's smallest
 _MARK_PX = 10       # half a marker plus a gap: where a label starts right of its mark
+_LEGEND_ROW_EM = 1.75  # height of one horizontal legend line, in em of its font
+_LEGEND_GAP = 10    # between the date labels and the legend, and between the legend and the footer
 
 _MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -129,10 +134,45 @@ def _natural_size(fig: go.Figure) -> tuple[float | None, float]:
         return default if value is None else value
 
     height = layout.height or 450
-    plot_h = max(1.0, height - side(margin.t, 100) - side(margin.b, 80))
+    plot_h = max(1.0, height - side(margin.t, 100) - side(margin.b, 80) - legend_block_px(fig))
     if layout.width is None:
         return None, plot_h
     return max(1.0, layout.width - side(margin.l, 80) - side(margin.r, 80)), plot_h
+
+
+def strip_legends(fig: go.Figure) -> list[str]:
+    """Names of the figure's horizontal legends placed in container coordinates (the timeline's legend lines,
+    one plotly legend per line), top line first."""
+    layout = fig.layout
+    found = []
+    for name in layout:
+        if not re.fullmatch(r"legend\d*", name) or layout[name] is None:
+            continue
+        legend = layout[name]
+        if legend.orientation == "h" and legend.yref == "container":
+            found.append((-(legend.y or 0), int(name[6:] or 1), name))
+    return [name for *_, name in sorted(found)]
+
+
+def legend_row_px(fig: go.Figure, name: str) -> float:
+    """Height of one horizontal legend line."""
+    legend, base = fig.layout[name], fig.layout.font.size if fig.layout.font and fig.layout.font.size else 12
+    font = legend.font.size if legend.font and legend.font.size else base
+    return font * _LEGEND_ROW_EM
+
+
+def legend_block_px(fig: go.Figure) -> float:
+    """Height of the block of horizontal legend lines (0 without them)."""
+    names = strip_legends(fig)
+    return sum(legend_row_px(fig, name) for name in names) + 6 if names else 0.0
+
+
+def lane_label_px(fig: go.Figure) -> float:
+    """Width the view's lane labels need left of the plot: the left margin of a view that writes them as
+    paper-anchored annotations right-aligned at x = 0 (the timeline), else 0."""
+    left_labels = [a for a in fig.layout.annotations
+                   if a.xref == "paper" and a.x == 0 and a.xanchor == "right"]
+    return float(fig.layout.margin.l or 0) if left_labels else 0.0
 
 
 def choose_zoom(sheet_: Sheet, plot_w: float | None, plot_h: float, *, top: float = _HEADER,
@@ -160,10 +200,21 @@ def fit_to_sheet(figure: go.Figure, sheet_: Sheet, *, top: float = _HEADER, bott
     """
     fig = print_ready(figure)
     plot_w, plot_h = _natural_size(fig)
-    zoom = choose_zoom(sheet_, plot_w, plot_h, top=top, bottom=bottom)
+    legends = strip_legends(fig) if plot_w is None else []
+    legend_px = legend_block_px(fig) + _LEGEND_GAP if legends else 0.0
+    zoom = choose_zoom(sheet_, plot_w, plot_h, top=top, bottom=bottom + legend_px)
     width, height = sheet_.width_px / zoom, sheet_.height_px / zoom
     if plot_w is None:  # stretches: fill the sheet
-        margin = {"l": edge, "r": edge, "t": top + _STRETCH_TOP, "b": bottom + _STRETCH_BOTTOM, "autoexpand": True}
+        # Lane labels left of the plot get the room the view gave them; the legend lines go between the date
+        # labels and the footer (the view placed them under its range slider, which print does not have).
+        floor = max(bottom, edge) + (_LEGEND_GAP if legends and bottom > 0 else 0)
+        y = floor + legend_px - _LEGEND_GAP
+        for name in legends:
+            fig.layout[name].update(x=edge / width, xref="container", xanchor="left", y=y / height,
+                                    yref="container", yanchor="top")
+            y -= legend_row_px(fig, name)
+        margin = {"l": edge + lane_label_px(figure), "r": edge, "t": top + _STRETCH_TOP,
+                  "b": max(bottom, edge) + legend_px + _STRETCH_BOTTOM, "autoexpand": False}
     else:  # fixed aspect ratio: shrink if needed, centre
         box_w, box_h = width - 2 * edge, height - top - bottom
         fit = min(1.0, box_w / plot_w, box_h / plot_h)
@@ -189,7 +240,8 @@ def _estimated_plot_width(fig: go.Figure) -> float:
     legend_font = (layout.legend.font.size if layout.legend and layout.legend.font and layout.legend.font.size
                    else base)
     names = [str(t.name) for t in fig.data if t.showlegend is not False and t.name]
-    right = (max((_text_px(n, legend_font) for n in names), default=0) + 50) if names and layout.showlegend else 0
+    vertical = layout.showlegend and not (layout.legend and layout.legend.orientation == "h")
+    right = (max((_text_px(n, legend_font) for n in names), default=0) + 50) if names and vertical else 0
     margin = layout.margin
     return max(100.0, (layout.width or 1400) - (margin.l or 0) - (margin.r or 0) - left - right)
 

@@ -25,7 +25,6 @@ DIM_OPACITY = 0.18        # opacity of marks outside the current selection
 
 # Analysts' notes (annotations): a ✎ in reddish purple, a light wash over an annotated stretch of time.
 NOTE_COLOUR = "#A34A7E"               # Okabe–Ito reddish purple, darkened to read as text
-NOTE_FILL = "rgba(204, 121, 167, 0.08)"
 NOTE_FILL_KEY = "rgba(204, 121, 167, 0.35)"
 NOTE_GLYPH = "✎"
 

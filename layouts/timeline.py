@@ -20,7 +20,7 @@ from layouts.style import (
     INK,
     MUTED,
     NOTE_COLOUR,
-    NOTE_FILL,
+    NOTE_FILL_KEY,
     PAPER,
     TypeScale,
     type_scale,
@@ -287,9 +287,14 @@ def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent
         items = [drawn_by_id[event_id] for event_id in per_event if drawn_by_id[event_id].event.layer == layer]
         traces += note_traces([item.x for item in items], [item.y + 0.48 for item in items],
                               [note_hover(per_event[item.event.id], lang) for item in items], font_px, axes)
-    shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
-               "fillcolor": NOTE_FILL, "line": {"width": 1, "color": NOTE_COLOUR, "dash": "dot"}, "layer": "below"}
+    # A light band along the top edge with a thin rule at each end: it marks the stretch without tinting
+    # the whole plot (a full-height wash read as a selection, and hid the "no information" bands).
+    shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0.965, "y1": 1,
+               "fillcolor": NOTE_FILL_KEY, "line": {"width": 0}, "layer": "below"}
               for x0, x1, _ in ranges]
+    shapes += [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0.94, "y1": 1,
+                "line": {"width": 1, "color": NOTE_COLOUR}, "layer": "below"}
+               for x0, x1, _ in ranges for x in (x0, x1)]
     traces += note_traces([x0 for x0, _, _ in ranges], [top - 0.45] * len(ranges),
                           [note_hover([note], lang) for _, _, note in ranges], font_px, ("x2", "y2"))
     return traces, shapes

@@ -163,7 +163,7 @@ class Chrome:
 
 SCREEN_CHROME = Chrome(title_px=44, bottom_px=50, slider_px=34, legend_row_px=21, legend_font_px=12, legend_rows=7,
                        max_height_px=900)
-PROJECTOR_CHROME = Chrome(title_px=34, bottom_px=56, slider_px=40, legend_row_px=24, legend_font_px=16, legend_rows=6,
+PROJECTOR_CHROME = Chrome(title_px=34, bottom_px=56, slider_px=40, legend_row_px=24, legend_font_px=16, legend_rows=7,
                           max_height_px=700)
 
 

@@ -369,8 +369,9 @@ def legend_text_px(title: str, font_px: int) -> float:
 
 
 def legend_entry_px(name: str, font_px: int) -> float:
-    """A generous estimate of one legend entry's width: symbol, gaps and text."""
-    return len(name) * font_px * 0.52 + 42
+    """A generous estimate of one legend entry's width: symbol, gaps and text (DejaVu Sans, the fallback
+    font on Linux, averages ~0.6 em per character; an underestimate makes plotly wrap a line onto the next)."""
+    return len(name) * font_px * 0.62 + 42
 
 
 # --- analysts' notes (annotations) --------------------------------------------------------------------------
