@@ -59,7 +59,7 @@ def _mm_px(mm: float) -> float:
 
 
 SHEETS: dict[str, Sheet] = {
-    "A3": Sheet("A3", _mm_px(420), _mm_px(297), (420, 297), 0.85, 1.0),
+    "A3": Sheet("A3", _mm_px(420), _mm_px(297), (420, 297), 0.85, 1.0, compact=True),
     "A1": Sheet("A1", _mm_px(841), _mm_px(594), (841, 594), 1.25, 1.7),
     "A0": Sheet("A0", _mm_px(1189), _mm_px(841), (1189, 841), 1.6, 2.4),
     "screen": Sheet("screen", 1920, 1080, None, 1.0, 1.0, compact=True),

@@ -297,3 +297,57 @@ def test_concurrent_exports_get_their_own_result():
     with ThreadPoolExecutor(max_workers=4) as pool:
         sizes = list(pool.map(lambda fig: png_size(figure_bytes(fig, "png")), figures))
     assert sizes == [(300 + 10 * n, 200) for n in range(4)]
+
+
+# --- poster geometry: lane labels and legend lines (issue #8) -------------------------------------------------
+
+def _label_px(annotation) -> float:
+    """A generous estimate of a lane label's width: its longest line at 0.6 em a character, and its shift."""
+    lines = re.sub(r"<(?!br)[^>]+>", "", annotation.text).split("<br>")
+    return max(len(line) for line in lines) * annotation.font.size * 0.6 + abs(annotation.xshift or 0)
+
+
+@pytest.mark.parametrize("size", list(SHEETS))
+@pytest.mark.parametrize("name", [path.stem for path in SAMPLES])
+def test_timeline_poster_shows_lane_labels_and_a_clear_legend(cases, name, size):
+    from app.export import poster_options
+    from layouts.poster import legend_row_px, strip_legends
+
+    case = cases[name]
+    fig = poster_figure(view_of(case, "timeline", **poster_options("timeline", size)), case, size=size,
+                        printed_on=PRINTED, view="timeline")
+    layout, margin = fig.layout, fig.layout.margin
+    # lane labels: right-aligned at the plot's left edge, so the left margin must hold the widest (and the edge)
+    labels = [a for a in layout.annotations if a.xref == "paper" and a.x == 0 and a.xanchor == "right"]
+    assert labels
+    assert margin.l >= 26 + max(_label_px(a) for a in labels)
+    # legend lines: stacked without overlap, all between the footer (rule and text) and the date labels
+    legends = strip_legends(fig)
+    assert legends
+    footer_top = 26 + 40  # page edge and footer, logical px from the bottom
+    plot_bottom = margin.b
+    previous_bottom = None
+    for legend_name in legends:
+        legend = layout[legend_name]
+        assert legend.yref == "container" and legend.yanchor == "top" and legend.orientation == "h"
+        top = legend.y * layout.height
+        bottom = top - legend_row_px(fig, legend_name)
+        assert bottom >= footer_top
+        assert top <= plot_bottom - 30  # room for the date labels under the plot
+        if previous_bottom is not None:
+            assert top <= previous_bottom + 1e-6
+        previous_bottom = bottom
+        assert legend.x * layout.width >= 26 - 1e-6  # inside the printable edge
+    assert margin.autoexpand is False  # the geometry above is what plotly draws
+
+
+def test_poster_options_per_size_keep_the_apps_choices():
+    from app.export import poster_options
+
+    assert poster_options("timeline", "A3")["compact"] is True
+    assert poster_options("timeline", "screen")["compact"] is True
+    assert poster_options("timeline", "A1")["compact"] is False
+    assert poster_options("timeline", "A0")["compact"] is False
+    chosen = {"lane_mode": "type", "projector": True, "persons": ["p1"], "compact": True}
+    assert poster_options("timeline", "A0", chosen) == chosen
+    assert "compact" not in poster_options("genosociogram", "A1", {"projector": True})
