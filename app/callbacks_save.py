@@ -20,7 +20,7 @@ from app.page import case_options
 from app.state import content_hash, list_case_files, pack
 from models import CaseError, validate_case_data
 from models.catalogue import text
-from models.editing import new_case
+from models.editing import EditResult, new_case
 from models.saving import SaveOutcome, case_bytes, free_name, safe_file_name, save_case
 
 
@@ -141,25 +141,39 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         return ctx.triggered_id == "edit-new" and bool(ctx.triggered[0]["value"])
 
     @app.callback(
+        Output("new-case-title-feedback", "children"), Output("new-case-child-feedback", "children"),
+        Output("new-case-birth-feedback", "children"), Output("new-case-feedback", "children"),
+        Input("new-case-title", "value"), Input("new-case-child", "value"), Input("new-case-birth", "value"),
+        Input("new-case-gender", "value"), Input("new-case-create", "n_clicks"), State("lang", "value"),
+        prevent_initial_call=True,
+    )
+    def _check_new_case(title: str | None, child: str | None, birth: str | None, gender: str | None,
+                        clicks: int | None, lang: str) -> tuple:
+        """Messages under each field while typing (empty fields only once "start case" was pressed)."""
+        result = started_case(title, child, birth, gender)
+        return new_case_messages(result.problems, {"title": title, "child": child, "birth": birth},
+                                 bool(clicks), normal_lang(lang))
+
+    @app.callback(
         Output("case-store", "data", allow_duplicate=True), Output("history-store", "data", allow_duplicate=True),
-        Output("new-case-modal", "is_open", allow_duplicate=True), Output("new-case-feedback", "children"),
+        Output("new-case-modal", "is_open", allow_duplicate=True),
         Output("case-chooser", "value", allow_duplicate=True),
         Input("new-case-create", "n_clicks"),
         State("new-case-title", "value"), State("new-case-child", "value"), State("new-case-birth", "value"),
-        State("lang", "value"),
+        State("new-case-gender", "value"),
         prevent_initial_call=True,
     )
-    def _create(clicks: int | None, title: str | None, child: str | None, birth: str | None, lang: str) -> tuple:
-        lang = normal_lang(lang)
+    def _create(clicks: int | None, title: str | None, child: str | None, birth: str | None,
+                gender: str | None) -> tuple:
         if not clicks:
-            return (no_update,) * 5
-        result = new_case((title or "").strip(), (child or "").strip(), child_birth=normal_date(birth or "") or None)
+            return (no_update,) * 4
+        result = started_case(title, child, birth, gender)
         if not result.ok or result.data is None:
-            return no_update, no_update, True, [html.Div(p.message(lang)) for p in result.problems], no_update
+            return no_update, no_update, True, no_update
         blob = pack(case_bytes(validate_case_data(result.data)))
         store = {"blob": blob, "name": safe_file_name(title or ""), "source": "new", "revision": 1, "dirty": True,
                  "clean": None}
-        return store, {"undo": [], "redo": []}, False, None, None
+        return store, {"undo": [], "redo": []}, False, None
 
     @app.callback(Output("draft-store", "data"), Output("draft-store", "clear_data"), Input("case-store", "data"),
                   prevent_initial_call=True)
@@ -180,6 +194,28 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         }""",
         Output("save-status", "className"), Input("case-store", "data"),
     )
+
+
+def started_case(title: str | None, child: str | None, birth: str | None, gender: str | None) -> EditResult:
+    """A new case from the "new case" dialog's fields."""
+    return new_case((title or "").strip(), (child or "").strip(), child_birth=normal_date(birth or "") or None,
+                    child_gender=gender or "unknown")
+
+
+NEW_CASE_FIELDS = {"title": "$.title", "child": "$.persons[0].label", "birth": "$.persons[0].birth"}
+
+
+def new_case_messages(problems: list[Any], values: dict[str, Any], show_all: bool, lang: str) -> tuple:
+    """(title, child, birth, other) messages for the new-case dialog; an empty field only once ``show_all``."""
+    slots: dict[str, list[Any]] = {name: [] for name in NEW_CASE_FIELDS}
+    other: list[Any] = []
+    for problem in problems:
+        name = next((n for n, path in NEW_CASE_FIELDS.items() if problem.path.startswith(path)), None)
+        if name is None:
+            other.append(html.Div(problem.message(lang)))
+        elif show_all or (values.get(name) or "").strip():
+            slots[name].append(html.Div(problem.message(lang)))
+    return (*(slots[name] or None for name in NEW_CASE_FIELDS), other or None)
 
 
 def restore_draft(draft: Any) -> dict[str, Any] | None:

@@ -205,6 +205,14 @@ def timeline_output(view: CaseView | None, selection: Selection, options: dict[s
     return timeline_view.build(view, options, highlight)
 
 
+def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure:
+    """The timeline of a case without events (a new one), saying so in the middle of the plot."""
+    fig.add_annotation(text=text("timeline_no_events", lang), xref="paper", yref="paper", x=0.5, y=0.5,
+                       showarrow=False, font={"size": 22 if projector else 16, "color": "#5f6368"},
+                       bgcolor="rgba(255,255,255,0.9)")
+    return fig
+
+
 def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_value: int | None, lang: str,
                          projector: bool) -> go.Figure:
     """The geno-sociogram as of the slider's date, with the selection highlighted."""
@@ -262,6 +270,40 @@ STORY_STEP_JS = """function (prev, next, on, story, meta) {
     return {step: step, base: base, next0: next0, prev0: prev0, at: Date.now()};
 }"""
 
+STORY_SCROLL_JS = """function (meta, on) {
+    // Bring the current story event's half of the timeline into sight, under the sticky story bar.
+    if (!on || !meta) { return; }
+    var tries = 0;
+    var scroll = function () {
+        var bar = document.getElementById("story-bar");
+        var wrap = document.getElementById("timeline-wrap");
+        if (!bar || !wrap) { return; }
+        if (bar.hidden) {  // story mode just switched on: its bar is shown by another callback
+            if (++tries < 30) { setTimeout(scroll, 100); }
+            return;
+        }
+        var gd = wrap.querySelector(".js-plotly-plot");
+        var full = gd && gd._fullLayout;
+        var top = bar.getBoundingClientRect().height + 8, bottom = window.innerHeight;
+        var rect = wrap.getBoundingClientRect(), lo = rect.top, hi = rect.bottom;
+        if (full && full.yaxis && full.yaxis2) {
+            var base = gd.getBoundingClientRect().top, formal = full.yaxis2, lived = full.yaxis;
+            var plotLo = base + formal._offset - 30, axis = base + formal._offset + formal._length;
+            var plotHi = base + lived._offset + lived._length + 10;
+            if (plotHi - plotLo <= bottom - top) { lo = plotLo; hi = plotHi; }
+            else if (meta.lived) { lo = axis - 40; hi = plotHi; }
+            else { lo = plotLo; hi = axis + 40; }
+        }
+        var dy = 0;
+        if (lo < top) { dy = lo - top; }
+        else if (hi > bottom) { dy = Math.min(hi - bottom, lo - top); }
+        if (Math.abs(dy) > 2) { window.scrollBy({top: dy, behavior: "smooth"}); }
+    };
+    setTimeout(scroll, 80);
+}"""
+
+CASE_TITLE_JS = """function (title) { return typeof title === "string" ? title : ""; }"""
+
 FILTER_INPUTS = [Input("filter-persons", "value"), Input("filter-organisations", "value"),
                  Input("filter-types", "value"), Input("filter-layer", "value"), Input("filter-window", "value")]
 
@@ -312,7 +354,8 @@ def register(app: dash.Dash) -> None:
         meta = no_update
         if view is not None and nav.selection is not no_update:
             chosen = nav.selection.get("id") if nav.selection and nav.selection.get("kind") == "event" else None
-            meta = {"n": len(view.ordered), "index": view.order.get(chosen, 0) if chosen else 0}
+            meta = {"n": len(view.ordered), "index": view.order.get(chosen, 0) if chosen else 0,
+                    "lived": bool(chosen) and view.events[chosen].layer.value == "lived"}
         return (nav.selection, nav.story, nav.as_of, no_update, no_update, no_update,
                 reset_clicks if trigger == "timeline-graph" else no_update,
                 reset_clicks if trigger == "genosociogram-graph" else no_update, meta)
@@ -324,6 +367,10 @@ def register(app: dash.Dash) -> None:
         State("story-store", "data"), State("story-meta", "data"),
         prevent_initial_call=True,
     )
+    app.clientside_callback(STORY_SCROLL_JS, Input("story-meta", "data"), State("story-toggle", "value"),
+                            prevent_initial_call=True)
+    # the header cuts a long title short in projector mode: its full text as a tooltip
+    app.clientside_callback(CASE_TITLE_JS, Output("case-title", "title"), Input("case-title", "children"))
 
     @app.callback(
         Output("timeline-graph", "figure"), Output("timeline-graph", "style"), Output("timeline-shown", "data"),
@@ -343,6 +390,10 @@ def register(app: dash.Dash) -> None:
                                    lane_mode)
         selection_only = [t["prop_id"] for t in ctx.triggered] == ["selection-store.data"]
         fig, sig = timeline_output(view, selection, options, shown if selection_only else None)
+        if not view.ordered and isinstance(fig, go.Figure):
+            # A new case: the usual (empty) timeline, so the first event added draws in place, plus a word.
+            # (Swapping in a different, axis-free figure here made plotly fail on the next, real one.)
+            fig = with_no_events_note(fig, normal_lang(lang), bool(projector))
         return fig, graph_height(fig), sig
 
     @app.callback(

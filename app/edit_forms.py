@@ -258,12 +258,12 @@ def field_label(collection: str, name: str, lang: str) -> str:
 def _control(spec: FormField, collection: str, value: Any, data: CaseData, lang: str) -> Any:
     field_id = {"type": "edit-field", "field": spec.name}
     if spec.kind == "text":
-        return dbc.Input(id=field_id, type="text", value=value or "", debounce=0.4, maxLength=300,
+        return dbc.Input(id=field_id, type="text", value=value or "", debounce=True, maxLength=300,
                          autocomplete="off")
     if spec.kind == "textarea":
-        return dbc.Textarea(id=field_id, value=value or "", debounce=0.4, rows=3, maxLength=20000)
+        return dbc.Textarea(id=field_id, value=value or "", debounce=True, rows=3, maxLength=20000)
     if spec.kind == "date":
-        return dbc.Input(id=field_id, type="text", value=value or "", debounce=0.4, maxLength=20,
+        return dbc.Input(id=field_id, type="text", value=value or "", debounce=True, maxLength=20,
                          placeholder=text("date_placeholder", lang), autocomplete="off")
     if spec.kind == "check":
         return dbc.Checkbox(id=field_id, value=bool(value), label=field_label(collection, spec.name, lang))
@@ -286,7 +286,7 @@ def field_block(spec: FormField, collection: str, values: dict[str, Any], data: 
                    className="form-label small mb-0")]
     return html.Div([
         *label, control,
-        html.Div(id={"type": "edit-feedback", "field": spec.name}, className="edit-feedback small",
+        html.Div(id={"type": "edit-feedback", "field": spec.name}, className="edit-feedback small text-danger",
                  **{"aria-live": "polite"}),
     ], id={"type": "edit-wrap", "field": spec.name}, className="edit-wrap mb-2",
         hidden=not field_shown(spec, values))

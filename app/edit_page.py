@@ -7,7 +7,9 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from app.i18n import vocab
 from models.catalogue import text
+from models.vocabulary import Gender
 
 EDIT_STORES = ("edit-form-store", "history-store")
 
@@ -70,15 +72,17 @@ def edit_modal(lang: str) -> dbc.Modal:
             _button("edit_cancel", "edit-cancel", lang),
             _button("edit_submit", "edit-submit", lang, "primary"),
         ]),
-    ], id="edit-modal", is_open=False, size="lg", scrollable=True, backdrop="static", keyboard=True)
+    ], id="edit-modal", is_open=False, size="lg", scrollable=True, backdrop="static", keyboard=False)
 
 
 def _text_field(key: str, field_id: str, lang: str, **props: Any) -> html.Div:
+    """A labelled text input with a message slot under it (``<id>-feedback``)."""
     from app.page import T
 
     return html.Div([
         html.Label(T(key, lang), htmlFor=field_id, className="form-label small mb-0"),
-        dbc.Input(id=field_id, type="text", autocomplete="off", **props),
+        dbc.Input(id=field_id, type="text", autocomplete="off", debounce=True, **props),
+        html.Div(id=f"{field_id}-feedback", className="edit-feedback small text-danger", **{"aria-live": "polite"}),
     ], className="mb-2")
 
 
@@ -96,6 +100,8 @@ def save_as_modal(lang: str) -> dbc.Modal:
 
 
 def new_case_modal(lang: str) -> dbc.Modal:
+    from app.page import T
+
     return dbc.Modal([
         dbc.ModalHeader(dbc.ModalTitle(text("new_case_title", lang))),
         dbc.ModalBody([
@@ -105,6 +111,11 @@ def new_case_modal(lang: str) -> dbc.Modal:
                         placeholder=text("new_case_child_placeholder", lang)),
             _text_field("new_case_birth", "new-case-birth", lang, maxLength=20,
                         placeholder=text("date_placeholder", lang)),
+            html.Div([
+                html.Label(T("new_case_gender", lang), htmlFor="new-case-gender", className="form-label small mb-0"),
+                dcc.Dropdown(id="new-case-gender", value="unknown", clearable=False,
+                             options=[{"label": vocab(g, lang), "value": g.value} for g in Gender]),
+            ], className="mb-2"),
             html.Div(id="new-case-feedback", className="text-danger small", role="alert"),
         ]),
         dbc.ModalFooter([_button("new_case_cancel", "new-case-cancel", lang),

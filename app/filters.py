@@ -70,9 +70,14 @@ class Filters:
 
 
 def case_bounds(view: CaseView) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the case's events (None for a case without events); computed once per case."""
+    """First and last day of the case's events; computed once per case. A case without events (a new one)
+    spans from the child's birth (else the first of January) to today, so its date control is meaningful."""
     if not view.ordered:
-        return None
+        index = view.case.index()
+        today = dt.date.today()
+        born = index.birth.earliest() if index is not None and index.birth is not None else None
+        first = born if born is not None and born < today else today.replace(month=1, day=1)
+        return first, max(today, first + dt.timedelta(days=1))
     if view.bounds is None:
         first = min(event.start_day() for event in view.ordered)
         last = max(event.end_day() for event in view.ordered)
@@ -82,7 +87,7 @@ def case_bounds(view: CaseView) -> tuple[dt.date, dt.date] | None:
 
 def year_marks(bounds: tuple[dt.date, dt.date], max_marks: int = 12) -> dict[int, str]:
     """Slider marks: the first of January of evenly spaced years; for a case shorter than two years the
-    first of evenly spaced months (``03-2021``); for one shorter than a month its first and last day.
+    first of evenly spaced months (``3-2021``); for one shorter than a month its first and last day.
     (Without marks the slider would label its raw day numbers, e.g. "738k".)"""
     first, last = bounds
     years = list(range(first.year + (first != dt.date(first.year, 1, 1)), last.year + 1))
@@ -97,5 +102,5 @@ def year_marks(bounds: tuple[dt.date, dt.date], max_marks: int = 12) -> dict[int
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     if len(months) >= 2:
         step = max(1, -(-len(months) // max_marks))
-        return {day.toordinal(): f"{day.month:02d}-{day.year}" for day in months[::step]}
+        return {day.toordinal(): f"{day.month}-{day.year}" for day in months[::step]}
     return {day.toordinal(): f"{day.day}-{day.month}-{day.year}" for day in (first, last)}

@@ -59,6 +59,8 @@ from models.partial_date import PartialDate
 from models.vocabulary import ParentKind, PartnerStatus, label
 
 FAMILY_SIZE = 1.0
+PERSON_HIT_PX = 36   # least diameter (px) of a person's invisible click target
+REL_HIT_PX = 12      # diameter (px) of a relationship line's hover spot (at its clearest point, away from persons)
 RING_SIZE = 0.8
 ARROWED = {"abuse", "informal_care"}
 PROFESSIONAL_RANK = ("case_manager_of", "treats", "works_with")  # one merged line takes the first present
@@ -90,6 +92,36 @@ def wrap(text: str, width: int = 14, lines: int = 2) -> str:
         out = [*out[: lines - 1], " ".join(out[lines - 1:])]
     out = [line if len(line) <= width + 3 else line[: width + 1] + "…" for line in out]
     return "<br>".join(esc(line) for line in out)
+
+
+CHAR_EM = 0.6  # average width of a character of the label font, in em (DejaVu Sans, mixed case)
+
+
+def fit(text: str, chars: int, lines: int = 2) -> str:
+    """Escaped text in at most ``lines`` lines of at most ``chars`` characters (cut with "…"), joined with <br>."""
+    chars = max(chars, 3)
+    words = str(text).split()
+    out: list[str] = []
+    current = ""
+    for w in words:
+        if current and len(current) + 1 + len(w) <= chars:
+            current += " " + w
+        elif current:
+            out.append(current)
+            current = w
+        else:
+            current = w
+    if current:
+        out.append(current)
+    if len(out) > lines:
+        out = [*out[: lines - 1], " ".join(out[lines - 1:])]
+    out = [line if len(line) <= chars else line[: chars - 1].rstrip() + "…" for line in out]
+    return "<br>".join(esc(line) for line in out)
+
+
+def chars_in(width_units: float, font_px: float, px_per_unit: float, bold: bool = False) -> int:
+    """How many characters of a ``font_px`` label fit in ``width_units``."""
+    return int(width_units * px_per_unit / (font_px * CHAR_EM * (1.1 if bold else 1.0)))
 
 
 def age_on(birth: PartialDate, day: dt.date) -> int:
@@ -132,6 +164,7 @@ class Mark:
 
     label_depth: float = 0.0   # how far the label reaches below the centre
     label_half_w: float = 1.3
+    label_chars: int = 0       # projector: characters per label line that fit beside the neighbours (0: default)
 
     def trim(self, toward: Point) -> float:
         """Distance from the centre to where a line toward ``toward`` should stop: the symbol's edge,
@@ -168,6 +201,7 @@ class Context:
     used: set[str] = field(default_factory=set)
     names: dict[str, str] = field(default_factory=dict)
     px_per_unit: float = 40.0
+    projector: bool = False
 
     def line_emph(self, *keys: str) -> bool:
         return not self.any_highlight or any(self.highlighted(k) for k in keys)
@@ -272,9 +306,9 @@ def draw_relationships(ctx: Context, edges: list[tuple[str, str, dict]]) -> None
             ctx.used.add("tentative" if tentative else kind)
             if tentative:
                 ctx.used.add(kind)
-            mid, _ = path_point(path, 0.5)
+            spot = hover_spot(ctx, path)
             hover = _step_hover(ctx, rels[0]) if kind == "step" else _relation_hover(ctx, rels)
-            ctx.ink.hover(mid[0], mid[1], f"rel:{rels[0].id}", hover, 14)
+            ctx.ink.hover(spot[0], spot[1], f"rel:{rels[0].id}", hover, REL_HIT_PX)
     done: set[tuple[str, str]] = set()
     for (holder, kind), rels in sorted(badges.items()):
         key = ctx.anchor.get(holder)
@@ -293,6 +327,23 @@ def draw_relationships(ctx: Context, edges: list[tuple[str, str, dict]]) -> None
         ctx.ink.text(bx, by, f"<b>{letter}</b>", max(ctx.scale.small - 3, 9), INK, emph, z=6)
         ctx.ink.hover(bx, by, f"rel:{rels[0].id}", _relation_hover(ctx, rels), 12)
         ctx.used.add(kind)
+
+
+def hover_spot(ctx: Context, path: Path) -> Point:
+    """The point of a relationship line for its hover: the middle, or the point of its middle half furthest
+    from every person (so that a click near a person lands on the person, not on the line)."""
+    best, best_clear = path_point(path, 0.5)[0], -1.0
+    persons = [(m.x, m.y, max(m.half_w, m.half_h)) for k, m in ctx.marks.items() if not k.startswith("org:")]
+    if not persons:
+        return best
+    for t in (0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75):
+        p, _ = path_point(path, t)
+        clear = min(math.hypot(p[0] - x, p[1] - y) - r for x, y, r in persons)
+        if clear > best_clear + 1e-9:
+            best, best_clear = p, clear
+        if clear * ctx.px_per_unit >= PERSON_HIT_PX:
+            break
+    return best
 
 
 def _relation_path(ctx: Context, ka: str, kb: str, i: int, n: int) -> Path:
@@ -610,15 +661,20 @@ def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) 
     elif ctx.as_of is not None and person.birth is not None and m.family:
         ctx.ink.text(m.x, m.y, str(age_on(person.birth, ctx.as_of)), s.small, INK, emph, z=6)
         ctx.used.add("age")
-    name = wrap(person.label, 15 if m.family else 16)
-    if m.family:
+    if ctx.projector:
+        # Across a room: the name only (the years are in the hover), as wide as the neighbours leave room for.
+        font = s.small if m.family else s.small - 2
+        ctx.ink.text(m.x, m.y - size / 2 - 0.08, fit(person.label, m.label_chars or 12), font, INK, emph,
+                     position="bottom center")
+    elif m.family:
+        name = wrap(person.label, 15)
         years = years_text(person, deceased)
         caption = f"{name}<br><span style='color:{MUTED}'>{esc(years)}</span>" if years else name
         ctx.ink.text(m.x, m.y - size / 2 - 0.08, caption, s.text, INK, emph, position="bottom center")
     else:
-        ctx.ink.text(m.x, m.y - size / 2 - 0.08, name, s.small, INK, emph, position="bottom center")
-    ctx.ink.hover(m.x, m.y, person.id, _person_hover(ctx, person, node, org_name, deceased),
-                  size * ctx.px_per_unit * 1.1)
+        ctx.ink.text(m.x, m.y - size / 2 - 0.08, wrap(person.label, 16), s.small, INK, emph, position="bottom center")
+    ctx.ink.person(m.x, m.y, person.id, _person_hover(ctx, person, node, org_name, deceased),
+                   max(size * ctx.px_per_unit * 1.1, PERSON_HIT_PX))
 
 
 def _person_hover(ctx: Context, person: Person, node: dict, org_name: str | None, deceased: bool) -> str:
@@ -653,8 +709,13 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         ctx.ink.fill(rounded_rect(x0 + 0.2, x1 - 0.2, y0 + 0.2, y1 - 0.2, 0.25),
                      FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line * 1.2), emph)
         unit = text("geno_professional_one" if count_total == 1 else "geno_professionals", ctx.lang)
-        ctx.ink.text(item.x, item.y + 0.3, f"<b>{wrap(name, 20)}</b>", s.small, INK, emph)
-        count = f"{count_total} {esc(unit)}" if count_total != 1 else wrap(ctx.names.get(item.members[0], ""), 20, 1)
+        # Name and count fit the box (cut with "…"); the hover has them in full.
+        room = x1 - x0 - 0.7
+        title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), 1 if ctx.projector else 2)
+        ctx.ink.text(item.x, item.y + 0.3, f"<b>{title}</b>", s.small, INK, emph)
+        chars = chars_in(room, s.small, ctx.px_per_unit)
+        count = fit(f"{count_total} {unit}", chars, 1) if count_total != 1 else fit(
+            ctx.names.get(item.members[0], ""), chars, 1)
         ctx.ink.text(item.x, item.y - 0.6, count, s.small, PROFESSIONAL_COLOUR, emph)
         ctx.ink.hover(item.x, item.y, key, f"<b>{esc(name)}</b><br>{count_total} {esc(unit)}"
                       + _member_list(ctx, item.members), 3.0 * ctx.px_per_unit)
@@ -663,9 +724,11 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
     if item.organisation is None:
         return
     ctx.ink.fill(rounded_rect(x0, x1, y0, y1, 0.3), FillStyle(ORG_FILL, ORG_EDGE, s.line * 0.8), emph, z=0)
-    chars = max(12, int((x1 - x0) / 0.2))
-    ctx.ink.text(item.x, y1 - 0.12, f"<b>{wrap(name, chars)}</b>", s.small, PROFESSIONAL_COLOUR, emph,
-                 position="bottom center")
+    # The name fits its box (cut with "…"); the hover has it in full.
+    font = s.small
+    chars = chars_in(x1 - x0 - 0.3, font, ctx.px_per_unit, bold=True)
+    label = fit(name, chars, 1 if ctx.projector else 2)
+    ctx.ink.text(item.x, y1 - 0.12, f"<b>{label}</b>", font, PROFESSIONAL_COLOUR, emph, position="bottom center")
     ctx.ink.hover(item.x, y1 - 0.45, key, f"<b>{esc(name)}</b>" + _member_list(ctx, item.members), 18)
 
 

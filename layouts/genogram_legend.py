@@ -38,9 +38,21 @@ BADGE_KINDS = ("parental_authority", "guardianship")
 """Legal ties drawn as a lettered badge by the holder (letter: catalogue key ``geno_badge_<kind>``)."""
 
 
-def legend_label(key: str, lang: str) -> str:
-    """The legend's words for symbol ``key``."""
-    return text(f"geno_legend_{key}", lang)
+SHORT = ("organisation", "case_manager_of", "abuse", "tentative")
+"""Symbols with shorter legend words for the projector (catalogue key ``geno_short_<key>``)."""
+
+PROJECTOR_SKIP = ("age", "annotation")
+"""Legend entries left out on the projector (self-explanatory there, and the room reads fewer words)."""
+
+
+def legend_label(key: str, lang: str, short: bool = False) -> str:
+    """The legend's words for symbol ``key``; ``short``: without the explanation in brackets."""
+    if short and key in SHORT:
+        return text(f"geno_short_{key}", lang)
+    words = text(f"geno_legend_{key}", lang)
+    if short and " (" in words and key not in ("parental_authority", "guardianship"):
+        words = words.split(" (")[0]
+    return words
 
 
 @dataclass
@@ -101,6 +113,48 @@ def draw_legend(ink: Ink, used: set[str], lang: str, s: Scale,
             y -= row
         y -= row * 0.3
     return (max(width, 6.0), -y)
+
+
+def draw_legend_columns(ink: Ink, used: set[str], lang: str, s: Scale, width: float, unit_px: float,
+                        draw_relation: Callable[[Ink, str, Path, bool], None]) -> tuple[list[str], float]:
+    """The projector's legend: short words, the essential entries, in columns across ``width`` units (a unit
+    is ``unit_px`` px). Returns (the keys drawn, the height in units)."""
+    row = 0.95
+    blocks: list[tuple[str, list[str]]] = []
+    for title_key, keys in SECTIONS:
+        present = [key for key in keys if key in used and key not in PROJECTOR_SKIP]
+        if present:
+            blocks.append((title_key, present))
+    if not blocks:
+        return [], 0.0
+    char = s.small * 0.6 / unit_px
+    longest = max(len(legend_label(k, lang, True)) for _, keys in blocks for k in keys)
+    col_w = min(2.0 + char * min(longest, 16) + 0.6, width)
+    columns = max(1, min(len(blocks), 3, int(width // col_w)))
+    col_w = width / columns
+    fit_chars = max(4, int((col_w - 2.3) / char))
+    total = sum(1 + len(keys) for _, keys in blocks)
+    per_column = -(-total // columns)
+    drawn: list[str] = []
+    col, y, depth, in_col = 0, 0.0, 0.0, 0
+    for title_key, keys in blocks:
+        if in_col and in_col + 1 + len(keys) > per_column and col < columns - 1:
+            col, y, in_col = col + 1, 0.0, 0
+        x0 = col * col_w
+        ink.text(x0, y, text(title_key, lang), s.small, MUTED, position="middle right")
+        y -= row * 0.9
+        for key in keys:
+            _glyph(ink, key, (x0 + 0.9, y), s, draw_relation, lang)
+            words = legend_label(key, lang, True)
+            if len(words) > fit_chars:
+                words = words[: fit_chars - 1].rstrip() + "…"
+            ink.text(x0 + 2.0, y, words, s.small, INK, position="middle right")
+            drawn.append(key)
+            y -= row
+        in_col += 1 + len(keys)
+        y -= row * 0.3
+        depth = max(depth, -y)
+    return drawn, depth
 
 
 def _glyph(ink: Ink, key: str, c: Point, s: Scale,

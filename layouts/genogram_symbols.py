@@ -190,6 +190,7 @@ class Ink:
         self.fills: dict[tuple[int, FillStyle, bool], list[Path]] = defaultdict(list)
         self.texts: dict[tuple[int, int, str, bool, str], list[tuple[float, float, str]]] = defaultdict(list)
         self.hovers: list[tuple[float, float, str, str, float]] = []
+        self.persons: list[tuple[float, float, str, str, float]] = []
         self.notes: list[tuple[float, float, str, float]] = []
 
     def line(self, path: Path, style: LineStyle, emph: bool = True, z: int = 1) -> None:
@@ -206,6 +207,10 @@ class Ink:
 
     def hover(self, x: float, y: float, customdata: str, hovertext: str, size: float = 22) -> None:
         self.hovers.append((x, y, customdata, hovertext, size))
+
+    def person(self, x: float, y: float, customdata: str, hovertext: str, size: float = 36) -> None:
+        """A person's click target: a trace of its own, drawn last (on top of lines' and notes' spots)."""
+        self.persons.append((x, y, customdata, hovertext, size))
 
     def note(self, x: float, y: float, hovertext: str, size: float = 16) -> None:
         """A hover spot without customdata (an analyst's note: clicking it selects nothing)."""
@@ -247,6 +252,14 @@ class Ink:
                 x=[n[0] for n in self.notes], y=[n[1] for n in self.notes], mode="markers",
                 hovertext=[n[2] for n in self.notes], hoverinfo="text",
                 marker={"size": [n[3] for n in self.notes], "color": "rgba(0,0,0,0)", "line": {"width": 0}},
+                hoverlabel={"font": {"size": hover_font_size, "family": font_family}, "align": "left"},
+                showlegend=False, name="", **axes))
+        if self.persons:
+            ordered.append(dict(
+                x=[h[0] for h in self.persons], y=[h[1] for h in self.persons],
+                mode="markers", customdata=[h[2] for h in self.persons],
+                hovertext=[h[3] for h in self.persons], hoverinfo="text",
+                marker={"size": [h[4] for h in self.persons], "color": "rgba(0,0,0,0)", "line": {"width": 0}},
                 hoverlabel={"font": {"size": hover_font_size, "family": font_family}, "align": "left"},
                 showlegend=False, name="", **axes))
         return ordered

@@ -34,6 +34,7 @@ from layouts.genogram_draw import (
     RING_SIZE,
     Context,
     Mark,
+    chars_in,
     draw_households,
     draw_kinship,
     draw_notes,
@@ -42,10 +43,11 @@ from layouts.genogram_draw import (
     draw_relation,
     draw_relationships,
     esc,
+    fit,
     wrap,
 )
 from layouts.genogram_layout import FamilyLayout, family_layout
-from layouts.genogram_legend import SECTIONS, Scale, draw_legend
+from layouts.genogram_legend import SECTIONS, Scale, draw_legend, draw_legend_columns
 from layouts.genogram_ring import COLLAPSED_H, COLLAPSED_W, ring_layout
 from layouts.genogram_symbols import Ink, Path
 from layouts.style import DIM_OPACITY, FONT_FAMILY, INK, MUTED, PAPER, type_scale
@@ -56,6 +58,13 @@ from models.partial_date import PartialDate
 from models.vocabulary import PersonKind
 
 PX_PER_UNIT = {False: 40.0, True: 62.0}
+PROJECTOR_WIDTH = 880
+"""px: the projector figure is drawn for the width it is shown at (the card of a 1280×720 screen), so that its
+type is as big as chosen there: the app fits a wider figure to its card, which would shrink the drawing, not the
+type. The legend goes below the drawing, in columns."""
+LEGEND_UNIT_PX = 34.0  # the projector legend's unit (px)
+SIDE_PX = 16
+PROJECTOR_MIN_WIDTH = 640  # px: a small drawing still gets a legend and title that read
 
 
 def genosociogram_figure(
@@ -118,6 +127,10 @@ def genosociogram_figure(
                                  label_half_w=_label_half_width(persons[member].label, 16, 0.165))
         for member in item.members:
             anchor[member] = item.key if item.collapsed else member
+    if projector:
+        x0, x1, _, _ = _extent(marks, ring, box)
+        ppu = min(ppu, (PROJECTOR_WIDTH - 2 * SIDE_PX) / (x1 - x0))
+        _fit_labels(marks, {p: persons[p].label for p in marks if p in persons}, scale, ppu)
 
     def highlighted(key: str) -> bool:
         if key.startswith("org:"):
@@ -133,7 +146,7 @@ def genosociogram_figure(
     ctx = Context(case=case, as_of=as_of, lang=lang, scale=scale, ink=ink, marks=marks, anchor=anchor,
                   emph=emph, highlighted=highlighted, any_highlight=any_highlight,
                   names={p.id: p.label for p in case.persons} | {org_key(o.id): o.name for o in case.organisations},
-                  px_per_unit=ppu)
+                  px_per_unit=ppu, projector=bool(projector))
     if not graph.number_of_nodes():
         return _empty_figure(case, as_of, lang, scale, ppu)
 
@@ -160,12 +173,18 @@ def genosociogram_figure(
     def relation_glyph(target: Ink, kind: str, path: Path, on: bool) -> None:
         draw_relation(target, kind, path, on, scale, False)
 
-    legend_w, legend_h = draw_legend(legend_ink, ctx.used, lang, scale, relation_glyph)
     meta = {
         "positions": {k: [round(m.x, 3), round(m.y, 3)] for k, m in sorted(marks.items())},
         "deceased": sorted(p for p in marks if p in graph and graph.nodes[p].get("deceased")),
         "index": case.index_person if case.index_person in marks else None,
     }
+    if projector:
+        x0, x1, _, _ = _projector_extent(marks, ring, box, ppu)
+        keys, legend_h = draw_legend_columns(legend_ink, ctx.used, lang, scale, (x1 - x0) * ppu / LEGEND_UNIT_PX,
+                                             LEGEND_UNIT_PX, relation_glyph)
+        return _assemble_projector(case, as_of, lang, scale, ppu, ink, legend_ink, marks, ring, box, keys,
+                                   legend_h, meta)
+    legend_w, legend_h = draw_legend(legend_ink, ctx.used, lang, scale, relation_glyph)
     return _assemble(case, as_of, lang, scale, ppu, ink, legend_ink, marks, ring, box, legend_w, legend_h,
                      ctx.used, meta)
 
@@ -204,6 +223,41 @@ def _label_half_width(text: str, width: int, per_char: float) -> float:
     return min(1.5, max(0.5, per_char * longest / 2 + 0.1))
 
 
+def _fit_labels(marks: dict[str, Mark], labels: dict[str, str], scale: Scale, ppu: float) -> None:
+    """Projector: each person's label as wide as its row neighbours leave room for (at ``ppu``), so that
+    labels of the big type do not run into each other; the cut words are in the hover."""
+    people = [(k, m) for k, m in marks.items() if k in labels]
+    for key, m in people:
+        gaps = [abs(o.x - m.x) for k, o in people if k != key and abs(o.y - m.y) < 1.0]
+        half = min(min(gaps, default=4.0) / 2 - 0.12, 1.5)  # 1.5: inside the drawing's margin
+        font = scale.small if m.family else scale.small - 2
+        m.label_chars = max(3, chars_in(2 * half, font, ppu))
+        lines = fit(labels[key], m.label_chars).count("<br>") + 1
+        m.label_half_w = half
+        m.label_depth = m.half_h + 0.08 + lines * font * 1.3 / ppu
+
+
+def _extent(marks: dict[str, Mark], ring: object, box: tuple[float, float, float, float]
+            ) -> tuple[float, float, float, float]:
+    """(x0, x1, y0, y1) of the drawing: the family box, every mark with room for its label, the ring's boxes."""
+    x0, x1, y0, y1 = box
+    for m in marks.values():
+        x0, x1 = min(x0, m.x - 1.6), max(x1, m.x + 1.6)
+        y0, y1 = min(y0, m.y - 2.0), max(y1, m.y + 1.2)
+    for item in getattr(ring, "items", []):
+        bx0, bx1, by0, by1 = item.box
+        x0, x1, y0, y1 = min(x0, bx0 - 0.3), max(x1, bx1 + 0.3), min(y0, by0 - 0.3), max(y1, by1 + 0.3)
+    return x0, x1, y0, y1
+
+
+def _projector_extent(marks: dict[str, Mark], ring: object, box: tuple[float, float, float, float], ppu: float
+                      ) -> tuple[float, float, float, float]:
+    """:func:`_extent`, widened to :data:`PROJECTOR_MIN_WIDTH` for a small drawing (room for title and legend)."""
+    x0, x1, y0, y1 = _extent(marks, ring, box)
+    pad = max(0.0, (PROJECTOR_MIN_WIDTH - 2 * SIDE_PX) / ppu - (x1 - x0)) / 2
+    return x0 - pad, x1 + pad, y0, y1
+
+
 def _family_box(positions: dict[str, tuple[float, float]]) -> tuple[float, float, float, float]:
     """(x0, x1, y0, y1) around the family symbols and their labels."""
     if not positions:
@@ -216,13 +270,7 @@ def _family_box(positions: dict[str, tuple[float, float]]) -> tuple[float, float
 def _assemble(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: float, ink: Ink, legend_ink: Ink,
               marks: dict[str, Mark], ring: object, box: tuple[float, float, float, float],
               legend_w: float, legend_h: float, used: set[str], meta: dict) -> go.Figure:
-    x0, x1, y0, y1 = box
-    for m in marks.values():
-        x0, x1 = min(x0, m.x - 1.6), max(x1, m.x + 1.6)
-        y0, y1 = min(y0, m.y - 2.0), max(y1, m.y + 1.2)
-    for item in getattr(ring, "items", []):
-        bx0, bx1, by0, by1 = item.box
-        x0, x1, y0, y1 = min(x0, bx0 - 0.3), max(x1, bx1 + 0.3), min(y0, by0 - 0.3), max(y1, by1 + 0.3)
+    x0, x1, y0, y1 = _extent(marks, ring, box)
     main_w, main_h = x1 - x0, y1 - y0
     legend_w += 0.8
     height_units = max(main_h, legend_h + 1.0)
@@ -259,6 +307,46 @@ def _assemble(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: f
     )
     # Traces and layout are built from known-good parts: plotly's per-property validation would cost most of
     # the time of a click round trip (tests re-validate the figure in full).
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def _assemble_projector(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: float, ink: Ink,
+                        legend_ink: Ink, marks: dict[str, Mark], ring: object,
+                        box: tuple[float, float, float, float], legend_keys: list[str], legend_h: float,
+                        meta: dict) -> go.Figure:
+    """The projector figure: the drawing across :data:`PROJECTOR_WIDTH`, the legend in columns below it."""
+    x0, x1, y0, y1 = _projector_extent(marks, ring, box, ppu)
+    main_px = (y1 - y0) * ppu
+    legend_px = (legend_h + 0.6) * LEGEND_UNIT_PX if legend_keys else 0.0
+    gap_px = 12.0 if legend_keys else 0.0
+    top, bottom, side = (int(scale.title * 3.6), 16, SIDE_PX)
+    width_px = (x1 - x0) * ppu + 2 * side
+    plot_px = main_px + gap_px + legend_px
+    legend_frac = legend_px / plot_px
+    main_lo = (legend_px + gap_px) / plot_px
+    traces = ink.traces(FONT_FAMILY, scale.small) + legend_ink.traces(FONT_FAMILY, scale.small)
+    day = PartialDate.from_date(as_of).format(lang) if as_of else None
+    when = text("as_of_date", lang, date=day) if day else text("geno_whole_history", lang)
+    title = (f"<b>{fit(case.title, chars_in(x1 - x0, scale.title, ppu, bold=True), 1)}</b><br>"
+             f"<span style='font-size:{scale.small}px;color:{MUTED}'>{esc(when)}</span>")
+    axis = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
+    legend_w = (x1 - x0) * ppu / LEGEND_UNIT_PX
+    layout = dict(
+        width=round(width_px), height=round(plot_px + top + bottom), autosize=False,
+        margin={"l": side, "r": side, "t": top, "b": bottom},
+        paper_bgcolor=PAPER, plot_bgcolor=PAPER, showlegend=False, hovermode="closest", dragmode="pan",
+        font={"family": FONT_FAMILY, "size": scale.text, "color": INK},
+        title={"text": title, "x": 0.0, "xanchor": "left", "xref": "paper",
+               "font": {"size": scale.title, "family": FONT_FAMILY, "color": INK}},
+        xaxis={**axis, "domain": [0.0, 1.0], "range": [x0, x1], "constrain": "domain"},
+        yaxis={**axis, "domain": [main_lo, 1.0], "range": [y0, y1], "scaleanchor": "x", "scaleratio": 1,
+               "constrain": "domain"},
+        xaxis2={**axis, "domain": [0.0, 1.0], "range": [-0.3, legend_w - 0.3], "fixedrange": True, "anchor": "y2"},
+        yaxis2={**axis, "domain": [0.0, max(legend_frac, 1e-3)], "range": [-legend_h - 0.1, 0.5], "anchor": "x2",
+                "fixedrange": True},
+        meta={"legend": legend_keys, "px_per_unit": ppu, "legend_unit_px": LEGEND_UNIT_PX,
+              "as_of": as_of.isoformat() if as_of else None, "lang": lang, **meta},
+    )
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 

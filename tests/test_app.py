@@ -300,7 +300,26 @@ def test_slider_marks_fit_the_length_of_the_case():
     long = year_marks((dt.date(2005, 3, 1), dt.date(2023, 6, 1)))
     assert min(long.items())[1] == "2006" and len(long) <= 12
     short = year_marks((dt.date(2020, 9, 1), dt.date(2021, 3, 15)))
-    assert list(short.values()) == ["09-2020", "10-2020", "11-2020", "12-2020", "01-2021", "02-2021", "03-2021"]
+    assert list(short.values()) == ["9-2020", "10-2020", "11-2020", "12-2020", "1-2021", "2-2021", "3-2021"]
     tiny = year_marks((dt.date(2020, 9, 3), dt.date(2020, 9, 20)))
     assert list(tiny.values()) == ["3-9-2020", "20-9-2020"]
     assert all(isinstance(k, int) for k in (*long, *short, *tiny))
+
+
+def test_a_case_without_events_spans_from_birth_to_today():
+    import datetime as dt
+
+    from app.callbacks_view import with_no_events_note
+    from app.filters import year_marks
+    from app.state import CaseView
+    from models.case import Case
+    from models.editing import new_case
+
+    view = CaseView.build(Case.model_validate(new_case("T", "Kind", child_birth="2015").data), "new")
+    first, last = case_bounds(view)
+    assert first == dt.date(2015, 1, 1) and last == dt.date.today()
+    assert "2015" in year_marks((first, last)).values()
+    from layouts.timeline import timeline_figure
+
+    fig = with_no_events_note(timeline_figure(view.case), "nl", False)
+    assert fig.layout.annotations[-1].text == text("timeline_no_events", "nl")

@@ -130,3 +130,19 @@ def test_saved_path_only_for_files_from_the_case_folder(tmp_path: Path):
     assert saved_path(tmp_path / "casus.json", store) == tmp_path / "casus.json"
     assert saved_path(tmp_path / "casus.json", {**store, "name": "ander.json"}) is None
     assert saved_path(None, store) is None
+
+
+def test_new_case_dialog_messages_sit_under_their_field():
+    from app.callbacks_save import new_case_messages, started_case
+
+    result = started_case("", "Kind", "31-2-2015", "female")
+    assert not result.ok
+    title, child, birth, other = new_case_messages(result.problems, {"title": "", "child": "Kind",
+                                                                     "birth": "31-2-2015"}, False, "nl")
+    assert title is None and child is None and other is None  # the empty title waits for "start case"
+    assert "2015-02-31" in str(birth)
+    title, *_ = new_case_messages(result.problems, {"title": ""}, True, "nl")
+    assert title
+    made = started_case("Oefencasus", "Kind B.", "3-2015", "female")
+    assert made.ok and made.data["persons"][0] == {"id": "p1", "label": "Kind B.", "kind": "family",
+                                                   "gender": "female", "birth": "2015-03"}

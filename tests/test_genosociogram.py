@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib.util
 import itertools
+import math
 import random
+import re
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -15,9 +18,10 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
+from layouts.genogram_draw import FAMILY_SIZE
 from layouts.genogram_layout import ROW, anchor_x, family_layout, solve_row
 from layouts.genogram_ring import COLLAPSED_H, COLLAPSED_W
-from layouts.genosociogram import genosociogram_figure
+from layouts.genosociogram import PROJECTOR_WIDTH, genosociogram_figure
 from layouts.style import DIM_OPACITY
 from models import Case, load_case, validate_case_data
 from models.network import generations
@@ -28,6 +32,8 @@ from tests.case_builders import case_data
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "sample_cases").glob("*.json"))
 LISA = ROOT / "sample_cases" / "lisa_gesloten_jeugdzorg.json"
+NOOR = ROOT / "sample_cases" / "noor_jeugd_ggz.json"
+SEM = ROOT / "sample_cases" / "calamiteit_sem.json"
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
@@ -366,7 +372,83 @@ def test_projector_has_bigger_type_and_lines() -> None:
 
     assert sizes(projector)[0] > sizes(screen)[0] and sizes(projector)[1] > sizes(screen)[1]
     assert projector.layout.title.font.size > screen.layout.title.font.size
-    assert projector.layout.width > screen.layout.width
+    # Drawn for the width it is shown at, so that the app need not shrink it (which would shrink the drawing,
+    # not the type).
+    assert projector.layout.width <= PROJECTOR_WIDTH
+
+
+PROJECTOR_CASES = [(path.stem, as_of) for path in (LISA, NOOR, SEM)
+                   for as_of in (None, dt.date(2010, 3, 3), dt.date(2025, 2, 14))]
+
+
+def _label_boxes(fig: go.Figure) -> list[tuple[str, float, float, float, float]]:
+    """Estimated px boxes (x0, x1, y0, y1) of the person labels below the symbols (main axes)."""
+    ppu = fig.layout.meta["px_per_unit"]
+    boxes = []
+    for trace in fig.data:
+        if trace.mode != "text" or trace.xaxis not in (None, "x") or trace.textposition != "bottom center":
+            continue
+        size = trace.textfont.size
+        for x, y, label in zip(trace.x, trace.y, trace.text, strict=True):
+            lines = [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in label.split("<br>")]
+            if any(line.strip() == "" for line in lines) or "<b>" in label:
+                continue  # organisation names (bold) sit in their boxes, checked separately
+            w = max(len(line) for line in lines) * size * 0.6
+            boxes.append((label, x * ppu - w / 2, x * ppu + w / 2, y * ppu - len(lines) * size * 1.2, y * ppu))
+    return boxes
+
+
+@pytest.mark.parametrize(("stem", "as_of"), PROJECTOR_CASES)
+def test_projector_person_labels_do_not_overlap(stem: str, as_of: dt.date | None) -> None:
+    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, projector=True)
+    assert fig.layout.width <= PROJECTOR_WIDTH
+    boxes = _label_boxes(fig)
+    assert len(boxes) >= 5
+    for a, b in itertools.combinations(boxes, 2):
+        overlap_x = min(a[2], b[2]) - max(a[1], b[1])
+        overlap_y = min(a[4], b[4]) - max(a[3], b[3])
+        assert overlap_x <= 2 or overlap_y <= 2, (a[0], b[0])
+
+
+@pytest.mark.parametrize(("stem", "as_of"), PROJECTOR_CASES)
+def test_projector_legend_fits_the_width(stem: str, as_of: dt.date | None) -> None:
+    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, projector=True)
+    unit = fig.layout.meta["legend_unit_px"]
+    lo, hi = fig.layout.xaxis2.range
+    assert (hi - lo) * unit <= PROJECTOR_WIDTH
+    for trace in fig.data:
+        if trace.xaxis == "x2" and trace.mode == "text" and trace.textposition == "middle right":
+            for x, words in zip(trace.x, trace.text, strict=True):
+                right = x + len(re.sub(r"<[^>]+>", "", words)) * trace.textfont.size * 0.6 / unit
+                assert right <= hi + 0.05, words
+    assert "age" not in fig.layout.meta["legend"]  # fewer entries on the projector
+    assert not any("(dubbele rand)" in t for t in legend_texts(fig))
+
+
+@pytest.mark.parametrize("projector", [False, True])
+@pytest.mark.parametrize(("stem", "as_of"), PROJECTOR_CASES)
+def test_relationship_hover_spots_keep_clear_of_persons(stem: str, as_of: dt.date | None, projector: bool) -> None:
+    """A click near a person lands on the person: no relationship's hover spot lies within a person's click
+    target, person targets come last (on top), and line spots carry no person id."""
+    case = load_case(ROOT / "sample_cases" / f"{stem}.json")
+    fig = genosociogram_figure(case, as_of, projector=projector)
+    ppu = fig.layout.meta["px_per_unit"]
+    person_ids = {p.id for p in case.persons}
+    marked = [t for t in fig.data if t.customdata is not None]
+    people = marked[-1]
+    assert set(people.customdata) <= person_ids and len(people.customdata) >= 5
+    spots = [(x, y, c, s) for t in marked[:-1] for x, y, c, s in
+             zip(t.x, t.y, t.customdata, t.marker.size, strict=True) if str(c).startswith("rel:")]
+    assert spots
+    assert not any(c in person_ids for t in marked[:-1] for c in t.customdata)
+    pos = fig.layout.meta["positions"]
+    near = 0
+    for x, y, _, size in spots:
+        for pid in people.customdata:
+            px, py = pos[pid]
+            if math.hypot(px - x, py - y) * ppu < size / 2 + 0.5 * FAMILY_SIZE * ppu:
+                near += 1
+    assert near <= len(spots) // 10  # legal badges sit by their holder; lines keep clear
 
 
 def test_deterministic_and_independent_of_input_order() -> None:

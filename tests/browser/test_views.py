@@ -117,10 +117,13 @@ def test_story_mode_with_buttons_and_arrow_keys(page: Any) -> None:
     page.keyboard.press("ArrowLeft")
     expect(page.locator("#story-position")).to_have_text(f"Stap 2 van {len(events)}")
     # the timeline reveals only what happened so far
-    revealed = wait_until(lambda: (lambda ids: ids if len(ids) < total else None)(
-        all_ids(graph_data(page, "timeline-graph"))))
     day = events[1].start_day()
-    assert revealed == {e.id for e in events if e.start_day() <= day}
+    wanted = {e.id for e in events if e.start_day() <= day}
+    assert len(wanted) < total
+    # (wait for step 2's figure: step 3's may still be on its way)
+    revealed = wait_until(lambda: (lambda ids: ids if ids == wanted else None)(
+        all_ids(graph_data(page, "timeline-graph"))))
+    assert revealed == wanted, all_ids(graph_data(page, "timeline-graph")) ^ wanted
     expect(page.locator("#genosociogram-title")).to_contain_text(
         format_partial(events[1].date.__class__.from_date(day), "nl"))
     page.locator("#story-toggle").uncheck()
@@ -154,3 +157,48 @@ def test_pattern_click_highlights_its_evidence(page: Any) -> None:
     expect(page.locator("#details .details-title")).to_have_text(title)
     expect(page.locator(".finding-button").first).to_have_attribute("aria-pressed", "true")
     assert wait_until(lambda: _dimmed(graph_data(page, "timeline-graph")))
+
+
+_PLOT_ROWS = """() => { const gd = document.querySelector('#timeline-wrap .js-plotly-plot'), f = gd._fullLayout;
+    const top = gd.getBoundingClientRect().top;
+    return {formalTop: top + f.yaxis2._offset, axis: top + f.yaxis2._offset + f.yaxis2._length,
+            livedBottom: top + f.yaxis._offset + f.yaxis._length,
+            bar: document.getElementById('story-bar').getBoundingClientRect().bottom, height: innerHeight}; }"""
+
+
+def test_story_mode_scrolls_the_current_event_into_sight(page: Any) -> None:
+    """On a 1280×720 screen the timeline is taller than the window: a step to a lived event brings the
+    part under the line into sight, under the story bar that stays at the top."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    events = open_lisa(page)
+    wait_for_graph(page, "timeline-graph")
+    assert page.evaluate(_PLOT_ROWS)["livedBottom"] > 720  # the lived lanes start out of sight
+    page.locator("#story-toggle").check()
+    lived = next(i for i, e in enumerate(events) if e.layer.value == "lived")
+    for step in range(lived):
+        page.locator("#story-next").click()
+        expect(page.locator("#story-position")).to_have_text(f"Stap {step + 2} van {len(events)}")
+    expect(page.locator("#details .details-title")).to_have_text(events[lived].title)
+
+    def in_sight() -> dict[str, float] | None:
+        rows = page.evaluate(_PLOT_ROWS)
+        return rows if rows["axis"] > rows["bar"] and rows["livedBottom"] <= rows["height"] else None
+
+    rows = wait_until(in_sight)
+    assert rows, page.evaluate(_PLOT_ROWS)
+    assert 0 <= page.locator("#story-bar").bounding_box()["y"] < 2  # sticky at the top
+
+
+def test_projector_header_is_one_compact_line(page: Any) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_lisa(page)
+    case = _lisa()
+    page.locator("#projector").check()
+    expect(page.locator("#root")).to_have_class(re.compile(r"\bprojector\b"))
+    title = page.locator("#case-title")
+    expect(title).to_have_attribute("title", case.title)
+    assert wait_until(lambda: page.locator(".app-header").bounding_box()["height"] < 70), \
+        page.locator(".app-header").bounding_box()
+    box = title.bounding_box()
+    assert box["height"] < 50  # one line, cut with an ellipsis
+    assert page.evaluate("() => getComputedStyle(document.getElementById('case-title')).textOverflow") == "ellipsis"
