@@ -7,7 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import vocab
+from app.i18n import T, vocab
 from models.catalogue import text
 from models.vocabulary import Gender
 
@@ -15,15 +15,11 @@ EDIT_STORES = ("edit-form-store", "history-store")
 
 
 def _button(key: str, button_id: str, lang: str, style: str = "outline-secondary", **props: Any) -> html.Button:
-    from app.page import T
-
     return html.Button(T(key, lang), id=button_id, n_clicks=0, type="button",
                        className=f"btn btn-{style} btn-sm", **props)
 
 
 def edit_switch(lang: str) -> dbc.Switch:
-    from app.page import T
-
     return dbc.Switch(id="edit-mode", value=False, label=T("edit_mode", lang), class_name="mode-switch")
 
 
@@ -77,8 +73,6 @@ def edit_modal(lang: str) -> dbc.Modal:
 
 def _text_field(key: str, field_id: str, lang: str, **props: Any) -> html.Div:
     """A labelled text input with a message slot under it (``<id>-feedback``)."""
-    from app.page import T
-
     return html.Div([
         html.Label(T(key, lang), htmlFor=field_id, className="form-label small mb-0"),
         dbc.Input(id=field_id, type="text", autocomplete="off", debounce=True, **props),
@@ -100,8 +94,6 @@ def save_as_modal(lang: str) -> dbc.Modal:
 
 
 def new_case_modal(lang: str) -> dbc.Modal:
-    from app.page import T
-
     return dbc.Modal([
         dbc.ModalHeader(dbc.ModalTitle(text("new_case_title", lang))),
         dbc.ModalBody([

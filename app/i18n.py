@@ -8,8 +8,11 @@ labels, notes) is never translated: it is shown as written. Vocabulary values fr
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from models.catalogue import DEFAULT_LANG, LANGS
+from dash import html
+
+from models.catalogue import DEFAULT_LANG, LANGS, text
 from models.partial_date import PartialDate
 from models.vocabulary import label as vocab_label
 
@@ -32,3 +35,8 @@ def format_partial(value: PartialDate | None, lang: str = DEFAULT_LANG) -> str:
 def normal_lang(lang: str | None) -> str:
     """``lang`` when supported, else Dutch."""
     return lang if lang in LANGS else DEFAULT_LANG
+
+
+def T(key: str, lang: str, tag: type = html.Span, **props: Any) -> Any:
+    """Interface text that follows the language switch (``callbacks_case`` rewrites every such id)."""
+    return tag(text(key, lang), id={"type": "i18n", "key": key}, **props)

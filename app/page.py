@@ -15,6 +15,7 @@ from dash import dcc, html
 from app.annotations_panel import annotations_card, reflections_card
 from app.edit_page import edit_parts, edit_switch, edit_toolbar
 from app.export_controls import report_download, view_download
+from app.i18n import T
 from app.state import CaseFile
 from models.catalogue import text
 
@@ -25,11 +26,6 @@ GRAPH_CONFIG: dict[str, Any] = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
-
-
-def T(key: str, lang: str, tag: type = html.Span, **props: Any) -> Any:
-    """Interface text that follows the language switch."""
-    return tag(text(key, lang), id={"type": "i18n", "key": key}, **props)
 
 
 def empty_figure(projector: bool = False) -> go.Figure:
