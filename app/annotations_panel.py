@@ -16,7 +16,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import format_day, format_partial, vocab
+from app.i18n import T, format_day, format_partial, vocab
 from app.state import CaseView
 from models import Annotation
 from models.case import ReflectionNote
@@ -144,10 +144,10 @@ def selected_annotation(selection: dict[str, str] | None) -> str | None:
 def annotations_card(lang: str) -> html.Section:
     """The side card (filled by ``callbacks_notes``); hidden until the case has annotations."""
     return html.Section([
-        html.H2(html.Span(text("notes_title", lang), id={"type": "i18n", "key": "notes_title"}),
+        html.H2(T("notes_title", lang),
                 className="section-title"),
         html.Div([
-            html.Label(html.Span(text("notes_filter", lang), id={"type": "i18n", "key": "notes_filter"}),
+            html.Label(T("notes_filter", lang),
                        htmlFor="annotation-tag", className="form-label small"),
             dcc.Dropdown(id="annotation-tag", options=[], value=None, clearable=True, searchable=False,
                          placeholder=text("notes_filter_all", lang)),
@@ -212,7 +212,7 @@ def upsert_reflection(data: CaseData, card: int, key: str, value: str | None,
 def reflection_field(card: int, key: str, lang: str, value: str, edit: bool) -> html.Div:
     box_id = {"type": "reflection", "card": card, "key": key}
     return html.Div([
-        html.Label(html.Span(text(key, lang), id={"type": "i18n", "key": key}), className="form-label small mb-1",
+        html.Label(T(key, lang), className="form-label small mb-1",
                    htmlFor=f'{{"card":{card},"key":"{key}","type":"reflection"}}'),
         dbc.Textarea(id=box_id, value=value, debounce=True, readOnly=not edit, rows=2, maxLength=20_000,
                      class_name="form-control-sm reflection-text"),
@@ -224,12 +224,12 @@ def reflections_card(lang: str) -> html.Section:
     cards = []
     for card, keys in REFLECTION_CARDS.items():
         title = f"card{card}_title"
-        cards.append(html.H3(html.Span(text(title, lang), id={"type": "i18n", "key": title}), className="details-sub"))
+        cards.append(html.H3(T(title, lang), className="details-sub"))
         cards.extend(reflection_field(card, key, lang, "", False) for key in keys)
     return html.Section([
-        html.H2(html.Span(text("reflections_title", lang), id={"type": "i18n", "key": "reflections_title"}),
+        html.H2(T("reflections_title", lang),
                 className="section-title"),
-        html.P(html.Span(text("reflections_hint", lang), id={"type": "i18n", "key": "reflections_hint"}),
+        html.P(T("reflections_hint", lang),
                id="reflections-hint", className="small text-muted"),
         *cards,
         html.Div(id="reflections-other"),

@@ -23,11 +23,12 @@ import hashlib
 import json
 import threading
 import zlib
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
+
+from cachetools import LRUCache
 
 from models import Case, CaseError, Event
 from models.loading import parse_case_bytes
@@ -40,32 +41,26 @@ CACHE_SIZE = 8
 
 
 class BoundedLRU(Generic[K, V]):
-    """A small thread-safe least-recently-used map."""
+    """A thread-safe least-recently-used map (``cachetools.LRUCache`` behind a lock) that builds misses
+    outside the lock, so one slow parse doesn't hold up other requests."""
 
     def __init__(self, maxsize: int) -> None:
         self.maxsize = maxsize
-        self._data: OrderedDict[K, V] = OrderedDict()
+        self._data: LRUCache[K, V] = LRUCache(maxsize)
         self._lock = threading.Lock()
 
     def get_or_create(self, key: K, create: Callable[[], V]) -> V:
         with self._lock:
             if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]
-        value = create()  # outside the lock: parsing may take a while
+                return self._data[key]  # reading marks it recently used
+        value = create()
         with self._lock:
             self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.maxsize:
-                self._data.popitem(last=False)
         return value
 
     def get(self, key: K) -> V | None:
         with self._lock:
-            if key not in self._data:
-                return None
-            self._data.move_to_end(key)
-            return self._data[key]
+            return self._data.get(key)
 
     def clear(self) -> None:
         with self._lock:

@@ -85,6 +85,15 @@ def test_bounded_lru_evicts_oldest() -> None:
     assert len(cache) == 2 and cache.get(1) is None and cache.get(3) == 30
 
 
+def test_bounded_lru_keeps_what_was_read_recently() -> None:
+    cache: BoundedLRU[int, int] = BoundedLRU(2)
+    cache.get_or_create(1, lambda: 10)
+    cache.get_or_create(2, lambda: 20)
+    assert cache.get_or_create(1, lambda: -1) == 10  # a hit: not rebuilt, and now the most recent
+    cache.get_or_create(3, lambda: 30)
+    assert cache.get(2) is None and cache.get(1) == 10
+
+
 def test_no_case_content_in_process_globals_after_opening(lisa_store: dict[str, Any]) -> None:
     app = create_app(SAMPLES)
     assert "Lisa" not in json.dumps(app.config, default=str)

@@ -96,7 +96,7 @@ def context(browser: Any) -> Iterator[Any]:
     """One browser context for the run: its HTTP cache spares each test re-reading plotly.js (4.8 MB)."""
     from playwright.sync_api import expect
 
-    expect.set_options(timeout=15_000)
+    expect.set_options(timeout=30_000)  # generous: a busy CI machine, not a slow app
     shared = browser.new_context(viewport={"width": 1600, "height": 1000})
     yield shared
     shared.close()
@@ -105,7 +105,7 @@ def context(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def page(context: Any, server: Server, recorder: Recorder) -> Iterator[Any]:
     tab = context.new_page()
-    tab.set_default_timeout(30_000)
+    tab.set_default_timeout(60_000)
     tab.on("request", lambda request: recorder.requests.append(request.url))
     tab.on("console", lambda message: recorder.errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: recorder.errors.append(str(error)))
@@ -147,7 +147,7 @@ def fresh_file(case_folder: Path) -> Path:
 def lisa_page(context: Any, folder_server: Server, recorder: Recorder, fresh_file: Path) -> Iterator[Any]:
     """Lisa's case opened from the temporary folder; the test fails on any page error or outside request."""
     tab = context.new_page()
-    tab.set_default_timeout(30_000)
+    tab.set_default_timeout(60_000)
     tab.on("request", lambda request: recorder.requests.append(request.url))
     tab.on("pageerror", lambda error: recorder.errors.append(str(error)))
     tab.goto(folder_server.url + f"?case={LISA}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from models import load_case
@@ -42,11 +43,27 @@ def choose_case(page: Any, title: str) -> None:
     """Open a case from the chooser by its title."""
     if page.locator("#case-title").inner_text() == title:
         return
-    option = page.locator("[role=option]", has_text=title).first
-    if not option.is_visible():
-        page.locator("#case-chooser").click()
-    option.click()
+    choose_option(page, page.locator("#case-chooser"), title)
     expect(page.locator("#case-title")).to_have_text(title)
+
+
+def choose_option(page: Any, control: Any, label: str, attempts: int = 5) -> None:
+    """Open a dropdown and click its option showing ``label``.
+
+    The opening click is retried: a dialog still fading in, or a callback re-rendering the form, can
+    swallow it on a busy machine.
+    """
+    option = page.locator("[role=listbox] [role=option]", has_text=label).first
+    for _ in range(attempts):
+        if not option.is_visible():
+            control.click()
+        try:
+            option.wait_for(state="visible", timeout=4000)
+        except PlaywrightTimeoutError:
+            continue
+        option.click()
+        return
+    raise AssertionError(f"the option {label!r} never showed")
 
 
 def graph_data(page: Any, graph_id: str) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from models.editing import next_id
 from models.saving import case_bytes
 
 from .conftest import LISA, SAMPLES
-from .helpers import all_ids, graph_data, wait_until
+from .helpers import all_ids, choose_option, graph_data, wait_until
 
 
 @pytest.fixture
@@ -45,10 +45,8 @@ def fill(page: Any, name: str, value: str) -> None:
 
 
 def pick(page: Any, name: str, option: str) -> None:
-    """Choose ``option`` in a dropdown field by typing it."""
-    field(page, name).click()
-    page.keyboard.type(option)
-    page.locator("[role=option]", has_text=option).first.click()
+    """Choose ``option`` in a dropdown field."""
+    choose_option(page, field(page, name), option)
     page.locator("#edit-modal-title").click()  # closes the menu (Escape would close the dialog)
 
 

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from models import load_case
 
 from .conftest import LISA
-from .helpers import all_ids, graph_data, marked_ids, wait_for_graph, wait_until
+from .helpers import all_ids, choose_option, graph_data, marked_ids, wait_for_graph, wait_until
 
 
 def annotation_button(page: Any, note_id: str) -> Any:
@@ -45,8 +45,7 @@ def test_clicking_an_annotation_highlights_its_event(lisa_page: Any, fresh_file:
     expect(annotation_button(page, note.id)).to_have_attribute("aria-pressed", "true")
 
     # the tag filter keeps only annotations with that tag
-    page.locator("#annotation-tag").click()
-    page.locator("[role=option]", has_text="vraag").first.click()
+    choose_option(page, page.locator("#annotation-tag"), "vraag")
     expect(page.locator("#annotations li")).to_have_count(sum(a.tag == "question" for a in case.annotations))
     expect(page.locator("#annotations")).not_to_contain_text(note.text)
 
