@@ -43,10 +43,8 @@ def open_case(trigger: str | None, chosen: str | None, upload: str | None, uploa
     """
     if current and current.get("dirty") and (upload if trigger == "upload" else chosen) and not (
             trigger != "upload" and current.get("source") == "file" and current.get("name") == chosen):
-        problem = Problem("$", "unsaved_changes", text("unsaved_changes_first", "nl"),
-                          text("unsaved_changes_first", "en"))
         name = (upload_name or "?") if trigger == "upload" else str(chosen)
-        return no_update, {"name": name, "problems": [problem.to_dict()]}, _previous_choice(current), None
+        return no_update, {"name": name, "kind": "unsaved"}, _previous_choice(current), None
     if trigger == "upload":
         if not upload:
             return no_update, no_update, no_update, no_update
@@ -105,10 +103,26 @@ def chooser_placeholder(store: dict[str, Any] | None, lang: str) -> str:
     return text("choose_case_placeholder", lang)
 
 
+def _close_button(lang: str) -> html.Button:
+    return html.Button("×", id="error-close", n_clicks=0, type="button", className="btn-close",
+                       **{"aria-label": text("close", lang)})
+
+
+def _unsaved_panel(name: str, lang: str) -> html.Div:
+    """Another case was asked for while this one has unsaved changes: nothing is wrong with that file."""
+    return html.Div([
+        html.Div([html.H2(text("unsaved_changes_title", lang), className="h5 mb-1"), _close_button(lang)],
+                 className="d-flex justify-content-between align-items-start"),
+        html.P(text("unsaved_changes_first", lang, name=name), className="mb-0"),
+    ], className="alert alert-warning error-panel", id="error-box")
+
+
 def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
     """Every problem of a refused file, with its place in the file, in the interface language."""
     if not error:
         return None
+    if error.get("kind") == "unsaved":
+        return _unsaved_panel(error.get("name", "?"), lang)
     problems = error.get("problems") or []
     count = len(problems)
     head = (text("error_count_one", lang, name=error.get("name", "?")) if count == 1
@@ -123,8 +137,7 @@ def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
     return html.Div([
         html.Div([
             html.H2(text("error_title", lang), className="h5 mb-1"),
-            html.Button("×", id="error-close", n_clicks=0, type="button", className="btn-close",
-                        **{"aria-label": text("close", lang)}),
+            _close_button(lang),
         ], className="d-flex justify-content-between align-items-start"),
         html.P(head, className="mb-2"),
         html.Div(table, className="error-scroll"),
@@ -205,7 +218,4 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         }""",
         Output("filters", "hidden"), Output("filters-toggle", "aria-expanded"), Input("filters-toggle", "n_clicks"),
     )
-
-    @app.callback(Output("root", "className"), Input("projector", "value"))
-    def _projector(projector: bool) -> str:
-        return "app-root projector" if projector else "app-root"
+    # the projector's classes on #root and #case-body: see callbacks_projector

@@ -31,8 +31,11 @@ def form_title(collection: str, item_id: str | None, lang: str) -> str:
 
 
 def preset_for(collection: str, selection: dict[str, str] | None, as_of_day: dt.date | None) -> dict[str, Any]:
-    """Sensible defaults for a new item from what the user is looking at."""
+    """Sensible defaults for a new item from what the user clicked (not from an item the last edit selected:
+    adding a person and then an event must not quietly make her part of that event)."""
     preset: dict[str, Any] = {}
+    if (selection or {}).get("via") == "edit":
+        return preset
     kind, item = (selection or {}).get("kind"), (selection or {}).get("id")
     if collection == "events":
         if kind == "person":
@@ -93,7 +96,8 @@ def delete_impact(data: dict[str, Any], collection: str, item_id: str, lang: str
         counts.setdefault(ref.collection, set()).add(ref.item_id)
     if not counts:
         return text("edit_delete_confirm_plain", lang)
-    parts = [text(f"edit_impact_{name}", lang, n=len(ids)) for name, ids in sorted(counts.items())]
+    parts = [text(f"edit_impact_{name}{'_one' if len(ids) == 1 else ''}", lang, n=len(ids))
+             for name, ids in sorted(counts.items())]
     return text("edit_delete_confirm_refs", lang, what=", ".join(parts))
 
 
@@ -197,7 +201,9 @@ def register(app: dash.Dash) -> None:
             return no_update, no_update, no_update, {**form, "attempted": int(form.get("attempted") or 0) + 1}
         saved_item = result.data[collection][int(result.item_path.rsplit("[", 1)[1].rstrip("]"))]
         kind = SINGULAR[collection]
-        select = {"kind": kind, "id": saved_item["id"]} if kind in ("event", "person", "organisation") else None
+        # "via": the item was selected by this edit, not by a click, so it presets no later form
+        select = {"kind": kind, "id": saved_item["id"], "via": "edit"} \
+            if kind in ("event", "person", "organisation") else None
         new_store, new_history = committed(store, history, result.data, select)
         if result.case is not None:
             remember(new_store, result.case)

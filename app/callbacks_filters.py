@@ -10,7 +10,7 @@ from dash import Input, Output, ctx, no_update
 from app.callbacks_view import FILTER_INPUTS
 from app.edit_store import is_edit
 from app.filters import Filters, case_bounds, year_marks
-from app.i18n import format_day, normal_lang, vocab
+from app.i18n import dropdown_labels, format_day, normal_lang, vocab
 from app.state import CaseView, case_view
 from models.catalogue import text
 from models.vocabulary import EventType
@@ -25,8 +25,17 @@ def filter_options(view: CaseView, lang: str) -> tuple[list[dict[str, str]], ...
     return persons, orgs, types
 
 
+PAGE_DROPDOWNS = ("case-chooser", "filter-persons", "filter-organisations", "filter-types", "annotation-tag",
+                  "new-case-gender")
+"""The page's own dropdowns (the edit forms build theirs in the current language)."""
+
+
 def register(app: dash.Dash) -> None:
     """Attach the filter callbacks to ``app``."""
+
+    @app.callback(*[Output(name, "labels") for name in PAGE_DROPDOWNS], Input("lang", "value"))
+    def _dropdown_words(lang: str) -> tuple[dict[str, str], ...]:
+        return (dropdown_labels(normal_lang(lang)),) * len(PAGE_DROPDOWNS)
 
     @app.callback(
         Output("filter-persons", "options"), Output("filter-organisations", "options"),

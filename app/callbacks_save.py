@@ -50,14 +50,24 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     """Attach the saving and draft callbacks to ``app``."""
 
     @app.callback(
-        Output("edit-save", "disabled"), Output("edit-save-as", "hidden"), Output("save-status", "children"),
+        Output("edit-save", "disabled"), Output("edit-save", "title"), Output("edit-save-as", "hidden"),
+        Output("save-status", "children"),
         Input("case-store", "data"), Input("lang", "value"),
     )
     def _save_buttons(store: Any, lang: str) -> tuple:
         lang = normal_lang(lang)
-        can_save = saved_path(cases, store) is not None and bool((store or {}).get("dirty"))
-        text = status("dirty", lang) if (store or {}).get("dirty") else None
-        return not can_save, case_folder(cases) is None, text
+        dirty = bool((store or {}).get("dirty"))
+        has_place = saved_path(cases, store) is not None or case_folder(cases) is not None
+        if not dirty:
+            hint = text("save_hint_clean", lang)
+        elif not has_place:
+            hint = text("save_hint_download", lang)
+        elif saved_path(cases, store) is None:
+            hint = text("save_hint_new_file", lang)  # a new or uploaded case: Save asks for a file name
+        else:
+            hint = text("save_hint_file", lang, name=str((store or {}).get("name")))
+        return (not (dirty and has_place), hint, case_folder(cases) is None,
+                status("dirty", lang) if dirty else None)
 
     @app.callback(
         Output("case-download", "data"), Output("case-store", "data", allow_duplicate=True),
@@ -83,8 +93,13 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     def _save(clicks: int | None, store: Any, lang: str) -> tuple:
         lang = normal_lang(lang)
         data, path = current_data(store), saved_path(cases, store)
-        if not clicks or data is None or path is None:
+        if not clicks or data is None:
             return no_update, no_update, no_update, no_update
+        if path is None:  # no file of its own yet: ask for a name in the case folder
+            folder = case_folder(cases)
+            if folder is None:
+                return no_update, no_update, no_update, no_update
+            return no_update, no_update, True, free_name(folder, str(store.get("name") or "casus"))
         result = save_case(validate_case_data(data), path, expected=store.get("base"))
         if result.outcome == SaveOutcome.SAVED:
             return saved(store, base=result.fingerprint), status("saved", lang, name=path.name), False, no_update

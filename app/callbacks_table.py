@@ -72,7 +72,9 @@ def page_count(n_rows: int) -> int:
 def render_table(view: CaseView, events: list[Event], page: int, sort: str, ascending: bool,
                  selected: str | None, lang: str) -> html.Table:
     """One page of the table."""
-    head = []
+    # the event's number in time order, as on the posters and in the report's list of events
+    head = [html.Th(html.Abbr(text("table_number", lang), title=text("table_number_hint", lang)), scope="col",
+                    className="col-number")]
     for column in COLUMNS:
         name = text(_HEADERS[column], lang)
         state = ("ascending" if ascending else "descending") if column == sort else "none"
@@ -84,7 +86,7 @@ def render_table(view: CaseView, events: list[Event], page: int, sort: str, asce
     rows = []
     for event in events[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]:
         chosen = event.id == selected
-        cells = []
+        cells = [html.Td(str(view.order[event.id] + 1), className="col-number")]
         for column in COLUMNS:
             cell = cell_text(view, event, column, lang)
             if column == "title":
@@ -98,7 +100,7 @@ def render_table(view: CaseView, events: list[Event], page: int, sort: str, asce
                             + (" lived-row" if event.layer.value == "lived" else ""),
                             **({"aria-current": "true"} if chosen else {})))
     if not rows:
-        rows = [html.Tr(html.Td(text("table_empty", lang), colSpan=len(COLUMNS), className="text-muted"))]
+        rows = [html.Tr(html.Td(text("table_empty", lang), colSpan=len(COLUMNS) + 1, className="text-muted"))]
     return html.Table([
         html.Caption(text("table_caption", lang, n=len(events))),
         html.Thead(html.Tr(head)),

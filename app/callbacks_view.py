@@ -19,7 +19,7 @@ from app import callbacks_patterns, timeline_view
 from app.annotations_panel import annotation, annotation_highlights
 from app.details import details
 from app.edit_store import is_edit
-from app.filters import Filters, case_bounds, year_marks
+from app.filters import Filters, case_bounds, opening_day, year_marks
 from app.i18n import format_day, format_partial, normal_lang, vocab
 from app.page import empty_figure
 from app.state import CaseView, case_view
@@ -213,14 +213,28 @@ def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure
     return fig
 
 
+WALL_FRAMES: dict[str, tuple[int, int]] = {"network": (800, 530), "both": (590, 540)}
+"""px: the frame the geno-sociogram is drawn for on the wall, per wall choice (what a 1280×720 screen leaves
+under the header: the main column, or half of it beside the timeline). The wall's fit (WALL_FIT_JS) scales it
+to the screen it is on, up as well as down."""
+
+
+def wall_frame(projector: bool, wall: str | None) -> tuple[int, int] | None:
+    """The frame to draw the geno-sociogram for: on the projector, the wall choice's; else None (the card)."""
+    if not projector:
+        return None
+    return WALL_FRAMES.get(wall or "both", WALL_FRAMES["both"])
+
+
 def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_value: int | None, lang: str,
-                         projector: bool) -> go.Figure:
-    """The geno-sociogram as of the slider's date, with the selection highlighted."""
+                         projector: bool, wall: str | None = None) -> go.Figure:
+    """The geno-sociogram as of the slider's date, with the selection highlighted (on the projector, drawn for
+    the wall's frame)."""
     if view is None:
         return empty_figure(projector)
     _, highlight = highlights(view, selection)
     return draw_genosociogram(view.case, as_of=as_of_date(view, as_of_value), lang=lang, projector=projector,
-                              **highlight)
+                              frame=wall_frame(projector, wall), **highlight)
 
 
 def graph_height(fig: go.Figure | Patch) -> Any:
@@ -343,7 +357,8 @@ def register(app: dash.Dash) -> None:
                 if kept and kept.get("kind") == "event":
                     value = _event_ordinal(view, kept["id"], bounds)
                 return kept, no_update, value, first, last, year_marks(bounds), None, None, meta
-            return None, {"step": 0}, last, first, last, year_marks(bounds), None, None, meta
+            opening = opening_day(view, bounds).toordinal() if view is not None else last
+            return None, {"step": 0}, opening, first, last, year_marks(bounds), None, None, meta
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         if trigger == "timeline-graph":
             value = timeline_click
@@ -400,13 +415,13 @@ def register(app: dash.Dash) -> None:
         Output("genosociogram-graph", "figure"), Output("genosociogram-graph", "style"),
         Output("genosociogram-title", "children"), Output("as-of-text", "children"),
         Input("case-store", "data"), Input("selection-store", "data"), Input("as-of", "value"),
-        Input("lang", "value"), Input("projector", "value"),
+        Input("lang", "value"), Input("projector", "value"), Input("wall", "value"),
     )
     def _genosociogram(store: dict[str, Any] | None, selection: Selection, as_of: int | None, lang: str,
-                       projector: bool) -> tuple[go.Figure, dict[str, str], str, str]:
+                       projector: bool, wall: str | None = None) -> tuple[go.Figure, dict[str, str], str, str]:
         lang = normal_lang(lang)
         view = case_view(store)
-        fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector)))
+        fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector), wall))
         day = as_of_date(view, as_of) if view else None
         title = text("genosociogram_asof", lang, date=format_day(day, lang)) if day else text("genosociogram", lang)
         return fig, style, title, format_day(day, lang) if day else ""

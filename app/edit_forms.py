@@ -17,7 +17,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import vocab
+from app.i18n import dropdown_labels, vocab
 from models.catalogue import text
 from models.editing import CaseData, Item, clean_item
 from models.vocabulary import (
@@ -273,9 +273,9 @@ def _control(spec: FormField, collection: str, value: Any, data: CaseData, lang:
         return dbc.RadioItems(id=field_id, value=value, options=options, inline=True)
     if spec.kind == "multi":
         return dcc.Dropdown(id=field_id, value=value or [], options=options, multi=True,
-                            placeholder=text("choose_placeholder", lang))
+                            placeholder=text("choose_placeholder", lang), labels=dropdown_labels(lang))
     return dcc.Dropdown(id=field_id, value=value, options=options, clearable=True,
-                        placeholder=text("choose_placeholder", lang))
+                        placeholder=text("choose_placeholder", lang), labels=dropdown_labels(lang))
 
 
 def field_block(spec: FormField, collection: str, values: dict[str, Any], data: CaseData, lang: str) -> html.Div:

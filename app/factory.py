@@ -15,6 +15,7 @@ from app import (
     callbacks_filters,
     callbacks_notes,
     callbacks_patterns,
+    callbacks_projector,
     callbacks_save,
     callbacks_table,
     callbacks_view,
@@ -65,6 +66,7 @@ def create_app(cases: Path | None = None, lang: str = "nl") -> dash.Dash:
     callbacks_filters.register(app)
     callbacks_table.register(app)
     callbacks_patterns.register(app)
+    callbacks_projector.register(app)
     callbacks_notes.register(app)
     callbacks_edit.register(app)
     callbacks_export.register(app)

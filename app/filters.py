@@ -85,6 +85,17 @@ def case_bounds(view: CaseView) -> tuple[dt.date, dt.date] | None:
     return view.bounds
 
 
+def opening_day(view: CaseView, bounds: tuple[dt.date, dt.date]) -> dt.date:
+    """The date the network shows when a case opens: the case's last day, or, when the child at the centre has
+    died within the case, the day of death — a calamity review looks at the network as it stood then, not at
+    the investigators who came after."""
+    first, last = bounds
+    index = view.case.index()
+    if index is not None and index.death is not None and first <= index.death.earliest() <= last:
+        return index.death.earliest()
+    return last
+
+
 def year_marks(bounds: tuple[dt.date, dt.date], max_marks: int = 12) -> dict[int, str]:
     """Slider marks: the first of January of evenly spaced years; for a case shorter than two years the
     first of evenly spaced months (``3-2021``); for one shorter than a month its first and last day.

@@ -40,3 +40,13 @@ def normal_lang(lang: str | None) -> str:
 def T(key: str, lang: str, tag: type = html.Span, **props: Any) -> Any:
     """Interface text that follows the language switch (``callbacks_case`` rewrites every such id)."""
     return tag(text(key, lang), id={"type": "i18n", "key": key}, **props)
+
+
+DROPDOWN_LABELS = ("select_all", "deselect_all", "search", "clear_search", "clear_selection", "no_options_found")
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """The words a ``dcc.Dropdown`` shows itself ("3 selected", "Search"…) in the reader's language."""
+    labels = {name: text(f"dropdown_{name}", lang) for name in DROPDOWN_LABELS}
+    labels["selected_count"] = text("dropdown_selected_count", lang, count="{num_selected}")
+    return labels

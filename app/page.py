@@ -46,6 +46,24 @@ def lane_options(lang: str) -> list[dict[str, str]]:
             {"label": text("lanes_event_type", lang), "value": "event_type"}]
 
 
+WALL_VIEWS = ("both", "timeline", "network", "patterns")
+
+
+def wall_options(lang: str) -> list[dict[str, str]]:
+    """The projector's view choices: both figures, one of them, or the pattern panel."""
+    return [{"label": text(f"wall_{view}", lang), "value": view} for view in WALL_VIEWS]
+
+
+def _wall_switch(lang: str) -> html.Div:
+    """What the wall shows in projector mode (hidden by CSS outside projector mode)."""
+    return html.Div([
+        html.Span(T("wall_label", lang), id="wall-label", className="visually-hidden"),
+        dbc.RadioItems(id="wall", value="both", inline=True, class_name="lang-switch wall-switch",
+                       options=wall_options(lang), input_class_name="btn-check",
+                       label_class_name="btn btn-outline-secondary btn-sm", label_checked_class_name="active"),
+    ], id="wall-wrap", className="wall-wrap", role="radiogroup", **{"aria-labelledby": "wall-label"})
+
+
 def _header(files: list[CaseFile], lang: str) -> html.Header:
     chooser = html.Div([
         html.Label(T("choose_case", lang), htmlFor="case-chooser", className="visually-hidden"),
@@ -65,6 +83,7 @@ def _header(files: list[CaseFile], lang: str) -> html.Header:
                        input_class_name="btn-check", label_class_name="btn btn-outline-secondary btn-sm",
                        label_checked_class_name="active"),
         dbc.Switch(id="projector", value=False, label=T("projector", lang), class_name="mode-switch"),
+        _wall_switch(lang),
         dbc.Switch(id="story-toggle", value=False, label=T("story", lang), class_name="mode-switch"),
         edit_switch(lang),
         report_download(lang),
@@ -196,7 +215,7 @@ def build_layout(files: list[CaseFile], lang: str) -> html.Div:
         annotations_card(lang),
         reflections_card(lang),
         html.Section(html.Div(id="patterns", className="patterns"),
-                     className="side-card patterns-card hide-on-projector", id="patterns-card"),
+                     className="side-card patterns-card", id="patterns-card"),
     ], className="side-panel")
     return html.Div([
         dcc.Store(id="case-store", storage_type="memory"),
@@ -218,6 +237,6 @@ def build_layout(files: list[CaseFile], lang: str) -> html.Div:
             html.Div([
                 html.Div([_story_bar(lang), timeline, network, _table(lang)], className="main-column"),
                 side,
-            ], id="case-body", className="workspace"),
+            ], id="case-body", className="workspace wall-both"),
         ], className="app-main"),
     ], id="root", className="app-root", lang=lang)

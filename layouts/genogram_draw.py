@@ -19,6 +19,7 @@ import numpy as np
 from layouts.genogram_layout import ROW, SINGLE_STUB, Couple, FamilyLayout, Sibship
 from layouts.genogram_legend import (
     BADGE_KINDS,
+    CHAR_EM,
     CONFLICT,
     HOUSEHOLD,
     HOUSEHOLD_FILL,
@@ -31,7 +32,7 @@ from layouts.genogram_legend import (
     Scale,
     relation_style,
 )
-from layouts.genogram_ring import RingItem
+from layouts.genogram_ring import COLLAPSED_H, HEADER_H, RingItem
 from layouts.genogram_symbols import (
     FillStyle,
     Ink,
@@ -94,9 +95,6 @@ def wrap(text: str, width: int = 14, lines: int = 2) -> str:
     return "<br>".join(esc(line) for line in out)
 
 
-CHAR_EM = 0.6  # average width of a character of the label font, in em (DejaVu Sans, mixed case)
-
-
 def fit(text: str, chars: int, lines: int = 2) -> str:
     """Escaped text in at most ``lines`` lines of at most ``chars`` characters (cut with "…"), joined with <br>."""
     chars = max(chars, 3)
@@ -140,6 +138,15 @@ def years_text(person: Person, deceased: bool) -> str:
     return born
 
 
+def years_fitted(years: str, chars: int) -> str:
+    """``years`` in at most ``chars`` characters: ``1923–1993``, else ``1923–93``, else the birth year."""
+    if len(years) <= chars or "–" not in years:
+        return years
+    born, died = years.split("–", 1)
+    short = f"{born}–{died[-2:]}"
+    return short if len(short) <= chars else born
+
+
 def period_text(start: PartialDate | None, end: PartialDate | None, lang: str) -> str:
     if start and end:
         return f"{start.format(lang)} – {end.format(lang)}"
@@ -164,7 +171,9 @@ class Mark:
 
     label_depth: float = 0.0   # how far the label reaches below the centre
     label_half_w: float = 1.3
-    label_chars: int = 0       # projector: characters per label line that fit beside the neighbours (0: default)
+    label_chars: int = 0       # characters per label line that fit beside the neighbours (0: default)
+    label_font: int = 0        # px of the label (0: the default for the mode)
+    label_lines: int = 2       # lines of the name at most
 
     def trim(self, toward: Point) -> float:
         """Distance from the centre to where a line toward ``toward`` should stop: the symbol's edge,
@@ -661,18 +670,25 @@ def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) 
     elif ctx.as_of is not None and person.birth is not None and m.family:
         ctx.ink.text(m.x, m.y, str(age_on(person.birth, ctx.as_of)), s.small, INK, emph, z=6)
         ctx.used.add("age")
+    chars = m.label_chars or (15 if m.family else 16)
+    y = m.y - size / 2 - 0.08
     if ctx.projector:
         # Across a room: the name only (the years are in the hover), as wide as the neighbours leave room for.
-        font = s.small if m.family else s.small - 2
-        ctx.ink.text(m.x, m.y - size / 2 - 0.08, fit(person.label, m.label_chars or 12), font, INK, emph,
-                     position="bottom center")
+        font = m.label_font or (s.small if m.family else s.small - 2)
+        ctx.ink.text(m.x, y, fit(person.label, chars, m.label_lines), font, INK, emph, position="bottom center")
     elif m.family:
-        name = wrap(person.label, 15)
+        font = m.label_font or s.text
+        name = fit(person.label, chars, m.label_lines)
+        small = min(font, s.small)
         years = years_text(person, deceased)
-        caption = f"{name}<br><span style='color:{MUTED}'>{esc(years)}</span>" if years else name
-        ctx.ink.text(m.x, m.y - size / 2 - 0.08, caption, s.text, INK, emph, position="bottom center")
+        if m.label_chars:
+            years = years_fitted(years, chars_in(2 * m.label_half_w, small, ctx.px_per_unit))
+        caption = (f"{name}<br><span style='color:{MUTED};font-size:{small}px'>{esc(years)}</span>" if years
+                   else name)
+        ctx.ink.text(m.x, y, caption, font, INK, emph, position="bottom center")
     else:
-        ctx.ink.text(m.x, m.y - size / 2 - 0.08, wrap(person.label, 16), s.small, INK, emph, position="bottom center")
+        ctx.ink.text(m.x, y, fit(person.label, chars, m.label_lines), m.label_font or s.small, INK, emph,
+                     position="bottom center")
     ctx.ink.person(m.x, m.y, person.id, _person_hover(ctx, person, node, org_name, deceased),
                    max(size * ctx.px_per_unit * 1.1, PERSON_HIT_PX))
 
@@ -711,7 +727,8 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         unit = text("geno_professional_one" if count_total == 1 else "geno_professionals", ctx.lang)
         # Name and count fit the box (cut with "…"); the hover has them in full.
         room = x1 - x0 - 0.7
-        title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), 1 if ctx.projector else 2)
+        lines = 1 if ctx.projector or (COLLAPSED_H - 0.4) * ctx.px_per_unit < 3.6 * s.small * 1.2 else 2
+        title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), lines)
         ctx.ink.text(item.x, item.y + 0.3, f"<b>{title}</b>", s.small, INK, emph)
         chars = chars_in(room, s.small, ctx.px_per_unit)
         count = fit(f"{count_total} {unit}", chars, 1) if count_total != 1 else fit(
@@ -727,9 +744,24 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
     # The name fits its box (cut with "…"); the hover has it in full.
     font = s.small
     chars = chars_in(x1 - x0 - 0.3, font, ctx.px_per_unit, bold=True)
-    label = fit(name, chars, 1 if ctx.projector else 2)
+    label = fit(name, chars, title_lines(font, ctx.px_per_unit, item.header_h))
     ctx.ink.text(item.x, y1 - 0.12, f"<b>{label}</b>", font, PROFESSIONAL_COLOUR, emph, position="bottom center")
     ctx.ink.hover(item.x, y1 - 0.45, key, f"<b>{esc(name)}</b>" + _member_list(ctx, item.members), 18)
+
+
+def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H) -> int:
+    """How many lines of an organisation's name fit above its members (one or two)."""
+    return 2 if (header_h + 0.08) * px_per_unit >= 2 * font * 1.2 else 1
+
+
+def title_room(name: str, font: float, px_per_unit: float, most: int = 30) -> tuple[float, float]:
+    """(width, height) in units an organisation's name needs above its members: on two lines as narrow as
+    they go (at most ``most`` characters a line; a longer name is cut with "…")."""
+    chars = next((k for k in range(8, most + 1) if "…" not in fit(name, k, 2)), most)
+    chars = min(chars, max(8, len(name)))
+    lines = fit(name, chars, 2).count("<br>") + 1
+    width = (chars + 0.5) * font * CHAR_EM * 1.1 / px_per_unit + 0.3
+    return width, max(HEADER_H, lines * font * 1.2 / px_per_unit + 0.1)
 
 
 def _member_list(ctx: Context, members: list[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -91,66 +92,99 @@ def relation_style(kind: str, s: Scale) -> LineStyle:
 
 # --- the legend panel -----------------------------------------------------------------------------------
 
-def draw_legend(ink: Ink, used: set[str], lang: str, s: Scale,
+CHAR_EM = 0.6  # average width of a character of the label font, in em (DejaVu Sans, mixed case)
+LEGEND_CHARS = 22  # characters per legend line: a longer entry wraps onto a second line
+
+
+def legend_lines(words: str, chars: int = LEGEND_CHARS) -> list[str]:
+    """A legend entry in at most two lines of about ``chars`` characters, broken before "(" when it can."""
+    if len(words) <= chars:
+        return [words]
+    head, sep, rest = words.partition(" (")
+    if sep and len(head) <= chars and len(rest) + 1 <= chars + 4:
+        return [head, "(" + rest]
+    lines = textwrap.wrap(words, chars, break_long_words=False)
+    return lines if len(lines) <= 2 else [lines[0], " ".join(lines[1:])]
+
+
+def legend_width(s: Scale, unit_px: float, chars: int = LEGEND_CHARS) -> float:
+    """The most a :func:`draw_legend` can be wide (units of ``unit_px`` px), for a line of ``chars`` characters
+    (an entry's second line may run a few characters longer)."""
+    return 2.0 + (chars + 4) * s.small * CHAR_EM / unit_px
+
+
+def draw_legend(ink: Ink, used: set[str], lang: str, s: Scale, unit_px: float,
                 draw_relation: Callable[[Ink, str, Path, bool], None]) -> tuple[float, float]:
-    """Draw the legend into ``ink`` (its own axes); returns (width, height) in units."""
+    """Draw the legend into ``ink`` (its own axes, a unit is ``unit_px`` px); returns (width, height) in units,
+    the width from the words' estimated width (long entries wrap onto two lines)."""
     row = 0.95
+    char = s.small * CHAR_EM / unit_px
     y = 0.0
     ink.text(0.0, y, f"<b>{text('legend', lang)}</b>", s.text, INK, position="middle right")
+    width = len(text("legend", lang)) * s.text * CHAR_EM * 1.1 / unit_px
     y -= row * 1.1
-    width = 0.0
     for title_key, keys in SECTIONS:
         present = [key for key in keys if key in used]
         if not present:
             continue
         ink.text(0.0, y, text(title_key, lang), s.small, MUTED, position="middle right")
+        width = max(width, len(text(title_key, lang)) * char)
         y -= row * 0.9
         for key in present:
+            lines = legend_lines(legend_label(key, lang))
+            extra = (len(lines) - 1) * s.small * 1.25 / unit_px / 2  # a wrapped entry takes more room
+            y -= extra
             _glyph(ink, key, (0.9, y), s, draw_relation, lang)
-            words = legend_label(key, lang)
-            ink.text(2.0, y, words, s.small, INK, position="middle right")
-            width = max(width, 2.0 + 0.2 * len(words))
-            y -= row
+            ink.text(2.0, y, "<br>".join(lines), s.small, INK, position="middle right")
+            width = max(width, 2.0 + char * max(len(line) for line in lines))
+            y -= row + extra
         y -= row * 0.3
-    return (max(width, 6.0), -y)
+    return (width, -y)
 
 
 def draw_legend_columns(ink: Ink, used: set[str], lang: str, s: Scale, width: float, unit_px: float,
-                        draw_relation: Callable[[Ink, str, Path, bool], None]) -> tuple[list[str], float]:
-    """The projector's legend: short words, the essential entries, in columns across ``width`` units (a unit
-    is ``unit_px`` px). Returns (the keys drawn, the height in units)."""
+                        draw_relation: Callable[[Ink, str, Path, bool], None],
+                        short: bool = True) -> tuple[list[str], float]:
+    """The legend in columns across ``width`` units (a unit is ``unit_px`` px), below the drawing; ``short``
+    (the projector): short words, the essential entries. Returns (the keys drawn, the height in units)."""
     row = 0.95
     blocks: list[tuple[str, list[str]]] = []
     for title_key, keys in SECTIONS:
-        present = [key for key in keys if key in used and key not in PROJECTOR_SKIP]
+        present = [key for key in keys if key in used and not (short and key in PROJECTOR_SKIP)]
         if present:
             blocks.append((title_key, present))
     if not blocks:
         return [], 0.0
-    char = s.small * 0.6 / unit_px
-    longest = max(len(legend_label(k, lang, True)) for _, keys in blocks for k in keys)
-    col_w = min(2.0 + char * min(longest, 16) + 0.6, width)
+    char = s.small * CHAR_EM / unit_px
+    longest = max(len(legend_label(k, lang, short)) for _, keys in blocks for k in keys)
+    col_w = min(2.0 + char * min(longest, 16 if short else 34) + 0.6, width)
     columns = max(1, min(len(blocks), 3, int(width // col_w)))
     col_w = width / columns
     fit_chars = max(4, int((col_w - 2.3) / char))
     total = sum(1 + len(keys) for _, keys in blocks)
     per_column = -(-total // columns)
     drawn: list[str] = []
-    col, y, depth, in_col = 0, 0.0, 0.0, 0
+    top = 0.0
+    if not short:  # the screen's legend keeps its heading
+        ink.text(0.0, 0.0, f"<b>{text('legend', lang)}</b>", s.text, INK, position="middle right")
+        top = -row * 1.1
+    col, y, depth, in_col = 0, top, 0.0, 0
     for title_key, keys in blocks:
         if in_col and in_col + 1 + len(keys) > per_column and col < columns - 1:
-            col, y, in_col = col + 1, 0.0, 0
+            col, y, in_col = col + 1, top, 0
         x0 = col * col_w
         ink.text(x0, y, text(title_key, lang), s.small, MUTED, position="middle right")
         y -= row * 0.9
         for key in keys:
+            words = legend_label(key, lang, short)
+            lines = [words] if short or len(words) <= fit_chars else legend_lines(words, fit_chars - 4)
+            lines = [line if len(line) <= fit_chars else line[: fit_chars - 1].rstrip() + "…" for line in lines]
+            extra = (len(lines) - 1) * s.small * 1.25 / unit_px / 2  # a wrapped entry takes more room
+            y -= extra
             _glyph(ink, key, (x0 + 0.9, y), s, draw_relation, lang)
-            words = legend_label(key, lang, True)
-            if len(words) > fit_chars:
-                words = words[: fit_chars - 1].rstrip() + "…"
-            ink.text(x0 + 2.0, y, words, s.small, INK, position="middle right")
+            ink.text(x0 + 2.0, y, "<br>".join(lines), s.small, INK, position="middle right")
             drawn.append(key)
-            y -= row
+            y -= row + extra
         in_col += 1 + len(keys)
         y -= row * 0.3
         depth = max(depth, -y)
@@ -212,3 +246,59 @@ def _glyph(ink: Ink, key: str, c: Point, s: Scale,
         draw_relation(ink, "tentative", seg, True)
     else:
         draw_relation(ink, key, seg, True)
+
+
+FRAME_DROP = ("age", "annotation", "male", "female", "married", "child_biological", "other", "professional",
+              "network", "index", "deceased", "organisation", "household", "sibling", "cohabiting")
+"""Legend entries a small frame leaves out first (the best known or self-explanatory symbols), in that order."""
+
+
+def draw_legend_grid(ink: Ink, used: set[str], lang: str, s: Scale, unit_px: float, columns: int, height: float,
+                     col_w: float, draw_relation: Callable[[Ink, str, Path, bool], None]) -> tuple[list[str], float]:
+    """A compact legend for a frame: short words, no section titles, in ``columns`` columns (of ``col_w``
+    units) at most ``height`` units high; when the symbols used do not all fit, the best known ones are left
+    out (:data:`FRAME_DROP`). Returns (the keys drawn, the height used) in units of ``unit_px`` px."""
+    row = 0.95
+    char = s.small * CHAR_EM / unit_px
+    fit_chars = max(6, int((col_w - 2.2) / char))
+    keys = [key for _, section in SECTIONS for key in section if key in used and key not in PROJECTOR_SKIP]
+
+    def lines_of(key: str) -> list[str]:
+        words = legend_label(key, lang, True)
+        lines = [words] if len(words) <= fit_chars else legend_lines(words, fit_chars)
+        return [line if len(line) <= fit_chars else line[: fit_chars - 1].rstrip() + "…" for line in lines[:2]]
+
+    def cost(key: str) -> float:
+        return row + (len(lines_of(key)) - 1) * s.small * 1.25 / unit_px
+
+    def layout(chosen: list[str]) -> list[list[str]] | None:
+        cols: list[list[str]] = [[]]
+        y = 0.0
+        for key in chosen:
+            if cols[-1] and y + cost(key) > height + 1e-6:
+                if len(cols) == columns:
+                    return None
+                cols.append([])
+                y = 0.0
+            cols[-1].append(key)
+            y += cost(key)
+        return cols
+
+    drop = [k for k in FRAME_DROP if k in keys] + keys[::-1]
+    placed = layout(keys)
+    while placed is None and keys and drop:
+        gone = drop.pop(0)
+        keys = [k for k in keys if k != gone]
+        placed = layout(keys)
+    depth = 0.0
+    for c, col in enumerate(placed or []):
+        y = -row / 2
+        for key in col:
+            lines = lines_of(key)
+            extra = (len(lines) - 1) * s.small * 1.25 / unit_px / 2
+            y -= extra
+            _glyph(ink, key, (c * col_w + 0.9, y), s, draw_relation, lang)
+            ink.text(c * col_w + 2.0, y, "<br>".join(lines), s.small, INK, position="middle right")
+            y -= row + extra
+        depth = max(depth, -y - row / 2)
+    return keys, depth

@@ -73,6 +73,8 @@ class RingItem:
     x: float = 0.0                 # centre
     y: float = 0.0
     target: tuple[float, float] = (0.0, 0.0)
+    cell_w: float = CELL_W         # width of a member's cell (organisations)
+    header_h: float = HEADER_H     # room for the organisation's name above its members
     member_positions: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
@@ -122,8 +124,15 @@ def should_collapse(org_sizes: dict[str, int], mode: object, saved: Iterable[str
 def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[float, float]],
                 family_box: tuple[float, float, float, float], *, index_y: float | None = None,
                 show_network: bool = True,
-                show_professionals: bool = True, collapse: object = "auto") -> RingLayout:
-    """Place the shown non-family persons of ``graph`` around ``family_box`` (x0, x1, y0, y1)."""
+                show_professionals: bool = True, collapse: object = "auto",
+                titles: dict[str, tuple[float, float]] | None = None, cell_w: float = CELL_W,
+                columns: int | None = None, all_right: bool = False, from_top: bool = False) -> RingLayout:
+    """Place the shown non-family persons of ``graph`` around ``family_box`` (x0, x1, y0, y1).
+
+    ``titles``: organisation id -> (width, height) its name needs above the members (the box is at least that
+    wide); ``cell_w``: a member's cell width; ``columns``: the number of columns on the right (None: as many as
+    the family's height leaves room for, at most three); ``all_right``: the bottom sectors go to the right too
+    (for a wide frame); ``from_top``: the columns on the right may start as high as the family's top row."""
     orgs = case.organisation_map()
     nodes = graph.nodes
     network = [n for n, d in nodes(data=True) if d.get("node") == "person" and not d.get("genogram")
@@ -158,15 +167,19 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     for org_id in sorted(by_org, key=lambda o: (orgs[o].name, o)):
         members = sorted(by_org[org_id], key=lambda p: (nodes[p]["label"], p))
         side, order = SECTORS.get(orgs[org_id].type.value, ("right", 10))
+        if all_right and side == "bottom":
+            side, order = "right", order - 10
         item = RingItem(org_key(org_id), side, order, members, collapsed=org_id in collapsed,
                         organisation=org_id, target=targets(members))
         if item.collapsed:
             item.width, item.height = COLLAPSED_W, COLLAPSED_H
         else:
+            title_w, title_h = (titles or {}).get(org_id, (0.0, HEADER_H))
             cols = min(MAX_COLS, len(members))
             rows = math.ceil(len(members) / cols)
-            item.width = cols * CELL_W + 2 * PAD
-            item.height = HEADER_H + rows * CELL_H + PAD
+            item.cell_w, item.header_h = cell_w, max(HEADER_H, title_h)
+            item.width = max(cols * cell_w, title_w) + 2 * PAD
+            item.height = item.header_h + rows * CELL_H + PAD
         items.append(item)
     for pid in sorted(loners):
         items.append(RingItem(pid, "right", 11, [pid], target=targets([pid])))
@@ -179,9 +192,9 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     band_y0 = min([y0 - MARGIN, *(i.box[2] for i in bottom)])
     # Columns beside the family, from about the index person's row down beside the bottom band.
     # Start just below the index person's symbol: lines then come from below, not through the row.
-    cap = min(y1, index_y - 1.0) if index_y is not None else y1
+    cap = min(y1, index_y - 1.0) if index_y is not None and not from_top else y1
     limit = max(cap - band_y0, 12.0)
-    _place_columns([i for i in items if i.side == "right"], band_x1 + MARGIN, +1, limit, cap)
+    _place_columns([i for i in items if i.side == "right"], band_x1 + MARGIN, +1, limit, cap, columns)
     _place_columns([i for i in items if i.side == "left"], band_x0 - MARGIN, -1, max(y1 - band_y0, 12.0), y1 + 2.0)
     for item in items:
         _place_members(item)
@@ -210,15 +223,27 @@ def _place_rows(items: list[RingItem], centre_x: float, top: float, max_width: f
         top -= height + ITEM_GAP
 
 
-def _place_columns(items: list[RingItem], edge: float, direction: int, limit: float, cap: float) -> None:
+def _place_columns(items: list[RingItem], edge: float, direction: int, limit: float, cap: float,
+                   count: int | None = None) -> None:
     """Columns beside the family (direction +1: right, -1: left): each item near its target height,
-    no higher than ``cap``; a column longer than ``limit`` wraps into the next one, further out."""
+    no higher than ``cap``; a column longer than ``limit`` wraps into the next one, further out (or: ``count``
+    columns of about the same length)."""
     if not items:
         return
     items.sort(key=lambda i: (i.order, -round(i.target[1], 3), i.key))
     columns: list[list[RingItem]] = [[]]
     height = 0.0
     total = sum(i.height + ITEM_GAP for i in items)
+    if count:
+        per_column = total / count
+        for item in items:  # by the middle of each item: exactly ``count`` columns, or fewer
+            if columns[-1] and height + (item.height + ITEM_GAP) / 2 > per_column * len(columns) + 1e-6 \
+                    and len(columns) < count:
+                columns.append([])
+            columns[-1].append(item)
+            height += item.height + ITEM_GAP
+        _stack_columns(columns, edge, direction, cap)
+        return
     per_column = max(total / max(1, math.ceil(total / limit)), total / 3)  # at most three columns
     for item in items:
         if columns[-1] and height + item.height > per_column + 1e-6:
@@ -226,6 +251,10 @@ def _place_columns(items: list[RingItem], edge: float, direction: int, limit: fl
             height = 0.0
         columns[-1].append(item)
         height += item.height + ITEM_GAP
+    _stack_columns(columns, edge, direction, cap)
+
+
+def _stack_columns(columns: list[list[RingItem]], edge: float, direction: int, cap: float) -> None:
     for column in columns:
         width = max(i.width for i in column)
         # Top to bottom: solve on -y so that the order (by target, high first) is kept.
@@ -247,13 +276,14 @@ def _place_members(item: RingItem) -> None:
         item.member_positions = {item.members[0]: (item.x, item.y + CELL_H / 2 - 0.75)}
         return
     cols = min(MAX_COLS, len(item.members))
-    left = item.x - item.width / 2 + PAD
-    top = item.y + item.height / 2 - HEADER_H
+    cell = item.cell_w
+    left = item.x - cols * cell / 2
+    top = item.y + item.height / 2 - item.header_h
     for k, member in enumerate(item.members):
         row, col = divmod(k, cols)
         n_in_row = min(cols, len(item.members) - row * cols)
-        offset = (cols - n_in_row) * CELL_W / 2  # centre a short last row
-        item.member_positions[member] = (left + offset + (col + 0.5) * CELL_W, top - 0.6 - row * CELL_H)
+        offset = (cols - n_in_row) * cell / 2  # centre a short last row
+        item.member_positions[member] = (left + offset + (col + 0.5) * cell, top - 0.6 - row * CELL_H)
 
 
 def _apply_pins(case: Case, items: list[RingItem]) -> None:

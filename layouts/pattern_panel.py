@@ -50,13 +50,16 @@ def finding_item(finding: Finding, lang: str = "nl", selected: bool = False, *,
     if len(lines) > max_lines:
         shown.append(html.Li(text("patterns_more", lang, n=len(lines) - max_lines), className="text-muted"))
     children: list = [button, html.P(finding.question(lang), className="finding-question fst-italic my-2")]
-    if shown:
-        children.append(html.Ul(shown, className="finding-lines small mb-2 ps-3"))
     if chart is not None:
         children.append(dcc.Graph(figure=chart, config={"displayModeBar": False, "responsive": True},
                                   style={"height": "180px"}, className="finding-chart"))
-    children.append(html.Small([html.Span(text("rules", lang) + ": ", className="fw-semibold"), finding.rules(lang)],
-                               className="finding-rules text-muted d-block"))
+    # the evidence and the counting rules fold away (open for the selected finding), so the panel stays short
+    folded: list = [html.Ul(shown, className="finding-lines small mb-2 ps-3")] if shown else []
+    folded.append(html.Small([html.Span(text("rules", lang) + ": ", className="fw-semibold"), finding.rules(lang)],
+                             className="finding-rules text-muted d-block"))
+    children.append(html.Details([html.Summary(text("patterns_evidence", lang, n=len(lines)),
+                                               className="finding-summary small"), *folded],
+                                 open=selected, className="finding-more"))
     style = {"borderLeft": f"4px solid {SELECTED_COLOUR if selected else 'transparent'}"}
     return html.Li(children, className="list-group-item finding" + (" finding-selected" if selected else ""),
                    style=style, **{"data-kind": str(finding.kind), "aria-current": "true" if selected else "false"})

@@ -79,6 +79,7 @@ _CHAR_EM = 0.6      # average glyph width of the sans-serif fallback, in em
 _FIXED_FLOOR = 0.75  # a fixed-size figure may use type this much smaller than the sheet's smallest
 _MARK_PX = 10       # half a marker plus a gap: where a label starts right of its mark
 _LEGEND_ROW_EM = 1.75  # height of one horizontal legend line, in em of its font
+_KEY_NUMBER = 12     # the example number of the key to the event numbers
 _LEGEND_GAP = 10    # between the date labels and the legend, and between the legend and the footer
 
 _MONTHS = {
@@ -249,13 +250,14 @@ def _estimated_plot_width(fig: go.Figure) -> float:
 def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = _LABEL_PX) -> int:
     """Write ``labels[event id]`` right of each event mark where it fits (print has no hover). Returns the count.
 
-    Marks are the traces whose ``customdata`` holds event ids (markers at ``x``, bars from ``base``). Per row,
-    from left to right, a label is cut to the room before the next mark and left out when even its number does
-    not fit. Works on a figure sized by :func:`fit_to_sheet` (stretching width, date axes in ms).
+    Marks are the traces whose ``customdata`` holds event ids (markers at ``x``, bars from ``base``); an event
+    with a bar (a period) is labelled once, right of the bar's end. Per row, a label is cut to the room before
+    the next mark or bar begins, and left out when even its number does not fit or when it would start on top
+    of another event's bar. Works on a figure sized by :func:`fit_to_sheet` (stretching width, date axes in ms).
     """
     layout = fig.layout
     plot_w = _estimated_plot_width(fig)
-    rows: dict[tuple[str, str, float], list[tuple[float, str]]] = {}
+    rows: dict[tuple[str, str, float], dict[str, list[float]]] = {}  # row → event id → [from x, to x]
     for trace in fig.data:
         ids = trace.customdata
         if ids is None or trace.type not in ("scatter", "scattergl", "bar"):
@@ -264,22 +266,27 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
         if xs is None or trace.y is None:
             continue
         xs_arr, ys_arr = np.asarray(xs, dtype=float).ravel(), np.asarray(trace.y, dtype=float).ravel()
-        if trace.type == "bar" and trace.x is not None:  # label a period at its end, beside the bar
-            xs_arr = xs_arr + np.asarray(trace.x, dtype=float).ravel()
+        ends = xs_arr
+        if trace.type == "bar" and trace.x is not None:  # a period reaches to the end of its bar
+            ends = xs_arr + np.asarray(trace.x, dtype=float).ravel()
         if xs_arr.size == 1 and len(ids) > 1:
-            xs_arr = np.full(len(ids), xs_arr[0])
-        for event_id, x, y in zip(ids, xs_arr, ys_arr, strict=False):
-            if str(event_id) in labels and np.isfinite(x) and np.isfinite(y):
+            xs_arr, ends = np.full(len(ids), xs_arr[0]), np.full(len(ids), ends[0])
+        for event_id, x, end, y in zip(ids, xs_arr, ends, ys_arr, strict=False):
+            if str(event_id) in labels and np.isfinite(x) and np.isfinite(end) and np.isfinite(y):
                 key = (trace.xaxis or "x", trace.yaxis or "y", round(float(y), 3))
-                rows.setdefault(key, []).append((float(x), str(event_id)))
+                extent = rows.setdefault(key, {}).setdefault(str(event_id), [float(x), float(end)])
+                extent[0], extent[1] = min(extent[0], x, end), max(extent[1], x, end)
     placed: dict[tuple[str, str], tuple[list[float], list[float], list[str]]] = {}
     count = 0
-    for (xref, yref, y), marks in rows.items():
-        marks.sort()
-        x0, x1 = _axis_range(layout["xaxis" + xref[1:]], marks)
+    for (xref, yref, y), extents in rows.items():
+        marks = sorted((hi, lo, event_id) for event_id, (lo, hi) in extents.items())
+        x0, x1 = _axis_range(layout["xaxis" + xref[1:]], [(hi, event_id) for hi, _, event_id in marks])
         px_per_x = plot_w / max(1e-9, x1 - x0)
-        for index, (x, event_id) in enumerate(marks):
-            room = (marks[index + 1][0] - x) * px_per_x - _MARK_PX if index + 1 < len(marks) else 400.0
+        for x, _, event_id in marks:
+            others = [(lo, hi) for other, (lo, hi) in extents.items() if other != event_id]
+            if any(lo < x < hi for lo, hi in others):
+                continue  # the label would start on another event's bar
+            room = min([(lo - x) * px_per_x - _MARK_PX for lo, _ in others if lo >= x] + [400.0])
             room = min(room, (x1 - x) * px_per_x + 8) - _MARK_PX
             number, _, title = labels[event_id].partition(" ")
             text = _fit(number, title, room, font_px)
@@ -296,6 +303,28 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
               for (xref, yref), (xs_, ys_, texts) in placed.items()]
     fig.add_traces(traces)
     return count
+
+
+def add_number_key(fig: go.Figure, lang: str, *, font_px: float = _LABEL_PX) -> None:
+    """One more line under the view's horizontal legend lines saying what the numbers beside the marks are
+    (their order in time: the report's appendix lists every event under the same number)."""
+    names = strip_legends(fig)
+    if not names:
+        return
+    last = fig.layout[names[-1]]
+    legend = "legend" + str(max(int(name[6:] or 1) for name in fig.layout if re.fullmatch(r"legend\d*", name)) + 1)
+    row = legend_row_px(fig, names[-1])
+    height = fig.layout.height or 450
+    font = last.font.size if last.font and last.font.size else font_px
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
+                             marker={"color": "rgba(0,0,0,0)", "size": 1, "line": {"width": 0}},
+                             name=html.escape(text("poster_number_key", lang), quote=False), legend=legend,
+                             showlegend=True,
+                             hoverinfo="skip", xaxis=fig.data[0].xaxis if fig.data else None,
+                             yaxis=fig.data[0].yaxis if fig.data else None))
+    fig.update_layout({legend: {**last.to_plotly_json(), "y": (last.y or 0) - row / height,
+                                "title": {"text": str(_KEY_NUMBER), "side": "left",
+                                          "font": {"size": font, "color": INK}}}})
 
 
 def _axis_range(axis: Any, marks: list[tuple[float, str]]) -> tuple[float, float]:
@@ -339,6 +368,10 @@ def poster_figure(figure: go.Figure, case: Any, *, size: str = "A3", lang: str =
     lang = "en" if lang == "en" else "nl"
     sh = sheet(size)
     printed_on = printed_on or dt.date.today()
+    numbered = labels and figure.layout.width is None and bool(strip_legends(figure))
+    if numbered:  # the key to the numbers goes with the legend lines (fit_to_sheet places them on the sheet)
+        figure = go.Figure(figure)
+        add_number_key(figure, lang)
     fig, zoom = fit_to_sheet(figure, sh, top=_HEADER, bottom=_FOOTER + _EDGE)
     if labels and fig.layout.width is not None and figure.layout.width is None:
         label_events(fig, event_labels(case))

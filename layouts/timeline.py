@@ -8,6 +8,7 @@ depend on language, highlight, ``as_of`` or story mode: cache it and pass it as 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Collection
 from typing import Any
 
@@ -33,7 +34,6 @@ from layouts.timeline_lanes import (
     stack_intervals,
     timeline_event_positions,
     timeline_layout,
-    visible_span,
 )
 from layouts.timeline_style import (
     AXIS_DOWN,
@@ -44,6 +44,7 @@ from layouts.timeline_style import (
     LANE_GAP,
     LANE_LINE,
     MAX_GUIDES,
+    MIN_PLOT_WIDTH_PX,
     Chrome,
     Geometry,
     ProvenanceOf,
@@ -52,6 +53,7 @@ from layouts.timeline_style import (
     involvement,
     is_decision,
     person_colour,
+    text_px,
 )
 from layouts.timeline_text import HoverWriter, esc, lane_hover, lane_label, merged_lane_label, note_hover
 from layouts.timeline_traces import (
@@ -79,6 +81,7 @@ __all__ = [
     "Lane",
     "PlacedEvent",
     "TimelineLayout",
+    "break_marks",
     "find_gaps",
     "life_guides",
     "select_events",
@@ -131,12 +134,67 @@ def life_guides(drawn: list[PlacedEvent], case: Case) -> list[float]:
     return sorted(set(days)) if len(days) <= MAX_GUIDES else []
 
 
-def _age_step(layout: TimelineLayout, geo: Geometry, font_px: int) -> int:
-    """Label every year, or every 2nd/5th/10th when years are too narrow for "12 jr"."""
-    years = layout.visible_ms() / (365.25 * 86_400_000)
-    px_per_year = geo.plot_width_px / max(years, 0.1)
-    need = font_px * 3.6
-    return next((step for step in (1, 2, 5, 10) if px_per_year * step >= need), 20)
+_YEAR_MS = 365.2425 * 86_400_000
+_STEPS = (1, 2, 5, 10, 20)
+
+
+def _axis_px(layout: TimelineLayout, plot_px: float = MIN_PLOT_WIDTH_PX) -> tuple[float, Any]:
+    """(px per ms, x → px from the left edge) of the time axis at full zoom on a ``plot_px`` wide plot, with the
+    axis breaks left out."""
+    lo, _ = layout.x_range
+    px_per_ms = plot_px / max(layout.visible_ms(), 1.0)
+
+    def px(x: float) -> float:
+        return (x - lo - sum(max(0.0, min(b1, x) - b0) for b0, b1 in layout.breaks if b0 < x)) * px_per_ms
+    return px_per_ms, px
+
+
+def _step(px_per_year: float, need_px: float) -> int:
+    """The smallest of every 1, 2, 5, 10, 20 years whose labels are ``need_px`` apart."""
+    return next((step for step in _STEPS if px_per_year * step >= need_px), 50)
+
+
+def _age_need_px(font_px: int, lang: str) -> float:
+    """Room one age label needs (its estimated width for a two-digit age, and a space either side)."""
+    return text_px(len(text("timeline_age", lang, age=18)), font_px) + font_px / 2
+
+
+def _age_step(layout: TimelineLayout, font_px: int, lang: str) -> int:
+    """Label every year of age, or every 2nd/5th/10th, so that "12 jr" labels stay apart on the narrowest plot."""
+    px_per_ms, _ = _axis_px(layout)
+    return _step(_YEAR_MS * px_per_ms, _age_need_px(font_px, lang))
+
+
+def _break_mark_px(font_px: int) -> float:
+    """Estimated width of a break mark ("//", bold, a little larger than the small type)."""
+    return text_px(2, font_px + 4) + 6
+
+
+def break_marks(layout: TimelineLayout, font_px: int) -> list[tuple[float, list[tuple[float, float]]]]:
+    """Where the axis line gets a break mark: ``(x, cuts)``, one mark per cut, or one for a run of cuts too
+    close together to be told apart on the narrowest plot (a short stretch between two long gaps), placed in
+    the middle of the run."""
+    if not layout.breaks:
+        return []
+    px_per_ms, px = _axis_px(layout)
+    close = 3 * _break_mark_px(font_px)
+    runs: list[list[tuple[float, float]]] = []
+    for cut in sorted(layout.breaks):
+        if runs and px(cut[0]) - px(runs[-1][-1][0]) < close:
+            runs[-1].append(cut)
+        else:
+            runs.append([cut])
+    marks = []
+    for run in runs:
+        x = run[0][0]
+        if len(run) > 1:  # the middle of the run, in the stub between two of its cuts
+            target = (px(run[0][0]) + px(run[-1][0])) / 2
+            for (_, end), (start, _) in itertools.pairwise(run):
+                if px(end) <= target <= px(start):
+                    x = end + (target - px(end)) / px_per_ms
+                    break
+        marks.append((x, run))
+    return marks
 
 
 # --- lane labels --------------------------------------------------------------------------------------------
@@ -181,58 +239,91 @@ def _lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lan
 # --- time axis: gaps, breaks, ticks ---------------------------------------------------------------------------
 
 
-def _gap_decor(gaps: list[Gap], layout: TimelineLayout, geo: Geometry, lang: str, projector: bool,
-               font_px: int) -> tuple[list[dict], list[dict]]:
-    """Shaded columns over the gaps, each labelled "geen informatie" (upright when it does not fit); a gap the
-    axis shortens always says how long it is, and the break is marked on the axis line."""
+def _label_px(label: str, font_px: int) -> float:
+    """Estimated length of a short lower-case label ("geen informatie"; narrower than :func:`text_px`'s
+    average, which allows for capitals and digits)."""
+    return len(label) * font_px * 0.5
+
+
+def _gap_note(gap: Gap, width_px: float, high_px: float, shortened: bool, lang: str, projector: bool,
+              font_px: int) -> tuple[str, bool] | None:
+    """A gap's label and whether it is written across (else upright), or None when even "no information" does
+    not fit its band: ``width_px`` wide (on the narrowest plot), ``high_px`` from the top down to the ages."""
+    label = text("no_information", lang)
+    duration = duration_text(gap.months, lang)
+    across = width_px >= text_px(len(label), font_px) + 8
+    if across:
+        return label + ("\n" + duration if shortened or not projector else ""), True
+    if width_px < font_px * 1.3:  # too narrow for even one upright line
+        return None
+    if shortened or not projector:  # a shortened gap says how long it is, when that fits
+        years = duration_text(round(gap.months / 12) * 12, lang) if gap.months >= 24 else duration
+        if _label_px(f"{label} · {years}", font_px) <= high_px:
+            return f"{label} · {years}", False
+    return (label, False) if _label_px(label, font_px) <= high_px else None
+
+
+def _gap_decor(gaps: list[Gap], layout: TimelineLayout, lang: str, projector: bool, font_px: int,
+               high_px: float, in_lived: bool = False) -> tuple[list[dict], list[dict]]:
+    """Shaded columns over the gaps, each labelled "geen informatie" where the band has room (upright when it is
+    narrow; shortened or left out when it is short); a gap the axis shortens says how long it is, and the axis
+    line gets one break mark per cut (or per run of cuts close together). ``high_px``: the room from the top
+    of the plot down to the ages above the axis (``in_lived``: from under the years down to the bottom)."""
     shapes, notes = [], []
-    ms_per_px = layout.visible_ms() / geo.plot_width_px
+    _, px = _axis_px(layout)
+    marks = break_marks(layout, font_px)
+    groups: list[list[Gap]] = []  # gaps that touch (one moment between them) share one label
     for gap in gaps:
         x0, x1 = day_ms(gap.start), day_ms(gap.end)
         if x1 <= layout.x_range[0] or x0 >= layout.x_range[1]:
             continue
-        breaks = [b for b in layout.breaks if x0 <= b[0] and b[1] <= x1]
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
                        "fillcolor": GAP_FILL, "line": {"width": 0}, "layer": "below"})
-        note = esc(text("no_information", lang))
-        width_px = ((x1 - x0) - sum(b1 - b0 for b0, b1 in breaks)) / ms_per_px
-        fits = width_px >= font_px * 0.58 * len(text("no_information", lang)) + 8
-        duration = duration_text(gap.months, lang)
-        if breaks or not projector:  # a shortened gap always says how long it is
-            if fits:
-                note += "<br>" + esc(duration)
-            else:  # upright: one short line (whole years once it is years), the rest in the tooltip
-                note += " · " + esc(duration_text(round(gap.months / 12) * 12, lang) if gap.months >= 24
-                                    else duration)
-        notes.append({"x": (x0 + x1) / 2 if not breaks else breaks[0][0], "xref": "x", "y": 1, "yref": "paper",
-                      "yanchor": "top", "text": note, "showarrow": False, "textangle": 0 if fits else -90,
-                      "font": {"size": font_px if fits or not projector else font_px - 2, "color": MUTED},
-                      "align": "center", "hovertext": esc(f"{text('no_information', lang)} · {duration}")})
-        for b0, b1 in breaks:  # a break in the axis line, like a torn paper strip
-            notes.append({"x": b0, "xref": "x", "y": 0, "yref": "y2", "text": "<b>//</b>", "showarrow": False,
-                          "font": {"size": font_px + 4, "color": INK}, "bgcolor": PAPER, "borderpad": 0,
-                          "hovertext": esc(text("timeline_break", lang,
-                                                duration=duration_text((b1 - b0) / 86_400_000 / 30.44, lang)))})
+        if groups and (gap.start - groups[-1][-1].end).days <= 1:
+            groups[-1].append(gap)
+        else:
+            groups.append([gap])
+    last_upright = -1e9
+    for group in groups:
+        x0, x1 = max(day_ms(group[0].start), layout.x_range[0]), min(day_ms(group[-1].end), layout.x_range[1])
+        breaks = [b for b in layout.breaks if x0 <= b[0] and b[1] <= x1]
+        width_px = px(x1) - px(x0)
+        found = _gap_note(group[0], width_px, high_px, bool(breaks) and len(group) == 1, lang,
+                          projector or len(group) > 1, font_px)
+        x = next((mark for mark, _ in marks if x0 <= mark <= x1), (x0 + x1) / 2)
+        if found is None or (not found[1] and px(x) - last_upright < font_px * 1.4):
+            continue  # no room, or right beside the label of the gap before (hover on the band's break mark)
+        note, across = found
+        if not across:
+            last_upright = px(x)
+        hover = " + ".join(duration_text(gap.months, lang) for gap in group)
+        notes.append({"x": x, "xref": "x", "y": -AXIS_DOWN if in_lived else 1, "yref": "y" if in_lived else "paper",
+                      "yanchor": "top", "text": esc(note).replace("\n", "<br>"), "showarrow": False,
+                      "textangle": 0 if across else -90,
+                      "font": {"size": font_px, "color": MUTED}, "align": "center", "name": "timeline-gap",
+                      "hovertext": esc(f"{text('no_information', lang)} · {hover}")})
+    for x, run in marks:  # a break in the axis line, like a torn paper strip
+        months = sum(b1 - b0 for b0, b1 in run) / 86_400_000 / 30.44
+        notes.append({"x": x, "xref": "x", "y": 0, "yref": "y2", "text": "<b>//</b>", "showarrow": False,
+                      "font": {"size": font_px + 4, "color": INK}, "bgcolor": PAPER, "borderpad": 0,
+                      "name": "timeline-break",
+                      "hovertext": esc(text("timeline_break", lang, duration=duration_text(months, lang)))})
     return shapes, notes
 
 
-_YEAR_MS = 365.2425 * 86_400_000
-
-
-def _year_ticks(layout: TimelineLayout, x_range: list[float], geo: Geometry, font_px: int, gl: bool
+def _year_ticks(layout: TimelineLayout, x_range: list[float], font_px: int, mark_font_px: int, gl: bool
                 ) -> dict[str, Any]:
     """Ticks at whole years when the axis has breaks (plotly's own ticks bunch up beside a break): every
-    year, or every 2nd/5th/10th, and none closer than a label's width to the one before."""
+    year, or every 2nd/5th/10th, none closer than a label's width to the one before or to a break mark (on
+    the narrowest plot)."""
     if gl or not layout.breaks:
         return {}
     lo, hi = x_range
-    visible = visible_span((lo, hi), layout.breaks)
-    px_per_ms = geo.plot_width_px / max(visible, 1.0)
-    need = font_px * 0.62 * 4 + 14
-    step = next((s for s in (1, 2, 5, 10) if _YEAR_MS * s * px_per_ms >= need), 20)
-
-    def px(x: float) -> float:
-        return (x - lo - sum(max(0.0, min(b1, x) - b0) for b0, b1 in layout.breaks if b0 < x)) * px_per_ms
+    px_per_ms, px = _axis_px(layout)
+    need = text_px(4, font_px) + 14
+    step = _step(_YEAR_MS * px_per_ms, need)
+    marks = [px(x) for x, _ in break_marks(layout, mark_font_px)]
+    clear = need / 2 + _break_mark_px(mark_font_px) / 2
 
     candidates = [day_ms(dt.date(year, 1, 1)) for year in range(ms_day(lo).year + 1, ms_day(hi).year + 1)
                   if year % step == 0]
@@ -246,7 +337,7 @@ def _year_ticks(layout: TimelineLayout, x_range: list[float], geo: Geometry, fon
     last = -1e9
     for x in sorted(candidates):
         if any(b0 <= x <= b1 for b0, b1 in layout.breaks) or px(x) - last < need or px(x) < need * 0.45 \
-                or not lo <= x <= hi:
+                or not lo <= x <= hi or any(abs(px(x) - mark) < clear for mark in marks):
             continue
         vals.append(x)
         labels.append(str(ms_day(x).year))
@@ -354,7 +445,7 @@ def timeline_figure(case: Case, *, lang: str = "nl", projector: bool = False,
         layer_traces += mark_traces(marks, geo, glyph_px, gl)
         layer_traces += certainty_traces(marks, geo, scale.base, gl)
         if layer == Layer.FORMAL:
-            layer_traces += _age_traces(case, layout, geo, scale.small, lang)
+            layer_traces += _age_traces(case, layout, scale.small, lang)
             for trace in layer_traces:
                 trace.update(xaxis="x2", yaxis="y2")
         traces += layer_traces
@@ -386,14 +477,27 @@ def timeline_figure(case: Case, *, lang: str = "nl", projector: bool = False,
     return go.Figure(data=traces, layout=figure_layout, _validate=False)
 
 
-def _age_traces(case: Case, layout: TimelineLayout, geo: Geometry, font_px: int, lang: str) -> list[dict]:
+def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> list[dict]:
+    """The index child's age every k-th birthday above the axis: k so that the labels stay apart on the
+    narrowest plot, none cut at the plot's edges or on a break mark, none closer than a label's room."""
     index = case.index()
     if index is None or layout.first_day is None:
         return []
-    margin = font_px * 2 * layout.visible_ms() / geo.plot_width_px  # keep labels whole
+    px_per_ms, px = _axis_px(layout)
+    need = _age_need_px(font_px, lang)
+    margin = need / 2 / px_per_ms  # keep labels whole
     ages = age_marks(index.birth, ms_day(layout.x_range[0] + margin), ms_day(layout.x_range[1] - margin),
-                     _age_step(layout, geo, font_px))
-    return age_traces([day_ms(day) for day, _ in ages], [age for _, age in ages], lang, AXIS_UP * 0.45, font_px)
+                     _age_step(layout, font_px, lang))
+    marks = [px(x) for x, _ in break_marks(layout, font_px)]
+    clear = need / 2 + _break_mark_px(font_px) / 2
+    kept: list[tuple[float, int]] = []
+    for day, age in ages:
+        x = day_ms(day)
+        if any(b0 <= x <= b1 for b0, b1 in layout.breaks) or any(abs(px(x) - mark) < clear for mark in marks) \
+                or (kept and px(x) - px(kept[-1][0]) < need):
+            continue
+        kept.append((x, age))
+    return age_traces([x for x, _ in kept], [age for _, age in kept], lang, AXIS_UP * 0.45, font_px)
 
 
 def _legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict[str, dict], int]:
@@ -430,7 +534,11 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
         edge = lane.y1 + LANE_GAP / 2 if lane.layer == Layer.FORMAL else lane.y0 - LANE_GAP / 2
         shapes.append({"type": "line", "xref": "paper", "yref": yref, "x0": 0, "x1": 1, "y0": edge, "y1": edge,
                        "line": {"color": LANE_LINE, "width": 1}, "layer": "below"})
-    gap_shapes, annotations = _gap_decor(gaps, layout, geo, lang, projector, scale.small)
+    # Gap labels hang from the top of the plot down to the ages, or when the formal half is the shorter one
+    # (the lived layer alone, say), from under the years down to the bottom.
+    px_per_row = plot_px / (top - bottom)
+    high_px, in_lived = max(((top - AXIS_UP) * px_per_row - 8, False), ((-bottom - AXIS_DOWN) * px_per_row - 8, True))
+    gap_shapes, annotations = _gap_decor(gaps, layout, lang, projector, scale.small, high_px, in_lived)
     shapes += gap_shapes + note_shapes
     shapes += [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
                 "line": {"color": GUIDE_COLOUR, "width": 1.2, "dash": "dot"}, "layer": "below"} for x in guides]
@@ -452,7 +560,7 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
         {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
         {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
     ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False, "rangebreaks": _rangebreaks(layout, gl),
-        **_year_ticks(layout, x_range, geo, scale.base, gl)}
+        **_year_ticks(layout, x_range, scale.base, scale.small, gl)}
     lane_axis = {"fixedrange": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                  "showticklabels": False}
     top_px = c.title_px

@@ -142,6 +142,17 @@ PROJECTOR_GEOMETRY = Geometry(row_px=25, marker_px=15, decision_px=23, bar_width
                               label_chars=18, width_px=880)
 
 
+# The narrowest plotting area the app gives the timeline (a 1280 px window, side panel open): text along the
+# time axis (ages, years, "no information", break marks) is spaced so that it cannot collide at this width.
+MIN_PLOT_WIDTH_PX = 520
+CHAR_EM = 0.6  # average glyph width of the sans-serif fonts, in em (for estimating text widths)
+
+
+def text_px(chars: int, font_px: float) -> float:
+    """Estimated width in px of ``chars`` characters at ``font_px``."""
+    return chars * font_px * CHAR_EM
+
+
 def geometry(projector: bool) -> Geometry:
     return PROJECTOR_GEOMETRY if projector else SCREEN_GEOMETRY
 

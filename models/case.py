@@ -354,10 +354,6 @@ class Case(_Item):
         """Events sorted by start date, then end, then id (stable for equal dates)."""
         return sorted(self.events, key=lambda e: (e.date.sort_key(), (e.end or e.date).sort_key(), e.id))
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """The case as JSON text, in the same format :func:`models.load_case` reads."""
-        return self.model_dump_json(indent=indent, exclude_none=True)
-
 
 def _first_by_id(items: list) -> dict:
     """Items by id; where an id repeats (an invalid file), the first one counts."""

@@ -32,6 +32,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "patterns": {"nl": "Patronen", "en": "Patterns"},
     "patterns_none": {"nl": "Geen patronen gevonden.", "en": "No patterns found."},
     "rules": {"nl": "Zo is geteld", "en": "How this was counted"},
+    "patterns_evidence": {"nl": "Waarop dit steunt ({n}) en hoe is geteld",
+                          "en": "What this rests on ({n}) and how it was counted"},
     "date": {"nl": "Datum", "en": "Date"},
     "type": {"nl": "Soort", "en": "Type"},
     "layer": {"nl": "Laag", "en": "Layer"},
@@ -47,6 +49,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no_information": {"nl": "geen informatie", "en": "no information"},
     "do_not_share": {"nl": "Gepseudonimiseerde casus — niet delen", "en": "Pseudonymised case — do not share"},
     "printed_on": {"nl": "afgedrukt op {date}", "en": "printed on {date}"},
+    "poster_number_key": {"nl": "volgnummer van de gebeurtenis in tijdsvolgorde (zie de lijst in de bijlage van "
+                                "het rapport)",
+                          "en": "number of the event in time order (see the list in the report's appendix)"},
     "as_of_date": {"nl": "stand op {date}", "en": "as of {date}"},  # posters, geno-sociogram title
 
     # --- page chrome: header, case chooser, upload ----------------------------------------------------------
@@ -64,6 +69,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "invalid_marker": {"nl": "(ongeldig)", "en": "(invalid)"},
     "upload": {"nl": "Bestand openen…", "en": "Open file…"},
     "projector": {"nl": "Beamer", "en": "Projector"},
+    "wall_label": {"nl": "Wat de beamer toont", "en": "What the projector shows"},
+    "wall_both": {"nl": "Beide", "en": "Both"},
+    "wall_timeline": {"nl": "Tijdlijn", "en": "Timeline"},
+    "wall_network": {"nl": "Geno-sociogram", "en": "Geno-sociogram"},
+    "wall_patterns": {"nl": "Patronen", "en": "Patterns"},
     "story": {"nl": "Verhaal", "en": "Story"},
 
     # --- error panel (a file that cannot be opened) ---------------------------------------------------------
@@ -165,6 +175,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "page_prev": {"nl": "Vorige pagina", "en": "Previous page"},
     "page_next": {"nl": "Volgende pagina", "en": "Next page"},
     "page_of": {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"},
+    "table_number": {"nl": "Nr.", "en": "No."},
+    "table_number_hint": {"nl": "Volgnummer van de gebeurtenis in tijdsvolgorde, zoals op de posters en in het rapport",
+                          "en": "Number of the event in time order, as on the posters and in the report"},
     "table_empty": {"nl": "Geen gebeurtenissen bij deze filters.", "en": "No events match these filters."},
 
     # --- story mode -----------------------------------------------------------------------------------------
@@ -310,14 +323,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                   "en": "Are you sure? You can undo this."},
     "edit_delete_confirm_refs": {"nl": "Dit verandert ook: {what}. Je kunt dit ongedaan maken.",
                                  "en": "This also changes: {what}. You can undo this."},
-    "edit_impact_events": {"nl": "{n} gebeurtenis(sen)", "en": "{n} event(s)"},
-    "edit_impact_persons": {"nl": "{n} perso(o)n(en)", "en": "{n} person(s)"},
-    "edit_impact_relationships": {"nl": "{n} relatie(s) (worden verwijderd)", "en": "{n} relationship(s) (deleted)"},
-    "edit_impact_households": {"nl": "{n} huishouden(s)", "en": "{n} household(s)"},
-    "edit_impact_annotations": {"nl": "{n} notitie(s)", "en": "{n} note(s)"},
+    "edit_impact_events": {"nl": "{n} gebeurtenissen", "en": "{n} events"},
+    "edit_impact_events_one": {"nl": "1 gebeurtenis", "en": "1 event"},
+    "edit_impact_persons": {"nl": "{n} personen", "en": "{n} persons"},
+    "edit_impact_persons_one": {"nl": "1 persoon", "en": "1 person"},
+    "edit_impact_relationships": {"nl": "{n} relaties (worden verwijderd)", "en": "{n} relationships (deleted)"},
+    "edit_impact_relationships_one": {"nl": "1 relatie (wordt verwijderd)", "en": "1 relationship (deleted)"},
+    "edit_impact_households": {"nl": "{n} huishoudens", "en": "{n} households"},
+    "edit_impact_households_one": {"nl": "1 huishouden", "en": "1 household"},
+    "edit_impact_annotations": {"nl": "{n} notities", "en": "{n} notes"},
+    "edit_impact_annotations_one": {"nl": "1 notitie", "en": "1 note"},
     "date_placeholder": {"nl": "bijv. 2015, 3-2015, 12-3-2015 of ca. 2015",
                          "en": "e.g. 2015, 2015-03, 2015-03-12 or ~2015"},
     "choose_placeholder": {"nl": "Kies…", "en": "Choose…"},
+    # the dropdowns' own words (dcc.Dropdown ``labels``)
+    "dropdown_select_all": {"nl": "Alles kiezen", "en": "Select all"},
+    "dropdown_deselect_all": {"nl": "Niets kiezen", "en": "Deselect all"},
+    "dropdown_selected_count": {"nl": "{count} gekozen", "en": "{count} selected"},
+    "dropdown_search": {"nl": "Zoeken", "en": "Search"},
+    "dropdown_clear_search": {"nl": "Zoekterm wissen", "en": "Clear search"},
+    "dropdown_clear_selection": {"nl": "Keuze wissen", "en": "Clear selection"},
+    "dropdown_no_options_found": {"nl": "Niets gevonden", "en": "No options found"},
     # form fields (keys: field_<collection>_<field, dots as underscores>)
     "field_events_date": {"nl": "Datum (begin)", "en": "Date (start)"},
     "field_events_end": {"nl": "Einddatum (bij een periode)", "en": "End date (for a period)"},
@@ -396,10 +422,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "save_as_confirm": {"nl": "Opslaan", "en": "Save"},
     "new_case_cancel": {"nl": "Annuleren", "en": "Cancel"},
     "unsaved_changes_first": {
-        "nl": "de open casus heeft niet-opgeslagen wijzigingen; sla ze eerst op (of download ze, of maak ze "
-              "ongedaan) en open dan dit bestand",
-        "en": "the open case has unsaved changes; save them first (or download them, or undo them), "
-              "then open this file"},
+        "nl": "De open casus heeft niet-opgeslagen wijzigingen. Sla ze eerst op (of download ze, of maak ze "
+              "ongedaan) en open dan {name}.",
+        "en": "The open case has unsaved changes. Save them first (or download them, or undo them), "
+              "then open {name}."},
+    "save_hint_clean": {"nl": "Er zijn geen wijzigingen om op te slaan", "en": "There are no changes to save"},
+    "save_hint_download": {"nl": "Deze casus heeft geen map om in op te slaan: gebruik Download JSON",
+                           "en": "This case has no folder to be saved in: use Download JSON"},
+    "save_hint_new_file": {"nl": "Nog geen bestand: Opslaan vraagt om een bestandsnaam in de map met casussen",
+                           "en": "No file yet: Save asks for a file name in the case folder"},
+    "save_hint_file": {"nl": "Opslaan in {name}", "en": "Save to {name}"},
+    "unsaved_changes_title": {"nl": "Eerst opslaan", "en": "Save first"},
     "save_as_title": {"nl": "Opslaan als nieuw bestand", "en": "Save as a new file"},
     "save_as_body": {"nl": "Het bestand komt in de map met casussen. Een bestaand bestand wordt nooit overschreven.",
                      "en": "The file goes into the case folder. An existing file is never overwritten."},

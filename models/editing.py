@@ -1,6 +1,6 @@
 """Edits to a case: add, change and delete items, each checked by the same rules as the loader.
 
-Every function takes the case as plain JSON data (what :meth:`Case.to_json` writes) and returns
+Every function takes the case as plain JSON data (what :func:`models.saving.case_bytes` writes) and returns
 new data; nothing is changed in place, so an undo history can simply keep earlier versions.
 An edit is accepted only when the whole edited case passes :func:`models.validate_case_data`:
 a form can never produce a file that ``casusbeeld validate`` would refuse.
@@ -19,6 +19,7 @@ from typing import Any
 from models.case import SCHEMA_VERSION, Case
 from models.loading import validate_case_data
 from models.problems import CaseError, Problem
+from models.saving import case_bytes
 
 CaseData = dict[str, Any]
 Item = dict[str, Any]
@@ -63,7 +64,7 @@ class EditResult:
 
 def case_data(case: Case) -> CaseData:
     """A validated case as JSON data, exactly as it would be saved."""
-    return json.loads(case.to_json(indent=None))
+    return json.loads(case_bytes(case))
 
 
 def checked(data: CaseData, item_path: str | None = None) -> EditResult:
@@ -89,15 +90,53 @@ def new_case(title: str, child_label: str, *, child_birth: str | None = None, ch
     return checked(data, "$")
 
 
+_NUMBERED = re.compile(r"(.*?)(\d+)")
+_MAX_ID_LENGTH = 64
+
+
 def next_id(data: CaseData, collection: str) -> str:
-    """An id not used anywhere in the case: the collection's prefix and the next free number."""
-    prefix = ID_PREFIX[collection]
+    """An id not used anywhere in the case, following the collection's own pattern.
+
+    When most of the collection's ids are a prefix and a number (``n01``, ``e034``), the new id has the
+    same prefix and zero-padding width and the next number (``n13``); otherwise (an empty collection,
+    ids like ``moeder``) the collection's default prefix without padding (``a1``).
+    """
     used = all_ids(data)
-    numbers = [int(m.group(1)) for i in used if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", i))]
+    prefix, width = _id_pattern(_collection_ids(data, collection)) or (ID_PREFIX[collection], 1)
+    candidate = _numbered_id(prefix, width, used)
+    if len(candidate) > _MAX_ID_LENGTH:
+        candidate = _numbered_id(ID_PREFIX[collection], 1, used)
+    return candidate
+
+
+def _numbered_id(prefix: str, width: int, used: set[str]) -> str:
+    """``prefix`` and the number after the highest one any used id with that prefix has, zero-padded."""
+    numbers = [int(m.group(2)) for i in used if (m := _NUMBERED.fullmatch(i)) and m.group(1) == prefix]
     number = max(numbers, default=0) + 1
-    while f"{prefix}{number}" in used:
+    while (candidate := f"{prefix}{number:0{width}d}") in used:
         number += 1
-    return f"{prefix}{number}"
+    return candidate
+
+
+def _collection_ids(data: CaseData, collection: str) -> list[str]:
+    items = data.get(collection)
+    if not isinstance(items, list):
+        return []
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def _id_pattern(ids: list[str]) -> tuple[str, int] | None:
+    """The (prefix, digits width) at least half of ``ids`` follow, the most common one; None if none does."""
+    widths: dict[str, list[int]] = {}
+    for item_id in ids:
+        if match := _NUMBERED.fullmatch(item_id):
+            widths.setdefault(match.group(1), []).append(len(match.group(2)))
+    if not widths:
+        return None
+    prefix = max(widths, key=lambda p: len(widths[p]))
+    if 2 * len(widths[prefix]) < len(ids):
+        return None
+    return prefix, min(widths[prefix])
 
 
 def all_ids(data: CaseData) -> set[str]:

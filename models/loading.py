@@ -25,7 +25,7 @@ from models.case import (
 )
 from models.messages import dedupe, problem_from_pydantic
 from models.problems import CaseError, Problem
-from models.validation import check_case
+from models.validation import check_case, check_raw_references, known_ids
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Case files larger than this are refused (a real case is well under 1 MB)."""
@@ -134,8 +134,11 @@ def validate_case_data(raw: Any) -> Case:
         case = Case.model_validate(raw)
     except ValidationError as exc:
         problems = [_friendlier(problem_from_pydantic(error)) for error in exc.errors(include_url=False)]
-        partial, index_map, unchecked_ids = _partial_case(raw)
+        partial, index_map, unchecked_ids, invalid = _partial_case(raw)
         problems.extend(check_case(partial, index_map, unchecked_ids))
+        typed = {problem.path for problem in problems}  # a wrong value is not also reported as unknown
+        problems.extend(problem for problem in check_raw_references(raw, invalid, known_ids(partial, unchecked_ids))
+                        if problem.path not in typed)
         raise CaseError(sorted(dedupe(problems), key=_file_order)) from None
     problems = check_case(case)
     if problems:
@@ -181,14 +184,17 @@ def _friendlier(problem: Problem) -> Problem:
     return problem
 
 
-def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any, dict[str, set[str]]]:
+def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any, dict[str, set[str]], dict[str, list[int]]]:
     """The valid items of a broken file, so cross-item checks can still run on them.
 
-    Also returns the ids of the invalid items, so references to them are not reported twice.
+    Also returns the ids of the invalid items, so references to them are not reported twice, and the
+    positions of the invalid items (``layout``: ``[0]`` when it is invalid), whose references
+    :func:`check_raw_references` reads from the raw JSON.
     """
     fields: dict[str, Any] = {}
     positions: dict[str, list[int]] = {}
     unchecked_ids: dict[str, set[str]] = {}
+    invalid: dict[str, list[int]] = {}
     for name, adapter in _ADAPTERS.items():
         items = raw.get(name)
         kept, where = [], []
@@ -198,6 +204,7 @@ def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any, dict[str, set[str]]]:
                     kept.append(adapter.validate_python(item))
                     where.append(position)
                 except ValidationError:
+                    invalid.setdefault(name, []).append(position)
                     if isinstance(item, dict) and isinstance(item.get("id"), str):
                         unchecked_ids.setdefault(name, set()).add(item["id"])
         fields[name] = kept
@@ -208,9 +215,10 @@ def _partial_case(raw: dict[str, Any]) -> tuple[Case, Any, dict[str, set[str]]]:
         fields["layout"] = LayoutHints.model_validate(raw.get("layout", {}))
     except ValidationError:
         fields["layout"] = LayoutHints()
+        invalid["layout"] = [0]
 
     def index_map(collection: str, position: int) -> int:
         where = positions.get(collection)
         return where[position] if where is not None and position < len(where) else position
 
-    return Case.model_construct(**fields), index_map, unchecked_ids
+    return Case.model_construct(**fields), index_map, unchecked_ids, invalid

@@ -19,6 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
+
+import pydantic_core
+from pydantic import BaseModel
 
 from models.case import Case
 from models.loading import parse_case_bytes
@@ -53,8 +57,48 @@ def file_fingerprint(path: Path) -> str | None:
 
 
 def case_bytes(case: Case) -> bytes:
-    """The bytes a case is saved as (UTF-8 JSON, two-space indent, final newline)."""
-    return (case.to_json(indent=2) + "\n").encode("utf-8")
+    """The bytes a case is saved as (UTF-8 JSON, two-space indent, final newline).
+
+    The file keeps the shape its author wrote: see :func:`case_document`.
+    """
+    return pydantic_core.to_json(case_document(case), indent=2, inf_nan_mode="null") + b"\n"
+
+
+def case_document(case: Case) -> dict[str, Any]:
+    """The case as JSON data, as it is saved: ``None`` values are left out, and so is every value
+    equal to its field's default unless the file (or an edit) set it; ``schema_version`` is always written.
+    """
+    document = _pruned(case, case.model_dump(mode="json", exclude_none=True))
+    return {"schema_version": case.schema_version, **document}
+
+
+def _pruned(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
+    """``dumped`` (the JSON dump of ``model``) without unset default values, nested models included."""
+    kept: dict[str, Any] = {}
+    for name, value in dumped.items():
+        current = getattr(model, name)
+        if _is_unset_default(model, name, current):
+            continue
+        kept[name] = _pruned_value(current, value)
+    return kept
+
+
+def _is_unset_default(model: BaseModel, name: str, current: Any) -> bool:
+    field = type(model).model_fields[name]
+    if name in model.model_fields_set or field.is_required():
+        return False
+    return bool(current == field.get_default(call_default_factory=True))
+
+
+def _pruned_value(current: Any, dumped: Any) -> Any:
+    """Prune nested models inside a field value (a model, a list of models or a dict of models)."""
+    if isinstance(current, BaseModel) and isinstance(dumped, dict):
+        return _pruned(current, dumped)
+    if isinstance(current, list) and isinstance(dumped, list):
+        return [_pruned_value(item, out) for item, out in zip(current, dumped, strict=True)]
+    if isinstance(current, dict) and isinstance(dumped, dict):
+        return {key: _pruned_value(current[key], out) if key in current else out for key, out in dumped.items()}
+    return dumped
 
 
 @contextlib.contextmanager

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from models.case import Case, Event, Person
 from models.partial_date import PartialDate
@@ -30,6 +31,11 @@ class _Collector:
             location = (location[0], self._index_map(location[0], location[1]), *location[2:])
         self.problems.append(Problem(json_path(location), code, nl, en))
 
+    def add_unknown(self, location: tuple, value: str, what_nl: str, what_en: str) -> None:
+        """A reference to an id that no item has."""
+        self.add(location, "unknown_reference", f"verwijst naar onbekende {what_nl} '{value}'",
+                 f"refers to unknown {what_en} '{value}'")
+
 
 def check_case(case: Case, index_map: IndexMap = _identity,
                unchecked_ids: Mapping[str, set[str]] | None = None) -> list[Problem]:
@@ -48,9 +54,7 @@ def check_case(case: Case, index_map: IndexMap = _identity,
 
     def ref(location: tuple, value: str | None, known: set[str] | dict, what_nl: str, what_en: str) -> None:
         if value is not None and value not in known:
-            out.add(location, "unknown_reference",
-                    f"verwijst naar onbekende {what_nl} '{value}'",
-                    f"refers to unknown {what_en} '{value}'")
+            out.add_unknown(location, value, what_nl, what_en)
 
     ref(("index_person",), case.index_person, persons, "persoon", "person")
     index = case.person_map().get(case.index_person)
@@ -228,3 +232,77 @@ def _check_event_in_lifetimes(event: Event, loc: tuple, persons: dict[str, Perso
                     f"na deze gebeurtenis ({event.date.format('nl')})",
                     f"'{person.label}' was only born in {person.birth.format('en')}, "
                     f"after this event ({event.date.format('en')})")
+
+
+# --- references in items that failed their own validation ---------------------------------------------------
+
+_WHAT = {"persons": ("persoon", "person"), "organisations": ("organisatie", "organisation"),
+         "events": ("gebeurtenis", "event"), "sources": ("bron", "source"),
+         "actors": ("persoon of organisatie", "person or organisation")}
+"""What a reference names, in Dutch and English; ``actors`` are persons or organisations."""
+
+_RAW_REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "persons": ((("organisation",), "organisations"),),
+    "relationships": ((("source",), "persons"), (("target",), "persons"), (("view",), "persons"),
+                      (("info_source",), "sources")),
+    "events": ((("persons", "*"), "persons"), (("organisation",), "organisations"),
+               (("to_organisation",), "organisations"), (("source",), "sources"), (("perspective",), "persons"),
+               (("decision", "decided_by", "*"), "actors")),
+    "annotations": ((("target", "events", "*"), "events"), (("target", "persons", "*"), "persons")),
+    "households": ((("members", "*", "person"), "persons"),),
+    "layout": ((("sibling_order", "*"), "persons"), (("pinned", "&"), "persons"),
+               (("collapsed_organisations", "*"), "organisations")),
+}
+"""Where items refer to other items: a path inside the item (``*`` any list entry, ``&`` any object key)."""
+
+
+def known_ids(case: Case, unchecked_ids: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """The ids references may name, by what they name: the case's items plus ``unchecked_ids``."""
+    extra = unchecked_ids or {}
+    known = {name: {item.id for item in getattr(case, name)} | set(extra.get(name, ()))
+             for name in ("persons", "organisations", "events", "sources")}
+    known["actors"] = known["persons"] | known["organisations"]
+    return known
+
+
+def check_raw_references(raw: Mapping[str, Any], items: Mapping[str, Iterable[int]],
+                         known: Mapping[str, set[str]]) -> list[Problem]:
+    """Unknown ids in items that could not be validated, read from the raw JSON as far as it goes.
+
+    ``items`` names the positions to check per collection (``{"layout": [0]}``: the layout object); only
+    string values are checked, anything else is a type problem reported elsewhere.
+    """
+    out = _Collector(_identity)
+    for collection, positions in items.items():
+        for position in positions:
+            item, location = _raw_item(raw, collection, position)
+            for path, what in _RAW_REFERENCES.get(collection, ()):
+                for where, value in _raw_values(item, path):
+                    if value not in known[what]:
+                        out.add_unknown((*location, *where), value, *_WHAT[what])
+    return out.problems
+
+
+def _raw_item(raw: Mapping[str, Any], collection: str, position: int) -> tuple[Any, tuple]:
+    """The raw item and its location; the layout is one object, not a list."""
+    if collection == "layout":
+        return raw.get("layout"), ("layout",)
+    items = raw.get(collection)
+    found = items[position] if isinstance(items, list) and 0 <= position < len(items) else None
+    return found, (collection, position)
+
+
+def _raw_values(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple, str]]:
+    """The string values at ``path`` inside raw JSON, each with its location relative to ``value``."""
+    if not path:
+        if isinstance(value, str):
+            yield (), value
+        return
+    step, rest = path[0], path[1:]
+    if step == "*" and isinstance(value, list):
+        for i, entry in enumerate(value):
+            yield from (((i, *where), found) for where, found in _raw_values(entry, rest))
+    elif step == "&" and isinstance(value, dict):
+        yield from (((key,), key) for key in value if isinstance(key, str))
+    elif step not in ("*", "&") and isinstance(value, dict):
+        yield from (((step, *where), found) for where, found in _raw_values(value.get(step), rest))

@@ -153,6 +153,16 @@ def test_broken_upload_keeps_the_open_case(lisa_store: dict[str, Any]) -> None:
     assert "stays open" in text
 
 
+def test_a_switch_with_unsaved_changes_is_a_warning_not_a_broken_file(lisa_store: dict[str, Any]) -> None:
+    current = {**lisa_store, "name": LISA.name, "source": "file", "dirty": True}
+    store, error, chooser, _ = open_case("case-chooser", "minimal.json", None, None, current, SAMPLES)
+    assert store is dash_no_update() and chooser == LISA.name
+    panel = error_panel(error, "nl")
+    words = _texts(panel)
+    assert "Eerst opslaan" in words and "open dan minimal.json" in words
+    assert "kan niet worden geopend" not in words and "alert-warning" in panel.className
+
+
 def test_chooser_only_reads_offered_files() -> None:
     store, error, *_ = open_case("case-chooser", "../pyproject.toml", None, None, None, SAMPLES)
     assert store is dash_no_update() and error["problems"][0]["code"] == "file_not_found"
@@ -233,6 +243,9 @@ def test_filters_and_table(lisa_store: dict[str, Any]) -> None:
     html_json = to_json(table)
     assert '"aria-sort":"ascending"' in html_json and '"aria-current":"true"' in html_json
     assert '"type":"Caption"' in html_json and '"scope":"col"' in html_json
+    # each row carries the event's number in time order (as on the posters and in the report)
+    first_row = table.children[2].children[0]
+    assert first_row.children[0].children == str(view.order[rows[0].id] + 1)
     # a selected event on page 3 moves the table there
     state = table_state("selection-store", None, {"sort": "date", "asc": True, "page": 0}, 93, 2 * PAGE_SIZE + 1)
     assert state["page"] == 2
@@ -332,3 +345,20 @@ def test_a_case_without_events_spans_from_birth_to_today():
 
     fig = with_no_events_note(timeline_figure(view.case), "nl", False)
     assert fig.layout.annotations[-1].text == text("timeline_no_events", "nl")
+
+
+def test_the_network_opens_on_the_childs_death_in_a_calamity_review():
+    import datetime as dt
+
+    from app.filters import opening_day
+    from app.state import CaseView
+
+    def opening(name: str) -> tuple[dt.date, tuple[dt.date, dt.date]]:
+        view = CaseView.build(load_case(SAMPLES / name), name)
+        bounds = case_bounds(view)
+        return opening_day(view, bounds), bounds
+
+    day, _ = opening("calamiteit_sem.json")
+    assert day == dt.date(2022, 6, 11)  # Sem's death, not the investigators' last meeting in 2023
+    day, (_, last) = opening("lisa_gesloten_jeugdzorg.json")
+    assert day == last  # a living child: the network as it is now

@@ -85,6 +85,18 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     "not_pseudonymised.json": [
         ("$.pseudonymised", '"pseudonymised": true', '"pseudonymised": true'),
     ],
+    "types_and_references.json": [  # type problems do not hide ids that refer to nothing, even in the same item
+        ("$.persons[1].deceased", "true of false", "true or false"),
+        ("$.persons[1].organisation", "onbekende organisatie 'org-weg'", "unknown organisation 'org-weg'"),
+        ("$.relationships[0].certainty", "kies uit", "choose one of"),
+        ("$.relationships[0].source", "onbekende persoon 'moeder'", "unknown person 'moeder'"),
+        ("$.events[0].date", "datum moet tekst zijn", "a date must be text"),
+        ("$.events[1].persons[0]", "onbekende persoon 'spook'", "unknown person 'spook'"),
+        ("$.events[2].date", "datum moet tekst zijn", "a date must be text"),
+        ("$.events[2].persons[1]", "onbekende persoon 'geest'", "unknown person 'geest'"),
+        ("$.annotations[0].tag", "moet tekst zijn", "must be text"),
+        ("$.annotations[0].target.events[0]", "onbekende gebeurtenis 'e9'", "unknown event 'e9'"),
+    ],
     "many_problems.json": [
         ("$.persons[1].gender", "kies uit", "choose one of"),
         ("$.persons[3].id", "id 'kind' komt twee keer voor", "id 'kind' is used twice"),

@@ -90,6 +90,11 @@ def test_presets_follow_the_selection():
                                                                                  "organisation": "gi"}
 
 
+def test_an_item_the_last_edit_selected_presets_nothing():
+    # a facilitator adds a neighbour, then an event: the neighbour is selected but must not be made part of it
+    assert preset_for("events", {"kind": "person", "id": "buurvrouw", "via": "edit"}, None) == {}
+
+
 def test_delete_impact_names_what_else_changes():
     assert "relatie" in delete_impact(case_data(), "persons", "vader", "nl")
     assert "undo" in delete_impact(case_data(), "events", "e3", "en")

@@ -1,6 +1,7 @@
 """Edits to a case: each is checked by the loader's rules, references are unlinked, history undoes."""
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +20,8 @@ from models.editing import (
 )
 from models.vocabulary import EventType, Gender, Layer, PersonKind
 from tests.case_builders import case_data as base_data
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
 
 
 def test_add_event_appends_and_validates():
@@ -71,6 +74,49 @@ def test_next_id_is_unique_across_collections():
     data["persons"].append({"id": "e9", "label": "X", "kind": "network"})
     assert next_id(data, "events") == "e10"
     assert next_id(data, "persons") == "p1"
+
+
+def _with_ids(**collections: list[str]) -> dict:
+    return {name: [{"id": item_id} for item_id in ids] for name, ids in collections.items()}
+
+
+@pytest.mark.parametrize(("ids", "expected"), [
+    (["n01", "n02", "n12"], "n13"),  # same prefix and zero-padding
+    (["e034", "e001", "e182"], "e183"),  # the highest number, not the last one
+    (["n08", "n09"], "n10"),
+    (["r98", "r99"], "r100"),  # padding is a minimum width
+    (["x7"], "x8"),
+    (["n01", "n02", "los", "n03"], "n04"),  # most ids follow the pattern
+    ([], "a1"),  # empty: the default prefix
+    (["moeder", "vader", "kind"], "a1"),  # no numbered ids
+    (["moeder", "vader", "onderzoeker1"], "a1"),  # a few numbered ids are no pattern
+])
+def test_next_id_follows_the_collections_own_pattern(ids, expected):
+    assert next_id(_with_ids(annotations=ids), "annotations") == expected
+
+
+def test_next_id_following_a_pattern_stays_unique_across_the_case():
+    data = _with_ids(annotations=["n01", "n02"], persons=["n03", "n04x"], events=["n007"])
+    assert next_id(data, "annotations") == "n08"
+    data = _with_ids(annotations=["n01", "n02"], reflections=["n03"], sources=["n3"])
+    assert next_id(data, "annotations") == "n04"
+
+
+def test_next_id_on_a_sample_case():
+    data = json.loads((SAMPLES / "calamiteit_sem.json").read_text("utf-8"))
+    assert next_id(data, "annotations") == "n13"
+    assert next_id(data, "events") == "e183"
+    assert next_id(data, "relationships") == "r070"
+    assert next_id(data, "persons") == "p1"  # sem, zus, moeder…: no numbered pattern
+    added = put_item(data, "annotations", {"target": {"events": ["e001"]}, "tag": "vraag", "text": "Waarom?"})
+    assert added.ok and added.data["annotations"][-1]["id"] == "n13"
+
+
+def test_next_id_ignores_items_that_are_not_objects_and_overlong_prefixes():
+    data = {"annotations": [None, 5, {"id": 7}, {"id": "n1"}]}
+    assert next_id(data, "annotations") == "n2"
+    long_prefix = "x" * 63
+    assert next_id(_with_ids(annotations=[f"{long_prefix}9"]), "annotations") == "a1"
 
 
 def test_delete_person_unlinks_every_reference():
@@ -193,4 +239,15 @@ def test_load_save_load_gives_an_equal_case(tmp_path_factory, data):
     again = load_case(path)
     assert again == case
     assert case_data(again) == case_data(case)
-    assert json.loads(path.read_text("utf-8")) == json.loads(case.to_json())
+    saved = json.loads(path.read_text("utf-8"))
+    assert saved == case_data(case)
+    assert _keys(saved) <= _keys(data) | {"$.events.approximate"}  # no defaults the edits did not write
+
+
+def _keys(value: object, path: str = "$") -> set[str]:
+    """Every object key in JSON data, by its path without list positions ("persons.gender")."""
+    if isinstance(value, list):
+        return set().union(*(_keys(item, path) for item in value))
+    if not isinstance(value, dict):
+        return set()
+    return set().union(*({f"{path}.{key}"} | _keys(item, f"{path}.{key}") for key, item in value.items()))

@@ -21,7 +21,7 @@ import pytest
 from layouts.genogram_draw import FAMILY_SIZE
 from layouts.genogram_layout import ROW, anchor_x, family_layout, solve_row
 from layouts.genogram_ring import COLLAPSED_H, COLLAPSED_W
-from layouts.genosociogram import PROJECTOR_WIDTH, genosociogram_figure
+from layouts.genosociogram import PROJECTOR_WIDTH, SCREEN_WIDTH, genosociogram_figure
 from layouts.style import DIM_OPACITY
 from models import Case, load_case, validate_case_data
 from models.network import generations
@@ -425,6 +425,89 @@ def test_projector_legend_fits_the_width(stem: str, as_of: dt.date | None) -> No
     assert not any("(dubbele rand)" in t for t in legend_texts(fig))
 
 
+SCREEN_CASES = [(path.stem, as_of) for path in SAMPLES
+                for as_of in (None, dt.date(2010, 3, 3), dt.date(2023, 3, 15), dt.date(2025, 2, 14))]
+
+
+def _overlaps(boxes: list[tuple[str, float, float, float, float]]) -> list[tuple[str, str]]:
+    """Pairs of estimated label boxes that overlap by more than 2 px both ways."""
+    return [(a[0], b[0]) for a, b in itertools.combinations(boxes, 2)
+            if min(a[2], b[2]) - max(a[1], b[1]) > 2 and min(a[4], b[4]) - max(a[3], b[3]) > 2]
+
+
+@pytest.mark.parametrize(("stem", "as_of"), SCREEN_CASES)
+def test_screen_person_labels_do_not_overlap(stem: str, as_of: dt.date | None) -> None:
+    """Drawn for the card's width (the app only shrinks a wider figure, and a shrunk drawing keeps its type
+    size), and the names (about 0.6 em a character) never run into each other at that scale."""
+    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of)
+    if not fig.layout.meta["legend"]:
+        return  # nobody on that day: the empty figure
+    assert fig.layout.width <= SCREEN_WIDTH
+    boxes = _label_boxes(fig)
+    assert boxes
+    assert not _overlaps(boxes)
+
+
+def test_synthetic_labels_do_not_overlap() -> None:
+    case = generate_case(n_events=40, n_persons=120, seed=3, n_generations=4)
+    for fig in (genosociogram_figure(case), genosociogram_figure(case, collapse_organisations=False)):
+        assert fig.layout.width <= SCREEN_WIDTH
+        assert not _overlaps(_label_boxes(fig))
+
+
+def _legend_right_px(fig: go.Figure) -> float:
+    """The estimated right edge (px from the figure's left) of the legend's widest words."""
+    layout = fig.layout
+    plot_w = layout.width - layout.margin.l - layout.margin.r
+    (d0, d1), (r0, r1) = layout.xaxis2.domain, layout.xaxis2.range
+    unit = (d1 - d0) * plot_w / (r1 - r0)
+    assert unit == pytest.approx(layout.meta["legend_unit_px"], rel=0.01)
+    right = 0.0
+    for trace in fig.data:
+        if trace.xaxis == "x2" and trace.mode == "text" and trace.textposition == "middle right":
+            for x, words in zip(trace.x, trace.text, strict=True):
+                longest = max(len(html.unescape(re.sub(r"<[^>]+>", "", line))) for line in words.split("<br>"))
+                width = longest * trace.textfont.size * 0.6
+                right = max(right, layout.margin.l + d0 * plot_w + (x - r0) * unit + width)
+    return right
+
+
+@pytest.mark.parametrize(("stem", "as_of"), SCREEN_CASES)
+def test_screen_legend_fits_the_figure(stem: str, as_of: dt.date | None) -> None:
+    for lang in ("nl", "en"):
+        fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, lang=lang)
+        if not fig.layout.meta["legend"]:
+            continue  # nobody on that day: the empty figure
+        assert _legend_right_px(fig) <= fig.layout.width - fig.layout.margin.r + 1, lang
+        assert "(dubbele rand)" in " ".join(legend_texts(fig)) or "index" not in fig.layout.meta["legend"] \
+            or lang == "en"  # the screen legend keeps its explanations
+
+
+@pytest.mark.parametrize("projector", [False, True])
+@pytest.mark.parametrize(("stem", "as_of"), SCREEN_CASES)
+def test_organisation_names_and_members_fit_their_box(stem: str, as_of: dt.date | None, projector: bool) -> None:
+    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, projector=projector,
+                               collapse_organisations=False)
+    ppu = fig.layout.meta["px_per_unit"]
+    boxes = fig.layout.meta.get("boxes", {})
+    checked = 0
+    for trace in fig.data:
+        if trace.mode != "text" or trace.xaxis not in (None, "x") or trace.textposition != "bottom center":
+            continue
+        size = trace.textfont.size
+        for x, y, label in zip(trace.x, trace.y, trace.text, strict=True):
+            lines = [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in label.split("<br>")]
+            half = max(len(line) for line in lines) * size * 0.6 * (1.1 if "<b>" in label else 1.0) / 2
+            inside = [b for b in boxes.values() if b[0] < x < b[1] and b[2] < y < b[3]]
+            if not inside:
+                continue
+            x0, x1, y0, _ = inside[0]
+            assert x0 * ppu - 2 <= x * ppu - half and x * ppu + half <= x1 * ppu + 2, (label, inside[0])
+            assert y * ppu - len(lines) * size * 1.2 >= y0 * ppu - 2, label
+            checked += 1
+    assert checked >= len(boxes)
+
+
 @pytest.mark.parametrize("projector", [False, True])
 @pytest.mark.parametrize(("stem", "as_of"), PROJECTOR_CASES)
 def test_relationship_hover_spots_keep_clear_of_persons(stem: str, as_of: dt.date | None, projector: bool) -> None:
@@ -485,13 +568,13 @@ def test_highlight_persons_and_events() -> None:
     fig = genosociogram_figure(case, as_of=event.start_day(), highlight_events=[event.id])
     on, off = dimmed_texts(fig)
     assert any(t.startswith("Tante M.") for t in off)
-    assert any("Jeugdbeschermer" in t for t in on)
+    assert any(t.startswith("Jeugdb") for t in on)  # the name fitted to its room ("Jeugdbescherm…")
 
 
 def test_highlight_organisation() -> None:
     case = load_case(LISA)
     on, off = dimmed_texts(genosociogram_figure(case, highlight_organisations=["org-horst"]))
-    assert any("De Horst" in t for t in on) and any("Huisarts" in t for t in off)
+    assert any("JeugdzorgPlus" in t for t in on) and any("Huisarts" in t for t in off)
 
 
 def test_show_network_and_professionals_options() -> None:
@@ -677,3 +760,76 @@ def test_annotation_hover_is_inert() -> None:
     assert "<img" not in hovers and "&lt;img src=x onerror=alert(1)&gt;" in hovers
     assert "<b>bold</b>" not in hovers and "&lt;b&gt;bold&lt;/b&gt;" in hovers
     assert not any("<script" in t or "<img" in t for t in strings(fig.to_plotly_json()))
+
+
+WALL_FRAMES = [(800, 530), (590, 540), (1200, 800)]
+
+
+@pytest.mark.parametrize("frame", WALL_FRAMES)
+@pytest.mark.parametrize(("stem", "as_of"), [("lisa_gesloten_jeugdzorg", dt.date(2025, 2, 14)),
+                                             ("noor_jeugd_ggz", None), ("calamiteit_sem", dt.date(2022, 6, 11))])
+def test_wall_frame_figure_fills_its_frame_with_projector_type(stem: str, as_of: dt.date | None,
+                                                               frame: tuple[int, int]) -> None:
+    """Drawn for the wall's frame: exactly that size, the drawing and the legend inside it, names >= 14 px."""
+    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, projector=True, frame=frame)
+    layout = fig.layout
+    assert (layout.width, layout.height) == frame
+    plot_w = layout.width - layout.margin.l - layout.margin.r
+    plot_h = layout.height - layout.margin.t - layout.margin.b
+    (dx0, dx1), (dy0, dy1) = layout.xaxis.domain, layout.yaxis.domain
+    (rx0, rx1), (ry0, ry1) = layout.xaxis.range, layout.yaxis.range
+    ppu = layout.meta["px_per_unit"]
+    assert (rx1 - rx0) * ppu <= (dx1 - dx0) * plot_w + 1 and (ry1 - ry0) * ppu <= (dy1 - dy0) * plot_h + 1
+    for x, y in layout.meta["positions"].values():
+        assert rx0 < x < rx1 and ry0 < y < ry1
+    for bx0, bx1, by0, by1 in layout.meta["boxes"].values():
+        assert rx0 <= bx0 and bx1 <= rx1 and ry0 <= by0 and by1 <= ry1
+    # the legend: in its own part of the frame, beside or below the drawing, its words inside it
+    (lx0, lx1), (ly0, ly1) = layout.xaxis2.domain, layout.yaxis2.domain
+    assert lx1 <= dx0 + 1e-6 or lx0 >= dx1 - 1e-6 or ly1 <= dy0 + 1e-6
+    unit = layout.meta["legend_unit_px"]
+    (q0, q1), (p0, p1) = layout.xaxis2.range, layout.yaxis2.range
+    assert layout.meta["legend"]
+    for trace in fig.data:
+        if trace.xaxis == "x2" and trace.mode == "text":
+            for x, y, words in zip(trace.x, trace.y, trace.text, strict=True):
+                longest = max(len(html.unescape(re.sub(r"<[^>]+>", "", line))) for line in words.split("<br>"))
+                right = lx0 * plot_w + (x - q0) * unit + longest * trace.textfont.size * 0.6
+                assert right <= plot_w + 2, words
+                assert p0 <= y <= p1
+    # projector type: the names at least 14 px at scale 1
+    sizes = [t.textfont.size for t in fig.data if t.mode == "text" and t.textposition == "bottom center"
+             and t.xaxis in (None, "x")]
+    assert sizes and min(sizes) >= 14
+    assert layout.title.font.size >= 20
+
+
+def test_wall_frame_is_landscape_and_larger_than_the_shrunk_portrait() -> None:
+    """On the wall the figure used to be a portrait 880 px wide, shrunk to fit the height: drawn for the frame,
+    the same case's drawing is larger at scale 1 than the portrait's at the scale it needed."""
+    case = load_case(LISA)
+    day = dt.date(2025, 2, 14)
+    portrait = genosociogram_figure(case, day, projector=True)
+    framed = genosociogram_figure(case, day, projector=True, frame=(800, 530))
+    shrink = min(1.0, 530 / portrait.layout.height)
+    assert framed.layout.meta["px_per_unit"] > portrait.layout.meta["px_per_unit"] * shrink * 1.3
+
+
+@pytest.mark.parametrize(("stem", "as_of"), [("calamiteit_sem", dt.date(2022, 6, 11)),
+                                             ("calamiteit_sem", dt.date(2019, 1, 1)),
+                                             ("lisa_gesloten_jeugdzorg", None),
+                                             ("lisa_gesloten_jeugdzorg", dt.date(2025, 2, 14)),
+                                             ("noor_jeugd_ggz", dt.date(2023, 3, 15))])
+def test_organisation_titles_are_not_shortened(stem: str, as_of: dt.date | None) -> None:
+    """With up to 12 organisation boxes on the screen, each box is wide enough for its full name (two lines)."""
+    case = load_case(ROOT / "sample_cases" / f"{stem}.json")
+    fig = genosociogram_figure(case, as_of)
+    boxes = fig.layout.meta["boxes"]
+    if not 0 < len(boxes) <= 12:
+        pytest.skip(f"{len(boxes)} organisations")
+    names = {o.name for o in case.organisations}
+    titles = [html.unescape(re.sub(r"<[^>]+>", "", t.replace("<br>", " "))) for trace in fig.data
+              if trace.mode == "text" and trace.xaxis in (None, "x") for t in trace.text if "<b>" in t]
+    org_titles = [t for t in titles if t in names or t.rstrip("…").strip() and "…" in t]
+    assert len([t for t in org_titles if t in names]) >= len(boxes)
+    assert not [t for t in org_titles if "…" in t]

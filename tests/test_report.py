@@ -18,6 +18,7 @@ from app.report import QUESTIONS, inline_svg, reflection_notes, report_bytes, re
 from models import Case, load_case
 from models.catalogue import text as catalogue_text
 from models.patterns import find_patterns
+from models.saving import case_bytes
 from models.vocabulary import label
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,7 +162,7 @@ def test_printable_css():
 
 def test_reflection_notes_are_reported(cases):
     assert reflection_notes(cases["minimal"]) == []
-    data = json.loads(cases["minimal"].to_json())
+    data = json.loads(case_bytes(cases["minimal"]))
     data["reflections"] = [
         {"id": "r1", "card": 3, "question": "Wat doet dit met ons?", "text": f"Onrust {HOSTILE}"},
         {"id": "r2", "card": 4, "question": "Leeg", "text": "   "},

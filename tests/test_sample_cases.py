@@ -12,6 +12,7 @@ import pytest
 
 from app.cli import main
 from models import Case, load_case
+from models.saving import case_bytes
 from models.vocabulary import (
     EMOTIONAL_TYPES,
     KINSHIP_TYPES,
@@ -64,7 +65,7 @@ def test_sample_case_validates_via_cli(path, capsys):
 
 def test_sample_cases_round_trip(cases):
     for name, case in cases.items():
-        again = load_case(case.to_json())
+        again = load_case(case_bytes(case))
         assert again == case, name
 
 

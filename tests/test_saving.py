@@ -1,5 +1,6 @@
 """Saving case files: atomic, validated, and never over someone else's newer save."""
 
+import json
 import os
 import threading
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from models import load_case, validate_case_data
+from models.case import Annotation, AnnotationTarget, Position
 from models.editing import put_item
 from models.saving import SaveOutcome, case_bytes, file_fingerprint, fingerprint, free_name, safe_file_name, save_case
 from tests.case_builders import case_data
@@ -129,3 +131,71 @@ def test_every_sample_case_saves_to_the_same_case(tmp_path):
         target = tmp_path / sample.name
         assert save_case(case, target, expected=None).outcome == SaveOutcome.SAVED
         assert load_case(target) == case
+
+
+def _json_diff(before: object, after: object, path: str = "$") -> list[str]:
+    """Where two JSON values differ: ``+path`` added, ``-path`` dropped, ``~path`` changed."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        found = [f"+{path}.{key}" for key in after.keys() - before.keys()]
+        found += [f"-{path}.{key}" for key in before.keys() - after.keys()]
+        for key in before.keys() & after.keys():
+            found += _json_diff(before[key], after[key], f"{path}.{key}")
+        return found
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return [line for i, (x, y) in enumerate(zip(before, after, strict=True)) for line in _json_diff(x, y, path)]
+    return [] if before == after else [f"~{path}"]
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.json")), ids=lambda p: p.stem)
+def test_an_unchanged_sample_case_saves_as_the_file_it_was(sample):
+    saved = case_bytes(load_case(sample))
+    differences = _json_diff(json.loads(sample.read_bytes()), json.loads(saved))
+    # the only change: an approximate date marks its event approximate, and vice versa (a model rule)
+    assert set(differences) <= {"+$.events.approximate", "~$.events.date", "~$.events.end"}
+    if len(sample.read_bytes()) > 10_000:  # the big samples are written in the saved layout
+        assert abs(len(saved) - len(sample.read_bytes())) < len(saved) / 100
+
+
+def test_default_values_that_were_not_in_the_file_are_not_written():
+    sample = SAMPLES / "calamiteit_sem.json"
+    data = json.loads(sample.read_bytes())
+    edited = put_item(data, "annotations", {"target": {"persons": ["sem"]}, "tag": "vraag", "text": "Waarom?"})
+    saved = case_bytes(validate_case_data(edited.data))
+    assert len(saved) - len(sample.read_bytes()) < 400
+    assert b'"deceased": false' not in saved and b'"approximate": false' not in saved
+    sem = next(p for p in json.loads(saved)["persons"] if p["id"] == "sem")
+    assert sem["death"] == "2022-06-11" and "deceased" not in sem
+
+
+def test_default_values_the_file_states_are_kept():
+    data = case_data()
+    data["persons"][0]["deceased"] = False
+    data["events"][0]["approximate"] = False
+    data["sources"][0]["kind"] = "dossier"
+    saved = json.loads(case_bytes(validate_case_data(data)))
+    assert saved["persons"][0]["deceased"] is False and saved["events"][0]["approximate"] is False
+    assert saved["sources"][0]["kind"] == "dossier"
+
+
+def test_schema_version_and_required_fields_are_always_written():
+    data = case_data()
+    del data["schema_version"]
+    data["events"][0]["decision"] = {}  # an empty decision still says there was one
+    case = validate_case_data(data)
+    saved = json.loads(case_bytes(case))
+    assert list(saved)[:2] == ["schema_version", "id"] and saved["schema_version"] == "1.0"
+    assert saved["pseudonymised"] is True and saved["events"][0]["decision"] == {}
+    assert load_case(case_bytes(case)) == case
+
+
+def test_a_default_collection_changed_in_place_is_written():
+    data = case_data()
+    data.pop("annotations", None)
+    data.pop("layout", None)
+    case = validate_case_data(data)
+    case.annotations.append(Annotation(id="n1", target=AnnotationTarget(events=["e1"]), tag="vraag", text="Hoe?"))
+    case.layout.pinned["kind"] = Position(x=1, y=2)
+    saved = json.loads(case_bytes(case))
+    assert [a["id"] for a in saved["annotations"]] == ["n1"]
+    assert saved["layout"] == {"pinned": {"kind": {"x": 1.0, "y": 2.0}}}
+    assert load_case(case_bytes(case)) == case

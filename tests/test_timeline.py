@@ -628,7 +628,11 @@ def test_empty_years_are_left_out_of_the_axis() -> None:
     assert layout.visible_ms() < 0.8 * full
     # the shortened gaps say how long they are, and the break is marked on the axis line
     notes = [note.text for note in fig.layout.annotations]
-    assert sum("//" in text for text in notes) == len(layout.breaks)
+    # (one mark per cut, or one for cuts too close together to be told apart: see break_marks)
+    from layouts.timeline import break_marks
+
+    marks = break_marks(layout, 12)
+    assert sum("//" in text for text in notes) == len(marks) and sum(len(run) for _, run in marks) == len(layout.breaks)
     assert any("geen informatie" in text and " jr" in text for text in notes)
     ticks = [int(t) for t in fig.layout.xaxis2.ticktext]
     assert ticks == sorted(ticks) and len(ticks) >= 4
@@ -720,3 +724,143 @@ def test_compact_figure_with_notes_is_valid_plotly() -> None:
         case = load_case(SAMPLES_BY_NAME[name])
         for projector in (False, True):
             go.Figure(timeline_figure(case, projector=projector, as_of=dt.date(2016, 1, 1)).to_dict())
+
+
+# --- readability: text along the time axis cannot collide (at the narrowest plot the app gives) -------------
+
+
+def _axis_px_of(fig: go.Figure, layout: Any) -> Any:
+    """x → px on the narrowest plot (MIN_PLOT_WIDTH_PX), breaks left out, as the figure's text is spaced."""
+    from layouts.timeline_style import MIN_PLOT_WIDTH_PX
+
+    lo, _ = layout.x_range
+    px_per_ms = MIN_PLOT_WIDTH_PX / layout.visible_ms()
+    return lambda x: (x - lo - sum(max(0.0, min(b1, x) - b0) for b0, b1 in layout.breaks if b0 < x)) * px_per_ms
+
+
+def _age_trace(fig: go.Figure) -> Any:
+    return next(t for t in fig.data if t.type == "scatter" and t.mode == "text" and t.text is not None
+                and any(str(w).endswith(("jr", "yr", "yrs")) for w in t.text))
+
+
+@pytest.mark.parametrize("name", ["calamiteit_sem", "lisa_gesloten_jeugdzorg", "noor_jeugd_ggz"])
+@pytest.mark.parametrize("projector", [False, True])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_age_labels_do_not_collide_on_the_narrowest_plot(name: str, projector: bool, lang: str) -> None:
+    from layouts.timeline_style import text_px
+
+    case = load_case(SAMPLES_BY_NAME[name])
+    layout = timeline_layout(case, projector=projector)
+    fig = timeline_figure(case, lang=lang, projector=projector, layout=layout)
+    ages = _age_trace(fig)
+    px = _axis_px_of(fig, layout)
+    font = ages.textfont.size
+    xs = [px(x) for x in ages.x]
+    assert len(xs) >= 2
+    for (a, word_a), (b, word_b) in itertools.pairwise(zip(xs, ages.text, strict=True)):
+        assert b - a >= (text_px(len(word_a), font) + text_px(len(word_b), font)) / 2, (word_a, word_b)
+
+
+def test_sem_ages_every_second_year_like_the_year_axis() -> None:
+    case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
+    ages = [int(str(w).split()[0]) for w in _age_trace(timeline_figure(case)).text]
+    assert ages == list(range(ages[0], ages[-1] + 1, 2)) and ages[0] % 2 == 0
+
+
+def _breaks(fig: go.Figure) -> list[Any]:
+    return [a for a in fig.layout.annotations if a.text == "<b>//</b>"]
+
+
+@pytest.mark.parametrize("projector", [False, True])
+def test_lisa_one_break_mark_for_the_cut_around_her_birth(projector: bool) -> None:
+    from layouts.timeline import break_marks
+
+    case = load_case(SAMPLES_BY_NAME["lisa_gesloten_jeugdzorg"])
+    layout = timeline_layout(case, projector=projector)
+    assert len(layout.breaks) == 2  # two long gaps, her birth between them
+    fig = timeline_figure(case, lang="en", projector=projector, layout=layout)
+    marks = _breaks(fig)
+    assert len(marks) == 1 == len(break_marks(layout, fig.layout.annotations[0].font.size or 12))
+    assert "shortened" in marks[0].hovertext
+    # no year label on or beside the mark
+    px = _axis_px_of(fig, layout)
+    mark_px = px(marks[0].x)
+    assert all(abs(px(x) - mark_px) > 30 for x in fig.layout.xaxis2.tickvals)
+
+
+def test_each_cut_far_from_the_others_gets_its_own_break_mark() -> None:
+    events = [{"id": f"e{i}", "date": f"{year}-01-01", "layer": "formal", "type": "meeting", "title": "m"}
+              for i, year in enumerate((1990, 2000, 2001, 2002, 2003, 2004, 2005, 2015, 2016))]
+    case = Case.model_validate(case_data(events=events)) if hasattr(Case, "model_validate") else None
+    if case is None:
+        pytest.skip("no case builder")
+    layout = timeline_layout(case)
+    fig = timeline_figure(case, layout=layout)
+    assert len(layout.breaks) == 2 and len(_breaks(fig)) == 2
+
+
+@pytest.mark.parametrize("name", ["calamiteit_sem", "lisa_gesloten_jeugdzorg", "noor_jeugd_ggz"])
+@pytest.mark.parametrize("projector", [False, True])
+def test_gap_labels_fit_their_band(name: str, projector: bool) -> None:
+    from layouts.timeline_style import AXIS_UP, MIN_PLOT_WIDTH_PX, geometry
+
+    case = load_case(SAMPLES_BY_NAME[name])
+    layout = timeline_layout(case, projector=projector)
+    fig = timeline_figure(case, lang="en", projector=projector, layout=layout)
+    px = _axis_px_of(fig, layout)
+    bands = [s for s in fig.layout.shapes if s.type == "rect" and s.yref == "paper" and s.y0 == 0 and s.y1 == 1]
+    bottom, top = layout.y_range
+    plot_px = max((top - bottom) * geometry(projector).row_px, 320)
+    high = (top - AXIS_UP) * plot_px / (top - bottom)
+    for note in (a for a in fig.layout.annotations if a.name == "timeline-gap"):
+        font = note.font.size
+        lines = str(note.text).split("<br>")
+        touching = [b for b in bands if b.x0 - 86_400_000 * 2 <= note.x <= b.x1 + 86_400_000 * 2]
+        width = max(px(min(b.x1, layout.x_range[1])) for b in touching) - min(px(max(b.x0, layout.x_range[0]))
+                                                                              for b in touching)
+        if note.textangle == -90:
+            assert len(lines) == 1 and width >= font * 1.2
+            assert len(lines[0]) * font * 0.44 <= high  # (real glyphs of lower-case text: ~0.44 em)
+        else:
+            assert max(len(line) for line in lines) * font * 0.5 <= width
+        assert width <= MIN_PLOT_WIDTH_PX
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_poster_legend_says_what_the_numbers_are(lang: str) -> None:
+    from layouts.poster import event_labels, poster_figure
+    from models.catalogue import text
+
+    case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
+    poster = poster_figure(timeline_figure(case, lang=lang), case, size="A3", lang=lang,
+                           printed_on=dt.date(2026, 1, 1))
+    key = [t for t in poster.data if t.name == text("poster_number_key", lang)]
+    assert len(key) == 1 and key[0].showlegend
+    legend = poster.layout[key[0].legend]
+    assert legend.title.text.strip().isdigit() and legend.orientation == "h"
+    assert ("bijlage" if lang == "nl" else "appendix") in key[0].name
+    # the key sits under the view's other legend lines, inside the sheet
+    others = [poster.layout[name].y for name in poster.layout if name.startswith("legend") and name != key[0].legend
+              and poster.layout[name] is not None and poster.layout[name].yref == "container"]
+    assert 0 < legend.y < min(others)
+    # the numbers are the report's: time order, from 1
+    assert next(iter(event_labels(case).values())).startswith("1 ")
+    assert [e.id for e in case.events_in_order()] == list(event_labels(case))
+
+
+def test_poster_labels_never_start_on_a_bar() -> None:
+    from layouts.poster import poster_figure
+
+    case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
+    poster = poster_figure(timeline_figure(case), case, size="A3", printed_on=dt.date(2026, 1, 1))
+    bars: dict[tuple[str, float], list[tuple[float, float, str]]] = {}
+    for t in poster.data:
+        if t.type == "bar" and t.customdata is not None:
+            for base, width, y, ident in zip(t.base, t.x, t.y, t.customdata, strict=False):
+                bars.setdefault((t.yaxis or "y", round(float(y), 3)), []).append((base, base + width, str(ident)))
+    labels = [t for t in poster.data if t.name == "poster-labels"]
+    assert labels
+    for t in labels:
+        for x, y in zip(t.x, t.y, strict=True):
+            for lo, hi, _ in bars.get((t.yaxis or "y", round(float(y), 3)), []):
+                assert not lo < x < hi

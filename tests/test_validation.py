@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models import CaseError, load_case, validate_case_data
 from tests.case_builders import BASE_CASE, case_data
@@ -247,3 +249,75 @@ def test_case_error_message_summarises():
         load_case(b"[]")
     assert "1 problem" in str(info.value)
     assert info.value.report("nl").startswith("$: ")
+
+
+def test_references_in_an_item_with_a_type_problem_are_still_checked():
+    data = case_data()
+    data["events"][0]["date"] = 2021  # the same event refers to nobody
+    data["events"][0]["persons"] = ["kind", "spook"]
+    data["events"][1]["date"] = None
+    data["events"][1]["decision"] = {"decided_by": ["gi", "niemand"]}
+    data["relationships"][0]["type"] = "ouder"
+    data["relationships"][0]["source"] = "opa"
+    data["households"] = [{"id": "hh", "members": [{"person": "tante", "start": 3}]}]
+    data["layout"] = {"sibling_order": ["kind", "neef"], "pinned": {"nicht": {"x": "links", "y": 0}}}
+    found = {p.path: p for p in problems_of(data) if p.code == "unknown_reference"}
+    assert set(found) == {"$.events[0].persons[1]", "$.events[1].decision.decided_by[1]",
+                          "$.relationships[0].source", "$.households[0].members[0].person",
+                          "$.layout.sibling_order[1]", "$.layout.pinned.nicht"}
+    assert found["$.events[0].persons[1]"].nl == "verwijst naar onbekende persoon 'spook'"
+    assert found["$.events[0].persons[1]"].en == "refers to unknown person 'spook'"
+    assert "persoon of organisatie 'niemand'" in found["$.events[1].decision.decided_by[1]"].nl
+
+
+def test_ids_of_broken_items_are_known_and_bad_values_are_reported_once():
+    data = case_data()
+    data["persons"][1]["birth"] = 1980  # vader is broken but still exists
+    data["events"][0]["date"] = 2021
+    data["events"][0]["persons"] = ["vader", "bad id!", 5, None]
+    problems = problems_of(data)
+    assert [p.path for p in problems if p.code == "unknown_reference"] == []
+    assert len({p.path for p in problems}) == len(problems)  # one problem per place
+
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.sampled_from(["", "kind", "spook", "e1", "2020"]),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                         st.sampled_from(["id", "persons", "events", "target", "date", "source", "members", "x"]),
+                         inner, max_size=3), max_leaves=8)
+
+
+def _replace(data: object, path: list[int], value: object) -> object:
+    """``data`` with the node chosen by ``path`` (indexes into the node's children) replaced by ``value``."""
+    if not path or not isinstance(data, dict | list) or not data:
+        return value
+    keys = list(data) if isinstance(data, dict) else list(range(len(data)))
+    key = keys[path[0] % len(keys)]
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[key] = _replace(data[key], path[1:], value)
+    return copy
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.integers(0, 50), max_size=6), _json), min_size=1, max_size=4))
+def test_any_broken_case_is_reported_without_crashing(changes):
+    data: object = case_data()
+    for path, value in changes:
+        data = _replace(data, path, value)
+    try:
+        validate_case_data(data)
+    except CaseError as exc:
+        keys = [(p.path, p.en) for p in exc.problems]
+        assert keys and len(keys) == len(set(keys))
+        assert all(p.path.startswith("$") and p.nl and p.en for p in exc.problems)
+
+
+@pytest.mark.parametrize("nasty", [
+    {"persons": {"id": "kind"}}, {"persons": [None, [], "kind", 3]}, {"events": [{"id": 5, "persons": "kind"}]},
+    {"events": [{"persons": [[], {}, None]}]}, {"annotations": [{"target": [], "id": None}]},
+    {"relationships": [{"source": 1, "target": None}]}, {"households": [{"members": {"person": "x"}}]},
+    {"layout": {"pinned": ["kind"], "sibling_order": "kind"}}, {"layout": None}, {"index_person": 3},
+    {"events": None, "persons": None, "organisations": None, "sources": None},
+])
+def test_nasty_values_are_problems_not_crashes(nasty):
+    problems = problems_of({**case_data(), **nasty})
+    assert problems and len({(p.path, p.en) for p in problems}) == len(problems)

@@ -142,7 +142,8 @@ _POINT_JS = """([graphId, id]) => {
         if (trace.type === 'bar' && trace.base) { x = Number(trace.base[i]) + x / 2; }
         const y = Number(trace.y[i]);
         const rect = gd.getBoundingClientRect();
-        return {x: rect.left + xa._offset + xa.l2p(x), y: rect.top + ya._offset + ya.l2p(y)};
+        const scale = rect.width / gd._fullLayout.width;  // projector mode may scale the figure as a whole
+        return {x: rect.left + (xa._offset + xa.l2p(x)) * scale, y: rect.top + (ya._offset + ya.l2p(y)) * scale};
     }
     return null;
 }"""
