@@ -90,7 +90,8 @@ def _header(files: list[CaseFile], lang: str) -> html.Header:
     ], className="header-controls")
     title = html.Div([
         html.Span(T("app_name", lang), className="app-name"),
-        html.H1(text("no_case_title", lang), id="case-title", className="case-title"),
+        # a case from the folder opens right after the page: say so rather than "no case open"
+        html.H1(text("opening_case" if files else "no_case_title", lang), id="case-title", className="case-title"),
         html.Span([T("pseudonymised", lang)], className="badge pseudo-badge", id="pseudo-badge",
                   title=text("pseudonymised_hint", lang)),
     ], className="header-title")

@@ -60,6 +60,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "pseudonymised_hint": {"nl": "Dit bestand bevat geen echte namen. Alles blijft op deze computer.",
                            "en": "This file holds no real names. Everything stays on this computer."},
     "no_case_title": {"nl": "Geen casus geopend", "en": "No case open"},
+    "opening_case": {"nl": "Casus wordt geopend…", "en": "Opening the case…"},
     "no_case_body": {"nl": "Kies een casus in de lijst of open een casusbestand (JSON).",
                      "en": "Choose a case from the list or open a case file (JSON)."},
     "choose_case": {"nl": "Casus", "en": "Case"},
