@@ -16,7 +16,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import T, format_day, format_partial, vocab
+from app.i18n import T, dropdown_labels, format_day, format_partial, vocab
 from app.state import CaseView
 from models import Annotation
 from models.case import ReflectionNote
@@ -150,7 +150,7 @@ def annotations_card(lang: str) -> html.Section:
             html.Label(T("notes_filter", lang),
                        htmlFor="annotation-tag", className="form-label small"),
             dcc.Dropdown(id="annotation-tag", options=[], value=None, clearable=True, searchable=False,
-                         placeholder=text("notes_filter_all", lang)),
+                         placeholder=text("notes_filter_all", lang), labels=dropdown_labels(lang)),
         ], className="annotation-filter mb-2"),
         html.Div(id="annotations", className="annotations"),
     ], className="side-card annotations-card hide-on-projector", id="annotations-card", hidden=True)

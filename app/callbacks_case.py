@@ -197,6 +197,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         Output("timeline-wrap", "aria-label"), Output("genosociogram-wrap", "aria-label"),
         Output("table-prev", "aria-label"), Output("table-next", "aria-label"), Output("lane-mode", "options"),
         Input("lang", "value"),
+        prevent_initial_call=True,  # the page is built in its language: only a switch needs new words
     )
     def _translate(lang: str) -> tuple[Any, ...]:
         lang = normal_lang(lang)

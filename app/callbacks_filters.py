@@ -27,13 +27,15 @@ def filter_options(view: CaseView, lang: str) -> tuple[list[dict[str, str]], ...
 
 PAGE_DROPDOWNS = ("case-chooser", "filter-persons", "filter-organisations", "filter-types", "annotation-tag",
                   "new-case-gender")
-"""The page's own dropdowns (the edit forms build theirs in the current language)."""
+"""The page's own dropdowns (built with their words in the page's language; the edit forms build theirs in the
+current language)."""
 
 
 def register(app: dash.Dash) -> None:
     """Attach the filter callbacks to ``app``."""
 
-    @app.callback(*[Output(name, "labels") for name in PAGE_DROPDOWNS], Input("lang", "value"))
+    @app.callback(*[Output(name, "labels") for name in PAGE_DROPDOWNS], Input("lang", "value"),
+                  prevent_initial_call=True)  # the page is built in its language: only a switch changes them
     def _dropdown_words(lang: str) -> tuple[dict[str, str], ...]:
         return (dropdown_labels(normal_lang(lang)),) * len(PAGE_DROPDOWNS)
 

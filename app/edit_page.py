@@ -7,7 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import T, vocab
+from app.i18n import T, dropdown_labels, vocab
 from models.catalogue import text
 from models.vocabulary import Gender
 
@@ -106,7 +106,8 @@ def new_case_modal(lang: str) -> dbc.Modal:
             html.Div([
                 html.Label(T("new_case_gender", lang), htmlFor="new-case-gender", className="form-label small mb-0"),
                 dcc.Dropdown(id="new-case-gender", value="unknown", clearable=False,
-                             options=[{"label": vocab(g, lang), "value": g.value} for g in Gender]),
+                             options=[{"label": vocab(g, lang), "value": g.value} for g in Gender],
+                             labels=dropdown_labels(lang)),
             ], className="mb-2"),
             html.Div(id="new-case-feedback", className="text-danger small", role="alert"),
         ]),

@@ -15,7 +15,7 @@ from dash import dcc, html
 from app.annotations_panel import annotations_card, reflections_card
 from app.edit_page import edit_parts, edit_switch, edit_toolbar
 from app.export_controls import report_download, view_download
-from app.i18n import T
+from app.i18n import T, dropdown_labels
 from app.state import CaseFile
 from models.catalogue import text
 
@@ -69,7 +69,7 @@ def _header(files: list[CaseFile], lang: str) -> html.Header:
         html.Label(T("choose_case", lang), htmlFor="case-chooser", className="visually-hidden"),
         dcc.Dropdown(id="case-chooser", options=case_options(files, lang), value=None,
                      clearable=False, searchable=False, placeholder=text("choose_case_placeholder", lang),
-                     className="case-chooser"),
+                     className="case-chooser", labels=dropdown_labels(lang)),
     ], className="chooser-wrap hide-on-projector", hidden=len(files) <= 1)
     upload = dcc.Upload(
         id="upload", accept=".json,application/json", multiple=False, max_size=20 * 1024 * 1024,
@@ -120,11 +120,14 @@ def _filters(lang: str) -> html.Div:
     return html.Div([
         dbc.Row([
             field("filter_persons", dcc.Dropdown(id="filter-persons", multi=True, options=[], value=[],
-                                                 placeholder=text("filter_all", lang)), 3),
+                                                 placeholder=text("filter_all", lang),
+                                                 labels=dropdown_labels(lang)), 3),
             field("filter_organisations", dcc.Dropdown(id="filter-organisations", multi=True, options=[], value=[],
-                                                       placeholder=text("filter_all", lang)), 3),
+                                                       placeholder=text("filter_all", lang),
+                                                 labels=dropdown_labels(lang)), 3),
             field("filter_types", dcc.Dropdown(id="filter-types", multi=True, options=[], value=[],
-                                               placeholder=text("filter_all", lang)), 3),
+                                               placeholder=text("filter_all", lang),
+                                                 labels=dropdown_labels(lang)), 3),
             dbc.Col(html.Div([
                 html.Div(T("layer", lang), className="form-label small", id="filter-layer-label"),
                 dbc.RadioItems(id="filter-layer", value="both", inline=True,
