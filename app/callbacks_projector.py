@@ -19,6 +19,21 @@ ROOT_CLASS_JS = """function (projector) { return projector ? "app-root projector
 WALL_FIT_JS = """function (wall, projector, story, timelineStyle, networkStyle) {
     var views = %s;
     var chosen = views.indexOf(wall) >= 0 ? wall : views[0];
+    // A figure drawn for a frame (meta.ranges): plotly may have widened its ranges to keep the aspect while
+    // the graph had another size (before the fit); its own ranges back once it has its size.
+    var restoreRanges = function (gd) {
+        var meta = gd && gd.layout && gd.layout.meta;
+        if (!meta || !meta.ranges || !gd._fullLayout || gd._fullLayout.width !== meta.frame[0]) { return; }
+        var update = {}, changed = false;
+        Object.keys(meta.ranges).forEach(function (name) {
+            var now = (gd.layout[name] || {}).range || [], want = meta.ranges[name];
+            if (Math.abs((now[0] || 0) - want[0]) > 1e-6 || Math.abs((now[1] || 0) - want[1]) > 1e-6) {
+                changed = true;
+            }
+            update[name + ".range"] = want.slice();
+        });
+        if (changed) { window.Plotly.relayout(gd, update); }
+    };
     var fit = function () {
         var root = document.getElementById("root");
         var tlWrap = document.getElementById("timeline-wrap"), tlGraph = document.getElementById("timeline-graph");
@@ -39,6 +54,11 @@ WALL_FIT_JS = """function (wall, projector, story, timelineStyle, networkStyle) 
         // the geno-sociogram keeps its own proportions and type (drawn for its natural size, see
         // layouts/genosociogram): scaled as a whole so that its drawing fits; its legend may run below
         var netGraph = document.getElementById("genosociogram-graph");
+        var hooked = netWrap.querySelector(".js-plotly-plot");
+        if (hooked && hooked.on && !hooked.casusbeeldRanges) {  // a new figure drawn after the fit: its ranges
+            hooked.casusbeeldRanges = true;
+            hooked.on("plotly_afterplot", function () { restoreRanges(hooked); });
+        }
         var size = (netGraph.style.aspectRatio || "").split("/").map(parseFloat);
         var netScale = 1;
         if (on && netWrap.offsetParent !== null && size.length === 2 && size[0] > 0 && size[1] > 0) {
@@ -53,11 +73,10 @@ WALL_FIT_JS = """function (wall, projector, story, timelineStyle, networkStyle) 
             if (framed && !body.classList.contains("wall-both")) {  // its own width follows the scale: the column's
                 across = netWrap.parentNode.clientWidth - 24;
             }
-            // a figure drawn for the wall's frame (meta.frame) only needs fine-tuning: scaled up on a larger
-            // screen too; another keeps its natural size at most
-            var most = framed ? 1.8 : 1;
+            // a figure drawn for the wall's frame (meta.frame) only needs fine-tuning, the whole of it (its legend
+            // is part of the frame); never scaled up (a wider wrap centres the graph before the transform)
             if (framed) { drawing = size[1] + 4; }
-            netScale = Math.max(0.3, Math.min(most, netRoom / drawing, across / size[0]));
+            netScale = Math.max(0.3, Math.min(1, netRoom / drawing, across / size[0]));
             netWrap.style.setProperty("--net-w", size[0] + "px");
             netWrap.style.setProperty("--net-h", size[1] + "px");
             body.style.setProperty("--net-col", Math.ceil(size[0] * netScale + 32) + "px");
@@ -74,6 +93,7 @@ WALL_FIT_JS = """function (wall, projector, story, timelineStyle, networkStyle) 
             var gd = wrap.querySelector(".js-plotly-plot");
             if (gd && wrap.offsetParent !== null && window.Plotly && gd._fullLayout) {
                 window.Plotly.Plots.resize(gd);
+                restoreRanges(gd);
             }
         });
     };

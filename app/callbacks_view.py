@@ -215,8 +215,8 @@ def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure
 
 WALL_FRAMES: dict[str, tuple[int, int]] = {"network": (800, 530), "both": (590, 540)}
 """px: the frame the geno-sociogram is drawn for on the wall, per wall choice (what a 1280×720 screen leaves
-under the header: the main column, or half of it beside the timeline). The wall's fit (WALL_FIT_JS) scales it
-to the screen it is on, up as well as down."""
+under the header: the main column, or half of it beside the timeline). The wall's fit (WALL_FIT_JS) only
+fine-tunes it (down, never up)."""
 
 
 def wall_frame(projector: bool, wall: str | None) -> tuple[int, int] | None:

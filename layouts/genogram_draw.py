@@ -211,6 +211,7 @@ class Context:
     names: dict[str, str] = field(default_factory=dict)
     px_per_unit: float = 40.0
     projector: bool = False
+    org_font: int = 0                           # px of organisation names (0: the scale's small type)
 
     def line_emph(self, *keys: str) -> bool:
         return not self.any_highlight or any(self.highlighted(k) for k in keys)
@@ -718,6 +719,8 @@ def _person_hover(ctx: Context, person: Person, node: dict, org_name: str | None
 
 def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int) -> None:
     s = ctx.scale
+    if ctx.org_font:
+        s = replace(s, small=ctx.org_font)
     key = item.key
     emph = ctx.emph(key)
     x0, x1, y0, y1 = item.box
@@ -728,12 +731,18 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         # Name and count fit the box (cut with "…"); the hover has them in full.
         room = x1 - x0 - 0.7
         lines = 1 if ctx.projector or (COLLAPSED_H - 0.4) * ctx.px_per_unit < 3.6 * s.small * 1.2 else 2
+        count_y = item.y - 0.6 if y1 - y0 <= COLLAPSED_H + 1e-6 else y0 + 0.2 + s.small * 0.6 / ctx.px_per_unit
+        if (y1 - 0.25 - 2 * s.small * 1.2 / ctx.px_per_unit) - (count_y + s.small * 0.6 / ctx.px_per_unit) > 0:
+            lines = 2  # sized for its name on two lines (see ring_layout's titles)
         title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), lines)
-        ctx.ink.text(item.x, item.y + 0.3, f"<b>{title}</b>", s.small, INK, emph)
+        if title.count("<br>") and y1 - y0 > COLLAPSED_H + 1e-6:
+            ctx.ink.text(item.x, y1 - 0.25, f"<b>{title}</b>", s.small, INK, emph, position="bottom center")
+        else:
+            ctx.ink.text(item.x, item.y + 0.3, f"<b>{title}</b>", s.small, INK, emph)
         chars = chars_in(room, s.small, ctx.px_per_unit)
         count = fit(f"{count_total} {unit}", chars, 1) if count_total != 1 else fit(
             ctx.names.get(item.members[0], ""), chars, 1)
-        ctx.ink.text(item.x, item.y - 0.6, count, s.small, PROFESSIONAL_COLOUR, emph)
+        ctx.ink.text(item.x, count_y, count, s.small, PROFESSIONAL_COLOUR, emph)
         ctx.ink.hover(item.x, item.y, key, f"<b>{esc(name)}</b><br>{count_total} {esc(unit)}"
                       + _member_list(ctx, item.members), 3.0 * ctx.px_per_unit)
         ctx.used.add("organisation")
@@ -761,7 +770,7 @@ def title_room(name: str, font: float, px_per_unit: float, most: int = 30) -> tu
     chars = min(chars, max(8, len(name)))
     lines = fit(name, chars, 2).count("<br>") + 1
     width = (chars + 0.5) * font * CHAR_EM * 1.1 / px_per_unit + 0.3
-    return width, max(HEADER_H, lines * font * 1.2 / px_per_unit + 0.1)
+    return width, max(HEADER_H, lines * font * 1.3 / px_per_unit + 0.1)
 
 
 def _member_list(ctx: Context, members: list[str]) -> str:
@@ -810,5 +819,7 @@ def draw_notes(ctx: Context, annotations: list[Annotation]) -> None:
         about = ", ".join(dict.fromkeys(ctx.names.get(pid, pid) for _, pid in marked[key])) if key.startswith(
             "org:") else ""
         ctx.ink.text(x, y, f"<b>{NOTE_GLYPH}</b>", size, NOTE_COLOUR, ctx.emph(key), z=6)
-        ctx.ink.note(x, y, note_hover(notes, ctx.lang, about), size + 6)
+        # The hover spot stays clear of the person's click target (36 px) when the drawing is drawn small.
+        apart = math.hypot(m.x - x, m.y - y) * ctx.px_per_unit
+        ctx.ink.note(x, y, note_hover(notes, ctx.lang, about), max(10.0, min(size + 6, 2 * apart - 26)))
         ctx.used.add("annotation")

@@ -126,13 +126,16 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
                 show_network: bool = True,
                 show_professionals: bool = True, collapse: object = "auto",
                 titles: dict[str, tuple[float, float]] | None = None, cell_w: float = CELL_W,
-                columns: int | None = None, all_right: bool = False, from_top: bool = False) -> RingLayout:
+                columns: int | None = None, all_right: bool = False, from_top: bool = False,
+                size_collapsed: bool = True, all_below: bool = False) -> RingLayout:
     """Place the shown non-family persons of ``graph`` around ``family_box`` (x0, x1, y0, y1).
 
     ``titles``: organisation id -> (width, height) its name needs above the members (the box is at least that
     wide); ``cell_w``: a member's cell width; ``columns``: the number of columns on the right (None: as many as
     the family's height leaves room for, at most three); ``all_right``: the bottom sectors go to the right too
-    (for a wide frame); ``from_top``: the columns on the right may start as high as the family's top row."""
+    (for a wide frame); ``from_top``: the columns on the right may start as high as the family's top row;
+    ``size_collapsed``: collapsed organisations sized for their names too (else small, the name cut);
+    ``all_below``: every organisation in rows below the family (a band up to twice as wide as the family)."""
     orgs = case.organisation_map()
     nodes = graph.nodes
     network = [n for n, d in nodes(data=True) if d.get("node") == "person" and not d.get("genogram")
@@ -169,12 +172,17 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
         side, order = SECTORS.get(orgs[org_id].type.value, ("right", 10))
         if all_right and side == "bottom":
             side, order = "right", order - 10
+        elif all_below and side == "right":
+            side, order = "bottom", order + 10
         item = RingItem(org_key(org_id), side, order, members, collapsed=org_id in collapsed,
                         organisation=org_id, target=targets(members))
-        if item.collapsed:
+        title_w, title_h = (titles or {}).get(org_id, (0.0, HEADER_H))
+        if item.collapsed and not size_collapsed:
             item.width, item.height = COLLAPSED_W, COLLAPSED_H
+        elif item.collapsed:  # its name above the count
+            item.width, item.height = max(COLLAPSED_W, title_w + 0.5), max(COLLAPSED_H, title_h + 1.4)
+            item.header_h = title_h
         else:
-            title_w, title_h = (titles or {}).get(org_id, (0.0, HEADER_H))
             cols = min(MAX_COLS, len(members))
             rows = math.ceil(len(members) / cols)
             item.cell_w, item.header_h = cell_w, max(HEADER_H, title_h)
@@ -186,7 +194,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
 
     x0, x1, y0, y1 = family_box
     bottom = [i for i in items if i.side == "bottom"]
-    _place_rows(bottom, (x0 + x1) / 2, y0 - MARGIN, max(x1 - x0, 16.0))
+    _place_rows(bottom, (x0 + x1) / 2, y0 - MARGIN, max(x1 - x0, 16.0) * (2.0 if all_below else 1.0))
     band_x0 = min([x0, *(i.box[0] for i in bottom)])
     band_x1 = max([x1, *(i.box[1] for i in bottom)])
     band_y0 = min([y0 - MARGIN, *(i.box[2] for i in bottom)])

@@ -64,7 +64,7 @@ from layouts.genogram_legend import (
     draw_legend_grid,
     legend_width,
 )
-from layouts.genogram_ring import CELL_W, COLLAPSED_H, COLLAPSED_W, RingLayout, ring_layout
+from layouts.genogram_ring import CELL_W, RingLayout, ring_layout
 from layouts.genogram_symbols import Ink, Path
 from layouts.style import DIM_OPACITY, FONT_FAMILY, INK, MUTED, PAPER, type_scale
 from models.case import Case
@@ -89,10 +89,12 @@ LEGEND_GAP_PX = 32.0  # between the drawing and the legend on the right
 SIDE_PX = 16
 PROJECTOR_MIN_WIDTH = 640  # px: a small drawing still gets a legend and title that read
 MEMBER_CHARS = 14  # characters a line an organisation member's name gets on the screen (a long word)
-FRAME_MEMBER_CHARS = 10  # ... and in a frame on the wall
+FRAME_MEMBER_CHARS = 8  # ... and in a frame on the wall
+FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame (two lines, then "…")
 MAX_CELL_W = 4.2  # units: the widest a member's cell gets for their name
 FRAME_SCALE = Scale(line=2.2, text=18, small=16, title=22)
 """Type in a wall frame (px at scale 1): family names 16 px, the network's and professionals' 14 px."""
+FRAME_ORG_FONT = 14  # px: organisation names in a frame (bold)
 FRAME_LEGEND_SCALE = Scale(line=2.0, text=16, small=15, title=18)
 FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
 FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
@@ -152,23 +154,27 @@ def genosociogram_figure(
     shown_orgs = {graph.nodes[n].get("organisation") for n in graph if graph.nodes[n].get("kind") == "professional"}
     org_names = {o: orgs[o].name for o in shown_orgs if o in orgs}
 
-    def ring_for(guess: float, columns: int | None, all_right: bool) -> RingLayout:
+    org_font = FRAME_ORG_FONT if framed else scale.small
+
+    def ring_for(guess: float, columns: int | None, all_right: bool | None) -> RingLayout:
         # Wider boxes for names, within bounds: a drawing drawn small would otherwise be all boxes.
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
-                  ((o, title_room(name, scale.small, guess)) for o, name in org_names.items())}
+                  ((o, title_room(name, org_font, guess, FRAME_TITLE_CHARS if framed else 30))
+                   for o, name in org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if framed else MEMBER_CHARS
         cell = min(MAX_CELL_W, max(CELL_W, member_chars * label_fonts(scale, projector, guess)[1] * CHAR_EM / guess
                                    + 0.2))
         return ring_layout(case, graph, family_marks, box, index_y=index_y, show_network=show_network,
                            show_professionals=show_professionals, collapse=collapse_organisations,
-                           titles=titles, cell_w=cell, columns=columns, all_right=all_right, from_top=framed)
+                           titles=titles, cell_w=cell, columns=columns, all_right=bool(all_right), from_top=framed,
+                           size_collapsed=not framed, all_below=all_right is None)
 
     def marks_of(ring: RingLayout) -> tuple[dict[str, Mark], dict[str, str]]:
         marks = {p: Mark(x, y, FAMILY_SIZE / 2, FAMILY_SIZE / 2, family=True) for p, (x, y) in family_marks.items()}
         anchor: dict[str, str] = {p: p for p in marks}
         for item in ring.items:
             if item.collapsed:
-                marks[item.key] = Mark(item.x, item.y, COLLAPSED_W / 2 - 0.2, COLLAPSED_H / 2 - 0.2)
+                marks[item.key] = Mark(item.x, item.y, item.width / 2 - 0.2, item.height / 2 - 0.2)
             for member, (x, y) in item.member_positions.items():
                 marks[member] = Mark(x, y, RING_SIZE / 2, RING_SIZE / 2)
             for member in item.members:
@@ -179,9 +185,9 @@ def genosociogram_figure(
         """The ring that lets the drawing be largest in ``room_w`` × ``room_h`` px (no more than ``most`` px a
         unit), its organisations sized for their names at that scale: (px a unit for ``room_w`` alone, px a unit
         for both, the ring)."""
-        options: list[tuple[int | None, bool]] = [(None, False), (1, False), (2, False), (3, False)]
+        options: list[tuple[int | None, bool | None]] = [(None, False), (1, False), (2, False), (3, False)]
         if framed:
-            options += [(4, False), (1, True), (2, True), (3, True), (4, True)]
+            options += [(4, False), (1, True), (2, True), (3, True), (4, True), (None, None)]
         guess, found = most, None
         for _ in range(5):
             scored = []
@@ -256,7 +262,7 @@ def genosociogram_figure(
     ctx = Context(case=case, as_of=as_of, lang=lang, scale=scale, ink=ink, marks=marks, anchor=anchor,
                   emph=emph, highlighted=highlighted, any_highlight=any_highlight,
                   names={p.id: p.label for p in case.persons} | {org_key(o.id): o.name for o in case.organisations},
-                  px_per_unit=ppu, projector=bool(projector))
+                  px_per_unit=ppu, projector=bool(projector), org_font=org_font)
     if not graph.number_of_nodes():
         return _empty_figure(case, as_of, lang, scale, ppu)
 
@@ -518,6 +524,8 @@ def _assemble_frame(case: Case, as_of: dt.date | None, lang: str, scale: Scale, 
         xaxis2={**axis, "domain": x2_dom, "range": x2_range, "fixedrange": True, "anchor": "y2"},
         yaxis2={**axis, "domain": y2_dom, "range": y2_range, "anchor": "x2", "fixedrange": True},
         meta={"legend": legend_keys, "px_per_unit": ppu, "legend_unit_px": unit, "frame": [width, height],
+              "ranges": {"xaxis": [x0 - pad_x, x1 + pad_x], "yaxis": [y0 - pad_y, y1 + pad_y],
+                         "xaxis2": list(x2_range), "yaxis2": list(y2_range)},
               "legend_place": placement, "as_of": as_of.isoformat() if as_of else None, "lang": lang, **meta},
     )
     return go.Figure(data=traces, layout=layout, _validate=False)
