@@ -250,6 +250,11 @@ def fit_to_width(fig: go.Figure) -> tuple[go.Figure, dict[str, str]]:
     width, height = fig.layout.width, fig.layout.height
     if not width or not height:
         return fig, {"height": "300px"}
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    if meta.get("frame"):
+        # drawn for the wall's frame: plotly keeps exactly that size (an autosized first draw, before the wall's
+        # fit has sized the graph, would widen the locked ranges and shrink the drawing); the fit scales it
+        return fig, {"aspectRatio": f"{width} / {height}", "width": f"{width}px", "height": f"{height}px"}
     fig.update_layout(width=None, height=None, autosize=True)
     return fig, {"aspectRatio": f"{width} / {height}", "maxWidth": f"{width}px", "width": "100%"}
 

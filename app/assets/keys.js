@@ -1,20 +1,23 @@
-/* casusbeeld: arrow keys step through story mode by clicking its buttons (no other behaviour, no storage). */
+/* casusbeeld: arrow keys, and PageDown / PageUp (what a presentation clicker sends), step through story mode by
+   clicking its buttons (no other behaviour, no storage). A focused switch or radio choice (the wall, the
+   language) does not take the arrows while the story is on. */
 (function () {
   "use strict";
   function typing(el) {
     if (!el) { return false; }
     var tag = (el.tagName || "").toLowerCase();
     var type = (el.getAttribute("type") || "text").toLowerCase();
-    var keysFree = type === "checkbox" || type === "button" || type === "submit";
+    var keysFree = type === "checkbox" || type === "radio" || type === "button" || type === "submit";
     return (tag === "input" && !keysFree) || tag === "textarea" || tag === "select" || el.isContentEditable ||
       el.getAttribute("role") === "slider" || el.getAttribute("role") === "combobox";
   }
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
-    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") { return; }
+    var forward = event.key === "ArrowRight" || event.key === "PageDown";
+    if (!forward && event.key !== "ArrowLeft" && event.key !== "PageUp") { return; }
     var bar = document.getElementById("story-bar");
     if (!bar || bar.hidden || typing(document.activeElement)) { return; }
-    var button = document.getElementById(event.key === "ArrowRight" ? "story-next" : "story-prev");
+    var button = document.getElementById(forward ? "story-next" : "story-prev");
     if (button && !button.disabled) {
       event.preventDefault();
       button.click();

@@ -151,3 +151,19 @@ def test_clicks_land_on_the_scaled_figures(page: Any) -> None:
     page.locator("#clear-selection").click()
     click_point(page, "timeline-graph", event.id)
     expect(page.locator("#details")).to_contain_text(event.title)
+
+
+def test_a_clicker_steps_the_story_not_the_wall_choice(page: Any) -> None:
+    """After choosing a wall with the mouse, → and PageDown (a presentation clicker) step the story."""
+    events = _projector_on(page)
+    page.locator("#story-toggle").check()
+    expect(page.locator("#story-position")).to_have_text(f"Stap 1 van {len(events)}")
+    page.locator("#wall label", has_text=LABELS["timeline"]).click()  # the radio keeps the focus
+    expect(page.locator("#case-body")).to_have_class(re.compile(r"\bwall-timeline\b"))
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#story-position")).to_have_text(f"Stap 2 van {len(events)}")
+    page.keyboard.press("PageDown")
+    expect(page.locator("#story-position")).to_have_text(f"Stap 3 van {len(events)}")
+    page.keyboard.press("PageUp")
+    expect(page.locator("#story-position")).to_have_text(f"Stap 2 van {len(events)}")
+    expect(page.locator("#case-body")).to_have_class(re.compile(r"\bwall-timeline\b"))  # the wall stayed
