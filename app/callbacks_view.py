@@ -206,8 +206,8 @@ def timeline_output(view: CaseView | None, selection: Selection, options: dict[s
 
 
 def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure:
-    """The timeline of a case without events (a new one), saying so in the middle of the plot."""
-    fig.add_annotation(text=text("timeline_no_events", lang), xref="paper", yref="paper", x=0.5, y=0.5,
+    """The timeline of a case without events (a new one), saying so above the line (the middle is the axis)."""
+    fig.add_annotation(text=text("timeline_no_events", lang), xref="paper", yref="paper", x=0.5, y=0.8,
                        showarrow=False, font={"size": 22 if projector else 16, "color": "#5f6368"},
                        bgcolor="rgba(255,255,255,0.9)")
     return fig

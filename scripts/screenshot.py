@@ -5,14 +5,18 @@ Run: .venv/bin/python scripts/screenshot.py   (needs Debian's chromium)
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import SAMPLES, Server
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the tests' server and Chromium settings, when run as a plain script
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+from tests.browser.conftest import SAMPLES, Server  # noqa: E402
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+DOCS = ROOT / "docs"
 CASE = "lisa_gesloten_jeugdzorg.json"
 
 
