@@ -381,20 +381,25 @@ PROJECTOR_CASES = [(path.stem, as_of) for path in (LISA, NOOR, SEM)
                    for as_of in (None, dt.date(2010, 3, 3), dt.date(2025, 2, 14))]
 
 
+def _labels_below(fig: go.Figure) -> Iterator[tuple[float, float, str, float, list[str]]]:
+    """(x, y, label, font size, plain lines) of every text drawn below a symbol on the main axes."""
+    for trace in fig.data:
+        if trace.mode != "text" or trace.xaxis not in (None, "x") or trace.textposition != "bottom center":
+            continue
+        for x, y, label in zip(trace.x, trace.y, trace.text, strict=True):
+            lines = [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in label.split("<br>")]
+            yield x, y, label, trace.textfont.size, lines
+
+
 def _label_boxes(fig: go.Figure) -> list[tuple[str, float, float, float, float]]:
     """Estimated px boxes (x0, x1, y0, y1) of the person labels below the symbols (main axes)."""
     ppu = fig.layout.meta["px_per_unit"]
     boxes = []
-    for trace in fig.data:
-        if trace.mode != "text" or trace.xaxis not in (None, "x") or trace.textposition != "bottom center":
-            continue
-        size = trace.textfont.size
-        for x, y, label in zip(trace.x, trace.y, trace.text, strict=True):
-            lines = [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in label.split("<br>")]
-            if any(line.strip() == "" for line in lines) or "<b>" in label:
-                continue  # organisation names (bold) sit in their boxes, checked separately
-            w = max(len(line) for line in lines) * size * 0.6
-            boxes.append((label, x * ppu - w / 2, x * ppu + w / 2, y * ppu - len(lines) * size * 1.2, y * ppu))
+    for x, y, label, size, lines in _labels_below(fig):
+        if any(line.strip() == "" for line in lines) or "<b>" in label:
+            continue  # organisation names (bold) sit in their boxes, checked separately
+        w = max(len(line) for line in lines) * size * 0.6
+        boxes.append((label, x * ppu - w / 2, x * ppu + w / 2, y * ppu - len(lines) * size * 1.2, y * ppu))
     return boxes
 
 
@@ -491,20 +496,15 @@ def test_organisation_names_and_members_fit_their_box(stem: str, as_of: dt.date 
     ppu = fig.layout.meta["px_per_unit"]
     boxes = fig.layout.meta.get("boxes", {})
     checked = 0
-    for trace in fig.data:
-        if trace.mode != "text" or trace.xaxis not in (None, "x") or trace.textposition != "bottom center":
+    for x, y, label, size, lines in _labels_below(fig):
+        half = max(len(line) for line in lines) * size * 0.6 * (1.1 if "<b>" in label else 1.0) / 2
+        inside = [b for b in boxes.values() if b[0] < x < b[1] and b[2] < y < b[3]]
+        if not inside:
             continue
-        size = trace.textfont.size
-        for x, y, label in zip(trace.x, trace.y, trace.text, strict=True):
-            lines = [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in label.split("<br>")]
-            half = max(len(line) for line in lines) * size * 0.6 * (1.1 if "<b>" in label else 1.0) / 2
-            inside = [b for b in boxes.values() if b[0] < x < b[1] and b[2] < y < b[3]]
-            if not inside:
-                continue
-            x0, x1, y0, _ = inside[0]
-            assert x0 * ppu - 2 <= x * ppu - half and x * ppu + half <= x1 * ppu + 2, (label, inside[0])
-            assert y * ppu - len(lines) * size * 1.2 >= y0 * ppu - 2, label
-            checked += 1
+        x0, x1, y0, _ = inside[0]
+        assert x0 * ppu - 2 <= x * ppu - half and x * ppu + half <= x1 * ppu + 2, (label, inside[0])
+        assert y * ppu - len(lines) * size * 1.2 >= y0 * ppu - 2, label
+        checked += 1
     assert checked >= len(boxes)
 
 
