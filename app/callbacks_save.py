@@ -57,12 +57,13 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     def _save_buttons(store: Any, lang: str) -> tuple:
         lang = normal_lang(lang)
         dirty = bool((store or {}).get("dirty"))
-        has_place = saved_path(cases, store) is not None or case_folder(cases) is not None
+        own_file = saved_path(cases, store)
+        has_place = own_file is not None or case_folder(cases) is not None
         if not dirty:
             hint = text("save_hint_clean", lang)
         elif not has_place:
             hint = text("save_hint_download", lang)
-        elif saved_path(cases, store) is None:
+        elif own_file is None:
             hint = text("save_hint_new_file", lang)  # a new or uploaded case: Save asks for a file name
         else:
             hint = text("save_hint_file", lang, name=str((store or {}).get("name")))

@@ -20,6 +20,7 @@ from models.case import SCHEMA_VERSION, Case
 from models.loading import validate_case_data
 from models.problems import CaseError, Problem
 from models.saving import case_bytes
+from models.validation import REFERENCE_FIELDS, values_at
 
 CaseData = dict[str, Any]
 Item = dict[str, Any]
@@ -204,49 +205,29 @@ class Reference:
     field: str
 
 
-def _person_or_org_refs(data: CaseData, target: str) -> list[Reference]:
-    refs: list[Reference] = []
-    for event in data.get("events") or []:
-        for name in ("persons",):
-            if target in (event.get(name) or []):
-                refs.append(Reference("events", event["id"], name))
-        for name in ("organisation", "to_organisation", "perspective"):
-            if event.get(name) == target:
-                refs.append(Reference("events", event["id"], name))
-        if target in ((event.get("decision") or {}).get("decided_by") or []):
-            refs.append(Reference("events", event["id"], "decision.decided_by"))
-    for rel in data.get("relationships") or []:
-        for name in ("source", "target", "view"):
-            if rel.get(name) == target:
-                refs.append(Reference("relationships", rel["id"], name))
-    for person in data.get("persons") or []:
-        if person.get("organisation") == target:
-            refs.append(Reference("persons", person["id"], "organisation"))
-    for household in data.get("households") or []:
-        if any(m.get("person") == target for m in household.get("members") or []):
-            refs.append(Reference("households", household["id"], "members"))
-    for note in data.get("annotations") or []:
-        if target in ((note.get("target") or {}).get("persons") or []):
-            refs.append(Reference("annotations", note["id"], "target.persons"))
-    return refs
+def _field_name(path: tuple[str, ...]) -> str:
+    """The dotted field that holds a reference path's values (``("decision", "decided_by", "*")`` →
+    ``decision.decided_by``; ``("members", "*", "person")`` → ``members``)."""
+    return ".".join(path[:path.index("*")] if "*" in path else path)
+
+
+def _names(what: str, collection: str) -> bool:
+    return what == collection or (what == "actors" and collection in ("persons", "organisations"))
 
 
 def references(data: CaseData, collection: str, item_id: str) -> list[Reference]:
-    """Every place in the case that refers to the item (what deleting it would change)."""
-    if collection in ("persons", "organisations"):
-        return _person_or_org_refs(data, item_id)
+    """Every place in the case that refers to the item (what deleting it would change), found with the
+    loader's own table of where references sit (:data:`models.validation.REFERENCE_FIELDS`)."""
     refs: list[Reference] = []
-    if collection == "events":
-        for note in data.get("annotations") or []:
-            if item_id in ((note.get("target") or {}).get("events") or []):
-                refs.append(Reference("annotations", note["id"], "target.events"))
-    if collection == "sources":
-        for event in data.get("events") or []:
-            if event.get("source") == item_id:
-                refs.append(Reference("events", event["id"], "source"))
-        for rel in data.get("relationships") or []:
-            if rel.get("info_source") == item_id:
-                refs.append(Reference("relationships", rel["id"], "info_source"))
+    for holder, fields in REFERENCE_FIELDS.items():
+        if holder == "layout":  # not an item with an id: cleaned by delete_item itself
+            continue
+        for path, what in fields:
+            if not _names(what, collection):
+                continue
+            for item in data.get(holder) or []:
+                if isinstance(item, dict) and any(value == item_id for _, value in values_at(item, path)):
+                    refs.append(Reference(holder, item["id"], _field_name(path)))
     return refs
 
 

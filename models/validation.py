@@ -241,7 +241,7 @@ _WHAT = {"persons": ("persoon", "person"), "organisations": ("organisatie", "org
          "actors": ("persoon of organisatie", "person or organisation")}
 """What a reference names, in Dutch and English; ``actors`` are persons or organisations."""
 
-_RAW_REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+REFERENCE_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "persons": ((("organisation",), "organisations"),),
     "relationships": ((("source",), "persons"), (("target",), "persons"), (("view",), "persons"),
                       (("info_source",), "sources")),
@@ -253,7 +253,9 @@ _RAW_REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "layout": ((("sibling_order", "*"), "persons"), (("pinned", "&"), "persons"),
                (("collapsed_organisations", "*"), "organisations")),
 }
-"""Where items refer to other items: a path inside the item (``*`` any list entry, ``&`` any object key)."""
+"""Where items refer to other items, in the case's JSON: a path inside the item (``*`` any list entry, ``&`` any
+object key) and what it names. Read for broken items here, and by :func:`models.editing.references` to find
+what a deletion changes."""
 
 
 def known_ids(case: Case, unchecked_ids: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
@@ -276,8 +278,8 @@ def check_raw_references(raw: Mapping[str, Any], items: Mapping[str, Iterable[in
     for collection, positions in items.items():
         for position in positions:
             item, location = _raw_item(raw, collection, position)
-            for path, what in _RAW_REFERENCES.get(collection, ()):
-                for where, value in _raw_values(item, path):
+            for path, what in REFERENCE_FIELDS.get(collection, ()):
+                for where, value in values_at(item, path):
                     if value not in known[what]:
                         out.add_unknown((*location, *where), value, *_WHAT[what])
     return out.problems
@@ -292,7 +294,7 @@ def _raw_item(raw: Mapping[str, Any], collection: str, position: int) -> tuple[A
     return found, (collection, position)
 
 
-def _raw_values(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple, str]]:
+def values_at(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple, str]]:
     """The string values at ``path`` inside raw JSON, each with its location relative to ``value``."""
     if not path:
         if isinstance(value, str):
@@ -301,8 +303,8 @@ def _raw_values(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple, str]
     step, rest = path[0], path[1:]
     if step == "*" and isinstance(value, list):
         for i, entry in enumerate(value):
-            yield from (((i, *where), found) for where, found in _raw_values(entry, rest))
+            yield from (((i, *where), found) for where, found in values_at(entry, rest))
     elif step == "&" and isinstance(value, dict):
         yield from (((key,), key) for key in value if isinstance(key, str))
     elif step not in ("*", "&") and isinstance(value, dict):
-        yield from (((step, *where), found) for where, found in _raw_values(value.get(step), rest))
+        yield from (((step, *where), found) for where, found in values_at(value.get(step), rest))
