@@ -18,9 +18,9 @@ from dash import dcc, html
 
 from app.i18n import T, dropdown_labels, format_day, format_partial, vocab
 from app.state import CaseView
+from layouts.texts import text, texts_of
 from models import Annotation
 from models.case import ReflectionNote
-from models.catalogue import CATALOGUE, LANGS, text
 from models.editing import CaseData, EditResult, delete_item, put_item
 from models.vocabulary import SUGGESTED_ANNOTATION_TAGS
 
@@ -142,7 +142,7 @@ def selected_annotation(selection: dict[str, str] | None) -> str | None:
 
 
 def annotations_card(lang: str) -> html.Section:
-    """The side card (filled by ``callbacks_notes``); hidden until the case has annotations."""
+    """The side card (filled by ``app.callbacks.notes``); hidden until the case has annotations."""
     return html.Section([
         html.H2(T("notes_title", lang),
                 className="section-title"),
@@ -159,7 +159,7 @@ def annotations_card(lang: str) -> html.Section:
 # --- reflection notes ----------------------------------------------------------------------------------------
 
 def question_texts(key: str) -> set[str]:
-    return {CATALOGUE[key][lang].strip() for lang in LANGS}
+    return {value.strip() for value in texts_of(key)}
 
 
 def find_reflection(notes: list[Any], card: int, key: str) -> Any | None:

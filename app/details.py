@@ -11,8 +11,8 @@ from dash import html
 
 from app.i18n import format_day, format_partial, vocab
 from app.state import CaseView
+from layouts.texts import text
 from models import Event
-from models.catalogue import text
 
 MAX_LISTED = 12
 """Events listed under a person or organisation before "and n more"."""
@@ -169,7 +169,7 @@ def organisation_details(view: CaseView, org_id: str, lang: str) -> Any:
 
 
 def finding_details(view: CaseView, finding_id: str, lang: str) -> Any:
-    from app.callbacks_patterns import finding
+    from app.findings import finding
 
     found = finding(view, finding_id)
     if found is None:

@@ -18,7 +18,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from app.i18n import dropdown_labels, vocab
-from models.catalogue import text
+from layouts.texts import text
 from models.editing import CaseData, Item, clean_item
 from models.vocabulary import (
     SUGGESTED_ANNOTATION_TAGS,

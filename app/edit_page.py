@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from app.i18n import T, dropdown_labels, vocab
-from models.catalogue import text
+from layouts.texts import text
 from models.vocabulary import Gender
 
 EDIT_STORES = ("edit-form-store", "history-store")

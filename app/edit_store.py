@@ -23,6 +23,7 @@ import zlib
 from typing import Any
 
 from app.state import content_hash, pack, unpack
+from models import CaseError, validate_case_data
 from models.editing import CaseData, History
 
 Store = dict[str, Any]
@@ -95,3 +96,18 @@ def saved(store: Store, *, name: str | None = None, base: str | None = None) -> 
 def is_edit(store: Store | None) -> bool:
     """True when ``store`` is an edited version of the open case rather than a case just opened."""
     return bool(store and int(store.get("revision") or 0) > 0)
+
+
+def restore_draft(draft: Any) -> dict[str, Any] | None:
+    """The unsaved case kept in this tab's session storage, if it is still a valid case."""
+    data = current_data(draft) if isinstance(draft, dict) else None
+    if data is None:
+        return None
+    try:
+        validate_case_data(data)
+    except CaseError:
+        return None
+    store = {key: draft.get(key) for key in ("blob", "name", "source", "base", "clean", "revision")}
+    store.update(dirty=True, revision=int(store.get("revision") or 0) + 1)
+    store["clean"] = store.get("clean") or content_hash("")
+    return store

@@ -110,11 +110,11 @@ def view_figure(case: Any, view: str, *, lang: str = "nl", as_of: dt.date | None
     """The screen figure of ``view`` for ``case``; ``options`` are more keyword arguments of the view's figure
     function (``projector``; for the timeline its filters and ``lane_mode``), else the layouts' defaults."""
     if view == "timeline":
-        from layouts.timeline import timeline_figure
+        from layouts.timeline.figure import timeline_figure
 
         return timeline_figure(case, lang=lang, as_of=as_of, **options)
     if view == "genosociogram":
-        from layouts.genosociogram import genosociogram_figure
+        from layouts.genogram.figure import genosociogram_figure
 
         return genosociogram_figure(case, as_of, lang=lang, **options)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")

@@ -1,5 +1,5 @@
 """Download controls: a compact "Download" menu per view (PNG / SVG / PDF at a paper size) and a "Report"
-menu in the header (HTML / PDF). Components only; the callbacks are in :mod:`app.callbacks_export`.
+menu in the header (HTML / PDF). Components only; the callbacks are in :mod:`app.callbacks.export`.
 
 Each menu is a native ``<details>``/``<summary>`` (opens with Enter or Space, closes with Escape via
 ``assets/export.js``), holding native radio buttons, a native ``<select>`` and buttons: all of it works by
@@ -17,7 +17,7 @@ from dash import dcc, html
 
 from app.export import FORMATS
 from layouts.poster import SIZES
-from models.catalogue import text
+from layouts.texts import text
 
 I18N_TYPE = "export-i18n"
 DEFAULT_FORMAT = "pdf"

@@ -8,18 +8,7 @@ from pathlib import Path
 import dash
 from dash import html
 
-from app import (
-    callbacks_case,
-    callbacks_edit,
-    callbacks_export,
-    callbacks_filters,
-    callbacks_notes,
-    callbacks_patterns,
-    callbacks_projector,
-    callbacks_save,
-    callbacks_table,
-    callbacks_view,
-)
+from app.callbacks import REGISTER_ORDER
 from app.i18n import normal_lang
 from app.page import build_layout
 from app.state import list_case_files
@@ -61,14 +50,6 @@ def create_app(cases: Path | None = None, lang: str = "nl") -> dash.Dash:
 
     app.layout = layout
     app.server.logger.addFilter(NoCaseContent())
-    callbacks_case.register(app, cases)
-    callbacks_view.register(app)
-    callbacks_filters.register(app)
-    callbacks_table.register(app)
-    callbacks_patterns.register(app)
-    callbacks_projector.register(app)
-    callbacks_notes.register(app)
-    callbacks_edit.register(app)
-    callbacks_export.register(app)
-    callbacks_save.register(app, cases)
+    for register in REGISTER_ORDER:
+        register(app, cases)
     return app

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from dash import Input
+
 from app.state import CaseView
 from models import Event
 
@@ -115,3 +117,11 @@ def year_marks(bounds: tuple[dt.date, dt.date], max_marks: int = 12) -> dict[int
         step = max(1, -(-len(months) // max_marks))
         return {day.toordinal(): f"{day.month}-{day.year}" for day in months[::step]}
     return {day.toordinal(): f"{day.day}-{day.month}-{day.year}" for day in (first, last)}
+
+
+"""The filter controls, in the order ``Filters.from_controls`` takes their values."""
+
+
+FILTER_INPUTS = [Input("filter-persons", "value"), Input("filter-organisations", "value"),
+                 Input("filter-types", "value"), Input("filter-layer", "value"), Input("filter-window", "value")]
+"""The filter controls, in the order ``Filters.from_controls`` takes their values."""

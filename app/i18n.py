@@ -1,6 +1,6 @@
 """Language helpers of the app: the supported languages, vocabulary labels and date formatting.
 
-Interface strings come from the one catalogue, :func:`models.catalogue.text`. Case content (titles,
+Interface strings come from the one catalogue, :func:`layouts.texts.text`. Case content (titles,
 labels, notes) is never translated: it is shown as written. Vocabulary values from the case format
 (event types, organisation types…) come from :func:`models.vocabulary.label`, through :func:`vocab`.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import html
 
-from models.catalogue import DEFAULT_LANG, LANGS, text
+from layouts.texts import DEFAULT_LANG, LANGS, text
 from models.partial_date import PartialDate
 from models.vocabulary import label as vocab_label
 
@@ -38,7 +38,7 @@ def normal_lang(lang: str | None) -> str:
 
 
 def T(key: str, lang: str, tag: type = html.Span, **props: Any) -> Any:
-    """Interface text that follows the language switch (``callbacks_case`` rewrites every such id)."""
+    """Interface text that follows the language switch (``app.callbacks.case`` rewrites every such id)."""
     return tag(text(key, lang), id={"type": "i18n", "key": key}, **props)
 
 

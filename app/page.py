@@ -17,7 +17,7 @@ from app.edit_page import edit_parts, edit_switch, edit_toolbar
 from app.export_controls import report_download, view_download
 from app.i18n import T, dropdown_labels
 from app.state import CaseFile
-from models.catalogue import text
+from layouts.texts import text
 
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,

@@ -19,9 +19,9 @@ import plotly.graph_objects as go
 
 from app.export import MIMETYPES, default_filename, figure_bytes, html_to_pdf, view_figure
 from layouts.poster import Sheet, event_labels, fit_to_sheet, label_events, long_date
+from layouts.texts import text
 from models.case import Case, Event
-from models.catalogue import text
-from models.patterns import Finding, find_patterns
+from models.patterns.find import Finding, find_patterns
 from models.vocabulary import label
 
 _MM = 96 / 25.4
@@ -267,7 +267,7 @@ def report_html(case: Case, lang: str = "nl", *, printed_on: dt.date | None = No
                 svg_for: Callable[[Case, str, str], str] | None = None) -> str:
     """The whole report as one self-contained HTML document (UTF-8 text).
 
-    ``findings``: precomputed pattern findings (default: :func:`models.patterns.find_patterns`).
+    ``findings``: precomputed pattern findings (default: :func:`models.patterns.find.find_patterns`).
     ``svg_for(case, view, lang)``: draws a view as inline SVG (default: kaleido via :func:`view_svg`).
     A view that cannot be drawn is replaced by a message; the rest of the report stands.
     """

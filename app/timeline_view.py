@@ -3,7 +3,7 @@
 A 5,000-event timeline takes about a second to build and 1.5 MB to send, far too slow for a click. Two
 derived-data caches (keyed by the case's content hash and the view options, bounded, per process) fix that:
 
-* the lane layout (``layouts.timeline.timeline_layout``) per case, filters, lane mode and projector flag;
+* the lane layout (``layouts.timeline.figure.timeline_layout``) per case, filters, lane mode and projector flag;
 * per drawn figure, which event id sits at which point of which trace, under a signature of everything
   the figure was built from (the browser keeps the signature of the figure it shows in a store; the
   highlight is part of it, as it changes which traces there are).
@@ -27,7 +27,7 @@ from dash import Patch
 
 from app.state import BoundedLRU, CaseView
 from layouts.style import DIM_OPACITY
-from layouts.timeline import timeline_figure, timeline_layout
+from layouts.timeline.figure import timeline_figure, timeline_layout
 
 PATCH_MIN_EVENTS = 800
 """Timelines with at least this many drawn events get highlight patches instead of full rebuilds."""

@@ -27,17 +27,17 @@ import plotly.graph_objects as go
 from dash._utils import to_json
 
 from app import timeline_view
-from app.callbacks_view import (
+from app.factory import create_app
+from app.filters import Filters, case_bounds
+from app.navigation import (
     fit_to_width,
     genosociogram_figure,
     navigate,
     timeline_options,
     timeline_output,
 )
-from app.factory import create_app
-from app.filters import Filters, case_bounds
 from app.state import case_view, clear_cache, open_case_bytes
-from models.synthetic import generate_case_data
+from tests.synthetic import generate_case_data
 
 N_EVENTS = 5_000
 RUNS = 15
@@ -65,8 +65,8 @@ _GENO_CLICK = r"""
 import statistics, sys, time
 sys.path.insert(0, sys.argv[1])
 from dash._utils import to_json
-from layouts.genosociogram import genosociogram_figure
-from models.synthetic import generate_case
+from layouts.genogram.figure import genosociogram_figure
+from tests.synthetic import generate_case
 case = generate_case(n_events=5000, n_persons=300, seed=1)
 ordered = case.events_in_order()
 first, last = ordered[0].start_day(), max(e.start_day() for e in ordered)

@@ -21,7 +21,7 @@ from app.state import content_hash, pack
 from models import validate_case_data
 from models.editing import put_item
 from models.saving import case_bytes, fingerprint, save_case
-from models.synthetic import generate_case_data
+from tests.synthetic import generate_case_data
 
 SIZES = (100, 1_000, 5_000)
 RUNS = 5

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from app.export import figure_bytes, start_renderer  # noqa: E402
 from layouts.poster import poster_figure  # noqa: E402
-from layouts.timeline import timeline_figure  # noqa: E402
-from models.synthetic import generate_case  # noqa: E402
+from layouts.timeline.figure import timeline_figure  # noqa: E402
+from tests.synthetic import generate_case  # noqa: E402
 
 PRINTED_ON = dt.date(2026, 11, 23)
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layouts.genogram_layout import family_layout
-from layouts.genosociogram import genosociogram_figure
+from layouts.genogram.figure import genosociogram_figure
+from layouts.genogram.layout import family_layout
 from models.network import build_graph
-from models.synthetic import generate_case
+from tests.synthetic import generate_case
 
 RUNS = 5
 TARGET_S = 0.5

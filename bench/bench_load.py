@@ -10,7 +10,7 @@ import statistics
 import time
 
 from models import load_case
-from models.synthetic import generate_case_data
+from tests.synthetic import generate_case_data
 
 SIZES = (100, 1_000, 5_000, 20_000)
 RUNS = 5

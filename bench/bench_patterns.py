@@ -11,8 +11,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from models.patterns import find_patterns
-from models.synthetic import generate_case
+from models.patterns.find import find_patterns
+from tests.synthetic import generate_case
 
 SIZES = (1_000, 5_000, 20_000)
 RUNS = 5

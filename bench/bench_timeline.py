@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layouts.timeline import timeline_figure, timeline_layout, uses_webgl
-from models.synthetic import generate_case
+from layouts.timeline.figure import timeline_figure, timeline_layout, uses_webgl
+from tests.synthetic import generate_case
 
 SIZES = (100, 1_000, 5_000, 20_000)
 RUNS = 5

@@ -1,7 +1,7 @@
 """The pattern panel: findings as a clickable list, plus small inline charts. Pure functions, no callbacks.
 
 Wiring for the app: each finding's button has the id ``{"type": "finding", "index": finding.id}``; on a
-click, look the finding up with :func:`models.patterns.finding_by_id` and highlight its
+click, look the finding up with :func:`models.patterns.find.finding_by_id` and highlight its
 ``evidence_events`` / ``evidence_persons`` / ``evidence_organisations`` in the views. Case strings are
 passed to Dash components as text (never as HTML) and escaped with :func:`html.escape` inside figures.
 """
@@ -17,12 +17,12 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from layouts.style import FONT_FAMILY, INK, MUTED, OKABE_ITO, PAPER, type_scale
+from layouts.texts import text
 from models.case import Case
-from models.catalogue import text
-from models.patterns import DEFAULT_RULES, Finding, PatternKind, find_patterns, placement_spells
-from models.patterns_base import CaseView, DateWindow, fmt_number, format_day
-from models.patterns_people import professionals_per_year
-from models.patterns_sequences import recurrence_rate, sequence_events
+from models.patterns.base import CaseView, DateWindow, fmt_number, format_day
+from models.patterns.find import DEFAULT_RULES, Finding, PatternKind, find_patterns, placement_spells
+from models.patterns.people import professionals_per_year
+from models.patterns.sequences import recurrence_rate, sequence_events
 from models.vocabulary import RESTRICTIVENESS, PlacementSetting, label
 
 FINDING_TYPE = "finding"

@@ -24,7 +24,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from layouts.style import FONT_FAMILY, INK, MUTED, PAPER
-from models.catalogue import text
+from layouts.texts import text
 
 CSS_DPI = 96.0
 MM_PER_INCH = 25.4

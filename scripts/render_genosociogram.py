@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.export import start_renderer  # noqa: E402
-from layouts.genosociogram import genosociogram_figure  # noqa: E402
+from layouts.genogram.figure import genosociogram_figure  # noqa: E402
 from models import load_case  # noqa: E402
 
 

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.export import start_renderer  # noqa: E402
-from layouts.timeline import timeline_figure  # noqa: E402
-from layouts.timeline_style import geometry  # noqa: E402
+from layouts.timeline.figure import timeline_figure  # noqa: E402
+from layouts.timeline.style import geometry  # noqa: E402
 from models import load_case  # noqa: E402
 
 

@@ -12,23 +12,23 @@ from dash import Patch, dcc
 from dash._utils import to_json
 
 from app import timeline_view
-from app.callbacks_case import error_panel, first_case, open_case
-from app.callbacks_table import PAGE_SIZE, render_table, table_events, table_state
-from app.callbacks_view import (
+from app.callbacks.case import error_panel, first_case, open_case
+from app.callbacks.table import PAGE_SIZE, render_table, table_events, table_state
+from app.details import details
+from app.factory import create_app
+from app.filters import Filters, case_bounds
+from app.i18n import format_day
+from app.navigation import (
     highlights,
     navigate,
     selection_from_network,
     timeline_options,
     timeline_output,
 )
-from app.details import details
-from app.factory import create_app
-from app.filters import Filters, case_bounds
-from app.i18n import format_day
 from app.state import BoundedLRU, case_view, clear_cache, list_case_files, open_case_bytes
+from layouts.texts import text
 from models import load_case
-from models.catalogue import text
-from models.synthetic import generate_case_data
+from tests.synthetic import generate_case_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_cases"
@@ -331,8 +331,8 @@ def test_slider_marks_fit_the_length_of_the_case():
 def test_a_case_without_events_spans_from_birth_to_today():
     import datetime as dt
 
-    from app.callbacks_view import with_no_events_note
     from app.filters import year_marks
+    from app.navigation import with_no_events_note
     from app.state import CaseView
     from models.case import Case
     from models.editing import new_case
@@ -341,7 +341,7 @@ def test_a_case_without_events_spans_from_birth_to_today():
     first, last = case_bounds(view)
     assert first == dt.date(2015, 1, 1) and last == dt.date.today()
     assert "2015" in year_marks((first, last)).values()
-    from layouts.timeline import timeline_figure
+    from layouts.timeline.figure import timeline_figure
 
     fig = with_no_events_note(timeline_figure(view.case), "nl", False)
     assert fig.layout.annotations[-1].text == text("timeline_no_events", "nl")

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from dash import no_update
 
-from app import callbacks_export
-from app.callbacks_export import report_download_result, view_download_result
+from app.callbacks import export as callbacks_export
+from app.callbacks.export import report_download_result, view_download_result
 from app.export import ExportError
 from app.export_controls import REPORT_IDS, ids
 from app.factory import create_app
 from app.filters import case_bounds
 from app.state import case_view, open_case_bytes
-from models.catalogue import text
+from layouts.texts import text
 
 ROOT = Path(__file__).resolve().parent.parent
 LISA = ROOT / "sample_cases" / "lisa_gesloten_jeugdzorg.json"

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from models import load_case, validate_case_data
 from models.saving import case_bytes
-from models.synthetic import generate_case, generate_case_data
 from models.vocabulary import RESTRICTIVENESS, PartnerStatus, PlacementSetting, label
 from tests.case_builders import case_data
+from tests.synthetic import generate_case, generate_case_data
 
 D = dt.date
 

@@ -1,4 +1,5 @@
-"""The one string catalogue (issue #5): complete in both languages, and every key the code asks for exists.
+"""The string catalogues (layouts/texts, one per language): complete in both languages, and every key the
+code asks for exists.
 
 The source scan reads app/, layouts/ and models/ with :mod:`ast`. A key the code asks for is the first
 argument of a call to ``text`` (or the page's wrappers ``T`` and ``field``): a literal, either branch of a
@@ -17,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from models.catalogue import CATALOGUE, DEFAULT_LANG, LANGS, fields_of, text
+from layouts.texts import CATALOGUES, DEFAULT_LANG, LANGS, fields_of, text
+
+KEYS = CATALOGUES[DEFAULT_LANG]
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ("app", "layouts", "models")
@@ -26,8 +29,8 @@ LOOKUPS = {"text", "T", "field"}  # text(key, lang); page.T(key, lang) and page.
 
 def _sources() -> Iterator[tuple[Path, ast.Module]]:
     for folder in SCANNED:
-        for path in sorted((ROOT / folder).glob("*.py")):
-            if path.name != "catalogue.py":
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if "texts" not in path.relative_to(ROOT).parts:
                 yield path, ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
@@ -64,24 +67,25 @@ def _scan() -> tuple[dict[str, list[str]], set[str], set[str]]:
     return literal, patterns, strings
 
 
-def test_every_entry_has_dutch_and_english() -> None:
-    for key, entry in CATALOGUE.items():
-        assert set(entry) == set(LANGS), key
-        assert all(isinstance(value, str) and value.strip() for value in entry.values()), key
+def test_every_key_exists_in_every_language() -> None:
+    assert set(CATALOGUES) == set(LANGS)
+    for lang, catalogue in CATALOGUES.items():
+        assert set(catalogue) == set(KEYS), lang
+        assert all(isinstance(value, str) and value.strip() for value in catalogue.values()), lang
 
 
 def test_fields_match_between_languages() -> None:
-    for key, entry in CATALOGUE.items():
-        assert fields_of(entry["nl"]) == fields_of(entry["en"]), key
+    for key in KEYS:
+        assert fields_of(CATALOGUES["nl"][key]) == fields_of(CATALOGUES["en"][key]), key
 
 
 def test_keys_are_explanatory_identifiers() -> None:
-    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", key) for key in CATALOGUE)
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", key) for key in KEYS)
 
 
 def test_lookup_fills_fields_and_falls_back_to_dutch() -> None:
     assert text("printed_on", "en", date="1 May 2024") == "printed on 1 May 2024"
-    assert text("timeline", "fr") == CATALOGUE["timeline"][DEFAULT_LANG] == "Tijdlijn"
+    assert text("timeline", "fr") == KEYS["timeline"] == "Tijdlijn"
     assert text("timeline") == "Tijdlijn"
     with pytest.raises(KeyError):
         text("no_such_key", "nl")
@@ -90,22 +94,22 @@ def test_lookup_fills_fields_and_falls_back_to_dutch() -> None:
 def test_every_key_the_code_asks_for_exists() -> None:
     literal, patterns, _ = _scan()
     assert literal, "the scan found no lookups: has text() been renamed?"
-    missing = {key: where for key, where in literal.items() if key not in CATALOGUE}
-    assert not missing, f"keys missing from models/catalogue.py: {missing}"
-    unmatched = {p for p in patterns if not any(re.fullmatch(p, key) for key in CATALOGUE)}
+    missing = {key: where for key, where in literal.items() if key not in KEYS}
+    assert not missing, f"keys missing from layouts/texts: {missing}"
+    unmatched = {p for p in patterns if not any(re.fullmatch(p, key) for key in KEYS)}
     assert not unmatched, f"dynamic keys that match no catalogue key: {unmatched}"
 
 
 def test_no_dead_keys() -> None:
     _, patterns, strings = _scan()
-    dead = sorted(key for key in CATALOGUE
+    dead = sorted(key for key in KEYS
                   if key not in strings and not any(re.fullmatch(p, key) for p in patterns))
     assert not dead, f"catalogue keys nothing uses: {dead}"
 
 
 def test_no_other_string_tables() -> None:
     """No module keeps its own {"nl": …, "en": …} table of words, except the vocabulary's enum labels and date
-    formatting (see the docstring of models/catalogue.py)."""
+    formatting (see the docstring of layouts/texts)."""
     allowed = {"vocabulary.py", "partial_date.py"}
     offenders = []
     for path, tree in _sources():
@@ -116,4 +120,4 @@ def test_no_other_string_tables() -> None:
             if keys >= {"nl", "en"} and all(isinstance(v, ast.Constant) and isinstance(v.value, str)
                                             for v in node.values):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert not offenders, f"interface strings outside models/catalogue.py: {offenders}"
+    assert not offenders, f"interface strings outside layouts/texts: {offenders}"

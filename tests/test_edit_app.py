@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from app import edit_forms
-from app.callbacks_edit import check_form, delete_impact, preset_for
-from app.callbacks_save import restore_draft, saved_path
-from app.edit_store import committed, current_data, data_bytes, is_edit, redone, saved, undone
+from app.callbacks.edit import check_form, delete_impact, preset_for
+from app.callbacks.save import saved_path
+from app.edit_store import committed, current_data, data_bytes, is_edit, redone, restore_draft, saved, undone
 from app.state import content_hash, pack
 from models import validate_case_data
 from models.editing import put_item
@@ -138,7 +138,7 @@ def test_saved_path_only_for_files_from_the_case_folder(tmp_path: Path):
 
 
 def test_new_case_dialog_messages_sit_under_their_field():
-    from app.callbacks_save import new_case_messages, started_case
+    from app.callbacks.save import new_case_messages, started_case
 
     result = started_case("", "Kind", "31-2-2015", "female")
     assert not result.ok

@@ -14,9 +14,9 @@ import pytest
 
 from app.cli import main
 from app.export import default_filename, export_view_bytes, figure_bytes, find_browser
-from layouts.genosociogram import genosociogram_figure
+from layouts.genogram.figure import genosociogram_figure
 from layouts.poster import CSS_DPI, PNG_DPI, SHEETS, event_labels, label_events, poster_figure, sheet
-from layouts.timeline import timeline_figure
+from layouts.timeline.figure import timeline_figure
 from models import load_case
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,16 +18,16 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from layouts.genogram_draw import FAMILY_SIZE
-from layouts.genogram_layout import ROW, anchor_x, family_layout, solve_row
-from layouts.genogram_ring import COLLAPSED_H, COLLAPSED_W
-from layouts.genosociogram import PROJECTOR_WIDTH, SCREEN_WIDTH, genosociogram_figure
+from layouts.genogram.draw import FAMILY_SIZE
+from layouts.genogram.figure import PROJECTOR_WIDTH, SCREEN_WIDTH, genosociogram_figure
+from layouts.genogram.layout import ROW, anchor_x, family_layout, solve_row
+from layouts.genogram.ring import COLLAPSED_H, COLLAPSED_W
 from layouts.style import DIM_OPACITY
 from models import Case, load_case, validate_case_data
 from models.network import generations
-from models.synthetic import generate_case
 from models.vocabulary import ParentKind, RelationshipType
 from tests.case_builders import case_data
+from tests.synthetic import generate_case
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "sample_cases").glob("*.json"))
@@ -682,7 +682,7 @@ def test_figure_is_valid_plotly(name: str, case: Case) -> None:
 
 
 def test_family_layout_is_reused_but_follows_edits() -> None:
-    from layouts.genosociogram import cached_family_layout, family_key
+    from layouts.genogram.figure import cached_family_layout, family_key
 
     case = load_case(LISA)
     first = cached_family_layout(case)

@@ -11,8 +11,8 @@ import pytest
 
 from models import load_case, validate_case_data
 from models.network import build_graph, generations, genogram_persons, households_on, org_key
-from models.synthetic import generate_case
 from tests.case_builders import case_data
+from tests.synthetic import generate_case
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
 LISA = SAMPLES / "lisa_gesloten_jeugdzorg.json"

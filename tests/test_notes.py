@@ -25,13 +25,13 @@ from app.annotations_panel import (
     upsert_reflection,
     used_tags,
 )
-from app.callbacks_notes import reflection_values, saved_reflections
-from app.callbacks_view import after_edit, highlights, navigate
+from app.callbacks.notes import reflection_values, saved_reflections
 from app.details import details
 from app.edit_store import committed, current_data
+from app.navigation import after_edit, highlights, navigate
 from app.state import CaseView, content_hash, pack
+from layouts.texts import text
 from models import load_case
-from models.catalogue import text
 from models.editing import checked
 
 ROOT = Path(__file__).resolve().parent.parent

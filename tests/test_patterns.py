@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from models import Case, validate_case_data
-from models.patterns import Finding, PatternKind, PatternRules, find_patterns, finding_by_id, placement_spells
-from models.patterns_base import CaseView
-from models.synthetic import generate_case
+from models.patterns.base import CaseView
+from models.patterns.find import Finding, PatternKind, PatternRules, find_patterns, finding_by_id, placement_spells
+from tests.synthetic import generate_case
 
 K = PatternKind
 
@@ -517,7 +517,7 @@ def test_case_view_keeps_the_timeline_order():
 ])
 def test_numbers_without_trailing_zero_and_with_decimal_comma_in_dutch(value: float, digits: int, nl: str,
                                                                        en: str):
-    from models.patterns_base import fmt_number
+    from models.patterns.base import fmt_number
 
     assert fmt_number(value, "nl", digits) == nl
     assert fmt_number(value, "en", digits) == en

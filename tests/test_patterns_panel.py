@@ -17,8 +17,8 @@ from layouts.pattern_panel import (
     professionals_per_year_chart,
     recurrence_chart,
 )
-from models.patterns import PatternKind, find_patterns
-from models.synthetic import generate_case
+from models.patterns.find import PatternKind, find_patterns
+from tests.synthetic import generate_case
 from tests.test_patterns import PERSONS, ev, make_case, place
 
 

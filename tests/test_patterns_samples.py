@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models import Case, load_case
-from models.patterns import PatternKind, find_patterns
+from models.patterns.find import PatternKind, find_patterns
 
 K = PatternKind
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
@@ -69,7 +69,7 @@ def test_calamity_mirrored_conflicts_are_one_finding_without_reversed_duplicates
 def test_information_gaps_are_the_timelines_grey_bands(pattern: str):
     import datetime as dt
 
-    from layouts.timeline import timeline_gaps, timeline_layout
+    from layouts.timeline.figure import timeline_gaps, timeline_layout
 
     case = _sample(pattern)
     bands = timeline_gaps(timeline_layout(case))

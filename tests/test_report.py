@@ -15,9 +15,9 @@ import pytest
 from app.cli import main
 from app.export import find_browser
 from app.report import QUESTIONS, inline_svg, reflection_notes, report_bytes, report_html
+from layouts.texts import text as catalogue_text
 from models import Case, load_case
-from models.catalogue import text as catalogue_text
-from models.patterns import find_patterns
+from models.patterns.find import find_patterns
 from models.saving import case_bytes
 from models.vocabulary import label
 

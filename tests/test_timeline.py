@@ -17,21 +17,21 @@ import plotly.graph_objects as go
 import pytest
 
 from layouts.style import DIM_OPACITY
-from layouts.timeline import (
+from layouts.timeline.figure import (
     timeline_event_positions,
     timeline_figure,
     timeline_gaps,
     timeline_layout,
     uses_webgl,
 )
-from layouts.timeline_lanes import stack_intervals
-from layouts.timeline_style import GL_THRESHOLD
-from layouts.timeline_text import short_name
+from layouts.timeline.lanes import stack_intervals
+from layouts.timeline.style import GL_THRESHOLD
+from layouts.timeline.text import short_name
 from models import Case, PartialDate, load_case, validate_case_data
 from models.dates import age_marks, birthday, day_ms, find_gaps, ms_day, uncertain_range
-from models.synthetic import generate_case
 from models.vocabulary import label
 from tests.case_builders import case_data
+from tests.synthetic import generate_case
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_cases").glob("*.json"))
 SAMPLES_BY_NAME = {path.stem: path for path in SAMPLES}
@@ -629,7 +629,7 @@ def test_empty_years_are_left_out_of_the_axis() -> None:
     # the shortened gaps say how long they are, and the break is marked on the axis line
     notes = [note.text for note in fig.layout.annotations]
     # (one mark per cut, or one for cuts too close together to be told apart: see break_marks)
-    from layouts.timeline import break_marks
+    from layouts.timeline.figure import break_marks
 
     marks = break_marks(layout, 12)
     assert sum("//" in text for text in notes) == len(marks) and sum(len(run) for _, run in marks) == len(layout.breaks)
@@ -731,7 +731,7 @@ def test_compact_figure_with_notes_is_valid_plotly() -> None:
 
 def _axis_px_of(fig: go.Figure, layout: Any) -> Any:
     """x → px on the narrowest plot (MIN_PLOT_WIDTH_PX), breaks left out, as the figure's text is spaced."""
-    from layouts.timeline_style import MIN_PLOT_WIDTH_PX
+    from layouts.timeline.style import MIN_PLOT_WIDTH_PX
 
     lo, _ = layout.x_range
     px_per_ms = MIN_PLOT_WIDTH_PX / layout.visible_ms()
@@ -747,7 +747,7 @@ def _age_trace(fig: go.Figure) -> Any:
 @pytest.mark.parametrize("projector", [False, True])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_age_labels_do_not_collide_on_the_narrowest_plot(name: str, projector: bool, lang: str) -> None:
-    from layouts.timeline_style import text_px
+    from layouts.timeline.style import text_px
 
     case = load_case(SAMPLES_BY_NAME[name])
     layout = timeline_layout(case, projector=projector)
@@ -773,7 +773,7 @@ def _breaks(fig: go.Figure) -> list[Any]:
 
 @pytest.mark.parametrize("projector", [False, True])
 def test_lisa_one_break_mark_for_the_cut_around_her_birth(projector: bool) -> None:
-    from layouts.timeline import break_marks
+    from layouts.timeline.figure import break_marks
 
     case = load_case(SAMPLES_BY_NAME["lisa_gesloten_jeugdzorg"])
     layout = timeline_layout(case, projector=projector)
@@ -802,7 +802,7 @@ def test_each_cut_far_from_the_others_gets_its_own_break_mark() -> None:
 @pytest.mark.parametrize("name", ["calamiteit_sem", "lisa_gesloten_jeugdzorg", "noor_jeugd_ggz"])
 @pytest.mark.parametrize("projector", [False, True])
 def test_gap_labels_fit_their_band(name: str, projector: bool) -> None:
-    from layouts.timeline_style import AXIS_UP, MIN_PLOT_WIDTH_PX, geometry
+    from layouts.timeline.style import AXIS_UP, MIN_PLOT_WIDTH_PX, geometry
 
     case = load_case(SAMPLES_BY_NAME[name])
     layout = timeline_layout(case, projector=projector)
@@ -829,7 +829,7 @@ def test_gap_labels_fit_their_band(name: str, projector: bool) -> None:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_poster_legend_says_what_the_numbers_are(lang: str) -> None:
     from layouts.poster import event_labels, poster_figure
-    from models.catalogue import text
+    from layouts.texts import text
 
     case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
     poster = poster_figure(timeline_figure(case, lang=lang), case, size="A3", lang=lang,

@@ -1,0 +1,46 @@
+"""The pattern panel in the side panel: the case's findings (computed once per case) and their charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dash
+from dash import Input, Output, State, ctx, no_update
+
+from app.findings import findings_for
+from app.i18n import normal_lang
+from app.state import BoundedLRU, CaseView, case_view
+from layouts.pattern_panel import finding_charts, pattern_panel
+
+_CHARTS: BoundedLRU[tuple[str, str], dict[str, Any]] = BoundedLRU(8)
+
+
+def _charts(view: CaseView, lang: str) -> dict[str, Any]:
+    return _CHARTS.get_or_create((view.key, lang), lambda: finding_charts(view.case, findings_for(view), lang))
+
+
+def patterns_content(view: CaseView | None, lang: str, selected: str | None = None) -> Any:
+    """The pattern panel for the case, with the selected finding marked."""
+    if view is None:
+        return None
+    return pattern_panel(findings_for(view), lang, selected, charts=_charts(view, lang))
+
+
+def selected_finding(selection: dict[str, str] | None) -> str | None:
+    return selection.get("id") if selection and selection.get("kind") == "finding" else None
+
+
+def register(app: dash.Dash, cases: Path | None = None) -> None:
+    """Attach the pattern panel callback to ``app``."""
+
+    @app.callback(
+        Output("patterns", "children"), Output("panel-finding", "data"),
+        Input("case-store", "data"), Input("lang", "value"), Input("selection-store", "data"),
+        State("panel-finding", "data"),
+    )
+    def _patterns(store: Any, lang: str, selection: Any, shown: Any) -> Any:
+        chosen = selected_finding(selection)
+        if ctx.triggered_id == "selection-store" and chosen == shown:
+            return no_update, no_update
+        return patterns_content(case_view(store), normal_lang(lang), chosen), chosen

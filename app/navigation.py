@@ -1,0 +1,256 @@
+"""Navigation and view helpers: what a click selects, what each figure highlights, the figures' options.
+
+Pure functions of the case view and the control values, called by the view callbacks, the export callbacks,
+the tests and the benchmark.
+"""
+
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import Patch, no_update
+
+from app import timeline_view
+from app.annotations_panel import annotation, annotation_highlights
+from app.filters import Filters, case_bounds
+from app.findings import finding
+from app.page import empty_figure
+from app.state import CaseView
+from layouts.genogram.figure import genosociogram_figure as draw_genosociogram
+from layouts.texts import text
+
+Selection = dict[str, str] | None
+
+
+
+
+def clicked_id(click: dict[str, Any] | None) -> str | None:
+    """The id a figure put in ``customdata`` of the clicked point."""
+    if not click or not click.get("points"):
+        return None
+    data = click["points"][0].get("customdata")
+    if isinstance(data, list | tuple):
+        data = data[0] if data else None
+    return str(data) if data is not None else None
+
+
+def selection_from_network(view: CaseView, item: str | None) -> Selection:
+    """A geno-sociogram click: a person id, or an organisation as ``org:<id>`` (or its bare id)."""
+    if not item:
+        return None
+    if item in view.person_names:
+        return {"kind": "person", "id": item}
+    org = item.split(":", 1)[1] if item.startswith("org:") else item
+    if org in view.organisation_names:
+        return {"kind": "organisation", "id": org}
+    return None
+
+
+@dataclass
+class Nav:
+    """What the navigation callback decides: the new selection, story step and slider date."""
+
+    selection: Any = no_update
+    story: Any = no_update
+    as_of: Any = no_update
+
+
+def _event_ordinal(view: CaseView, event_id: str, bounds: tuple[dt.date, dt.date] | None) -> Any:
+    if bounds is None or event_id not in view.events:
+        return no_update
+    day = view.events[event_id].start_day()
+    return min(max(day, bounds[0]), bounds[1]).toordinal()
+
+
+def navigate(view: CaseView | None, trigger: Any, value: Any, selection: Selection,
+             story: dict[str, int] | None, story_on: bool) -> Nav:
+    """Apply one user action to the selection, the story step and the date."""
+    if view is None:
+        return Nav(selection=None, story={"step": 0})
+    bounds = case_bounds(view)
+    step = (story or {}).get("step", 0)
+
+    def select_event(event_id: str | None) -> Nav:
+        if not event_id or event_id not in view.events:
+            return Nav()
+        nav = Nav(selection={"kind": "event", "id": event_id}, as_of=_event_ordinal(view, event_id, bounds))
+        if story_on:
+            nav.story = {"step": view.order[event_id]}
+        return nav
+
+    if trigger == "story-store":  # a step taken in the browser (see STORY_STEP_JS)
+        if not story_on or not view.ordered:
+            return Nav()
+        step = min(max(step, 0), len(view.ordered) - 1)
+        event_id = view.ordered[step].id
+        return Nav(selection={"kind": "event", "id": event_id}, as_of=_event_ordinal(view, event_id, bounds))
+    if trigger == "timeline-graph":
+        return select_event(clicked_id(value))
+    if trigger == "genosociogram-graph":
+        chosen = selection_from_network(view, clicked_id(value))
+        return Nav(selection=chosen) if chosen else Nav()
+    if trigger == "clear-selection":
+        return Nav(selection=None)
+    if isinstance(trigger, dict) and value:
+        if trigger.get("type") == "row-select":
+            return select_event(trigger.get("id"))
+        if trigger.get("type") == "finding":
+            fid = str(trigger.get("index"))
+            current = selection.get("id") if selection and selection.get("kind") == "finding" else None
+            return Nav(selection=None if fid == current else {"kind": "finding", "id": fid})
+        if trigger.get("type") == "annotation":
+            aid = str(trigger.get("index"))
+            current = selection.get("id") if selection and selection.get("kind") == "annotation" else None
+            return Nav(selection=None if aid == current else {"kind": "annotation", "id": aid})
+        if trigger.get("type") == "detail-link":
+            kind, item = trigger.get("kind"), trigger.get("id")
+            if kind == "event":
+                return select_event(item)
+            if kind in ("person", "organisation"):
+                return Nav(selection={"kind": kind, "id": item})
+    return Nav()
+
+
+def after_edit(view: CaseView, selection: Selection) -> Selection:
+    """The selection to keep after an edit: unchanged, unless its item was deleted."""
+    if not selection:
+        return None
+    kind, item = selection.get("kind"), selection.get("id")
+    exists = {"event": view.events, "person": view.person_names, "organisation": view.organisation_names}.get(kind)
+    if kind == "annotation":
+        return selection if annotation(view, item) is not None else None
+    if exists is None:
+        return selection if kind == "finding" else None
+    return selection if item in exists else None
+
+
+def highlights(view: CaseView, selection: Selection) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Highlight options for the timeline and the geno-sociogram for ``selection``."""
+    if not selection:
+        return {}, {}
+    kind, item = selection.get("kind"), selection.get("id", "")
+    if kind == "person":
+        return {"highlight_persons": [item]}, {"highlight_persons": [item]}
+    if kind == "organisation":
+        return {"highlight_organisations": [item]}, {"highlight_organisations": [item]}
+    if kind == "finding":
+        found = finding(view, item)
+        if found is None:
+            return {}, {}
+        events = list(found.evidence_events)
+        timeline = {"highlight_events": events} if events else {
+            "highlight_persons": list(found.evidence_persons),
+            "highlight_organisations": list(found.evidence_organisations)}
+        return timeline, {"highlight_persons": list(found.evidence_persons),
+                          "highlight_organisations": list(found.evidence_organisations)}
+    if kind == "annotation":
+        return annotation_highlights(view, item)
+    if kind == "event" and item in view.events:
+        event = view.events[item]
+        return ({"highlight_events": [item]},
+                {"highlight_persons": list(event.persons), "highlight_organisations": view.event_organisations(event),
+                 "highlight_events": [item]})
+    return {}, {}
+
+
+def as_of_date(view: CaseView, value: int | None) -> dt.date | None:
+    """The slider's date, kept inside the case's span."""
+    bounds = case_bounds(view)
+    if bounds is None:
+        return None
+    if value is None:
+        return bounds[1]
+    return min(max(dt.date.fromordinal(int(value)), bounds[0]), bounds[1])
+
+
+def story_event(view: CaseView, story: dict[str, int] | None, story_on: bool) -> Any:
+    if not story_on or not view.ordered:
+        return None
+    step = min(max((story or {}).get("step", 0), 0), len(view.ordered) - 1)
+    return view.ordered[step]
+
+
+def timeline_options(view: CaseView, filters: Filters, as_of_value: int | None, story: dict[str, int] | None,
+                     story_on: bool, lang: str, projector: bool, lane_mode: str = "organisation") -> dict[str, Any]:
+    """The timeline's view options except the highlight."""
+    bounds = case_bounds(view)
+    day = as_of_date(view, as_of_value)
+    current = story_event(view, story, story_on)
+    return {
+        "lang": lang, "projector": projector, **filters.figure_kwargs(),
+        "as_of": day if bounds is not None and day != bounds[1] else None,
+        "reveal_until": current.start_day() if current is not None else None,
+        "lane_mode": lane_mode if lane_mode in ("organisation", "event_type") else "organisation",
+    }
+
+
+def timeline_output(view: CaseView | None, selection: Selection, options: dict[str, Any],
+                    shown: str | None = None) -> tuple[go.Figure | Patch, Any]:
+    """The timeline figure and its signature, or only a highlight patch (and ``no_update``) for the figure
+    the browser shows (signature ``shown``) when nothing but the selection changed."""
+    if view is None:
+        return empty_figure(bool(options.get("projector"))), None
+    highlight, _ = highlights(view, selection)
+    if shown:
+        patch = timeline_view.highlight_patch(view, options, highlight, shown)
+        if patch is not None:
+            return patch, no_update
+    return timeline_view.build(view, options, highlight)
+
+
+def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure:
+    """The timeline of a case without events (a new one), saying so above the line (the middle is the axis)."""
+    fig.add_annotation(text=text("timeline_no_events", lang), xref="paper", yref="paper", x=0.5, y=0.8,
+                       showarrow=False, font={"size": 22 if projector else 16, "color": "#5f6368"},
+                       bgcolor="rgba(255,255,255,0.9)")
+    return fig
+
+
+WALL_FRAMES: dict[str, tuple[int, int]] = {"network": (800, 530), "both": (590, 540)}
+"""px: the frame the geno-sociogram is drawn for on the wall, per wall choice (what a 1280×720 screen leaves
+under the header: the main column, or half of it beside the timeline). The wall's fit (WALL_FIT_JS) only
+fine-tunes it (down, never up)."""
+
+
+def wall_frame(projector: bool, wall: str | None) -> tuple[int, int] | None:
+    """The frame to draw the geno-sociogram for: on the projector, the wall choice's; else None (the card)."""
+    if not projector:
+        return None
+    return WALL_FRAMES.get(wall or "both", WALL_FRAMES["both"])
+
+
+def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_value: int | None, lang: str,
+                         projector: bool, wall: str | None = None) -> go.Figure:
+    """The geno-sociogram as of the slider's date, with the selection highlighted (on the projector, drawn for
+    the wall's frame)."""
+    if view is None:
+        return empty_figure(projector)
+    _, highlight = highlights(view, selection)
+    return draw_genosociogram(view.case, as_of=as_of_date(view, as_of_value), lang=lang, projector=projector,
+                              frame=wall_frame(projector, wall), **highlight)
+
+
+def graph_height(fig: go.Figure | Patch) -> Any:
+    """The graph's CSS height: the figure's own (the graph follows the page width)."""
+    if isinstance(fig, Patch):
+        return no_update
+    height = fig.layout.height
+    return {"height": f"{int(height)}px"} if height else {"height": "450px"}
+
+
+def fit_to_width(fig: go.Figure) -> tuple[go.Figure, dict[str, str]]:
+    """Let a fixed-size figure follow its container's width, keeping its proportions (no upscaling)."""
+    width, height = fig.layout.width, fig.layout.height
+    if not width or not height:
+        return fig, {"height": "300px"}
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    if meta.get("frame"):
+        # drawn for the wall's frame: plotly keeps exactly that size (an autosized first draw, before the wall's
+        # fit has sized the graph, would widen the locked ranges and shrink the drawing); the fit scales it
+        return fig, {"aspectRatio": f"{width} / {height}", "width": f"{width}px", "height": f"{height}px"}
+    fig.update_layout(width=None, height=None, autosize=True)
+    return fig, {"aspectRatio": f"{width} / {height}", "maxWidth": f"{width}px", "width": "100%"}

@@ -1,0 +1,72 @@
+"""Room for the person labels of the geno-sociogram: each label as wide as it needs and its neighbours leave.
+
+The figure is drawn for the width it is shown at, so that a label's estimated width (:data:`CHAR_EM` em a
+character) in px holds on the screen; a label that does not fit wraps, then is cut with "…".
+"""
+
+from __future__ import annotations
+
+from layouts.genogram.draw import CHAR_EM, Mark, chars_in, fit, years_fitted
+from layouts.genogram.legend import Scale
+from layouts.genogram.ring import CELL_H, PAD
+
+
+def label_fonts(scale: Scale, projector: bool, ppu: float) -> tuple[int, int]:
+    """(family, ring) label font sizes (px): the screen's smaller when the drawing is drawn small."""
+    if projector:
+        return scale.small, scale.small - 2
+    return (scale.text, scale.small) if ppu >= 30 else (scale.small, scale.small - 1)
+
+
+def label_need(label: str, font: int, ppu: float) -> tuple[float, float]:
+    """Half widths (units) of ``label`` on one line, and wrapped in two lines as narrow as they go."""
+    chars = next((k for k in range(3, len(label) + 1) if "…" not in fit(label, k)), max(3, len(label)))
+    px = font * CHAR_EM / ppu / 2
+    return len(label) * px + 0.05, chars * px + 0.05
+
+
+def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int, int], ppu: float,
+                boxed: dict[str, tuple[float, float]] | None = None, years: dict[str, str] | None = None,
+                years_font: int = 12) -> None:
+    """Set each person's label room (``label_chars``, ``label_half_w``, ``label_lines``, ``label_depth``,
+    ``label_font``): as wide as the label needs and its row neighbours leave room for at ``ppu``, so that labels
+    never run into each other. In a crowded gap a label that fits on one line beside its neighbour's wrapped one
+    keeps its line; else both wrap (onto two lines, before "(" where the words allow) and share the gap; what
+    still does not fit is cut with "…" (the hover has it in full).
+
+    ``fonts``: (family, ring) px; ``boxed``: organisation members -> their box's (x0, x1), which their labels stay
+    inside (and below their symbol in the box); ``years``: the line of years under a family label (``years_font``
+    px; shortened to ``1923–93`` or the birth year when tight)."""
+    people = [(k, m) for k, m in marks.items() if k in labels]
+    need = {k: label_need(labels[k], fonts[0] if m.family else fonts[1], ppu) for k, m in people}
+    for k, text_ in (years or {}).items():
+        if k in need:
+            full, least = (len(t) * years_font * CHAR_EM / ppu / 2 + 0.05 for t in (text_, years_fitted(text_, 0)))
+            need[k] = (max(need[k][0], full), max(need[k][1], least))
+    for key, m in people:
+        one, two = need[key]
+        box = (boxed or {}).get(key)
+        half = one if box is None else min(one, m.x - box[0] - 0.1, box[1] - m.x - 0.1)
+        for k, o in people:
+            if k == key or abs(o.y - m.y) >= 1.0:
+                continue
+            room = abs(o.x - m.x) - 0.12
+            if one + need[k][0] <= room:
+                continue
+            one_k, two_k = need[k]
+            mine, theirs = one + two_k <= room, one_k + two <= room  # one on a line beside the other wrapped
+            if mine != theirs:  # only one of them can have a line of their own
+                half = min(half, one if mine else room - one_k)
+            elif two + two_k <= room:  # both wrapped fit: the slack goes to who wants more
+                wish, wish_k = one - two, one_k - two_k
+                half = min(half, two + (room - two - two_k) * wish / max(wish + wish_k, 1e-9))
+            else:  # a short label keeps its two lines, two long ones share the gap
+                half = min(half, two if two <= room / 2 else room - two_k if two_k <= room / 2 else room / 2)
+        font = fonts[0] if m.family else fonts[1]
+        m.label_chars = max(3, chars_in(2 * half, font, ppu))
+        if box is not None:  # as many lines as the cell has room for below the symbol
+            m.label_lines = max(1, min(2, int((CELL_H - 0.6 + PAD - m.half_h - 0.1) * ppu / (font * 1.2))))
+        lines = fit(labels[key], m.label_chars, m.label_lines).count("<br>") + 1 + (1 if years and key in years else 0)
+        m.label_half_w = half
+        m.label_depth = m.half_h + 0.08 + lines * font * 1.3 / ppu
+        m.label_font = font

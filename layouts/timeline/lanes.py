@@ -1,0 +1,543 @@
+"""Where each event goes: filtering, lanes, sub-rows and the y coordinate of every mark.
+
+Pure and independent of language, highlight, ``as_of`` and story mode, so a caller may cache
+:func:`timeline_layout` per (case version, filters, lane mode, projector) and pass it to
+:func:`layouts.timeline.figure.timeline_figure` on every selection change.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from layouts.timeline.style import (
+    AXIS_DOWN,
+    AXIS_UP,
+    GL_THRESHOLD,
+    LANE_GAP,
+    MAX_MOMENT_ROWS,
+    geometry,
+    is_decision,
+    lane_budget_rows,
+)
+from models.case import Case, Event
+from models.dates import DAYS_PER_MONTH, day_ms, event_gaps, event_interval, uncertain_range
+from models.partial_date import PartialDate
+from models.vocabulary import EventType, Layer, PersonKind
+
+LANE_MODES = ("organisation", "event_type")
+MIN_SPAN_DAYS = 365    # the axis shows at least a year
+MIN_HALF_ROWS = 2.5    # each half is at least this many rows tall, also when empty
+_KIND_ORDER = {PersonKind.FAMILY: 0, PersonKind.NETWORK: 1, PersonKind.PROFESSIONAL: 2}
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One horizontal lane: an organisation or event type above the axis, a person below it.
+
+    ``kind`` is ``"organisation"``, ``"event_type"``, ``"person"``, ``"family"`` (lived events
+    about several family members, without one voice), ``"other"`` (formal: no organisation, and the
+    organisations or event types merged to keep the figure compact) or ``"others"`` (lived: the voices
+    merged to keep it compact); ``ref`` is the organisation id, event type or person id. ``members``: the
+    organisation ids, event types or person ids merged into an ``"other"``/``"others"`` lane.
+    """
+
+    key: str
+    kind: str
+    ref: str
+    layer: Layer
+    rows: int
+    y0: float  # bottom edge
+    y1: float  # top edge
+    members: tuple[str, ...] = ()
+
+    @property
+    def centre(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    def row_y(self, row: int) -> float:
+        """The y of sub-row ``row`` (0 is the top row)."""
+        return self.y1 - 0.5 - row
+
+
+@dataclass(frozen=True)
+class PlacedEvent:
+    """One event's position. x values are ms since 1970 (plotly's numeric dates)."""
+
+    event: Event
+    lane: str
+    row: int
+    y: float
+    x: float          # a moment's date, a period's start
+    x_end: float      # a period's drawn end (never before ``x``); equal to ``x`` for a moment
+    lo: float         # uncertain range of the (start) date
+    hi: float
+    end_lo: float     # uncertain range of a period's end (equal to x_end for a moment)
+    end_hi: float
+    is_span: bool
+    start_day: dt.date
+    first_day: dt.date  # first day the event may cover (uncertain range; used for gaps)
+    last_day: dt.date   # last day the event may cover
+
+
+@dataclass(frozen=True)
+class TimelineLayout:
+    """Lanes and event positions for one set of filters; see the module docstring on caching."""
+
+    lanes: tuple[Lane, ...]
+    placed: tuple[PlacedEvent, ...]
+    x_range: tuple[float, float]   # padded, ms
+    y_range: tuple[float, float]
+    first_day: dt.date | None
+    last_day: dt.date | None
+    lane_mode: str
+    projector: bool
+    # Stretches (ms) without any event in the whole case that the time axis leaves out (plotly rangebreaks),
+    # so that empty years do not take the axis; each keeps a short visible stub that carries its gap band.
+    breaks: tuple[tuple[float, float], ...] = ()
+    compact: bool = True
+    _by_id: dict[str, PlacedEvent] = field(default_factory=dict, repr=False, compare=False)
+    # Filled by timeline_figure: per language, event id → hover text (valid as long as the layout is).
+    hover_cache: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def position(self, event_id: str) -> PlacedEvent | None:
+        return self._by_id.get(event_id)
+
+    def lane(self, key: str) -> Lane | None:
+        return next((lane for lane in self.lanes if lane.key == key), None)
+
+    def visible_ms(self) -> float:
+        """Length of the x range without the breaks (what the plotting width shows at full zoom)."""
+        return visible_span(self.x_range, self.breaks)
+
+
+# --- filtering -------------------------------------------------------------------------------------
+
+
+def _as_set(values: Iterable | None) -> set[str] | None:
+    return None if values is None else {str(value) for value in values}
+
+
+def select_events(case: Case, *, persons: Iterable[str] | None = None, organisations: Iterable[str] | None = None,
+                  event_types: Iterable[str] | None = None, layers: Iterable[str] | None = None) -> list[Event]:
+    """The case's events that pass the filters (None: no filter), in chronological order.
+
+    persons: any of its persons or its voice; organisations: its organisation or receiving organisation.
+    """
+    person_set, org_set = _as_set(persons), _as_set(organisations)
+    type_set, layer_set = _as_set(event_types), _as_set(layers)
+    kept = []
+    for event in case.events_in_order():
+        if person_set is not None and not (person_set.intersection(event.persons)
+                                           or event.perspective in person_set):
+            continue
+        if org_set is not None and event.organisation not in org_set and event.to_organisation not in org_set:
+            continue
+        if type_set is not None and event.type.value not in type_set:
+            continue
+        if layer_set is not None and event.layer.value not in layer_set:
+            continue
+        kept.append(event)
+    return kept
+
+
+# --- lanes -----------------------------------------------------------------------------------------
+
+
+def lane_of(event: Event, lane_mode: str = "organisation",
+            collapsed: Collection[str] = ()) -> tuple[str, str, str]:
+    """``(key, kind, ref)`` of the lane an event belongs to.
+
+    Formal events of ``collapsed`` organisations (the case's layout hints) share the "other" lane.
+    """
+    if event.layer == Layer.FORMAL:
+        if lane_mode == "event_type":
+            return f"type:{event.type.value}", "event_type", event.type.value
+        if event.organisation and event.organisation not in collapsed:
+            return f"org:{event.organisation}", "organisation", event.organisation
+        return "other", "other", ""
+    voice = event.perspective or (event.persons[0] if len(event.persons) == 1 else None)
+    if voice:
+        return f"person:{voice}", "person", voice
+    return "family", "family", ""
+
+
+# --- stacking ----------------------------------------------------------------------------------------
+
+
+def stack_intervals(intervals: list[tuple[float, float]], gap: float = 0.0,
+                    max_rows: int | None = None) -> list[int]:
+    """First-fit rows for intervals (in input order: pass them sorted by start) so that none overlap.
+
+    Two intervals share a row only when one ends more than ``gap`` before the other starts. With
+    ``max_rows``, an interval that fits nowhere goes to the row that frees up first (it overlaps).
+    """
+    row_ends: list[float] = []
+    rows: list[int] = []
+    for start, end in intervals:
+        for row, row_end in enumerate(row_ends):
+            if row_end + gap < start:
+                row_ends[row] = end
+                rows.append(row)
+                break
+        else:
+            if max_rows is None or len(row_ends) < max_rows:
+                row_ends.append(end)
+                rows.append(len(row_ends) - 1)
+            else:
+                row = min(range(len(row_ends)), key=row_ends.__getitem__)
+                row_ends[row] = max(row_ends[row], end)
+                rows.append(row)
+    return rows
+
+
+# --- the layout ----------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65_536)
+def _date_numbers(value: PartialDate) -> tuple[float, float, float, dt.date, dt.date]:
+    """(lo ms, midpoint ms, hi ms, lo day, hi day) of a partial date; cases share their parsed dates."""
+    lo, hi = uncertain_range(value)
+    return day_ms(lo), day_ms(value.midpoint()), day_ms(hi), lo, hi
+
+
+def _order_keys(lanes: dict[str, tuple[str, str, Layer, int]], case: Case, lane_mode: str
+                ) -> tuple[list[str], list[str]]:
+    """Formal lane keys top→bottom, lived lane keys top→bottom (nearest the axis first)."""
+    formal = [key for key, lane in lanes.items() if lane[2] == Layer.FORMAL]
+    lived = [key for key, lane in lanes.items() if lane[2] == Layer.LIVED]
+    if lane_mode == "event_type":
+        type_rank = {value.value: rank for rank, value in enumerate(EventType)}
+        formal.sort(key=lambda key: type_rank.get(lanes[key][1], 99))
+    else:
+        formal.sort(key=lambda key: (lanes[key][0] == "other", lanes[key][3]))
+    persons = case.person_map()
+
+    def lived_rank(key: str) -> tuple:
+        kind, ref, _, order = lanes[key]
+        if kind == "family":
+            return (3, 0, order)
+        if kind == "others":
+            return (2, 9, order)
+        if ref == case.index_person:
+            return (0, 0, order)
+        person = persons.get(ref)
+        return (1, _KIND_ORDER.get(person.kind, 3) if person else 3, order)
+
+    lived.sort(key=lived_rank)
+    return formal, lived
+
+
+# --- the time axis: leaving out empty years ------------------------------------------------------------
+
+COMPRESS_MIN_MONTHS = 24   # stretches without any event at least this long are shortened on the axis
+_MS_PER_MONTH = DAYS_PER_MONTH * 86_400_000
+
+
+def axis_breaks(case: Case, gap_start: float | None = None) -> tuple[tuple[float, float], ...]:
+    """Parts of long stretches without information (in the whole case) that the time axis leaves out.
+
+    Each stretch of at least :data:`COMPRESS_MIN_MONTHS` keeps a visible stub (about a twentieth of the
+    case's remaining span, 6 to 12 months) that carries its "no information" band and label; the rest is
+    left out, so that the years of a family's prehistory with one birth in them do not take most of the axis.
+    """
+    gaps = event_gaps(case.events, COMPRESS_MIN_MONTHS)
+    if not gaps:
+        return ()
+    intervals = [event_interval(event) for event in case.events]
+    first = min(lo for lo, _ in intervals)
+    last = max(hi for _, hi in intervals)
+    total = day_ms(last) - day_ms(first)
+    empty = sum(day_ms(gap.end) - day_ms(gap.start) for gap in gaps)
+    keep = min(max((total - empty) / 20, 6 * _MS_PER_MONTH), 12 * _MS_PER_MONTH)
+    breaks = []
+    for gap in gaps:
+        x0, x1 = day_ms(gap.start) + keep / 2, day_ms(gap.end) - keep / 2
+        if x1 - x0 > 3 * _MS_PER_MONTH:
+            breaks.append((x0, x1))
+    return tuple(breaks)
+
+
+def visible_span(x_range: tuple[float, float], breaks: Iterable[tuple[float, float]]) -> float:
+    """The length of ``x_range`` without the parts inside ``breaks``."""
+    lo, hi = x_range
+    return (hi - lo) - sum(max(0.0, min(b1, hi) - max(b0, lo)) for b0, b1 in breaks)
+
+
+# --- packing a lane -------------------------------------------------------------------------------------------
+
+
+def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float]], gap: float,
+              max_moment_rows: int = MAX_MOMENT_ROWS, max_span_rows: int | None = None
+              ) -> tuple[list[int], list[int], int]:
+    """Rows for the moments and the periods of one lane, periods and moments sharing rows.
+
+    A period goes to the first row where it fits (periods overlap only beyond ``max_span_rows`` rows, in the
+    row that frees first); a moment goes to the first row where it touches nothing, within
+    ``max_moment_rows`` rows or as many as the periods took — beyond that it overlaps in the row whose marks
+    end first. Returns (moment rows, span rows, number of rows).
+    """
+    rows: list[tuple[list[float], list[float]]] = []  # per row: starts and ends, sorted by start
+    last_end: list[float] = []                       # per row: where its marks end
+
+    def free(row: int, lo: float, hi: float) -> bool:
+        starts, ends = rows[row]
+        k = bisect.bisect_left(starts, lo)
+        if k > 0 and ends[k - 1] + gap >= lo:
+            return False
+        return not (k < len(starts) and starts[k] - gap <= hi)
+
+    def put(row: int, lo: float, hi: float) -> None:
+        starts, ends = rows[row]
+        k = bisect.bisect_left(starts, lo)
+        starts.insert(k, lo)
+        ends.insert(k, hi)
+        last_end[row] = max(last_end[row], hi)
+
+    def first_free(lo: float, hi: float, limit: int | None) -> int:
+        for row in range(len(rows)):
+            if free(row, lo, hi):
+                return row
+        if limit is None or len(rows) < limit:
+            rows.append(([], []))
+            last_end.append(-math.inf)
+            return len(rows) - 1
+        return min(range(len(rows)), key=last_end.__getitem__)  # crowded: overlap where the marks end first
+
+    span_rows = [0] * len(spans)
+    for i in sorted(range(len(spans)), key=lambda i: spans[i]):
+        lo, hi = spans[i]
+        # periods come in order of their start and are alone in the rows so far: a row is free when its
+        # last period ends before this one starts
+        row = next((r for r, end in enumerate(last_end) if end + gap < lo), None)
+        if row is None:
+            row = first_free(lo, hi, max_span_rows)
+        span_rows[i] = row
+        put(row, lo, hi)
+    limit = max(len(rows), max_moment_rows)
+    moment_rows = [0] * len(moments)
+    for i in sorted(range(len(moments)), key=lambda i: moments[i]):
+        moment_rows[i] = row = first_free(*moments[i], limit)
+        put(row, *moments[i])
+    return moment_rows, span_rows, max(len(rows), 1)
+
+
+# --- the layout ----------------------------------------------------------------------------------------
+
+
+def timeline_layout(case: Case, *, persons: Collection[str] | None = None,
+                    organisations: Collection[str] | None = None, event_types: Collection[str] | None = None,
+                    layers: Collection[str] | None = None, lane_mode: str = "organisation",
+                    projector: bool = False, compact: bool = True) -> TimelineLayout:
+    """Lanes, sub-rows and positions of the events that pass the filters. Pure; cache it freely.
+
+    ``compact`` (the default) keeps formal and lived lanes together within the height of one screen
+    (:func:`layouts.timeline.style.lane_budget_rows`): moments and periods share sub-rows, the lanes with
+    the fewest events are merged into one "other organisations" / "other voices" lane when there are too
+    many, and long stretches without any event are shortened on the time axis. Every event stays drawn.
+    ``compact=False``: one lane per organisation and person and a linear axis (posters with room to spare).
+    """
+    if lane_mode not in LANE_MODES:
+        raise ValueError(f"lane_mode must be one of {LANE_MODES}, not {lane_mode!r}")
+    events = select_events(case, persons=persons, organisations=organisations, event_types=event_types,
+                           layers=layers)
+    geo = geometry(projector)
+
+    # Per event: (lo, x, hi, lo day) of its date, and of its end for a period.
+    starts = [_date_numbers(event.date) for event in events]
+    ends = [_date_numbers(event.end) if event.end is not None else None for event in events]
+    breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
+    if events:
+        first_day = min(start[3] for start in starts)
+        last_day = max((end or start)[4] for start, end in zip(starts, ends, strict=True))
+        lo_ms, hi_ms = day_ms(first_day), day_ms(last_day)
+    else:
+        first_day = last_day = None
+        today = dt.date.today()
+        lo_ms, hi_ms = day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31))
+    breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
+    span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
+    ms_per_px = span_ms / geo.plot_width_px
+
+    # The interval each mark occupies on screen at full zoom, grouped by lane.
+    lane_info: dict[str, tuple[str, str, Layer, int]] = {}
+    intervals: list[tuple[float, float]] = []
+    lane_keys = []
+    collapsed = frozenset(case.layout.collapsed_organisations)
+    for i, event in enumerate(events):
+        key, kind, ref = lane_of(event, lane_mode, collapsed)
+        lane_keys.append(key)
+        if key not in lane_info:
+            lane_info[key] = (kind, ref, event.layer, i)
+        x = starts[i][1]
+        half = (geo.decision_px if is_decision(event) else geo.marker_px) * ms_per_px / 2
+        end = ends[i]
+        intervals.append((x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half)))
+    by_lane: dict[str, list[int]] = {}
+    for i, key in enumerate(lane_keys):
+        by_lane.setdefault(key, []).append(i)
+
+    row_of = [0] * len(events)
+    n_rows: dict[str, int] = {}
+
+    def pack(key: str, members: list[int], moment_cap: int = MAX_MOMENT_ROWS, span_cap: int | None = None) -> int:
+        moments = [i for i in members if ends[i] is None]
+        spans = [i for i in members if ends[i] is not None]
+        if compact:
+            moment_rows, span_rows, used = pack_lane([intervals[i] for i in moments], [intervals[i] for i in spans],
+                                                     2 * ms_per_px, moment_cap, span_cap)
+        else:  # moments on top (at most MAX_MOMENT_ROWS rows), periods below them
+            moment_rows = stack_intervals([intervals[i] for i in moments], max_rows=MAX_MOMENT_ROWS)
+            first_span_row = max(moment_rows) + 1 if moment_rows else 0
+            ordered = sorted(spans, key=lambda i: intervals[i])
+            stacked = stack_intervals([intervals[i] for i in ordered], gap=2 * ms_per_px)
+            span_rows = [0] * len(spans)
+            position = {i: k for k, i in enumerate(spans)}
+            for i, row in zip(ordered, stacked, strict=True):
+                span_rows[position[i]] = first_span_row + row
+            used = max([*moment_rows, *span_rows, -1]) + 1
+        for i, row in zip(moments, moment_rows, strict=True):
+            row_of[i] = row
+        for i, row in zip(spans, span_rows, strict=True):
+            row_of[i] = row
+        n_rows[key] = used
+        return used
+
+    # With more lanes than fit one row each, sharing a moment in one row is certain: skip the roomier pass.
+    roomy = not compact or len(by_lane) * (1 + LANE_GAP) <= lane_budget_rows(projector)
+    for key, members in by_lane.items():
+        pack(key, members, MAX_MOMENT_ROWS if roomy else 1)
+
+    merged: dict[str, list[str]] = {}
+    if compact:
+        merged = _merge_to_budget(lane_info, by_lane, n_rows, lane_keys, pack, lane_mode, projector, case, roomy)
+
+    formal, lived = _order_keys(lane_info, case, lane_mode)
+    lanes: list[Lane] = []
+    cursor = AXIS_UP
+    for key in reversed(formal):
+        kind, ref, layer, _ = lane_info[key]
+        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor, cursor + n_rows[key],
+                          tuple(merged.get(key, ()))))
+        cursor += n_rows[key] + LANE_GAP
+    top = max(cursor - LANE_GAP, AXIS_UP + MIN_HALF_ROWS)
+    lanes.reverse()
+    cursor = -AXIS_DOWN
+    for key in lived:
+        kind, ref, layer, _ = lane_info[key]
+        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor - n_rows[key], cursor,
+                          tuple(merged.get(key, ()))))
+        cursor -= n_rows[key] + LANE_GAP
+    bottom = min(cursor + LANE_GAP, -AXIS_DOWN - MIN_HALF_ROWS)
+    lane_by_key = {lane.key: lane for lane in lanes}
+
+    placed = []
+    for i, event in enumerate(events):
+        lane = lane_by_key[lane_keys[i]]
+        lo, x, hi, lo_day, hi_day = starts[i]
+        end = ends[i]
+        if end is None:
+            x_end, end_lo, end_hi, last_day_i = x, x, x, hi_day
+        else:
+            x_end, end_lo, end_hi, last_day_i = max(end[1], x), end[0], end[2], end[4]
+        placed.append(PlacedEvent(event, lane.key, row_of[i], lane.row_y(row_of[i]), x, x_end, lo, hi, end_lo,
+                                  end_hi, end is not None, event.date.earliest(), lo_day,
+                                  last_day_i))
+
+    # 2 % padding each side of what is visible; at least a year in all.
+    pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
+    x_range = (lo_ms - pad, hi_ms + pad)
+    return TimelineLayout(tuple(lanes), tuple(placed), x_range, (bottom - 0.3, top + 0.3), first_day, last_day,
+                          lane_mode, projector, breaks, compact, {item.event.id: item for item in placed})
+
+
+def _merge_to_budget(lane_info: dict[str, tuple[str, str, Layer, int]], by_lane: dict[str, list[int]],
+                     n_rows: dict[str, int], lane_keys: list[str], pack: Callable[..., int],
+                     lane_mode: str, projector: bool, case: Case, roomy: bool = True) -> dict[str, list[str]]:
+    """Make formal and lived lanes fit the budget of one screen (:func:`lane_budget_rows`).
+
+    First moments that share a moment overlap instead of taking a second row (unless ``roomy`` is False: the
+    lanes were packed so already); then, per half, the lanes
+    with the fewest events are merged into one lane — formal lanes into ``"other"``, voices into
+    ``"others"`` — (the index person's lane and the family lane stay), the merged lane a few rows at most.
+    Updates ``lane_info``, ``by_lane``, ``n_rows`` and ``lane_keys`` in place; returns merged lane key → the
+    refs merged into it.
+    """
+    budget = lane_budget_rows(projector)
+
+    def height(keys: list[str]) -> float:
+        return sum(n_rows[key] for key in keys) + LANE_GAP * max(len(keys) - 1, 0)
+
+    def need() -> dict[Layer, float]:
+        return {layer: height([key for key, info in lane_info.items() if info[2] == layer]) for layer in Layer}
+
+    if sum(need().values()) <= budget:
+        return {}
+    if roomy:
+        for key, members in by_lane.items():
+            pack(key, members, 1)
+    natural = need()
+    if sum(natural.values()) <= budget:
+        return {}
+    lived_share = min(natural[Layer.LIVED], max(0.38 * budget, budget - natural[Layer.FORMAL]))
+    allowance = {Layer.LIVED: lived_share, Layer.FORMAL: budget - lived_share}
+    merged_cap = 2 if projector else 3
+    merged: dict[str, list[str]] = {}
+    for layer, target_key, kind in ((Layer.FORMAL, "other", "other"), (Layer.LIVED, "others", "others")):
+        keys = [key for key, info in lane_info.items() if info[2] == layer]
+        protected = {target_key, "family", f"person:{case.index_person}"}
+        candidates = sorted((key for key in keys if key not in protected),
+                            key=lambda key: (len(by_lane[key]), -lane_info[key][3]))
+        minimum = 2 if layer == Layer.FORMAL else 1  # lanes of their own that stay, at the least
+
+        def merge(chosen: list[str], keys: list[str] = keys, target_key: str = target_key, kind: str = kind,
+                  layer: Layer = layer) -> None:
+            for key in chosen:
+                _, ref, _, order = lane_info.pop(key)
+                members = by_lane.pop(key)
+                keys.remove(key)
+                del n_rows[key]
+                merged.setdefault(target_key, []).append(ref)
+                if target_key not in lane_info:
+                    lane_info[target_key] = (kind, "", layer, order)
+                    by_lane[target_key] = []
+                    keys.append(target_key)
+                else:
+                    info = lane_info[target_key]
+                    lane_info[target_key] = (info[0], info[1], layer, min(info[3], order))
+                for i in members:
+                    lane_keys[i] = target_key
+                by_lane[target_key] += members
+            by_lane[target_key].sort()
+            pack(target_key, by_lane[target_key], 1, merged_cap)
+
+        # First a batch, guessing the merged lane as tall as the tallest lane in it (packing a lane of
+        # thousands of events once per merge would be slow), then one at a time while it does not fit.
+        guess = n_rows.get(target_key, 0)
+        remaining = height(keys)
+        batch: list[str] = []
+        while remaining > allowance[layer] and len(candidates) > minimum:
+            key = candidates.pop(0)
+            before = min(merged_cap, max(guess, 1))
+            guess = min(merged_cap, max(guess, n_rows[key]))
+            remaining -= n_rows[key] + LANE_GAP
+            if target_key not in keys and not batch:
+                remaining += before + LANE_GAP
+            remaining += guess - before if (target_key in keys or batch) else 0
+            batch.append(key)
+        if batch:
+            merge(batch)
+        while height(keys) > allowance[layer] and len(candidates) > minimum:
+            merge([candidates.pop(0)])
+    return {key: sorted(refs) for key, refs in merged.items()}
+
+
+def timeline_event_positions(case: Case, **options: object) -> dict[str, PlacedEvent]:
+    """Event id → position, for the filters and lane mode in ``options`` (others are ignored)."""
+    keys = ("persons", "organisations", "event_types", "layers", "lane_mode", "projector")
+    layout = timeline_layout(case, **{key: value for key, value in options.items() if key in keys})  # type: ignore[arg-type]
+    return {item.event.id: item for item in layout.placed}

@@ -1,0 +1,391 @@
+"""People: turnover of professionals, changes of case manager, decisions without the family's voice,
+and persons missing from the timeline or the geno-sociogram."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from bisect import bisect_right
+from collections import defaultdict
+from typing import Any
+
+from models.case import Event, Person
+from models.network import build_graph
+from models.patterns.base import (
+    CaseView,
+    Finding,
+    PatternKind,
+    PatternRules,
+    format_day,
+    format_month,
+    make_finding,
+    plural,
+)
+from models.vocabulary import EventType, FamilyInvolved, Layer, PersonKind, RelationshipType, label
+
+
+def _event_professionals(view: CaseView, event: Event) -> list[str]:
+    """Professionals named in an event: as participant, as its voice, or as decision maker."""
+    professionals = view.professional_ids
+    named = [p for p in event.persons if p in professionals]
+    extra = [event.perspective] if event.perspective else []
+    if event.decision is not None:
+        extra += event.decision.decided_by
+    for person in extra:
+        if person in professionals and person not in named:
+            named.append(person)
+    return named
+
+
+def professionals_per_year(view: CaseView) -> dict[str, Any]:
+    """Distinct professionals and organisations per calendar year, and each professional's first event."""
+    professionals: dict[int, set[str]] = defaultdict(set)
+    organisations: dict[int, set[str]] = defaultdict(set)
+    first_seen: dict[str, str] = {}
+    first_year: dict[str, int] = {}
+    windowed = view.window_start is not None or view.window_end is not None
+    organisation_of = {p: view.persons[p].organisation for p in view.professional_ids}
+    first_day, last_day = view.first_day, view.last_day
+    professional_ids = view.professional_ids
+    for event in view.events:
+        start, end = first_day[event.id], last_day[event.id]
+        if windowed:
+            start, end = view.clip(start, end)
+        named = [p for p in event.persons if p in professional_ids]
+        if event.perspective is not None or event.decision is not None:
+            named = _event_professionals(view, event)
+        orgs = {organisation_of[p] for p in named}
+        if event.layer is Layer.FORMAL:
+            orgs.update((event.organisation, event.to_organisation))
+        orgs.discard(None)
+        for person in named:
+            if person not in first_seen:
+                first_seen[person] = event.id
+                first_year[person] = start.year
+        if start.year == end.year:
+            professionals[start.year].update(named)
+            organisations[start.year].update(orgs)
+            continue
+        for year in range(start.year, end.year + 1):
+            professionals[year].update(named)
+            organisations[year].update(orgs)
+    years = sorted(set(professionals) | set(organisations))
+    new_per_year: dict[int, int] = defaultdict(int)
+    for year in first_year.values():
+        new_per_year[year] += 1
+    all_orgs = set().union(*organisations.values()) if organisations else set()
+    return {
+        "per_year": [{"year": y, "professionals": len(professionals[y]), "organisations": len(organisations[y]),
+                      "new_professionals": new_per_year.get(y, 0)} for y in years],
+        "professionals": list(first_seen), "first_events": first_seen, "organisations": sorted(all_orgs),
+    }
+
+
+def find_turnover(view: CaseView, rules: PatternRules) -> list[Finding]:
+    """Many professionals: from ``min_professionals`` in all, or ``min_professionals_per_year`` in one year."""
+    data = professionals_per_year(view)
+    total, per_year = len(data["professionals"]), data["per_year"]
+    peak = max(per_year, key=lambda row: row["professionals"], default=None)
+    if peak is None or (total < rules.min_professionals and peak["professionals"] < rules.min_professionals_per_year):
+        return []
+    n_orgs = len(data["organisations"])
+    lines_nl = [f"{row['year']}: {plural(row['professionals'], 'professional', 'professionals')} "
+                f"({row['new_professionals']} nieuw), {plural(row['organisations'], 'organisatie', 'organisaties')}"
+                for row in per_year if row["professionals"]]
+    lines_en = [f"{row['year']}: {plural(row['professionals'], 'professional', 'professionals')} "
+                f"({row['new_professionals']} new), {plural(row['organisations'], 'organisation', 'organisations')}"
+                for row in per_year if row["professionals"]]
+    return [make_finding(
+        PatternKind.TURNOVER,
+        title=(f"{total} professionals van {n_orgs} organisaties; {peak['professionals']} in {peak['year']}",
+               f"{total} professionals from {n_orgs} organisations; {peak['professionals']} in {peak['year']}"),
+        question=("Herkennen jullie dit: zoveel gezichten rond één kind? Hoe vaak moest het gezin het verhaal "
+                  "opnieuw vertellen, en wie kende het hele verhaal?",
+                  "Do you recognise this: so many faces around one child? How often did the family have to tell "
+                  "their story again, and who knew the whole story?"),
+        measure=total, measure_label=("professionals", "professionals"),
+        salience=0.25 + 0.012 * total + 0.01 * n_orgs + 0.02 * peak["professionals"],
+        rules=("Telt professionals die in gebeurtenissen genoemd worden (als betrokkene, stem of besluitnemer), "
+               "per kalenderjaar waarin de gebeurtenis valt; organisaties van die professionals en van formele "
+               "gebeurtenissen (ook de ontvanger van een verwijzing). Bewijs: de gebeurtenis waarin iedere "
+               f"professional voor het eerst voorkomt. Gemeld vanaf {rules.min_professionals} professionals in "
+               f"totaal of {rules.min_professionals_per_year} in één jaar." + view.window_rule("nl"),
+               "Counts professionals named in events (as participant, voice or decision maker), per calendar year "
+               "the event falls in; organisations of those professionals and of formal events (including the "
+               "receiver of a referral). Evidence: the event in which each professional first appears. Reported "
+               f"from {rules.min_professionals} professionals in all or {rules.min_professionals_per_year} in one "
+               "year." + view.window_rule("en")),
+        events=data["first_events"].values(), persons=data["professionals"], organisations=data["organisations"],
+        lines=(lines_nl, lines_en), view=view,
+        details={"professionals": total, "organisations": n_orgs, "per_year": per_year,
+                 "peak_year": peak["year"]},
+    )]
+
+
+def case_manager_periods(view: CaseView) -> list[dict[str, Any]]:
+    """Each case manager (source of a ``case_manager_of`` tie) with a start and an end (None: ongoing).
+
+    Dates come from the relationships; a missing start from the first event naming the person, then from
+    their involvement period.
+    """
+    ties: dict[str, list] = defaultdict(list)
+    for relationship in view.relationships:
+        if relationship.type == RelationshipType.CASE_MANAGER_OF:
+            ties[relationship.source].append(relationship)
+    appearances: dict[str, list[Event]] = defaultdict(list)
+    for event in view.events:
+        for person in event.persons:
+            if person in ties:
+                appearances[person].append(event)
+    periods = []
+    for person, rels in ties.items():
+        starts = [r.start.earliest() for r in rels if r.start]
+        person_obj = view.persons.get(person)
+        involvement = person_obj.involvement if person_obj else None
+        start = min(starts) if starts else view.start(appearances[person][0]) if appearances[person] else \
+            involvement.start.earliest() if involvement and involvement.start else None
+        if start is None:
+            continue
+        ends = [r.end.latest() if r.end else None for r in rels]
+        end = None if None in ends else max(e for e in ends if e is not None)
+        periods.append({"person": person, "start": start, "end": end, "relationships": [r.id for r in rels],
+                        "events": [e.id for e in appearances[person]]})
+    periods.sort(key=lambda p: (p["start"], p["person"]))
+    return periods
+
+
+def find_case_manager_changes(view: CaseView, rules: PatternRules) -> list[Finding]:
+    """Successive case managers; an overlap longer than ``parallel_overlap_days`` counts as parallel, not a change."""
+    periods = case_manager_periods(view)
+    changes: list[dict[str, Any]] = []
+    parallel: list[dict[str, Any]] = []
+    for before, after in itertools.pairwise(periods):
+        overlap = None if before["end"] is None else (before["end"] - after["start"]).days
+        if overlap is None or overlap > rules.parallel_overlap_days:
+            parallel.append({"persons": [before["person"], after["person"]], "from": after["start"].isoformat()})
+            continue
+        low = after["start"] - dt.timedelta(days=rules.parallel_overlap_days)
+        high = max(after["start"], before["end"]) + dt.timedelta(days=rules.parallel_overlap_days)
+        warm = [e.id for e in view.events if before["person"] in e.persons and after["person"] in e.persons
+                and low <= view.start(e) <= high]
+        changes.append({"from": before["person"], "to": after["person"], "date": after["start"].isoformat(),
+                        "gap_days": max(0, -overlap - 1), "handover_events": warm})
+    if len(changes) < rules.min_case_manager_changes:
+        return []
+    lines_nl, lines_en = [], []
+    for change in changes:
+        day = dt.date.fromisoformat(change["date"])
+        who = f"{view.person_label(change['from'])} → {view.person_label(change['to'])}"
+        gap_nl = f", {change['gap_days']} dagen zonder casusregisseur" if change["gap_days"] else ""
+        gap_en = f", {change['gap_days']} days without a case manager" if change["gap_days"] else ""
+        warm_nl = ", samen in een gebeurtenis (warme overdracht)" if change["handover_events"] else \
+            ", geen gezamenlijke gebeurtenis (koude overdracht?)"
+        warm_en = ", together in an event (warm handover)" if change["handover_events"] else \
+            ", no shared event (cold handover?)"
+        lines_nl.append(f"{format_month(day, 'nl')}: {who}{gap_nl}{warm_nl}")
+        lines_en.append(f"{format_month(day, 'en')}: {who}{gap_en}{warm_en}")
+    for item in parallel:
+        names = [view.person_label(p) for p in item["persons"]]
+        lines_nl.append(f"Tegelijk casusregisseur: {' en '.join(names)}")
+        lines_en.append(f"Case managers at the same time: {' and '.join(names)}")
+    involved = {c["from"] for c in changes} | {c["to"] for c in changes}
+    events = [e for c in changes for e in c["handover_events"]]
+    events += [p["events"][0] for p in periods if p["person"] in involved and p["events"]]
+    cold = sum(1 for c in changes if not c["handover_events"])
+    return [make_finding(
+        PatternKind.CASE_MANAGER_CHANGES,
+        title=(f"{plural(len(changes), 'wisseling', 'wisselingen')} van casusregisseur",
+               f"{plural(len(changes), 'change', 'changes')} of case manager"),
+        question=("Herkennen jullie dit: telkens een nieuwe casusregisseur? Wat ging er bij elke overdracht "
+                  "verloren, en wie hield in die tijd het overzicht?",
+                  "Do you recognise this: a new case manager again and again? What was lost at each handover, "
+                  "and who kept the overview in the meantime?"),
+        measure=len(changes), measure_label=("wisselingen", "changes"),
+        salience=0.3 + 0.1 * len(changes) + 0.05 * cold,
+        rules=("Casusregisseur: bron van een relatie 'casusregisseur van'; begin en einde uit de relatie, anders "
+               "de eerste gebeurtenis met die persoon of de betrokkenheidsperiode. Wisseling: de volgende begint "
+               f"uiterlijk {rules.parallel_overlap_days} dagen voor het einde van de vorige (langer samen = "
+               "tegelijk, geen wisseling). Warme overdracht: beiden in één gebeurtenis rond de wisseling. Gemeld "
+               f"vanaf {rules.min_case_manager_changes} wisselingen." + view.window_rule("nl"),
+               "Case manager: source of a 'case manager of' relationship; start and end from the relationship, "
+               "else the first event naming the person or their involvement period. Change: the next one starts "
+               f"at most {rules.parallel_overlap_days} days before the previous one ends (a longer overlap is "
+               "parallel, not a change). Warm handover: both in one event around the change. Reported from "
+               f"{rules.min_case_manager_changes} changes." + view.window_rule("en")),
+        events=events, persons=[p["person"] for p in periods if p["person"] in involved],
+        relationships=[r for p in periods if p["person"] in involved for r in p["relationships"]],
+        lines=(lines_nl, lines_en), view=view,
+        details={"changes": changes, "parallel": parallel,
+                 "case_managers": [{"person": p["person"], "start": p["start"].isoformat(),
+                                    "end": p["end"].isoformat() if p["end"] else None} for p in periods]},
+    )]
+
+
+def _is_family_voice(view: CaseView, event: Event) -> bool:
+    if event.layer != Layer.LIVED:
+        return False
+    if event.perspective is not None:
+        return event.perspective in view.voice_ids
+    return any(p in view.voice_ids for p in event.persons)
+
+
+def find_decisions_without_family(view: CaseView, rules: PatternRules) -> list[Finding]:
+    """Decisions with the family not involved (or unknown) and no family voice within ``voice_window_days``."""
+    voices = [e for e in view.events if _is_family_voice(view, e)]
+    first_day, last_day = view.first_day, view.last_day
+    voices.sort(key=lambda e: first_day[e.id])
+    starts = [first_day[e.id].toordinal() for e in voices]
+    reach: list[int] = []  # running maximum of the voices' last days
+    for event in voices:
+        reach.append(max(reach[-1] if reach else 0, last_day[event.id].toordinal()))
+    decisions = [e for e in view.events if e.decision is not None or e.type == EventType.DECISION]
+    silent: list[Event] = []
+    for event in decisions:
+        involved = event.decision.family_involved if event.decision else FamilyInvolved.UNKNOWN
+        if involved == FamilyInvolved.YES:
+            continue
+        first = view.start(event).toordinal() - rules.voice_window_days
+        last = view.end(event).toordinal() + rules.voice_window_days
+        k = bisect_right(starts, last) - 1
+        if k < 0 or reach[k] < first:
+            silent.append(event)
+    if not silent:
+        return []
+    lines_nl, lines_en = [], []
+    for event in silent:
+        involved = event.decision.family_involved if event.decision else FamilyInvolved.UNKNOWN
+        lines_nl.append(f"{format_day(view.start(event), 'nl')}: {event.title} (gezin betrokken: "
+                        f"{label(involved, 'nl')})")
+        lines_en.append(f"{format_day(view.start(event), 'en')}: {event.title} (family involved: "
+                        f"{label(involved, 'en')})")
+    deciders = [d for e in silent if e.decision for d in e.decision.decided_by]
+    n = len(silent)
+    return [make_finding(
+        PatternKind.DECISIONS_WITHOUT_FAMILY,
+        title=(f"{n} van {len(decisions)} besluiten zonder de stem van het gezin",
+               f"{n} of {len(decisions)} decisions without the family's voice"),
+        question=("Herkennen jullie dit: besluiten waarbij het gezin niet aan tafel zat, en we ook niet weten hoe "
+                  "zij het beleefden? Wat zouden zij erover zeggen, en wie kan het hun vragen?",
+                  "Do you recognise this: decisions taken without the family at the table, and we do not know how "
+                  "they experienced them either? What would they say, and who could ask them?"),
+        measure=n, measure_label=("besluiten", "decisions"), salience=0.4 + 0.08 * n,
+        rules=("Besluit: gebeurtenis met besluitgegevens of van het type besluit. Gemeld als het gezin niet "
+               "betrokken was of dat onbekend is, én er binnen "
+               f"{rules.voice_window_days} dagen ervoor of erna geen beleving of uitspraak van een gezinslid of "
+               "iemand uit het netwerk op de tijdlijn staat (onder de lijn)." + view.window_rule("nl"),
+               "Decision: an event with decision data or of type decision. Reported when the family was not "
+               f"involved or this is unknown, and there is no entry below the line (lived experience) from a family "
+               f"or network member within {rules.voice_window_days} days before or after." + view.window_rule("en")),
+        events=[e.id for e in silent], persons=[d for d in deciders if d in view.persons],
+        organisations=[d for d in deciders if d in view.organisations] + [e.organisation for e in silent
+                                                                           if e.organisation],
+        lines=(lines_nl, lines_en), view=view,
+        details={"decisions": len(decisions), "without_voice": [
+            {"event": e.id, "family_involved": str(e.decision.family_involved if e.decision else "unknown")}
+            for e in silent]},
+    )]
+
+
+def drawn_in_genosociogram(view: CaseView) -> set[str]:
+    """Person ids the geno-sociogram draws at some date: the person nodes of ``build_graph(case, as_of=None)``
+    (the whole history), professionals inside their organisation's box included. With a date window, only
+    those who could be on it in that period (born by its end; others involved during it)."""
+    graph = build_graph(view.case, as_of=None)
+    drawn = set()
+    for person_id, data in graph.nodes(data=True):
+        person = view.persons.get(person_id)
+        if data.get("node") != "person" or person is None:
+            continue
+        birth = person.birth.earliest() if person.birth else None
+        involvement = person.involvement if person.kind != PersonKind.FAMILY else None
+        start = involvement.start.earliest() if involvement and involvement.start else birth
+        end = involvement.end.latest() if involvement and involvement.end else None
+        if view.overlaps(start, end):
+            drawn.add(person_id)
+    return drawn
+
+
+def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
+    """Persons drawn in the geno-sociogram with a tie (relationship or household) but named in no event, and
+    persons named in events that the geno-sociogram does not draw on any date (see
+    :func:`drawn_in_genosociogram`)."""
+    in_genogram = drawn_in_genosociogram(view)
+    tied: set[str] = set()  # drawn with a tie: a relationship line or a household
+    for relationship in view.relationships:
+        tied.update((relationship.source, relationship.target))
+    for household in view.case.households:
+        for member in household.members:
+            if view.overlaps(member.start.earliest() if member.start else None,
+                             member.end.latest() if member.end else None):
+                tied.add(member.person)
+    tied &= in_genogram
+    appears: dict[str, list[str]] = defaultdict(list)
+    for event in view.events:
+        named = [*event.persons, event.perspective or ""]
+        if event.decision is not None:
+            named += event.decision.decided_by
+        for person in dict.fromkeys(named):
+            appears[person].append(event.id)
+    findings: list[Finding] = []
+    missing = [p for p in view.case.persons if p.id in tied and p.id not in appears]
+    if missing:
+        missing_ids = {p.id for p in missing}
+        ties = [r.id for r in view.relationships if r.source in missing_ids or r.target in missing_ids]
+        by_kind_nl, by_kind_en = _names_by_kind(missing)
+        family = sum(1 for p in missing if p.kind != PersonKind.PROFESSIONAL)
+        findings.append(make_finding(
+            PatternKind.ABSENT_FROM_TIMELINE,
+            title=(f"{len(missing)} {'persoon' if len(missing) == 1 else 'personen'} in het geno-sociogram "
+                   f"{'komt' if len(missing) == 1 else 'komen'} niet voor op de tijdlijn",
+                   f"{len(missing)} {'person' if len(missing) == 1 else 'persons'} in the geno-sociogram "
+                   f"{'does' if len(missing) == 1 else 'do'} not appear on the timeline"),
+            question=("Herkennen jullie dit: mensen die er wel zijn, maar in het verhaal niet voorkomen? Welke rol "
+                      "speelden zij, en wat weten we van hen?",
+                      "Do you recognise this: people who are there, but do not appear in the story? What part did "
+                      "they play, and what do we know about them?"),
+            measure=len(missing), measure_label=("personen", "persons"), salience=0.2 + 0.04 * family,
+            rules=("Personen die het geno-sociogram tekent met een relatie of in een huishouden, maar die in geen "
+                   "enkele gebeurtenis genoemd worden (als betrokkene, stem of besluitnemer)." + view.window_rule("nl"),
+                   "Persons the geno-sociogram draws with a relationship or in a household, but who are named in no "
+                   "event (as participant, voice or decision maker)." + view.window_rule("en")),
+            persons=[p.id for p in missing], relationships=ties, lines=(by_kind_nl, by_kind_en), view=view,
+            details={"persons": [p.id for p in missing]},
+        ))
+    floating = [p for p in view.case.persons if p.id in appears and p.id not in in_genogram
+                and p.id != view.case.index_person]
+    if floating:
+        events = [eid for p in floating for eid in appears[p.id]]
+        by_kind_nl, by_kind_en = _names_by_kind(floating)
+        family = sum(1 for p in floating if p.kind != PersonKind.PROFESSIONAL)
+        findings.append(make_finding(
+            PatternKind.ABSENT_FROM_GENOGRAM,
+            title=(f"{len(floating)} {'persoon' if len(floating) == 1 else 'personen'} op de tijdlijn "
+                   f"{'heeft' if len(floating) == 1 else 'hebben'} geen plek in het geno-sociogram",
+                   f"{len(floating)} {'person' if len(floating) == 1 else 'persons'} on the timeline "
+                   f"{'has' if len(floating) == 1 else 'have'} no place in the geno-sociogram"),
+            question=("Herkennen jullie dit: mensen die in het verhaal opduiken, maar in het geno-sociogram "
+                      "ontbreken? Hoe waren zij met het gezin verbonden, en met wie hadden zij contact?",
+                      "Do you recognise this: people who turn up in the story, but are missing from the "
+                      "geno-sociogram? How were they tied to the family, and who were they in contact with?"),
+            measure=len(floating), measure_label=("personen", "persons"),
+            salience=0.15 + 0.04 * family + min(0.1, 0.005 * (len(floating) - family)),
+            rules=("Personen die in gebeurtenissen genoemd worden maar die het geno-sociogram op geen enkele datum "
+                   "tekent (professionals in het kader van hun organisatie tellen als getekend; het kind zelf telt "
+                   "niet mee)." + view.window_rule("nl"),
+                   "Persons named in events whom the geno-sociogram draws on no date (professionals inside their "
+                   "organisation's box count as drawn; the index child is not counted)." + view.window_rule("en")),
+            events=events, persons=[p.id for p in floating], lines=(by_kind_nl, by_kind_en), view=view,
+            details={"persons": [p.id for p in floating]},
+        ))
+    return findings
+
+
+def _names_by_kind(persons: list[Person]) -> tuple[list[str], list[str]]:
+    """One line per kind of person: ``Familie: Opa M., Oom R.``."""
+    by_kind_nl, by_kind_en = [], []
+    for kind in PersonKind:
+        names = [p.label for p in persons if p.kind == kind]
+        if names:
+            by_kind_nl.append(f"{label(kind, 'nl').capitalize()}: {', '.join(names)}")
+            by_kind_en.append(f"{label(kind, 'en').capitalize()}: {', '.join(names)}")
+    return by_kind_nl, by_kind_en

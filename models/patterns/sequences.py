@@ -1,0 +1,236 @@
+"""Sequence analysis within one case: recurring runs of event types, recurrence rate, and information gaps.
+
+Follows TraMineR's vocabulary: runs are contiguous subsequences within a maximum gap (``seqefsub`` with
+``max.gap``), counted as non-overlapping occurrences within the case; repeated states can be collapsed
+first (distinct-state sequences).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from models.case import Event
+from models.dates import DAYS_PER_MONTH, event_interval, find_gaps
+from models.patterns.base import (
+    CaseView,
+    Finding,
+    PatternKind,
+    PatternRules,
+    fmt_number,
+    format_day,
+    format_month,
+    make_finding,
+    plural,
+)
+from models.vocabulary import Layer, label
+
+
+def sequence_events(view: CaseView, rules: PatternRules) -> list[Event]:
+    """The events the sequence analysis reads (by default the formal layer), in time order."""
+    if rules.sequence_layer is None:
+        return list(view.events)
+    return [e for e in view.events if e.layer == rules.sequence_layer]
+
+
+def _steps(events: list[Event], collapse: bool) -> list[tuple[str, list[Event]]]:
+    """(event type, events) per step; with ``collapse`` a run of one type is one step."""
+    steps: list[tuple[str, list[Event]]] = []
+    last = None
+    for event in events:
+        kind = event.type
+        if collapse and kind == last:
+            steps[-1][1].append(event)
+        else:
+            steps.append((kind, [event]))
+            last = kind
+    return steps
+
+
+def recurrence_rate(types: list[str]) -> float:
+    """Share of ordered pairs of distinct positions with the same type (categorical recurrence plot)."""
+    n = len(types)
+    if n < 2:
+        return 0.0
+    return sum(c * (c - 1) for c in Counter(types).values()) / (n * (n - 1))
+
+
+def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None,
+                  events: list[Event] | None = None) -> list[dict[str, Any]]:
+    """Recurring runs: n-grams of event types (within the maximum gap) with their non-overlapping occurrences.
+
+    Most frequent first, then longer; a run is dropped when it only occurs inside a longer reported run.
+    ``limit`` keeps only the first runs (with their occurrences as event ids).
+    """
+    steps = _steps(sequence_events(view, rules) if events is None else events, rules.sequence_collapse_repeats)
+    # segment id per step: a new segment starts after a gap longer than the maximum
+    first_day = view.first_day
+    firsts = [first_day[s[1][0].id].toordinal() for s in steps]
+    lasts = [first_day[s[1][-1].id].toordinal() for s in steps]
+    segment = [0] * len(steps)
+    for i in range(1, len(steps)):
+        segment[i] = segment[i - 1] + (1 if firsts[i] - lasts[i - 1] > rules.sequence_max_gap_days else 0)
+    types = [str(s[0]) for s in steps]
+    segment_end = [0] * len(steps)  # last step of the segment each step is in
+    for i in range(len(steps) - 1, -1, -1):
+        same = i + 1 < len(steps) and segment[i + 1] == segment[i]
+        segment_end[i] = segment_end[i + 1] if same else i
+    # candidates bottom-up: an n-gram can only recur if its first n-1 steps recur (apriori)
+    shortest, longest = rules.sequence_min_length, rules.sequence_max_length
+    candidates: dict[int, dict[tuple[str, ...], list[int]]] = {shortest: defaultdict(list)}
+    for i in range(len(steps) - shortest + 1):
+        if i + shortest - 1 <= segment_end[i]:
+            candidates[shortest][tuple(types[i:i + shortest])].append(i)
+    for length in range(shortest + 1, longest + 1):
+        grown: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for gram, starts in candidates[length - 1].items():
+            if len(starts) < rules.sequence_min_occurrences:
+                continue
+            for start in starts:
+                last = start + length - 1
+                if last <= segment_end[start]:
+                    grown[(*gram, types[last])].append(start)
+        candidates[length] = grown
+    found: list[dict[str, Any]] = []
+    covered: dict[tuple[str, ...], int] = {}  # sub-run of a reported run -> its highest count
+    for length in range(longest, shortest - 1, -1):
+        positions = candidates.get(length, {})
+        for gram, starts in positions.items():
+            if len(starts) < rules.sequence_min_occurrences or len(set(gram)) < 2:
+                continue
+            chosen: list[int] = []
+            for start in starts:
+                if not chosen or start >= chosen[-1] + length:
+                    chosen.append(start)
+            if len(chosen) < rules.sequence_min_occurrences:
+                continue
+            if covered.get(gram, 0) >= len(chosen):
+                continue
+            found.append({"types": gram, "count": len(chosen), "starts": chosen})
+            for size in range(rules.sequence_min_length, length):
+                for i in range(length - size + 1):
+                    sub = gram[i:i + size]
+                    covered[sub] = max(covered.get(sub, 0), len(chosen))
+    found.sort(key=lambda run: (-run["count"], -len(run["types"]), run["types"]))
+    for run in found[:limit]:
+        size = len(run["types"])
+        run["occurrences"] = [[e.id for step in steps[i:i + size] for e in step[1]] for i in run.pop("starts")]
+    return found[:limit]
+
+
+def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding]:
+    """The ``max_sequence_findings`` most frequent recurring runs (longer first when equally frequent)."""
+    events = sequence_events(view, rules)
+    runs = repeated_runs(view, rules, rules.max_sequence_findings, events)
+    if not runs:
+        return []
+    rate = recurrence_rate([str(e.type) for e in events])
+    findings = []
+    for run in runs:
+        names_nl = " → ".join(label(t, "nl") for t in run["types"])
+        names_en = " → ".join(label(t, "en") for t in run["types"])
+        lines_nl, lines_en = [], []
+        for occurrence in run["occurrences"]:
+            first = view.start(view.event_by_id[occurrence[0]])
+            last = view.start(view.event_by_id[occurrence[-1]])
+            lines_nl.append(f"{format_day(first, 'nl')} – {format_day(last, 'nl')} ({len(occurrence)} gebeurtenissen)")
+            lines_en.append(f"{format_day(first, 'en')} – {format_day(last, 'en')} ({len(occurrence)} events)")
+        lines_nl.append(f"Herhalingsgraad van alle typen: {fmt_number(rate * 100, 'nl')} %")
+        lines_en.append(f"Recurrence rate of all types: {fmt_number(rate * 100, 'en')} %")
+        events = [eid for occurrence in run["occurrences"] for eid in occurrence]
+        layer_nl = "formele gebeurtenissen" if rules.sequence_layer == Layer.FORMAL else "gebeurtenissen"
+        layer_en = "formal events" if rules.sequence_layer == Layer.FORMAL else "events"
+        collapse_nl = " Opeenvolgende gebeurtenissen van hetzelfde type tellen als één stap." \
+            if rules.sequence_collapse_repeats else ""
+        collapse_en = " Consecutive events of the same type count as one step." \
+            if rules.sequence_collapse_repeats else ""
+        findings.append(make_finding(
+            PatternKind.REPEATED_SEQUENCE, key="-".join(run["types"]),
+            title=(f"Steeds weer: {names_nl} ({run['count']}×)", f"Again and again: {names_en} ({run['count']}×)"),
+            question=("Herkennen jullie dit patroon dat zich herhaalt? Wat maakte dat het de volgende keer weer zo "
+                      "liep, en wat deed iemand die keer anders?",
+                      "Do you recognise this pattern repeating itself? What made it go the same way the next time, "
+                      "and what did anyone do differently?"),
+            measure=run["count"], measure_label=("keer gezien", "times seen"),
+            salience=min(0.75, 0.2 + 0.1 * (run["count"] - 1) + 0.03 * (len(run["types"]) - 3)),
+            rules=(f"Reeksen van {rules.sequence_min_length} tot {rules.sequence_max_length} opeenvolgende "
+                   f"{layer_nl} met telkens hoogstens {rules.sequence_max_gap_days} dagen ertussen, gevonden door "
+                   "sequentieanalyse (geen vaste lijst), minstens twee verschillende typen; geteld zonder overlap, "
+                   f"gemeld vanaf {rules.sequence_min_occurrences} keer. Een reeks die alleen binnen een langere "
+                   f"voorkomt, wordt niet apart gemeld.{collapse_nl} Herhalingsgraad: aandeel paren gebeurtenissen "
+                   "van hetzelfde type." + view.window_rule("nl"),
+                   f"Runs of {rules.sequence_min_length} to {rules.sequence_max_length} consecutive {layer_en}, each "
+                   f"at most {rules.sequence_max_gap_days} days apart, found by sequence analysis (not a fixed list), "
+                   "with at least two different types; counted without overlap, reported from "
+                   f"{rules.sequence_min_occurrences} times. A run that only occurs inside a longer one is not "
+                   f"reported separately.{collapse_en} Recurrence rate: share of pairs of events of the same type."
+                   + view.window_rule("en")),
+            events=events, persons=view.persons_of(events),
+            organisations=[view.event_by_id[e].organisation for e in events], lines=(lines_nl, lines_en), view=view,
+            details={"types": list(run["types"]), "count": run["count"], "occurrences": run["occurrences"],
+                     "recurrence_rate": round(rate, 4)},
+        ))
+    return findings
+
+
+def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]]:
+    """The timeline's grey bands "geen informatie": stretches longer than ``gap_months`` that no event covers.
+
+    One rule for both: :func:`models.dates.find_gaps` over all events of the case (each with its
+    uncertain range), so the finding counts exactly the bands the timeline draws. With a date window, the
+    bands overlapping the window, cut to it. ``start`` and ``end`` are the first and last day without
+    information; ``before`` and ``after`` the events whose days border the band.
+    """
+    intervals = {event.id: event_interval(event) for event in view.all_events}
+    result = []
+    for gap in find_gaps(intervals.values(), rules.gap_months):
+        first, last = gap.start + dt.timedelta(days=1), gap.end - dt.timedelta(days=1)
+        if not view.overlaps(first, last):
+            continue
+        before = max((eid for eid, (lo, hi) in intervals.items() if hi == gap.start and lo < gap.end),
+                     key=lambda eid: view.position.get(eid, -1), default=None)
+        after = next((eid for eid, (lo, _) in intervals.items() if lo == gap.end), None)
+        first, last = view.clip(first, last)
+        result.append({"start": first.isoformat(), "end": last.isoformat(), "days": (last - first).days + 1,
+                       "before": before, "after": after})
+    return result
+
+
+def find_information_gaps(view: CaseView, rules: PatternRules) -> list[Finding]:
+    gaps = information_gaps(view, rules)
+    if not gaps:
+        return []
+    longest = max(g["days"] for g in gaps)
+    months = fmt_number(rules.gap_months, "nl"), fmt_number(rules.gap_months, "en")
+    lines_nl, lines_en = [], []
+    for gap in gaps:
+        start, end = dt.date.fromisoformat(gap["start"]), dt.date.fromisoformat(gap["end"])
+        length = (gap["days"] + 1) / DAYS_PER_MONTH  # as the timeline measures its band (edge to edge)
+        lines_nl.append(f"{format_month(start, 'nl')} – {format_month(end, 'nl')}: "
+                        f"{fmt_number(length, 'nl')} maanden")
+        lines_en.append(f"{format_month(start, 'en')} – {format_month(end, 'en')}: "
+                        f"{fmt_number(length, 'en')} months")
+    events = [eid for g in gaps for eid in (g["before"], g["after"]) if eid in view.position]
+    longest_months = (longest + 1) / DAYS_PER_MONTH
+    return [make_finding(
+        PatternKind.INFORMATION_GAPS,
+        title=(f"{plural(len(gaps), 'periode', 'periodes')} van meer dan {months[0]} maanden zonder informatie",
+               f"{plural(len(gaps), 'period', 'periods')} of more than {months[1]} months without information"),
+        question=("Herkennen jullie dit: lange periodes waarover niets op de tijdlijn staat? Wat gebeurde er toen "
+                  "in het gezin, en wie weet dat?",
+                  "Do you recognise this: long periods with nothing on the timeline? What happened in the family "
+                  "then, and who knows?"),
+        measure=round(longest_months, 1), measure_label=("maanden (langste periode)", "months (longest period)"),
+        salience=0.2 + 0.01 * longest_months + 0.03 * len(gaps),
+        rules=(f"De grijze banden op de tijdlijn: periodes van meer dan {months[0]} maanden waarin geen enkele "
+               "gebeurtenis valt (een periode-gebeurtenis dekt haar hele duur; een onnauwkeurige of geschatte datum "
+               "telt over alle dagen die ze kan betekenen), tussen de eerste en de laatste gebeurtenis. Bewijs: de "
+               "gebeurtenissen vlak voor en na elke periode." + view.window_rule("nl"),
+               f"The grey bands on the timeline: stretches of more than {months[1]} months in which no event falls "
+               "(a period event covers its whole span; an imprecise or approximate date counts over every day it "
+               "may mean), between the first and the last event. Evidence: the events just before and after each "
+               "stretch." + view.window_rule("en")),
+        events=events, lines=(lines_nl, lines_en), view=view,
+        details={"gaps": gaps, "longest_days": longest},
+    )]
