@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from models import DEFAULT_MAX_BYTES, check_source
+from models.problems import report_lines
 from models.schema import case_json_schema_text
 
 BUNDLED_CASES = Path(__file__).resolve().parent.parent / "sample_cases"
@@ -18,19 +19,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     lang = args.lang
     all_valid = True
     for name in args.files:
-        problems = check_source(Path(name), max_bytes=args.max_mb * 1_048_576)
+        problems = check_source(Path(name), max_bytes=args.max_mb)
         if not problems:
             print(f"✓ {name}: " + ("geldig" if lang == "nl" else "valid"))
             continue
         all_valid = False
-        count = len(problems)
-        if lang == "nl":
-            head = f"{count} probleem" if count == 1 else f"{count} problemen"
-        else:
-            head = f"{count} problem" if count == 1 else f"{count} problems"
-        print(f"✗ {name}: {head}")
-        for problem in problems:
-            print(f"    {problem.render(lang)}")
+        print(f"✗ {name}: {_problem_count(len(problems), lang)}")
+        for line in report_lines(problems, lang):
+            print(f"    {line}")
     return 0 if all_valid else 1
 
 
@@ -47,13 +43,28 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from app.server import serve
 
     return serve(Path(args.path) if args.path else BUNDLED_CASES, host=args.host, port=args.port,
-                 debug=args.debug, lang=args.lang)
+                 debug=args.debug, lang=args.lang, behind_proxy=args.behind_proxy, allowed_hosts=args.allow_host)
 
 
 def _problem_count(count: int, lang: str) -> str:
     if lang == "nl":
         return f"{count} probleem" if count == 1 else f"{count} problemen"
     return f"{count} problem" if count == 1 else f"{count} problems"
+
+
+MAX_MB_CEILING = 1024
+
+
+def _megabytes(text: str) -> int:
+    """A ``--max-mb`` value: a positive number of megabytes (at most 1024), as bytes."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= MAX_MB_CEILING:  # also false for nan and inf
+        raise argparse.ArgumentTypeError(
+            f"kies een aantal MB tussen 0 en {MAX_MB_CEILING} / choose a number of MB between 0 and {MAX_MB_CEILING}")
+    return int(value * 1_048_576)
 
 
 def _iso_date(text: str) -> dt.date:
@@ -73,8 +84,8 @@ def _load_for_output(name: str, lang: str) -> object | None:
         return load_case(Path(name))
     except CaseError as error:
         print(f"✗ {name}: {_problem_count(len(error.problems), lang)}", file=sys.stderr)
-        for problem in error.problems:
-            print(f"    {problem.render(lang)}", file=sys.stderr)
+        for line in report_lines(error.problems, lang):
+            print(f"    {line}", file=sys.stderr)
         return None
 
 
@@ -144,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check case files and report every problem")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the report (default nl)")
-    validate.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1_048_576,
+    validate.add_argument("--max-mb", type=_megabytes, default=DEFAULT_MAX_BYTES,
                           help="largest file accepted, in MB (default 20)")
     validate.set_defaults(func=_cmd_validate)
 
@@ -157,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a case file or a folder of cases (default: the bundled sample cases)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=int, default=8050)
+    serve.add_argument("--behind-proxy", action="store_true",
+                       help="allow a --host beyond this computer: a reverse proxy in front handles login and TLS")
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                       help="a host name the app answers to besides 127.0.0.1/localhost (repeatable)")
     serve.add_argument("--lang", choices=["nl", "en"], default="nl", help="interface language (default nl)")
     serve.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
     serve.set_defaults(func=_cmd_serve)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 import dash
 from dash import html
 
 from app.callbacks import REGISTER_ORDER
+from app.guard import LOOPBACK_NAMES
+from app.guard import install as install_guard
 from app.i18n import normal_lang
 from app.page import build_layout
 from app.state import list_case_files
@@ -28,10 +31,12 @@ class NoCaseContent(logging.Filter):
         return True
 
 
-def create_app(cases: Path | None = None, lang: str = "nl") -> dash.Dash:
+def create_app(cases: Path | None = None, lang: str = "nl",
+               allowed_hosts: Iterable[str] = LOOPBACK_NAMES) -> dash.Dash:
     """A Dash app for the case file or folder of case files at ``cases``.
 
-    ``/?case=<file name>`` opens that file of the folder first. The app object holds configuration
+    ``/?case=<file name>`` opens that file of the folder first. Requests are answered only for a ``Host`` in
+    ``allowed_hosts`` (loopback by default; see :mod:`app.guard`). The app object holds configuration
     only (where the cases are, the default language); each browser tab keeps its own open case,
     selection and view in ``dcc.Store`` components. Scripts, styles and fonts are all served from this
     process (no CDN).
@@ -50,6 +55,7 @@ def create_app(cases: Path | None = None, lang: str = "nl") -> dash.Dash:
 
     app.layout = layout
     app.server.logger.addFilter(NoCaseContent())
+    install_guard(app, allowed_hosts)
     for register in REGISTER_ORDER:
         register(app, cases)
     return app

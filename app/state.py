@@ -21,6 +21,7 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import stat as stat_module
 import threading
 import zlib
 from collections.abc import Callable, Hashable
@@ -31,22 +32,23 @@ from typing import Any, Generic, TypeVar
 from cachetools import LRUCache
 
 from models import Case, CaseError, Event
+from models.limits import CACHE_BYTES, MAX_FILE_BYTES, MAX_PACKED_BYTES
 from models.loading import parse_case_bytes
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 CACHE_SIZE = 8
-"""Parsed cases kept in memory per process (a meeting room uses one or two at a time)."""
+"""Small derived-data caches: entries kept per process (a meeting room uses one or two cases at a time)."""
 
 
 class BoundedLRU(Generic[K, V]):
     """A thread-safe least-recently-used map (``cachetools.LRUCache`` behind a lock) that builds misses
     outside the lock, so one slow parse doesn't hold up other requests."""
 
-    def __init__(self, maxsize: int) -> None:
+    def __init__(self, maxsize: int, getsizeof: Callable[[V], int] | None = None) -> None:
         self.maxsize = maxsize
-        self._data: LRUCache[K, V] = LRUCache(maxsize)
+        self._data: LRUCache[K, V] = LRUCache(maxsize, getsizeof=getsizeof)
         self._lock = threading.Lock()
 
     def get_or_create(self, key: K, create: Callable[[], V]) -> V:
@@ -81,7 +83,15 @@ def pack(data: bytes) -> str:
 
 
 def unpack(blob: str) -> bytes:
-    return zlib.decompress(base64.b64decode(blob, validate=True))
+    """The case file bytes of a stored blob; ``ValueError`` when the blob or what it inflates to is over the limits
+    (a small request must not make the server inflate gigabytes)."""
+    if len(blob) > MAX_PACKED_BYTES * 4 // 3 + 4:
+        raise ValueError("packed case over the limit")
+    inflater = zlib.decompressobj()
+    data = inflater.decompress(base64.b64decode(blob, validate=True), MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES or inflater.unconsumed_tail:
+        raise ValueError("inflated case over the limit")
+    return data
 
 
 @dataclass
@@ -101,10 +111,11 @@ class CaseView:
     source_titles: dict[str, str] = field(default_factory=dict)
     findings: list[Any] | None = None  # pattern findings, computed on first use
     bounds: tuple[dt.date, dt.date] | None = None  # first and last day, see app.filters.case_bounds
+    size: int = 0  # bytes of the case file: what the cache counts (about a tenth of the memory it takes)
 
     @classmethod
-    def build(cls, case: Case, key: str) -> CaseView:
-        view = cls(case=case, key=key)
+    def build(cls, case: Case, key: str, size: int = 0) -> CaseView:
+        view = cls(case=case, key=key, size=size)
         view.ordered = case.events_in_order()
         view.events = {event.id: event for event in view.ordered}
         view.order = {event.id: i for i, event in enumerate(view.ordered)}
@@ -125,7 +136,8 @@ class CaseView:
         return [org for org in (event.organisation, event.to_organisation) if org]
 
 
-_VIEWS: BoundedLRU[str, CaseView] = BoundedLRU(CACHE_SIZE)
+_VIEWS: BoundedLRU[str, CaseView] = BoundedLRU(CACHE_BYTES, getsizeof=lambda view: max(view.size, 1))
+"""Parsed cases by content hash, bounded by the size of their files (see :data:`models.limits.CACHE_BYTES`)."""
 
 
 def case_view(store: dict[str, Any] | None) -> CaseView | None:
@@ -135,7 +147,11 @@ def case_view(store: dict[str, Any] | None) -> CaseView | None:
     blob: str = store["blob"]
     key = content_hash(blob)
     try:
-        return _VIEWS.get_or_create(key, lambda: CaseView.build(parse_case_bytes(unpack(blob)), key))
+        def parse() -> CaseView:
+            data = unpack(blob)
+            return CaseView.build(parse_case_bytes(data), key, len(data))
+
+        return _VIEWS.get_or_create(key, parse)
     except (CaseError, ValueError, binascii.Error, zlib.error):  # only validated cases are stored: tampered
         return None
 
@@ -143,7 +159,7 @@ def case_view(store: dict[str, Any] | None) -> CaseView | None:
 def remember(store: dict[str, Any], case: Case) -> None:
     """Put an already validated case in the cache under its store's blob (after an edit), sparing a re-parse."""
     key = content_hash(store["blob"])
-    _VIEWS.get_or_create(key, lambda: CaseView.build(case, key))
+    _VIEWS.get_or_create(key, lambda: CaseView.build(case, key, len(store["blob"]) * 6))
 
 
 def clear_cache() -> None:
@@ -158,7 +174,7 @@ def open_case_bytes(data: bytes) -> tuple[dict[str, Any] | None, CaseError | Non
         return None, exc
     blob = pack(data)
     key = content_hash(blob)
-    _VIEWS.get_or_create(key, lambda: CaseView.build(case, key))
+    _VIEWS.get_or_create(key, lambda: CaseView.build(case, key, len(data)))
     return {"blob": blob}, None
 
 
@@ -183,7 +199,7 @@ def _peek_title(path: Path) -> tuple[str, bool]:
 
     def read() -> tuple[str, bool]:
         try:
-            raw = json.loads(path.read_bytes())
+            raw = json.loads(read_capped(path))
         except (OSError, ValueError):
             return path.stem, False
         if not isinstance(raw, dict):
@@ -195,12 +211,19 @@ def _peek_title(path: Path) -> tuple[str, bool]:
 
 
 def list_case_files(cases: Path | None) -> list[CaseFile]:
-    """The case files at ``cases`` (a file or a folder, not recursive), sorted by file name."""
+    """The case files at ``cases`` (a file or a folder, not recursive), sorted by file name.
+
+    Only regular files inside the folder count, after resolving links: a link to a file elsewhere, a FIFO or a
+    device is skipped (so it can neither be read through the app nor hang it).
+    """
     if cases is None:
         return []
     paths = sorted(cases.glob("*.json")) if cases.is_dir() else [cases] if cases.is_file() else []
+    folder = cases.resolve() if cases.is_dir() else None
     files = []
     for path in paths:
+        if not _safe_case_path(path, folder):
+            continue
         try:
             title, ok = _peek_title(path)
         except OSError:
@@ -209,12 +232,31 @@ def list_case_files(cases: Path | None) -> list[CaseFile]:
     return files
 
 
+def _safe_case_path(path: Path, folder: Path | None) -> bool:
+    """Whether ``path`` is a regular file, inside ``folder`` (when given) after resolving links."""
+    try:
+        real = path.resolve(strict=True)
+        regular = stat_module.S_ISREG(real.stat().st_mode)
+    except (OSError, RuntimeError):
+        return False
+    return regular and (folder is None or real.parent == folder)
+
+
+def read_capped(path: Path) -> bytes:
+    """A file's bytes, at most :data:`models.limits.MAX_FILE_BYTES` (``OSError`` when it is bigger)."""
+    with path.open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError("file over the size limit")
+    return data
+
+
 def read_case_file(cases: Path | None, name: str) -> bytes | None:
     """The bytes of the offered file called ``name`` (only files in the chooser can be read)."""
     for file in list_case_files(cases):
         if file.name == name:
             try:
-                return file.path.read_bytes()
+                return read_capped(file.path)
             except OSError:
                 return None
     return None

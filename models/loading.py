@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,14 @@ from models.case import (
     Relationship,
     Source,
 )
+from models.json_guard import load_json
+from models.limits import MAX_FILE_BYTES
 from models.messages import dedupe, problem_from_pydantic
 from models.problems import CaseError, Problem
 from models.validation import check_case, check_raw_references, known_ids
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-"""Case files larger than this are refused (a real case is well under 1 MB)."""
+DEFAULT_MAX_BYTES = MAX_FILE_BYTES
+"""Case files larger than this are refused (see :mod:`models.limits`)."""
 
 _COLLECTIONS: dict[str, type[BaseModel]] = {
     "sources": Source, "persons": Person, "organisations": Organisation,
@@ -51,18 +53,26 @@ def load_case(source: str | bytes | os.PathLike[str], *, max_bytes: int = DEFAUL
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, read with a cap (a FIFO, a device or ``/dev/zero`` is refused unread)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError:
         raise CaseError([Problem("$", "file_not_found", f"bestand niet gevonden: {path}",
                                  f"file not found: {path}")]) from None
-    if size > max_bytes:
-        raise CaseError([_too_large(size, max_bytes)])
+    if not stat.S_ISREG(info.st_mode):
+        raise CaseError([Problem("$", "not_a_file", f"geen gewoon bestand: {path}",
+                                 f"not a regular file: {path}")])
+    if info.st_size > max_bytes:
+        raise CaseError([_too_large(info.st_size, max_bytes)])
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise CaseError([Problem("$", "file_unreadable", f"bestand kan niet gelezen worden: {exc.strerror}",
                                  f"file cannot be read: {exc.strerror}")]) from None
+    if len(data) > max_bytes:
+        raise CaseError([_too_large(len(data), max_bytes)])
+    return data
 
 
 def _too_large(size: int, max_bytes: int) -> Problem:
@@ -74,22 +84,6 @@ def _too_large(size: int, max_bytes: int) -> Problem:
     return Problem("$", "file_too_large",
                    f"bestand is te groot ({size_text}; maximaal {limit_text})".replace(".", ","),
                    f"file is too large ({size_text}; at most {limit_text})")
-
-
-_JSON_REASONS_NL = {
-    "Expecting value": "hier wordt een waarde verwacht",
-    "Expecting property name": "hier wordt een veldnaam tussen dubbele aanhalingstekens verwacht",
-    "Expecting ',' delimiter": "hier ontbreekt een komma",
-    "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
-    "Unterminated string": "een tekst tussen aanhalingstekens wordt niet afgesloten",
-    "Extra data": "na het einde van het object staat nog meer tekst",
-    "Invalid control character": "ongeldig teken in een tekst (bijvoorbeeld een tab of regeleinde)",
-    "Invalid \\escape": "ongeldige backslash-code in een tekst",
-}
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in a case file")
 
 
 def parse_json(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
@@ -107,16 +101,7 @@ def parse_json(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
                                  "save it as UTF-8")]) from None
     if not text.strip():
         raise CaseError([Problem("$", "empty_file", "bestand is leeg", "file is empty")])
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        reason_nl = next((nl for en, nl in _JSON_REASONS_NL.items() if exc.msg.startswith(en)), "syntaxfout")
-        raise CaseError([Problem("$", "invalid_json",
-                                 f"geen geldige JSON: regel {exc.lineno}, kolom {exc.colno} ({reason_nl})",
-                                 f"not valid JSON: line {exc.lineno}, column {exc.colno} ({exc.msg})")]) from None
-    except (ValueError, RecursionError) as exc:
-        raise CaseError([Problem("$", "invalid_json", f"geen geldige JSON ({exc})",
-                                 f"not valid JSON ({exc})")]) from None
+    return load_json(text)
 
 
 def parse_case_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Case:

@@ -37,8 +37,22 @@ class CaseError(Exception):
         super().__init__(f"{count} problem(s) in case file: {first}{more}")
 
     def report(self, lang: str = "nl") -> str:
-        """All problems, one per line."""
-        return "\n".join(problem.render(lang) for problem in self.problems)
+        """The problems, one per line (at most :data:`~models.limits.MAX_PROBLEMS_SHOWN`, then a count)."""
+        return "\n".join(report_lines(self.problems, lang))
+
+
+def report_lines(problems: Sequence[Problem], lang: str = "nl", limit: int | None = None) -> list[str]:
+    """One line per problem, the first ``limit`` (default :data:`~models.limits.MAX_PROBLEMS_SHOWN`) only,
+    then "en nog N andere" / "and N more"."""
+    from models.limits import MAX_PROBLEMS_SHOWN
+
+    limit = MAX_PROBLEMS_SHOWN if limit is None else limit
+    lines = [problem.render(lang) for problem in problems[:limit]]
+    rest = len(problems) - limit
+    if rest > 0:
+        amount = f"{rest:,}".replace(",", ".") if lang == "nl" else f"{rest:,}"
+        lines.append(f"… en nog {amount} andere" if lang == "nl" else f"… and {amount} more")
+    return lines
 
 
 def json_path(location: Iterable[Any]) -> str:
