@@ -139,6 +139,11 @@ def save_case(case: Case, path: Path, *, expected: str | None, overwrite_new: bo
     data = case_bytes(case)
     parse_case_bytes(data)  # a saved file always passes `casusbeeld validate`
     path = Path(path)
+    if path.is_symlink():  # write through a link to a file in the same folder; never replace the link itself
+        target = path.resolve()
+        if target.parent != path.parent.resolve():
+            return SaveResult(SaveOutcome.FAILED, path, None, "link to a file outside the case folder")
+        path = target
     try:
         with folder_lock(path.parent):
             on_disk = file_fingerprint(path)
@@ -155,12 +160,20 @@ def save_case(case: Case, path: Path, *, expected: str | None, overwrite_new: bo
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
+MAX_STEM = 100
+"""Characters of a file name before ``.json``: file systems allow 255 bytes, and saving adds a temporary name."""
+
+
 def safe_file_name(name: str, fallback: str = "casus") -> str:
-    """A plain ``*.json`` file name for a folder (no path parts, no hidden files)."""
+    """A plain ``*.json`` file name for a folder (no path parts, no hidden files, not too long).
+
+    >>> safe_file_name("../Casus Lisa (2024).JSON")
+    'Casus-Lisa-2024.json'
+    """
     stem = _UNSAFE.sub("-", Path(name).name).strip("-.")
     if stem.lower().endswith(".json"):
         stem = stem[:-5].rstrip("-.")
-    return f"{stem or fallback}.json"
+    return f"{stem[:MAX_STEM].rstrip('-.') or fallback}.json"
 
 
 def free_name(folder: Path, name: str) -> str:

@@ -13,6 +13,8 @@ from models.editing import put_item
 from models.saving import SaveOutcome, case_bytes, file_fingerprint, fingerprint, free_name, safe_file_name, save_case
 from tests.case_builders import case_data
 
+ROOT_MINIMAL = Path(__file__).resolve().parent.parent / "sample_cases" / "minimal.json"
+
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
 
 
@@ -199,3 +201,35 @@ def test_a_default_collection_changed_in_place_is_written():
     assert [a["id"] for a in saved["annotations"]] == ["n1"]
     assert saved["layout"] == {"pinned": {"kind": {"x": 1.0, "y": 2.0}}}
     assert load_case(case_bytes(case)) == case
+
+
+def test_long_save_as_names_are_shortened_and_save(tmp_path: Path) -> None:
+    from models.saving import MAX_STEM, safe_file_name
+
+    name = safe_file_name("Casus " + "heel lang " * 60)
+    assert len(name) <= MAX_STEM + 5
+    case = load_case(ROOT_MINIMAL)
+    assert save_case(case, tmp_path / name, expected=None).outcome == SaveOutcome.SAVED
+
+
+def test_saving_onto_a_link_writes_through_and_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "lisa.json"
+    target.write_bytes(ROOT_MINIMAL.read_bytes())
+    link = tmp_path / "lisa-link.json"
+    link.symlink_to(target)
+    case = load_case(ROOT_MINIMAL)
+    result = save_case(case, link, expected=file_fingerprint(target))
+    assert result.outcome == SaveOutcome.SAVED
+    assert link.is_symlink() and link.resolve() == target
+
+
+def test_saving_onto_a_link_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "casussen"
+    folder.mkdir()
+    outside = tmp_path / "elders.json"
+    outside.write_bytes(ROOT_MINIMAL.read_bytes())
+    before = outside.read_bytes()
+    (folder / "link.json").symlink_to(outside)
+    result = save_case(load_case(ROOT_MINIMAL), folder / "link.json", expected=file_fingerprint(outside))
+    assert result.outcome == SaveOutcome.FAILED
+    assert outside.read_bytes() == before and (folder / "link.json").is_symlink()
