@@ -76,7 +76,7 @@ def problem_from_pydantic(error: dict[str, Any], prefix: tuple[Any, ...] = ()) -
         nl = _VALUE_ERRORS.get(reason) or _dutch_value_error(reason)
     else:
         en = str(error.get("msg", kind))
-        nl = f"ongeldige waarde ({en})"
+        nl = "ongeldige waarde op deze plek"  # no English sentence inside a Dutch message
     return Problem(path=json_path(prefix + loc), code=kind, nl=nl, en=en)
 
 
@@ -84,7 +84,7 @@ def _dutch_value_error(reason: str) -> str:
     if "only belong(s) to a relationship of type 'partner'" in reason:
         fields = reason.split(" only belong")[0]
         return f"{fields} hoort/horen alleen bij een relatie van het type 'partner'"
-    return f"ongeldige waarde: {reason}"
+    return "ongeldige waarde op deze plek"  # the English message says more; no English inside a Dutch one
 
 
 def dedupe(problems: list[Problem]) -> list[Problem]:
