@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 import pytest
+from plotly.validator_cache import ValidatorCache
 
 from layouts.style import DIM_OPACITY
 from layouts.timeline.figure import (
@@ -266,7 +267,7 @@ def test_decisions_spans_and_fuzzy_dates_look_different(detailed: Case) -> None:
 
 
 def _symbol_name(symbol: Any) -> str:
-    values = go.scatter.Marker()._get_validator("symbol").values
+    values = ValidatorCache.get_validator("scatter.marker", "symbol").values
     names = {values[i]: values[i + 2] for i in range(0, len(values) - 2, 3)}
     return names.get(symbol, str(symbol))
 

@@ -55,12 +55,3 @@ document.addEventListener("keydown", function (event) {
     button.click();
   }
 });
-
-/* Warn before the tab closes with unsaved changes (set by a clientside callback from the case store). */
-window.addEventListener("beforeunload", function (event) {
-  "use strict";
-  if (window.casusbeeldUnsaved) {
-    event.preventDefault();
-    event.returnValue = "";
-  }
-});

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import dash
-from dash import ALL, Input, Output, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
 
 from app.edit_store import restore_draft
 from app.i18n import normal_lang
@@ -213,10 +213,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
                 lane_options(lang))
 
     app.clientside_callback(
-        """function (clicks) {
-            var open = Boolean(clicks && clicks % 2 === 1);
-            return [!open, open ? "true" : "false"];
-        }""",
+        ClientsideFunction("casusbeeld", "filtersToggle"),
         Output("filters", "hidden"), Output("filters-toggle", "aria-expanded"), Input("filters-toggle", "n_clicks"),
     )
     # the projector's classes on #root and #case-body: see app.callbacks.projector

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import dash
-from dash import Input, Output, State, ctx, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from app.edit_forms import normal_date
 from app.edit_store import current_data, saved
@@ -203,13 +203,8 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         """Unsaved changes (e.g. restored after a reload) keep the edit tools, and their save buttons, in view."""
         return True if store and store.get("dirty") else no_update
 
-    app.clientside_callback(
-        """function (store) {
-            window.casusbeeldUnsaved = Boolean(store && store.dirty);
-            return window.dash_clientside.no_update;
-        }""",
-        Output("save-status", "className"), Input("case-store", "data"),
-    )
+    app.clientside_callback(ClientsideFunction("casusbeeld", "markUnsaved"),  # for the warning before closing
+                            Output("save-status", "className"), Input("case-store", "data"))
 
 
 def started_case(title: str | None, child: str | None, birth: str | None, gender: str | None) -> EditResult:

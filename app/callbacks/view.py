@@ -12,7 +12,7 @@ from typing import Any
 
 import dash
 import plotly.graph_objects as go
-from dash import ALL, Input, Output, Patch, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 
 from app.details import details
 from app.edit_store import is_edit
@@ -35,69 +35,6 @@ from app.navigation import (
 from app.page import empty_figure
 from app.state import case_view
 from layouts.texts import text
-
-STORY_STEP_JS = """function (prev, next, on, story, meta) {
-    // Story steps are worked out in the browser from the click counts, not by adding one per event:
-    // quick key presses are merged by the renderer and would otherwise be lost.
-    var fired = dash_clientside.callback_context.triggered.map(function (t) { return t.prop_id; });
-    var n = (meta && meta.n) || 0;
-    var state = story || {};
-    prev = prev || 0;
-    next = next || 0;
-    if (fired.indexOf("story-toggle.value") >= 0) {
-        if (!on) { return dash_clientside.no_update; }
-        var start = (meta && meta.index) || 0;
-        return {step: start, base: start, next0: next, prev0: prev, at: Date.now()};
-    }
-    var wentNext = fired.indexOf("story-next.n_clicks") >= 0;
-    var wentPrev = fired.indexOf("story-prev.n_clicks") >= 0;
-    if (!wentNext && !wentPrev) { return dash_clientside.no_update; }
-    var base = state.base, next0 = state.next0, prev0 = state.prev0;
-    if (base === undefined || next0 === undefined || next0 === null) {  // re-anchored by a click elsewhere
-        base = state.step || 0;
-        next0 = next - (wentNext ? 1 : 0);
-        prev0 = prev - (wentPrev ? 1 : 0);
-    }
-    var wanted = base + (next - next0) - (prev - prev0);
-    var step = Math.max(0, Math.min(n - 1, wanted));
-    if (step !== wanted) { base = step; next0 = next; prev0 = prev; }
-    return {step: step, base: base, next0: next0, prev0: prev0, at: Date.now()};
-}"""
-
-STORY_SCROLL_JS = """function (meta, on) {
-    // Bring the current story event's half of the timeline into sight, under the sticky story bar.
-    if (!on || !meta) { return; }
-    var tries = 0;
-    var scroll = function () {
-        var bar = document.getElementById("story-bar");
-        var wrap = document.getElementById("timeline-wrap");
-        if (!bar || !wrap) { return; }
-        if (bar.hidden) {  // story mode just switched on: its bar is shown by another callback
-            if (++tries < 30) { setTimeout(scroll, 100); }
-            return;
-        }
-        var gd = wrap.querySelector(".js-plotly-plot");
-        var full = gd && gd._fullLayout;
-        var top = bar.getBoundingClientRect().height + 8, bottom = window.innerHeight;
-        var rect = wrap.getBoundingClientRect(), lo = rect.top, hi = rect.bottom;
-        if (full && full.yaxis && full.yaxis2) {
-            var base = gd.getBoundingClientRect().top, formal = full.yaxis2, lived = full.yaxis;
-            var plotLo = base + formal._offset - 30, axis = base + formal._offset + formal._length;
-            var plotHi = base + lived._offset + lived._length + 10;
-            if (plotHi - plotLo <= bottom - top) { lo = plotLo; hi = plotHi; }
-            else if (meta.lived) { lo = axis - 40; hi = plotHi; }
-            else { lo = plotLo; hi = axis + 40; }
-        }
-        var dy = 0;
-        if (lo < top) { dy = lo - top; }
-        else if (hi > bottom) { dy = Math.min(hi - bottom, lo - top); }
-        if (Math.abs(dy) > 2) { window.scrollBy({top: dy, behavior: "smooth"}); }
-    };
-    setTimeout(scroll, 80);
-}"""
-
-CASE_TITLE_JS = """function (title) { return typeof title === "string" ? title : ""; }"""
-
 
 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
@@ -154,16 +91,18 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
                 reset_clicks if trigger == "genosociogram-graph" else no_update, meta)
 
     app.clientside_callback(
-        STORY_STEP_JS,
+        ClientsideFunction("casusbeeld", "storyStep"),
         Output("story-store", "data", allow_duplicate=True),
         Input("story-prev", "n_clicks"), Input("story-next", "n_clicks"), Input("story-toggle", "value"),
         State("story-store", "data"), State("story-meta", "data"),
         prevent_initial_call=True,
     )
-    app.clientside_callback(STORY_SCROLL_JS, Input("story-meta", "data"), State("story-toggle", "value"),
+    app.clientside_callback(ClientsideFunction("casusbeeld", "storyScroll"),
+                            Input("story-meta", "data"), State("story-toggle", "value"),
                             prevent_initial_call=True)
     # the header cuts a long title short in projector mode: its full text as a tooltip
-    app.clientside_callback(CASE_TITLE_JS, Output("case-title", "title"), Input("case-title", "children"))
+    app.clientside_callback(ClientsideFunction("casusbeeld", "caseTitle"),
+                            Output("case-title", "title"), Input("case-title", "children"))
 
     @app.callback(
         Output("timeline-graph", "figure"), Output("timeline-graph", "style"), Output("timeline-shown", "data"),

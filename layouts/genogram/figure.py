@@ -66,6 +66,7 @@ from layouts.genogram.legend import (
 )
 from layouts.genogram.ring import CELL_W, RingLayout, ring_layout
 from layouts.genogram.symbols import Ink, Path
+from layouts.plotly_adapter import unchecked_figure
 from layouts.style import DIM_OPACITY, FONT_FAMILY, INK, MUTED, PAPER, type_scale
 from layouts.texts import text
 from models.case import Case
@@ -416,7 +417,7 @@ def _assemble(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: f
     )
     # Traces and layout are built from known-good parts: plotly's per-property validation would cost most of
     # the time of a click round trip (tests re-validate the figure in full).
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return unchecked_figure(traces, layout)
 
 
 def _assemble_projector(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: float, ink: Ink,
@@ -458,7 +459,7 @@ def _assemble_projector(case: Case, as_of: dt.date | None, lang: str, scale: Sca
         meta={"legend": legend_keys, "px_per_unit": ppu, "legend_unit_px": LEGEND_UNIT_PX,
               "as_of": as_of.isoformat() if as_of else None, "lang": lang, **meta},
     )
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return unchecked_figure(traces, layout)
 
 
 def _empty_figure(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: float) -> go.Figure:
@@ -528,4 +529,4 @@ def _assemble_frame(case: Case, as_of: dt.date | None, lang: str, scale: Scale, 
                          "xaxis2": list(x2_range), "yaxis2": list(y2_range)},
               "legend_place": placement, "as_of": as_of.isoformat() if as_of else None, "lang": lang, **meta},
     )
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return unchecked_figure(traces, layout)

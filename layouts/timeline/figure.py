@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from layouts.plotly_adapter import unchecked_figure
 from layouts.style import (
     FONT_FAMILY,
     GAP_FILL,
@@ -472,9 +473,9 @@ def timeline_figure(case: Case, *, lang: str = "nl", projector: bool = False,
 
     figure_layout = _figure_layout(case, layout, geo, scale, lang, projector, as_of, date_window, gaps, guides,
                                    writer, case_persons, keys, legend_rows, gl, note_shapes)
-    # Traces and layout are built from known-good parts; plotly's per-element validation of thousands of
-    # points would cost seconds (tests validate the figures in full).
-    return go.Figure(data=traces, layout=figure_layout, _validate=False)
+    # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
+    # tests validate the figures in full).
+    return unchecked_figure(traces, figure_layout)
 
 
 def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
+from plotly.validator_cache import ValidatorCache
 
 from layouts.style import FAMILY_COLOUR, NETWORK_COLOUR, PROFESSIONAL_COLOUR, TypeScale
 from models.case import Case, Event
@@ -30,7 +30,7 @@ TYPE_SYMBOL: dict[EventType, str] = {
 
 def _symbol_numbers() -> dict[str, int]:
     """plotly's symbol names → numbers (numbers travel as compact numpy arrays)."""
-    values = go.scatter.Marker()._get_validator("symbol").values
+    values = ValidatorCache.get_validator("scatter.marker", "symbol").values
     return {values[i + 2]: values[i] for i in range(0, len(values) - 2, 3) if isinstance(values[i], int)}
 
 

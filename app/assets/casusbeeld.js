@@ -1,0 +1,242 @@
+/* casusbeeld's clientside callbacks: registered from Python with ClientsideFunction("casusbeeld", "<name>")
+   (app/callbacks/*.py). Data comes in as callback inputs and states, never spliced into the code. Nothing is
+   stored anywhere but in the page (no storage API, no network).
+
+   plotGeometry is the one reader of plotly.js internals (gd._fullLayout): plotly's public API has the figure as
+   given (gd.layout), not as drawn (its size in px, where each axis sits). Checked on plotly.js 4.1 (the one
+   plotly.py 7.1 ships): tests/browser/test_assets.py fails on another major version or when what it reads is gone. */
+(function () {
+  "use strict";
+
+  /* What plotly drew for graph div ``gd``: {width, height} in px and, for each y axis drawn, its {offset,
+     length} in px from the top of the figure; null while nothing is drawn. */
+  function plotGeometry(gd) {
+    var full = gd && gd._fullLayout;
+    if (!full || typeof full.width !== "number") { return null; }
+    var geometry = {width: full.width, height: full.height, axes: {}};
+    Object.keys(full).forEach(function (name) {
+      var axis = full[name];
+      if (/^yaxis\d*$/.test(name) && axis && typeof axis._offset === "number") {
+        geometry.axes[name] = {offset: axis._offset, length: axis._length};
+      }
+    });
+    return geometry;
+  }
+
+  // --- the wall (projector mode) ------------------------------------------------------------------------------
+
+  /* A figure drawn for a frame (meta.ranges): plotly may have widened its ranges to keep the aspect while the
+     graph had another size (before the fit); its own ranges back once it has its size. */
+  function restoreRanges(gd) {
+    var meta = gd && gd.layout && gd.layout.meta, drawn = plotGeometry(gd);
+    if (!meta || !meta.ranges || !drawn || drawn.width !== meta.frame[0]) { return; }
+    var update = {}, changed = false;
+    Object.keys(meta.ranges).forEach(function (name) {
+      var now = (gd.layout[name] || {}).range || [], want = meta.ranges[name];
+      if (Math.abs((now[0] || 0) - want[0]) > 1e-6 || Math.abs((now[1] || 0) - want[1]) > 1e-6) {
+        changed = true;
+      }
+      update[name + ".range"] = want.slice();
+    });
+    if (changed) { window.Plotly.relayout(gd, update); }
+  }
+
+  /* The timeline scaled to the height left under the header (CSS variables on its wrapper). */
+  function fitTimeline(on, tlWrap, tlGraph, screen, scrolled) {
+    var scale = 1, natural = parseFloat(tlGraph.style.height) || tlGraph.offsetHeight;
+    if (on && tlWrap.offsetParent !== null && natural > 0) {
+      var asOf = tlWrap.parentNode.querySelector(".as-of");
+      var below = (asOf ? asOf.offsetHeight : 0) + 22;
+      var room = screen - (tlWrap.getBoundingClientRect().top + scrolled) - below;
+      scale = Math.max(0.45, Math.min(1, room / natural));
+    }
+    tlWrap.style.setProperty("--tl-scale", String(scale));
+    tlWrap.style.setProperty("--tl-height", on ? Math.floor(natural * scale) + "px" : "auto");
+  }
+
+  /* The geno-sociogram keeps its own proportions and type (drawn for its natural size, see layouts/genogram):
+     scaled as a whole so that its drawing fits; its legend may run below. */
+  function fitNetwork(on, netWrap, body, screen, scrolled) {
+    var netGraph = document.getElementById("genosociogram-graph");
+    var hooked = netWrap.querySelector(".js-plotly-plot");
+    if (hooked && hooked.on && !hooked.casusbeeldRanges) {  // a new figure drawn after the fit: its ranges
+      hooked.casusbeeldRanges = true;
+      hooked.on("plotly_afterplot", function () { restoreRanges(hooked); });
+    }
+    var size = (netGraph.style.aspectRatio || "").split("/").map(parseFloat);
+    var netScale = 1;
+    if (on && netWrap.offsetParent !== null && size.length === 2 && size[0] > 0 && size[1] > 0) {
+      var netGd = netWrap.querySelector(".js-plotly-plot");
+      var lay = (netGd && netGd.layout) || {};
+      var margin = lay.margin || {}, t = margin.t || 0, b = margin.b || 0;
+      var lo = (lay.yaxis && lay.yaxis.domain) ? lay.yaxis.domain[0] : 0;
+      var drawing = t + (size[1] - t - b) * (1 - lo) + 12;
+      var netRoom = screen - (netWrap.getBoundingClientRect().top + scrolled) - 12;
+      var framed = lay.meta && lay.meta.frame;
+      var across = body.classList.contains("wall-both") ? 0.5 * body.clientWidth - 40 : netWrap.clientWidth;
+      if (framed && !body.classList.contains("wall-both")) {  // its own width follows the scale: the column's
+        across = netWrap.parentNode.clientWidth - 24;
+      }
+      // a figure drawn for the wall's frame (meta.frame) only needs fine-tuning, the whole of it (its legend
+      // is part of the frame); never scaled up (a wider wrap centres the graph before the transform)
+      if (framed) { drawing = size[1] + 4; }
+      netScale = Math.max(0.3, Math.min(1, netRoom / drawing, across / size[0]));
+      netWrap.style.setProperty("--net-w", size[0] + "px");
+      netWrap.style.setProperty("--net-h", size[1] + "px");
+      body.style.setProperty("--net-col", Math.ceil(size[0] * netScale + 32) + "px");
+    }
+    netWrap.style.setProperty("--net-scale", String(netScale));
+    var sized = on && size.length === 2;
+    netWrap.style.setProperty("--net-height", sized ? Math.ceil(size[1] * netScale) + "px" : "auto");
+    netWrap.style.setProperty("--net-width", sized ? Math.ceil(size[0] * netScale) + "px" : "auto");
+  }
+
+  /* Sizes are CSS variables on the figures' wrappers (no component props: nothing goes back to the server). */
+  function fitWall() {
+    var root = document.getElementById("root");
+    var tlWrap = document.getElementById("timeline-wrap"), tlGraph = document.getElementById("timeline-graph");
+    var netWrap = document.getElementById("genosociogram-wrap");
+    var patterns = document.getElementById("patterns-card"), body = document.getElementById("case-body");
+    if (!root || !tlWrap || !tlGraph || !netWrap || !body) { return; }
+    var on = root.classList.contains("projector");
+    var screen = window.innerHeight, scrolled = window.scrollY;
+    fitTimeline(on, tlWrap, tlGraph, screen, scrolled);
+    fitNetwork(on, netWrap, body, screen, scrolled);
+    if (on && patterns && patterns.offsetParent !== null) {
+      var patRoom = screen - (patterns.getBoundingClientRect().top + scrolled) - 16;
+      patterns.style.setProperty("--pat-height", Math.max(240, Math.floor(patRoom)) + "px");
+    }
+    [tlWrap, netWrap].forEach(function (wrap) {
+      var gd = wrap.querySelector(".js-plotly-plot");
+      if (gd && wrap.offsetParent !== null && window.Plotly && plotGeometry(gd)) {
+        window.Plotly.Plots.resize(gd);
+        restoreRanges(gd);
+      }
+    });
+  }
+
+  var watching = false;
+
+  /* Once per tab: refit when the window, the header or the story bar change size. */
+  function watchWall() {
+    if (watching) { return; }
+    watching = true;
+    window.addEventListener("resize", fitWall);
+    if (!window.ResizeObserver) { return; }
+    var observer = new window.ResizeObserver(fitWall);
+    var watch = function () {
+      var header = document.querySelector(".app-header"), bar = document.getElementById("story-bar");
+      if (!header || !bar) { setTimeout(watch, 200); return; }
+      observer.observe(header);
+      observer.observe(bar);
+    };
+    watch();
+  }
+
+  // --- story mode ---------------------------------------------------------------------------------------------
+
+  /* Bring the current story event's half of the timeline into sight, under the sticky story bar. */
+  function scrollToStory(meta) {
+    var tries = 0;
+    var scroll = function () {
+      var bar = document.getElementById("story-bar");
+      var wrap = document.getElementById("timeline-wrap");
+      if (!bar || !wrap) { return; }
+      if (bar.hidden) {  // story mode just switched on: its bar is shown by another callback
+        if (++tries < 30) { setTimeout(scroll, 100); }
+        return;
+      }
+      var gd = wrap.querySelector(".js-plotly-plot");
+      var drawn = plotGeometry(gd), axes = drawn ? drawn.axes : {};
+      var top = bar.getBoundingClientRect().height + 8, bottom = window.innerHeight;
+      var rect = wrap.getBoundingClientRect(), lo = rect.top, hi = rect.bottom;
+      if (axes.yaxis && axes.yaxis2) {  // formal events above the axis (y2), lived ones below it (y)
+        var base = gd.getBoundingClientRect().top, formal = axes.yaxis2, lived = axes.yaxis;
+        var plotLo = base + formal.offset - 30, axis = base + formal.offset + formal.length;
+        var plotHi = base + lived.offset + lived.length + 10;
+        if (plotHi - plotLo <= bottom - top) { lo = plotLo; hi = plotHi; }
+        else if (meta.lived) { lo = axis - 40; hi = plotHi; }
+        else { lo = plotLo; hi = axis + 40; }
+      }
+      var dy = 0;
+      if (lo < top) { dy = lo - top; }
+      else if (hi > bottom) { dy = Math.min(hi - bottom, lo - top); }
+      if (Math.abs(dy) > 2) { window.scrollBy({top: dy, behavior: "smooth"}); }
+    };
+    setTimeout(scroll, 80);
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {casusbeeld: {
+    plotGeometry: plotGeometry,
+
+    /* #root's classes: "projector" in projector mode. */
+    rootClass: function (projector) { return projector ? "app-root projector" : "app-root"; },
+
+    /* #case-body's classes for the wall's choice (one of the wall switch's options), and a fit of the figures to
+       the screen, now and once the figures have their new size. */
+    wallFit: function (wall, projector, story, timelineStyle, networkStyle, wallOptions) {
+      var views = (wallOptions || []).map(function (option) { return option.value; });
+      var chosen = views.indexOf(wall) >= 0 || !views.length ? wall : views[0];
+      watchWall();
+      setTimeout(fitWall, 0);
+      setTimeout(fitWall, 300);
+      return "workspace wall-" + chosen + (story ? " wall-story" : "");
+    },
+
+    /* The story step from the prev / next click counts. Steps are worked out from the counts, not by adding one
+       per event: quick key presses are merged by the renderer and would otherwise be lost. */
+    storyStep: function (prev, next, on, story, meta) {
+      var fired = window.dash_clientside.callback_context.triggered.map(function (t) { return t.prop_id; });
+      var n = (meta && meta.n) || 0;
+      var state = story || {};
+      prev = prev || 0;
+      next = next || 0;
+      if (fired.indexOf("story-toggle.value") >= 0) {
+        if (!on) { return window.dash_clientside.no_update; }
+        var start = (meta && meta.index) || 0;
+        return {step: start, base: start, next0: next, prev0: prev, at: Date.now()};
+      }
+      var wentNext = fired.indexOf("story-next.n_clicks") >= 0;
+      var wentPrev = fired.indexOf("story-prev.n_clicks") >= 0;
+      if (!wentNext && !wentPrev) { return window.dash_clientside.no_update; }
+      var base = state.base, next0 = state.next0, prev0 = state.prev0;
+      if (base === undefined || next0 === undefined || next0 === null) {  // re-anchored by a click elsewhere
+        base = state.step || 0;
+        next0 = next - (wentNext ? 1 : 0);
+        prev0 = prev - (wentPrev ? 1 : 0);
+      }
+      var wanted = base + (next - next0) - (prev - prev0);
+      var step = Math.max(0, Math.min(n - 1, wanted));
+      if (step !== wanted) { base = step; next0 = next; prev0 = prev; }
+      return {step: step, base: base, next0: next0, prev0: prev0, at: Date.now()};
+    },
+
+    /* Scroll the timeline to the story's current event (no output). */
+    storyScroll: function (meta, on) {
+      if (on && meta) { scrollToStory(meta); }
+    },
+
+    /* The header cuts a long title short in projector mode: its full text as a tooltip. */
+    caseTitle: function (title) { return typeof title === "string" ? title : ""; },
+
+    /* The filter panel opens and closes with its toggle: [hidden, aria-expanded]. */
+    filtersToggle: function (clicks) {
+      var open = Boolean(clicks && clicks % 2 === 1);
+      return [!open, open ? "true" : "false"];
+    },
+
+    /* Remember whether the case has unsaved changes, for the warning before the tab closes (below). */
+    markUnsaved: function (store) {
+      window.casusbeeldUnsaved = Boolean(store && store.dirty);
+      return window.dash_clientside.no_update;
+    }
+  }});
+
+  /* Warn before the tab closes with unsaved changes (see markUnsaved). */
+  window.addEventListener("beforeunload", function (event) {
+    if (window.casusbeeldUnsaved) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+})();
