@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from layouts.genogram.layout import ROW, SINGLE_STUB, Couple, FamilyLayout, Sibship
+from layouts.genogram.layout import ROW, SINGLE_STUB, Couple, FamilyLayout, Sibship, TwinSet
 from layouts.genogram.legend import (
     BADGE_KINDS,
     CHAR_EM,
@@ -549,6 +549,7 @@ def draw_kinship(ctx: Context, fam: FamilyLayout, partner_edges: dict[str, dict]
         spans.append((sib, anchor, parents, kids, child_y))
         del xs
     levels = _bar_levels(ctx, spans)
+    twins = {t.members: t for t in fam.twins}
     for (sib, anchor, parents, kids, child_y), level in zip(spans, levels, strict=True):
         primary = [c for c in kids if c in sib.primary]
         secondary = [c for c in kids if c not in sib.primary]
@@ -556,20 +557,53 @@ def draw_kinship(ctx: Context, fam: FamilyLayout, partner_edges: dict[str, dict]
         dash = {ParentKind.ADOPTIVE: "dash", ParentKind.FOSTER: "dot"}.get(sib.kind, "solid")
         bar_y = child_y + FAMILY_SIZE / 2 + 0.85 + 0.32 * level
         emph_drop = ctx.line_emph(*parents, *kids)
-        xs = [ctx.marks[c].x for c in primary] + [ctx.marks[c].x + 0.28 for c in secondary]
+        drops = _drop_points(ctx, primary, twins)
+        xs = list(drops.values()) + [ctx.marks[c].x + 0.28 for c in secondary]
         ctx.ink.line([anchor, (anchor[0], bar_y)], LineStyle(INK, s.line, "solid" if primary else dash),
                      emph_drop, z=2)
         ctx.ink.line([(min([anchor[0], *xs]), bar_y), (max([anchor[0], *xs]), bar_y)],
                      LineStyle(INK, s.line, "solid" if primary else dash), emph_drop, z=2)
         for c in primary:
             m = ctx.marks[c]
-            ctx.ink.line([(m.x, bar_y), (m.x, m.y + m.half_h)], LineStyle(INK, s.line, dash), ctx.line_emph(c), z=2)
+            ctx.ink.line([(drops[c], bar_y), (m.x, m.y + m.half_h)], LineStyle(INK, s.line, dash), ctx.line_emph(c),
+                         z=2)
+        _draw_twin_marks(ctx, primary, twins, bar_y, dash)
         for c in secondary:
             m = ctx.marks[c]
             ctx.ink.line([(m.x + 0.28, bar_y), (m.x + 0.28, m.y + 0.42)], LineStyle(INK, s.line, dash),
                          ctx.line_emph(c), z=2)
         ctx.used.add(kind_key)
 
+
+
+def _drop_points(ctx: Context, primary: list[str], twins: dict[tuple[str, ...], TwinSet]) -> dict[str, float]:
+    """Where each child's line leaves the sibship bar (x): above the child, or one point for a set of twins."""
+    drops = {c: ctx.marks[c].x for c in primary}
+    for members in twins:
+        shown = [c for c in members if c in drops]
+        if len(shown) > 1:
+            apex = sum(drops[c] for c in shown) / len(shown)
+            drops.update(dict.fromkeys(shown, apex))
+    return drops
+
+
+def _draw_twin_marks(ctx: Context, primary: list[str], twins: dict[tuple[str, ...], TwinSet], bar_y: float,
+                     dash: str) -> None:
+    """Identical twins: a bar between their lines, halfway down."""
+    for members, twin in twins.items():
+        shown = [ctx.marks[c] for c in members if c in primary]
+        if len(shown) < 2:
+            continue
+        if not twin.identical:
+            ctx.used.add("twins")
+            continue
+        apex = sum(m.x for m in shown) / len(shown)
+        left, right = shown[0], shown[-1]
+        y = (bar_y + left.y + left.half_h) / 2
+        t = (bar_y - y) / (bar_y - left.y - left.half_h)
+        ctx.ink.line([(apex + (left.x - apex) * t, y), (apex + (right.x - apex) * t, y)],
+                     LineStyle(INK, ctx.scale.line, dash), ctx.line_emph(*members), z=2)
+        ctx.used.add("twins_identical")
 
 
 def _single_parent_anchor(ctx: Context, parent: str, couple_of: dict[frozenset[str], Couple],

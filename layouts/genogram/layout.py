@@ -72,6 +72,14 @@ class StepLink:
     relationship: Relationship
 
 
+@dataclass(frozen=True)
+class TwinSet:
+    """Twins (or triplets) of one sibship, drawn with lines from one point of the sibship's bar."""
+
+    members: tuple[str, ...]            # left to right
+    identical: bool
+
+
 @dataclass
 class FamilyLayout:
     """Where the family persons go, and the kinship structure to draw."""
@@ -82,6 +90,7 @@ class FamilyLayout:
     couples: list[Couple] = field(default_factory=list)
     sibships: list[Sibship] = field(default_factory=list)
     step_links: list[StepLink] = field(default_factory=list)
+    twins: list[TwinSet] = field(default_factory=list)
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(xmin, xmax, ymin, ymax) of the symbol centres; zeros when empty."""
@@ -141,7 +150,7 @@ def _structure(case: Case) -> _Structure:
         for kind, parents in by_kind.items():
             ordered = tuple(sorted(parents, key=lambda p: (persons[p].gender != Gender.MALE, p)))[:2]
             clean[child][kind] = ordered
-            if len(ordered) == 2:
+            if len(ordered) == 2 and gen[ordered[0]] == gen[ordered[1]]:
                 couples.setdefault(frozenset(ordered), None)
     primary_unit: dict[str, tuple[ParentKind, tuple[str, ...]]] = {}
     children_of_unit: dict[tuple[ParentKind, tuple[str, ...]], list[str]] = defaultdict(list)
@@ -590,4 +599,26 @@ def family_layout(case: Case) -> FamilyLayout:
         result.sibships.append(Sibship(parents, kind, tuple(sorted(kids, key=lambda c: (pos[c][0], c))),
                                        frozenset()))
     result.step_links = sorted(st.step_links, key=lambda s: s.relationship.id)
+    result.twins = _twin_sets(st, pos)
     return result
+
+
+def _twin_sets(st: _Structure, pos: dict[str, tuple[float, float]]) -> list[TwinSet]:
+    """Twin ties between children of one sibship, joined into sets (triplets name each other in a chain)."""
+    graph = nx.Graph()
+    identical: set[frozenset[str]] = set()
+    for pid, person in st.persons.items():
+        twin = person.twin
+        if twin is None or twin.of not in st.persons or twin.of == pid:
+            continue
+        if st.primary_unit.get(pid) is None or st.primary_unit.get(pid) != st.primary_unit.get(twin.of):
+            continue
+        graph.add_edge(pid, twin.of)
+        if twin.identical:
+            identical.add(frozenset((pid, twin.of)))
+    sets = []
+    for members in nx.connected_components(graph):
+        ordered = tuple(sorted(members, key=lambda p: (pos[p][0], p)))
+        pairs = {frozenset(e) for e in graph.subgraph(members).edges()}
+        sets.append(TwinSet(ordered, bool(pairs) and pairs <= identical))
+    return sorted(sets, key=lambda t: t.members)
