@@ -12,6 +12,7 @@ import pytest
 
 from layouts.genogram.figure import genosociogram_figure
 from layouts.genogram.layout import family_layout
+from layouts.view_state import ViewState
 from models import Case, validate_case_data
 from models.case import Case as CaseModel
 from models.editing import delete_item
@@ -107,7 +108,7 @@ def five_generation_case() -> Case:
 
 def assert_parents_above(case: Case) -> dict[str, list[float]]:
     """Every placing parent is drawn above its child, partners in one row, foster parents never below."""
-    positions = genosociogram_figure(case).layout.meta["positions"]
+    positions = genosociogram_figure(case, ViewState()).layout.meta["positions"]
     for rel in case.relationships:
         if rel.source not in positions or rel.target not in positions:
             continue
@@ -165,7 +166,7 @@ def test_twins_hang_from_one_point_side_by_side() -> None:
     assert [(t.members, t.identical) for t in fam.twins] == [(("kind", "tweeling"), True)]
     row = fam.rows[0]
     assert abs(row.index("kind") - row.index("tweeling")) == 1  # nobody between the twins
-    fig = genosociogram_figure(case)
+    fig = genosociogram_figure(case, ViewState())
     tops = {pid: (x, y + 0.5) for pid, (x, y) in fig.layout.meta["positions"].items() if pid in ("kind", "tweeling")}
     starts = {}
     for a, b in _segments(fig):
