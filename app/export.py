@@ -115,8 +115,10 @@ def view_figure(case: Any, view: str, *, lang: str = "nl", as_of: dt.date | None
         return timeline_figure(case, lang=lang, as_of=as_of, **options)
     if view == "genosociogram":
         from layouts.genogram.figure import genosociogram_figure
+        from layouts.view_state import ViewState
 
-        return genosociogram_figure(case, as_of, lang=lang, **options)
+        state = ViewState(as_of=as_of, lang=lang, projector=bool(options.pop("projector", False)))
+        return genosociogram_figure(case, state, **options)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
 
 

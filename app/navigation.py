@@ -22,6 +22,7 @@ from app.page import empty_figure
 from app.state import CaseView
 from layouts.genogram.figure import genosociogram_figure as draw_genosociogram
 from layouts.texts import text
+from layouts.view_state import Highlight, ViewState
 
 Selection = dict[str, str] | None
 
@@ -230,8 +231,10 @@ def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_valu
     if view is None:
         return empty_figure(projector)
     _, highlight = highlights(view, selection)
-    return draw_genosociogram(view.case, as_of=as_of_date(view, as_of_value), lang=lang, projector=projector,
-                              frame=wall_frame(projector, wall), **highlight)
+    state = ViewState(as_of=as_of_date(view, as_of_value), lang=lang, projector=projector)
+    return draw_genosociogram(view.case, state, frame=wall_frame(projector, wall), highlight=Highlight.of(
+        persons=highlight.get("highlight_persons"), organisations=highlight.get("highlight_organisations"),
+        events=highlight.get("highlight_events")))
 
 
 def graph_height(fig: go.Figure | Patch) -> Any:

@@ -70,11 +70,20 @@ from tests.synthetic import generate_case
 case = generate_case(n_events=5000, n_persons=300, seed=1)
 ordered = case.events_in_order()
 first, last = ordered[0].start_day(), max(e.start_day() for e in ordered)
+try:  # the view-state signature (this tree); else the commit's keyword arguments
+    from layouts.view_state import Highlight, ViewState
+except ImportError:
+    ViewState = None
 def click(i):
     event = ordered[(i * 331) % len(ordered)]
-    fig = genosociogram_figure(case, min(max(event.start_day(), first), last), highlight_persons=list(event.persons),
-                               highlight_organisations=[o for o in (event.organisation, event.to_organisation) if o],
-                               highlight_events=[event.id])
+    day = min(max(event.start_day(), first), last)
+    orgs = [o for o in (event.organisation, event.to_organisation) if o]
+    if ViewState is not None:
+        fig = genosociogram_figure(case, ViewState(as_of=day), highlight=Highlight.of(
+            persons=event.persons, organisations=orgs, events=[event.id]))
+    else:
+        fig = genosociogram_figure(case, day, highlight_persons=list(event.persons), highlight_organisations=orgs,
+                                   highlight_events=[event.id])
     fig.update_layout(width=None, height=None, autosize=True)
     return to_json(fig)
 click(0)

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from layouts.genogram.figure import genosociogram_figure
 from layouts.genogram.layout import family_layout
+from layouts.view_state import ViewState
 from models.network import build_graph
 from tests.synthetic import generate_case
 
@@ -40,11 +41,12 @@ def main() -> None:
     print(f"synthetic case: {len(case.persons)} persons ({family} family), {len(case.organisations)} organisations, "
           f"{len(case.relationships)} relationships")
     rows = [
-        ("figure, whole history", lambda: genosociogram_figure(case)),
-        ("figure, as of 2016-06-01", lambda: genosociogram_figure(case, _day(2016, 6, 1))),
-        ("figure, expanded organisations", lambda: genosociogram_figure(case, collapse_organisations=False)),
-        ("figure, projector", lambda: genosociogram_figure(case, projector=True)),
-        ("figure + to_json", lambda: genosociogram_figure(case).to_json()),
+        ("figure, whole history", lambda: genosociogram_figure(case, ViewState())),
+        ("figure, as of 2016-06-01", lambda: genosociogram_figure(case, ViewState(as_of=_day(2016, 6, 1)))),
+        ("figure, expanded organisations",
+         lambda: genosociogram_figure(case, ViewState(), collapse_organisations=False)),
+        ("figure, projector", lambda: genosociogram_figure(case, ViewState(projector=True))),
+        ("figure + to_json", lambda: genosociogram_figure(case, ViewState()).to_json()),
         ("family layout only", lambda: family_layout(case)),
         ("network graph only", lambda: build_graph(case)),
     ]

@@ -67,6 +67,13 @@ class Source(_Item):
     note: LongText | None = None
 
 
+class Twin(_Item):
+    """A twin tie: this person and ``of`` were born of one pregnancy (triplets: each names the next)."""
+
+    of: Id = Field(description="Id of the other twin")
+    identical: bool = Field(False, description="Identical (monozygotic) twins")
+
+
 class Person(_Item):
     """Someone in or around the family; a pseudonym or a role, never a real name."""
 
@@ -80,6 +87,7 @@ class Person(_Item):
     role: ShortText | None = Field(None, description='e.g. "jeugdbeschermer", "buurvrouw"')
     organisation: Id | None = Field(None, description="Organisation id, for professionals")
     involvement: Period | None = Field(None, description="When a professional or network member was involved")
+    twin: Twin | None = Field(None, description="This person's twin, drawn with joined lines from one point")
     note: LongText | None = None
 
     @property

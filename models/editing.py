@@ -237,6 +237,9 @@ def _drop(value: Any, target: str) -> Any:
 
 def _unlink(item: Item, dotted: str, target: str) -> None:
     """Remove ``target`` from the (possibly nested) field ``dotted`` of ``item``."""
+    if dotted == "twin.of":  # a twin tie without its twin is no tie
+        item.pop("twin", None)
+        return
     *parents, name = dotted.split(".")
     holder = item
     for part in parents:

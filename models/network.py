@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
@@ -100,40 +100,94 @@ class _UnionFind:
             self.parent[high] = low
 
 
+PLACING_KINDS = frozenset({ParentKind.BIOLOGICAL, ParentKind.ADOPTIVE, ParentKind.STEP})
+"""Kinds of parenthood that place generations. Foster care (also kinship foster care, *netwerkpleegzorg*: a
+grandmother who is her grandchild's foster parent) never moves anyone to another generation."""
+
+
 def generations(case: Case) -> dict[str, int]:
     """Generation of each genogram person: the index person's generation is 0, parents -1, children +1.
 
-    Partners, co-parents and explicit siblings share a generation; a child sits exactly one generation
+    Parentage places generations (biological, adoptive and step parents, :data:`PLACING_KINDS`): partners,
+    co-parents of one kind and explicit siblings share a generation; a child sits exactly one generation
     below each parent where the data allow (as kinship2's ``kindepth``: longest path from the founders,
-    then every ancestor pulled down to just above its children). Family parts not connected to the index
-    person are aligned by birth years where known. Pure: depends only on the case.
+    then every ancestor pulled down to just above its children). A foster tie only places a family part that
+    parentage does not tie to the rest (a foster family: one generation above its foster child); other family
+    parts are aligned by birth years where known. Pure: depends only on the case.
+
+    >>> from tests.case_builders import case_data
+    >>> from models import validate_case_data
+    >>> data = case_data()
+    >>> data["persons"].append({"id": "oma", "label": "Oma", "kind": "family", "gender": "female"})
+    >>> data["relationships"] += [
+    ...     {"id": "r8", "type": "parent", "source": "oma", "target": "moeder"},
+    ...     {"id": "r9", "type": "parent", "source": "oma", "target": "kind", "parent_kind": "foster"}]
+    >>> gens = generations(validate_case_data(data))
+    >>> gens["oma"], gens["moeder"], gens["kind"]
+    (-2, -1, 0)
     """
     ids = genogram_persons(case)
     members = set(ids)
     persons = case.person_map()
     uf = _UnionFind(ids)
-    parents_of: dict[str, list[str]] = defaultdict(list)
+    parents_of: dict[str, dict[ParentKind, list[str]]] = defaultdict(lambda: defaultdict(list))
+    foster: list[tuple[str, str]] = []
     for rel in case.relationships:
         if rel.source not in members or rel.target not in members or rel.source == rel.target:
             continue
         if rel.type in (RelationshipType.PARTNER, RelationshipType.SIBLING):
             uf.union(rel.source, rel.target)
+        elif rel.type == RelationshipType.PARENT and rel.effective_parent_kind in PLACING_KINDS:
+            parents_of[rel.target][rel.effective_parent_kind].append(rel.source)
         elif rel.type == RelationshipType.PARENT:
-            parents_of[rel.target].append(rel.source)
-    for parents in parents_of.values():
-        for other in parents[1:]:
-            uf.union(parents[0], other)
+            foster.append((rel.source, rel.target))
+    for by_kind in parents_of.values():
+        for kind, parents in by_kind.items():
+            for other in parents[1:] if kind != ParentKind.STEP else ():
+                uf.union(parents[0], other)
 
-    groups = sorted({uf.find(i) for i in ids})
     dag = nx.DiGraph()
-    dag.add_nodes_from(groups)
+    dag.add_nodes_from(sorted({uf.find(i) for i in ids}))
     for child in sorted(parents_of):
-        for parent in sorted(parents_of[child]):
+        for parent in sorted({p for ps in parents_of[child].values() for p in ps}):
             gp, gc = uf.find(parent), uf.find(child)
             if gp != gc:
                 dag.add_edge(gp, gc)
     _break_cycles(dag)
+    depth = _depths(dag)
+    group_members: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        group_members[uf.find(i)].append(i)
+    index_group = uf.find(case.index_person) if case.index_person in members else None
+    components = sorted((sorted(c) for c in nx.connected_components(dag.to_undirected())), key=lambda c: c[0])
+    result: dict[str, int] = {}
+    reference: dict[int, list[int]] = defaultdict(list)
 
+    def place(component: list[str], offset: int) -> None:
+        for group in component:
+            for pid in group_members[group]:
+                result[pid] = depth[group] + offset
+                birth = persons[pid].birth
+                if birth is not None:
+                    reference[depth[group] + offset].append(birth.year)
+
+    pending = [c for c in components if index_group not in c]
+    for component in components:
+        if index_group in component:
+            place(component, -depth[index_group])  # type: ignore[index]
+    while pending:
+        component, offset = _next_part(pending, foster, result, uf.find, depth)
+        if offset is None:
+            births = [(depth[g], persons[p].birth.year) for g in component for p in group_members[g]
+                      if persons[p].birth is not None]  # type: ignore[union-attr]
+            offset = _birth_offset(births, reference, component, depth)
+        place(component, offset)
+        pending.remove(component)
+    return {pid: result[pid] for pid in ids}
+
+
+def _depths(dag: nx.DiGraph) -> dict[str, int]:
+    """Depth of each group: the longest path from the founders, then each ancestor just above its children."""
     depth: dict[str, int] = {}
     order = list(nx.lexicographical_topological_sort(dag))
     for group in order:
@@ -142,43 +196,21 @@ def generations(case: Case) -> dict[str, int]:
         children = list(dag.successors(group))
         if children:
             depth[group] = min(depth[c] for c in children) - 1
+    return depth
 
-    # Align each connected part: the index person's part on the index person, others by birth years.
-    index_group = uf.find(case.index_person) if case.index_person in members else None
-    undirected = dag.to_undirected()
-    components = sorted((sorted(c) for c in nx.connected_components(undirected)), key=lambda c: c[0])
-    result: dict[str, int] = {}
-    reference: dict[int, list[int]] = defaultdict(list)
-    main = [c for c in components if index_group in c]
-    others = [c for c in components if index_group not in c]
-    group_members: dict[str, list[str]] = defaultdict(list)
-    for i in ids:
-        group_members[uf.find(i)].append(i)
 
-    def births(component: list[str]) -> list[tuple[int, int]]:
-        out = []
-        for group in component:
-            for pid in group_members[group]:
-                birth = persons[pid].birth
-                if birth is not None:
-                    out.append((depth[group], birth.year))
-        return out
-
-    if main:
-        base = depth[index_group]  # type: ignore[index]
-        for group in main[0]:
-            for pid in group_members[group]:
-                result[pid] = depth[group] - base
-        for d, year in births(main[0]):
-            reference[d - base].append(year)
-    for component in others:
-        offset = _birth_offset(births(component), reference, component, depth)
-        for group in component:
-            for pid in group_members[group]:
-                result[pid] = depth[group] + offset
-        for d, year in births(component):
-            reference[d + offset].append(year)
-    return {pid: result[pid] for pid in ids}
+def _next_part(pending: list[list[str]], foster: list[tuple[str, str]], placed: dict[str, int],
+               find: Callable[[str], str], depth: dict[str, int]) -> tuple[list[str], int | None]:
+    """The next family part to place: the first tied by a foster tie to a placed person (with the offset that
+    puts the foster parent one generation above the child), else the first part (offset None)."""
+    for component in pending:
+        groups = set(component)
+        for parent, child in foster:
+            if find(parent) in groups and child in placed:
+                return component, placed[child] - 1 - depth[find(parent)]
+            if find(child) in groups and parent in placed:
+                return component, placed[parent] + 1 - depth[find(child)]
+    return pending[0], None
 
 
 def _break_cycles(dag: nx.DiGraph) -> None:

@@ -65,6 +65,7 @@ def check_case(case: Case, index_map: IndexMap = _identity,
     for i, person in enumerate(case.persons):
         loc = ("persons", i)
         ref((*loc, "organisation"), person.organisation, organisations, "organisatie", "organisation")
+        ref((*loc, "twin", "of"), person.twin.of if person.twin else None, persons, "persoon", "person")
         _order(out, (*loc, "death"), person.birth, person.death, "overlijden", "death", "geboorte", "birth")
         if person.involvement is not None:
             _order(out, (*loc, "involvement", "end"), person.involvement.start, person.involvement.end,
@@ -242,7 +243,7 @@ _WHAT = {"persons": ("persoon", "person"), "organisations": ("organisatie", "org
 """What a reference names, in Dutch and English; ``actors`` are persons or organisations."""
 
 REFERENCE_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
-    "persons": ((("organisation",), "organisations"),),
+    "persons": ((("organisation",), "organisations"), (("twin", "of"), "persons")),
     "relationships": ((("source",), "persons"), (("target",), "persons"), (("view",), "persons"),
                       (("info_source",), "sources")),
     "events": ((("persons", "*"), "persons"), (("organisation",), "organisations"),

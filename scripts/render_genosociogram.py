@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.export import start_renderer  # noqa: E402
 from layouts.genogram.figure import genosociogram_figure  # noqa: E402
+from layouts.view_state import ViewState  # noqa: E402
 from models import load_case  # noqa: E402
 
 
@@ -24,7 +25,7 @@ def render(case_path: Path, out_dir: Path, *, as_of: dt.date | None = None, lang
            projector: bool = False, scale: float = 1.0) -> Path:
     """Write ``<out_dir>/<case stem>[_suffix].png`` and return its path."""
     case = load_case(case_path)
-    fig = genosociogram_figure(case, as_of, lang=lang, projector=projector)
+    fig = genosociogram_figure(case, ViewState(as_of=as_of, lang=lang, projector=projector))
     suffix = "".join([f"_{as_of.isoformat()}" if as_of else "", "_projector" if projector else "",
                       f"_{lang}" if lang != "nl" else ""])
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from app.export import default_filename, export_view_bytes, figure_bytes, find_b
 from layouts.genogram.figure import genosociogram_figure
 from layouts.poster import CSS_DPI, PNG_DPI, SHEETS, event_labels, label_events, poster_figure, sheet
 from layouts.timeline.figure import timeline_figure
+from layouts.view_state import ViewState
 from models import load_case
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +57,9 @@ def hostile_case():
 def view_of(case, view: str, **options) -> go.Figure:
     if view == "timeline":
         return timeline_figure(case, **options)
-    return genosociogram_figure(case, options.pop("as_of", None), **options)
+    state = ViewState(as_of=options.pop("as_of", None), lang=options.pop("lang", "nl"),
+                      projector=options.pop("projector", False))
+    return genosociogram_figure(case, state, **options)
 
 
 # --- file checks ------------------------------------------------------------------------------------------
@@ -154,7 +157,7 @@ def test_poster_escapes_case_strings():
 
 def test_genosociogram_keeps_its_aspect_ratio(cases):
     case = cases["noor_jeugd_ggz"]
-    view = genosociogram_figure(case)
+    view = genosociogram_figure(case, ViewState())
     m = view.layout.margin
     natural = (view.layout.width - m.l - m.r) / (view.layout.height - m.t - m.b)
     for size in SHEETS:
@@ -176,7 +179,7 @@ def test_events_are_numbered_and_titled_where_they_fit(cases):
     assert labels[first.id] == f"1 {first.title}"
     assert poster_figure(timeline_figure(case), case, labels=False).data[-1].name != "poster-labels"
     # the geno-sociogram's marks carry person ids: nothing to label
-    assert label_events(go.Figure(genosociogram_figure(case)), labels) == 0
+    assert label_events(go.Figure(genosociogram_figure(case, ViewState())), labels) == 0
 
 
 def test_unknown_size_and_format_are_refused(cases):

@@ -18,11 +18,12 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from layouts.genogram.draw import FAMILY_SIZE
+from layouts.genogram.context import FAMILY_SIZE
 from layouts.genogram.figure import PROJECTOR_WIDTH, SCREEN_WIDTH, genosociogram_figure
 from layouts.genogram.layout import ROW, anchor_x, family_layout, solve_row
 from layouts.genogram.ring import COLLAPSED_H, COLLAPSED_W
 from layouts.style import DIM_OPACITY
+from layouts.view_state import Highlight, ViewState
 from models import Case, load_case, validate_case_data
 from models.network import generations
 from models.vocabulary import ParentKind, RelationshipType
@@ -189,7 +190,7 @@ def test_family_layout_invariants(name: str, case: Case) -> None:
 
 @pytest.mark.parametrize(("name", "case"), CASES, ids=IDS)
 def test_figure_draws_every_shown_person_once_without_overlap(name: str, case: Case) -> None:
-    fig = genosociogram_figure(case, collapse_organisations=False)
+    fig = genosociogram_figure(case, ViewState(), collapse_organisations=False)
     ids = Counter(customdata(fig))
     persons = {p.id for p in case.persons}
     drawn = {k for k in ids if k in persons}
@@ -210,7 +211,7 @@ def test_figure_draws_every_shown_person_once_without_overlap(name: str, case: C
 @pytest.mark.parametrize(("name", "case"), [c for c in CASES if not c[0].startswith("synthetic")],
                          ids=[n for n in IDS if not n.startswith("synthetic")])
 def test_collapsed_organisations_do_not_overlap(name: str, case: Case) -> None:
-    fig = genosociogram_figure(case, collapse_organisations=True)
+    fig = genosociogram_figure(case, ViewState(), collapse_organisations=True)
     positions = fig.layout.meta["positions"]
     orgs = [(k, v) for k, v in positions.items() if k.startswith("org:")]
     for (ka, (xa, ya)), (kb, (xb, yb)) in itertools.combinations(orgs, 2):
@@ -268,7 +269,7 @@ def test_pinned_position_is_kept() -> None:
     from models.case import Position
 
     case.layout.pinned = {"lisa": Position(x=10.0, y=0.0), "coach": Position(x=-30.0, y=4.0)}
-    fig = genosociogram_figure(case)
+    fig = genosociogram_figure(case, ViewState())
     assert fig.layout.meta["positions"]["lisa"] == [10.0, 0.0]
     assert fig.layout.meta["positions"]["coach"] == [-30.0, 4.0]
 
@@ -284,7 +285,7 @@ def test_solve_row_is_exact_least_squares_with_gaps() -> None:
 
 def test_deceased_and_index_marked() -> None:
     case = load_case(LISA)
-    fig = genosociogram_figure(case)
+    fig = genosociogram_figure(case, ViewState())
     meta = fig.layout.meta
     assert meta["deceased"] == ["opa"] and meta["index"] == "lisa"
     assert {"deceased", "index"} <= set(meta["legend"])
@@ -296,7 +297,7 @@ def test_deceased_and_index_marked() -> None:
 
 
 def test_notation_in_legend_for_lisa() -> None:
-    legend = genosociogram_figure(load_case(LISA)).layout.meta["legend"]
+    legend = genosociogram_figure(load_case(LISA), ViewState()).layout.meta["legend"]
     for key in ("male", "female", "married", "cohabiting", "divorced", "child_biological", "step", "close",
                 "conflict", "distant", "cut_off", "abuse", "tentative", "parental_authority", "contact_ban",
                 "supervised_contact", "household", "network", "professional"):
@@ -305,12 +306,12 @@ def test_notation_in_legend_for_lisa() -> None:
 
 def test_as_of_changes_who_is_shown_and_couples() -> None:
     case = load_case(LISA)
-    early = genosociogram_figure(case, dt.date(2010, 6, 1))
+    early = genosociogram_figure(case, ViewState(as_of=dt.date(2010, 6, 1)))
     shown = set(customdata(early))
     assert "lisa" in shown and "halfzus" not in shown and "jb" not in shown and "stiefvader" in shown
     assert "married" in early.layout.meta["legend"] and "divorced" not in early.layout.meta["legend"]
     assert "opa" not in early.layout.meta["deceased"] and "age" in early.layout.meta["legend"]
-    later = genosociogram_figure(case, dt.date(2022, 6, 1))
+    later = genosociogram_figure(case, ViewState(as_of=dt.date(2022, 6, 1)))
     shown = set(customdata(later))
     assert {"halfzus", "jb", "groepsleider"} <= shown or {"halfzus", "jb"} <= shown
     assert "divorced" in later.layout.meta["legend"]
@@ -320,8 +321,8 @@ def test_as_of_changes_who_is_shown_and_couples() -> None:
 
 def test_family_positions_stay_put_when_the_date_moves() -> None:
     case = load_case(LISA)
-    a = genosociogram_figure(case, dt.date(2017, 1, 1)).layout.meta["positions"]
-    b = genosociogram_figure(case, dt.date(2023, 1, 1)).layout.meta["positions"]
+    a = genosociogram_figure(case, ViewState(as_of=dt.date(2017, 1, 1))).layout.meta["positions"]
+    b = genosociogram_figure(case, ViewState(as_of=dt.date(2023, 1, 1))).layout.meta["positions"]
     for pid in ("vader", "moeder", "lisa", "oma"):
         assert a[pid] == b[pid]
 
@@ -335,8 +336,9 @@ def test_hostile_strings_are_inert() -> None:
     data["relationships"][3]["note"] = HOSTILE
     data["households"] = [{"id": "h", "label": HOSTILE, "members": [{"person": "kind"}]}]
     case = validate_case_data(data)
-    for options in ({}, {"collapse_organisations": True}, {"lang": "en", "projector": True}):
-        fig = genosociogram_figure(case, **options)
+    for state, options in ((ViewState(), {}), (ViewState(), {"collapse_organisations": True}),
+                           (ViewState(lang="en", projector=True), {})):
+        fig = genosociogram_figure(case, state, **options)
         texts = list(strings(fig.to_plotly_json()))
         assert not any("<img" in t for t in texts)
         assert any("&lt;img src=x onerror=alert(1)&gt;" in t for t in texts)
@@ -344,26 +346,26 @@ def test_hostile_strings_are_inert() -> None:
 
 def test_legend_lists_only_used_symbols() -> None:
     minimal = load_case(ROOT / "sample_cases" / "minimal.json")
-    fig = genosociogram_figure(minimal)
+    fig = genosociogram_figure(minimal, ViewState())
     assert fig.layout.meta["legend"] == ["other", "index"]
     texts = legend_texts(fig)
     assert "anders / onbekend" in texts and "man" not in texts and "overleden (met jaar)" not in texts
     no_death = validate_case_data(case_data())
-    assert "deceased" not in genosociogram_figure(no_death).layout.meta["legend"]
+    assert "deceased" not in genosociogram_figure(no_death, ViewState()).layout.meta["legend"]
 
 
 def test_english_legend() -> None:
-    fig = genosociogram_figure(load_case(LISA), lang="en")
+    fig = genosociogram_figure(load_case(LISA), ViewState(lang="en"))
     texts = legend_texts(fig)
     assert "<b>Legend</b>" in texts and "male" in texts and "divorced" in texts and "man" not in texts
     assert "whole history" in fig.layout.title.text
-    nl = legend_texts(genosociogram_figure(load_case(LISA)))
+    nl = legend_texts(genosociogram_figure(load_case(LISA), ViewState()))
     assert "<b>Legenda</b>" in nl and "gescheiden" in nl
 
 
 def test_projector_has_bigger_type_and_lines() -> None:
     case = load_case(LISA)
-    screen, projector = genosociogram_figure(case), genosociogram_figure(case, projector=True)
+    screen, projector = genosociogram_figure(case, ViewState()), genosociogram_figure(case, ViewState(projector=True))
 
     def sizes(fig: go.Figure) -> tuple[float, float]:
         text = max(t.textfont.size for t in fig.data if t.mode == "text")
@@ -405,7 +407,8 @@ def _label_boxes(fig: go.Figure) -> list[tuple[str, float, float, float, float]]
 
 @pytest.mark.parametrize(("stem", "as_of"), PROJECTOR_CASES)
 def test_projector_person_labels_do_not_overlap(stem: str, as_of: dt.date | None) -> None:
-    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, projector=True)
+    case = load_case(ROOT / "sample_cases" / f"{stem}.json")
+    fig = genosociogram_figure(case, ViewState(as_of=as_of, projector=True))
     assert fig.layout.width <= PROJECTOR_WIDTH
     boxes = _label_boxes(fig)
     assert len(boxes) >= 5
@@ -417,7 +420,8 @@ def test_projector_person_labels_do_not_overlap(stem: str, as_of: dt.date | None
 
 @pytest.mark.parametrize(("stem", "as_of"), PROJECTOR_CASES)
 def test_projector_legend_fits_the_width(stem: str, as_of: dt.date | None) -> None:
-    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, projector=True)
+    case = load_case(ROOT / "sample_cases" / f"{stem}.json")
+    fig = genosociogram_figure(case, ViewState(as_of=as_of, projector=True))
     unit = fig.layout.meta["legend_unit_px"]
     lo, hi = fig.layout.xaxis2.range
     assert (hi - lo) * unit <= PROJECTOR_WIDTH
@@ -444,7 +448,7 @@ def _overlaps(boxes: list[tuple[str, float, float, float, float]]) -> list[tuple
 def test_screen_person_labels_do_not_overlap(stem: str, as_of: dt.date | None) -> None:
     """Drawn for the card's width (the app only shrinks a wider figure, and a shrunk drawing keeps its type
     size), and the names (about 0.6 em a character) never run into each other at that scale."""
-    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of)
+    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), ViewState(as_of=as_of))
     if not fig.layout.meta["legend"]:
         return  # nobody on that day: the empty figure
     assert fig.layout.width <= SCREEN_WIDTH
@@ -455,7 +459,8 @@ def test_screen_person_labels_do_not_overlap(stem: str, as_of: dt.date | None) -
 
 def test_synthetic_labels_do_not_overlap() -> None:
     case = generate_case(n_events=40, n_persons=120, seed=3, n_generations=4)
-    for fig in (genosociogram_figure(case), genosociogram_figure(case, collapse_organisations=False)):
+    for fig in (genosociogram_figure(case, ViewState()),
+                genosociogram_figure(case, ViewState(), collapse_organisations=False)):
         assert fig.layout.width <= SCREEN_WIDTH
         assert not _overlaps(_label_boxes(fig))
 
@@ -480,7 +485,7 @@ def _legend_right_px(fig: go.Figure) -> float:
 @pytest.mark.parametrize(("stem", "as_of"), SCREEN_CASES)
 def test_screen_legend_fits_the_figure(stem: str, as_of: dt.date | None) -> None:
     for lang in ("nl", "en"):
-        fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, lang=lang)
+        fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), ViewState(as_of=as_of, lang=lang))
         if not fig.layout.meta["legend"]:
             continue  # nobody on that day: the empty figure
         assert _legend_right_px(fig) <= fig.layout.width - fig.layout.margin.r + 1, lang
@@ -491,8 +496,8 @@ def test_screen_legend_fits_the_figure(stem: str, as_of: dt.date | None) -> None
 @pytest.mark.parametrize("projector", [False, True])
 @pytest.mark.parametrize(("stem", "as_of"), SCREEN_CASES)
 def test_organisation_names_and_members_fit_their_box(stem: str, as_of: dt.date | None, projector: bool) -> None:
-    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, projector=projector,
-                               collapse_organisations=False)
+    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"),
+                               ViewState(as_of=as_of, projector=projector), collapse_organisations=False)
     ppu = fig.layout.meta["px_per_unit"]
     boxes = fig.layout.meta.get("boxes", {})
     checked = 0
@@ -514,7 +519,7 @@ def test_relationship_hover_spots_keep_clear_of_persons(stem: str, as_of: dt.dat
     """A click near a person lands on the person: no relationship's hover spot lies within a person's click
     target, person targets come last (on top), and line spots carry no person id."""
     case = load_case(ROOT / "sample_cases" / f"{stem}.json")
-    fig = genosociogram_figure(case, as_of, projector=projector)
+    fig = genosociogram_figure(case, ViewState(as_of=as_of, projector=projector))
     ppu = fig.layout.meta["px_per_unit"]
     person_ids = {p.id for p in case.persons}
     marked = [t for t in fig.data if t.customdata is not None]
@@ -536,13 +541,13 @@ def test_relationship_hover_spots_keep_clear_of_persons(stem: str, as_of: dt.dat
 
 def test_deterministic_and_independent_of_input_order() -> None:
     case = load_case(LISA)
-    assert genosociogram_figure(case).to_json() == genosociogram_figure(case).to_json()
+    assert genosociogram_figure(case, ViewState()).to_json() == genosociogram_figure(case, ViewState()).to_json()
     shuffled = case.model_copy(deep=True)
     random.Random(4).shuffle(shuffled.persons)
     random.Random(5).shuffle(shuffled.relationships)
     random.Random(6).shuffle(shuffled.organisations)
-    assert genosociogram_figure(shuffled).layout.meta["positions"] == genosociogram_figure(case).layout.meta[
-        "positions"]
+    positions = genosociogram_figure(case, ViewState()).layout.meta["positions"]
+    assert genosociogram_figure(shuffled, ViewState()).layout.meta["positions"] == positions
 
 
 # --- highlighting and options -------------------------------------------------------------------------------
@@ -556,16 +561,16 @@ def dimmed_texts(fig: go.Figure) -> tuple[set[str], set[str]]:
 
 
 def test_no_highlight_dims_nothing() -> None:
-    fig = genosociogram_figure(load_case(LISA))
+    fig = genosociogram_figure(load_case(LISA), ViewState())
     assert all(t.opacity in (None, 1.0) for t in fig.data)
 
 
 def test_highlight_persons_and_events() -> None:
     case = load_case(LISA)
-    on, off = dimmed_texts(genosociogram_figure(case, highlight_persons=["oma"]))
+    on, off = dimmed_texts(genosociogram_figure(case, ViewState(), highlight=Highlight.of(persons=["oma"])))
     assert any(t.startswith("Oma V.") for t in on) and any(t.startswith("Tante M.") for t in off)
     event = next(e for e in case.events if "jb" in e.persons and "tante" not in e.persons)
-    fig = genosociogram_figure(case, as_of=event.start_day(), highlight_events=[event.id])
+    fig = genosociogram_figure(case, ViewState(as_of=event.start_day()), highlight=Highlight.of(events=[event.id]))
     on, off = dimmed_texts(fig)
     assert any(t.startswith("Tante M.") for t in off)
     assert any(t.startswith("Jeugdb") for t in on)  # the name fitted to its room ("Jeugdbescherm…")
@@ -573,13 +578,13 @@ def test_highlight_persons_and_events() -> None:
 
 def test_highlight_organisation() -> None:
     case = load_case(LISA)
-    on, off = dimmed_texts(genosociogram_figure(case, highlight_organisations=["org-horst"]))
+    on, off = dimmed_texts(genosociogram_figure(case, ViewState(), highlight=Highlight.of(organisations=["org-horst"])))
     assert any("JeugdzorgPlus" in t for t in on) and any("Huisarts" in t for t in off)
 
 
 def test_show_network_and_professionals_options() -> None:
     case = load_case(LISA)
-    shown = set(customdata(genosociogram_figure(case, show_network=False, show_professionals=False)))
+    shown = set(customdata(genosociogram_figure(case, ViewState(), show_network=False, show_professionals=False)))
     assert "coach" not in shown and "jb" not in shown and "lisa" in shown
     assert not any(k.startswith("org:") for k in shown)
 
@@ -587,18 +592,18 @@ def test_show_network_and_professionals_options() -> None:
 def test_many_professionals_collapse_by_organisation() -> None:
     path = ROOT / "sample_cases" / "calamiteit_sem.json"
     case = load_case(path) if path.exists() else generate_case(n_events=20, n_persons=90, seed=2)
-    fig = genosociogram_figure(case)
+    fig = genosociogram_figure(case, ViewState())
     data = customdata(fig)
     orgs = [k for k in data if k.startswith("org:")]
     assert len(orgs) == len(set(orgs)) >= 10
     assert len([p for p in case.persons if p.kind.value == "professional" and p.id in data]) < 5
-    expanded = customdata(genosociogram_figure(case, collapse_organisations=False))
+    expanded = customdata(genosociogram_figure(case, ViewState(), collapse_organisations=False))
     assert all(p.id in expanded for p in case.persons if p.kind.value == "professional")
 
 
 def test_organisation_marks_use_org_prefix() -> None:
     case = load_case(LISA)
-    data = customdata(genosociogram_figure(case))
+    data = customdata(genosociogram_figure(case, ViewState()))
     assert "org:org-gi" in data
     assert any(k.startswith("rel:") for k in data)
 
@@ -607,7 +612,7 @@ def test_empty_case() -> None:
     data = case_data(persons=[], relationships=[], events=[], annotations=[], organisations=[])
     data["index_person"] = "niemand"
     case = Case.model_validate(data)
-    fig = genosociogram_figure(case)
+    fig = genosociogram_figure(case, ViewState())
     assert fig.layout.meta["legend"] == []
 
 
@@ -626,7 +631,7 @@ def test_render_png(tmp_path: Path) -> None:
 
 def test_collapse_chosen_organisations() -> None:
     case = load_case(LISA)
-    data = customdata(genosociogram_figure(case, collapse_organisations=["org-gi"]))
+    data = customdata(genosociogram_figure(case, ViewState(), collapse_organisations=["org-gi"]))
     assert "org:org-gi" in data and "jb" not in data and "projectleider" not in data
     assert "behandelaar" in data and data.count("org:org-horst") == 1
 
@@ -659,7 +664,7 @@ def test_several_partners_and_kinds_of_parenthood() -> None:
     ]
     case = validate_case_data(case_data(persons=persons, relationships=rels, index_person="k3", events=[],
                                         annotations=[], households=[], organisations=[], sources=[]))
-    fig = genosociogram_figure(case)
+    fig = genosociogram_figure(case, ViewState())
     legend = fig.layout.meta["legend"]
     for key in ("married", "cohabiting", "separated", "divorced", "child_biological", "child_foster",
                 "child_adoptive"):
@@ -676,9 +681,10 @@ def test_several_partners_and_kinds_of_parenthood() -> None:
 def test_figure_is_valid_plotly(name: str, case: Case) -> None:
     """The figure is built without plotly's validation (for speed): re-validated in full it must pass."""
     as_of = case.events_in_order()[len(case.events) // 2].start_day() if case.events else None
-    for options in ({}, {"projector": True, "lang": "en"},
-                    {"as_of": as_of, "highlight_persons": [case.index_person], "collapse_organisations": False}):
-        go.Figure(genosociogram_figure(case, **options).to_dict())
+    for state, options in ((ViewState(), {}), (ViewState(projector=True, lang="en"), {}),
+                           (ViewState(as_of=as_of), {"highlight": Highlight.of(persons=[case.index_person]),
+                                                     "collapse_organisations": False})):
+        go.Figure(genosociogram_figure(case, state, **options).to_dict())
 
 
 def test_family_layout_is_reused_but_follows_edits() -> None:
@@ -720,7 +726,7 @@ def note_points(fig: go.Figure) -> list[tuple[float, float, str]]:
 
 def test_annotated_persons_get_a_mark() -> None:
     case = _noted_case()
-    fig = genosociogram_figure(case, collapse_organisations=False)
+    fig = genosociogram_figure(case, ViewState(), collapse_organisations=False)
     positions = fig.layout.meta["positions"]
     points = note_points(fig)
     assert len(points) == 2  # vader and jb; a3 is about an event only
@@ -736,7 +742,7 @@ def test_annotated_persons_get_a_mark() -> None:
 
 
 def test_note_on_a_collapsed_professional_marks_the_organisation() -> None:
-    fig = genosociogram_figure(_noted_case(), collapse_organisations=True)
+    fig = genosociogram_figure(_noted_case(), ViewState(), collapse_organisations=True)
     positions = fig.layout.meta["positions"]
     ox, oy = positions["org:gi"]
     points = note_points(fig)
@@ -746,15 +752,15 @@ def test_note_on_a_collapsed_professional_marks_the_organisation() -> None:
 
 def test_annotation_marks_can_be_switched_off() -> None:
     case = _noted_case()
-    off = genosociogram_figure(case, show_annotations=False)
+    off = genosociogram_figure(case, ViewState(), show_annotations=False)
     assert not note_points(off)
     assert "annotation" not in off.layout.meta["legend"]
     assert not [t for trace in off.data if trace.mode == "text" for t in trace.text if "✎" in t]
-    assert sorted(customdata(off)) == sorted(customdata(genosociogram_figure(case)))
+    assert sorted(customdata(off)) == sorted(customdata(genosociogram_figure(case, ViewState())))
 
 
 def test_annotation_hover_is_inert() -> None:
-    fig = genosociogram_figure(_noted_case())
+    fig = genosociogram_figure(_noted_case(), ViewState())
     hovers = "\n".join(h for _, _, h in note_points(fig))
     assert "<script>" not in hovers and "&lt;script&gt;alert(1)&lt;/script&gt;" in hovers
     assert "<img" not in hovers and "&lt;img src=x onerror=alert(1)&gt;" in hovers
@@ -771,7 +777,8 @@ WALL_FRAMES = [(800, 530), (590, 540), (1200, 800)]
 def test_wall_frame_figure_fills_its_frame_with_projector_type(stem: str, as_of: dt.date | None,
                                                                frame: tuple[int, int]) -> None:
     """Drawn for the wall's frame: exactly that size, the drawing and the legend inside it, names >= 14 px."""
-    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"), as_of, projector=True, frame=frame)
+    fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"),
+                               ViewState(as_of=as_of, projector=True), frame=frame)
     layout = fig.layout
     assert (layout.width, layout.height) == frame
     plot_w = layout.width - layout.margin.l - layout.margin.r
@@ -809,8 +816,8 @@ def test_wall_frame_is_landscape_and_larger_than_the_shrunk_portrait() -> None:
     the same case's drawing is larger at scale 1 than the portrait's at the scale it needed."""
     case = load_case(LISA)
     day = dt.date(2025, 2, 14)
-    portrait = genosociogram_figure(case, day, projector=True)
-    framed = genosociogram_figure(case, day, projector=True, frame=(800, 530))
+    portrait = genosociogram_figure(case, ViewState(as_of=day, projector=True))
+    framed = genosociogram_figure(case, ViewState(as_of=day, projector=True), frame=(800, 530))
     shrink = min(1.0, 530 / portrait.layout.height)
     assert framed.layout.meta["px_per_unit"] > portrait.layout.meta["px_per_unit"] * shrink * 1.3
 
@@ -823,7 +830,7 @@ def test_wall_frame_is_landscape_and_larger_than_the_shrunk_portrait() -> None:
 def test_organisation_titles_are_not_shortened(stem: str, as_of: dt.date | None) -> None:
     """With up to 12 organisation boxes on the screen, each box is wide enough for its full name (two lines)."""
     case = load_case(ROOT / "sample_cases" / f"{stem}.json")
-    fig = genosociogram_figure(case, as_of)
+    fig = genosociogram_figure(case, ViewState(as_of=as_of))
     boxes = fig.layout.meta["boxes"]
     assert 0 < len(boxes) <= 12  # the cases above are chosen to have a few organisations on the screen
     names = {o.name for o in case.organisations}

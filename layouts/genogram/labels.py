@@ -6,8 +6,9 @@ character) in px holds on the screen; a label that does not fit wraps, then is c
 
 from __future__ import annotations
 
-from layouts.genogram.draw import CHAR_EM, Mark, chars_in, fit, years_fitted
-from layouts.genogram.legend import Scale
+from layouts.genogram.captions import chars_in, fit, years_fitted
+from layouts.genogram.context import Mark
+from layouts.genogram.legend import CHAR_EM, Scale
 from layouts.genogram.ring import CELL_H, PAD
 
 

@@ -28,7 +28,8 @@ SECTIONS: list[tuple[str, tuple[str, ...]]] = [
     ("geno_section_people", ("male", "female", "other", "index", "deceased", "age", "network", "professional",
                              "organisation", "household", "annotation")),
     ("geno_section_family", ("married", "cohabiting", "separated", "divorced", "couple_unknown", "child_biological",
-                             "child_adoptive", "child_foster", "step", "sibling")),
+                             "child_adoptive", "child_foster", "twins", "twins_identical", "step",
+                             "sibling")),
     ("geno_section_relationships", ("close", "supportive", "informal_care", "distant", "conflict", "cut_off", "abuse",
                                     "tentative")),
     ("geno_section_legal", ("parental_authority", "guardianship", "contact_ban", "supervised_contact")),
@@ -232,6 +233,11 @@ def _glyph(ink: Ink, key: str, c: Point, s: Scale,
         count = {"separated": 1, "divorced": 2}.get(key, 0)
         for bar in bars_across((x, y), (1.0, 0.0), 0.22, 0.16, count, slant=0.12) if count else []:
             ink.line(bar, LineStyle(INK, s.line))
+    elif key in ("twins", "twins_identical"):
+        ink.line([(x - 0.6, y + 0.35), (x + 0.6, y + 0.35)], LineStyle(INK, s.line))
+        ink.line([(x - 0.45, y - 0.35), (x, y + 0.35), (x + 0.45, y - 0.35)], LineStyle(INK, s.line))
+        if key == "twins_identical":
+            ink.line([(x - 0.225, y), (x + 0.225, y)], LineStyle(INK, s.line))
     elif key.startswith("child_"):
         dash = {"child_adoptive": "dash", "child_foster": "dot"}.get(key, "solid")
         ink.line([(x - 0.5, y + 0.35), (x + 0.5, y + 0.35)], LineStyle(INK, s.line))

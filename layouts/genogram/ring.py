@@ -154,15 +154,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
                                 case.layout.collapsed_organisations)
 
     def targets(members: list[str]) -> tuple[float, float]:
-        pts: list[tuple[float, float]] = []
-        for member in members:
-            for other in nx.all_neighbors(graph, member):
-                if other in family_pos:
-                    pts.append(family_pos[other])
-        if not pts:
-            x0, x1, y0, y1 = family_box
-            return ((x0 + x1) / 2, (y0 + y1) / 2)
-        return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+        return _target(graph, family_pos, family_box, members)
 
     items: list[RingItem] = []
     for pid in sorted(network):
@@ -176,18 +168,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
             side, order = "bottom", order + 10
         item = RingItem(org_key(org_id), side, order, members, collapsed=org_id in collapsed,
                         organisation=org_id, target=targets(members))
-        title_w, title_h = (titles or {}).get(org_id, (0.0, HEADER_H))
-        if item.collapsed and not size_collapsed:
-            item.width, item.height = COLLAPSED_W, COLLAPSED_H
-        elif item.collapsed:  # its name above the count
-            item.width, item.height = max(COLLAPSED_W, title_w + 0.5), max(COLLAPSED_H, title_h + 1.4)
-            item.header_h = title_h
-        else:
-            cols = min(MAX_COLS, len(members))
-            rows = math.ceil(len(members) / cols)
-            item.cell_w, item.header_h = cell_w, max(HEADER_H, title_h)
-            item.width = max(cols * cell_w, title_w) + 2 * PAD
-            item.height = item.header_h + rows * CELL_H + PAD
+        _size(item, (titles or {}).get(org_id, (0.0, HEADER_H)), cell_w, size_collapsed)
         items.append(item)
     for pid in sorted(loners):
         items.append(RingItem(pid, "right", 11, [pid], target=targets([pid])))
@@ -208,6 +189,38 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
         _place_members(item)
     _apply_pins(case, items)
     return RingLayout(items)
+
+
+def _target(graph: nx.MultiDiGraph, family_pos: dict[str, tuple[float, float]],
+            family_box: tuple[float, float, float, float], members: list[str]) -> tuple[float, float]:
+    """Where a ring item wants to be: the centre of the family members its members are tied to (else the
+    family's centre)."""
+    pts: list[tuple[float, float]] = []
+    for member in members:
+        for other in nx.all_neighbors(graph, member):
+            if other in family_pos:
+                pts.append(family_pos[other])
+    if not pts:
+        x0, x1, y0, y1 = family_box
+        return ((x0 + x1) / 2, (y0 + y1) / 2)
+    return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+
+
+def _size(item: RingItem, title: tuple[float, float], cell_w: float, size_collapsed: bool) -> None:
+    """An organisation's box: collapsed (its name above the count, or small with the name cut), or a grid of
+    member cells under its name (``title``: the (width, height) the name needs)."""
+    title_w, title_h = title
+    if item.collapsed and not size_collapsed:
+        item.width, item.height = COLLAPSED_W, COLLAPSED_H
+    elif item.collapsed:  # its name above the count
+        item.width, item.height = max(COLLAPSED_W, title_w + 0.5), max(COLLAPSED_H, title_h + 1.4)
+        item.header_h = title_h
+    else:
+        cols = min(MAX_COLS, len(item.members))
+        rows = math.ceil(len(item.members) / cols)
+        item.cell_w, item.header_h = cell_w, max(HEADER_H, title_h)
+        item.width = max(cols * cell_w, title_w) + 2 * PAD
+        item.height = item.header_h + rows * CELL_H + PAD
 
 
 def _place_rows(items: list[RingItem], centre_x: float, top: float, max_width: float) -> None:

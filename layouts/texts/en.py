@@ -214,6 +214,8 @@ EN: dict[str, str] = {
     "geno_legend_child_biological": "child",
     "geno_legend_child_adoptive": "adopted child",
     "geno_legend_child_foster": "foster child",
+    "geno_legend_twins": "twins",
+    "geno_legend_twins_identical": "identical twins",
     "geno_legend_step": "step-parent",
     "geno_legend_sibling": "siblings (parents not shown)",
     "geno_legend_close": "close",

@@ -214,6 +214,8 @@ NL: dict[str, str] = {
     "geno_legend_child_biological": "kind",
     "geno_legend_child_adoptive": "adoptiekind",
     "geno_legend_child_foster": "pleegkind",
+    "geno_legend_twins": "tweeling",
+    "geno_legend_twins_identical": "eeneiige tweeling",
     "geno_legend_step": "stiefouder",
     "geno_legend_sibling": "broer/zus (ouders niet in beeld)",
     "geno_legend_close": "hecht",

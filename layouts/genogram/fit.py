@@ -1,0 +1,306 @@
+"""Fitting the geno-sociogram (the *fit* of fit → draw → assemble): where everything goes and how big, no ink.
+
+:func:`sociogram_layout` is pure: from the case, the date and the room it is shown in it chooses the ring of
+professionals (:mod:`.ring`) that lets the drawing be largest, the scale (px a unit), the legend's place and the
+room of every person's label (:mod:`.labels`), and returns them as a plain :class:`SociogramLayout` that the draw
+step (:mod:`.draw`) turns into ink and the assemble step (:mod:`.assemble`) into a figure. The family's own layout
+(:mod:`.layout`) covers the whole history and is remembered per content (:func:`cached_family_layout`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from layouts.genogram.captions import years_text
+from layouts.genogram.context import FAMILY_SIZE, RING_SIZE, Mark
+from layouts.genogram.labels import fit_labels, label_fonts
+from layouts.genogram.layout import FamilyLayout, family_layout
+from layouts.genogram.legend import CHAR_EM, Scale, legend_width
+from layouts.genogram.persons import title_room
+from layouts.genogram.ring import CELL_W, RingLayout, ring_layout
+from layouts.style import type_scale
+from models.case import Case
+from models.network import KINSHIP_TYPES, build_graph
+from models.vocabulary import PersonKind
+
+PX_PER_UNIT = {False: 40.0, True: 62.0}
+PROJECTOR_WIDTH = 880
+"""px: the projector figure is drawn for the width it is shown at (the card of a 1280×720 screen), so that its
+type is as big as chosen there: the app fits a wider figure to its card, which would shrink the drawing, not the
+type. The legend goes below the drawing, in columns."""
+SCREEN_WIDTH = 1120
+"""px: the screen figure is drawn for the width it is shown at too (the card of a 1600 px wide window): the
+app only ever shrinks it, and a shrunk drawing keeps its type size, so that labels fitted at a larger width would
+run into each other. The drawing gets what the legend on the right leaves, at most ``PX_PER_UNIT[False]``."""
+LEGEND_BELOW_PPU = 28.0
+"""px a unit: on the screen the legend goes below (in columns) a drawing that would be smaller beside it."""
+LEGEND_UNIT_PX = 34.0  # the legend's unit (px)
+LEGEND_GAP_PX = 32.0  # between the drawing and the legend on the right
+SIDE_PX = 16
+MEMBER_CHARS = 14  # characters a line an organisation member's name gets on the screen (a long word)
+FRAME_MEMBER_CHARS = 8  # ... and in a frame on the wall
+FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame (two lines, then "…")
+MAX_CELL_W = 4.2  # units: the widest a member's cell gets for their name
+FRAME_SCALE = Scale(line=2.2, text=18, small=16, title=22)
+"""Type in a wall frame (px at scale 1): family names 16 px, the network's and professionals' 14 px."""
+FRAME_ORG_FONT = 14  # px: organisation names in a frame (bold)
+FRAME_LEGEND_SCALE = Scale(line=2.0, text=16, small=15, title=18)
+FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
+FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
+FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
+FRAME_BOTTOM = 8  # px below the drawing in a frame
+
+Box = tuple[float, float, float, float]
+
+
+def frame_top(scale: Scale) -> int:
+    """px above the drawing in a frame: one line of title."""
+    return int(scale.title * 1.9)
+
+
+@dataclass(frozen=True)
+class SociogramLayout:
+    """The fitted geno-sociogram: what is shown on the date, where, and how big (before any ink).
+
+    ``marks`` and ``anchor`` map mark keys (person ids, ``org:<id>`` for a collapsed organisation) to their
+    :class:`Mark` (with its label's room) and each shown person to the mark they are drawn in; ``placement`` is
+    where the legend goes (``"right"`` or ``"below"``); ``legend_col_w`` is a frame legend's column width (units
+    of :data:`FRAME_LEGEND_UNIT`)."""
+
+    graph: nx.MultiDiGraph
+    family: FamilyLayout
+    ring: RingLayout
+    marks: dict[str, Mark]
+    anchor: dict[str, str]
+    box: Box
+    scale: Scale
+    ppu: float
+    projector: bool
+    frame: tuple[int, int] | None
+    placement: str
+    org_font: int
+    legend_col_w: float = 0.0
+
+    @property
+    def framed(self) -> bool:
+        return self.frame is not None
+
+    def extent(self) -> Box:
+        """(x0, x1, y0, y1) of the drawing, in units."""
+        return extent(self.marks, self.ring, self.box)
+
+
+def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int, int] | None = None, *,
+                     projector: bool = False, collapse_organisations: object = "auto", show_network: bool = True,
+                     show_professionals: bool = True) -> SociogramLayout:
+    """Fit the geno-sociogram of ``case`` on ``as_of`` to the screen's card, the projector's or a wall ``frame``
+    ((width, height) px): choose the ring, the scale and the legend's place, and give every label its room."""
+    framed = frame is not None
+    projector = bool(projector) or framed
+    ts = type_scale(projector)
+    scale = FRAME_SCALE if framed else Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
+    graph = build_graph(case, as_of)
+    fam = cached_family_layout(case)
+    fitter = _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
+                     show_professionals)
+    if frame is not None:
+        ring, room_w, room_h, placement, col_w = _choose_in_frame(fitter, frame)
+    else:
+        ring, room_w, room_h, placement = _choose_on_screen(fitter)
+        col_w = 0.0
+    marks, anchor = fitter.marks(ring)
+    ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
+    return SociogramLayout(graph=graph, family=fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
+                           scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
+                           org_font=fitter.org_font, legend_col_w=col_w)
+
+
+@dataclass
+class _Fitter:
+    """The fixed inputs of the fit, and the ring choices made from them."""
+
+    case: Case
+    graph: nx.MultiDiGraph
+    fam: FamilyLayout
+    scale: Scale
+    projector: bool
+    framed: bool
+    collapse: object
+    show_network: bool
+    show_professionals: bool
+
+    def __post_init__(self) -> None:
+        self.family_marks = {pid: (x, y) for pid, (x, y) in self.fam.positions.items() if pid in self.graph}
+        self.box = family_box(self.fam.positions)
+        self.index_y = (self.fam.positions[self.case.index_person][1]
+                        if self.case.index_person in self.fam.positions else None)
+        orgs = self.case.organisation_map()
+        shown = {self.graph.nodes[n].get("organisation") for n in self.graph
+                 if self.graph.nodes[n].get("kind") == "professional"}
+        self.org_names = {o: orgs[o].name for o in shown if o in orgs}
+        self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
+
+    def ring(self, guess: float, columns: int | None, all_right: bool | None) -> RingLayout:
+        """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
+        otherwise be all boxes)."""
+        most = FRAME_TITLE_CHARS if self.framed else 30
+        titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
+                  ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
+        member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
+        font = label_fonts(self.scale, self.projector, guess)[1]
+        cell = min(MAX_CELL_W, max(CELL_W, member_chars * font * CHAR_EM / guess + 0.2))
+        return ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
+                           show_network=self.show_network, show_professionals=self.show_professionals,
+                           collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
+                           all_right=bool(all_right), from_top=self.framed, size_collapsed=not self.framed,
+                           all_below=all_right is None)
+
+    def marks(self, ring: RingLayout) -> tuple[dict[str, Mark], dict[str, str]]:
+        """The marks of the family and the ring, and the mark each person is drawn in."""
+        half = FAMILY_SIZE / 2
+        marks = {p: Mark(x, y, half, half, family=True) for p, (x, y) in self.family_marks.items()}
+        anchor: dict[str, str] = {p: p for p in marks}
+        for item in ring.items:
+            if item.collapsed:
+                marks[item.key] = Mark(item.x, item.y, item.width / 2 - 0.2, item.height / 2 - 0.2)
+            for member, (x, y) in item.member_positions.items():
+                marks[member] = Mark(x, y, RING_SIZE / 2, RING_SIZE / 2)
+            for member in item.members:
+                anchor[member] = item.key if item.collapsed else member
+        return marks, anchor
+
+    def arrange(self, room_w: float, room_h: float, most: float) -> tuple[float, float, RingLayout]:
+        """The ring that lets the drawing be largest in ``room_w`` × ``room_h`` px (no more than ``most`` px a
+        unit), its organisations sized for their names at that scale: (px a unit for ``room_w`` alone, px a unit
+        for both, the ring)."""
+        options: list[tuple[int | None, bool | None]] = [(None, False), (1, False), (2, False), (3, False)]
+        if self.framed:
+            options += [(4, False), (1, True), (2, True), (3, True), (4, True), (None, None)]
+        guess, found = most, None
+        for _ in range(5):
+            scored = []
+            for k, (columns, all_right) in enumerate(options):
+                ring_k = self.ring(guess, columns, all_right)
+                x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
+                fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
+                scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
+            _, fitted, across, _, found = max(scored, key=lambda t: (t[0], -t[3]))
+            drawn = fitted if self.framed else across  # the screen's figure grows taller: only its width binds
+            if drawn >= guess * 0.97:
+                break
+            guess = drawn
+        assert found is not None
+        return across, fitted, found
+
+
+def _choose_in_frame(fitter: _Fitter, frame: tuple[int, int]) -> tuple[RingLayout, float, float, str, float]:
+    """In a wall frame: the legend on the right or, when the drawing is larger that way, in a few rows below.
+    Returns (ring, room width px, room height px, legend placement, legend column width)."""
+    frame_w, frame_h = frame
+    ppu = PX_PER_UNIT[True]
+    top = frame_top(fitter.scale)
+    col_w = FRAME_LEGEND_CHARS * FRAME_LEGEND_SCALE.small * CHAR_EM / FRAME_LEGEND_UNIT + 2.4
+    right_w = frame_w - 2 * SIDE_PX - LEGEND_GAP_PX / 2 - col_w * FRAME_LEGEND_UNIT
+    below_h = frame_h - top - FRAME_BOTTOM - FRAME_BELOW_ROWS * 0.95 * FRAME_LEGEND_UNIT - 12
+    inner_h = frame_h - top - FRAME_BOTTOM
+    fit_right = fitter.arrange(right_w, inner_h, ppu)
+    fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
+    if fit_below[1] > fit_right[1] * 1.04:
+        return fit_below[2], frame_w - 2 * SIDE_PX, below_h, "below", col_w
+    return fit_right[2], right_w, inner_h, "right", col_w
+
+
+def _choose_on_screen(fitter: _Fitter) -> tuple[RingLayout, float, float, str]:
+    """On the screen the legend on the right, or below a drawing that would be small beside it (always below on
+    the projector). Returns (ring, room width px, room height px (unbounded), legend placement)."""
+    ppu = PX_PER_UNIT[fitter.projector]
+    legend_px = (legend_width(fitter.scale, LEGEND_UNIT_PX) + 0.8) * LEGEND_UNIT_PX
+    room_w = SCREEN_WIDTH - 2 * SIDE_PX - LEGEND_GAP_PX - legend_px
+    across, _, ring = fitter.arrange(room_w, room_w * 1.1, ppu)
+    placement = "right"
+    if fitter.projector or across < LEGEND_BELOW_PPU:
+        placement, room_w = "below", (PROJECTOR_WIDTH if fitter.projector else SCREEN_WIDTH) - 2 * SIDE_PX
+        _, _, ring = fitter.arrange(room_w, room_w * (1.3 if fitter.projector else 0.8), ppu)
+    return ring, room_w, float("inf"), placement
+
+
+def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout, room_w: float,
+                       room_h: float) -> float:
+    """Give every person's label its room at the scale the drawing is drawn at; returns that scale (px a unit).
+    Labels fitted at a smaller scale are wider in units and widen the drawing a little: a few rounds."""
+    persons = fitter.case.person_map()
+    scale, projector = fitter.scale, fitter.projector
+    boxed = {m: item.box[:2] for item in ring.items if item.organisation is not None for m in item.member_positions}
+    years = {} if projector else {p: years_text(persons[p], bool(fitter.graph.nodes[p].get("deceased")))
+                                  for p, m in marks.items() if m.family}
+    labels = {p: persons[p].label for p in marks if p in persons}
+    ppu = PX_PER_UNIT[projector]
+
+    def fitted(most: float) -> float:
+        x0_, x1_, y0_, y1_ = extent(marks, ring, fitter.box)
+        return min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
+
+    for _ in range(3):
+        if ppu <= fitted(ppu) + 1e-9 and any(m.label_chars for m in marks.values()):
+            break
+        ppu = fitted(ppu)
+        fonts = label_fonts(scale, projector, ppu)
+        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small))
+    return fitted(ppu)  # labels fitted a hair wider than drawn at most
+
+
+def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box) -> Box:
+    """(x0, x1, y0, y1) of the drawing: the family box, every mark with room for its label, the ring's boxes."""
+    x0, x1, y0, y1 = box
+    for m in marks.values():
+        reach = max(1.6, m.label_half_w + 0.1) if m.label_chars else 1.6
+        x0, x1 = min(x0, m.x - reach), max(x1, m.x + reach)
+        y0, y1 = min(y0, m.y - 2.0), max(y1, m.y + 1.2)
+    for item in ring.items if ring is not None else []:
+        bx0, bx1, by0, by1 = item.box
+        x0, x1, y0, y1 = min(x0, bx0 - 0.3), max(x1, bx1 + 0.3), min(y0, by0 - 0.3), max(y1, by1 + 0.3)
+    return x0, x1, y0, y1
+
+
+def family_box(positions: dict[str, tuple[float, float]]) -> Box:
+    """(x0, x1, y0, y1) around the family symbols and their labels."""
+    if not positions:
+        return (-1.5, 1.5, -2.3, 1.6)
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    return (min(xs) - 1.6, max(xs) + 1.6, min(ys) - 2.3, max(ys) + 1.6)
+
+
+# --- the family layout, remembered ----------------------------------------------------------------------
+
+_FAMILY_LAYOUTS: OrderedDict[bytes, FamilyLayout] = OrderedDict()
+_FAMILY_LAYOUTS_MAX = 16
+
+
+def family_key(case: Case) -> bytes:
+    """A digest of everything :func:`family_layout` reads: the index person, layout hints, the persons who
+    are not professionals and the kinship ties (a superset, so an edit anywhere in them is a new key)."""
+    parts = [case.index_person, case.layout.model_dump_json()]
+    parts += [person.model_dump_json() for person in case.persons if person.kind != PersonKind.PROFESSIONAL]
+    parts += [rel.model_dump_json() for rel in case.relationships if rel.type in KINSHIP_TYPES]
+    return hashlib.blake2b("\x1e".join(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def cached_family_layout(case: Case) -> FamilyLayout:
+    """:func:`family_layout`, remembered per content (it covers the whole history, so it does not depend on
+    the as-of date or the highlight: a click on an event reuses it). Keyed by content, not by object, so an
+    edited case is laid out afresh; treat the result as read-only."""
+    key = family_key(case)
+    found = _FAMILY_LAYOUTS.get(key)
+    if found is None:
+        found = _FAMILY_LAYOUTS[key] = family_layout(case)
+        while len(_FAMILY_LAYOUTS) > _FAMILY_LAYOUTS_MAX:
+            _FAMILY_LAYOUTS.popitem(last=False)
+    else:
+        _FAMILY_LAYOUTS.move_to_end(key)
+    return found
