@@ -20,8 +20,6 @@ from layouts.style import (
     FONT_FAMILY,
     INK,
     MUTED,
-    NOTE_COLOUR,
-    NOTE_FILL_KEY,
     PAPER,
     TypeScale,
     type_scale,
@@ -37,6 +35,7 @@ from layouts.timeline.axis import (
     rangebreaks,
     year_ticks,
 )
+from layouts.timeline.lane_names import lane_labels
 from layouts.timeline.lanes import (
     Lane,
     PlacedEvent,
@@ -46,6 +45,7 @@ from layouts.timeline.lanes import (
     timeline_event_positions,
     timeline_layout,
 )
+from layouts.timeline.notes import annotation_marks
 from layouts.timeline.style import (
     AXIS_DOWN,
     AXIS_UP,
@@ -62,9 +62,8 @@ from layouts.timeline.style import (
     geometry,
     involvement,
     is_decision,
-    person_colour,
 )
-from layouts.timeline.text import HoverWriter, esc, lane_hover, lane_label, merged_lane_label, note_hover
+from layouts.timeline.text import HoverWriter, esc
 from layouts.timeline.traces import (
     LegendRow,
     age_traces,
@@ -74,13 +73,12 @@ from layouts.timeline.traces import (
     legend_traces,
     mark_arrays,
     mark_traces,
-    note_traces,
     span_bar_traces,
     span_decoration_traces,
     whisker_traces,
 )
 from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
-from models.case import Annotation, Case, Event
+from models.case import Case, Event
 from models.dates import Gap, age_marks, day_ms, event_gaps, find_gaps, ms_day
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
@@ -162,84 +160,6 @@ def life_guides(drawn: list[PlacedEvent], case: Case) -> list[float]:
         days = [item.x for item in drawn if item.event.type == EventType.LIFE_EVENT
                 and case.index_person in item.event.persons]
     return sorted(set(days)) if len(days) <= MAX_GUIDES else []
-
-
-# --- lane labels --------------------------------------------------------------------------------------------
-
-
-def _lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang: str, geo: Geometry,
-                 scale: TypeScale, projector: bool) -> tuple[list[dict], int]:
-    """Lane labels left of the lanes (annotations: their tooltip has the full name or what a merged lane holds)
-    and the halves' captions beside the axis line; and the left margin they need, in px."""
-    font = scale.small if projector else scale.base
-    notes: list[dict] = []
-    widest = 0
-    without_org = any(item.lane == "other" and (not item.event.organisation or item.event.organisation
-                                                  not in (layout.lane("other") or Lane("", "", "", Layer.FORMAL,
-                                                                                        0, 0, 0)).members)
-                      for item in layout.placed) if layout.lane("other") is not None else False
-    for lane in layout.lanes:
-        if lane.kind in ("other", "others") and lane.members:
-            lines = [merged_lane_label(lane.kind, len(lane.members), layout.lane_mode, lang, projector)]
-        else:
-            lines = lane_label(lane.kind, lane.ref, writer, lang, geo.label_chars, lines=2 if lane.rows >= 2 else 1)
-        widest = max(widest, *(len(line) for line in lines))
-        label_text = "<br>".join(esc(line) for line in lines)
-        if lane.kind == "person" and lane.ref in persons:
-            label_text = f"<span style='color:{person_colour(persons[lane.ref].kind)}'>{label_text}</span>"
-        hover = lane_hover(lane.kind, lane.ref, lane.members, writer, lang,
-                           without_organisation=lane.kind == "other" and without_org)
-        notes.append({"x": 0, "xref": "paper", "xanchor": "right", "xshift": -8, "align": "right",
-                      "y": lane.centre, "yref": "y2" if lane.layer == Layer.FORMAL else "y", "yanchor": "middle",
-                      "text": label_text, "hovertext": hover, "showarrow": False,
-                      "font": {"size": font, "color": INK}, "captureevents": False})
-    captions = ((text("timeline_formal_axis", lang), AXIS_UP * 0.45, "y2"),
-                (text("timeline_lived_axis", lang), -AXIS_DOWN * 0.55, "y"))
-    for caption, y, yref in captions:
-        widest = max(widest, len(caption) + 1)
-        notes.append({"x": 0, "xref": "paper", "xanchor": "right", "xshift": -8, "y": y, "yref": yref,
-                      "yanchor": "middle", "text": f"<b>{esc(caption)}</b>", "showarrow": False,
-                      "font": {"size": font, "color": INK}})
-    return notes, int(widest * font * 0.6 + 24)
-
-
-# --- analysts' notes -------------------------------------------------------------------------------------------
-
-
-def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent], lang: str, font_px: int,
-                     top: float) -> tuple[list[dict], list[dict]]:
-    """✎ marks for the case's annotations: above each annotated event that is drawn, and at the top of each
-    annotated stretch of time (which is shaded lightly). Returns (traces, shapes)."""
-    if not case.annotations:
-        return [], []
-    drawn_by_id = {item.event.id: item for item in drawn}
-    per_event: dict[str, list[Annotation]] = {}
-    ranges: list[tuple[float, float, Annotation]] = []
-    for note in case.annotations:
-        for event_id in dict.fromkeys(note.target.events):
-            if event_id in drawn_by_id:
-                per_event.setdefault(event_id, []).append(note)
-        if note.target.date_range is not None:
-            span = note.target.date_range
-            x0 = day_ms(span.start.earliest())
-            x1 = day_ms((span.end or span.start).latest() + dt.timedelta(days=1))
-            ranges.append((x0, max(x1, x0 + 86_400_000), note))
-    traces: list[dict] = []
-    for layer, axes in ((Layer.LIVED, ("x", "y")), (Layer.FORMAL, ("x2", "y2"))):
-        items = [drawn_by_id[event_id] for event_id in per_event if drawn_by_id[event_id].event.layer == layer]
-        traces += note_traces([item.x for item in items], [item.y + 0.48 for item in items],
-                              [note_hover(per_event[item.event.id], lang) for item in items], font_px, axes)
-    # A light band along the top edge with a thin rule at each end: it marks the stretch without tinting
-    # the whole plot (a full-height wash read as a selection, and hid the "no information" bands).
-    shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0.965, "y1": 1,
-               "fillcolor": NOTE_FILL_KEY, "line": {"width": 0}, "layer": "below"}
-              for x0, x1, _ in ranges]
-    shapes += [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0.94, "y1": 1,
-                "line": {"width": 1, "color": NOTE_COLOUR}, "layer": "below"}
-               for x0, x1, _ in ranges for x in (x0, x1)]
-    traces += note_traces([x0 for x0, _, _ in ranges], [top - 0.45] * len(ranges),
-                          [note_hover([note], lang) for _, _, note in ranges], font_px, ("x2", "y2"))
-    return traces, shapes
 
 
 # --- the figure ------------------------------------------------------------------------------------------------
@@ -391,7 +311,7 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
     as_of_shape, as_of_note = as_of_marks(as_of, lang, projector)
     shapes.append(as_of_shape)
     annotations.append(as_of_note)
-    lane_notes, label_px = _lane_labels(layout, writer, case_persons, lang, geo, scale, projector)
+    lane_notes, label_px = lane_labels(layout, writer, case_persons, lang, geo, scale, projector)
     annotations += lane_notes
     full_range = list(layout.x_range)
     x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else full_range
