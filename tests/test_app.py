@@ -421,3 +421,22 @@ def test_the_network_opens_on_the_childs_death_in_a_calamity_review():
     assert day == dt.date(2022, 6, 11)  # Sem's death, not the investigators' last meeting in 2023
     day, (_, last) = opening("lisa_gesloten_jeugdzorg.json")
     assert day == last  # a living child: the network as it is now
+
+
+def test_a_reload_with_unsaved_edits_keeps_the_networks_date(lisa_store: dict[str, Any]) -> None:
+    from app.callbacks.view import opened
+    from app.filters import opening_day
+
+    # after a reload the unsaved case comes back from the tab's draft ("restored"): the date is the address's
+    store = {**lisa_store, "name": LISA.name, "source": "file", "revision": 2, "dirty": True, "restored": True}
+    view = case_view(store)
+    day = view.ordered[2].start_day()
+    search = f"?case={LISA.name}&date={day.isoformat()}&select=event:{view.ordered[2].id}"
+    selection, _, value, *_ = opened(view, store, None, None, search)
+    assert value == day.toordinal() and selection == {"kind": "event", "id": view.ordered[2].id}
+    # an edit (no reload) keeps the slider where it stands
+    edited = {key: item for key, item in store.items() if key != "restored"}
+    assert opened(view, edited, None, day.toordinal() + 1, "")[2] == day.toordinal() + 1
+    # a case chosen from the list opens on its own opening day, whatever the address still says
+    chosen = {**lisa_store, "name": "other.json", "source": "file"}
+    assert opened(view, chosen, None, None, search)[2] == opening_day(view, case_bounds(view)).toordinal()

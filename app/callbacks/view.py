@@ -120,8 +120,9 @@ def opened(view: CaseView | None, store: dict[str, Any] | None, selection: Selec
     asked = query_state(search)
     if asked.case == case_name(store) and (asked.case is not None or (store or {}).get("restored")):
         values = controls_of(view, asked)
-        story = {"step": asked.story} if asked.story is not None else {"step": 0}
-        return values["selection"], story, values["as_of"], first, last, marks, None, None, meta
+        step = min(asked.story, len(view.ordered) - 1) if asked.story is not None and view.ordered else 0
+        meta["index"] = step  # story mode (switched on from the address) starts at the address's step
+        return values["selection"], {"step": step}, values["as_of"], first, last, marks, None, None, meta
     return None, {"step": 0}, opening_day(view, bounds).toordinal(), first, last, marks, None, None, meta
 
 
