@@ -172,6 +172,9 @@ def test_the_address_carries_the_view_and_brings_it_back(lisa_store: dict[str, A
     search = address(None, *controls)
     assert ViewState.from_query(search) == state
     assert address(search, *controls) is dash_no_update()  # unchanged: no new history entry
+    # back/forward to another case, still opening: no half-restored entry that would cut the history
+    assert address("?case=minimal.json", *controls, case_changed=False) is dash_no_update()
+    assert address("?case=minimal.json", *controls, case_changed=True) == search  # the list chose this case
     # back/forward to that address puts every control back
     values = restored_controls(search, store, popped=True)
     assert values[:5] == ["en", True, "network", "event_type", False]

@@ -27,11 +27,16 @@ _CONTROLS = (("lang", "value"), ("projector", "value"), ("wall", "value"), ("lan
              ("selection-store", "data"), ("story-store", "data"))
 
 
-def address(search: str | None, *values: Any) -> Any:
+def address(search: str | None, *values: Any, case_changed: bool = True) -> Any:
     """The location's new search string for the control values (``STATE_INPUTS`` order), or ``no_update``
-    when no case is open (an unknown ``?case=`` stays in the address) or nothing changed."""
+    when no case is open (an unknown ``?case=`` stays in the address) or nothing changed. While the address
+    names another case than the open one and the case did not change (back/forward to another case, which is
+    opening), nothing is written: a half-restored view would cut the browser's history."""
     view, state = read_state(*values)
     if view is None:
+        return no_update
+    asked = query_state(search).case
+    if not case_changed and asked is not None and asked != state.case:
         return no_update
     query = state.to_query()
     wanted = f"?{query}" if query else ""
@@ -69,7 +74,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
     @app.callback(Output("url", "search"), *STATE_INPUTS, State("url", "search"))
     def _write(*values: Any) -> Any:
         *controls, search = values
-        return address(search, *controls)
+        return address(search, *controls, case_changed="case-store.data" in ctx.triggered_prop_ids)
 
     @app.callback(
         *[Output(component, prop, allow_duplicate=True) for component, prop in _CONTROLS],
