@@ -74,7 +74,7 @@ def redone(store: Store, history: Any) -> tuple[Store, dict[str, list[str]]] | N
 
 
 def _with_blob(store: Store, blob: str, select: dict[str, str] | None) -> Store:
-    new = {key: value for key, value in store.items() if key != "select"}
+    new = {key: value for key, value in store.items() if key not in ("select", "restored")}
     new.update(blob=blob, revision=int(store.get("revision") or 0) + 1,
                dirty=content_hash(blob) != store.get("clean"))
     if select:
@@ -84,7 +84,7 @@ def _with_blob(store: Store, blob: str, select: dict[str, str] | None) -> Store:
 
 def saved(store: Store, *, name: str | None = None, base: str | None = None) -> Store:
     """The store after the case was saved to the case folder (or downloaded: ``base`` None)."""
-    new = {key: value for key, value in store.items() if key != "select"}
+    new = {key: value for key, value in store.items() if key not in ("select", "restored")}
     new.update(dirty=False, clean=content_hash(store["blob"]))
     if base is not None:
         new.update(source="file", base=base)
@@ -108,6 +108,7 @@ def restore_draft(draft: Any) -> dict[str, Any] | None:
     except CaseError:
         return None
     store = {key: draft.get(key) for key in ("blob", "name", "source", "base", "clean", "revision")}
-    store.update(dirty=True, revision=int(store.get("revision") or 0) + 1)
+    # "restored": the view comes from the address (the date, filters and selection before the reload)
+    store.update(dirty=True, revision=int(store.get("revision") or 0) + 1, restored=True)
     store["clean"] = store.get("clean") or content_hash("")
     return store

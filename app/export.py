@@ -23,6 +23,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from layouts.view_state import ViewState
+
 FORMATS = ("png", "svg", "pdf")
 VIEWS = ("timeline", "genosociogram")
 MIMETYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "html": "text/html"}
@@ -105,20 +107,18 @@ def default_filename(case_id: str, view: str, size: str, fmt: str) -> str:
     return f"{safe}_{view}_{size}.{fmt}"
 
 
-def view_figure(case: Any, view: str, *, lang: str = "nl", as_of: dt.date | None = None,
-                **options: Any) -> go.Figure:
-    """The screen figure of ``view`` for ``case``; ``options`` are more keyword arguments of the view's figure
-    function (``projector``; for the timeline its filters and ``lane_mode``), else the layouts' defaults."""
+def view_figure(case: Any, view: str, state: ViewState | None = None, *, compact: bool = True) -> go.Figure:
+    """The screen figure of ``view`` for ``case`` as ``state`` asks (language, projector flag, date; for the
+    timeline its filters and lanes too); ``compact``: the timeline's screen layout (a poster may have room)."""
+    state = state or ViewState()
     if view == "timeline":
         from layouts.timeline.figure import timeline_figure
 
-        return timeline_figure(case, lang=lang, as_of=as_of, **options)
+        return timeline_figure(case, state, compact=compact)
     if view == "genosociogram":
         from layouts.genogram.figure import genosociogram_figure
-        from layouts.view_state import ViewState
 
-        state = ViewState(as_of=as_of, lang=lang, projector=bool(options.pop("projector", False)))
-        return genosociogram_figure(case, state, **options)
+        return genosociogram_figure(case, state)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
 
 
@@ -136,19 +136,21 @@ def poster_options(view: str, size: str, options: Mapping[str, Any] | None = Non
 
 def export_view_bytes(case: Any, view: str, fmt: str, size: str = "A3", lang: str = "nl",
                       as_of: dt.date | None = None, printed_on: dt.date | None = None,
-                      *, options: Mapping[str, Any] | None = None) -> tuple[bytes, str, str]:
+                      *, state: ViewState | None = None) -> tuple[bytes, str, str]:
     """One view of ``case`` as a poster file: ``(bytes, filename, mimetype)`` for a download button.
 
-    ``options``: more keyword arguments of the view's figure (see :func:`view_figure`), so that a download
-    from the app matches the screen: ``projector``, and the timeline's ``persons``, ``organisations``,
-    ``event_types``, ``layers``, ``date_window`` and ``lane_mode``.
+    ``state``: the view as the app shows it (language, date, projector flag, the timeline's filters and
+    lanes), so that a download matches the screen; without it ``lang`` and ``as_of`` and the defaults.
     """
     from layouts.poster import poster_figure, sheet
 
     sheet(size)  # unknown size: ValueError before any work
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    screen = view_figure(case, view, lang=lang, as_of=as_of, **poster_options(view, size, options))
+    state = state if state is not None else ViewState(lang=lang, as_of=as_of)
+    lang, as_of = state.lang, state.as_of
+    compact = bool(poster_options(view, size).get("compact", True))
+    screen = view_figure(case, view, state, compact=compact)
     fig = poster_figure(screen, case, size=size, lang=lang, as_of=as_of, printed_on=printed_on, view=view)
     return figure_bytes(fig, fmt), default_filename(case.id, view, size, fmt), MIMETYPES[fmt]
 

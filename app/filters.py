@@ -1,74 +1,13 @@
-"""The timeline filters as one value, applied the same way to the table as the timeline applies them."""
+"""The case's span, its opening day and the date controls' marks; the filter controls (their values become a
+:class:`models.event_filter.EventFilter` in :mod:`app.view_state_io`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
 
 from dash import Input
 
 from app.state import CaseView
-from models import Event
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which events to show; empty tuples mean "all"."""
-
-    persons: tuple[str, ...] = ()
-    organisations: tuple[str, ...] = ()
-    event_types: tuple[str, ...] = ()
-    layer: str = "both"
-    window: tuple[dt.date, dt.date] | None = None
-
-    @classmethod
-    def from_controls(cls, persons: list[str] | None, organisations: list[str] | None,
-                      event_types: list[str] | None, layer: str | None, window: list[int] | None,
-                      bounds: tuple[dt.date, dt.date] | None) -> Filters:
-        """Filters from the control values; a window covering the whole case is no window."""
-        span = None
-        if window and len(window) == 2 and bounds is not None:
-            start, end = (dt.date.fromordinal(int(v)) for v in sorted(window))
-            if start > bounds[0] or end < bounds[1]:
-                span = (start, end)
-        return cls(tuple(sorted(persons or ())), tuple(sorted(organisations or ())),
-                   tuple(sorted(event_types or ())), layer if layer in ("formal", "lived") else "both", span)
-
-    @property
-    def active(self) -> bool:
-        return bool(self.persons or self.organisations or self.event_types or self.layer != "both" or self.window)
-
-    def figure_kwargs(self) -> dict[str, Any]:
-        """The keyword arguments of ``timeline_figure`` that carry these filters."""
-        return {
-            "persons": list(self.persons) or None,
-            "organisations": list(self.organisations) or None,
-            "event_types": list(self.event_types) or None,
-            "layers": [self.layer] if self.layer != "both" else None,
-            "date_window": self.window,
-        }
-
-    def keeps(self, event: Event) -> bool:
-        if self.persons and not set(self.persons) & set(event.persons):
-            return False
-        if self.organisations and not {event.organisation, event.to_organisation} & set(self.organisations):
-            return False
-        if self.event_types and event.type.value not in self.event_types:
-            return False
-        if self.layer != "both" and event.layer.value != self.layer:
-            return False
-        if self.window:
-            start, end = self.window
-            if event.end_day() < start or event.start_day() > end:
-                return False
-        return True
-
-    def apply(self, view: CaseView) -> list[Event]:
-        """The case's events that pass, in chronological order."""
-        if not self.active:
-            return view.ordered
-        return [event for event in view.ordered if self.keeps(event)]
 
 
 def case_bounds(view: CaseView) -> tuple[dt.date, dt.date] | None:
@@ -119,9 +58,6 @@ def year_marks(bounds: tuple[dt.date, dt.date], max_marks: int = 12) -> dict[int
     return {day.toordinal(): f"{day.day}-{day.month}-{day.year}" for day in (first, last)}
 
 
-"""The filter controls, in the order ``Filters.from_controls`` takes their values."""
-
-
 FILTER_INPUTS = [Input("filter-persons", "value"), Input("filter-organisations", "value"),
                  Input("filter-types", "value"), Input("filter-layer", "value"), Input("filter-window", "value")]
-"""The filter controls, in the order ``Filters.from_controls`` takes their values."""
+"""The filter controls, in the order ``app.view_state_io.filters_from_controls`` takes their values."""

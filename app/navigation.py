@@ -16,17 +16,16 @@ from dash import Patch, no_update
 
 from app import timeline_view
 from app.annotations_panel import annotation, annotation_highlights
-from app.filters import Filters, case_bounds
+from app.filters import case_bounds
 from app.findings import finding
 from app.page import empty_figure
 from app.state import CaseView
+from app.view_state_io import timeline_state
 from layouts.genogram.figure import genosociogram_figure as draw_genosociogram
 from layouts.texts import text
 from layouts.view_state import Highlight, ViewState
 
 Selection = dict[str, str] | None
-
-
 
 
 def clicked_id(click: dict[str, Any] | None) -> str | None:
@@ -175,32 +174,26 @@ def story_event(view: CaseView, story: dict[str, int] | None, story_on: bool) ->
     return view.ordered[step]
 
 
-def timeline_options(view: CaseView, filters: Filters, as_of_value: int | None, story: dict[str, int] | None,
-                     story_on: bool, lang: str, projector: bool, lane_mode: str = "organisation") -> dict[str, Any]:
-    """The timeline's view options except the highlight."""
-    bounds = case_bounds(view)
-    day = as_of_date(view, as_of_value)
-    current = story_event(view, story, story_on)
-    return {
-        "lang": lang, "projector": projector, **filters.figure_kwargs(),
-        "as_of": day if bounds is not None and day != bounds[1] else None,
-        "reveal_until": current.start_day() if current is not None else None,
-        "lane_mode": lane_mode if lane_mode in ("organisation", "event_type") else "organisation",
-    }
+def timeline_highlight(view: CaseView, selection: Selection) -> Highlight:
+    """What the timeline emphasises for ``selection``."""
+    timeline, _ = highlights(view, selection)
+    return Highlight.of(events=timeline.get("highlight_events"), persons=timeline.get("highlight_persons"),
+                        organisations=timeline.get("highlight_organisations"))
 
 
-def timeline_output(view: CaseView | None, selection: Selection, options: dict[str, Any],
-                    shown: str | None = None) -> tuple[go.Figure | Patch, Any]:
-    """The timeline figure and its signature, or only a highlight patch (and ``no_update``) for the figure
-    the browser shows (signature ``shown``) when nothing but the selection changed."""
+def timeline_output(view: CaseView | None, state: ViewState, shown: str | None = None) -> tuple[go.Figure | Patch, Any]:
+    """The timeline figure for ``state`` and its signature, or only a patch (and ``no_update``) that highlights
+    the selection and moves the date line on the figure the browser shows (signature ``shown``) when that is
+    the figure ``state`` draws (see :mod:`app.timeline_view`)."""
     if view is None:
-        return empty_figure(bool(options.get("projector"))), None
-    highlight, _ = highlights(view, selection)
+        return empty_figure(state.projector), None
+    drawing = timeline_state(view, state)
+    highlight = timeline_highlight(view, state.selection.as_dict() if state.selection else None)
     if shown:
-        patch = timeline_view.highlight_patch(view, options, highlight, shown)
-        if patch is not None:
-            return patch, no_update
-    return timeline_view.build(view, options, highlight)
+        update = timeline_view.patch(view, drawing, highlight, shown)
+        if update is not None:
+            return update, no_update
+    return timeline_view.build(view, drawing, highlight)
 
 
 def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure:

@@ -230,7 +230,9 @@ def build_layout(files: list[CaseFile], lang: str) -> html.Div:
         dcc.Store(id="panel-finding", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
         dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
+        # the view lives in the address (app.view_state_io); "url-pop" hears back/forward (assets/history.js)
         dcc.Location(id="url", refresh=False),
+        dcc.Store(id="url-pop", storage_type="memory"),
         *edit_parts(lang),
         _header(files, lang),
         html.Main([

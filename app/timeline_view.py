@@ -1,24 +1,25 @@
-"""Building the timeline fast: cached lane layouts, and highlight changes sent as a small ``Patch``.
+"""Building the timeline fast: cached lane layouts, and the selection and the date sent as a small ``Patch``.
 
-A 5,000-event timeline takes about a second to build and 1.5 MB to send, far too slow for a click. Two
-derived-data caches (keyed by the case's content hash and the view options, bounded, per process) fix that:
+A 5,000-event timeline takes about a second to build and 1.5 MB to send, far too slow for a click. The
+figure depends on the view state's :attr:`~layouts.view_state.ViewState.drawing_key` only (the case, filters,
+lanes, language, projector flag and story step); the selection and the date are not part of it. Two
+derived-data caches (bounded, per process) keep what a click needs:
 
-* the lane layout (``layouts.timeline.figure.timeline_layout``) per case, filters, lane mode and projector flag;
-* per drawn figure, which event id sits at which point of which trace, under a signature of everything
-  the figure was built from (the browser keeps the signature of the figure it shows in a store; the
-  highlight is part of it, as it changes which traces there are).
+* the lane layout (``layouts.timeline.figure.timeline_layout``) per case content, filters, lanes and projector;
+* per drawn figure (its :func:`signature`: the case's content hash and the drawing key), which event id sits
+  at which point of which trace, and where the date line and its note are.
 
-When only the selection changed and the figure in the browser is known (a cache hit), the callback sends a
-``dash.Patch`` that rewrites the marks' opacities (highlighted 1, the rest dimmed) instead of a new figure;
-a patch keeps the traces as they are, so the signature stays valid.
-A miss (say another worker drew the figure) falls back to a full build, so the caches never hold state.
-Small timelines are always rebuilt: their own highlight styling (whiskers and glyphs dimmed too) is exact.
+The browser keeps the signature of the figure it shows in a store. When the state's signature is that one,
+the callback sends a ``dash.Patch`` that rewrites the marks' opacities (highlighted 1, the rest dimmed) and
+moves the date line, at any case size; else (another drawing, or another worker drew it) a full figure,
+drawn without highlight and then highlighted the same way, so that a patch and a build always agree.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,108 +28,110 @@ from dash import Patch
 
 from app.state import BoundedLRU, CaseView
 from layouts.style import DIM_OPACITY
-from layouts.timeline.figure import timeline_figure, timeline_layout
-
-PATCH_MIN_EVENTS = 800
-"""Timelines with at least this many drawn events get highlight patches instead of full rebuilds."""
+from layouts.timeline.figure import AS_OF_NAME, as_of_marks, timeline_figure, timeline_layout
+from layouts.view_state import Highlight, ViewState
 
 TraceIds = tuple[tuple[int, tuple[str, ...]], ...]
 
+
+@dataclass(frozen=True)
+class FigureMap:
+    """Where the parts a patch changes sit in one drawn figure."""
+
+    traces: TraceIds
+    as_of_shape: int | None
+    as_of_note: int | None
+
+
 _LAYOUTS: BoundedLRU[tuple, Any] = BoundedLRU(16)
-_TRACE_IDS: BoundedLRU[tuple, TraceIds] = BoundedLRU(32)
+_FIGURES: BoundedLRU[str, FigureMap] = BoundedLRU(32)
 
 
-def _layout_key(view: CaseView, options: dict[str, Any]) -> tuple:
-    return (view.key, _freeze(options.get("persons")), _freeze(options.get("organisations")),
-            _freeze(options.get("event_types")), _freeze(options.get("layers")),
-            options.get("lane_mode", "organisation"), bool(options.get("projector")))
+def cached_layout(view: CaseView, state: ViewState) -> Any:
+    """The lane layout for the state's filters, lanes and projector flag (computed once per case and those)."""
+    key = (view.key, state.filters.without_window(), state.lanes, state.projector)
+    return _LAYOUTS.get_or_create(key, lambda: timeline_layout(view.case, state.filters, lane_mode=state.lanes,
+                                                               projector=state.projector))
 
 
-def _freeze(value: Any) -> Any:
-    if isinstance(value, list | tuple | set | frozenset):
-        return tuple(sorted(map(str, value)))
-    return value
+def signature(view: CaseView, state: ViewState) -> str:
+    """A short, stable name for the figure drawn for ``state`` (the same in every worker)."""
+    return hashlib.blake2b(repr((view.key, state.drawing_key)).encode("utf-8"), digest_size=12).hexdigest()
 
 
-def figure_key(view: CaseView, options: dict[str, Any]) -> tuple:
-    """Everything but the highlight that decides how a timeline figure looks."""
-    return (view.key, *sorted((name, _freeze(value)) for name, value in options.items()
-                              if not name.startswith("highlight_")))
+def _point_id(item: Any) -> str:
+    return str(item[0] if isinstance(item, list | tuple | np.ndarray) else item)
 
 
-def cached_layout(view: CaseView, options: dict[str, Any]) -> Any:
-    """The lane layout for these options (computed once per case and options)."""
-    return _LAYOUTS.get_or_create(_layout_key(view, options), lambda: timeline_layout(
-        view.case, persons=options.get("persons"), organisations=options.get("organisations"),
-        event_types=options.get("event_types"), layers=options.get("layers"),
-        lane_mode=options.get("lane_mode", "organisation"), projector=bool(options.get("projector"))))
-
-
-def trace_ids(fig: go.Figure) -> TraceIds:
-    """(trace index, event ids) of every trace whose points carry event ids."""
-    out = []
+def figure_map(fig: go.Figure) -> FigureMap:
+    """(trace index, event ids) of every trace whose points carry event ids (``customdata``, or ``ids`` for
+    decoration drawn over them), and the index of the date line's shape and note."""
+    traces = []
     for index, trace in enumerate(fig.data):
         data = getattr(trace, "customdata", None)
         if data is None or not len(data):
+            data = getattr(trace, "ids", None)
+        if data is None or not len(data) or getattr(trace, "marker", None) is None:
             continue
-        out.append((index, tuple(str(item[0] if isinstance(item, list | tuple | np.ndarray) else item)
-                                 for item in data)))
-    return tuple(out)
+        traces.append((index, tuple(_point_id(item) for item in data)))
+    shape = next((i for i, item in enumerate(fig.layout.shapes) if item.name == AS_OF_NAME), None)
+    note = next((i for i, item in enumerate(fig.layout.annotations) if item.name == AS_OF_NAME), None)
+    return FigureMap(tuple(traces), shape, note)
 
 
-def signature(view: CaseView, options: dict[str, Any], highlight: dict[str, Any]) -> str:
-    """A short name for the figure built from exactly these inputs."""
-    frozen = (figure_key(view, options), sorted((k, _freeze(v)) for k, v in highlight.items()))
-    return hashlib.blake2b(repr(frozen).encode("utf-8"), digest_size=12).hexdigest()
+def _alphas(points: tuple[str, ...], chosen: Collection[str] | None) -> np.ndarray:
+    if chosen is None:
+        return np.ones(len(points))
+    return np.fromiter((1.0 if point in chosen else DIM_OPACITY for point in points), float, len(points))
 
 
-def build(view: CaseView, options: dict[str, Any], highlight: dict[str, Any]) -> tuple[go.Figure, str]:
-    """A full timeline figure and its signature, remembering where each event's point is for patches."""
-    fig = timeline_figure(view.case, **options, **highlight, layout=cached_layout(view, options))
-    fig.layout.title = None  # the page header already names the case
-    sig = signature(view, options, highlight)
-    _TRACE_IDS.get_or_create((sig, figure_key(view, options)), lambda: trace_ids(fig))
-    return fig, sig
-
-
-def highlighted_ids(view: CaseView, highlight: dict[str, Any]) -> set[str] | None:
-    """Events the timeline emphasises for ``highlight`` (None: nothing highlighted, nothing dimmed).
-
-    Same rule as the timeline: the event itself, an event a highlighted person took part in or spoke in,
-    or an event of a highlighted organisation.
-    """
-    events: Collection[str] = highlight.get("highlight_events") or ()
-    persons = set(highlight.get("highlight_persons") or ())
-    orgs = set(highlight.get("highlight_organisations") or ())
-    if not (events or persons or orgs):
+def highlighted_ids(view: CaseView, highlight: Highlight) -> set[str] | None:
+    """Events the timeline emphasises for ``highlight`` (None: nothing highlighted, nothing dimmed); the
+    rule of :meth:`layouts.view_state.Highlight.emphasises`, from the view's indexes."""
+    if not highlight.active:
         return None
-    chosen = set(events)
-    for person in persons:
+    chosen = set(highlight.events)
+    for person in highlight.persons:
         chosen |= view.person_events.get(person, set()) | view.perspective_events.get(person, set())
-    for org in orgs:
+    for org in highlight.organisations:
         chosen |= view.organisation_events.get(org, set())
     return chosen
 
 
-def highlight_patch(view: CaseView, options: dict[str, Any], highlight: dict[str, Any],
-                    shown: str | None) -> Patch | None:
-    """A patch that re-highlights the figure the browser shows (signature ``shown``, drawn for ``options``),
-    or None when a full build is needed."""
-    ids = _TRACE_IDS.get((shown, figure_key(view, options))) if shown else None
-    if ids is None or sum(len(points) for _, points in ids) < PATCH_MIN_EVENTS:
+def build(view: CaseView, state: ViewState, highlight: Highlight) -> tuple[go.Figure, str]:
+    """A full timeline figure for ``state`` (see :func:`app.view_state_io.timeline_state`) with ``highlight``,
+    and its signature; remembers where the patchable parts are."""
+    fig = timeline_figure(view.case, state, layout=cached_layout(view, state))
+    fig.layout.title = None  # the page header already names the case
+    sig = signature(view, state)
+    where = _FIGURES.get_or_create(sig, lambda: figure_map(fig))
+    chosen = highlighted_ids(view, highlight)
+    if chosen is not None:
+        for index, points in where.traces:
+            fig.data[index].marker.opacity = _alphas(points, chosen)
+    return fig, sig
+
+
+def patch(view: CaseView, state: ViewState, highlight: Highlight, shown: str | None) -> Patch | None:
+    """A patch that re-highlights the figure the browser shows (signature ``shown``) and moves its date line
+    to ``state.as_of``, or None when that figure is not the one ``state`` draws (or is unknown here)."""
+    sig = signature(view, state)
+    where = _FIGURES.get(sig) if shown == sig else None
+    if where is None:
         return None
     chosen = highlighted_ids(view, highlight)
-    patch = Patch()
-    for index, points in ids:
-        if chosen is None:
-            alpha = np.ones(len(points))
-        else:
-            alpha = np.fromiter((1.0 if point in chosen else DIM_OPACITY for point in points), float, len(points))
-        patch["data"][index]["marker"]["opacity"] = alpha
-    return patch
+    update = Patch()
+    for index, points in where.traces:
+        update["data"][index]["marker"]["opacity"] = _alphas(points, chosen)
+    line, note = as_of_marks(state.as_of, state.lang, state.projector)
+    if where.as_of_shape is not None:
+        update["layout"]["shapes"][where.as_of_shape] = line
+    if where.as_of_note is not None:
+        update["layout"]["annotations"][where.as_of_note] = note
+    return update
 
 
 def clear() -> None:
     """Forget cached layouts and figure maps (tests, benchmarks)."""
     _LAYOUTS.clear()
-    _TRACE_IDS.clear()
+    _FIGURES.clear()

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from app.export import figure_bytes, start_renderer  # noqa: E402
 from layouts.poster import poster_figure  # noqa: E402
 from layouts.timeline.figure import timeline_figure  # noqa: E402
+from layouts.view_state import ViewState  # noqa: E402
 from tests.synthetic import generate_case  # noqa: E402
 
 PRINTED_ON = dt.date(2026, 11, 23)
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     case = generate_case(args.events, 300, seed=1)
     print(f"case: {len(case.events)} events, {len(case.persons)} persons; {args.size} poster, median of {args.runs}")
 
-    t_view, view = timed(args.runs, lambda: timeline_figure(case))
+    t_view, view = timed(args.runs, lambda: timeline_figure(case, ViewState()))
     t_poster, poster = timed(args.runs, lambda: poster_figure(view, case, size=args.size, printed_on=PRINTED_ON,
                                                               view="timeline"))
     print(f"timeline_figure                      {t_view:7.2f} s")

@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from layouts.timeline.figure import timeline_figure, timeline_layout, uses_webgl
+from layouts.view_state import Highlight, ViewState
 from tests.synthetic import generate_case
 
 SIZES = (100, 1_000, 5_000, 20_000)
@@ -38,13 +39,13 @@ def main() -> None:
           f"{'JSON bytes':>11} {'to_json s':>10}")
     for n_events in SIZES:
         case = generate_case(n_events=n_events, n_persons=300, seed=1)
-        build = _median(lambda case=case: timeline_figure(case))
-        cpu = _median(lambda case=case: timeline_figure(case), clock=time.process_time)
+        build = _median(lambda case=case: timeline_figure(case, ViewState()))
+        cpu = _median(lambda case=case: timeline_figure(case, ViewState()), clock=time.process_time)
         layout = timeline_layout(case)
-        timeline_figure(case, layout=layout)  # fills the layout's hover cache
+        timeline_figure(case, ViewState(), layout=layout)  # fills the layout's hover cache
         cached = _median(lambda case=case, layout=layout: timeline_figure(
-            case, layout=layout, highlight_persons=[case.index_person]))
-        fig = timeline_figure(case)
+            case, ViewState(), layout=layout, highlight=Highlight.of(persons=[case.index_person])))
+        fig = timeline_figure(case, ViewState())
         started = time.perf_counter()
         payload = fig.to_json()
         to_json = time.perf_counter() - started

@@ -16,13 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import plotly.graph_objects as go
 
+from layouts.poster_labels import LABEL_PX, event_labels, label_events
 from layouts.style import FONT_FAMILY, INK, MUTED, PAPER
 from layouts.texts import text
 
@@ -74,10 +73,7 @@ _SUBTITLE_PX = 17
 _FOOTER_PX = 14
 _STRETCH_TOP = 30   # room above a stretchable plot (as-of label)
 _STRETCH_BOTTOM = 44  # room below a stretchable plot (date tick labels)
-_LABEL_PX = 11      # event labels
-_CHAR_EM = 0.6      # average glyph width of the sans-serif fallback, in em
 _FIXED_FLOOR = 0.75  # a fixed-size figure may use type this much smaller than the sheet's smallest
-_MARK_PX = 10       # half a marker plus a gap: where a label starts right of its mark
 _LEGEND_ROW_EM = 1.75  # height of one horizontal legend line, in em of its font
 _KEY_NUMBER = 12     # the example number of the key to the event numbers
 _LEGEND_GAP = 10    # between the date labels and the legend, and between the legend and the footer
@@ -227,85 +223,7 @@ def fit_to_sheet(figure: go.Figure, sheet_: Sheet, *, top: float = _HEADER, bott
     return fig, zoom
 
 
-def _text_px(text: str, font_px: float) -> float:
-    return len(re.sub(r"<[^>]+>", "", text)) * font_px * _CHAR_EM
-
-
-def _estimated_plot_width(fig: go.Figure) -> float:
-    """The plot width a stretching figure will get: the canvas less lane labels and legend (estimated)."""
-    layout = fig.layout
-    base = (layout.font.size if layout.font and layout.font.size else 14)
-    labels = [str(t) for name in layout if name.startswith("yaxis") and layout[name] is not None
-              for t in (layout[name].ticktext or ())]
-    left = max((_text_px(t, base) for t in labels), default=0) + 12
-    legend_font = (layout.legend.font.size if layout.legend and layout.legend.font and layout.legend.font.size
-                   else base)
-    names = [str(t.name) for t in fig.data if t.showlegend is not False and t.name]
-    vertical = layout.showlegend and not (layout.legend and layout.legend.orientation == "h")
-    right = (max((_text_px(n, legend_font) for n in names), default=0) + 50) if names and vertical else 0
-    margin = layout.margin
-    return max(100.0, (layout.width or 1400) - (margin.l or 0) - (margin.r or 0) - left - right)
-
-
-def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = _LABEL_PX) -> int:
-    """Write ``labels[event id]`` right of each event mark where it fits (print has no hover). Returns the count.
-
-    Marks are the traces whose ``customdata`` holds event ids (markers at ``x``, bars from ``base``); an event
-    with a bar (a period) is labelled once, right of the bar's end. Per row, a label is cut to the room before
-    the next mark or bar begins, and left out when even its number does not fit or when it would start on top
-    of another event's bar. Works on a figure sized by :func:`fit_to_sheet` (stretching width, date axes in ms).
-    """
-    layout = fig.layout
-    plot_w = _estimated_plot_width(fig)
-    rows: dict[tuple[str, str, float], dict[str, list[float]]] = {}  # row → event id → [from x, to x]
-    for trace in fig.data:
-        ids = trace.customdata
-        if ids is None or trace.type not in ("scatter", "scattergl", "bar"):
-            continue
-        xs = trace.base if trace.type == "bar" else trace.x
-        if xs is None or trace.y is None:
-            continue
-        xs_arr, ys_arr = np.asarray(xs, dtype=float).ravel(), np.asarray(trace.y, dtype=float).ravel()
-        ends = xs_arr
-        if trace.type == "bar" and trace.x is not None:  # a period reaches to the end of its bar
-            ends = xs_arr + np.asarray(trace.x, dtype=float).ravel()
-        if xs_arr.size == 1 and len(ids) > 1:
-            xs_arr, ends = np.full(len(ids), xs_arr[0]), np.full(len(ids), ends[0])
-        for event_id, x, end, y in zip(ids, xs_arr, ends, ys_arr, strict=False):
-            if str(event_id) in labels and np.isfinite(x) and np.isfinite(end) and np.isfinite(y):
-                key = (trace.xaxis or "x", trace.yaxis or "y", round(float(y), 3))
-                extent = rows.setdefault(key, {}).setdefault(str(event_id), [float(x), float(end)])
-                extent[0], extent[1] = min(extent[0], x, end), max(extent[1], x, end)
-    placed: dict[tuple[str, str], tuple[list[float], list[float], list[str]]] = {}
-    count = 0
-    for (xref, yref, y), extents in rows.items():
-        marks = sorted((hi, lo, event_id) for event_id, (lo, hi) in extents.items())
-        x0, x1 = _axis_range(layout["xaxis" + xref[1:]], [(hi, event_id) for hi, _, event_id in marks])
-        px_per_x = plot_w / max(1e-9, x1 - x0)
-        for x, _, event_id in marks:
-            others = [(lo, hi) for other, (lo, hi) in extents.items() if other != event_id]
-            if any(lo < x < hi for lo, hi in others):
-                continue  # the label would start on another event's bar
-            room = min([(lo - x) * px_per_x - _MARK_PX for lo, _ in others if lo >= x] + [400.0])
-            room = min(room, (x1 - x) * px_per_x + 8) - _MARK_PX
-            number, _, title = labels[event_id].partition(" ")
-            text = _fit(number, title, room, font_px)
-            if text is None:
-                continue
-            xs_, ys_, texts = placed.setdefault((xref, yref), ([], [], []))
-            xs_.append(x)
-            ys_.append(y)
-            texts.append(text)
-            count += 1
-    traces = [go.Scatter(x=np.array(xs_), y=np.array(ys_), text=texts, mode="text", textposition="middle right",
-                         textfont={"size": font_px, "color": INK, "family": FONT_FAMILY}, hoverinfo="skip",
-                         showlegend=False, cliponaxis=False, xaxis=xref, yaxis=yref, name="poster-labels")
-              for (xref, yref), (xs_, ys_, texts) in placed.items()]
-    fig.add_traces(traces)
-    return count
-
-
-def add_number_key(fig: go.Figure, lang: str, *, font_px: float = _LABEL_PX) -> None:
+def add_number_key(fig: go.Figure, lang: str, *, font_px: float = LABEL_PX) -> None:
     """One more line under the view's horizontal legend lines saying what the numbers beside the marks are
     (their order in time: the report's appendix lists every event under the same number)."""
     names = strip_legends(fig)
@@ -325,35 +243,6 @@ def add_number_key(fig: go.Figure, lang: str, *, font_px: float = _LABEL_PX) -> 
     fig.update_layout({legend: {**last.to_plotly_json(), "y": (last.y or 0) - row / height,
                                 "title": {"text": str(_KEY_NUMBER), "side": "left",
                                           "font": {"size": font, "color": INK}}}})
-
-
-def _axis_range(axis: Any, marks: list[tuple[float, str]]) -> tuple[float, float]:
-    """The axis range as numbers (ms for dates); the marks' extent when it is not set or not numeric."""
-    try:
-        x0, x1 = (float(v) for v in axis.range)
-        return x0, x1
-    except (TypeError, ValueError, AttributeError):
-        return marks[0][0], marks[-1][0] + 1
-
-
-def _fit(number: str, title: str, room_px: float, font_px: float) -> str | None:
-    """``number title`` cut (with an ellipsis) to ``room_px``; the number alone, or None when even it does not fit."""
-    chars = int(room_px / (font_px * _CHAR_EM)) - 1  # one for the leading space
-    if chars < len(number):
-        return None
-    full = f"{number} {title}".rstrip()
-    if len(full) <= chars:
-        text = full
-    elif chars < len(number) + 5:
-        text = number
-    else:
-        text = full[: chars - 1].rstrip() + "…"
-    return "\u2007" + html.escape(text)
-
-
-def event_labels(case: Any) -> dict[str, str]:
-    """``{event id: "<number> <title>"}``, numbered 1… in time order (the report's event list uses the same)."""
-    return {event.id: f"{number} {event.title}" for number, event in enumerate(case.events_in_order(), start=1)}
 
 
 def poster_figure(figure: go.Figure, case: Any, *, size: str = "A3", lang: str = "nl",

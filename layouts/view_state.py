@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
+from models.case import Event
 from models.event_filter import EventFilter
 
 LANGS = ("nl", "en")
@@ -59,6 +60,13 @@ class Highlight:
     @property
     def active(self) -> bool:
         return bool(self.events or self.persons or self.organisations)
+
+    def emphasises(self, event: Event) -> bool:
+        """Whether ``event`` stays bright: the event itself, one a highlighted person took part in or speaks in,
+        or one of (or received by) a highlighted organisation."""
+        return (event.id in self.events or not self.persons.isdisjoint(event.persons)
+                or event.perspective in self.persons
+                or event.organisation in self.organisations or event.to_organisation in self.organisations)
 
 
 NO_HIGHLIGHT = Highlight()

@@ -17,17 +17,18 @@ sys.path.insert(0, str(ROOT))
 from app.export import start_renderer  # noqa: E402
 from layouts.timeline.figure import timeline_figure  # noqa: E402
 from layouts.timeline.style import geometry  # noqa: E402
+from layouts.view_state import ViewState  # noqa: E402
 from models import load_case  # noqa: E402
 
 
-def render(case_path: Path, out_dir: Path, lang: str = "nl", **options: object) -> list[Path]:
+def render(case_path: Path, out_dir: Path, lang: str = "nl") -> list[Path]:
     """Write ``<case>_timeline[_en].png`` and ``<case>_timeline_projector[_en].png``; return the paths."""
     start_renderer()
     case = load_case(case_path)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for projector in (False, True):
-        fig = timeline_figure(case, lang=lang, projector=projector, **options)  # type: ignore[arg-type]
+        fig = timeline_figure(case, ViewState(lang=lang, projector=projector))
         suffix = ("_projector" if projector else "") + ("_en" if lang == "en" else "")
         path = out_dir / f"{case_path.stem}_timeline{suffix}.png"
         fig.write_image(path, width=geometry(projector).width_px, height=fig.layout.height, scale=1)

@@ -12,22 +12,26 @@ from dash import Patch, dcc
 from dash._utils import to_json
 
 from app import timeline_view
-from app.callbacks.case import error_panel, first_case, open_case
+from app.callbacks.address import address, restored_controls
+from app.callbacks.case import error_panel, first_case, open_case, open_from_address, unknown_case
 from app.callbacks.table import PAGE_SIZE, render_table, table_events, table_state
 from app.details import details
 from app.factory import create_app
-from app.filters import Filters, case_bounds
+from app.filters import case_bounds
 from app.i18n import format_day
 from app.navigation import (
     highlights,
     navigate,
     selection_from_network,
-    timeline_options,
     timeline_output,
 )
 from app.state import BoundedLRU, case_view, clear_cache, list_case_files, open_case_bytes
+from app.view_state_io import filters_from_controls, read_state
 from layouts.texts import text
+from layouts.view_state import Selection, ViewState
 from models import load_case
+from models.dates import day_ms
+from models.event_filter import EventFilter
 from tests.synthetic import generate_case_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,8 +138,50 @@ def test_case_files_and_first_case() -> None:
     names = [f.name for f in files]
     assert "minimal.json" in names and LISA.name in names
     assert first_case(SAMPLES, "?case=minimal.json") == "minimal.json"
-    assert first_case(SAMPLES, "?case=../etc/passwd") == next(f.name for f in files if f.looks_valid)
+    assert first_case(SAMPLES, None) == next(f.name for f in files if f.looks_valid)
     assert first_case(LISA, None) == LISA.name
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_unknown_case_in_the_address_opens_none_and_says_so(lang: str) -> None:
+    # never silently another family: a wrong ?case= opens nothing and the panel names the file asked for
+    assert first_case(SAMPLES, "?case=../etc/passwd") is None
+    assert unknown_case(SAMPLES, "?case=nobody.json") == "nobody.json"
+    assert unknown_case(SAMPLES, "?case=minimal.json") is None and unknown_case(SAMPLES, "") is None
+    store, error, _, _ = open_from_address(None, "?case=nobody.json", None, None, SAMPLES)
+    assert store is dash_no_update() and error == {"kind": "unknown_case", "name": "nobody.json"}
+    shown = to_json(error_panel(error, lang))
+    assert text("unknown_case_title", lang) in shown and "nobody.json" in shown
+    store, error, chosen, _ = open_from_address(None, "?case=minimal.json", None, None, SAMPLES)
+    assert store["name"] == chosen == "minimal.json" and error is None
+    # the open case stays when the address names it (or names none)
+    assert open_from_address("url-pop", "?case=minimal.json", store, None, SAMPLES)[0] is dash_no_update()
+
+
+def test_the_address_carries_the_view_and_brings_it_back(lisa_store: dict[str, Any]) -> None:
+    store = {**lisa_store, "name": LISA.name, "source": "file"}
+    view = case_view(store)
+    first, last = case_bounds(view)
+    event = view.ordered[3]
+    controls = (store, {"kind": "event", "id": event.id}, event.start_day().toordinal(), ["vader"], [], [],
+                "lived", None, "event_type", "en", True, "network", None, False)
+    _, state = read_state(*controls)
+    assert state.case == LISA.name and state.as_of == event.start_day() and state.lang == "en"
+    assert state.filters == EventFilter.of(persons=["vader"], layer="lived") and state.lanes == "event_type"
+    assert state.selection == Selection(kind="event", id=event.id) and state.projector and state.wall == "network"
+    search = address(None, *controls)
+    assert ViewState.from_query(search) == state
+    assert address(search, *controls) is dash_no_update()  # unchanged: no new history entry
+    # back/forward to another case, still opening: no half-restored entry that would cut the history
+    assert address("?case=minimal.json", *controls, case_changed=False) is dash_no_update()
+    assert address("?case=minimal.json", *controls, case_changed=True) == search  # the list chose this case
+    # back/forward to that address puts every control back
+    values = restored_controls(search, store, popped=True)
+    assert values[:5] == ["en", True, "network", "event_type", False]
+    assert values[5] == ["vader"] and values[8] == "lived" and values[9] == [first.toordinal(), last.toordinal()]
+    assert values[10] == event.start_day().toordinal() and values[11] == {"kind": "event", "id": event.id}
+    # on load only what the address names; the case's part follows when the case opens
+    assert restored_controls(f"?case={LISA.name}&lang=en", None, popped=False)[:2] == ["en", dash_no_update()]
 
 
 def test_broken_upload_keeps_the_open_case(lisa_store: dict[str, Any]) -> None:
@@ -230,14 +276,19 @@ def test_details_are_plain_text(lisa_store: dict[str, Any]) -> None:
 def test_filters_and_table(lisa_store: dict[str, Any]) -> None:
     view = case_view(lisa_store)
     bounds = case_bounds(view)
-    assert Filters.from_controls([], [], [], "both", [b.toordinal() for b in bounds], bounds).active is False
-    lived = Filters.from_controls([], [], [], "lived", None, bounds)
-    assert lived.apply(view) and all(e.layer.value == "lived" for e in lived.apply(view))
-    vader = Filters(persons=("vader",))
-    assert {e.id for e in vader.apply(view)} == {e.id for e in view.ordered if "vader" in e.persons}
-    rows = table_events(view, Filters(), "", "title", True, "nl")
+    assert filters_from_controls(view, [], [], [], "both", [b.toordinal() for b in bounds]).active is False
+    lived = filters_from_controls(view, [], [], [], "lived", None)
+    assert lived.apply(view.ordered) and all(e.layer.value == "lived" for e in lived.apply(view.ordered))
+    # a person filter keeps the events the person took part in and those told in their voice, as the timeline
+    vader = EventFilter.of(persons=["vader"])
+    table = {e.id for e in table_events(view, vader, "", "date", True, "nl")}
+    assert table == {e.id for e in view.ordered if "vader" in e.persons or e.perspective == "vader"}
+    timeline = timeline_output(view, ViewState(filters=vader))[0]
+    assert table == {str(i) for trace in timeline.data if trace.customdata is not None for i in trace.customdata}
+    assert any(e.perspective == "vader" and "vader" not in e.persons for e in view.ordered)
+    rows = table_events(view, EventFilter(), "", "title", True, "nl")
     assert [e.title.casefold() for e in rows] == sorted(e.title.casefold() for e in rows)
-    searched = table_events(view, Filters(), "paard", "date", True, "nl")
+    searched = table_events(view, EventFilter(), "paard", "date", True, "nl")
     assert 0 < len(searched) < len(view.ordered)
     table = render_table(view, rows, 0, "title", True, rows[0].id, "nl")
     html_json = to_json(table)
@@ -259,15 +310,14 @@ def test_highlight_patch_matches_a_full_build() -> None:
     store, _ = open_case_bytes(json.dumps(generate_case_data(900, 60, seed=3)).encode())
     view = case_view(store)
     timeline_view.clear()
-    options = timeline_options(view, Filters(), None, None, False, "nl", False)
-    base, shown = timeline_output(view, None, options)
+    base, shown = timeline_output(view, ViewState())
     assert not isinstance(base, Patch) and shown
     person = next(p for p in view.person_events if len(view.person_events[p]) > 5)
-    selection = {"kind": "person", "id": person}
-    patch, same = timeline_output(view, selection, options, shown)
+    state = ViewState(selection=Selection(kind="person", id=person))
+    patch, same = timeline_output(view, state, shown)
     assert isinstance(patch, Patch) and same is dash_no_update()
-    assert not isinstance(timeline_output(view, selection, options, "unknown")[0], Patch)  # another worker's
-    full, _ = timeline_output(view, selection, options)
+    assert not isinstance(timeline_output(view, state, "unknown")[0], Patch)  # another worker's
+    full, _ = timeline_output(view, state)
 
     def alphas(fig: Any, patched: dict[tuple, Any] | None = None) -> dict[str, float]:
         out = {}
@@ -280,18 +330,30 @@ def test_highlight_patch_matches_a_full_build() -> None:
 
     operations = {tuple(op["location"]): op["params"]["value"] for op in patch.to_plotly_json()["operations"]}
     patched, rebuilt = alphas(base, operations), alphas(full)
-    assert patched.keys() == rebuilt.keys() and len(patched) >= timeline_view.PATCH_MIN_EVENTS
+    assert patched.keys() == rebuilt.keys() and len(patched) == len(view.ordered)
     assert patched == pytest.approx(rebuilt)
     assert 0 < sum(a == 1.0 for a in patched.values()) < len(patched)
 
 
-def test_small_timelines_are_rebuilt_not_patched(lisa_store: dict[str, Any]) -> None:
+def test_selection_and_date_are_patched_at_any_size(lisa_store: dict[str, Any]) -> None:
     view = case_view(lisa_store)
-    options = timeline_options(view, Filters(), None, None, False, "nl", False)
-    _, shown = timeline_output(view, None, options)
-    again, _ = timeline_output(view, {"kind": "person", "id": "vader"}, options, shown)
-    assert not isinstance(again, Patch)
-    assert again.layout.title.text is None
+    timeline_view.clear()
+    first, last = case_bounds(view)
+    _, shown = timeline_output(view, ViewState())
+    event = view.ordered[5]
+    moved = ViewState(selection=Selection(kind="person", id="vader"), as_of=event.start_day())
+    again, sig = timeline_output(view, moved, shown)
+    assert isinstance(again, Patch) and sig is dash_no_update()  # a small case too: never rebuilt for a click
+    operations = {tuple(op["location"]): op["params"]["value"] for op in again.to_plotly_json()["operations"]}
+    line = next(value for where, value in operations.items() if where[:2] == ("layout", "shapes"))
+    assert line["visible"] and line["x0"] == line["x1"] == day_ms(event.start_day())
+    full, _ = timeline_output(view, moved)  # the same date line as a full build draws
+    assert next(s for s in full.layout.shapes if s.name == "timeline-as-of").x0 == line["x0"]
+    assert full.layout.title.text is None
+    # another drawing (the filters changed) is built anew
+    assert not isinstance(timeline_output(view, moved.replace(filters=EventFilter.of(layer="lived")), shown)[0],
+                          Patch)
+    assert first < last
 
 
 def test_translation_catalogue_and_sample_titles_render() -> None:
@@ -343,7 +405,7 @@ def test_a_case_without_events_spans_from_birth_to_today():
     assert "2015" in year_marks((first, last)).values()
     from layouts.timeline.figure import timeline_figure
 
-    fig = with_no_events_note(timeline_figure(view.case), "nl", False)
+    fig = with_no_events_note(timeline_figure(view.case, ViewState()), "nl", False)
     assert fig.layout.annotations[-1].text == text("timeline_no_events", "nl")
 
 
@@ -362,3 +424,22 @@ def test_the_network_opens_on_the_childs_death_in_a_calamity_review():
     assert day == dt.date(2022, 6, 11)  # Sem's death, not the investigators' last meeting in 2023
     day, (_, last) = opening("lisa_gesloten_jeugdzorg.json")
     assert day == last  # a living child: the network as it is now
+
+
+def test_a_reload_with_unsaved_edits_keeps_the_networks_date(lisa_store: dict[str, Any]) -> None:
+    from app.callbacks.view import opened
+    from app.filters import opening_day
+
+    # after a reload the unsaved case comes back from the tab's draft ("restored"): the date is the address's
+    store = {**lisa_store, "name": LISA.name, "source": "file", "revision": 2, "dirty": True, "restored": True}
+    view = case_view(store)
+    day = view.ordered[2].start_day()
+    search = f"?case={LISA.name}&date={day.isoformat()}&select=event:{view.ordered[2].id}"
+    selection, _, value, *_ = opened(view, store, None, None, search)
+    assert value == day.toordinal() and selection == {"kind": "event", "id": view.ordered[2].id}
+    # an edit (no reload) keeps the slider where it stands
+    edited = {key: item for key, item in store.items() if key != "restored"}
+    assert opened(view, edited, None, day.toordinal() + 1, "")[2] == day.toordinal() + 1
+    # a case chosen from the list opens on its own opening day, whatever the address still says
+    chosen = {**lisa_store, "name": "other.json", "source": "file"}
+    assert opened(view, chosen, None, None, search)[2] == opening_day(view, case_bounds(view)).toordinal()

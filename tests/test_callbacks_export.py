@@ -35,8 +35,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
 
     def fake(case: Any, view: str, fmt: str, size: str, lang: str, as_of: Any = None, printed_on: Any = None,
-             *, options: Any = None) -> tuple[bytes, str, str]:
-        seen.append({"view": view, "fmt": fmt, "size": size, "lang": lang, "as_of": as_of, "options": options})
+             *, state: Any = None) -> tuple[bytes, str, str]:
+        seen.append({"view": view, "fmt": fmt, "size": size, "lang": lang, "as_of": as_of, "state": state})
         return b"data", f"{case.id}_{view}_{size}.{fmt}", "application/pdf"
 
     monkeypatch.setattr(callbacks_export, "export_view_bytes", fake)
@@ -64,11 +64,11 @@ def test_timeline_download_carries_filters_lanes_projector_and_as_of(store: dict
     assert message == text("download_done", "en", name=data["filename"]) and "export-error" not in css
     call, = calls
     assert call["lang"] == "en" and call["as_of"] == dt.date(2022, 5, 1)
-    options = call["options"]
-    assert options["projector"] is True and options["lane_mode"] == "event_type"
-    assert options["persons"] == ["lisa"] and options["event_types"] == ["placement"]
-    assert options["layers"] == ["formal"] and options["date_window"] == (dt.date(2021, 1, 1), dt.date(2023, 1, 1))
-    assert "reveal_until" not in options and "lang" not in options
+    state = call["state"]
+    assert state.projector is True and state.lanes == "event_type" and state.lang == "en"
+    assert state.filters.persons == ("lisa",) and state.filters.event_types == ("placement",)
+    assert state.filters.layer == "formal" and state.filters.window == (dt.date(2021, 1, 1), dt.date(2023, 1, 1))
+    assert state.story is None and state.selection is None and state.as_of == dt.date(2022, 5, 1)
 
     view_download_result(store, "timeline", "png", "screen", "nl", False, last.toordinal())
     assert calls[-1]["as_of"] is None  # the slider at the end: the screen shows no as-of line either
@@ -77,7 +77,7 @@ def test_timeline_download_carries_filters_lanes_projector_and_as_of(store: dict
 
 def test_genosociogram_download_is_as_of_the_slider(store: dict[str, Any], calls: list[dict[str, Any]]) -> None:
     view_download_result(store, "genosociogram", "svg", "A3", "nl", False, dt.date(2018, 6, 1).toordinal())
-    assert calls[-1]["as_of"] == dt.date(2018, 6, 1) and calls[-1]["options"] == {"projector": False}
+    assert calls[-1]["as_of"] == dt.date(2018, 6, 1) and calls[-1]["state"].projector is False
     view_download_result(store, "genosociogram", "svg", "A3", "nl", False, None)
     assert calls[-1]["as_of"] == case_bounds(case_view(store))[1]  # like the screen: the network today
 

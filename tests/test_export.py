@@ -56,7 +56,8 @@ def hostile_case():
 
 def view_of(case, view: str, **options) -> go.Figure:
     if view == "timeline":
-        return timeline_figure(case, **options)
+        compact = options.pop("compact", True)
+        return timeline_figure(case, ViewState(**options), compact=compact)
     state = ViewState(as_of=options.pop("as_of", None), lang=options.pop("lang", "nl"),
                       projector=options.pop("projector", False))
     return genosociogram_figure(case, state, **options)
@@ -126,21 +127,21 @@ def test_poster_layout_fits_the_paper(cases, size, view):
 
 def test_type_grows_with_the_paper(cases):
     case = cases["minimal"]
-    view = timeline_figure(case)
+    view = timeline_figure(case, ViewState())
     zooms = [poster_figure(view, case, size=s).layout.meta["poster"]["zoom"] for s in ("A3", "A1", "A0")]
     assert zooms == sorted(zooms) and zooms[0] < zooms[-1]
 
 
 def test_poster_texts_in_dutch_and_english(cases):
     case = cases["lisa_gesloten_jeugdzorg"]
-    nl = poster_figure(timeline_figure(case), case, size="A1", printed_on=PRINTED, as_of=dt.date(2022, 3, 1),
-                       view="timeline")
+    nl = poster_figure(timeline_figure(case, ViewState()), case, size="A1", printed_on=PRINTED,
+                       as_of=dt.date(2022, 3, 1), view="timeline")
     texts = " ".join(a.text for a in nl.layout.annotations)
     subtitle = nl.layout.title.subtitle.text
     assert "Gepseudonimiseerde casus — niet delen" in texts
     assert "afgedrukt op 23 november 2026" in subtitle and "stand op 1 maart 2022" in subtitle
     assert case.title in nl.layout.title.text
-    en = poster_figure(timeline_figure(case, lang="en"), case, size="A1", lang="en", printed_on=PRINTED,
+    en = poster_figure(timeline_figure(case, ViewState(lang="en")), case, size="A1", lang="en", printed_on=PRINTED,
                        view="timeline")
     assert "Pseudonymised case — do not share" in " ".join(a.text for a in en.layout.annotations)
     assert "printed on 23 November 2026" in en.layout.title.subtitle.text
@@ -148,7 +149,7 @@ def test_poster_texts_in_dutch_and_english(cases):
 
 def test_poster_escapes_case_strings():
     case = hostile_case()
-    fig = poster_figure(timeline_figure(case), case, size="A3", view="timeline")
+    fig = poster_figure(timeline_figure(case, ViewState()), case, size="A3", view="timeline")
     assert HOSTILE not in fig.layout.title.text
     assert "&lt;script&gt;" in fig.layout.title.text
     labels = [t for trace in fig.data if trace.name == "poster-labels" for t in trace.text]
@@ -169,7 +170,7 @@ def test_genosociogram_keeps_its_aspect_ratio(cases):
 
 def test_events_are_numbered_and_titled_where_they_fit(cases):
     case = cases["noor_jeugd_ggz"]
-    fig = poster_figure(timeline_figure(case), case, size="A1", view="timeline")
+    fig = poster_figure(timeline_figure(case, ViewState()), case, size="A1", view="timeline")
     texts = [t for trace in fig.data if trace.name == "poster-labels" for t in trace.text]
     assert len(texts) >= len(case.events) // 2
     numbers = {int(re.match(r"\u2007(\d+)", t).group(1)) for t in texts}
@@ -177,7 +178,7 @@ def test_events_are_numbered_and_titled_where_they_fit(cases):
     labels = event_labels(case)
     first = case.events_in_order()[0]
     assert labels[first.id] == f"1 {first.title}"
-    assert poster_figure(timeline_figure(case), case, labels=False).data[-1].name != "poster-labels"
+    assert poster_figure(timeline_figure(case, ViewState()), case, labels=False).data[-1].name != "poster-labels"
     # the geno-sociogram's marks carry person ids: nothing to label
     assert label_events(go.Figure(genosociogram_figure(case, ViewState())), labels) == 0
 
@@ -185,7 +186,7 @@ def test_events_are_numbered_and_titled_where_they_fit(cases):
 def test_unknown_size_and_format_are_refused(cases):
     case = cases["minimal"]
     with pytest.raises(ValueError, match="A2"):
-        poster_figure(timeline_figure(case), case, size="A2")
+        poster_figure(timeline_figure(case, ViewState()), case, size="A2")
     with pytest.raises(ValueError, match="gif"):
         export_view_bytes(case, "timeline", "gif")
     with pytest.raises(ValueError, match="map"):

@@ -27,8 +27,10 @@ from layouts.timeline.figure import (
 from layouts.timeline.lanes import stack_intervals
 from layouts.timeline.style import GL_THRESHOLD
 from layouts.timeline.text import short_name
+from layouts.view_state import Highlight, ViewState
 from models import Case, PartialDate, load_case, validate_case_data
 from models.dates import age_marks, birthday, day_ms, find_gaps, ms_day, uncertain_range
+from models.event_filter import EventFilter
 from models.vocabulary import label
 from tests.case_builders import case_data
 from tests.synthetic import generate_case
@@ -54,6 +56,23 @@ def case(request: pytest.FixtureRequest) -> Case:
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
+
+
+def draw(case: Case, *, highlight_events: Any = None, highlight_persons: Any = None,
+         highlight_organisations: Any = None, persons: Any = None, organisations: Any = None,
+         event_types: Any = None, layers: Any = None, date_window: Any = None, as_of: dt.date | None = None,
+         reveal_until: dt.date | None = None, lang: str = "nl", projector: bool = False,
+         lane_mode: str = "organisation", **rest: Any) -> go.Figure:
+    """``timeline_figure`` with the view given as separate keywords (the state is built from them)."""
+    story = None
+    if reveal_until is not None:  # the story step of the last event starting by that day
+        story = max(i for i, event in enumerate(case.events_in_order()) if event.start_day() <= reveal_until)
+    state = ViewState(as_of=as_of, lang=lang, projector=projector, lanes=lane_mode, story=story,
+                      filters=EventFilter.of(persons=persons, organisations=organisations, event_types=event_types,
+                                             layer=next(iter(layers)) if layers else None, window=date_window))
+    highlight = Highlight.of(events=highlight_events, persons=highlight_persons,
+                             organisations=highlight_organisations)
+    return timeline_figure(case, state, highlight=highlight, **rest)
 
 
 def _array(value: Any) -> list:
@@ -120,14 +139,14 @@ def lane_texts(fig: go.Figure, yref: str) -> list[str]:
 
 
 def test_every_event_drawn_exactly_once(case: Case) -> None:
-    fig = timeline_figure(case)
+    fig = draw(case)
     counts = drawn_ids(fig)
     assert set(counts) == {event.id for event in case.events}
     assert max(counts.values()) == 1
 
 
 def test_formal_above_lived_below(case: Case) -> None:
-    positions = mark_y(timeline_figure(case))
+    positions = mark_y(draw(case))
     for event in case.events:
         y, axis = positions[event.id]
         if event.layer.value == "formal":
@@ -155,7 +174,7 @@ def test_spans_in_a_lane_do_not_overlap(case: Case) -> None:
         if item.is_span:
             rows.setdefault((item.lane, item.y), []).append((item.x, item.x_end))
     # The bars in the figure agree with the layout.
-    fig = timeline_figure(case)
+    fig = draw(case)
     for trace in fig.data:
         if trace.type == "bar":
             for base, length, y in zip(_array(trace.base), _array(trace.x), _array(trace.y), strict=True):
@@ -174,7 +193,7 @@ def test_moments_and_spans_stay_inside_their_lane(case: Case) -> None:
 
 
 def test_age_labels_match_index_birth(case: Case) -> None:
-    fig = timeline_figure(case)
+    fig = draw(case)
     index = case.index()
     labels = [trace for trace in fig.data if getattr(trace, "mode", None) == "text"
               and any("jr" in str(t) for t in _array(trace.text))]
@@ -199,12 +218,12 @@ def test_age_labels_match_index_birth(case: Case) -> None:
 
 
 def test_figure_is_valid_plotly(case: Case) -> None:
-    go.Figure(timeline_figure(case, as_of=dt.date(2020, 1, 1), highlight_events=[case.events[0].id]).to_dict())
+    go.Figure(draw(case, as_of=dt.date(2020, 1, 1), highlight_events=[case.events[0].id]).to_dict())
 
 
 def test_hover_is_complete_and_dutch() -> None:
     case = load_case(next(path for path in SAMPLES if path.stem == "minimal"))
-    fig = timeline_figure(case)
+    fig = draw(case)
     hover = next(_array(trace.hovertext)[0] for trace, _ in id_traces(fig))
     assert "Eerste gesprek" in hover and "september 2020" in hover and "overleg" in hover
 
@@ -230,7 +249,7 @@ def detailed() -> Case:
 
 
 def test_hover_shows_the_whole_event(detailed: Case) -> None:
-    fig = timeline_figure(detailed)
+    fig = draw(detailed)
     hover = {event_id: text for trace, ids in id_traces(fig)
              for event_id, text in zip(ids, _array(trace.hovertext), strict=True)}
     decision = hover["e1"]
@@ -240,14 +259,14 @@ def test_hover_shows_the_whole_event(detailed: Case) -> None:
         assert part in decision, part
     assert "ca. april 2021" in hover["e3"] and "emotie" in hover["e3"]
     assert "Zekerheid: betwist" in hover["e5"]
-    english = timeline_figure(detailed, lang="en")
+    english = draw(detailed, lang="en")
     text = next(t for trace, ids in id_traces(english) for i, t in zip(ids, _array(trace.hovertext), strict=True)
                 if i == "e1")
     assert "10 February 2021" in text and "Family involved" in text
 
 
 def test_decisions_spans_and_fuzzy_dates_look_different(detailed: Case) -> None:
-    fig = timeline_figure(detailed)
+    fig = draw(detailed)
     by_id = {}
     for trace, ids in id_traces(fig):
         for event_id in ids:
@@ -272,7 +291,7 @@ def _symbol_name(symbol: Any) -> str:
 
 
 def test_provenance_colours_differ(detailed: Case) -> None:
-    fig = timeline_figure(detailed)
+    fig = draw(detailed)
     colours = {}
     for trace, ids in id_traces(fig):
         for event_id in ids:
@@ -281,25 +300,25 @@ def test_provenance_colours_differ(detailed: Case) -> None:
 
 
 def test_life_events_draw_guides(detailed: Case) -> None:
-    fig = timeline_figure(detailed)
+    fig = draw(detailed)
     guides = [shape for shape in fig.layout.shapes if shape.type == "line" and shape.line.dash == "dot"]
     assert [ms_day(shape.x0) for shape in guides] == [PartialDate.parse("2016-09").midpoint()]
     assert guides[0].yref == "paper" and guides[0].y0 == 0 and guides[0].y1 == 1
 
 
 def test_lane_labels_on_the_left(detailed: Case) -> None:
-    fig = timeline_figure(detailed)
+    fig = draw(detailed)
     assert "Jeugdbescherming Regio" in lane_texts(fig, "y2")
     assert any("Kind" in text for text in lane_texts(fig, "y"))
     assert all(note.xanchor == "right" for note in lane_labels(fig, "y") + lane_labels(fig, "y2"))
-    by_type = timeline_figure(detailed, lane_mode="event_type")
+    by_type = draw(detailed, lane_mode="event_type")
     assert {"Besluit", "Plaatsing", "Behandeling"} <= set(lane_texts(by_type, "y2"))
 
 
 def test_lane_labels_are_short_on_the_projector_with_the_full_name_in_the_tooltip() -> None:
     case = load_case(SAMPLES_BY_NAME["noor_jeugd_ggz"])
     names = {org.id: org.name for org in case.organisations}
-    projector = timeline_figure(case, projector=True)
+    projector = draw(case, projector=True)
     limit = 18
     for note in lane_labels(projector, "y2") + lane_labels(projector, "y"):
         lines = note.text.replace("<b>", "").replace("</b>", "").split("<br>")
@@ -330,15 +349,15 @@ def test_gap_found_where_planted_and_not_where_dense() -> None:
     gaps = timeline_gaps(timeline_layout(case))
     assert len(gaps) == 1
     assert gaps[0].start == dt.date(2016, 12, 15) and gaps[0].end == dt.date(2018, 6, 15)
-    fig = timeline_figure(case)
+    fig = draw(case)
     shaded = [shape for shape in fig.layout.shapes if shape.type == "rect" and shape.xref == "x"]
     assert [(ms_day(s.x0), ms_day(s.x1)) for s in shaded] == [(gaps[0].start, gaps[0].end)]
     assert any("geen informatie" in note.text for note in fig.layout.annotations)
-    assert any("no information" in note.text for note in timeline_figure(case, lang="en").layout.annotations)
+    assert any("no information" in note.text for note in draw(case, lang="en").layout.annotations)
     assert not timeline_gaps(timeline_layout(case), gap_months=20)      # the threshold is an option
     dense = validate_case_data(case_data(events=_events_on(_monthly(dt.date(2015, 1, 1), 60)), annotations=[]))
     assert not timeline_gaps(timeline_layout(dense))
-    assert not [s for s in timeline_figure(dense).layout.shapes if s.type == "rect" and s.xref == "x"]
+    assert not [s for s in draw(dense).layout.shapes if s.type == "rect" and s.xref == "x"]
 
 
 def test_periods_count_as_information() -> None:
@@ -370,7 +389,7 @@ def test_hostile_strings_are_inert() -> None:
     data["events"][2]["title"] = f"{BOLD} & {HOSTILE}"
     case = validate_case_data(data)
     for options in ({}, {"lang": "en", "projector": True}, {"lane_mode": "event_type"}):
-        fig = timeline_figure(case, **options)
+        fig = draw(case, **options)
         strings = list(all_strings(json.loads(fig.to_json())))
         assert not any("<img" in s or BOLD in s or "<b>bold" in s for s in strings)
         joined = "\n".join(strings)
@@ -389,25 +408,25 @@ def rich() -> Case:
 
 def test_filters(rich: Case) -> None:
     person = rich.index_person
-    fig = timeline_figure(rich, persons=[person])
+    fig = draw(rich, persons=[person])
     events = rich.event_map()
     drawn = drawn_ids(fig)
     assert drawn and all(person in events[i].persons or events[i].perspective == person for i in drawn)
     assert max(drawn.values()) == 1
     org = next(event.organisation for event in rich.events if event.organisation)
-    drawn = drawn_ids(timeline_figure(rich, organisations=[org]))
+    drawn = drawn_ids(draw(rich, organisations=[org]))
     assert drawn and all(org in (events[i].organisation, events[i].to_organisation) for i in drawn)
-    drawn = drawn_ids(timeline_figure(rich, event_types=["decision"]))
+    drawn = drawn_ids(draw(rich, event_types=["decision"]))
     assert drawn and all(events[i].type.value == "decision" for i in drawn)
-    drawn = drawn_ids(timeline_figure(rich, layers=["formal"]))
+    drawn = drawn_ids(draw(rich, layers=["formal"]))
     assert drawn and all(events[i].layer.value == "formal" for i in drawn)
-    assert not drawn_ids(timeline_figure(rich, persons=["nobody"]))
+    assert not drawn_ids(draw(rich, persons=["nobody"]))
 
 
 def test_reveal_until_keeps_the_axis(rich: Case) -> None:
     ordered = rich.events_in_order()
     middle = ordered[len(ordered) // 2].start_day()
-    full, story = timeline_figure(rich), timeline_figure(rich, reveal_until=middle)
+    full, story = draw(rich), draw(rich, reveal_until=middle)
     drawn = drawn_ids(story)
     events = rich.event_map()
     assert set(drawn) == {event.id for event in rich.events if event.start_day() <= middle}
@@ -419,36 +438,36 @@ def test_reveal_until_keeps_the_axis(rich: Case) -> None:
 
 def test_date_window_and_as_of(rich: Case) -> None:
     window = (dt.date(2021, 1, 1), dt.date(2023, 1, 1))
-    fig = timeline_figure(rich, date_window=window, as_of=dt.date(2022, 3, 12))
+    fig = draw(rich, date_window=window, as_of=dt.date(2022, 3, 12))
     assert list(fig.layout.xaxis.range) == [day_ms(window[0]), day_ms(window[1])]
     assert fig.layout.xaxis2.matches == "x"
     assert fig.layout.xaxis.rangeslider.visible
     lines = [shape for shape in fig.layout.shapes if shape.type == "line" and shape.x0 == day_ms(dt.date(2022, 3, 12))]
     assert lines
     assert any("12 maart 2022" in note.text for note in fig.layout.annotations)
-    assert not any("peildatum" in (note.text or "") for note in timeline_figure(rich).layout.annotations)
+    assert not any("peildatum" in (note.text or "") for note in draw(rich).layout.annotations)
 
 
 def test_highlight_dims_the_others(rich: Case) -> None:
-    plain = mark_opacity(timeline_figure(rich))
+    plain = mark_opacity(draw(rich))
     assert set(plain.values()) == {1.0}
     target = rich.events_in_order()[3].id
-    dimmed = mark_opacity(timeline_figure(rich, highlight_events=[target]))
+    dimmed = mark_opacity(draw(rich, highlight_events=[target]))
     assert dimmed[target] == 1.0
     assert all(alpha == DIM_OPACITY for event_id, alpha in dimmed.items() if event_id != target)
     person = rich.index_person
-    by_person = mark_opacity(timeline_figure(rich, highlight_persons=[person]))
+    by_person = mark_opacity(draw(rich, highlight_persons=[person]))
     for event in rich.events:
         involved = person in event.persons or event.perspective == person
         assert by_person[event.id] == (1.0 if involved else DIM_OPACITY)
     org = next(event.organisation for event in rich.events if event.organisation)
-    by_org = mark_opacity(timeline_figure(rich, highlight_organisations=[org]))
+    by_org = mark_opacity(draw(rich, highlight_organisations=[org]))
     assert {e.id for e in rich.events if by_org[e.id] == 1.0} == {
         e.id for e in rich.events if org in (e.organisation, e.to_organisation)}
 
 
 def test_english_legend(rich: Case) -> None:
-    dutch, english = legend_names(timeline_figure(rich)), legend_names(timeline_figure(rich, lang="en"))
+    dutch, english = legend_names(draw(rich)), legend_names(draw(rich, lang="en"))
     assert "besluit" in dutch and "professionals" in dutch
     assert "decision" in english and "besluit" not in english
     assert any("approximate" in name for name in english)
@@ -460,14 +479,14 @@ def test_english_legend(rich: Case) -> None:
 
 def test_legend_shows_only_what_is_used() -> None:
     case = validate_case_data(case_data())
-    names = legend_names(timeline_figure(case))
+    names = legend_names(draw(case))
     assert "besluit" in names and "plaatsing" in names and "beleving" in names
     assert "incident" not in names and "verwijzing" not in names
     assert not any("vermoed" in name or "betwist" in name for name in names)
 
 
 def test_projector_has_larger_type(rich: Case) -> None:
-    screen, projector = timeline_figure(rich), timeline_figure(rich, projector=True)
+    screen, projector = draw(rich), draw(rich, projector=True)
     assert projector.layout.font.size > screen.layout.font.size
     assert lane_labels(projector, "y2")[0].font.size > lane_labels(screen, "y2")[0].font.size
     assert projector.layout.legend.font.size > screen.layout.legend.font.size
@@ -478,15 +497,15 @@ def test_projector_has_larger_type(rich: Case) -> None:
 def test_webgl_above_threshold() -> None:
     small, large = _synthetic(200), _synthetic(GL_THRESHOLD + 200, seed=4)
     assert not uses_webgl(len(small.events)) and uses_webgl(len(large.events))
-    assert {trace.type for trace, _ in id_traces(timeline_figure(small))} <= {"scatter", "bar"}
-    large_fig = timeline_figure(large)
+    assert {trace.type for trace, _ in id_traces(draw(small))} <= {"scatter", "bar"}
+    large_fig = draw(large)
     assert {trace.type for trace, _ in id_traces(large_fig)} == {"scattergl"}
     assert max(drawn_ids(large_fig).values()) == 1
 
 
 def test_arrays_are_numpy_and_traces_are_grouped() -> None:
     case = _synthetic(2000, seed=5)
-    fig = timeline_figure(case)
+    fig = draw(case)
     for trace, _ in id_traces(fig):
         assert isinstance(trace.x, np.ndarray) and isinstance(trace.y, np.ndarray)
     assert len(fig.data) < 100
@@ -495,15 +514,15 @@ def test_arrays_are_numpy_and_traces_are_grouped() -> None:
 def test_five_thousand_events_stay_compact() -> None:
     """Size, not time: timings are printed by bench/bench_timeline.py, never asserted (a busy machine lies)."""
     case = generate_case(n_events=5000, n_persons=300, seed=1)
-    fig = timeline_figure(case)
+    fig = draw(case)
     assert len(fig.to_json()) < 2_500_000
 
 
 def test_cached_layout_gives_the_same_figure(rich: Case) -> None:
     layout = timeline_layout(rich)
-    assert timeline_figure(rich, layout=layout).to_json() == timeline_figure(rich).to_json()
-    highlighted = timeline_figure(rich, layout=layout, highlight_persons=[rich.index_person])
-    assert highlighted.to_json() == timeline_figure(rich, highlight_persons=[rich.index_person]).to_json()
+    assert draw(rich, layout=layout).to_json() == draw(rich).to_json()
+    highlighted = draw(rich, layout=layout, highlight_persons=[rich.index_person])
+    assert highlighted.to_json() == draw(rich, highlight_persons=[rich.index_person]).to_json()
 
 
 # --- small pure helpers ------------------------------------------------------------------------------------------
@@ -524,7 +543,7 @@ def test_age_marks() -> None:
 
 
 def test_positions_helper(rich: Case) -> None:
-    positions = timeline_event_positions(rich, lane_mode="event_type", lang="en")
+    positions = timeline_event_positions(rich, lane_mode="event_type")
     assert set(positions) == {event.id for event in rich.events}
 
 
@@ -536,7 +555,7 @@ def test_short_names() -> None:
 
 def test_empty_case_still_draws() -> None:
     case = validate_case_data(case_data(events=[], annotations=[]))
-    fig = timeline_figure(case)
+    fig = draw(case)
     assert not drawn_ids(fig)
     go.Figure(fig.to_dict())
 
@@ -562,10 +581,10 @@ def test_filters_do_not_invent_gaps():
     def gap_labels(fig) -> list[str]:
         return sorted(a.text for a in fig.layout.annotations if a.text and "geen informatie" in a.text)
 
-    everything = gap_labels(timeline_figure(case))
+    everything = gap_labels(draw(case))
     assert everything
-    assert gap_labels(timeline_figure(case, layers=["lived"])) == everything
-    assert gap_labels(timeline_figure(case, persons=["vader"])) == everything
+    assert gap_labels(draw(case, layers=["lived"])) == everything
+    assert gap_labels(draw(case, persons=["vader"])) == everything
 
 
 # --- one screen: compact lanes, a short axis, a horizontal legend ---------------------------------------------
@@ -582,13 +601,13 @@ def _lane_domain_px(fig: go.Figure) -> tuple[float, float]:
 def test_both_layers_fit_one_screen(name: str) -> None:
     case = load_case(SAMPLES_BY_NAME[name])
     for projector, cap in ((False, 930), (True, 720)):
-        fig = timeline_figure(case, projector=projector)
+        fig = draw(case, projector=projector)
         assert fig.layout.height <= cap, (name, projector, fig.layout.height)
         formal, lived = _lane_domain_px(fig)
         assert formal > 100 and lived > 80
         assert set(drawn_ids(fig)) == {event.id for event in case.events}  # merged, never dropped
-    full = timeline_figure(case, compact=False)
-    assert full.layout.height >= timeline_figure(case).layout.height
+    full = draw(case, compact=False)
+    assert full.layout.height >= draw(case).layout.height
 
 
 def test_calamity_lanes_merge_beyond_the_budget() -> None:
@@ -601,7 +620,7 @@ def test_calamity_lanes_merge_beyond_the_budget() -> None:
     busiest = Counter(event.organisation for event in case.events if event.layer.value == "formal").most_common(1)
     assert compact.lane(f"org:{busiest[0][0]}") is not None  # the busiest organisation keeps its own lane
     assert case.index_person in {lane.ref for lane in compact.lanes}
-    fig = timeline_figure(case, layout=compact)
+    fig = draw(case, layout=compact)
     label = next(note for note in lane_labels(fig, "y2") if note.y == other.centre)
     assert f"({len(other.members)})" in label.text
     names = {org.id: org.name for org in case.organisations}
@@ -616,7 +635,7 @@ def test_empty_years_are_left_out_of_the_axis() -> None:
     case = load_case(SAMPLES_BY_NAME["noor_jeugd_ggz"])
     layout = timeline_layout(case)
     assert layout.breaks
-    fig = timeline_figure(case, layout=layout)
+    fig = draw(case, layout=layout)
     assert len(fig.layout.xaxis.rangebreaks) == len(layout.breaks) == len(fig.layout.xaxis2.rangebreaks)
     for item in layout.placed:  # nothing drawn inside a break
         for b0, b1 in layout.breaks:
@@ -639,7 +658,7 @@ def test_empty_years_are_left_out_of_the_axis() -> None:
 
 def test_legend_is_horizontal_under_the_timeline(rich: Case) -> None:
     for projector in (False, True):
-        fig = timeline_figure(rich, projector=projector)
+        fig = draw(rich, projector=projector)
         legends = [name for name in fig.layout if name.startswith("legend") and fig.layout[name] is not None
                    and fig.layout[name].orientation]
         assert legends
@@ -651,7 +670,7 @@ def test_legend_is_horizontal_under_the_timeline(rich: Case) -> None:
         assert keys and all(trace.legend in legends or (trace.legend is None and "legend" in legends)
                             for trace in keys)
         assert fig.layout.margin.r <= 20  # the width goes to the time axis
-    screen, projector = timeline_figure(rich), timeline_figure(rich, projector=True)
+    screen, projector = draw(rich), draw(rich, projector=True)
     assert len(legend_names(projector)) < len(legend_names(screen))  # fewer words on the wall
 
 
@@ -677,7 +696,7 @@ def note_traces(fig: go.Figure) -> list[Any]:
 
 def test_annotated_events_and_stretches_are_marked() -> None:
     case = _annotated_case()
-    fig = timeline_figure(case)
+    fig = draw(case)
     marks = note_traces(fig)
     positions = mark_y(fig)
     points = [(x, y, hover) for trace in marks
@@ -699,15 +718,15 @@ def test_annotated_events_and_stretches_are_marked() -> None:
 
 def test_annotation_marks_can_be_switched_off() -> None:
     case = _annotated_case()
-    off = timeline_figure(case, show_annotations=False)
+    off = draw(case, show_annotations=False)
     assert not note_traces(off)
     assert not [shape for shape in off.layout.shapes if shape.fillcolor and "204, 121, 167" in shape.fillcolor]
     assert not any("aantekening" in name for name in legend_names(off))
-    assert drawn_ids(off) == drawn_ids(timeline_figure(case))
+    assert drawn_ids(off) == drawn_ids(draw(case))
 
 
 def test_annotation_text_is_inert() -> None:
-    fig = timeline_figure(_annotated_case())
+    fig = draw(_annotated_case())
     hovers = "\n".join(str(h) for trace in note_traces(fig) for h in _array(trace.hovertext))
     assert "<script>" not in hovers and "&lt;script&gt;alert(1)&lt;/script&gt;" in hovers
     assert "<img" not in hovers and "&lt;img src=x onerror=alert(1)&gt;" in hovers
@@ -720,7 +739,7 @@ def test_compact_figure_with_notes_is_valid_plotly() -> None:
     for name in ("calamiteit_sem", "noor_jeugd_ggz"):
         case = load_case(SAMPLES_BY_NAME[name])
         for projector in (False, True):
-            go.Figure(timeline_figure(case, projector=projector, as_of=dt.date(2016, 1, 1)).to_dict())
+            go.Figure(draw(case, projector=projector, as_of=dt.date(2016, 1, 1)).to_dict())
 
 
 # --- readability: text along the time axis cannot collide (at the narrowest plot the app gives) -------------
@@ -748,7 +767,7 @@ def test_age_labels_do_not_collide_on_the_narrowest_plot(name: str, projector: b
 
     case = load_case(SAMPLES_BY_NAME[name])
     layout = timeline_layout(case, projector=projector)
-    fig = timeline_figure(case, lang=lang, projector=projector, layout=layout)
+    fig = draw(case, lang=lang, projector=projector, layout=layout)
     ages = _age_trace(fig)
     px = _axis_px_of(fig, layout)
     font = ages.textfont.size
@@ -760,7 +779,7 @@ def test_age_labels_do_not_collide_on_the_narrowest_plot(name: str, projector: b
 
 def test_sem_ages_every_second_year_like_the_year_axis() -> None:
     case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
-    ages = [int(str(w).split()[0]) for w in _age_trace(timeline_figure(case)).text]
+    ages = [int(str(w).split()[0]) for w in _age_trace(draw(case)).text]
     assert ages == list(range(ages[0], ages[-1] + 1, 2)) and ages[0] % 2 == 0
 
 
@@ -775,7 +794,7 @@ def test_lisa_one_break_mark_for_the_cut_around_her_birth(projector: bool) -> No
     case = load_case(SAMPLES_BY_NAME["lisa_gesloten_jeugdzorg"])
     layout = timeline_layout(case, projector=projector)
     assert len(layout.breaks) == 2  # two long gaps, her birth between them
-    fig = timeline_figure(case, lang="en", projector=projector, layout=layout)
+    fig = draw(case, lang="en", projector=projector, layout=layout)
     marks = _breaks(fig)
     assert len(marks) == 1 == len(break_marks(layout, fig.layout.annotations[0].font.size or 12))
     assert "shortened" in marks[0].hovertext
@@ -792,7 +811,7 @@ def test_each_cut_far_from_the_others_gets_its_own_break_mark() -> None:
     if case is None:
         pytest.skip("no case builder")
     layout = timeline_layout(case)
-    fig = timeline_figure(case, layout=layout)
+    fig = draw(case, layout=layout)
     assert len(layout.breaks) == 2 and len(_breaks(fig)) == 2
 
 
@@ -803,7 +822,7 @@ def test_gap_labels_fit_their_band(name: str, projector: bool) -> None:
 
     case = load_case(SAMPLES_BY_NAME[name])
     layout = timeline_layout(case, projector=projector)
-    fig = timeline_figure(case, lang="en", projector=projector, layout=layout)
+    fig = draw(case, lang="en", projector=projector, layout=layout)
     px = _axis_px_of(fig, layout)
     bands = [s for s in fig.layout.shapes if s.type == "rect" and s.yref == "paper" and s.y0 == 0 and s.y1 == 1]
     bottom, top = layout.y_range
@@ -829,7 +848,7 @@ def test_poster_legend_says_what_the_numbers_are(lang: str) -> None:
     from layouts.texts import text
 
     case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
-    poster = poster_figure(timeline_figure(case, lang=lang), case, size="A3", lang=lang,
+    poster = poster_figure(draw(case, lang=lang), case, size="A3", lang=lang,
                            printed_on=dt.date(2026, 1, 1))
     key = [t for t in poster.data if t.name == text("poster_number_key", lang)]
     assert len(key) == 1 and key[0].showlegend
@@ -849,7 +868,7 @@ def test_poster_labels_never_start_on_a_bar() -> None:
     from layouts.poster import poster_figure
 
     case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
-    poster = poster_figure(timeline_figure(case), case, size="A3", printed_on=dt.date(2026, 1, 1))
+    poster = poster_figure(draw(case), case, size="A3", printed_on=dt.date(2026, 1, 1))
     bars: dict[tuple[str, float], list[tuple[float, float, str]]] = {}
     for t in poster.data:
         if t.type == "bar" and t.customdata is not None:

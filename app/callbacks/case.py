@@ -6,7 +6,6 @@ import base64
 import binascii
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
@@ -15,6 +14,7 @@ from app.edit_store import restore_draft
 from app.i18n import normal_lang
 from app.page import case_options, lane_options
 from app.state import case_view, content_hash, list_case_files, open_case_bytes, read_case_file
+from app.view_state_io import case_name, query_state
 from layouts.texts import text
 from models import CaseError, Problem
 from models.loading import DEFAULT_MAX_BYTES
@@ -85,12 +85,41 @@ def _previous_choice(current: dict[str, Any] | None) -> Any:
 
 
 def first_case(cases: Path | None, search: str | None) -> str | None:
-    """The case to open first: ``?case=<file name>`` when it is offered, else the first valid file."""
+    """The case to open first: ``?case=<file name>`` when it is offered, None when the address asks for a case
+    that is not (:func:`unknown_case` says so), else the first valid file."""
     files = list_case_files(cases)
-    asked = parse_qs((search or "").lstrip("?")).get("case", [None])[0]
-    if asked in {f.name for f in files}:
-        return asked
+    asked = query_state(search).case
+    if asked is not None:
+        return asked if asked in {f.name for f in files} else None
     return next((f.name for f in files if f.looks_valid), None)
+
+
+def unknown_case(cases: Path | None, search: str | None) -> str | None:
+    """The case the address asks for when no file of the folder has that name, else None."""
+    asked = query_state(search).case
+    if asked is None or asked in {f.name for f in list_case_files(cases)}:
+        return None
+    return asked
+
+
+def open_from_address(trigger: Any, search: str | None, current: dict[str, Any] | None, draft: Any,
+                      cases: Path | None) -> tuple[Any, Any, Any, Any]:
+    """What the address opens (on load, back/forward): the tab's unsaved draft after a reload, else the case
+    ``?case=`` names (or the first valid one without it), or a message when no file has that name."""
+    if current is None and trigger is None:
+        restored = restore_draft(draft)
+        if restored is not None:  # an unsaved case from before a reload of this tab
+            return restored, None, restored["name"] if restored.get("source") == "file" else None, None
+    asked = query_state(search).case
+    if current is not None and (asked is None or asked == case_name(current)):
+        return no_update, no_update, no_update, no_update
+    missing = unknown_case(cases, search)
+    if missing is not None:
+        return no_update, {"kind": "unknown_case", "name": missing}, no_update, no_update
+    chosen = first_case(cases, search)
+    if chosen is None:
+        return no_update, no_update, no_update, no_update
+    return open_case("case-chooser", chosen, None, None, current, cases)
 
 
 def chooser_placeholder(store: dict[str, Any] | None, lang: str) -> str:
@@ -117,12 +146,23 @@ def _unsaved_panel(name: str, lang: str) -> html.Div:
     ], className="alert alert-warning error-panel", id="error-box")
 
 
+def _unknown_case_panel(name: str, lang: str) -> html.Div:
+    """The address asks for a case the folder does not hold: say so, and open none (never another family)."""
+    return html.Div([
+        html.Div([html.H2(text("unknown_case_title", lang), className="h5 mb-1"), _close_button(lang)],
+                 className="d-flex justify-content-between align-items-start"),
+        html.P(text("unknown_case_body", lang, name=name), className="mb-0"),
+    ], className="alert alert-warning error-panel", id="error-box")
+
+
 def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
     """Every problem of a refused file, with its place in the file, in the interface language."""
     if not error:
         return None
     if error.get("kind") == "unsaved":
         return _unsaved_panel(error.get("name", "?"), lang)
+    if error.get("kind") == "unknown_case":
+        return _unknown_case_panel(str(error.get("name", "?")), lang)
     problems = error.get("problems") or []
     count = len(problems)
     head = (text("error_count_one", lang, name=error.get("name", "?")) if count == 1
@@ -151,20 +191,19 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     @app.callback(
         Output("case-store", "data"), Output("error-store", "data"),
         Output("case-chooser", "value"), Output("upload", "contents"),
-        Input("case-chooser", "value"), Input("upload", "contents"), Input("url", "search"),
-        State("upload", "filename"), State("case-store", "data"), State("draft-store", "data"),
+        Input("case-chooser", "value"), Input("upload", "contents"), Input("url", "pathname"),
+        Input("url-pop", "data"),
+        State("url", "search"), State("upload", "filename"), State("case-store", "data"), State("draft-store", "data"),
     )
-    def _open(chosen: str | None, upload: str | None, search: str | None, upload_name: str | None,
-              current: dict[str, Any] | None, draft: Any) -> tuple[Any, Any, Any, Any]:
+    def _open(chosen: str | None, upload: str | None, _path: Any, popped: Any, search: str | None,
+              upload_name: str | None, current: dict[str, Any] | None, draft: Any) -> tuple[Any, Any, Any, Any]:
         trigger = ctx.triggered_id
-        if trigger in (None, "url"):
-            if current and trigger == "url":
+        if trigger in (None, "url", "url-pop"):
+            if trigger == "url-pop":  # back or forward: the address the tab went to
+                search = (popped or {}).get("search", search)
+            elif search is None:  # the location is not read yet: its pathname comes next
                 return no_update, no_update, no_update, no_update
-            restored = restore_draft(draft) if not current else None
-            if restored is not None:  # an unsaved case from before a reload of this tab
-                return restored, None, restored["name"] if restored.get("source") == "file" else None, None
-            chosen = first_case(cases, search)
-            trigger = "case-chooser"
+            return open_from_address(trigger if trigger != "url" else None, search, current, draft, cases)
         return open_case(trigger, chosen, upload, upload_name, current, cases)
 
     @app.callback(Output("error-store", "data", allow_duplicate=True), Input("error-close", "n_clicks"),

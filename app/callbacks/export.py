@@ -19,12 +19,15 @@ from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
 from app.export import FORMATS, VIEWS, ExportError, export_view_bytes, find_browser
 from app.export_controls import I18N_TYPE, REPORT_IDS, ids, size_options
-from app.filters import Filters, case_bounds
+from app.filters import case_bounds
 from app.i18n import normal_lang
-from app.navigation import as_of_date, timeline_options
+from app.navigation import as_of_date
 from app.state import CaseView, case_view
+from app.view_state_io import filters_from_controls, read_state
 from layouts.poster import SIZES
 from layouts.texts import text
+from layouts.view_state import ViewState
+from models.event_filter import EventFilter
 
 log = logging.getLogger(__name__)
 
@@ -52,18 +55,18 @@ def _deliver(make: Callable[[], tuple[bytes, str, str]], lang: str) -> Result:
     return dcc.send_bytes(data, filename, type=mimetype), text("download_done", lang, name=filename), _OK
 
 
-def view_options(view: CaseView, name: str, lang: str, projector: bool, as_of_value: int | None,
+def export_state(view: CaseView, name: str, lang: str, projector: bool, as_of_value: int | None,
                  filter_values: tuple[Any, ...] = (None, None, None, None, None),
-                 lane_mode: str | None = None) -> tuple[Any, dict[str, Any]]:
-    """``(as_of, figure options)`` of view ``name`` as the page draws it now (see ``app.callbacks.view``)."""
+                 lane_mode: str | None = None) -> ViewState:
+    """The view state of download ``name`` as the page draws it now (see ``app.callbacks.view``): for the
+    timeline its filters, lanes and date line (none at the case's last day); for the geno-sociogram the date."""
+    _, state = read_state(None, None, None, *filter_values, lane_mode, lang, projector, None, None, False)
+    state = state.replace(filters=filters_from_controls(view, *filter_values))
+    day = as_of_date(view, as_of_value)
     if name == "timeline":
-        filters = Filters.from_controls(*filter_values, case_bounds(view))
-        options = timeline_options(view, filters, as_of_value, None, False, lang, projector,
-                                   lane_mode or "organisation")
-        options.pop("lang")
-        options.pop("reveal_until", None)
-        return options.pop("as_of"), options
-    return as_of_date(view, as_of_value), {"projector": projector}
+        last = case_bounds(view)[1]
+        return state.replace(as_of=None if day is None or day == last else day)
+    return state.replace(as_of=day, filters=EventFilter(), lanes="organisation")
 
 
 def view_download_result(store: dict[str, Any] | None, name: str, fmt: str | None, size: str | None, lang: str,
@@ -79,8 +82,8 @@ def view_download_result(store: dict[str, Any] | None, name: str, fmt: str | Non
     def make() -> tuple[bytes, str, str]:
         if fmt not in FORMATS or size not in SIZES:
             raise ValueError("unknown format or size")
-        as_of, options = view_options(view, name, lang, bool(projector), as_of_value, filter_values, lane_mode)
-        return export_view_bytes(view.case, name, fmt, size, lang, as_of, options=options)
+        state = export_state(view, name, lang, bool(projector), as_of_value, filter_values, lane_mode)
+        return export_view_bytes(view.case, name, fmt, size, state.lang, state.as_of, state=state)
 
     return _deliver(make, lang)
 

@@ -13,11 +13,13 @@ import dash
 from dash import ALL, Input, Output, State, ctx, html, no_update
 
 from app.edit_store import is_edit
-from app.filters import FILTER_INPUTS, Filters, case_bounds
+from app.filters import FILTER_INPUTS
 from app.i18n import format_partial, normal_lang, vocab
 from app.state import CaseView, case_view
+from app.view_state_io import filters_from_controls
 from layouts.texts import text
 from models import Event
+from models.event_filter import EventFilter
 
 PAGE_SIZE = 25
 COLUMNS = ("date", "title", "type", "layer", "organisation", "persons")
@@ -49,10 +51,11 @@ def cell_text(view: CaseView, event: Event, column: str, lang: str) -> str:
     return _persons(view, event)
 
 
-def table_events(view: CaseView, filters: Filters, search: str | None, sort: str, ascending: bool,
+def table_events(view: CaseView, filters: EventFilter, search: str | None, sort: str, ascending: bool,
                  lang: str) -> list[Event]:
-    """The table's events: filtered, searched (case-insensitive, any column) and sorted."""
-    events = filters.apply(view)
+    """The table's events: filtered as the timeline filters them (the window too), searched (case-insensitive,
+    any column) and sorted."""
+    events = filters.apply(view.ordered)
     needle = (search or "").strip().casefold()
     if needle:
         events = [e for e in events
@@ -142,7 +145,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         if view is None:
             return None, []
         state = state or {}
-        flt = Filters.from_controls(*filters, case_bounds(view))
+        flt = filters_from_controls(view, *filters)
         return view, table_events(view, flt, search, state.get("sort", "date"), state.get("asc", True), lang)
 
     @app.callback(

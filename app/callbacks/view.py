@@ -16,7 +16,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html
 
 from app.details import details
 from app.edit_store import is_edit
-from app.filters import FILTER_INPUTS, Filters, case_bounds, opening_day, year_marks
+from app.filters import case_bounds, opening_day, year_marks
 from app.i18n import format_day, format_partial, normal_lang, vocab
 from app.navigation import (
     Selection,
@@ -28,13 +28,39 @@ from app.navigation import (
     graph_height,
     navigate,
     story_event,
-    timeline_options,
     timeline_output,
     with_no_events_note,
 )
 from app.page import empty_figure
-from app.state import case_view
+from app.state import CaseView, case_view
+from app.view_state_io import STATE_INPUTS, case_name, controls_of, query_state, read_state
 from layouts.texts import text
+
+
+def opened(view: CaseView | None, store: dict[str, Any] | None, selection: Selection, as_of: int | None,
+           search: str | None) -> tuple:
+    """The navigation callback's answer when a case opens or changes: the selection, story step and date as the
+    address has them when it names this case (a reload, a link, back/forward, a reload with unsaved edits);
+    after an edit what the user was looking at; else none, the first step and the case's opening day."""
+    bounds = case_bounds(view) if view else None
+    meta = {"n": len(view.ordered) if view else 0, "index": 0}
+    if view is None or bounds is None:
+        return None, {"step": 0}, 1, 0, 1, {}, None, None, meta
+    first, last = (d.toordinal() for d in bounds)
+    marks = year_marks(bounds)
+    if is_edit(store) and not (store or {}).get("restored"):  # the same case, edited: keep the view
+        kept = after_edit(view, (store or {}).get("select") or selection)
+        value = last if as_of is None else min(max(int(as_of), first), last)
+        if kept and kept.get("kind") == "event":
+            value = _event_ordinal(view, kept["id"], bounds)
+        return kept, no_update, value, first, last, marks, None, None, meta
+    asked = query_state(search)
+    if asked.case == case_name(store) and (asked.case is not None or (store or {}).get("restored")):
+        values = controls_of(view, asked)
+        step = min(asked.story, len(view.ordered) - 1) if asked.story is not None and view.ordered else 0
+        meta["index"] = step  # story mode (switched on from the address) starts at the address's step
+        return values["selection"], {"step": step}, values["as_of"], first, last, marks, None, None, meta
+    return None, {"step": 0}, opening_day(view, bounds).toordinal(), first, last, marks, None, None, meta
 
 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
@@ -54,26 +80,14 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Input({"type": "annotation", "index": ALL}, "n_clicks"),
         Input("story-store", "data"),
         State("story-toggle", "value"), State("selection-store", "data"), State("as-of", "value"),
+        State("url", "search"),
     )
     def _navigate(store: dict[str, Any] | None, timeline_click: Any, network_click: Any, *rest: Any) -> tuple:
-        story, story_on, selection = rest[-4], bool(rest[-3]), rest[-2]
+        story, story_on, selection, search = rest[-5], bool(rest[-4]), rest[-3], rest[-1]
         view = case_view(store)
         trigger = ctx.triggered_id
         if trigger is None or trigger == "case-store":
-            bounds = case_bounds(view) if view else None
-            meta = {"n": len(view.ordered) if view else 0, "index": 0}
-            if bounds is None:
-                return None, {"step": 0}, 1, 0, 1, {}, None, None, meta
-            first, last = (d.toordinal() for d in bounds)
-            if view is not None and is_edit(store):  # the same case, edited: keep what the user is looking at
-                kept = after_edit(view, store.get("select") or selection)
-                as_of = ctx.states.get("as-of.value")
-                value = last if as_of is None else min(max(int(as_of), first), last)
-                if kept and kept.get("kind") == "event":
-                    value = _event_ordinal(view, kept["id"], bounds)
-                return kept, no_update, value, first, last, year_marks(bounds), None, None, meta
-            opening = opening_day(view, bounds).toordinal() if view is not None else last
-            return None, {"step": 0}, opening, first, last, year_marks(bounds), None, None, meta
+            return opened(view, store, selection, ctx.states.get("as-of.value"), search)
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         if trigger == "timeline-graph":
             value = timeline_click
@@ -106,26 +120,18 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
 
     @app.callback(
         Output("timeline-graph", "figure"), Output("timeline-graph", "style"), Output("timeline-shown", "data"),
-        Input("case-store", "data"), Input("selection-store", "data"), *FILTER_INPUTS,
-        Input("as-of", "value"), Input("story-store", "data"), Input("story-toggle", "value"),
-        Input("lang", "value"), Input("projector", "value"), Input("lane-mode", "value"),
-        State("timeline-shown", "data"),
+        *STATE_INPUTS, State("timeline-shown", "data"),
     )
-    def _timeline(store: dict[str, Any] | None, selection: Selection, persons: Any, orgs: Any, types: Any,
-                  layer: Any, window: Any, as_of: int | None, story: Any, story_on: bool, lang: str,
-                  projector: bool, lane_mode: str, shown: str | None) -> tuple[go.Figure | Patch, Any, Any]:
-        view = case_view(store)
+    def _timeline(*values: Any) -> tuple[go.Figure | Patch, Any, Any]:
+        *controls, shown = values
+        view, state = read_state(*controls)
         if view is None:
-            return empty_figure(bool(projector)), {"height": "120px"}, None
-        filters = Filters.from_controls(persons, orgs, types, layer, window, case_bounds(view))
-        options = timeline_options(view, filters, as_of, story, bool(story_on), normal_lang(lang), bool(projector),
-                                   lane_mode)
-        selection_only = [t["prop_id"] for t in ctx.triggered] == ["selection-store.data"]
-        fig, sig = timeline_output(view, selection, options, shown if selection_only else None)
+            return empty_figure(state.projector), {"height": "120px"}, None
+        fig, sig = timeline_output(view, state, shown)
         if not view.ordered and isinstance(fig, go.Figure):
             # A new case: the usual (empty) timeline, so the first event added draws in place, plus a word.
             # (Swapping in a different, axis-free figure here made plotly fail on the next, real one.)
-            fig = with_no_events_note(fig, normal_lang(lang), bool(projector))
+            fig = with_no_events_note(fig, state.lang, state.projector)
         return fig, graph_height(fig), sig
 
     @app.callback(

@@ -356,6 +356,8 @@ EN: dict[str, str] = {
     "save_hint_download": "This case has no folder to be saved in: use Download JSON",
     "save_hint_new_file": "No file yet: Save asks for a file name in the case folder",
     "save_hint_file": "Save to {name}",
+    "unknown_case_title": "Case not found",
+    "unknown_case_body": "The address asks for the case {name}, but it is not in the folder of cases. No case was opened: choose one from the list.",
     "unsaved_changes_title": "Save first",
     "save_as_title": "Save as a new file",
     "save_as_body": "The file goes into the case folder. An existing file is never overwritten.",

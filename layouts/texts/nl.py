@@ -356,6 +356,8 @@ NL: dict[str, str] = {
     "save_hint_download": "Deze casus heeft geen map om in op te slaan: gebruik Download JSON",
     "save_hint_new_file": "Nog geen bestand: Opslaan vraagt om een bestandsnaam in de map met casussen",
     "save_hint_file": "Opslaan in {name}",
+    "unknown_case_title": "Casus niet gevonden",
+    "unknown_case_body": "Het adres vraagt om de casus {name}, maar die staat niet in de map met casussen. Er is geen casus geopend: kies er een uit de lijst.",
     "unsaved_changes_title": "Eerst opslaan",
     "save_as_title": "Opslaan als nieuw bestand",
     "save_as_body": "Het bestand komt in de map met casussen. Een bestaand bestand wordt nooit overschreven.",

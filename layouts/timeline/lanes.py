@@ -7,13 +7,17 @@ Pure and independent of language, highlight, ``as_of`` and story mode, so a call
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import math
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from layouts.timeline.packing import (
+    axis_breaks,
+    pack_lane,
+    stack_intervals,
+    visible_span,
+)
 from layouts.timeline.style import (
     AXIS_DOWN,
     AXIS_UP,
@@ -25,7 +29,8 @@ from layouts.timeline.style import (
     lane_budget_rows,
 )
 from models.case import Case, Event
-from models.dates import DAYS_PER_MONTH, day_ms, event_gaps, event_interval, uncertain_range
+from models.dates import day_ms, uncertain_range
+from models.event_filter import EventFilter
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
 
@@ -118,31 +123,11 @@ class TimelineLayout:
 # --- filtering -------------------------------------------------------------------------------------
 
 
-def _as_set(values: Iterable | None) -> set[str] | None:
-    return None if values is None else {str(value) for value in values}
-
-
-def select_events(case: Case, *, persons: Iterable[str] | None = None, organisations: Iterable[str] | None = None,
-                  event_types: Iterable[str] | None = None, layers: Iterable[str] | None = None) -> list[Event]:
-    """The case's events that pass the filters (None: no filter), in chronological order.
-
-    persons: any of its persons or its voice; organisations: its organisation or receiving organisation.
-    """
-    person_set, org_set = _as_set(persons), _as_set(organisations)
-    type_set, layer_set = _as_set(event_types), _as_set(layers)
-    kept = []
-    for event in case.events_in_order():
-        if person_set is not None and not (person_set.intersection(event.persons)
-                                           or event.perspective in person_set):
-            continue
-        if org_set is not None and event.organisation not in org_set and event.to_organisation not in org_set:
-            continue
-        if type_set is not None and event.type.value not in type_set:
-            continue
-        if layer_set is not None and event.layer.value not in layer_set:
-            continue
-        kept.append(event)
-    return kept
+def select_events(case: Case, filters: EventFilter | None = None) -> list[Event]:
+    """The case's events that pass ``filters`` (:class:`models.event_filter.EventFilter`, the one rule the
+    table, the posters and the report use too), in chronological order. The filter's window is not applied:
+    the timeline zooms to it instead of dropping the events outside it."""
+    return (filters or EventFilter()).without_window().apply(case.events_in_order())
 
 
 # --- lanes -----------------------------------------------------------------------------------------
@@ -164,35 +149,6 @@ def lane_of(event: Event, lane_mode: str = "organisation",
     if voice:
         return f"person:{voice}", "person", voice
     return "family", "family", ""
-
-
-# --- stacking ----------------------------------------------------------------------------------------
-
-
-def stack_intervals(intervals: list[tuple[float, float]], gap: float = 0.0,
-                    max_rows: int | None = None) -> list[int]:
-    """First-fit rows for intervals (in input order: pass them sorted by start) so that none overlap.
-
-    Two intervals share a row only when one ends more than ``gap`` before the other starts. With
-    ``max_rows``, an interval that fits nowhere goes to the row that frees up first (it overlaps).
-    """
-    row_ends: list[float] = []
-    rows: list[int] = []
-    for start, end in intervals:
-        for row, row_end in enumerate(row_ends):
-            if row_end + gap < start:
-                row_ends[row] = end
-                rows.append(row)
-                break
-        else:
-            if max_rows is None or len(row_ends) < max_rows:
-                row_ends.append(end)
-                rows.append(len(row_ends) - 1)
-            else:
-                row = min(range(len(row_ends)), key=row_ends.__getitem__)
-                row_ends[row] = max(row_ends[row], end)
-                rows.append(row)
-    return rows
 
 
 # --- the layout ----------------------------------------------------------------------------------------
@@ -232,106 +188,10 @@ def _order_keys(lanes: dict[str, tuple[str, str, Layer, int]], case: Case, lane_
     return formal, lived
 
 
-# --- the time axis: leaving out empty years ------------------------------------------------------------
-
-COMPRESS_MIN_MONTHS = 24   # stretches without any event at least this long are shortened on the axis
-_MS_PER_MONTH = DAYS_PER_MONTH * 86_400_000
-
-
-def axis_breaks(case: Case, gap_start: float | None = None) -> tuple[tuple[float, float], ...]:
-    """Parts of long stretches without information (in the whole case) that the time axis leaves out.
-
-    Each stretch of at least :data:`COMPRESS_MIN_MONTHS` keeps a visible stub (about a twentieth of the
-    case's remaining span, 6 to 12 months) that carries its "no information" band and label; the rest is
-    left out, so that the years of a family's prehistory with one birth in them do not take most of the axis.
-    """
-    gaps = event_gaps(case.events, COMPRESS_MIN_MONTHS)
-    if not gaps:
-        return ()
-    intervals = [event_interval(event) for event in case.events]
-    first = min(lo for lo, _ in intervals)
-    last = max(hi for _, hi in intervals)
-    total = day_ms(last) - day_ms(first)
-    empty = sum(day_ms(gap.end) - day_ms(gap.start) for gap in gaps)
-    keep = min(max((total - empty) / 20, 6 * _MS_PER_MONTH), 12 * _MS_PER_MONTH)
-    breaks = []
-    for gap in gaps:
-        x0, x1 = day_ms(gap.start) + keep / 2, day_ms(gap.end) - keep / 2
-        if x1 - x0 > 3 * _MS_PER_MONTH:
-            breaks.append((x0, x1))
-    return tuple(breaks)
-
-
-def visible_span(x_range: tuple[float, float], breaks: Iterable[tuple[float, float]]) -> float:
-    """The length of ``x_range`` without the parts inside ``breaks``."""
-    lo, hi = x_range
-    return (hi - lo) - sum(max(0.0, min(b1, hi) - max(b0, lo)) for b0, b1 in breaks)
-
-
-# --- packing a lane -------------------------------------------------------------------------------------------
-
-
-def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float]], gap: float,
-              max_moment_rows: int = MAX_MOMENT_ROWS, max_span_rows: int | None = None
-              ) -> tuple[list[int], list[int], int]:
-    """Rows for the moments and the periods of one lane, periods and moments sharing rows.
-
-    A period goes to the first row where it fits (periods overlap only beyond ``max_span_rows`` rows, in the
-    row that frees first); a moment goes to the first row where it touches nothing, within
-    ``max_moment_rows`` rows or as many as the periods took — beyond that it overlaps in the row whose marks
-    end first. Returns (moment rows, span rows, number of rows).
-    """
-    rows: list[tuple[list[float], list[float]]] = []  # per row: starts and ends, sorted by start
-    last_end: list[float] = []                       # per row: where its marks end
-
-    def free(row: int, lo: float, hi: float) -> bool:
-        starts, ends = rows[row]
-        k = bisect.bisect_left(starts, lo)
-        if k > 0 and ends[k - 1] + gap >= lo:
-            return False
-        return not (k < len(starts) and starts[k] - gap <= hi)
-
-    def put(row: int, lo: float, hi: float) -> None:
-        starts, ends = rows[row]
-        k = bisect.bisect_left(starts, lo)
-        starts.insert(k, lo)
-        ends.insert(k, hi)
-        last_end[row] = max(last_end[row], hi)
-
-    def first_free(lo: float, hi: float, limit: int | None) -> int:
-        for row in range(len(rows)):
-            if free(row, lo, hi):
-                return row
-        if limit is None or len(rows) < limit:
-            rows.append(([], []))
-            last_end.append(-math.inf)
-            return len(rows) - 1
-        return min(range(len(rows)), key=last_end.__getitem__)  # crowded: overlap where the marks end first
-
-    span_rows = [0] * len(spans)
-    for i in sorted(range(len(spans)), key=lambda i: spans[i]):
-        lo, hi = spans[i]
-        # periods come in order of their start and are alone in the rows so far: a row is free when its
-        # last period ends before this one starts
-        row = next((r for r, end in enumerate(last_end) if end + gap < lo), None)
-        if row is None:
-            row = first_free(lo, hi, max_span_rows)
-        span_rows[i] = row
-        put(row, lo, hi)
-    limit = max(len(rows), max_moment_rows)
-    moment_rows = [0] * len(moments)
-    for i in sorted(range(len(moments)), key=lambda i: moments[i]):
-        moment_rows[i] = row = first_free(*moments[i], limit)
-        put(row, *moments[i])
-    return moment_rows, span_rows, max(len(rows), 1)
-
-
 # --- the layout ----------------------------------------------------------------------------------------
 
 
-def timeline_layout(case: Case, *, persons: Collection[str] | None = None,
-                    organisations: Collection[str] | None = None, event_types: Collection[str] | None = None,
-                    layers: Collection[str] | None = None, lane_mode: str = "organisation",
+def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode: str = "organisation",
                     projector: bool = False, compact: bool = True) -> TimelineLayout:
     """Lanes, sub-rows and positions of the events that pass the filters. Pure; cache it freely.
 
@@ -343,8 +203,7 @@ def timeline_layout(case: Case, *, persons: Collection[str] | None = None,
     """
     if lane_mode not in LANE_MODES:
         raise ValueError(f"lane_mode must be one of {LANE_MODES}, not {lane_mode!r}")
-    events = select_events(case, persons=persons, organisations=organisations, event_types=event_types,
-                           layers=layers)
+    events = select_events(case, filters)
     geo = geometry(projector)
 
     # Per event: (lo, x, hi, lo day) of its date, and of its end for a period.
@@ -536,8 +395,8 @@ def _merge_to_budget(lane_info: dict[str, tuple[str, str, Layer, int]], by_lane:
     return {key: sorted(refs) for key, refs in merged.items()}
 
 
-def timeline_event_positions(case: Case, **options: object) -> dict[str, PlacedEvent]:
-    """Event id → position, for the filters and lane mode in ``options`` (others are ignored)."""
-    keys = ("persons", "organisations", "event_types", "layers", "lane_mode", "projector")
-    layout = timeline_layout(case, **{key: value for key, value in options.items() if key in keys})  # type: ignore[arg-type]
+def timeline_event_positions(case: Case, filters: EventFilter | None = None, *, lane_mode: str = "organisation",
+                             projector: bool = False) -> dict[str, PlacedEvent]:
+    """Event id → position, for these filters, lane mode and projector flag."""
+    layout = timeline_layout(case, filters, lane_mode=lane_mode, projector=projector)
     return {item.event.id: item for item in layout.placed}

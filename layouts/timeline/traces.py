@@ -189,7 +189,7 @@ def span_decoration_traces(marks: MarkArrays, geo: Geometry, gl: bool) -> list[T
         colour = PROVENANCE_COLOUR[PROVENANCE_ORDER[p_index]]
         traces.append({
             "type": "scatter", "x": marks.x[mask], "y": marks.y[mask], "mode": "markers", "hoverinfo": "skip",
-            "showlegend": False,
+            "showlegend": False, "ids": marks.ids[mask],  # whose start each symbol marks (for highlight patches)
             "marker": {"symbol": symbol, "size": geo.marker_px, "color": colour, "opacity": marks.alpha[mask],
                        "line": {"color": colour if symbol >= OPEN else PAPER, "width": 1.5}},
         })

@@ -166,8 +166,11 @@ def test_an_unsaved_case_survives_a_reload_and_the_page_warns_before_closing(edi
     add_event(page, "2021", "Niet kwijtraken")
     assert wait_until(lambda: page.evaluate("() => window.sessionStorage.length") > 0, 10)
     assert page.evaluate("() => window.localStorage.length") == 0
+    assert wait_until(lambda: "date=2021" in page.url, 10), page.url  # the new event's date, in the address
+    day = page.locator("#as-of-text").inner_text()
     page.reload()
     expect(page.locator("#events-table")).to_contain_text("Niet kwijtraken")
+    expect(page.locator("#as-of-text")).to_have_text(day)  # the network keeps its date (not the case's start)
     expect(page.locator("#save-status")).to_contain_text("Niet-opgeslagen wijzigingen")
     assert page.evaluate(ASKS_BEFORE_LEAVING) is True
     expect(page.locator("#edit-toolbar")).to_be_visible()  # unsaved work: the edit tools are shown

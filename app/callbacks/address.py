@@ -1,0 +1,87 @@
+"""The view in the address: the state written to ``?…`` on every change, and read back on load and on
+back/forward, so that a reload or a shared link shows exactly the same view.
+
+Writing: one callback turns the controls into a :class:`~layouts.view_state.ViewState`
+(:func:`app.view_state_io.read_state`) and puts its query string in the ``url`` location (a new history
+entry, no reload). Reading: on load the case comes from ``?case=`` (``app.callbacks.case``), and the date,
+filters and selection are applied when that case opens (``app.callbacks.view``, ``app.callbacks.filters``);
+the language, projector, wall and lanes are set here. Back/forward (the ``url-pop`` store, see
+``assets/history.js``) sets them all here when the case stays, else opens the other case first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import dash
+from dash import Input, Output, State, ctx, no_update
+
+from app.state import case_view
+from app.view_state_io import STATE_INPUTS, case_name, controls_of, query_state, read_state
+
+_CONTROLS = (("lang", "value"), ("projector", "value"), ("wall", "value"), ("lane-mode", "value"),
+             ("story-toggle", "value"), ("filter-persons", "value"), ("filter-organisations", "value"),
+             ("filter-types", "value"), ("filter-layer", "value"), ("filter-window", "value"), ("as-of", "value"),
+             ("selection-store", "data"), ("story-store", "data"))
+
+
+def address(search: str | None, *values: Any, case_changed: bool = True) -> Any:
+    """The location's new search string for the control values (``STATE_INPUTS`` order), or ``no_update``
+    when no case is open (an unknown ``?case=`` stays in the address) or nothing changed. While the address
+    names another case than the open one and the case did not change (back/forward to another case, which is
+    opening), nothing is written: a half-restored view would cut the browser's history."""
+    view, state = read_state(*values)
+    if view is None:
+        return no_update
+    asked = query_state(search).case
+    if not case_changed and asked is not None and asked != state.case:
+        return no_update
+    query = state.to_query()
+    wanted = f"?{query}" if query else ""
+    return wanted if wanted != (search or "") else no_update
+
+
+def restored_controls(search: str | None, store: dict[str, Any] | None, popped: bool) -> list[Any]:
+    """Control values (``_CONTROLS`` order) for the view ``search`` asks for. On load only what it names
+    (the rest keeps the page's defaults); on back/forward all of it. The date, filters and selection only
+    when that case is the open one (else they follow when it opens)."""
+    state = query_state(search)
+    named = set(parse_qs((search or "").lstrip("?")))
+    out: list[Any] = [no_update] * len(_CONTROLS)
+    if "lang" in named:
+        out[0] = state.lang
+    if popped or state.projector:
+        out[1], out[2] = state.projector, state.wall
+    if popped or "lanes" in named:
+        out[3] = state.lanes
+    if popped or state.story is not None:
+        out[4] = state.story is not None
+    view = case_view(store)
+    if popped and view is not None and state.case == case_name(store):
+        values = controls_of(view, state)
+        out[5:12] = [values["persons"], values["organisations"], list(values["event_types"]), values["layer"],
+                     values["window"], values["as_of"], values["selection"]]
+        if state.story is not None:
+            out[12] = {"step": state.story}
+    return out
+
+
+def register(app: dash.Dash, cases: Path | None = None) -> None:
+    """Attach the address callbacks to ``app``."""
+
+    @app.callback(Output("url", "search"), *STATE_INPUTS, State("url", "search"))
+    def _write(*values: Any) -> Any:
+        *controls, search = values
+        return address(search, *controls, case_changed="case-store.data" in ctx.triggered_prop_ids)
+
+    @app.callback(
+        *[Output(component, prop, allow_duplicate=True) for component, prop in _CONTROLS],
+        Input("url", "pathname"), Input("url-pop", "data"), State("url", "search"), State("case-store", "data"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def _read(_path: Any, popped: Any, search: str | None, store: Any) -> list[Any]:
+        if ctx.triggered_id == "url-pop":
+            return restored_controls((popped or {}).get("search"), store, popped=True)
+        return restored_controls(search, store, popped=False)

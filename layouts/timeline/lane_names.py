@@ -1,0 +1,47 @@
+"""The names of the timeline's lanes, left of the lanes (a merged lane says how many it holds; the tooltip has
+the full name or the members), and the captions of the two halves beside the axis line."""
+
+from __future__ import annotations
+
+from layouts.style import INK, TypeScale
+from layouts.texts import text
+from layouts.timeline.lanes import Lane, TimelineLayout
+from layouts.timeline.style import AXIS_DOWN, AXIS_UP, Geometry, person_colour
+from layouts.timeline.text import HoverWriter, esc, lane_hover, lane_label, merged_lane_label
+from models.vocabulary import Layer
+
+
+def lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang: str, geo: Geometry,
+                 scale: TypeScale, projector: bool) -> tuple[list[dict], int]:
+    """Lane labels left of the lanes (annotations: their tooltip has the full name or what a merged lane holds)
+    and the halves' captions beside the axis line; and the left margin they need, in px."""
+    font = scale.small if projector else scale.base
+    notes: list[dict] = []
+    widest = 0
+    without_org = any(item.lane == "other" and (not item.event.organisation or item.event.organisation
+                                                  not in (layout.lane("other") or Lane("", "", "", Layer.FORMAL,
+                                                                                        0, 0, 0)).members)
+                      for item in layout.placed) if layout.lane("other") is not None else False
+    for lane in layout.lanes:
+        if lane.kind in ("other", "others") and lane.members:
+            lines = [merged_lane_label(lane.kind, len(lane.members), layout.lane_mode, lang, projector)]
+        else:
+            lines = lane_label(lane.kind, lane.ref, writer, lang, geo.label_chars, lines=2 if lane.rows >= 2 else 1)
+        widest = max(widest, *(len(line) for line in lines))
+        label_text = "<br>".join(esc(line) for line in lines)
+        if lane.kind == "person" and lane.ref in persons:
+            label_text = f"<span style='color:{person_colour(persons[lane.ref].kind)}'>{label_text}</span>"
+        hover = lane_hover(lane.kind, lane.ref, lane.members, writer, lang,
+                           without_organisation=lane.kind == "other" and without_org)
+        notes.append({"x": 0, "xref": "paper", "xanchor": "right", "xshift": -8, "align": "right",
+                      "y": lane.centre, "yref": "y2" if lane.layer == Layer.FORMAL else "y", "yanchor": "middle",
+                      "text": label_text, "hovertext": hover, "showarrow": False,
+                      "font": {"size": font, "color": INK}, "captureevents": False})
+    captions = ((text("timeline_formal_axis", lang), AXIS_UP * 0.45, "y2"),
+                (text("timeline_lived_axis", lang), -AXIS_DOWN * 0.55, "y"))
+    for caption, y, yref in captions:
+        widest = max(widest, len(caption) + 1)
+        notes.append({"x": 0, "xref": "paper", "xanchor": "right", "xshift": -8, "y": y, "yref": yref,
+                      "yanchor": "middle", "text": f"<b>{esc(caption)}</b>", "showarrow": False,
+                      "font": {"size": font, "color": INK}})
+    return notes, int(widest * font * 0.6 + 24)

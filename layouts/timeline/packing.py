@@ -1,0 +1,136 @@
+"""How marks share the sub-rows of a lane, and which empty stretches the time axis leaves out.
+
+Pure helpers of :func:`layouts.timeline.lanes.timeline_layout`; they know numbers (ms), not events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterable
+
+from layouts.timeline.style import MAX_MOMENT_ROWS
+from models.case import Case
+from models.dates import DAYS_PER_MONTH, day_ms, event_gaps, event_interval
+
+# --- stacking ----------------------------------------------------------------------------------------
+
+
+def stack_intervals(intervals: list[tuple[float, float]], gap: float = 0.0,
+                    max_rows: int | None = None) -> list[int]:
+    """First-fit rows for intervals (in input order: pass them sorted by start) so that none overlap.
+
+    Two intervals share a row only when one ends more than ``gap`` before the other starts. With
+    ``max_rows``, an interval that fits nowhere goes to the row that frees up first (it overlaps).
+    """
+    row_ends: list[float] = []
+    rows: list[int] = []
+    for start, end in intervals:
+        for row, row_end in enumerate(row_ends):
+            if row_end + gap < start:
+                row_ends[row] = end
+                rows.append(row)
+                break
+        else:
+            if max_rows is None or len(row_ends) < max_rows:
+                row_ends.append(end)
+                rows.append(len(row_ends) - 1)
+            else:
+                row = min(range(len(row_ends)), key=row_ends.__getitem__)
+                row_ends[row] = max(row_ends[row], end)
+                rows.append(row)
+    return rows
+
+
+# --- the time axis: leaving out empty years ------------------------------------------------------------
+
+COMPRESS_MIN_MONTHS = 24   # stretches without any event at least this long are shortened on the axis
+_MS_PER_MONTH = DAYS_PER_MONTH * 86_400_000
+
+
+def axis_breaks(case: Case, gap_start: float | None = None) -> tuple[tuple[float, float], ...]:
+    """Parts of long stretches without information (in the whole case) that the time axis leaves out.
+
+    Each stretch of at least :data:`COMPRESS_MIN_MONTHS` keeps a visible stub (about a twentieth of the
+    case's remaining span, 6 to 12 months) that carries its "no information" band and label; the rest is
+    left out, so that the years of a family's prehistory with one birth in them do not take most of the axis.
+    """
+    gaps = event_gaps(case.events, COMPRESS_MIN_MONTHS)
+    if not gaps:
+        return ()
+    intervals = [event_interval(event) for event in case.events]
+    first = min(lo for lo, _ in intervals)
+    last = max(hi for _, hi in intervals)
+    total = day_ms(last) - day_ms(first)
+    empty = sum(day_ms(gap.end) - day_ms(gap.start) for gap in gaps)
+    keep = min(max((total - empty) / 20, 6 * _MS_PER_MONTH), 12 * _MS_PER_MONTH)
+    breaks = []
+    for gap in gaps:
+        x0, x1 = day_ms(gap.start) + keep / 2, day_ms(gap.end) - keep / 2
+        if x1 - x0 > 3 * _MS_PER_MONTH:
+            breaks.append((x0, x1))
+    return tuple(breaks)
+
+
+def visible_span(x_range: tuple[float, float], breaks: Iterable[tuple[float, float]]) -> float:
+    """The length of ``x_range`` without the parts inside ``breaks``."""
+    lo, hi = x_range
+    return (hi - lo) - sum(max(0.0, min(b1, hi) - max(b0, lo)) for b0, b1 in breaks)
+
+
+# --- packing a lane -------------------------------------------------------------------------------------------
+
+
+def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float]], gap: float,
+              max_moment_rows: int = MAX_MOMENT_ROWS, max_span_rows: int | None = None
+              ) -> tuple[list[int], list[int], int]:
+    """Rows for the moments and the periods of one lane, periods and moments sharing rows.
+
+    A period goes to the first row where it fits (periods overlap only beyond ``max_span_rows`` rows, in the
+    row that frees first); a moment goes to the first row where it touches nothing, within
+    ``max_moment_rows`` rows or as many as the periods took — beyond that it overlaps in the row whose marks
+    end first. Returns (moment rows, span rows, number of rows).
+    """
+    rows: list[tuple[list[float], list[float]]] = []  # per row: starts and ends, sorted by start
+    last_end: list[float] = []                       # per row: where its marks end
+
+    def free(row: int, lo: float, hi: float) -> bool:
+        starts, ends = rows[row]
+        k = bisect.bisect_left(starts, lo)
+        if k > 0 and ends[k - 1] + gap >= lo:
+            return False
+        return not (k < len(starts) and starts[k] - gap <= hi)
+
+    def put(row: int, lo: float, hi: float) -> None:
+        starts, ends = rows[row]
+        k = bisect.bisect_left(starts, lo)
+        starts.insert(k, lo)
+        ends.insert(k, hi)
+        last_end[row] = max(last_end[row], hi)
+
+    def first_free(lo: float, hi: float, limit: int | None) -> int:
+        for row in range(len(rows)):
+            if free(row, lo, hi):
+                return row
+        if limit is None or len(rows) < limit:
+            rows.append(([], []))
+            last_end.append(-math.inf)
+            return len(rows) - 1
+        return min(range(len(rows)), key=last_end.__getitem__)  # crowded: overlap where the marks end first
+
+    span_rows = [0] * len(spans)
+    for i in sorted(range(len(spans)), key=lambda i: spans[i]):
+        lo, hi = spans[i]
+        # periods come in order of their start and are alone in the rows so far: a row is free when its
+        # last period ends before this one starts
+        row = next((r for r, end in enumerate(last_end) if end + gap < lo), None)
+        if row is None:
+            row = first_free(lo, hi, max_span_rows)
+        span_rows[i] = row
+        put(row, lo, hi)
+    limit = max(len(rows), max_moment_rows)
+    moment_rows = [0] * len(moments)
+    for i in sorted(range(len(moments)), key=lambda i: moments[i]):
+        moment_rows[i] = row = first_free(*moments[i], limit)
+        put(row, *moments[i])
+    return moment_rows, span_rows, max(len(rows), 1)

@@ -1,0 +1,89 @@
+"""The view in the address: one filter for the table and the timeline, a reload that keeps the view, and a
+clear message for an address that names no case of the folder."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from playwright.sync_api import expect
+
+from layouts.texts import text
+from models import load_case
+
+from .conftest import SAMPLES
+from .helpers import LISA, all_ids, choose_option, graph_data, open_lisa, wait_until
+
+
+def _table_ids(page: Any) -> set[str]:
+    """The event ids of every row of the events table, over all its pages."""
+    ids: set[str] = set()
+    while True:
+        for raw in page.locator("#events-table .row-button").evaluate_all("els => els.map(e => e.id)"):
+            ids.add(json.loads(raw)["id"])
+        following = page.locator("#table-next")
+        if following.is_disabled() or page.locator("#table-pager").is_hidden():
+            return ids
+        text = page.locator("#table-page-text").inner_text()
+        following.click()
+        expect(page.locator("#table-page-text")).not_to_have_text(text)
+
+
+def test_a_person_filter_shows_the_same_events_in_the_table_and_the_timeline(page: Any) -> None:
+    events = open_lisa(page)
+    case = load_case(SAMPLES / LISA)
+    voice_only = [e for e in events if e.perspective == "vader" and "vader" not in e.persons]
+    assert voice_only, "the sample should have an event told in the father's voice without him in it"
+    expected = {e.id for e in events if "vader" in e.persons or e.perspective == "vader"}
+    page.locator("#filters-toggle").click()
+    choose_option(page, page.locator("#filter-persons"), case.person_map()["vader"].label)
+    drawn = wait_until(lambda: (lambda ids: ids if ids == expected else None)(
+        all_ids(graph_data(page, "timeline-graph"))))
+    assert drawn == expected, "the timeline does not show the father's events and voice"
+    expect(page.locator("#events-table caption")).to_contain_text(f"{len(expected)} rijen")
+    assert _table_ids(page) == drawn
+    assert "persons=vader" in page.url  # the filter is part of the address
+
+
+def test_a_reload_shows_the_same_case_date_and_filter(page: Any, recorder: Any) -> None:
+    events = open_lisa(page)
+    title = load_case(SAMPLES / LISA).title
+    assert wait_until(lambda: f"case={LISA}" in page.url), page.url  # the address names the chosen case
+    opening_text = page.locator("#as-of-text").inner_text()
+    thumb = page.locator("#as-of [role=slider]")
+    thumb.focus()
+    page.keyboard.press("Home")
+    expect(page.locator("#as-of-text")).not_to_have_text(opening_text)
+    chosen_day = page.locator("#as-of-text").inner_text()
+    page.locator("#filters-toggle").click()
+    page.locator("#filter-layer label", has_text="Beleving").click()
+    lived = {e.id for e in events if e.layer.value == "lived"}
+    assert wait_until(lambda: all_ids(graph_data(page, "timeline-graph")) == lived)
+    assert wait_until(lambda: "layer=lived" in page.url and "date=" in page.url), page.url
+    address = page.url
+
+    page.reload()
+    expect(page.locator("#case-title")).to_have_text(title)
+    assert page.url == address
+    expect(page.locator("#as-of-text")).to_have_text(chosen_day)
+    assert wait_until(lambda: all_ids(graph_data(page, "timeline-graph")) == lived), "the filter was lost"
+    assert page.locator("#filter-layer input[value=lived]").is_checked()
+    expect(page.locator("#events-table caption")).to_contain_text(f"{len(lived)} rijen")
+    # back: the view before the filter (same case, same date), every event again
+    page.go_back()
+    assert wait_until(lambda: len(all_ids(graph_data(page, "timeline-graph"))) == len(events)), "back kept the filter"
+    assert "layer=" not in page.url and f"case={LISA}" in page.url
+    expect(page.locator("#as-of-text")).to_have_text(chosen_day)
+    assert page.locator("#filter-layer input[value=both]").is_checked()
+    assert not recorder.errors
+
+
+def test_an_unknown_case_in_the_address_opens_none_and_says_so(page: Any, server: Any, recorder: Any) -> None:
+    page.goto(server.url + "?case=no_such_family.json")
+    box = page.locator("#error-box")
+    expect(box).to_contain_text(text("unknown_case_title", "nl"))
+    expect(box).to_contain_text("no_such_family.json")
+    expect(page.locator("#case-title")).to_have_text(text("no_case_title", "nl"))
+    assert page.locator("#case-body").is_hidden()  # no case opened, not silently the first one
+    assert "case=no_such_family.json" in page.url
+    assert not recorder.errors
