@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from layouts.genogram.legend import (
-    CHAR_EM,
-)
+from layouts.genogram.legend import CHAR_EM
 from layouts.texts import text
 from models.case import Person
 from models.partial_date import PartialDate

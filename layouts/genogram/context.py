@@ -8,19 +8,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from layouts.genogram.legend import (
-    Scale,
-)
-from layouts.genogram.symbols import (
-    Ink,
-    Point,
-)
+from layouts.genogram.legend import Scale
+from layouts.genogram.symbols import Ink, Point
 from models.case import Case
 
 FAMILY_SIZE = 1.0
 PERSON_HIT_PX = 36   # least diameter (px) of a person's invisible click target
-
-
 RING_SIZE = 0.8
 
 

@@ -54,6 +54,8 @@ FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
 FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
+WALL_FOLD = 6
+"""In a wall frame, more professionals than this are folded into their organisations' boxes (a count each)."""
 
 Box = tuple[float, float, float, float]
 
@@ -99,13 +101,17 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
                      projector: bool = False, collapse_organisations: object = "auto", show_network: bool = True,
                      show_professionals: bool = True) -> SociogramLayout:
     """Fit the geno-sociogram of ``case`` on ``as_of`` to the screen's card, the projector's or a wall ``frame``
-    ((width, height) px): choose the ring, the scale and the legend's place, and give every label its room."""
+    ((width, height) px): choose the ring, the scale and the legend's place, and give every label its room.
+    In a frame ``collapse_organisations="auto"`` folds every organisation's professionals into its box (a count)
+    when more than :data:`WALL_FOLD` are shown (pass ``False`` or a list of organisation ids to unfold them)."""
     framed = frame is not None
     projector = bool(projector) or framed
     ts = type_scale(projector)
     scale = FRAME_SCALE if framed else Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
     graph = build_graph(case, as_of)
     fam = cached_family_layout(case)
+    if framed and collapse_organisations == "auto" and _professionals_shown(graph) > WALL_FOLD:
+        collapse_organisations = "all"  # on the wall many professionals are folded into their organisation's box
     fitter = _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
                      show_professionals)
     if frame is not None:
@@ -118,6 +124,10 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
     return SociogramLayout(graph=graph, family=fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
                            org_font=fitter.org_font, legend_col_w=col_w)
+
+
+def _professionals_shown(graph: nx.MultiDiGraph) -> int:
+    return sum(1 for _, d in graph.nodes(data=True) if d.get("node") == "person" and d.get("kind") == "professional")
 
 
 @dataclass

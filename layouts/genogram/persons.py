@@ -9,23 +9,9 @@ from dataclasses import replace
 from layouts.genogram.captions import age_on, chars_in, esc, fit, period_text, wrap, years_fitted, years_text
 from layouts.genogram.context import FAMILY_SIZE, PERSON_HIT_PX, RING_SIZE, Context
 from layouts.genogram.layout import ROW
-from layouts.genogram.legend import (
-    CHAR_EM,
-    HOUSEHOLD,
-    HOUSEHOLD_FILL,
-    NETWORK_FILL,
-    ORG_EDGE,
-    ORG_FILL,
-    PRO_FILL,
-)
+from layouts.genogram.legend import CHAR_EM, HOUSEHOLD, HOUSEHOLD_FILL, NETWORK_FILL, ORG_EDGE, ORG_FILL, PRO_FILL
 from layouts.genogram.ring import COLLAPSED_H, HEADER_H, RingItem
-from layouts.genogram.symbols import (
-    FillStyle,
-    LineStyle,
-    padded_boxes_outline,
-    rounded_rect,
-    symbol_outline,
-)
+from layouts.genogram.symbols import FillStyle, LineStyle, padded_boxes_outline, rounded_rect, symbol_outline
 from layouts.style import INK, MUTED, NETWORK_COLOUR, NOTE_COLOUR, NOTE_GLYPH, PAPER, PROFESSIONAL_COLOUR
 from layouts.texts import text
 from layouts.timeline.text import note_hover
@@ -128,13 +114,16 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         if (y1 - 0.25 - 2 * s.small * 1.2 / ctx.px_per_unit) - (count_y + s.small * 0.6 / ctx.px_per_unit) > 0:
             lines = 2  # sized for its name on two lines (see ring_layout's titles)
         title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), lines)
+        title_y = item.y + 0.3
+        if (y1 - y0 - 0.4) * ctx.px_per_unit < 2.4 * s.small:  # a small box drawn small: name and count apart
+            title_y, count_y = item.y + 0.6 * s.small / ctx.px_per_unit, item.y - 0.6 * s.small / ctx.px_per_unit
         if title.count("<br>") and y1 - y0 > COLLAPSED_H + 1e-6:
             ctx.ink.text(item.x, y1 - 0.25, f"<b>{title}</b>", s.small, INK, emph, position="bottom center")
         else:
-            ctx.ink.text(item.x, item.y + 0.3, f"<b>{title}</b>", s.small, INK, emph)
+            ctx.ink.text(item.x, title_y, f"<b>{title}</b>", s.small, INK, emph)
         chars = chars_in(room, s.small, ctx.px_per_unit)
-        count = fit(f"{count_total} {unit}", chars, 1) if count_total != 1 else fit(
-            ctx.names.get(item.members[0], ""), chars, 1)
+        words = f"{count_total} {unit}" if count_total != 1 else ctx.names.get(item.members[0], "")
+        count = esc(words) if len(words) <= chars else str(count_total)  # the number alone, rather than cut
         ctx.ink.text(item.x, count_y, count, s.small, PROFESSIONAL_COLOUR, emph)
         ctx.ink.hover(item.x, item.y, key, f"<b>{esc(name)}</b><br>{count_total} {esc(unit)}"
                       + _member_list(ctx, item.members), 3.0 * ctx.px_per_unit)

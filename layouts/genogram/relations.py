@@ -12,14 +12,7 @@ import numpy as np
 
 from layouts.genogram.captions import esc, period_text, wrap
 from layouts.genogram.context import PERSON_HIT_PX, Context
-from layouts.genogram.legend import (
-    BADGE_KINDS,
-    CONFLICT,
-    LEGAL,
-    SUPERVISED,
-    Scale,
-    relation_style,
-)
+from layouts.genogram.legend import BADGE_KINDS, CONFLICT, LEGAL, SUPERVISED, Scale, relation_style
 from layouts.genogram.symbols import (
     FillStyle,
     Ink,
