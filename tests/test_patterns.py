@@ -304,25 +304,30 @@ def test_no_sequence_when_it_happens_once_or_steps_are_too_far_apart():
 
 # --- decisions without the family's voice -------------------------------------------------------------------
 
-def test_decisions_without_family_voice():
+def test_decisions_without_family_follow_the_file():
     events = [
-        ev("d1", "2020-03-01", "decision", decision={"decided_by": ["o-gi", "p1"], "family_involved": "no"}),
+        ev("d1", "2020-03-01", "decision", decision={"decided_by": ["o-gi", "p1"], "family_involved": "no",
+                                                     "not_heard": ["kind"]}),
+        ev("v1", "2020-03-02", "experience", "lived", persons=["moeder"], perspective="moeder"),  # near, yet "no"
         ev("d2", "2020-06-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "unknown"}),
-        ev("v2", "2020-06-11", "experience", "lived", persons=["moeder"], perspective="moeder"),
-        ev("d3", "2020-09-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "unknown"}),
-        ev("v3", "2020-09-05", "experience", "lived", persons=["p1"], perspective="p1"),  # a professional's voice
-        ev("d4", "2020-12-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "yes"}),
+        ev("d3", "2020-09-01", "decision"),  # no decision data: not recorded
+        ev("d4", "2020-12-01", "decision", decision={"decided_by": ["p2"], "family_involved": "yes"}),
+        ev("d5", "2021-01-01", "court_order", decision={"decided_by": ["p2"], "family_involved": "no"}),
     ]
     finding = only(find_patterns(make_case(events)), K.DECISIONS_WITHOUT_FAMILY)
-    assert finding.evidence_events == ("d1", "d3")
-    assert finding.evidence_persons == ("p1",)
-    assert finding.evidence_organisations == ("o-gi",)
-    assert finding.details["decisions"] == 4
-    assert finding.title_en == "2 of 4 decisions without the family's voice"
+    assert finding.evidence_events == ("d1", "d5")  # the lived entry next to d1 does not cancel the file's "no"
+    assert finding.details["not_recorded"] == ["d2", "d3"]  # listed apart, never counted as "no"
+    assert finding.title_nl == "2 van 5 besluiten zonder het gezin, bij 2 niet vastgelegd"
+    assert finding.evidence_persons == ("kind",)
+    assert "Kind niet gehoord: 1 keer" in finding.lines_nl
+    assert finding.lines_nl[:2] == ("Jeugdbescherming: 1 besluit zonder het gezin",
+                                    "Wijkteam: 1 besluit zonder het gezin")  # p2 decides for the local team
+    assert any(line.startswith("Niet vastgelegd of het gezin meedeed: 2 besluiten") for line in finding.lines_nl)
 
 
-def test_no_finding_when_every_decision_has_the_family():
-    events = [ev("d1", "2020-03-01", "decision", decision={"family_involved": "yes"})]
+def test_no_finding_when_every_decision_has_the_family_or_is_not_recorded():
+    events = [ev("d1", "2020-03-01", "decision", decision={"family_involved": "yes"}),
+              ev("d2", "2020-04-01", "decision", decision={"family_involved": "unknown"})]
     assert K.DECISIONS_WITHOUT_FAMILY not in kinds(find_patterns(make_case(events)))
 
 

@@ -25,11 +25,11 @@ from models.patterns.base import (
     PatternKind,
     PatternRules,
 )
+from models.patterns.decisions import find_decisions_without_family
 from models.patterns.parallel import find_mirrored_conflicts, find_mirrored_passing_on
 from models.patterns.people import (
     find_absent_persons,
     find_case_manager_changes,
-    find_decisions_without_family,
     find_turnover,
 )
 from models.patterns.placements import Spell, find_placement_patterns, placement_spells

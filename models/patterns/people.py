@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
 
@@ -16,12 +15,11 @@ from models.patterns.base import (
     Finding,
     PatternKind,
     PatternRules,
-    format_day,
     format_month,
     make_finding,
     plural,
 )
-from models.vocabulary import EventType, FamilyInvolved, Layer, PersonKind, RelationshipType, label
+from models.vocabulary import Layer, PersonKind, RelationshipType, label
 
 
 def _event_professionals(view: CaseView, event: Event) -> list[str]:
@@ -218,71 +216,6 @@ def find_case_manager_changes(view: CaseView, rules: PatternRules) -> list[Findi
         details={"changes": changes, "parallel": parallel,
                  "case_managers": [{"person": p["person"], "start": p["start"].isoformat(),
                                     "end": p["end"].isoformat() if p["end"] else None} for p in periods]},
-    )]
-
-
-def _is_family_voice(view: CaseView, event: Event) -> bool:
-    if event.layer != Layer.LIVED:
-        return False
-    if event.perspective is not None:
-        return event.perspective in view.voice_ids
-    return any(p in view.voice_ids for p in event.persons)
-
-
-def find_decisions_without_family(view: CaseView, rules: PatternRules) -> list[Finding]:
-    """Decisions with the family not involved (or unknown) and no family voice within ``voice_window_days``."""
-    voices = [e for e in view.events if _is_family_voice(view, e)]
-    first_day, last_day = view.first_day, view.last_day
-    voices.sort(key=lambda e: first_day[e.id])
-    starts = [first_day[e.id].toordinal() for e in voices]
-    reach: list[int] = []  # running maximum of the voices' last days
-    for event in voices:
-        reach.append(max(reach[-1] if reach else 0, last_day[event.id].toordinal()))
-    decisions = [e for e in view.events if e.decision is not None or e.type == EventType.DECISION]
-    silent: list[Event] = []
-    for event in decisions:
-        involved = event.decision.family_involved if event.decision else FamilyInvolved.UNKNOWN
-        if involved == FamilyInvolved.YES:
-            continue
-        first = view.start(event).toordinal() - rules.voice_window_days
-        last = view.end(event).toordinal() + rules.voice_window_days
-        k = bisect_right(starts, last) - 1
-        if k < 0 or reach[k] < first:
-            silent.append(event)
-    if not silent:
-        return []
-    lines_nl, lines_en = [], []
-    for event in silent:
-        involved = event.decision.family_involved if event.decision else FamilyInvolved.UNKNOWN
-        lines_nl.append(f"{format_day(view.start(event), 'nl')}: {event.title} (gezin betrokken: "
-                        f"{label(involved, 'nl')})")
-        lines_en.append(f"{format_day(view.start(event), 'en')}: {event.title} (family involved: "
-                        f"{label(involved, 'en')})")
-    deciders = [d for e in silent if e.decision for d in e.decision.decided_by]
-    n = len(silent)
-    return [make_finding(
-        PatternKind.DECISIONS_WITHOUT_FAMILY,
-        title=(f"{n} van {len(decisions)} besluiten zonder de stem van het gezin",
-               f"{n} of {len(decisions)} decisions without the family's voice"),
-        question=("Herkennen jullie dit: besluiten waarbij het gezin niet aan tafel zat, en we ook niet weten hoe "
-                  "zij het beleefden? Wat zouden zij erover zeggen, en wie kan het hun vragen?",
-                  "Do you recognise this: decisions taken without the family at the table, and we do not know how "
-                  "they experienced them either? What would they say, and who could ask them?"),
-        measure=n, measure_label=("besluiten", "decisions"), salience=0.4 + 0.08 * n,
-        rules=("Besluit: gebeurtenis met besluitgegevens of van het type besluit. Gemeld als het gezin niet "
-               "betrokken was of dat onbekend is, én er binnen "
-               f"{rules.voice_window_days} dagen ervoor of erna geen beleving of uitspraak van een gezinslid of "
-               "iemand uit het netwerk op de tijdlijn staat (onder de lijn)." + view.window_rule("nl"),
-               "Decision: an event with decision data or of type decision. Reported when the family was not "
-               f"involved or this is unknown, and there is no entry below the line (lived experience) from a family "
-               f"or network member within {rules.voice_window_days} days before or after." + view.window_rule("en")),
-        events=[e.id for e in silent], persons=[d for d in deciders if d in view.persons],
-        organisations=[d for d in deciders if d in view.organisations] + [e.organisation for e in silent
-                                                                           if e.organisation],
-        lines=(lines_nl, lines_en), view=view,
-        details={"decisions": len(decisions), "without_voice": [
-            {"event": e.id, "family_involved": str(e.decision.family_involved if e.decision else "unknown")}
-            for e in silent]},
     )]
 
 
