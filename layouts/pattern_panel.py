@@ -21,7 +21,7 @@ from layouts.texts import text
 from models.case import Case
 from models.patterns.base import CaseView, DateWindow, fmt_number, format_day
 from models.patterns.find import DEFAULT_RULES, Finding, PatternKind, find_patterns, placement_spells
-from models.patterns.people import professionals_per_year
+from models.patterns.professionals import professionals_per_year
 from models.patterns.sequences import recurrence_rate, sequence_events
 from models.vocabulary import RESTRICTIVENESS, PlacementSetting, label
 

@@ -110,7 +110,7 @@ def test_step_chart_follows_the_placements():
 
 
 def test_professionals_per_year_bars():
-    events = [ev(f"m{k}", f"{2020 + k % 2}-0{k % 9 + 1}-01", persons=[f"p{k + 1}"]) for k in range(6)]
+    events = [ev(f"m{k}", f"{2020 + k % 2}-0{k % 9 + 1}-01", persons=["kind", f"p{k + 1}"]) for k in range(6)]
     figure = professionals_per_year_chart(make_case(events), "nl")
     assert list(figure.data[0].x) == ["2020", "2021"]
     assert list(figure.data[0].y) == [3, 3]

@@ -30,9 +30,9 @@ from models.patterns.parallel import find_mirrored_conflicts, find_mirrored_pass
 from models.patterns.people import (
     find_absent_persons,
     find_case_manager_changes,
-    find_turnover,
 )
 from models.patterns.placements import Spell, find_placement_patterns, placement_spells
+from models.patterns.professionals import find_turnover
 from models.patterns.referrals import find_repeated_referrals
 from models.patterns.sequences import find_information_gaps, find_repeated_sequences
 

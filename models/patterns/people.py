@@ -1,5 +1,4 @@
-"""People: turnover of professionals, changes of case manager, decisions without the family's voice,
-and persons missing from the timeline or the geno-sociogram."""
+"""People: changes of case manager, and persons missing from the timeline or the geno-sociogram."""
 
 from __future__ import annotations
 
@@ -19,105 +18,7 @@ from models.patterns.base import (
     make_finding,
     plural,
 )
-from models.vocabulary import Layer, PersonKind, RelationshipType, label
-
-
-def _event_professionals(view: CaseView, event: Event) -> list[str]:
-    """Professionals named in an event: as participant, as its voice, or as decision maker."""
-    professionals = view.professional_ids
-    named = [p for p in event.persons if p in professionals]
-    extra = [event.perspective] if event.perspective else []
-    if event.decision is not None:
-        extra += event.decision.decided_by
-    for person in extra:
-        if person in professionals and person not in named:
-            named.append(person)
-    return named
-
-
-def professionals_per_year(view: CaseView) -> dict[str, Any]:
-    """Distinct professionals and organisations per calendar year, and each professional's first event."""
-    professionals: dict[int, set[str]] = defaultdict(set)
-    organisations: dict[int, set[str]] = defaultdict(set)
-    first_seen: dict[str, str] = {}
-    first_year: dict[str, int] = {}
-    windowed = view.window_start is not None or view.window_end is not None
-    organisation_of = {p: view.persons[p].organisation for p in view.professional_ids}
-    first_day, last_day = view.first_day, view.last_day
-    professional_ids = view.professional_ids
-    for event in view.events:
-        start, end = first_day[event.id], last_day[event.id]
-        if windowed:
-            start, end = view.clip(start, end)
-        named = [p for p in event.persons if p in professional_ids]
-        if event.perspective is not None or event.decision is not None:
-            named = _event_professionals(view, event)
-        orgs = {organisation_of[p] for p in named}
-        if event.layer is Layer.FORMAL:
-            orgs.update((event.organisation, event.to_organisation))
-        orgs.discard(None)
-        for person in named:
-            if person not in first_seen:
-                first_seen[person] = event.id
-                first_year[person] = start.year
-        if start.year == end.year:
-            professionals[start.year].update(named)
-            organisations[start.year].update(orgs)
-            continue
-        for year in range(start.year, end.year + 1):
-            professionals[year].update(named)
-            organisations[year].update(orgs)
-    years = sorted(set(professionals) | set(organisations))
-    new_per_year: dict[int, int] = defaultdict(int)
-    for year in first_year.values():
-        new_per_year[year] += 1
-    all_orgs = set().union(*organisations.values()) if organisations else set()
-    return {
-        "per_year": [{"year": y, "professionals": len(professionals[y]), "organisations": len(organisations[y]),
-                      "new_professionals": new_per_year.get(y, 0)} for y in years],
-        "professionals": list(first_seen), "first_events": first_seen, "organisations": sorted(all_orgs),
-    }
-
-
-def find_turnover(view: CaseView, rules: PatternRules) -> list[Finding]:
-    """Many professionals: from ``min_professionals`` in all, or ``min_professionals_per_year`` in one year."""
-    data = professionals_per_year(view)
-    total, per_year = len(data["professionals"]), data["per_year"]
-    peak = max(per_year, key=lambda row: row["professionals"], default=None)
-    if peak is None or (total < rules.min_professionals and peak["professionals"] < rules.min_professionals_per_year):
-        return []
-    n_orgs = len(data["organisations"])
-    lines_nl = [f"{row['year']}: {plural(row['professionals'], 'professional', 'professionals')} "
-                f"({row['new_professionals']} nieuw), {plural(row['organisations'], 'organisatie', 'organisaties')}"
-                for row in per_year if row["professionals"]]
-    lines_en = [f"{row['year']}: {plural(row['professionals'], 'professional', 'professionals')} "
-                f"({row['new_professionals']} new), {plural(row['organisations'], 'organisation', 'organisations')}"
-                for row in per_year if row["professionals"]]
-    return [make_finding(
-        PatternKind.TURNOVER,
-        title=(f"{total} professionals van {n_orgs} organisaties; {peak['professionals']} in {peak['year']}",
-               f"{total} professionals from {n_orgs} organisations; {peak['professionals']} in {peak['year']}"),
-        question=("Herkennen jullie dit: zoveel gezichten rond één kind? Hoe vaak moest het gezin het verhaal "
-                  "opnieuw vertellen, en wie kende het hele verhaal?",
-                  "Do you recognise this: so many faces around one child? How often did the family have to tell "
-                  "their story again, and who knew the whole story?"),
-        measure=total, measure_label=("professionals", "professionals"),
-        salience=0.25 + 0.012 * total + 0.01 * n_orgs + 0.02 * peak["professionals"],
-        rules=("Telt professionals die in gebeurtenissen genoemd worden (als betrokkene, stem of besluitnemer), "
-               "per kalenderjaar waarin de gebeurtenis valt; organisaties van die professionals en van formele "
-               "gebeurtenissen (ook de ontvanger van een verwijzing). Bewijs: de gebeurtenis waarin iedere "
-               f"professional voor het eerst voorkomt. Gemeld vanaf {rules.min_professionals} professionals in "
-               f"totaal of {rules.min_professionals_per_year} in één jaar." + view.window_rule("nl"),
-               "Counts professionals named in events (as participant, voice or decision maker), per calendar year "
-               "the event falls in; organisations of those professionals and of formal events (including the "
-               "receiver of a referral). Evidence: the event in which each professional first appears. Reported "
-               f"from {rules.min_professionals} professionals in all or {rules.min_professionals_per_year} in one "
-               "year." + view.window_rule("en")),
-        events=data["first_events"].values(), persons=data["professionals"], organisations=data["organisations"],
-        lines=(lines_nl, lines_en), view=view,
-        details={"professionals": total, "organisations": n_orgs, "per_year": per_year,
-                 "peak_year": peak["year"]},
-    )]
+from models.vocabulary import PersonKind, RelationshipType, label
 
 
 def case_manager_periods(view: CaseView) -> list[dict[str, Any]]:

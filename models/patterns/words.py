@@ -4,6 +4,8 @@
 'bijna 13 jaar'
 >>> duration(45, "en")
 '6 weeks'
+>>> duration(519)
+'bijna anderhalf jaar'
 >>> times_in(3, 700)
 '3 keer in 2 jaar'
 """
@@ -42,7 +44,20 @@ def duration(days: int, lang: str = "nl") -> str:
     if days < 330:
         months = days / 30.44
         return _rounded(months, "month", lang)
-    return _rounded(days / 365.25, "year", lang)
+    years = days / 365.25
+    if years < 3 and abs(years * 2 - round(years * 2)) < 0.3 and round(years * 2) % 2 == 1:
+        return _half_years(years, lang)
+    return _rounded(years, "year", lang)
+
+
+def _half_years(years: float, lang: str) -> str:
+    """``anderhalf jaar``, ``bijna tweeënhalf jaar`` (for 1.5 and 2.5 years, give or take)."""
+    half = round(years * 2) / 2
+    word = ("anderhalf jaar" if half == 1.5 else "tweeënhalf jaar") if lang != "en" else \
+        ("a year and a half" if half == 1.5 else "two and a half years")
+    if abs(years - half) < 0.05:
+        return word
+    return f"{_almost(lang) if half > years else _more(lang)} {word}"
 
 
 def _rounded(value: float, unit: str, lang: str) -> str:
