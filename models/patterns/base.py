@@ -16,7 +16,7 @@ from typing import Any
 
 from models.case import Case, Event, Organisation, Person
 from models.patterns.words import fmt_number, format_day, format_month, plural
-from models.vocabulary import Layer, OrganisationType, PersonKind, RelationshipType
+from models.vocabulary import EventType, Layer, OrganisationType, PersonKind, RelationshipType
 
 __all__ = ["DEFAULT_RULES", "CaseView", "DateWindow", "Finding", "PatternKind", "PatternRules", "fmt_number",
            "format_day", "format_month", "make_finding", "plural"]
@@ -247,13 +247,18 @@ class CaseView:
         self.story_events: list[Event] = [e for e in self.events if self.in_story(e)]
 
     def _story(self, last_day: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
-        """Where the child's story starts (a pregnancy before the birth, else the first event naming the child)
-        and ends (the child's death, else the last event)."""
+        """Where the child's story starts and ends: from the first event that is more than a dated family fact (a
+        formal event, a statement, an experience, a period), but not before a pregnancy; without a birth date, from the
+        first event naming the child. It ends at the child's death, else at the last event."""
         child = self.case.index_person
+        first_help = next((self.first_day[e.id] for e in self.all_events
+                           if e.type != EventType.LIFE_EVENT or e.end is not None), None)
         if self.index is not None and self.index.birth is not None:
             start: dt.date | None = self.index.birth.earliest() - dt.timedelta(days=280)
+            if first_help is not None and first_help > start:
+                start = first_help
         else:
-            start = next((self.first_day[e.id] for e in self.all_events if child in e.persons), None)
+            start = next((self.first_day[e.id] for e in self.all_events if child in e.persons), first_help)
         return start, self.child_death or last_day
 
     def in_story(self, event: Event) -> bool:
