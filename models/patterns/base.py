@@ -245,6 +245,19 @@ class CaseView:
         if self.child_death is not None and (self.reference_end is None or self.child_death < self.reference_end):
             self.reference_end = self.child_death
         self.story_events: list[Event] = [e for e in self.events if self.in_story(e)]
+        self._text: dict[str, str] = {}
+        self._by_person: dict[str, list[Event]] | None = None
+        self.cache: dict[str, Any] = {}
+        """Figures several rules share (e.g. the referrals, the professionals per event), computed once."""
+
+    def events_of(self, person_id: str) -> list[Event]:
+        """All events naming a person (in time order, whole case)."""
+        if self._by_person is None:
+            self._by_person = {}
+            for event in self.all_events:
+                for person in event.persons:
+                    self._by_person.setdefault(person, []).append(event)
+        return self._by_person.get(person_id, [])
 
     def _story(self, last_day: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
         """Where the child's story starts and ends: from the first event that is more than a dated family fact (a
@@ -286,7 +299,9 @@ class CaseView:
             return topic in event.topics, False
         if not keywords:
             return False, False
-        text = f"{event.title} {event.description or ''}".casefold()
+        text = self._text.get(event.id)
+        if text is None:
+            text = self._text[event.id] = f"{event.title} {event.description or ''}".casefold()
         return any(word in text for word in keywords), True
 
     def start(self, event: Event) -> dt.date:

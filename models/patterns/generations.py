@@ -32,8 +32,9 @@ def _separation_day(view: CaseView, tie) -> dt.date | None:
 
 def _event_on(view: CaseView, day: dt.date, persons: set[str], slack: int = 45) -> Event | None:
     """An event near ``day`` naming one of ``persons`` (the file's own telling of the moment)."""
-    return next((e for e in view.all_events if abs((view.start(e) - day).days) <= slack
-                 and persons & set(e.persons)), None)
+    near = [e for person in sorted(persons) for e in view.events_of(person)
+            if abs((view.start(e) - day).days) <= slack]
+    return min(near, key=lambda e: (view.start(e), e.id), default=None)
 
 
 def person_traits(view: CaseView, rules: PatternRules) -> dict[str, dict[str, list[str]]]:

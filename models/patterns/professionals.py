@@ -15,7 +15,15 @@ _CHILD_TIES = frozenset({RelationshipType.CASE_MANAGER_OF, RelationshipType.GUAR
 
 
 def event_professionals(view: CaseView, event: Event) -> list[str]:
-    """Professionals named in an event: as participant, as its voice, or as decision maker."""
+    """Professionals named in an event: as participant, as its voice, or as decision maker (cached per view)."""
+    cached = view.cache.setdefault("event_professionals", {})
+    found = cached.get(event.id)
+    if found is None:
+        found = cached[event.id] = _event_professionals(view, event)
+    return found
+
+
+def _event_professionals(view: CaseView, event: Event) -> list[str]:
     professionals = view.professional_ids
     named = [p for p in event.persons if p in professionals]
     extra = [event.perspective] if event.perspective else []

@@ -160,8 +160,6 @@ def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding
             last = view.start(view.event_by_id[occurrence[-1]])
             lines_nl.append(f"{format_day(first, 'nl')} – {format_day(last, 'nl')} ({len(occurrence)} gebeurtenissen)")
             lines_en.append(f"{format_day(first, 'en')} – {format_day(last, 'en')} ({len(occurrence)} events)")
-        lines_nl.append(f"Herhalingsgraad van alle typen: {fmt_number(rate * 100, 'nl')} %")
-        lines_en.append(f"Recurrence rate of all types: {fmt_number(rate * 100, 'en')} %")
         events = [eid for occurrence in run["occurrences"] for eid in occurrence]
         layer_nl = "formele gebeurtenissen" if rules.sequence_layer == Layer.FORMAL else "gebeurtenissen"
         layer_en = "formal events" if rules.sequence_layer == Layer.FORMAL else "events"
@@ -184,14 +182,13 @@ def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding
                    "die in de casus met elkaar werkten (een verwijzing, contact of samen in één gebeurtenis); geteld "
                    "zonder overlap, "
                    f"gemeld vanaf {rules.sequence_min_occurrences} keer. Een reeks die alleen binnen een langere "
-                   f"voorkomt, wordt niet apart gemeld.{collapse_nl} Herhalingsgraad: aandeel paren gebeurtenissen "
-                   "van hetzelfde type." + view.window_rule("nl"),
+                   f"voorkomt, wordt niet apart gemeld.{collapse_nl} " + view.window_rule("nl"),
                    f"Runs of {rules.sequence_min_length} to {rules.sequence_max_length} consecutive {layer_en}, each "
                    f"at most {rules.sequence_max_gap_days} days apart, found by sequence analysis (not a fixed list), "
                    "with at least two different types, only between organisations that worked together in the case "
                    "(a referral, contact or both in one event); counted without overlap, reported from "
                    f"{rules.sequence_min_occurrences} times. A run that only occurs inside a longer one is not "
-                   f"reported separately.{collapse_en} Recurrence rate: share of pairs of events of the same type."
+                   f"reported separately.{collapse_en}"
                    + view.window_rule("en")),
             events=events, persons=view.persons_of(events),
             organisations=[view.event_by_id[e].organisation for e in events], lines=(lines_nl, lines_en), view=view,
@@ -255,7 +252,7 @@ def find_information_gaps(view: CaseView, rules: PatternRules) -> list[Finding]:
                   "Do you recognise this: long periods with nothing on the timeline? What happened in the family "
                   "then, and who knows?"),
         measure=round(longest_months, 1), measure_label=("maanden (langste periode)", "months (longest period)"),
-        salience=0.2 + 0.01 * longest_months + 0.03 * len(gaps),
+        salience=min(0.5, 0.2 + 0.01 * longest_months + 0.03 * len(gaps)),  # a prompt to ask, not a pattern
         rules=(f"De grijze banden op de tijdlijn: periodes van meer dan {months[0]} maanden waarin geen enkele "
                "gebeurtenis valt (een periode-gebeurtenis dekt haar hele duur; een onnauwkeurige of geschatte datum "
                "telt over alle dagen die ze kan betekenen), alleen binnen het verhaal van het kind (vanaf de "
