@@ -244,7 +244,9 @@ class CaseView:
         self.reference_end: dt.date | None = self.window_end or last_day
         if self.child_death is not None and (self.reference_end is None or self.child_death < self.reference_end):
             self.reference_end = self.child_death
-        self.story_events: list[Event] = [e for e in self.events if self.in_story(e)]
+        lo, hi, first, last = self.story_start, self.child_death, self.first_day, self.last_day
+        self.story_events: list[Event] = [e for e in self.events if (lo is None or last[e.id] >= lo)
+                                          and (hi is None or first[e.id] <= hi)]
         self._text: dict[str, str] = {}
         self._by_person: dict[str, list[Event]] | None = None
         self.cache: dict[str, Any] = {}

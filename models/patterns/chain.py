@@ -133,8 +133,9 @@ def find_long_waits(view: CaseView, rules: PatternRules) -> list[Finding]:
     waiting: list[Event] = []
     keyword_used = False
     for event in view.story_events:
-        about_waiting, by_keyword = view.has_topic(event, "waiting", _WAIT_WORDS)
-        if about_waiting and event.end is not None:
+        about_waiting, by_keyword = view.has_topic(event, "waiting", _WAIT_WORDS) if event.end is not None \
+            else (False, False)
+        if about_waiting:
             waiting.append(event)
             keyword_used |= by_keyword
         elif event.layer == Layer.FORMAL and event.type in _CARE_STARTS and event.organisation:

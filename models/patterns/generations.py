@@ -83,9 +83,10 @@ def person_traits(view: CaseView, rules: PatternRules) -> dict[str, dict[str, li
 
 def find_intergenerational(view: CaseView, rules: PatternRules) -> list[Finding]:
     """The same life event (:data:`TRAITS`) in at least two generations of the family."""
-    generation = generations(view.case)
+    traits = {trait: people for trait, people in person_traits(view, rules).items() if len(people) > 1}
+    generation = generations(view.case) if traits else {}
     findings = []
-    for trait, people in person_traits(view, rules).items():
+    for trait, people in traits.items():
         levels = {generation.get(p) for p in people} - {None}
         if len(levels) < 2:
             continue

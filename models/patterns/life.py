@@ -69,15 +69,16 @@ def find_parent_fading(view: CaseView, rules: PatternRules) -> list[Finding]:
     if view.story_end is None:
         return []
     findings = []
+    all_decisions = [e for e in view.story_events if e.decision is not None]
     for parent in _parents(view):
         person = view.persons.get(parent)
         if person is None or (person.death and person.death.earliest() <= view.story_end):
             continue
-        seen = [e for e in view.story_events if parent in e.persons or e.perspective == parent]
+        seen = [e for e in view.events_of(parent) if view.in_story(e)]
         if len(seen) < 2 or (view.story_end - view.start(seen[-1])).days < rules.fading_days:
             continue
         contact = [e for e in seen if "contact" in e.topics] or seen[-6:]
-        decisions = [e for e in view.story_events if e.decision is not None and view.start(e) > view.start(seen[0])]
+        decisions = [e for e in all_decisions if view.start(e) > view.start(seen[0])]
         absent = [e for e in decisions if parent not in e.persons and parent not in e.decision.decided_by]
         name, silent = person.label, (view.story_end - view.start(seen[-1])).days
         lines_nl = [f"{format_day(view.start(e), 'nl')}: {e.title}" for e in contact]
@@ -114,20 +115,19 @@ def _losses(view: CaseView) -> tuple[list[tuple[dt.date, str, Event | None]], bo
     were used."""
     losses: list[tuple[dt.date, str, Event | None]] = []
     keyword = False
-    by_day: dict[dt.date, list[Event]] = {}
-    for event in view.story_events:
-        by_day.setdefault(view.start(event), []).append(event)
     for person in view.case.persons:
         if person.death is None or person.id == view.case.index_person or person.kind == PersonKind.PROFESSIONAL:
             continue
         day = person.death.earliest()
         if view.story_start and day >= view.story_start and (view.story_end is None or day <= view.story_end):
-            told = next((e for e in by_day.get(day, []) if person.id in e.persons), None)
+            told = next((e for e in view.events_of(person.id) if view.start(e) == day), None)
             losses.append((day, person.label, told))
     told_ids = {e.id for _, _, e in losses if e}
     for event in view.story_events:
+        if event.type != EventType.LIFE_EVENT or event.id in told_ids:
+            continue
         about, by_word = view.has_topic(event, "loss", _LOSS_WORDS)
-        if about and event.id not in told_ids and event.layer.value == "lived" and event.type == EventType.LIFE_EVENT:
+        if about:
             losses.append((view.start(event), event.title, event))
             keyword |= by_word
     return sorted(losses, key=lambda loss: loss[0]), keyword

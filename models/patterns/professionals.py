@@ -15,16 +15,10 @@ _CHILD_TIES = frozenset({RelationshipType.CASE_MANAGER_OF, RelationshipType.GUAR
 
 
 def event_professionals(view: CaseView, event: Event) -> list[str]:
-    """Professionals named in an event: as participant, as its voice, or as decision maker (cached per view)."""
-    cached = view.cache.setdefault("event_professionals", {})
-    found = cached.get(event.id)
-    if found is None:
-        found = cached[event.id] = _event_professionals(view, event)
-    return found
-
-
-def _event_professionals(view: CaseView, event: Event) -> list[str]:
+    """Professionals named in an event: as participant, as its voice, or as decision maker."""
     professionals = view.professional_ids
+    if event.perspective is None and event.decision is None:
+        return [p for p in event.persons if p in professionals]
     named = [p for p in event.persons if p in professionals]
     extra = [event.perspective] if event.perspective else []
     if event.decision is not None:
@@ -53,14 +47,19 @@ def involved_professionals(view: CaseView) -> tuple[set[str], dict[str, str]]:
     child_orgs.discard(None)
     involved: set[str] = set()
     seen_with: dict[str, set[str]] = defaultdict(set)
+    named_of: dict[str, list[str]] = view.cache.setdefault("named_professionals", {})
     for event in view.events:
         named = event_professionals(view, event)
         if not named:
             continue
+        named_of[event.id] = named
+        pending = [p for p in named if p not in involved]
+        if not pending:
+            continue
         in_story = view.in_story(event)
         family = [p for p in event.persons if p in view.family_ids]
         with_child = child in event.persons
-        for person in named:
+        for person in pending:
             at_child_org = event.organisation in child_orgs or organisation_of[person] in child_orgs
             if not in_story:
                 seen_with[person].add("after_death")
@@ -85,12 +84,18 @@ def professionals_per_year(view: CaseView) -> dict[str, Any]:
     first_year: dict[str, int] = {}
     met_family: set[str] = set()
     organisation_of = {p: view.persons[p].organisation for p in involved}
+    windowed = view.window_start is not None or view.window_end is not None
+    family = view.family_ids
+    first_day, last_day = view.first_day, view.last_day
+    named_of = view.cache["named_professionals"]
     for event in view.story_events:
-        start, end = view.clip(view.first_day[event.id], view.last_day[event.id])
-        named = [p for p in event_professionals(view, event) if p in involved]
+        named = [p for p in named_of.get(event.id, ()) if p in involved]
         if not named:
             continue
-        if any(p in view.family_ids for p in event.persons):
+        start, end = first_day[event.id], last_day[event.id]
+        if windowed:
+            start, end = view.clip(start, end)
+        if not met_family.issuperset(named) and any(p in family for p in event.persons):
             met_family.update(named)
         orgs = {organisation_of[p] for p in named}
         if event.layer is Layer.FORMAL:

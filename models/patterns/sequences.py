@@ -52,14 +52,23 @@ def linked_organisations(view: CaseView) -> set[frozenset[str]]:
     """Pairs of organisations that worked together in the case: a referral or contact from one to the other, or
     both named in one event (the event's organisation and the organisations of the professionals it names)."""
     organisation_of = {p: view.persons[p].organisation for p in view.professional_ids}
+    named_of = view.cache.get("named_professionals")  # filled by the turnover rule, when it ran first
     pairs: set[frozenset[str]] = set()
+    seen: set[frozenset[str | None]] = set()
     for event in view.events:
-        orgs = {event.organisation, event.to_organisation}
-        orgs.update(organisation_of[p] for p in event.persons if p in organisation_of)
+        named = named_of.get(event.id, ()) if named_of is not None else event.persons
+        orgs = {organisation_of.get(p) for p in named} if named else set()
+        orgs.add(event.organisation)
+        orgs.add(event.to_organisation)
         orgs.discard(None)
-        if len(orgs) > 1:
-            listed = sorted(o for o in orgs if o)
-            pairs.update(frozenset((a, b)) for i, a in enumerate(listed) for b in listed[i + 1:])
+        if len(orgs) < 2:
+            continue
+        key = frozenset(orgs)
+        if key in seen:
+            continue
+        seen.add(key)
+        listed = sorted(orgs)  # type: ignore[type-var]
+        pairs.update(frozenset((a, b)) for i, a in enumerate(listed) for b in listed[i + 1:])
     return pairs
 
 

@@ -21,11 +21,11 @@ def find_unanswered_needs(view: CaseView, rules: PatternRules) -> list[Finding]:
     if not needs:
         return []
     answers: dict[str, list[Event]] = {}
-    for event in view.events:
+    for event in view.all_events:
         for target in event.responds_to:
             answers.setdefault(target, []).append(event)
-    fallback = not any(e.responds_to for e in view.case.events)
-    formal = [e for e in view.events if e.layer == Layer.FORMAL]
+    fallback = not answers
+    formal = [e for e in view.events if e.layer == Layer.FORMAL] if fallback else []
     formal_days = [view.start(e).toordinal() for e in formal]
     unanswered, late = [], []
     for need in needs:
