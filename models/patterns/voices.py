@@ -25,15 +25,16 @@ def find_unanswered_needs(view: CaseView, rules: PatternRules) -> list[Finding]:
         for target in event.responds_to:
             answers.setdefault(target, []).append(event)
     fallback = not answers
-    formal = [e for e in view.events if e.layer == Layer.FORMAL] if fallback else []
-    formal_days = [view.start(e).toordinal() for e in formal]
+    formal_days: dict[str, list[int]] = {}  # speaker -> days of formal events naming them
     unanswered, late = [], []
     for need in needs:
         if fallback:
-            speaker = need.perspective or (need.persons[0] if need.persons else None)
-            day = view.start(need).toordinal()
-            window = formal[bisect_left(formal_days, day):bisect_right(formal_days, day + rules.answer_window_days)]
-            if not any(speaker in e.persons for e in window):
+            speaker = need.perspective or (need.persons[0] if need.persons else "")
+            if speaker not in formal_days:
+                formal_days[speaker] = [view.start(e).toordinal() for e in view.events_of(speaker)
+                                        if e.layer == Layer.FORMAL and e.id in view.position]
+            days, day = formal_days[speaker], view.start(need).toordinal()
+            if bisect_right(days, day + rules.answer_window_days) == bisect_left(days, day):
                 unanswered.append(need)
         elif need.id not in answers:
             unanswered.append(need)
