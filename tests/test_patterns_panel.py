@@ -161,3 +161,14 @@ def test_panel_says_how_it_counted_in_plain_words_and_numbers_without_trailing_z
         assert "Telregels" not in text and "Counting rules" not in text
         assert ",0 " not in text and ".0 " not in text and not text.endswith((",0", ".0"))
     assert "telregels" not in _text(pattern_panel([], "nl")).lower()
+
+
+def test_measures_read_right_for_one_and_for_many():
+    one = make_case([place("pl1", "2020-01-01", "open_residential", "2020-05-01"),
+                     place("pl2", "2020-05-01", "closed_youth_care", "2020-12-01")])
+    text = _text(pattern_panel(find_patterns(one), "nl")) + _text(pattern_panel(find_patterns(one), "en"))
+    assert "1 stap naar een zwaardere plek" in text and "1 step up to a heavier place" in text
+    two = make_case([place("pl1", "2020-01-01", "foster_family", "2020-03-01"),
+                     place("pl2", "2020-03-01", "open_residential", "2020-06-01"),
+                     place("pl3", "2020-06-01", "closed_youth_care", "2020-10-01")])
+    assert "2 stappen naar een zwaardere plek" in _text(pattern_panel(find_patterns(two), "nl"))

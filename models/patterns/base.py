@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -193,13 +194,19 @@ def make_finding(kind: PatternKind, *, key: str | None = None, title: tuple[str,
     return Finding(
         id=f"{kind}:{key}" if key else str(kind), kind=kind, title_nl=title[0], title_en=title[1],
         question_nl=question[0], question_en=question[1], measure=round(float(measure), 2),
-        measure_label_nl=measure_label[0], measure_label_en=measure_label[1],
+        measure_label_nl=_number_form(measure_label[0], measure),
+        measure_label_en=_number_form(measure_label[1], measure),
         salience=_squash(salience), rules_nl=rules[0], rules_en=rules[1],
         evidence_events=event_ids, evidence_persons=tuple(dict.fromkeys(p for p in persons if p)),
         evidence_organisations=tuple(dict.fromkeys(o for o in organisations if o)),
         evidence_relationships=tuple(dict.fromkeys(relationships)),
         lines_nl=tuple(lines[0]), lines_en=tuple(lines[1]), details=dict(details or {}),
     )
+
+
+def _number_form(text: str, measure: float) -> str:
+    """``stap|stappen naar …`` → ``stap naar …`` for exactly 1, ``stappen naar …`` otherwise."""
+    return re.sub(r"(\w+)\|(\w+)", lambda m: m.group(1) if measure == 1 else m.group(2), text)
 
 
 def _squash(raw: float) -> float:

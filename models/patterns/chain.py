@@ -64,7 +64,7 @@ def find_veilig_thuis_reports(view: CaseView, rules: PatternRules) -> list[Findi
                   "bleef?",
                   "Who saw what, and did the next reporter know of the previous report? What made it stay at a "
                   "report?"),
-        measure=n, measure_label=("meldingen bij Veilig Thuis", "reports to Veilig Thuis"),
+        measure=n, measure_label=("melding|meldingen bij Veilig Thuis", "report|reports to Veilig Thuis"),
         salience=0.45 + 0.08 * n + (0.1 if before >= 3 or investigation is None else 0.0),
         rules=("Meldingen: verwijzingen naar een organisatie van het type Veilig Thuis binnen het verhaal van het "
                "kind. Onderzoek: de eerste gebeurtenis van het type onderzoek bij Veilig Thuis na de eerste melding. "

@@ -226,7 +226,7 @@ def find_network_dropping_out(view: CaseView, rules: PatternRules) -> list[Findi
         question=("Wie was er nog voor het kind en het gezin toen zij wegvielen? Wie had dat kunnen opvangen?",
                   "Who was still there for the child and the family when they dropped out? Who could have filled "
                   "the gap?"),
-        measure=len(gone), measure_label=("steunfiguren weggevallen", "supporters dropped out"),
+        measure=len(gone), measure_label=("steunfiguur|steunfiguren weggevallen", "supporter|supporters dropped out"),
         salience=0.4 + 0.08 * len(gone),
         rules=("Familie (geen ouder) of netwerk met een steunende, hechte of mantelzorgrelatie met het kind die "
                "binnen het verhaal eindigt of waarbij het contact verbroken wordt, niet door overlijden. Bewijs: de "

@@ -99,7 +99,7 @@ def find_case_manager_changes(view: CaseView, rules: PatternRules) -> list[Findi
                   "verloren, en wie hield in die tijd het overzicht?",
                   "Do you recognise this: a new case manager again and again? What was lost at each handover, "
                   "and who kept the overview in the meantime?"),
-        measure=len(changes), measure_label=("wisselingen", "changes"),
+        measure=len(changes), measure_label=("wisseling|wisselingen", "change|changes"),
         salience=0.3 + 0.1 * len(changes) + 0.05 * cold,
         rules=("Casusregisseur: bron van een relatie 'casusregisseur van'; begin en einde uit de relatie, anders "
                "de eerste gebeurtenis met die persoon of de betrokkenheidsperiode. Wisseling: de volgende begint "
@@ -177,7 +177,7 @@ def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
                       "speelden zij, en wat weten we van hen?",
                       "Do you recognise this: people who are there, but do not appear in the story? What part did "
                       "they play, and what do we know about them?"),
-            measure=len(missing), measure_label=("personen", "persons"), salience=0.2 + 0.04 * family,
+            measure=len(missing), measure_label=("persoon|personen", "person|persons"), salience=0.2 + 0.04 * family,
             rules=("Personen die het geno-sociogram tekent met een relatie of in een huishouden, maar die in geen "
                    "enkele gebeurtenis genoemd worden (als betrokkene, stem of besluitnemer)." + view.window_rule("nl"),
                    "Persons the geno-sociogram draws with a relationship or in a household, but who are named in no "
@@ -201,7 +201,7 @@ def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
                       "ontbreken? Hoe waren zij met het gezin verbonden, en met wie hadden zij contact?",
                       "Do you recognise this: people who turn up in the story, but are missing from the "
                       "geno-sociogram? How were they tied to the family, and who were they in contact with?"),
-            measure=len(floating), measure_label=("personen", "persons"),
+            measure=len(floating), measure_label=("persoon|personen", "person|persons"),
             salience=0.15 + 0.04 * family + min(0.1, 0.005 * (len(floating) - family)),
             rules=("Personen die in gebeurtenissen genoemd worden maar die het geno-sociogram op geen enkele datum "
                    "tekent (professionals in het kader van hun organisatie tellen als getekend; het kind zelf telt "

@@ -235,7 +235,7 @@ def _instability(view: CaseView, rules: PatternRules, data: dict) -> Finding | N
                   "betekende elke verhuizing voor het kind, en wie bleef er in al die tijd hetzelfde?",
                   "Do you recognise this: again and again a new place, new peers, new carers? What did each move "
                   "mean for the child, and who stayed the same through it all?"),
-        measure=len(moves), measure_label=("keer overgeplaatst", "moves"),
+        measure=len(moves), measure_label=("keer overgeplaatst", "move|moves"),
         salience=salience, rules=_placement_rules(rules, view), events=events, persons=persons,
         organisations=[s.organisation for s in data["spells"] if s.organisation],
         lines=(lines_nl, lines_en), view=view,
@@ -323,7 +323,8 @@ def _escalation(view: CaseView, rules: PatternRules, spells: list[Spell]) -> Fin
                   "verwacht dat de zwaardere plek wél zou bieden, en kwam dat uit?",
                   "Do you recognise this: a heavier setting each time things do not work out? What was each step "
                   "expected to offer that the previous place could not, and did it?"),
-        measure=len(step_ups), measure_label=("stappen naar een zwaardere setting", "steps up to a heavier setting"),
+        measure=len(step_ups),
+        measure_label=("stap|stappen naar een zwaardere plek", "step|steps up to a heavier place"),
         salience=0.5 + 0.12 * len(step_ups) + (0.2 if closed else 0.0),
         rules=("Volgorde van beperking: thuis < netwerkpleeggezin < pleeggezin < gezinshuis < open groep < "
                "crisisopvang < gesloten jeugdzorg < justitiële jeugdinrichting. Stap omhoog: een plaatsing buiten "

@@ -164,7 +164,8 @@ def find_turnover(view: CaseView, rules: PatternRules) -> list[Finding]:
                   "Herkennen jullie dit: zoveel gezichten rond één kind?",
                   "How often did the family have to tell their story again, and who knew the whole story? Do you "
                   "recognise this: so many faces around one child?"),
-        measure=met, measure_label=("nieuwe professionals voor het gezin", "new professionals for the family"),
+        measure=met, measure_label=("nieuwe professional|professionals voor het gezin",
+                                    "new professional|professionals for the family"),
         salience=0.25 + 0.012 * total + 0.01 * n_orgs + 0.02 * peak["professionals"],
         rules=("Telt professionals die met dit kind en gezin werkten: genoemd in een gebeurtenis met het kind, "
                "casusregisseur, voogd of behandelaar van het kind, of genoemd zonder gezinsleden bij een organisatie "

@@ -183,7 +183,7 @@ def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding
                       "liep, en wat deed iemand die keer anders?",
                       "Do you recognise this pattern repeating itself? What made it go the same way the next time, "
                       "and what did anyone do differently?"),
-            measure=run["count"], measure_label=("keer gezien", "times seen"),
+            measure=run["count"], measure_label=("keer gezien", "time|times seen"),
             salience=min(0.75, 0.2 + 0.1 * (run["count"] - 1) + 0.03 * (len(run["types"]) - 3)),
             rules=(f"Reeksen van {rules.sequence_min_length} tot {rules.sequence_max_length} opeenvolgende "
                    f"{layer_nl} met telkens hoogstens {rules.sequence_max_gap_days} dagen ertussen, gevonden door "

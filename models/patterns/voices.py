@@ -61,7 +61,7 @@ def find_unanswered_needs(view: CaseView, rules: PatternRules) -> list[Finding]:
                f"{plural(n, 'request', 'requests')} from the family without an answer"),
         question=("Wie hoorde deze vraag, en wat gebeurde ermee? Wat had het gezin toen nodig?",
                   "Who heard this request, and what happened to it? What did the family need then?"),
-        measure=n, measure_label=("vragen zonder antwoord", "requests without an answer"),
+        measure=n, measure_label=("vraag|vragen zonder antwoord", "request|requests without an answer"),
         salience=0.5 + 0.08 * n,
         rules=("Uitspraken over behoefte (onder de lijn) binnen het verhaal van het kind. " + how_nl
                + view.window_rule("nl"),
@@ -106,7 +106,7 @@ def find_disputed_accounts(view: CaseView, rules: PatternRules) -> list[Finding]
                   "zou het gezin erover zeggen?",
                   "What is fact here, and what opinion or interpretation? Who holds which part of the story, and "
                   "what would the family say?"),
-        measure=n, measure_label=("betwiste verhalen", "disputed accounts"), salience=0.45 + 0.07 * n,
+        measure=n, measure_label=("keer tegengesproken", "time|times contradicted"), salience=0.45 + 0.07 * n,
         rules=("Gebeurtenissen die volgens het dossier een ander verhaal tegenspreken ('spreekt tegen'), "
                "gebeurtenissen en relaties met zekerheid 'betwist'. Tussen haakjes: wie het zegt en of het een "
                "feit, mening, aanname, emotie of interpretatie is (werkkaart 3)." + view.window_rule("nl"),
@@ -166,7 +166,8 @@ def _turning(view: CaseView, events: list[str], lines_nl: list[str], lines_en: l
         title=(f"Kantelpunt: {first.title}", f"Turning point: {first.title}"),
         question=("Wat was het kantelpunt? Wat gebeurde er toen, wie deed wat, en wie of wat was daarin belangrijk?",
                   "What was the turning point? What happened then, who did what, and who or what mattered?"),
-        measure=len(events), measure_label=("gebeurtenissen", "events"), salience=0.55 if not computed else 0.35,
+        measure=len(events), measure_label=("gebeurtenis|gebeurtenissen", "event|events"),
+        salience=0.55 if not computed else 0.35,
         rules=(("Berekend: na een periode met minstens drie incidenten, verwijzingen, crisisplaatsingen of "
                 "gebeurtenissen over veiligheid komen die een jaar "
                 "of langer niet meer voor; bewijs zijn de formele gebeurtenissen in het half jaar erna. Toets het "
