@@ -12,7 +12,6 @@ import datetime as dt
 import html as html_text
 from collections.abc import Mapping, Sequence
 
-import numpy as np
 import plotly.graph_objects as go
 from dash import dcc, html
 
@@ -21,8 +20,7 @@ from layouts.texts import text
 from models.case import Case
 from models.patterns.base import CaseView, DateWindow, fmt_number, format_day
 from models.patterns.find import DEFAULT_RULES, Finding, PatternKind, find_patterns, placement_spells
-from models.patterns.people import professionals_per_year
-from models.patterns.sequences import recurrence_rate, sequence_events
+from models.patterns.professionals import professionals_per_year
 from models.vocabulary import RESTRICTIVENESS, PlacementSetting, label
 
 FINDING_TYPE = "finding"
@@ -35,9 +33,9 @@ _STEP_KINDS = (PatternKind.ESCALATION, PatternKind.PLACEMENT_INSTABILITY, Patter
 
 def finding_item(finding: Finding, lang: str = "nl", selected: bool = False, *,
                  chart: go.Figure | None = None, max_lines: int = 8) -> html.Li:
-    """One finding: a button (title and measure) that selects it, then the question, figures and rules."""
-    name = finding.measure_label(lang)
-    measure = f"{name[:1].upper()}{name[1:]}: {fmt_number(finding.measure, lang, 2)}"  # reads right for 1 and many
+    """One finding: the method's question first, then a button (what was seen, and its measure in words) that
+    selects it, then the evidence and how it was counted (folded)."""
+    measure = f"{fmt_number(finding.measure, lang, 1)} {finding.measure_label(lang)}"  # "11 keer overgeplaatst"
     button = html.Button(
         [html.Span(finding.title(lang), className="finding-title fw-semibold d-block"),
          html.Span(measure, className="finding-measure badge rounded-pill text-bg-light border mt-1")],
@@ -49,7 +47,7 @@ def finding_item(finding: Finding, lang: str = "nl", selected: bool = False, *,
     shown = [html.Li(line) for line in lines[:max_lines]]
     if len(lines) > max_lines:
         shown.append(html.Li(text("patterns_more", lang, n=len(lines) - max_lines), className="text-muted"))
-    children: list = [button, html.P(finding.question(lang), className="finding-question fst-italic my-2")]
+    children: list = [html.P(finding.question(lang), className="finding-question fw-semibold mb-1"), button]
     if chart is not None:
         children.append(dcc.Graph(figure=chart, config={"displayModeBar": False, "responsive": True},
                                   style={"height": "180px"}, className="finding-chart"))
@@ -84,15 +82,13 @@ def pattern_panel(findings: Sequence[Finding], lang: str = "nl", selected: str |
 
 def finding_charts(case: Case, findings: Sequence[Finding], lang: str = "nl", *, projector: bool = False,
                    date_window: DateWindow | None = None) -> dict[str, go.Figure]:
-    """Inline charts for the findings a picture helps: the placement step line and professionals per year."""
+    """Inline charts for the findings a picture helps: the placement step line and professionals per year (no
+    analyst's charts such as a recurrence plot: the wall shows what a team reads at a glance)."""
     charts: dict[str, go.Figure] = {}
     kinds = {f.kind for f in findings}
     step_kind = next((kind for kind in _STEP_KINDS if kind in kinds), None)
     if step_kind is not None:
         charts[str(step_kind)] = placement_step_chart(case, lang, projector=projector, date_window=date_window)
-    sequence = next((f for f in findings if f.kind == PatternKind.REPEATED_SEQUENCE), None)
-    if sequence is not None:
-        charts[sequence.id] = recurrence_chart(case, lang, projector=projector, date_window=date_window)
     if PatternKind.TURNOVER in kinds:
         charts[str(PatternKind.TURNOVER)] = professionals_per_year_chart(case, lang, projector=projector,
                                                                          date_window=date_window)
@@ -182,25 +178,4 @@ def professionals_per_year_chart(case: Case, lang: str = "nl", *, projector: boo
                          text=[r["professionals"] for r in rows], textposition="outside", cliponaxis=False))
     fig.update_xaxes(type="category", fixedrange=True)
     fig.update_yaxes(visible=False, fixedrange=True)
-    return fig
-
-
-def recurrence_chart(case: Case, lang: str = "nl", *, projector: bool = False,
-                     date_window: DateWindow | None = None, max_events: int = 150) -> go.Figure:
-    """Categorical recurrence plot of the (latest ``max_events``) formal events: a dot where two events have
-    the same type. Diagonal lines are episodes that repeat; the title gives the recurrence rate."""
-    events = sequence_events(CaseView(case, date_window), DEFAULT_RULES)[-max_events:]
-    types = [str(e.type) for e in events]
-    rate = fmt_number(recurrence_rate(types) * 100, lang)
-    fig = _small_layout(go.Figure(), text("chart_recurrence_title", lang, rate=rate), projector)
-    if len(types) < 3:
-        return _empty(fig, text("chart_too_few_events", lang))
-    codes = {name: k for k, name in enumerate(sorted(set(types)))}
-    vector = np.array([codes[name] for name in types])
-    same = (vector[:, None] == vector[None, :]).astype(np.uint8)
-    fig.add_trace(go.Heatmap(z=same, colorscale=[[0, PAPER], [1, OKABE_ITO["blue"]]], showscale=False,
-                             hovertemplate=f"%{{x}} × %{{y}}: {text('chart_same_type', lang)} = %{{z}}<extra></extra>"))
-    fig.update_layout(height=220)
-    fig.update_xaxes(visible=False, fixedrange=True, constrain="domain")
-    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", autorange="reversed")
     return fig

@@ -27,6 +27,7 @@ from models.vocabulary import (
     RelationshipType,
     SourceKind,
     StatementKind,
+    Topic,
 )
 
 SCHEMA_VERSION = "1.0"
@@ -204,6 +205,8 @@ class Placement(_Item):
     setting: PlacementSetting
     location: ShortText | None = Field(None, description='e.g. "open groep De Linde"')
     crisis: bool = Field(False, description="A crisis or temporary placement")
+    child: Id | None = Field(None, description="Person id of the child placed; without it, the index child "
+                             "(or the one family member the event names)")
 
     @property
     def restrictiveness(self) -> int:
@@ -214,6 +217,8 @@ class Placement(_Item):
 class Decision(_Item):
     decided_by: list[Id] = Field(default_factory=list, description="Person or organisation ids")
     family_involved: FamilyInvolved = FamilyInvolved.UNKNOWN
+    not_heard: list[Id] = Field(default_factory=list,
+                                description="Person ids of family members whose voice was not heard")
     rationale: LongText | None = None
 
 
@@ -237,6 +242,11 @@ class Event(_Item):
     certainty: Certainty = Certainty.CONFIRMED
     placement: Placement | None = None
     decision: Decision | None = None
+    topics: list[Topic] = Field(default_factory=list, description="What the event is about (closed list)")
+    responds_to: list[Id] = Field(default_factory=list,
+                                  description="Event ids this event answers, e.g. a statement of need")
+    contradicts: list[Id] = Field(default_factory=list,
+                                  description="Event ids whose account this event disputes")
 
     @model_validator(mode="after")
     def _sync_approximate(self) -> Event:

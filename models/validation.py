@@ -87,6 +87,13 @@ def check_case(case: Case, index_map: IndexMap = _identity,
             for j, actor in enumerate(event.decision.decided_by):
                 ref((*loc, "decision", "decided_by", j), actor, actors, "persoon of organisatie",
                     "person or organisation")
+            for j, person_id in enumerate(event.decision.not_heard):
+                ref((*loc, "decision", "not_heard", j), person_id, persons, "persoon", "person")
+        if event.placement is not None:
+            ref((*loc, "placement", "child"), event.placement.child, persons, "persoon", "person")
+        for name in ("responds_to", "contradicts"):
+            for j, event_id in enumerate(getattr(event, name)):
+                ref((*loc, name, j), event_id, events, "gebeurtenis", "event")
         _check_event_in_lifetimes(event, loc, persons, out)
 
     for i, annotation in enumerate(case.annotations):
@@ -248,7 +255,9 @@ REFERENCE_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                       (("info_source",), "sources")),
     "events": ((("persons", "*"), "persons"), (("organisation",), "organisations"),
                (("to_organisation",), "organisations"), (("source",), "sources"), (("perspective",), "persons"),
-               (("decision", "decided_by", "*"), "actors")),
+               (("decision", "decided_by", "*"), "actors"), (("decision", "not_heard", "*"), "persons"),
+               (("placement", "child"), "persons"), (("responds_to", "*"), "events"),
+               (("contradicts", "*"), "events")),
     "annotations": ((("target", "events", "*"), "events"), (("target", "persons", "*"), "persons")),
     "households": ((("members", "*", "person"), "persons"),),
     "layout": ((("sibling_order", "*"), "persons"), (("pinned", "&"), "persons"),

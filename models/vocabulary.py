@@ -166,6 +166,21 @@ class SourceKind(StrEnum):
     OTHER = "other"
 
 
+class Topic(StrEnum):
+    """What an event is about, from a small closed list (optional; pattern rules read it before any keyword)."""
+
+    SCHOOL = "school"                  # school, day-time activity, education
+    OUT_OF_SCHOOL = "out_of_school"    # no school or day-time activity (thuiszitten)
+    HOUSING = "housing"
+    INCOME = "income"
+    HEALTH = "health"
+    SAFETY = "safety"                  # violence, abuse, unsafe situations
+    CONTACT = "contact"                # contact between the child and a parent (omgang)
+    NETWORK = "network"                # the family's own network: friends, neighbours, relatives who help
+    LOSS = "loss"                      # death or loss of someone important
+    WAITING = "waiting"                # waiting list, waiting for care to start
+
+
 SUGGESTED_ANNOTATION_TAGS = ("parallel_pattern", "missing_information", "turning_point", "question")
 
 
@@ -269,6 +284,15 @@ LABELS: dict[str, dict[str, str]] = {
     "interview": {"nl": "gesprek", "en": "interview"},
     "report": {"nl": "rapport", "en": "report"},
     "observation": {"nl": "observatie", "en": "observation"},
+    # topics ("school" is labelled once above: organisation type and topic share it)
+    "out_of_school": {"nl": "thuiszitten (geen school of dagbesteding)", "en": "out of school"},
+    "housing": {"nl": "wonen", "en": "housing"},
+    "income": {"nl": "inkomen", "en": "income"},
+    "health": {"nl": "gezondheid", "en": "health"},
+    "safety": {"nl": "veiligheid", "en": "safety"},
+    "contact": {"nl": "omgang en contact", "en": "contact"},
+    "loss": {"nl": "verlies", "en": "loss"},
+    "waiting": {"nl": "wachten", "en": "waiting"},
     # annotation tags
     "parallel_pattern": {"nl": "parallel proces", "en": "parallel pattern"},
     "missing_information": {"nl": "ontbrekende informatie", "en": "missing information"},

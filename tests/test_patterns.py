@@ -172,7 +172,10 @@ def test_moves_per_1000_days_with_cfsr_counting_rules():
                                          "direction": "up", "progress": False}]
     assert finding.details["reentries"] == [{"home": "pl4", "event": "pl5", "days_home": 90}]
     assert finding.details["days_in_care"] == 152 + 5 + 178 + 184
-    assert finding.measure == pytest.approx(1 / 519 * 1000, abs=0.01)
+    assert finding.measure == 1  # one move, said in words: "1 keer overgeplaatst in bijna anderhalf jaar"
+    assert finding.details["moves_per_1000_days"] == pytest.approx(1 / 519 * 1000, abs=0.01)
+    assert finding.title_nl == "3 plaatsingen buiten huis, 1 keer overgeplaatst in bijna anderhalf jaar"
+    assert not any("1.000" in line for line in finding.lines_nl)
     assert finding.details["crisis_days"] == 5
     assert (finding.details["progress_moves"], finding.details["non_progress_moves"]) == (0, 1)
     assert K.PLACEMENT_CAROUSEL not in kinds(findings)  # three placements, but not within 12 months
@@ -182,6 +185,31 @@ def test_moves_per_1000_days_with_cfsr_counting_rules():
                                               "closed_youth_care"]
     assert escalation.details["reached_closed_care"] is True
     assert escalation.measure == 2
+
+
+def test_placements_of_a_sibling_are_not_the_childs_career():
+    sibling = {"id": "zus", "label": "Zus", "kind": "family", "gender": "female", "birth": "2008"}
+    events = [place("pl1", "2020-01-01", "foster_family", "2020-06-01"),
+              {**place("s1", "2020-02-01", "foster_family", "2020-05-01"), "persons": ["zus"]},  # named child
+              {**place("s2", "2020-05-01", "family_home", "2020-09-01"),
+               "placement": {"setting": "family_home", "child": "zus"}},  # the file says whose placement
+              {**place("s3", "2020-09-01", "open_residential"),
+               "placement": {"setting": "open_residential", "child": "zus"}}]
+    findings = find_patterns(make_case(events, persons=[*PERSONS, sibling]))
+    assert not kinds(findings) & {K.PLACEMENT_INSTABILITY, K.PLACEMENT_CAROUSEL, K.ESCALATION}
+    assert [s.event_id for s in placement_spells(make_case(events, persons=[*PERSONS, sibling]), child="zus")] == \
+        ["s1", "s2", "s3"]
+
+
+def test_informal_care_becoming_formal_at_the_same_place_is_not_a_move():
+    events = [place("pl1", "2020-01-01", "kinship_care", location="bij oma"),
+              place("pl2", "2020-09-01", "kinship_care", location="Bij oma"),
+              place("pl3", "2021-09-01", "foster_family", "2022-06-01", location="Pleeggezin A")]
+    spells = placement_spells(make_case(events))
+    assert [(s.event_id, s.merged) for s in spells] == [("pl1", ("pl2",)), ("pl3", ())]
+    finding = only(find_patterns(make_case(events)), K.PLACEMENT_INSTABILITY)
+    assert finding.details["placements"] == 2 and len(finding.details["moves"]) == 1
+    assert K.PLACEMENT_INSTABILITY not in kinds(find_patterns(make_case(events[:2])))  # one stay, not two
 
 
 def test_carousel_of_three_placements_within_a_year():
@@ -232,11 +260,24 @@ def test_turnover_per_year_with_first_appearances_as_evidence():
     events = [ev(f"m{k}", f"2021-{k:02d}-01", persons=["kind", f"p{k}"]) for k in range(1, 11)]
     events += [ev("m11", "2022-01-05", persons=["p1", "p11"])]
     finding = only(find_patterns(make_case(events)), K.TURNOVER)
-    assert finding.measure == 11
+    assert finding.measure == 10  # p11 works at the same team but never met the family
+    assert finding.details["professionals"] == 11
     assert finding.evidence_events == tuple(f"m{k}" for k in range(1, 12))
     assert finding.details["per_year"] == [
         {"year": 2021, "professionals": 10, "organisations": 1, "new_professionals": 10},
         {"year": 2022, "professionals": 2, "organisations": 1, "new_professionals": 1}]
+
+
+def test_turnover_keeps_a_parents_own_treaters_and_those_after_the_death_apart():
+    persons = [{**p, "death": "2022-01-01"} if p["id"] == "kind" else p for p in PERSONS]
+    events = [ev(f"m{k}", f"2021-{k:02d}-01", persons=["kind", f"p{k}"]) for k in range(1, 11)]
+    events += [ev("t1", "2021-03-01", "treatment", persons=["moeder", "p11"], organisation="o-gp"),
+               ev("x1", "2022-03-01", "assessment", persons=["moeder", "p12"], organisation="o-gi")]
+    finding = only(find_patterns(make_case(events, persons=persons)), K.TURNOVER)
+    assert finding.details["professionals"] == 10
+    assert finding.details["apart"] == {"p11": "other_family", "p12": "after_death"}
+    assert not {"p11", "p12"} & set(finding.evidence_persons)
+    assert "Apart, niet geteld (alleen met een ander gezinslid): Professional 11" in finding.lines_nl
 
 
 def test_few_professionals_are_no_turnover():
@@ -293,6 +334,17 @@ def test_recurring_run_of_event_types_is_found_by_analysis():
     assert finding.evidence_events == ("a1", "a2", "a3", "a4", "b1", "b2", "b3")
 
 
+def test_no_sequence_strung_together_from_organisations_that_never_worked_together():
+    steps = (("incident", "o-pol"), ("assessment", "o-ggz"), ("meeting", "o-plus"))
+    apart = [ev(f"{p}{i}", f"{year}-0{i + 1}-01", t, organisation=org) for p, year in (("a", 2020), ("b", 2021))
+             for i, (t, org) in enumerate(steps)]
+    assert K.REPEATED_SEQUENCE not in kinds(find_patterns(make_case(apart)))
+    contact = [ev("c1", "2019-01-01", "professional_contact", organisation="o-pol", to_organisation="o-ggz"),
+               ev("c2", "2019-02-01", "professional_contact", organisation="o-ggz", to_organisation="o-plus")]
+    finding = only(find_patterns(make_case(contact + apart)), K.REPEATED_SEQUENCE)
+    assert finding.details["types"] == ["incident", "assessment", "meeting"]
+
+
 def test_no_sequence_when_it_happens_once_or_steps_are_too_far_apart():
     once = [ev("a1", "2020-01-01", "incident"), ev("a2", "2020-01-10", "referral"),
             ev("a3", "2020-02-01", "assessment")]
@@ -304,29 +356,45 @@ def test_no_sequence_when_it_happens_once_or_steps_are_too_far_apart():
 
 # --- decisions without the family's voice -------------------------------------------------------------------
 
-def test_decisions_without_family_voice():
+def test_decisions_without_family_follow_the_file():
     events = [
-        ev("d1", "2020-03-01", "decision", decision={"decided_by": ["o-gi", "p1"], "family_involved": "no"}),
+        ev("d1", "2020-03-01", "decision", decision={"decided_by": ["o-gi", "p1"], "family_involved": "no",
+                                                     "not_heard": ["kind"]}),
+        ev("v1", "2020-03-02", "experience", "lived", persons=["moeder"], perspective="moeder"),  # near, yet "no"
         ev("d2", "2020-06-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "unknown"}),
-        ev("v2", "2020-06-11", "experience", "lived", persons=["moeder"], perspective="moeder"),
-        ev("d3", "2020-09-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "unknown"}),
-        ev("v3", "2020-09-05", "experience", "lived", persons=["p1"], perspective="p1"),  # a professional's voice
-        ev("d4", "2020-12-01", "decision", decision={"decided_by": ["o-gi"], "family_involved": "yes"}),
+        ev("d3", "2020-09-01", "decision"),  # no decision data: not recorded
+        ev("d4", "2020-12-01", "decision", decision={"decided_by": ["p2"], "family_involved": "yes"}),
+        ev("d5", "2021-01-01", "court_order", decision={"decided_by": ["p2"], "family_involved": "no"}),
     ]
     finding = only(find_patterns(make_case(events)), K.DECISIONS_WITHOUT_FAMILY)
-    assert finding.evidence_events == ("d1", "d3")
-    assert finding.evidence_persons == ("p1",)
-    assert finding.evidence_organisations == ("o-gi",)
-    assert finding.details["decisions"] == 4
-    assert finding.title_en == "2 of 4 decisions without the family's voice"
+    assert finding.evidence_events == ("d1", "d5")  # the lived entry next to d1 does not cancel the file's "no"
+    assert finding.details["not_recorded"] == ["d2", "d3"]  # listed apart, never counted as "no"
+    assert finding.title_nl == "2 van 5 besluiten zonder het gezin, bij 2 niet vastgelegd"
+    assert finding.evidence_persons == ("kind",)
+    assert "Kind niet gehoord: 1 keer" in finding.lines_nl
+    assert finding.lines_nl[:2] == ("Jeugdbescherming: 1 besluit zonder het gezin",
+                                    "Wijkteam: 1 besluit zonder het gezin")  # p2 decides for the local team
+    assert any(line.startswith("Niet vastgelegd of het gezin meedeed: 2 besluiten") for line in finding.lines_nl)
 
 
-def test_no_finding_when_every_decision_has_the_family():
-    events = [ev("d1", "2020-03-01", "decision", decision={"family_involved": "yes"})]
+def test_no_finding_when_every_decision_has_the_family_or_is_not_recorded():
+    events = [ev("d1", "2020-03-01", "decision", decision={"family_involved": "yes"}),
+              ev("d2", "2020-04-01", "decision", decision={"family_involved": "unknown"})]
     assert K.DECISIONS_WITHOUT_FAMILY not in kinds(find_patterns(make_case(events)))
 
 
 # --- missing information -------------------------------------------------------------------------------------
+
+def test_no_missing_information_before_the_story_or_after_the_childs_death():
+    persons = [{**p, "death": "2016-01-01"} if p["id"] == "kind" else p for p in PERSONS]
+    history = [ev("h1", "1980-01-01", "life_event", "lived"), ev("h2", "1990-06-01", "life_event", "lived")]
+    story = [ev(f"s{k}", f"{2009 + k // 4}-{k % 4 * 3 + 1:02d}-01") for k in range(28)]  # every 3 months, to the death
+    after = [ev("x1", "2017-06-01", "assessment"), ev("x2", "2018-06-01", "meeting")]
+    assert K.INFORMATION_GAPS not in kinds(find_patterns(make_case(history + story + after, persons=persons)))
+    finding = only(find_patterns(make_case(history + story[:12] + story[16:], persons=persons)),
+                   K.INFORMATION_GAPS)  # october 2011 - january 2013, inside the story
+    assert finding.evidence_events == ("s11", "s16")
+
 
 def test_long_stretch_without_events():
     events = [ev("e1", "2020-01-01"), ev("e2", "2020-03-01"), ev("e3", "2021-01-01"), ev("e4", "2021-02-01")]
@@ -468,6 +536,21 @@ def test_family_passing_the_child_on_alongside_referrals():
 
 def test_no_passing_on_mirror_with_a_single_referral():
     assert K.MIRRORED_PASSING_ON not in kinds(find_patterns(_passing_on_case(1)))
+
+
+def test_a_judge_ordered_kinship_placement_is_not_the_family_passing_the_child_on():
+    ordered = {**place("pk", "2020-01-01", "kinship_care", location="bij oma"), "type": "court_order",
+               "organisation": "o-gi", "decision": {"decided_by": ["o-gi"], "family_involved": "unknown"}}
+    households = [
+        {"id": "hh-ouders", "members": [{"person": "kind", "start": "2010-05-04", "end": "2019-12-31"},
+                                        {"person": "moeder", "start": "2010"}]},
+        {"id": "hh-oma", "members": [{"person": "kind", "start": "2020-01-01"}, {"person": "oma"}]},
+    ]
+    events = [ordered, ref("r1", "2020-03-01", "o-wt", "o-ggz"), ref("r2", "2020-09-01", "o-ggz", "o-jz")]
+    assert K.MIRRORED_PASSING_ON not in kinds(find_patterns(make_case(events, households=households)))
+    by_family = {**ordered, "decision": {"decided_by": ["moeder", "oma"], "family_involved": "yes"}}
+    finding = only(find_patterns(make_case([by_family, *events[1:]], households=households)), K.MIRRORED_PASSING_ON)
+    assert finding.details["kinship_placements"] == ["pk"]
 
 
 # --- general properties -------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from layouts.pattern_panel import (
     pattern_panel,
     placement_step_chart,
     professionals_per_year_chart,
-    recurrence_chart,
 )
 from models.patterns.find import PatternKind, find_patterns
 from tests.synthetic import generate_case
@@ -110,7 +109,7 @@ def test_step_chart_follows_the_placements():
 
 
 def test_professionals_per_year_bars():
-    events = [ev(f"m{k}", f"{2020 + k % 2}-0{k % 9 + 1}-01", persons=[f"p{k + 1}"]) for k in range(6)]
+    events = [ev(f"m{k}", f"{2020 + k % 2}-0{k % 9 + 1}-01", persons=["kind", f"p{k + 1}"]) for k in range(6)]
     figure = professionals_per_year_chart(make_case(events), "nl")
     assert list(figure.data[0].x) == ["2020", "2021"]
     assert list(figure.data[0].y) == [3, 3]
@@ -127,12 +126,29 @@ def test_charts_are_attached_to_their_findings():
     assert len(graphs) == 1
 
 
-def test_recurrence_plot_marks_same_types():
-    events = [ev("a", "2020-01-01", "incident"), ev("b", "2020-01-02", "referral"), ev("c", "2020-01-03", "incident"),
-              ev("d", "2020-01-04", "referral")]
-    figure = recurrence_chart(make_case(events), "en")
-    assert [list(row) for row in figure.data[0].z] == [[1, 0, 1, 0], [0, 1, 0, 1], [1, 0, 1, 0], [0, 1, 0, 1]]
-    assert "33.3 %" in figure.layout.title.text  # 4 of 12 ordered pairs share a type
+def test_each_finding_starts_with_its_question_and_says_its_measure_in_words():
+    case = make_case([place("pl1", "2020-01-01", "foster_family", "2020-03-01"),
+                      place("pl2", "2020-03-01", "family_home", "2020-06-01"),
+                      place("pl3", "2020-06-01", "open_residential", "2020-10-01")])
+    findings = find_patterns(case)
+    item = pattern_panel(findings, "nl").children[-1].children[0]
+    first, button = item.children[:2]
+    assert first.children == findings[0].question("nl") and "finding-question" in first.className
+    assert isinstance(button, html.Button)
+    text = _text(pattern_panel(findings, "nl"))
+    assert "2 keer overgeplaatst" in text
+    for jargon in ("recurrence", "per 1.000 dagen", "Herhalingsgraad"):
+        assert jargon not in text
+
+
+def test_no_analysts_chart_for_repeated_sequences():
+    events = [ev("a1", "2020-01-01", "incident"), ev("a2", "2020-01-10", "referral"),
+              ev("a3", "2020-02-01", "assessment"), ev("b1", "2021-01-01", "incident"),
+              ev("b2", "2021-01-05", "referral"), ev("b3", "2021-01-20", "assessment")]
+    case = make_case(events)
+    findings = find_patterns(case)
+    assert any(f.kind == PatternKind.REPEATED_SEQUENCE for f in findings)
+    assert not finding_charts(case, findings, "nl")
 
 
 def test_panel_says_how_it_counted_in_plain_words_and_numbers_without_trailing_zero():
@@ -145,3 +161,14 @@ def test_panel_says_how_it_counted_in_plain_words_and_numbers_without_trailing_z
         assert "Telregels" not in text and "Counting rules" not in text
         assert ",0 " not in text and ".0 " not in text and not text.endswith((",0", ".0"))
     assert "telregels" not in _text(pattern_panel([], "nl")).lower()
+
+
+def test_measures_read_right_for_one_and_for_many():
+    one = make_case([place("pl1", "2020-01-01", "open_residential", "2020-05-01"),
+                     place("pl2", "2020-05-01", "closed_youth_care", "2020-12-01")])
+    text = _text(pattern_panel(find_patterns(one), "nl")) + _text(pattern_panel(find_patterns(one), "en"))
+    assert "1 stap naar een zwaardere plek" in text and "1 step up to a heavier place" in text
+    two = make_case([place("pl1", "2020-01-01", "foster_family", "2020-03-01"),
+                     place("pl2", "2020-03-01", "open_residential", "2020-06-01"),
+                     place("pl3", "2020-06-01", "closed_youth_care", "2020-10-01")])
+    assert "2 stappen naar een zwaardere plek" in _text(pattern_panel(find_patterns(two), "nl"))

@@ -104,7 +104,7 @@ EN: dict[str, str] = {
     "n_events": "{n} events",
     "open_end": "present",
     # --- pattern panel and its small charts -----------------------------------------------------------------
-    "patterns_intro": "What stands out? Questions to test together, not conclusions.",
+    "patterns_intro": "What do we see? And what does it do to us? Questions to test together, not conclusions.",
     "patterns_empty": "No patterns found with the current counting rules.",
     "patterns_more": "… and {n} more",
     "chart_placements_title": "Placements by restrictiveness",
@@ -115,9 +115,6 @@ EN: dict[str, str] = {
     "chart_no_professionals": "No professionals in events",
     "chart_new": "new",
     "chart_organisations": "organisations",
-    "chart_recurrence_title": "Recurrence of event types (recurrence plot), {rate} %",
-    "chart_too_few_events": "Too few events",
-    "chart_same_type": "same type",
     # --- event table ----------------------------------------------------------------------------------------
     "table": "Events as a table",
     "table_caption": "Events in the case, {n} rows. Choose a row to select it.",

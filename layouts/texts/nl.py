@@ -104,7 +104,7 @@ NL: dict[str, str] = {
     "n_events": "{n} gebeurtenissen",
     "open_end": "heden",
     # --- pattern panel and its small charts -----------------------------------------------------------------
-    "patterns_intro": "Wat valt op? Vragen om samen te toetsen, geen conclusies.",
+    "patterns_intro": "Wat zien we? En wat doet dit met ons? Vragen om samen te toetsen, geen conclusies.",
     "patterns_empty": "Geen patronen gevonden met de huidige manier van tellen.",
     "patterns_more": "… en nog {n}",
     "chart_placements_title": "Plaatsingen naar zwaarte",
@@ -115,9 +115,6 @@ NL: dict[str, str] = {
     "chart_no_professionals": "Geen professionals in gebeurtenissen",
     "chart_new": "nieuw",
     "chart_organisations": "organisaties",
-    "chart_recurrence_title": "Herhaling van typen (recurrence plot), {rate} %",
-    "chart_too_few_events": "Te weinig gebeurtenissen",
-    "chart_same_type": "zelfde type",
     # --- event table ----------------------------------------------------------------------------------------
     "table": "Gebeurtenissen als tabel",
     "table_caption": "Gebeurtenissen in de casus, {n} rijen. Kies een rij om die te selecteren.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -15,8 +16,11 @@ from types import MappingProxyType
 from typing import Any
 
 from models.case import Case, Event, Organisation, Person
-from models.partial_date import MONTHS
-from models.vocabulary import Layer, OrganisationType, PersonKind, RelationshipType
+from models.patterns.words import fmt_number, format_day, format_month, plural
+from models.vocabulary import EventType, Layer, OrganisationType, PersonKind, RelationshipType
+
+__all__ = ["DEFAULT_RULES", "CaseView", "DateWindow", "Finding", "PatternKind", "PatternRules", "fmt_number",
+           "format_day", "format_month", "make_finding", "plural"]
 
 DateWindow = tuple[dt.date | None, dt.date | None]
 """A period to look at; either end may be open (None)."""
@@ -25,13 +29,25 @@ DateWindow = tuple[dt.date | None, dt.date | None]
 class PatternKind(StrEnum):
     """What a finding is about; also the fallback order of findings with equal salience."""
 
+    DECISIONS_WITHOUT_FAMILY = "decisions_without_family"
+    VEILIG_THUIS_REPORTS = "veilig_thuis_reports"
+    BACK_AND_FORTH = "back_and_forth"
+    LONG_WAITS = "long_waits"
+    UNANSWERED_NEEDS = "unanswered_needs"
+    OUT_OF_SCHOOL = "out_of_school"
+    PARENT_FADING = "parent_fading"
+    LOSS_THEN_TROUBLE = "loss_then_trouble"
+    NETWORK_DROPPING_OUT = "network_dropping_out"
+    INTERGENERATIONAL = "intergenerational"
+    REPEATED_SEPARATIONS = "repeated_separations"
+    DISPUTED_ACCOUNTS = "disputed_accounts"
+    TURNING_POINT = "turning_point"
     MIRRORED_CONFLICT = "mirrored_conflict"
     MIRRORED_PASSING_ON = "mirrored_passing_on"
     REPEATED_REFERRALS = "repeated_referrals"
     ESCALATION = "escalation"
     PLACEMENT_CAROUSEL = "placement_carousel"
     PLACEMENT_INSTABILITY = "placement_instability"
-    DECISIONS_WITHOUT_FAMILY = "decisions_without_family"
     CASE_MANAGER_CHANGES = "case_manager_changes"
     TURNOVER = "turnover"
     REPEATED_SEQUENCE = "repeated_sequence"
@@ -88,6 +104,18 @@ class PatternRules:
     voice_window_days: int = 30
     # missing information (the timeline's grey bands: the same rule and the same default)
     gap_months: float = 6
+    # waits, reports, voices, life events
+    long_wait_days: int = 56
+    min_veilig_thuis_reports: int = 2
+    min_back_and_forth: int = 2
+    answer_window_days: int = 42
+    out_of_school_days: int = 28
+    fading_days: int = 183
+    trouble_window_days: int = 183
+    min_separations: int = 2
+    turning_calm_days: int = 365
+    early_parent_age: int = 20
+    childhood_age: int = 18
     # mirrored patterns
     mirror_types: frozenset[str] = frozenset({RelationshipType.CONFLICT, RelationshipType.CUT_OFF})
     mirror_window_days: int = 365
@@ -166,13 +194,19 @@ def make_finding(kind: PatternKind, *, key: str | None = None, title: tuple[str,
     return Finding(
         id=f"{kind}:{key}" if key else str(kind), kind=kind, title_nl=title[0], title_en=title[1],
         question_nl=question[0], question_en=question[1], measure=round(float(measure), 2),
-        measure_label_nl=measure_label[0], measure_label_en=measure_label[1],
+        measure_label_nl=_number_form(measure_label[0], measure),
+        measure_label_en=_number_form(measure_label[1], measure),
         salience=_squash(salience), rules_nl=rules[0], rules_en=rules[1],
         evidence_events=event_ids, evidence_persons=tuple(dict.fromkeys(p for p in persons if p)),
         evidence_organisations=tuple(dict.fromkeys(o for o in organisations if o)),
         evidence_relationships=tuple(dict.fromkeys(relationships)),
         lines_nl=tuple(lines[0]), lines_en=tuple(lines[1]), details=dict(details or {}),
     )
+
+
+def _number_form(text: str, measure: float) -> str:
+    """``stap|stappen naar …`` → ``stap naar …`` for exactly 1, ``stappen naar …`` otherwise."""
+    return re.sub(r"(\w+)\|(\w+)", lambda m: m.group(1) if measure == 1 else m.group(2), text)
 
 
 def _squash(raw: float) -> float:
@@ -211,7 +245,73 @@ class CaseView:
                               if self.overlaps(r.start.earliest() if r.start else None,
                                                r.end.latest() if r.end else None)]
         last_day = max(self.last_day.values(), default=None)
+        self.index: Person | None = self.persons.get(case.index_person)
+        self.child_death: dt.date | None = self.index.death.latest() if self.index and self.index.death else None
+        self.story_start, self.story_end = self._story(last_day)
         self.reference_end: dt.date | None = self.window_end or last_day
+        if self.child_death is not None and (self.reference_end is None or self.child_death < self.reference_end):
+            self.reference_end = self.child_death
+        lo, hi, first, last = self.story_start, self.child_death, self.first_day, self.last_day
+        self.story_events: list[Event] = [e for e in self.events if (lo is None or last[e.id] >= lo)
+                                          and (hi is None or first[e.id] <= hi)]
+        self._text: dict[str, str] = {}
+        self._by_person: dict[str, list[Event]] | None = None
+        self.cache: dict[str, Any] = {}
+        """Figures several rules share (e.g. the referrals, the professionals per event), computed once."""
+
+    def events_of(self, person_id: str) -> list[Event]:
+        """All events naming a person (in time order, whole case)."""
+        if self._by_person is None:
+            self._by_person = {}
+            for event in self.all_events:
+                for person in event.persons:
+                    self._by_person.setdefault(person, []).append(event)
+        return self._by_person.get(person_id, [])
+
+    def _story(self, last_day: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+        """Where the child's story starts and ends: from the first event that is more than a dated family fact (a
+        formal event, a statement, an experience, a period), but not before a pregnancy; without a birth date, from the
+        first event naming the child. It ends at the child's death, else at the last event."""
+        child = self.case.index_person
+        first_help = next((self.first_day[e.id] for e in self.all_events
+                           if e.type != EventType.LIFE_EVENT or e.end is not None), None)
+        if self.index is not None and self.index.birth is not None:
+            start: dt.date | None = self.index.birth.earliest() - dt.timedelta(days=280)
+            if first_help is not None and first_help > start:
+                start = first_help
+        else:
+            start = next((self.first_day[e.id] for e in self.all_events if child in e.persons), first_help)
+        return start, self.child_death or last_day
+
+    def in_story(self, event: Event) -> bool:
+        """Whether an event falls in the child's story (not family history before it, not after the death)."""
+        if self.story_start is not None and self.last_day[event.id] < self.story_start:
+            return False
+        return not (self.child_death is not None and self.first_day[event.id] > self.child_death)
+
+    def placement_child(self, event: Event) -> str | None:
+        """The child a placement is about: the file's ``placement.child``; else the index child when the event
+        names it or names no family member; else the first family member it names."""
+        if event.placement is None:
+            return None
+        if event.placement.child:
+            return event.placement.child
+        family = [p for p in event.persons if p in self.family_ids]
+        if self.case.index_person in event.persons or not family:
+            return self.case.index_person
+        return family[0]
+
+    def has_topic(self, event: Event, topic: str, keywords: tuple[str, ...] = ()) -> tuple[bool, bool]:
+        """(about the topic, only by keyword): the file's ``topics`` first; without topics, a keyword in the title
+        or description (a fallback a rule must say it used)."""
+        if event.topics:
+            return topic in event.topics, False
+        if not keywords:
+            return False, False
+        text = self._text.get(event.id)
+        if text is None:
+            text = self._text[event.id] = f"{event.title} {event.description or ''}".casefold()
+        return any(word in text for word in keywords), True
 
     def start(self, event: Event) -> dt.date:
         """The first day of an event (cached ``Event.start_day``)."""
@@ -269,31 +369,3 @@ def _in_order(events: list[Event]) -> list[Event]:
         first, last = event.date, event.end or event.date
         return (first.year, first.month or 0, first.day or 0, last.year, last.month or 0, last.day or 0, event.id)
     return sorted(events, key=key)
-
-
-def format_day(day: dt.date, lang: str = "nl") -> str:
-    """``12 maart 2022`` / ``12 March 2022``."""
-    months = MONTHS.get(lang, MONTHS["nl"])
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-def format_month(day: dt.date, lang: str = "nl") -> str:
-    """``maart 2022`` / ``March 2022``."""
-    months = MONTHS.get(lang, MONTHS["nl"])
-    return f"{months[day.month - 1]} {day.year}"
-
-
-def fmt_number(value: float, lang: str = "nl", digits: int = 1) -> str:
-    """A number rounded to at most ``digits`` decimals, without trailing zeros (``22``, not ``22,0``), with a
-    decimal comma in Dutch (``2,5``) and a point in English (``2.5``)."""
-    text = f"{float(value):.{max(0, digits)}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def plural(count: int, singular: str, plural_form: str) -> str:
-    """``1 verhuizing``, ``2 verhuizingen``."""
-    return f"{count} {singular if count == 1 else plural_form}"

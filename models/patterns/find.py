@@ -25,16 +25,25 @@ from models.patterns.base import (
     PatternKind,
     PatternRules,
 )
+from models.patterns.chain import find_back_and_forth, find_long_waits, find_veilig_thuis_reports
+from models.patterns.decisions import find_decisions_without_family
+from models.patterns.generations import find_intergenerational, find_repeated_separations
+from models.patterns.life import (
+    find_loss_then_trouble,
+    find_network_dropping_out,
+    find_out_of_school,
+    find_parent_fading,
+)
 from models.patterns.parallel import find_mirrored_conflicts, find_mirrored_passing_on
 from models.patterns.people import (
     find_absent_persons,
     find_case_manager_changes,
-    find_decisions_without_family,
-    find_turnover,
 )
 from models.patterns.placements import Spell, find_placement_patterns, placement_spells
+from models.patterns.professionals import find_turnover
 from models.patterns.referrals import find_repeated_referrals
 from models.patterns.sequences import find_information_gaps, find_repeated_sequences
+from models.patterns.voices import find_disputed_accounts, find_turning_points, find_unanswered_needs
 
 __all__ = ["DEFAULT_RULES", "DateWindow", "Finding", "PatternKind", "PatternRules", "Spell", "find_patterns",
            "finding_by_id", "placement_spells"]
@@ -44,7 +53,10 @@ Rule = Callable[[CaseView, PatternRules], list[Finding]]
 RULES: tuple[Rule, ...] = (
     find_repeated_referrals, find_placement_patterns, find_turnover, find_case_manager_changes,
     find_repeated_sequences, find_decisions_without_family, find_information_gaps, find_absent_persons,
-    find_mirrored_conflicts, find_mirrored_passing_on,
+    find_mirrored_conflicts, find_mirrored_passing_on, find_veilig_thuis_reports, find_back_and_forth,
+    find_long_waits, find_unanswered_needs, find_disputed_accounts, find_turning_points, find_out_of_school,
+    find_parent_fading, find_loss_then_trouble, find_network_dropping_out, find_intergenerational,
+    find_repeated_separations,
 )
 
 

@@ -14,10 +14,10 @@ import itertools
 from bisect import bisect_left
 from typing import Any
 
-from models.case import Relationship
+from models.case import Event, Relationship
 from models.patterns.base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding, plural
 from models.patterns.referrals import referral_events
-from models.vocabulary import ParentKind, PlacementSetting, RelationshipType, label
+from models.vocabulary import EventType, ParentKind, PlacementSetting, RelationshipType, label
 
 Span = tuple[dt.date | None, dt.date | None]
 
@@ -131,7 +131,7 @@ def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding
                   f"Do you recognise this: in the same period {fam_en} clash in the family, and {pro_en} "
                   "among the professionals. Could it be that we as professionals do with each other what the "
                   "family members do with each other? How does that feel?"),
-        measure=n, measure_label=("conflicten tussen professionals tegelijk met het gezin",
+        measure=n, measure_label=("conflict|conflicten tussen professionals tegelijk met het gezin",
                                   "conflicts between professionals at the same time as in the family"),
         salience=0.6 + 0.05 * (n + len(families) - 1),
         rules=(f"Relaties van het type {' of '.join(label(t, 'nl') for t in sorted(rules.mirror_types))} tussen "
@@ -180,11 +180,24 @@ def household_handoffs(view: CaseView) -> list[dict[str, Any]]:
     return handoffs
 
 
+def family_moved(view: CaseView, event: Event) -> bool:
+    """Whether the family itself moved the child: a family member among the deciders, or (without decision data)
+    no organisation and no court order. A placement ordered by a judge or arranged by an organisation is not."""
+    if event.decision is not None and event.decision.decided_by:
+        return any(actor in view.family_ids for actor in event.decision.decided_by)
+    return event.organisation is None and event.type != EventType.COURT_ORDER
+
+
 def find_mirrored_passing_on(view: CaseView, rules: PatternRules) -> list[Finding]:
     """Family passing the child on, with at least ``mirror_min_referrals`` referrals within the mirror window."""
-    kinship = [e for e in view.events if e.placement is not None
-               and e.placement.setting == PlacementSetting.KINSHIP_CARE]
-    handoffs = household_handoffs(view)
+    child = view.case.index_person
+    placements = [e for e in view.story_events if e.placement is not None and view.placement_child(e) == child]
+    kinship = [e for e in placements
+               if e.placement is not None and e.placement.setting == PlacementSetting.KINSHIP_CARE
+               and family_moved(view, e)]
+    ordered = [view.start(e).toordinal() for e in placements if not family_moved(view, e)]
+    handoffs = [h for h in household_handoffs(view)
+                if not any(abs(dt.date.fromisoformat(h["date"]).toordinal() - day) <= 31 for day in ordered)]
     moments = [view.start(e) for e in kinship] + [dt.date.fromisoformat(h["date"]) for h in handoffs]
     if not moments:
         return []
@@ -230,12 +243,16 @@ def find_mirrored_passing_on(view: CaseView, rules: PatternRules) -> list[Findin
                   "responsibility the way the family does?"),
         measure=len(referrals), measure_label=("verwijzingen in dezelfde periode", "referrals in the same period"),
         salience=0.6 + 0.04 * passes + 0.03 * len(referrals),
-        rules=("Doorgeven in het gezin: een plaatsing in een netwerkpleeggezin, of een verhuizing van het kind van "
-               "een huishouden met familie naar een ander huishouden met familie, zonder een van de familieleden van "
-               "daarvoor (pleegouders tellen hier niet als familie). Doorverwijzen: verwijzingen binnen "
+        rules=("Doorgeven in het gezin: alleen als de familie het kind zelf verhuisde (een familielid besloot mee, "
+               "of er was geen organisatie of rechter bij): een plaatsing in een netwerkpleeggezin, of een "
+               "verhuizing van het kind van een huishouden met familie naar een ander huishouden met familie, "
+               "zonder een van de familieleden van daarvoor (pleegouders tellen hier niet als familie). "
+               "Doorverwijzen: verwijzingen binnen "
                f"{rules.mirror_window_days} dagen ervoor of erna; gemeld vanaf {rules.mirror_min_referrals}. Een "
                "vraag om te toetsen, geen conclusie." + view.window_rule("nl"),
-               "Passing on in the family: a placement in kinship care, or a move of the child from a household with "
+               "Passing on in the family: only when the family itself moved the child (a family member took part "
+               "in the decision, or no organisation or judge was involved): a placement in kinship care, or a move "
+               "of the child from a household with "
                "family to another household with family, without any of the family members from before (foster "
                f"parents do not count as family here). Referring on: referrals within {rules.mirror_window_days} days "
                f"before or after; reported from {rules.mirror_min_referrals}. A question to test, not a conclusion."

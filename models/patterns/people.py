@@ -1,11 +1,9 @@
-"""People: turnover of professionals, changes of case manager, decisions without the family's voice,
-and persons missing from the timeline or the geno-sociogram."""
+"""People: changes of case manager, and persons missing from the timeline or the geno-sociogram."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
 
@@ -16,110 +14,11 @@ from models.patterns.base import (
     Finding,
     PatternKind,
     PatternRules,
-    format_day,
     format_month,
     make_finding,
     plural,
 )
-from models.vocabulary import EventType, FamilyInvolved, Layer, PersonKind, RelationshipType, label
-
-
-def _event_professionals(view: CaseView, event: Event) -> list[str]:
-    """Professionals named in an event: as participant, as its voice, or as decision maker."""
-    professionals = view.professional_ids
-    named = [p for p in event.persons if p in professionals]
-    extra = [event.perspective] if event.perspective else []
-    if event.decision is not None:
-        extra += event.decision.decided_by
-    for person in extra:
-        if person in professionals and person not in named:
-            named.append(person)
-    return named
-
-
-def professionals_per_year(view: CaseView) -> dict[str, Any]:
-    """Distinct professionals and organisations per calendar year, and each professional's first event."""
-    professionals: dict[int, set[str]] = defaultdict(set)
-    organisations: dict[int, set[str]] = defaultdict(set)
-    first_seen: dict[str, str] = {}
-    first_year: dict[str, int] = {}
-    windowed = view.window_start is not None or view.window_end is not None
-    organisation_of = {p: view.persons[p].organisation for p in view.professional_ids}
-    first_day, last_day = view.first_day, view.last_day
-    professional_ids = view.professional_ids
-    for event in view.events:
-        start, end = first_day[event.id], last_day[event.id]
-        if windowed:
-            start, end = view.clip(start, end)
-        named = [p for p in event.persons if p in professional_ids]
-        if event.perspective is not None or event.decision is not None:
-            named = _event_professionals(view, event)
-        orgs = {organisation_of[p] for p in named}
-        if event.layer is Layer.FORMAL:
-            orgs.update((event.organisation, event.to_organisation))
-        orgs.discard(None)
-        for person in named:
-            if person not in first_seen:
-                first_seen[person] = event.id
-                first_year[person] = start.year
-        if start.year == end.year:
-            professionals[start.year].update(named)
-            organisations[start.year].update(orgs)
-            continue
-        for year in range(start.year, end.year + 1):
-            professionals[year].update(named)
-            organisations[year].update(orgs)
-    years = sorted(set(professionals) | set(organisations))
-    new_per_year: dict[int, int] = defaultdict(int)
-    for year in first_year.values():
-        new_per_year[year] += 1
-    all_orgs = set().union(*organisations.values()) if organisations else set()
-    return {
-        "per_year": [{"year": y, "professionals": len(professionals[y]), "organisations": len(organisations[y]),
-                      "new_professionals": new_per_year.get(y, 0)} for y in years],
-        "professionals": list(first_seen), "first_events": first_seen, "organisations": sorted(all_orgs),
-    }
-
-
-def find_turnover(view: CaseView, rules: PatternRules) -> list[Finding]:
-    """Many professionals: from ``min_professionals`` in all, or ``min_professionals_per_year`` in one year."""
-    data = professionals_per_year(view)
-    total, per_year = len(data["professionals"]), data["per_year"]
-    peak = max(per_year, key=lambda row: row["professionals"], default=None)
-    if peak is None or (total < rules.min_professionals and peak["professionals"] < rules.min_professionals_per_year):
-        return []
-    n_orgs = len(data["organisations"])
-    lines_nl = [f"{row['year']}: {plural(row['professionals'], 'professional', 'professionals')} "
-                f"({row['new_professionals']} nieuw), {plural(row['organisations'], 'organisatie', 'organisaties')}"
-                for row in per_year if row["professionals"]]
-    lines_en = [f"{row['year']}: {plural(row['professionals'], 'professional', 'professionals')} "
-                f"({row['new_professionals']} new), {plural(row['organisations'], 'organisation', 'organisations')}"
-                for row in per_year if row["professionals"]]
-    return [make_finding(
-        PatternKind.TURNOVER,
-        title=(f"{total} professionals van {n_orgs} organisaties; {peak['professionals']} in {peak['year']}",
-               f"{total} professionals from {n_orgs} organisations; {peak['professionals']} in {peak['year']}"),
-        question=("Herkennen jullie dit: zoveel gezichten rond één kind? Hoe vaak moest het gezin het verhaal "
-                  "opnieuw vertellen, en wie kende het hele verhaal?",
-                  "Do you recognise this: so many faces around one child? How often did the family have to tell "
-                  "their story again, and who knew the whole story?"),
-        measure=total, measure_label=("professionals", "professionals"),
-        salience=0.25 + 0.012 * total + 0.01 * n_orgs + 0.02 * peak["professionals"],
-        rules=("Telt professionals die in gebeurtenissen genoemd worden (als betrokkene, stem of besluitnemer), "
-               "per kalenderjaar waarin de gebeurtenis valt; organisaties van die professionals en van formele "
-               "gebeurtenissen (ook de ontvanger van een verwijzing). Bewijs: de gebeurtenis waarin iedere "
-               f"professional voor het eerst voorkomt. Gemeld vanaf {rules.min_professionals} professionals in "
-               f"totaal of {rules.min_professionals_per_year} in één jaar." + view.window_rule("nl"),
-               "Counts professionals named in events (as participant, voice or decision maker), per calendar year "
-               "the event falls in; organisations of those professionals and of formal events (including the "
-               "receiver of a referral). Evidence: the event in which each professional first appears. Reported "
-               f"from {rules.min_professionals} professionals in all or {rules.min_professionals_per_year} in one "
-               "year." + view.window_rule("en")),
-        events=data["first_events"].values(), persons=data["professionals"], organisations=data["organisations"],
-        lines=(lines_nl, lines_en), view=view,
-        details={"professionals": total, "organisations": n_orgs, "per_year": per_year,
-                 "peak_year": peak["year"]},
-    )]
+from models.vocabulary import PersonKind, RelationshipType, label
 
 
 def case_manager_periods(view: CaseView) -> list[dict[str, Any]]:
@@ -200,7 +99,7 @@ def find_case_manager_changes(view: CaseView, rules: PatternRules) -> list[Findi
                   "verloren, en wie hield in die tijd het overzicht?",
                   "Do you recognise this: a new case manager again and again? What was lost at each handover, "
                   "and who kept the overview in the meantime?"),
-        measure=len(changes), measure_label=("wisselingen", "changes"),
+        measure=len(changes), measure_label=("wisseling|wisselingen", "change|changes"),
         salience=0.3 + 0.1 * len(changes) + 0.05 * cold,
         rules=("Casusregisseur: bron van een relatie 'casusregisseur van'; begin en einde uit de relatie, anders "
                "de eerste gebeurtenis met die persoon of de betrokkenheidsperiode. Wisseling: de volgende begint "
@@ -218,71 +117,6 @@ def find_case_manager_changes(view: CaseView, rules: PatternRules) -> list[Findi
         details={"changes": changes, "parallel": parallel,
                  "case_managers": [{"person": p["person"], "start": p["start"].isoformat(),
                                     "end": p["end"].isoformat() if p["end"] else None} for p in periods]},
-    )]
-
-
-def _is_family_voice(view: CaseView, event: Event) -> bool:
-    if event.layer != Layer.LIVED:
-        return False
-    if event.perspective is not None:
-        return event.perspective in view.voice_ids
-    return any(p in view.voice_ids for p in event.persons)
-
-
-def find_decisions_without_family(view: CaseView, rules: PatternRules) -> list[Finding]:
-    """Decisions with the family not involved (or unknown) and no family voice within ``voice_window_days``."""
-    voices = [e for e in view.events if _is_family_voice(view, e)]
-    first_day, last_day = view.first_day, view.last_day
-    voices.sort(key=lambda e: first_day[e.id])
-    starts = [first_day[e.id].toordinal() for e in voices]
-    reach: list[int] = []  # running maximum of the voices' last days
-    for event in voices:
-        reach.append(max(reach[-1] if reach else 0, last_day[event.id].toordinal()))
-    decisions = [e for e in view.events if e.decision is not None or e.type == EventType.DECISION]
-    silent: list[Event] = []
-    for event in decisions:
-        involved = event.decision.family_involved if event.decision else FamilyInvolved.UNKNOWN
-        if involved == FamilyInvolved.YES:
-            continue
-        first = view.start(event).toordinal() - rules.voice_window_days
-        last = view.end(event).toordinal() + rules.voice_window_days
-        k = bisect_right(starts, last) - 1
-        if k < 0 or reach[k] < first:
-            silent.append(event)
-    if not silent:
-        return []
-    lines_nl, lines_en = [], []
-    for event in silent:
-        involved = event.decision.family_involved if event.decision else FamilyInvolved.UNKNOWN
-        lines_nl.append(f"{format_day(view.start(event), 'nl')}: {event.title} (gezin betrokken: "
-                        f"{label(involved, 'nl')})")
-        lines_en.append(f"{format_day(view.start(event), 'en')}: {event.title} (family involved: "
-                        f"{label(involved, 'en')})")
-    deciders = [d for e in silent if e.decision for d in e.decision.decided_by]
-    n = len(silent)
-    return [make_finding(
-        PatternKind.DECISIONS_WITHOUT_FAMILY,
-        title=(f"{n} van {len(decisions)} besluiten zonder de stem van het gezin",
-               f"{n} of {len(decisions)} decisions without the family's voice"),
-        question=("Herkennen jullie dit: besluiten waarbij het gezin niet aan tafel zat, en we ook niet weten hoe "
-                  "zij het beleefden? Wat zouden zij erover zeggen, en wie kan het hun vragen?",
-                  "Do you recognise this: decisions taken without the family at the table, and we do not know how "
-                  "they experienced them either? What would they say, and who could ask them?"),
-        measure=n, measure_label=("besluiten", "decisions"), salience=0.4 + 0.08 * n,
-        rules=("Besluit: gebeurtenis met besluitgegevens of van het type besluit. Gemeld als het gezin niet "
-               "betrokken was of dat onbekend is, én er binnen "
-               f"{rules.voice_window_days} dagen ervoor of erna geen beleving of uitspraak van een gezinslid of "
-               "iemand uit het netwerk op de tijdlijn staat (onder de lijn)." + view.window_rule("nl"),
-               "Decision: an event with decision data or of type decision. Reported when the family was not "
-               f"involved or this is unknown, and there is no entry below the line (lived experience) from a family "
-               f"or network member within {rules.voice_window_days} days before or after." + view.window_rule("en")),
-        events=[e.id for e in silent], persons=[d for d in deciders if d in view.persons],
-        organisations=[d for d in deciders if d in view.organisations] + [e.organisation for e in silent
-                                                                           if e.organisation],
-        lines=(lines_nl, lines_en), view=view,
-        details={"decisions": len(decisions), "without_voice": [
-            {"event": e.id, "family_involved": str(e.decision.family_involved if e.decision else "unknown")}
-            for e in silent]},
     )]
 
 
@@ -343,7 +177,7 @@ def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
                       "speelden zij, en wat weten we van hen?",
                       "Do you recognise this: people who are there, but do not appear in the story? What part did "
                       "they play, and what do we know about them?"),
-            measure=len(missing), measure_label=("personen", "persons"), salience=0.2 + 0.04 * family,
+            measure=len(missing), measure_label=("persoon|personen", "person|persons"), salience=0.2 + 0.04 * family,
             rules=("Personen die het geno-sociogram tekent met een relatie of in een huishouden, maar die in geen "
                    "enkele gebeurtenis genoemd worden (als betrokkene, stem of besluitnemer)." + view.window_rule("nl"),
                    "Persons the geno-sociogram draws with a relationship or in a household, but who are named in no "
@@ -367,7 +201,7 @@ def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
                       "ontbreken? Hoe waren zij met het gezin verbonden, en met wie hadden zij contact?",
                       "Do you recognise this: people who turn up in the story, but are missing from the "
                       "geno-sociogram? How were they tied to the family, and who were they in contact with?"),
-            measure=len(floating), measure_label=("personen", "persons"),
+            measure=len(floating), measure_label=("persoon|personen", "person|persons"),
             salience=0.15 + 0.04 * family + min(0.1, 0.005 * (len(floating) - family)),
             rules=("Personen die in gebeurtenissen genoemd worden maar die het geno-sociogram op geen enkele datum "
                    "tekent (professionals in het kader van hun organisatie tellen als getekend; het kind zelf telt "

@@ -12,11 +12,11 @@ from models.patterns.base import (
     Finding,
     PatternKind,
     PatternRules,
-    fmt_number,
     format_day,
     make_finding,
     plural,
 )
+from models.patterns.words import duration
 from models.vocabulary import RESTRICTIVENESS, PlacementSetting, label
 
 
@@ -32,6 +32,8 @@ class Spell:
     open_ended: bool
     organisation: str | None
     location: str | None
+    merged: tuple[str, ...] = ()
+    """Later placement events at the same place that continue this stay (informal care becoming formal)."""
 
     @property
     def days(self) -> int:
@@ -50,17 +52,38 @@ class Spell:
         return self.crisis or self.setting == PlacementSetting.CRISIS_SHELTER
 
 
-def placement_spells(case: Case, date_window: DateWindow | None = None) -> list[Spell]:
-    """Spells from placement events: each ends at its own end or at the next placement, whichever is first.
+def placement_spells(case: Case, date_window: DateWindow | None = None, child: str | None = None) -> list[Spell]:
+    """Spells of one child (default: the index child) from the placement events about that child: each ends at
+    its own end or at the next placement, whichever is first.
 
-    A placement without an end lasts until the next placement, else until the end of the date window or
-    the last day of the case.
+    A placement without an end lasts until the next placement, else until the end of the date window, the
+    child's death or the last day of the case. A placement at the same place as the stay before it continues
+    that stay (informal care with grandmother becoming formal kinship care is not a move).
     """
-    return _spells(CaseView(case, date_window))
+    return _spells(CaseView(case, date_window), child)
 
 
-def _spells(view: CaseView) -> list[Spell]:
-    placed = [e for e in view.all_events if e.placement is not None]
+def _same_place(before: Spell, after: Spell) -> bool:
+    return bool(before.location and after.location and before.location.casefold() == after.location.casefold()
+                and before.out_of_home == after.out_of_home)
+
+
+def _spells(view: CaseView, child: str | None = None) -> list[Spell]:
+    spells = _raw_spells(view, child or view.case.index_person)
+    merged: list[Spell] = []
+    for spell in spells:
+        if merged and _same_place(merged[-1], spell) and (spell.start - merged[-1].end).days <= 1:
+            last = merged[-1]
+            merged[-1] = Spell(last.event_id, spell.setting, last.start, spell.end, spell.crisis, spell.open_ended,
+                               spell.organisation or last.organisation, last.location,
+                               (*last.merged, spell.event_id))
+        else:
+            merged.append(spell)
+    return merged
+
+
+def _raw_spells(view: CaseView, child: str) -> list[Spell]:
+    placed = [e for e in view.all_events if e.placement is not None and view.placement_child(e) == child]
     spells: list[Spell] = []
     for i, event in enumerate(placed):
         assert event.placement is not None
@@ -72,6 +95,8 @@ def _spells(view: CaseView) -> list[Spell]:
         else:
             end = next_start or max(start, view.reference_end or start)
             open_ended = next_start is None
+        if view.child_death is not None and child == view.case.index_person:
+            end = min(end, max(start, view.child_death))
         if not view.overlaps(start, end):
             continue
         start, end = view.clip(start, end)
@@ -134,13 +159,17 @@ def _placement_rules(rules: PatternRules, view: CaseView) -> tuple[str, str]:
         f"plaatsing. Verhuizing: van de ene plaatsing buiten huis naar de volgende binnen "
         f"{rules.move_max_gap_days} dagen. Niet geteld als verhuizing: de eerste uithuisplaatsing, terug naar "
         f"huis, weglopen; verblijven korter dan {rules.min_stay_days} dagen tellen niet mee (CFSR-telwijze). "
-        f"Verhuizingen per 1.000 dagen = verhuizingen ÷ dagen buiten huis × 1.000. Vooruitgang: naar een minder "
+        "Een nieuwe plaatsing op dezelfde plek (bijvoorbeeld informele zorg bij oma die formele netwerkpleegzorg "
+        "wordt) is geen verhuizing. Alleen plaatsingen van dit kind (plaatsing.kind; anders het kind dat de "
+        "gebeurtenis noemt). Vooruitgang: naar een minder "
         f"beperkende setting. Terugplaatsing: binnen {rules.reentry_window_days} dagen na thuiskomst weer "
         "geplaatst." + view.window_rule("nl"),
         "Placement: an event with placement data; a stay lasts until its end or the next placement. Move: from "
         f"one out-of-home placement to the next within {rules.move_max_gap_days} days. Not counted as moves: the "
         f"first removal, return home, running away; stays shorter than {rules.min_stay_days} days are left out "
-        "(CFSR counting). Moves per 1,000 days = moves ÷ days in care × 1,000. Progress: to a less restrictive "
+        "(CFSR counting). A new placement at the same place (informal care with grandmother becoming formal "
+        "kinship care) is not a move. Only placements of this child (placement.child; else the child the event "
+        "names). Progress: to a less restrictive "
         f"setting. Re-entry: placed again within {rules.reentry_window_days} days of going home."
         + view.window_rule("en"),
     )
@@ -177,16 +206,19 @@ def _instability(view: CaseView, rules: PatternRules, data: dict) -> Finding | N
         if not _counted(spell, rules):
             note_nl += " (te kort, niet geteld)"
             note_en += " (too short, not counted)"
-        lines_nl.append(f"{format_day(spell.start, 'nl')}: {_setting_name(spell, 'nl')}, {spell.days} dagen{note_nl}")
-        lines_en.append(f"{format_day(spell.start, 'en')}: {_setting_name(spell, 'en')}, {spell.days} days{note_en}")
-    lines_nl += [f"{plural(len(moves), 'verhuizing', 'verhuizingen')} in {days} dagen buiten huis: "
-                 f"{fmt_number(rate, 'nl', 2)} per 1.000 dagen",
-                 f"Vooruitgang: {progress}, geen vooruitgang: {len(moves) - progress}",
-                 f"Tijd in crisis- of tijdelijke plaatsingen: {data['crisis_days']} dagen"]
-    lines_en += [f"{plural(len(moves), 'move', 'moves')} in {days} days in care: {fmt_number(rate, 'en', 2)} per "
-                 "1,000 days",
-                 f"Progress: {progress}, non-progress: {len(moves) - progress}",
-                 f"Time in crisis or temporary placements: {data['crisis_days']} days"]
+        lines_nl.append(f"{format_day(spell.start, 'nl')}: {_setting_name(spell, 'nl')}, "
+                        f"{duration(spell.days, 'nl')}{note_nl}")
+        lines_en.append(f"{format_day(spell.start, 'en')}: {_setting_name(spell, 'en')}, "
+                        f"{duration(spell.days, 'en')}{note_en}")
+    every_nl = f", gemiddeld elke {duration(days // len(moves), 'nl')}" if moves else ""
+    every_en = f", on average every {duration(days // len(moves), 'en')}" if moves else ""
+    lines_nl += [f"{plural(len(moves), 'keer', 'keer')} overgeplaatst in {duration(days, 'nl')} buiten huis{every_nl}",
+                 f"Naar een lichtere plek: {progress} keer; naar een even zware of zwaardere: {len(moves) - progress} "
+                 "keer",
+                 f"In crisis- of tijdelijke plaatsingen: {duration(data['crisis_days'], 'nl')}"]
+    lines_en += [f"Moved {plural(len(moves), 'time', 'times')} in {duration(days, 'en')} in care{every_en}",
+                 f"To a lighter place: {progress}; to an equal or heavier one: {len(moves) - progress}",
+                 f"In crisis or temporary placements: {duration(data['crisis_days'], 'en')}"]
     if reentries:
         lines_nl.append(f"Terugplaatsingen binnen {rules.reentry_window_days} dagen na thuiskomst: {len(reentries)}")
         lines_en.append(f"Re-entries within {rules.reentry_window_days} days of going home: {len(reentries)}")
@@ -196,13 +228,14 @@ def _instability(view: CaseView, rules: PatternRules, data: dict) -> Finding | N
         + 0.05 * (len(moves) - progress)
     return make_finding(
         PatternKind.PLACEMENT_INSTABILITY,
-        title=(f"{len(care)} plaatsingen buiten huis, {len(moves)} keer overgeplaatst",
-               f"{len(care)} out-of-home placements, {plural(len(moves), 'move', 'moves')}"),
+        title=(f"{len(care)} plaatsingen buiten huis, {len(moves)} keer overgeplaatst in {duration(days, 'nl')}",
+               f"{len(care)} out-of-home placements, moved {plural(len(moves), 'time', 'times')} in "
+               f"{duration(days, 'en')}"),
         question=("Herkennen jullie dit: steeds een nieuwe plek, nieuwe groepsgenoten, nieuwe begeleiders? Wat "
                   "betekende elke verhuizing voor het kind, en wie bleef er in al die tijd hetzelfde?",
                   "Do you recognise this: again and again a new place, new peers, new carers? What did each move "
                   "mean for the child, and who stayed the same through it all?"),
-        measure=rate, measure_label=("verhuizingen per 1.000 dagen buiten huis", "moves per 1,000 days in care"),
+        measure=len(moves), measure_label=("keer overgeplaatst", "move|moves"),
         salience=salience, rules=_placement_rules(rules, view), events=events, persons=persons,
         organisations=[s.organisation for s in data["spells"] if s.organisation],
         lines=(lines_nl, lines_en), view=view,
@@ -290,7 +323,8 @@ def _escalation(view: CaseView, rules: PatternRules, spells: list[Spell]) -> Fin
                   "verwacht dat de zwaardere plek wél zou bieden, en kwam dat uit?",
                   "Do you recognise this: a heavier setting each time things do not work out? What was each step "
                   "expected to offer that the previous place could not, and did it?"),
-        measure=len(step_ups), measure_label=("stappen naar een zwaardere setting", "steps up to a heavier setting"),
+        measure=len(step_ups),
+        measure_label=("stap|stappen naar een zwaardere plek", "step|steps up to a heavier place"),
         salience=0.5 + 0.12 * len(step_ups) + (0.2 if closed else 0.0),
         rules=("Volgorde van beperking: thuis < netwerkpleeggezin < pleeggezin < gezinshuis < open groep < "
                "crisisopvang < gesloten jeugdzorg < justitiële jeugdinrichting. Stap omhoog: een plaatsing buiten "

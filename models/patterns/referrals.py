@@ -6,12 +6,16 @@ from typing import Any
 
 from models.case import Event
 from models.patterns.base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding
+from models.patterns.words import duration
 from models.vocabulary import label
 
 
 def referral_events(view: CaseView, rules: PatternRules) -> list[Event]:
-    """Referrals in time order (events of one of ``rules.referral_types``)."""
-    return [e for e in view.events if e.type in rules.referral_types]
+    """Referrals in time order (events of one of ``rules.referral_types``); computed once per view."""
+    key = f"referrals:{sorted(rules.referral_types)}"
+    if key not in view.cache:
+        view.cache[key] = [e for e in view.events if e.type in rules.referral_types]
+    return view.cache[key]
 
 
 def heaviness(view: CaseView, rules: PatternRules, org_id: str | None) -> int | None:
@@ -93,7 +97,6 @@ def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding
     months = round(rules.rereferral_window_days / 30.44)
     repeats = sum(1 for r in rereferrals if r["kind"] == "repeat")
     first, last = view.start(referrals[0]), view.start(referrals[-1])
-    span_months = max(1, round((last - first).days / 30.44))
     lines_nl = [f"Keten: {_chain_text(view, segments)}"]
     lines_en = [f"Chain: {_chain_text(view, segments)}"]
     for event in referrals:
@@ -152,8 +155,8 @@ def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding
         + 0.03 * len(heavier)
     return [make_finding(
         PatternKind.REPEATED_REFERRALS,
-        title=(f"Herhaalde verwijzingen: {n} in {span_months} maanden",
-               f"Repeated referrals: {n} in {span_months} months"),
+        title=(f"{n} keer verwezen in {duration((last - first).days, 'nl')}",
+               f"Referred {n} times in {duration((last - first).days, 'en')}"),
         question=question, measure=n, measure_label=("verwijzingen", "referrals"), salience=salience,
         rules=rules_text, events=[e.id for e in referrals],
         persons=[p for e in referrals for p in e.persons], organisations=organisations,

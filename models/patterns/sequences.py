@@ -48,6 +48,35 @@ def _steps(events: list[Event], collapse: bool) -> list[tuple[str, list[Event]]]
     return steps
 
 
+def linked_organisations(view: CaseView) -> set[frozenset[str]]:
+    """Pairs of organisations that worked together in the case: a referral or contact from one to the other, or
+    both named in one event (the event's organisation and the organisations of the professionals it names)."""
+    organisation_of = {p: view.persons[p].organisation for p in view.professional_ids}
+    named_of = view.cache.get("named_professionals")  # filled by the turnover rule, when it ran first
+    pairs: set[frozenset[str]] = set()
+    seen: set[frozenset[str | None]] = set()
+    for event in view.events:
+        named = named_of.get(event.id, ()) if named_of is not None else event.persons
+        orgs = {organisation_of.get(p) for p in named} if named else set()
+        orgs.add(event.organisation)
+        orgs.add(event.to_organisation)
+        orgs.discard(None)
+        if len(orgs) < 2:
+            continue
+        key = frozenset(orgs)
+        if key in seen:
+            continue
+        seen.add(key)
+        listed = sorted(orgs)  # type: ignore[type-var]
+        pairs.update(frozenset((a, b)) for i, a in enumerate(listed) for b in listed[i + 1:])
+    return pairs
+
+
+def _linked(before: Event, after: Event, pairs: set[frozenset[str]]) -> bool:
+    a, b = before.organisation, after.organisation
+    return a is None or b is None or a == b or frozenset((a, b)) in pairs
+
+
 def recurrence_rate(types: list[str]) -> float:
     """Share of ordered pairs of distinct positions with the same type (categorical recurrence plot)."""
     n = len(types)
@@ -64,13 +93,17 @@ def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None,
     ``limit`` keeps only the first runs (with their occurrences as event ids).
     """
     steps = _steps(sequence_events(view, rules) if events is None else events, rules.sequence_collapse_repeats)
-    # segment id per step: a new segment starts after a gap longer than the maximum
+    # segment id per step: a new segment starts after a gap longer than the maximum, or between organisations
+    # that never worked together in the case
     first_day = view.first_day
+    pairs = linked_organisations(view)
     firsts = [first_day[s[1][0].id].toordinal() for s in steps]
     lasts = [first_day[s[1][-1].id].toordinal() for s in steps]
     segment = [0] * len(steps)
     for i in range(1, len(steps)):
-        segment[i] = segment[i - 1] + (1 if firsts[i] - lasts[i - 1] > rules.sequence_max_gap_days else 0)
+        apart = firsts[i] - lasts[i - 1] > rules.sequence_max_gap_days \
+            or not _linked(steps[i - 1][1][-1], steps[i][1][0], pairs)
+        segment[i] = segment[i - 1] + (1 if apart else 0)
     types = [str(s[0]) for s in steps]
     segment_end = [0] * len(steps)  # last step of the segment each step is in
     for i in range(len(steps) - 1, -1, -1):
@@ -121,7 +154,7 @@ def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None,
 
 def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding]:
     """The ``max_sequence_findings`` most frequent recurring runs (longer first when equally frequent)."""
-    events = sequence_events(view, rules)
+    events = [e for e in sequence_events(view, rules) if view.in_story(e)]
     runs = repeated_runs(view, rules, rules.max_sequence_findings, events)
     if not runs:
         return []
@@ -136,8 +169,6 @@ def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding
             last = view.start(view.event_by_id[occurrence[-1]])
             lines_nl.append(f"{format_day(first, 'nl')} – {format_day(last, 'nl')} ({len(occurrence)} gebeurtenissen)")
             lines_en.append(f"{format_day(first, 'en')} – {format_day(last, 'en')} ({len(occurrence)} events)")
-        lines_nl.append(f"Herhalingsgraad van alle typen: {fmt_number(rate * 100, 'nl')} %")
-        lines_en.append(f"Recurrence rate of all types: {fmt_number(rate * 100, 'en')} %")
         events = [eid for occurrence in run["occurrences"] for eid in occurrence]
         layer_nl = "formele gebeurtenissen" if rules.sequence_layer == Layer.FORMAL else "gebeurtenissen"
         layer_en = "formal events" if rules.sequence_layer == Layer.FORMAL else "events"
@@ -152,19 +183,21 @@ def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding
                       "liep, en wat deed iemand die keer anders?",
                       "Do you recognise this pattern repeating itself? What made it go the same way the next time, "
                       "and what did anyone do differently?"),
-            measure=run["count"], measure_label=("keer gezien", "times seen"),
+            measure=run["count"], measure_label=("keer gezien", "time|times seen"),
             salience=min(0.75, 0.2 + 0.1 * (run["count"] - 1) + 0.03 * (len(run["types"]) - 3)),
             rules=(f"Reeksen van {rules.sequence_min_length} tot {rules.sequence_max_length} opeenvolgende "
                    f"{layer_nl} met telkens hoogstens {rules.sequence_max_gap_days} dagen ertussen, gevonden door "
-                   "sequentieanalyse (geen vaste lijst), minstens twee verschillende typen; geteld zonder overlap, "
+                   "sequentieanalyse (geen vaste lijst), minstens twee verschillende typen, alleen tussen organisaties "
+                   "die in de casus met elkaar werkten (een verwijzing, contact of samen in één gebeurtenis); geteld "
+                   "zonder overlap, "
                    f"gemeld vanaf {rules.sequence_min_occurrences} keer. Een reeks die alleen binnen een langere "
-                   f"voorkomt, wordt niet apart gemeld.{collapse_nl} Herhalingsgraad: aandeel paren gebeurtenissen "
-                   "van hetzelfde type." + view.window_rule("nl"),
+                   f"voorkomt, wordt niet apart gemeld.{collapse_nl} " + view.window_rule("nl"),
                    f"Runs of {rules.sequence_min_length} to {rules.sequence_max_length} consecutive {layer_en}, each "
                    f"at most {rules.sequence_max_gap_days} days apart, found by sequence analysis (not a fixed list), "
-                   "with at least two different types; counted without overlap, reported from "
+                   "with at least two different types, only between organisations that worked together in the case "
+                   "(a referral, contact or both in one event); counted without overlap, reported from "
                    f"{rules.sequence_min_occurrences} times. A run that only occurs inside a longer one is not "
-                   f"reported separately.{collapse_en} Recurrence rate: share of pairs of events of the same type."
+                   f"reported separately.{collapse_en}"
                    + view.window_rule("en")),
             events=events, persons=view.persons_of(events),
             organisations=[view.event_by_id[e].organisation for e in events], lines=(lines_nl, lines_en), view=view,
@@ -191,7 +224,13 @@ def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]
         before = max((eid for eid, (lo, hi) in intervals.items() if hi == gap.start and lo < gap.end),
                      key=lambda eid: view.position.get(eid, -1), default=None)
         after = next((eid for eid, (lo, _) in intervals.items() if lo == gap.end), None)
+        if view.story_start is not None and first < view.story_start:  # family history: context, not a gap
+            first, before = view.story_start, None
+        if view.story_end is not None and last > view.story_end:  # after the child's death
+            last, after = view.story_end, None
         first, last = view.clip(first, last)
+        if (last - first).days + 2 <= rules.gap_months * DAYS_PER_MONTH:
+            continue
         result.append({"start": first.isoformat(), "end": last.isoformat(), "days": (last - first).days + 1,
                        "before": before, "after": after})
     return result
@@ -222,14 +261,16 @@ def find_information_gaps(view: CaseView, rules: PatternRules) -> list[Finding]:
                   "Do you recognise this: long periods with nothing on the timeline? What happened in the family "
                   "then, and who knows?"),
         measure=round(longest_months, 1), measure_label=("maanden (langste periode)", "months (longest period)"),
-        salience=0.2 + 0.01 * longest_months + 0.03 * len(gaps),
+        salience=min(0.5, 0.2 + 0.01 * longest_months + 0.03 * len(gaps)),  # a prompt to ask, not a pattern
         rules=(f"De grijze banden op de tijdlijn: periodes van meer dan {months[0]} maanden waarin geen enkele "
                "gebeurtenis valt (een periode-gebeurtenis dekt haar hele duur; een onnauwkeurige of geschatte datum "
-               "telt over alle dagen die ze kan betekenen), tussen de eerste en de laatste gebeurtenis. Bewijs: de "
+               "telt over alle dagen die ze kan betekenen), alleen binnen het verhaal van het kind (vanaf de "
+               "zwangerschap, tot een eventueel overlijden); de familiegeschiedenis daarvoor telt niet. Bewijs: de "
                "gebeurtenissen vlak voor en na elke periode." + view.window_rule("nl"),
                f"The grey bands on the timeline: stretches of more than {months[1]} months in which no event falls "
                "(a period event covers its whole span; an imprecise or approximate date counts over every day it "
-               "may mean), between the first and the last event. Evidence: the events just before and after each "
+               "may mean), only within the child's story (from the pregnancy, up to a death); the family history "
+               "before it does not count. Evidence: the events just before and after each "
                "stretch." + view.window_rule("en")),
         events=events, lines=(lines_nl, lines_en), view=view,
         details={"gaps": gaps, "longest_days": longest},

@@ -1,0 +1,250 @@
+"""The newer pattern rules on hand-made cases: each must fire where the file shows it, and must not where it
+does not (the same small family as tests/test_patterns.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.patterns.find import PatternKind, find_patterns
+from tests.test_patterns import PERSONS, ev, kinds, make_case, only, place, ref
+
+K = PatternKind
+ORGS_VT = "o-vt"
+
+
+def _report(event_id: str, date: str, sender: str) -> dict[str, Any]:
+    return {**ref(event_id, date, sender, ORGS_VT), "persons": ["kind"]}
+
+
+# --- Veilig Thuis ---------------------------------------------------------------------------------------------
+
+def test_repeated_reports_to_veilig_thuis_before_an_investigation():
+    events = [_report("v1", "2019-01-10", "o-gp"), _report("v2", "2019-09-01", "o-pol"),
+              _report("v3", "2020-06-01", "o-wt"),
+              ev("i1", "2020-07-01", "assessment", organisation=ORGS_VT, persons=["kind"])]
+    finding = only(find_patterns(make_case(events)), K.VEILIG_THUIS_REPORTS)
+    assert finding.evidence_events == ("v1", "v2", "v3", "i1")
+    assert finding.details["reports_before_investigation"] == 3
+    assert finding.title_nl == "3 keer in anderhalf jaar een melding bij Veilig Thuis, door 3 verschillende melders"
+    assert "(bijna 8 maanden na de vorige)" in finding.lines_nl[1]
+
+
+def test_one_report_to_veilig_thuis_is_no_pattern():
+    events = [_report("v1", "2019-01-10", "o-gp"), ref("r1", "2019-05-01", "o-gp", "o-wt")]
+    assert K.VEILIG_THUIS_REPORTS not in kinds(find_patterns(make_case(events)))
+
+
+# --- back and forth -------------------------------------------------------------------------------------------
+
+def test_the_ball_passed_back_between_the_same_two_organisations():
+    events = [ref("r1", "2020-01-01", "o-wt", "o-ggz"), ref("r2", "2020-04-01", "o-ggz", "o-wt"),
+              ref("r3", "2020-07-01", "o-wt", "o-ggz"), ref("r4", "2020-08-01", "o-ggz", "o-jz")]
+    finding = only(find_patterns(make_case(events)), K.BACK_AND_FORTH)
+    assert finding.evidence_events == ("r1", "r2", "r3")
+    assert finding.title_nl == "De bal gaat heen en weer tussen Wijkteam en Jeugd-ggz: 3 keer in 6 maanden"
+
+
+def test_referrals_onward_are_not_back_and_forth():
+    events = [ref("r1", "2020-01-01", "o-wt", "o-ggz"), ref("r2", "2020-04-01", "o-ggz", "o-jz"),
+              ref("r3", "2020-07-01", "o-wt", "o-ggz")]  # the same way twice is not back
+    assert K.BACK_AND_FORTH not in kinds(find_patterns(make_case(events)))
+
+
+# --- long waits -----------------------------------------------------------------------------------------------
+
+def test_long_wait_from_referral_to_care_and_a_waiting_list():
+    events = [ref("r1", "2020-01-10", "o-gp", "o-ggz"),
+              ev("w1", "2020-01-15", "professional_contact", organisation="o-ggz", end="2020-05-31",
+                 topics=["waiting"]),
+              ev("t1", "2020-06-01", "assessment", organisation="o-ggz", persons=["kind"]),
+              ref("r2", "2020-07-01", "o-ggz", "o-jz"), ev("t2", "2020-07-20", "treatment", organisation="o-jz")]
+    finding = only(find_patterns(make_case(events)), K.LONG_WAITS)
+    assert finding.evidence_events == ("r1", "w1", "t1")  # three weeks to the next care is no long wait
+    assert finding.details["waits"] == [{"referral": "r1", "start": "t1", "days": 143}]
+    assert finding.title_nl == "Lang wachten op hulp: samen bijna 5 maanden, het langst bijna 5 maanden"
+
+
+def test_care_that_starts_within_eight_weeks_is_no_long_wait():
+    events = [ref("r1", "2020-01-10", "o-gp", "o-ggz"), ev("t1", "2020-02-20", "assessment", organisation="o-ggz"),
+              ref("r2", "2020-03-01", "o-gp", ORGS_VT), ev("i1", "2020-09-01", "assessment", organisation=ORGS_VT)]
+    assert K.LONG_WAITS not in kinds(find_patterns(make_case(events)))  # Veilig Thuis is not care waited for
+
+
+# --- statements of need ---------------------------------------------------------------------------------------
+
+def _need(event_id: str, date: str) -> dict[str, Any]:
+    return ev(event_id, date, "statement_of_need", "lived", persons=["moeder"], perspective="moeder")
+
+
+def test_a_statement_of_need_nobody_answered():
+    events = [_need("n1", "2020-01-01"), _need("n2", "2020-03-01"),
+              ev("a1", "2020-02-01", "meeting", organisation="o-wt", persons=["moeder"], responds_to=["n1"])]
+    finding = only(find_patterns(make_case(events)), K.UNANSWERED_NEEDS)
+    assert finding.evidence_events == ("n2",)
+    assert finding.details["fallback"] is False
+
+
+def test_answered_needs_give_no_finding_and_the_fallback_says_so():
+    answered = [_need("n1", "2020-01-01"),
+                ev("a1", "2020-02-01", "meeting", organisation="o-wt", persons=["moeder"], responds_to=["n1"])]
+    assert K.UNANSWERED_NEEDS not in kinds(find_patterns(make_case(answered)))
+    fallback = [_need("n1", "2020-01-01"), ev("a1", "2020-01-20", "meeting", persons=["moeder", "p1"]),
+                _need("n2", "2020-06-01")]
+    finding = only(find_patterns(make_case(fallback)), K.UNANSWERED_NEEDS)
+    assert finding.evidence_events == ("n2",) and "terugval" in finding.rules_nl
+
+
+# --- disputed accounts ----------------------------------------------------------------------------------------
+
+def test_accounts_that_contradict_each_other():
+    events = [ev("f1", "2020-01-01", "assessment", organisation="o-gi", statement_kind="interpretation"),
+              ev("d1", "2020-02-01", "experience", "lived", persons=["moeder"], perspective="moeder",
+                 statement_kind="opinion", contradicts=["f1"])]
+    finding = only(find_patterns(make_case(events)), K.DISPUTED_ACCOUNTS)
+    assert finding.evidence_events == ("f1", "d1")
+    assert finding.lines_nl[0] == ("'Gebeurtenis f1' (Jeugdbescherming, interpretatie) tegenover "
+                                   "'Gebeurtenis d1' (Moeder, mening)")
+
+
+def test_no_disputed_accounts_when_nothing_is_contradicted():
+    events = [ev("f1", "2020-01-01", "assessment", certainty="suspected"), ev("f2", "2020-02-01")]
+    assert K.DISPUTED_ACCOUNTS not in kinds(find_patterns(make_case(events)))
+
+
+# --- turning points -------------------------------------------------------------------------------------------
+
+def _troubled(calm_until: str) -> list[dict[str, Any]]:
+    trouble = [ev(f"i{k}", f"2019-0{k + 1}-01", "incident", persons=["kind"]) for k in range(4)]
+    return [*trouble, ev("c1", "2019-06-01", "treatment", organisation="o-jz", persons=["kind"]),
+            ev("c2", calm_until, "meeting", persons=["kind"])]
+
+
+def test_turning_point_marked_in_the_notes_wins():
+    data = make_case(_troubled("2021-01-01")).model_dump(mode="json", exclude_unset=True)
+    data["annotations"] = [{"id": "a1", "target": {"events": ["c1"]}, "tag": "turning_point", "text": "Hier."}]
+    from models import validate_case_data
+    finding = only(find_patterns(validate_case_data(data)), K.TURNING_POINT)
+    assert finding.evidence_events == ("c1",) and finding.details["computed"] is False
+
+
+def test_turning_point_computed_when_the_trouble_stops_for_good():
+    finding = only(find_patterns(make_case(_troubled("2021-01-01"))), K.TURNING_POINT)
+    assert finding.evidence_events == ("c1",) and finding.details["computed"] is True
+    assert "i3" not in finding.evidence_events  # an incident is never the turning point
+
+
+def test_no_turning_point_while_the_trouble_goes_on():
+    events = [*_troubled("2019-07-01"), ev("i9", "2020-01-01", "incident", persons=["kind"])]
+    assert K.TURNING_POINT not in kinds(find_patterns(make_case(events)))
+
+
+# --- out of school --------------------------------------------------------------------------------------------
+
+def test_months_out_of_school():
+    events = [ev("s1", "2020-02-01", "life_event", "lived", persons=["kind"], end="2020-09-30",
+                 topics=["out_of_school"]), ev("s2", "2020-10-01", "meeting", topics=["school"])]
+    finding = only(find_patterns(make_case(events)), K.OUT_OF_SCHOOL)
+    assert finding.evidence_events == ("s1",)
+    assert finding.title_nl == "8 maanden zonder school of dagbesteding"
+
+
+def test_school_events_are_not_out_of_school_and_keywords_only_without_topics():
+    events = [ev("s1", "2020-02-01", "meeting", topics=["school"], end="2020-09-30"),
+              {**ev("s2", "2020-10-01", "meeting", end="2020-12-31", topics=["health"]),
+               "title": "Kind zit thuis"}]  # has topics, so the words do not count
+    assert K.OUT_OF_SCHOOL not in kinds(find_patterns(make_case(events)))
+    worded = [{**ev("s3", "2020-02-01", "life_event", "lived", end="2020-06-01"), "title": "Kind thuiszitter"}]
+    finding = only(find_patterns(make_case(worded)), K.OUT_OF_SCHOOL)
+    assert finding.details["keyword_fallback"] is True and "terugval" in finding.rules_nl
+
+
+# --- a parent fading ------------------------------------------------------------------------------------------
+
+def test_a_parent_fading_from_contact():
+    contact = [ev(f"c{k}", f"2020-0{k}-01", "meeting", persons=["kind", "vader"], topics=["contact"])
+               for k in range(1, 5)]
+    later = [ev(f"m{k}", f"202{k}-06-01", "meeting", persons=["kind", "moeder"]) for k in range(1, 4)]
+    finding = only(find_patterns(make_case(contact + later)), K.PARENT_FADING)
+    assert finding.evidence_events == ("c1", "c2", "c3", "c4") and finding.evidence_persons == ("vader",)
+    assert finding.title_nl == "Vader raakt uit beeld: ruim 3 jaar niets meer"
+
+
+def test_parents_who_stay_in_the_story_do_not_fade():
+    events = [ev(f"m{k}", f"202{k}-06-01", "meeting", persons=["kind", "moeder", "vader"]) for k in range(4)]
+    assert K.PARENT_FADING not in kinds(find_patterns(make_case(events)))
+
+
+# --- loss followed by trouble ---------------------------------------------------------------------------------
+
+def _with_death(day: str) -> list[dict[str, Any]]:
+    return [{**p, "death": day} if p["id"] == "oma" else p for p in PERSONS]
+
+
+def test_a_loss_followed_by_trouble():
+    events = [ev("e0", "2019-01-01", persons=["kind"]),
+              ev("d1", "2020-03-01", "life_event", "lived", persons=["oma", "kind"]),
+              ev("i1", "2020-04-01", "incident", persons=["kind"]), ev("i2", "2020-06-01", "incident"),
+              ev("i3", "2021-06-01", "incident")]
+    finding = only(find_patterns(make_case(events, persons=_with_death("2020-03-01"))), K.LOSS_THEN_TROUBLE)
+    assert finding.evidence_events == ("d1", "i1", "i2")  # i3 is more than half a year later
+
+
+def test_a_loss_without_trouble_after_it_is_no_pattern():
+    events = [ev("e0", "2019-01-01", persons=["kind"]), ev("i1", "2019-06-01", "incident"),
+              ev("i2", "2019-08-01", "incident"), ev("e1", "2021-01-01")]
+    assert K.LOSS_THEN_TROUBLE not in kinds(find_patterns(make_case(events, persons=_with_death("2020-03-01"))))
+
+
+# --- the informal network -------------------------------------------------------------------------------------
+
+def test_the_informal_network_dropping_out():
+    ties = [{"id": "s1", "type": "supportive", "source": "buurman", "target": "kind", "start": "2018",
+             "end": "2020-05"}]
+    events = [ev("e0", "2019-01-01", persons=["kind"]), ev("b1", "2020-05-10", "life_event", "lived",
+                                                            persons=["buurman"]), ev("e2", "2021-01-01")]
+    finding = only(find_patterns(make_case(events, relationships=ties)), K.NETWORK_DROPPING_OUT)
+    assert finding.evidence_events == ("b1",) and finding.evidence_relationships == ("s1",)
+
+
+def test_support_ending_by_death_or_before_the_story_is_not_dropping_out():
+    ties = [{"id": "s1", "type": "close", "source": "oma", "target": "kind", "end": "2020-03-01"},
+            {"id": "s2", "type": "supportive", "source": "buurman", "target": "kind", "end": "2012-01"}]
+    events = [ev("e0", "2019-01-01", persons=["kind"]), ev("e2", "2021-01-01")]
+    found = find_patterns(make_case(events, relationships=ties, persons=_with_death("2020-03-01")))
+    assert K.NETWORK_DROPPING_OUT not in kinds(found)
+
+
+# --- separations and generations ------------------------------------------------------------------------------
+
+def test_repeated_separations_the_child_lives_through():
+    ties = [{"id": "rv", "type": "parent", "source": "vader", "target": "kind"},
+            {"id": "rm", "type": "parent", "source": "moeder", "target": "kind"},
+            {"id": "pa1", "type": "partner", "source": "vader", "target": "moeder", "separated": "2014-05"},
+            {"id": "pa2", "type": "partner", "source": "moeder", "target": "buurman", "start": "2016",
+             "separated": "2019-02"}]
+    events = [ev("e0", "2011-01-01", persons=["kind"]), ev("s1", "2014-05-10", "life_event", "lived",
+                                                            persons=["vader", "moeder"]), ev("e2", "2021-01-01")]
+    finding = only(find_patterns(make_case(events, relationships=ties)), K.REPEATED_SEPARATIONS)
+    assert finding.evidence_relationships == ("pa1", "pa2") and finding.evidence_events == ("s1",)
+    assert K.REPEATED_SEPARATIONS not in kinds(find_patterns(make_case(events, relationships=ties[:3])))
+
+
+def _three_generations(placed: list[str]) -> Any:
+    persons = [{**p, "birth": {"moeder": "1985", "oma": "1960"}.get(p["id"], p.get("birth"))}
+               if p["id"] in ("moeder", "oma") else p for p in PERSONS]
+    ties = [{"id": "rm", "type": "parent", "source": "moeder", "target": "kind"},
+            {"id": "ro", "type": "parent", "source": "oma", "target": "moeder"},
+            {"id": "rt", "type": "parent", "source": "oma", "target": "tante"}]
+    events = [{**place(f"pl-{p}", f"{ {'oma': 1968, 'moeder': 1995, 'tante': 1996, 'kind': 2018}[p]}-01-01",
+                       "foster_family"), "persons": [p], "placement": {"setting": "foster_family", "child": p}}
+              for p in placed]
+    return make_case([*events, ev("e9", "2020-01-01", persons=["kind"])], relationships=ties, persons=persons)
+
+
+def test_out_of_home_care_in_two_generations():
+    finding = only(find_patterns(_three_generations(["moeder", "kind"])), K.INTERGENERATIONAL)
+    assert finding.evidence_events == ("pl-moeder", "pl-kind") and finding.details["generations"] == [-1, 0]
+
+
+def test_placements_within_one_generation_are_not_intergenerational():
+    assert K.INTERGENERATIONAL not in kinds(find_patterns(_three_generations(["moeder", "tante"])))
