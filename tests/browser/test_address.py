@@ -48,7 +48,7 @@ def test_a_person_filter_shows_the_same_events_in_the_table_and_the_timeline(pag
 def test_a_reload_shows_the_same_case_date_and_filter(page: Any, recorder: Any) -> None:
     events = open_lisa(page)
     title = load_case(SAMPLES / LISA).title
-    assert wait_until(lambda: f"case={LISA}" in page.url), page.url  # the address names the chosen case
+    assert wait_until(lambda: f"case={LISA}" in page.url, 40), page.url  # the address names the chosen case
     opening_text = page.locator("#as-of-text").inner_text()
     thumb = page.locator("#as-of [role=slider]")
     thumb.focus()
@@ -59,7 +59,7 @@ def test_a_reload_shows_the_same_case_date_and_filter(page: Any, recorder: Any) 
     page.locator("#filter-layer label", has_text="Beleving").click()
     lived = {e.id for e in events if e.layer.value == "lived"}
     assert wait_until(lambda: all_ids(graph_data(page, "timeline-graph")) == lived)
-    assert wait_until(lambda: "layer=lived" in page.url and "date=" in page.url), page.url
+    assert wait_until(lambda: "layer=lived" in page.url and "date=" in page.url, 40), page.url
     address = page.url
 
     page.reload()
