@@ -23,9 +23,9 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from layouts.poster import FORMATS
 from layouts.view_state import ViewState
 
-FORMATS = ("png", "svg", "pdf")
 VIEWS = ("timeline", "genosociogram")
 MIMETYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "html": "text/html"}
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")

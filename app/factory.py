@@ -12,9 +12,9 @@ from dash import html
 from app.callbacks import REGISTER_ORDER
 from app.guard import LOOPBACK_NAMES
 from app.guard import install as install_guard
-from app.i18n import normal_lang
-from app.page import build_layout
 from app.state import list_case_files
+from layouts.components.i18n import normal_lang
+from layouts.components.page import build_layout
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from dash import Input
 
-from app.state import CaseView
+from models.case_view import CaseView
 
 
 def case_bounds(view: CaseView) -> tuple[dt.date, dt.date] | None:

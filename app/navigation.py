@@ -15,15 +15,14 @@ import plotly.graph_objects as go
 from dash import Patch, no_update
 
 from app import timeline_view
-from app.annotations_panel import annotation, annotation_highlights
 from app.filters import case_bounds
-from app.findings import finding
-from app.page import empty_figure
-from app.state import CaseView
 from app.view_state_io import timeline_state
+from layouts.components.annotations_panel import annotation, annotation_highlights
+from layouts.components.page import empty_figure
 from layouts.genogram.figure import genosociogram_figure as draw_genosociogram
 from layouts.texts import text
 from layouts.view_state import Highlight, ViewState
+from models.case_view import CaseView, finding
 
 Selection = dict[str, str] | None
 

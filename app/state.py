@@ -18,20 +18,20 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as dt
 import hashlib
 import json
 import stat as stat_module
 import threading
 import zlib
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from cachetools import LRUCache
 
-from models import Case, CaseError, Event
+from models import Case, CaseError
+from models.case_view import CaseView
 from models.limits import CACHE_BYTES, MAX_FILE_BYTES, MAX_PACKED_BYTES
 from models.loading import parse_case_bytes
 
@@ -92,48 +92,6 @@ def unpack(blob: str) -> bytes:
     if len(data) > MAX_FILE_BYTES or inflater.unconsumed_tail:
         raise ValueError("inflated case over the limit")
     return data
-
-
-@dataclass
-class CaseView:
-    """A parsed case plus the lookups the callbacks need again and again."""
-
-    case: Case
-    key: str
-    ordered: list[Event] = field(default_factory=list)
-    events: dict[str, Event] = field(default_factory=dict)
-    order: dict[str, int] = field(default_factory=dict)
-    person_events: dict[str, set[str]] = field(default_factory=dict)
-    organisation_events: dict[str, set[str]] = field(default_factory=dict)
-    perspective_events: dict[str, set[str]] = field(default_factory=dict)
-    person_names: dict[str, str] = field(default_factory=dict)
-    organisation_names: dict[str, str] = field(default_factory=dict)
-    source_titles: dict[str, str] = field(default_factory=dict)
-    findings: list[Any] | None = None  # pattern findings, computed on first use
-    bounds: tuple[dt.date, dt.date] | None = None  # first and last day, see app.filters.case_bounds
-    size: int = 0  # bytes of the case file: what the cache counts (about a tenth of the memory it takes)
-
-    @classmethod
-    def build(cls, case: Case, key: str, size: int = 0) -> CaseView:
-        view = cls(case=case, key=key, size=size)
-        view.ordered = case.events_in_order()
-        view.events = {event.id: event for event in view.ordered}
-        view.order = {event.id: i for i, event in enumerate(view.ordered)}
-        view.person_names = {person.id: person.label for person in case.persons}
-        view.organisation_names = {org.id: org.name for org in case.organisations}
-        view.source_titles = {source.id: source.title for source in case.sources}
-        for event in view.ordered:
-            for person in event.persons:
-                view.person_events.setdefault(person, set()).add(event.id)
-            if event.perspective:
-                view.perspective_events.setdefault(event.perspective, set()).add(event.id)
-            for org in (event.organisation, event.to_organisation):
-                if org:
-                    view.organisation_events.setdefault(org, set()).add(event.id)
-        return view
-
-    def event_organisations(self, event: Event) -> list[str]:
-        return [org for org in (event.organisation, event.to_organisation) if org]
 
 
 _VIEWS: BoundedLRU[str, CaseView] = BoundedLRU(CACHE_BYTES, getsizeof=lambda view: max(view.size, 1))

@@ -26,10 +26,11 @@ import numpy as np
 import plotly.graph_objects as go
 from dash import Patch
 
-from app.state import BoundedLRU, CaseView
+from app.state import BoundedLRU
 from layouts.style import DIM_OPACITY
 from layouts.timeline.figure import AS_OF_NAME, as_of_marks, timeline_figure, timeline_layout
 from layouts.view_state import Highlight, ViewState
+from models.case_view import CaseView
 
 TraceIds = tuple[tuple[int, tuple[str, ...]], ...]
 

@@ -15,9 +15,10 @@ from typing import Any
 from dash import Input
 
 from app.filters import FILTER_INPUTS, case_bounds, opening_day
-from app.i18n import normal_lang
-from app.state import CaseView, case_view
+from app.state import case_view
+from layouts.components.i18n import normal_lang
 from layouts.view_state import LANE_MODES, WALLS, Selection, ViewState
+from models.case_view import CaseView
 from models.event_filter import EventFilter
 
 STATE_INPUTS = [Input("case-store", "data"), Input("selection-store", "data"), Input("as-of", "value"),

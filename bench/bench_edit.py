@@ -15,9 +15,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.edit_forms import form_values, read_form
 from app.edit_store import committed, data_bytes
 from app.state import content_hash, pack
+from layouts.components.edit_forms import form_values, read_form
 from models import validate_case_data
 from models.editing import put_item
 from models.saving import case_bytes, fingerprint, save_case

@@ -31,6 +31,8 @@ PNG_DPI = 150
 """Resolution of poster PNGs (screen-size PNGs are 1920 × 1080)."""
 
 SIZES = ("A3", "A1", "A0", "screen")
+FORMATS = ("png", "svg", "pdf")
+"""File formats a view can be saved in."""
 
 
 @dataclass(frozen=True)

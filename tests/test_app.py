@@ -15,10 +15,8 @@ from app import timeline_view
 from app.callbacks.address import address, restored_controls
 from app.callbacks.case import error_panel, first_case, open_case, open_from_address, unknown_case
 from app.callbacks.table import PAGE_SIZE, render_table, table_events, table_state
-from app.details import details
 from app.factory import create_app
 from app.filters import case_bounds
-from app.i18n import format_day
 from app.navigation import (
     highlights,
     navigate,
@@ -27,6 +25,8 @@ from app.navigation import (
 )
 from app.state import BoundedLRU, case_view, clear_cache, list_case_files, open_case_bytes
 from app.view_state_io import filters_from_controls, read_state
+from layouts.components.details import details
+from layouts.components.i18n import format_day
 from layouts.texts import text
 from layouts.view_state import Selection, ViewState
 from models import load_case

@@ -12,10 +12,10 @@ from dash import no_update
 from app.callbacks import export as callbacks_export
 from app.callbacks.export import report_download_result, view_download_result
 from app.export import ExportError
-from app.export_controls import REPORT_IDS, ids
 from app.factory import create_app
 from app.filters import case_bounds
 from app.state import case_view, open_case_bytes
+from layouts.components.export_controls import REPORT_IDS, ids
 from layouts.texts import text
 
 ROOT = Path(__file__).resolve().parent.parent

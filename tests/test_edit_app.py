@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from app import edit_forms
 from app.callbacks.edit import check_form, delete_impact, preset_for
 from app.callbacks.save import saved_path
 from app.edit_store import committed, current_data, data_bytes, is_edit, redone, restore_draft, saved, undone
 from app.state import content_hash, pack
+from layouts.components import edit_forms
 from models import validate_case_data
 from models.editing import put_item
 from tests.case_builders import case_data

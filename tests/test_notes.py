@@ -10,7 +10,11 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html, no_update
 
-from app.annotations_panel import (
+from app.callbacks.notes import reflection_values, saved_reflections
+from app.edit_store import committed, current_data
+from app.navigation import after_edit, highlights, navigate
+from app.state import content_hash, pack
+from layouts.components.annotations_panel import (
     REFLECTION_CARDS,
     annotation_highlights,
     annotations_content,
@@ -25,13 +29,10 @@ from app.annotations_panel import (
     upsert_reflection,
     used_tags,
 )
-from app.callbacks.notes import reflection_values, saved_reflections
-from app.details import details
-from app.edit_store import committed, current_data
-from app.navigation import after_edit, highlights, navigate
-from app.state import CaseView, content_hash, pack
+from layouts.components.details import details
 from layouts.texts import text
 from models import load_case
+from models.case_view import CaseView
 from models.editing import checked
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,10 +11,10 @@ import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
 
 from app.edit_store import restore_draft
-from app.i18n import normal_lang
-from app.page import case_options, lane_options
 from app.state import case_view, content_hash, list_case_files, open_case_bytes, read_case_file
 from app.view_state_io import case_name, query_state
+from layouts.components.i18n import normal_lang
+from layouts.components.page import case_options, lane_options
 from layouts.texts import text
 from models import CaseError, Problem
 from models.loading import DEFAULT_MAX_BYTES

@@ -13,10 +13,10 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx, html, no_update
 
-from app import edit_forms
 from app.edit_store import committed, current_data, redone, undone
-from app.i18n import normal_lang
 from app.state import remember
+from layouts.components import edit_forms
+from layouts.components.i18n import normal_lang
 from layouts.texts import text
 from models.editing import delete_item, find_item, put_item, references
 

@@ -18,15 +18,16 @@ import dash
 from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
 from app.export import FORMATS, VIEWS, ExportError, export_view_bytes, find_browser
-from app.export_controls import I18N_TYPE, REPORT_IDS, ids, size_options
 from app.filters import case_bounds
-from app.i18n import normal_lang
 from app.navigation import as_of_date
-from app.state import CaseView, case_view
+from app.state import case_view
 from app.view_state_io import filters_from_controls, read_state
+from layouts.components.export_controls import I18N_TYPE, REPORT_IDS, ids, size_options
+from layouts.components.i18n import normal_lang
 from layouts.poster import SIZES
 from layouts.texts import text
 from layouts.view_state import ViewState
+from models.case_view import CaseView
 from models.event_filter import EventFilter
 
 log = logging.getLogger(__name__)

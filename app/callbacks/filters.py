@@ -10,10 +10,11 @@ from dash import Input, Output, State, ctx, no_update
 
 from app.edit_store import is_edit
 from app.filters import FILTER_INPUTS, case_bounds, year_marks
-from app.i18n import dropdown_labels, format_day, normal_lang, vocab
-from app.state import CaseView, case_view
+from app.state import case_view
 from app.view_state_io import case_name, controls_of, filters_from_controls, query_state
+from layouts.components.i18n import dropdown_labels, format_day, normal_lang, vocab
 from layouts.texts import text
+from models.case_view import CaseView
 from models.vocabulary import EventType
 
 

@@ -13,7 +13,9 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx, no_update
 
-from app.annotations_panel import (
+from app.edit_store import committed, current_data
+from app.state import case_view, remember
+from layouts.components.annotations_panel import (
     REFLECTION_CARDS,
     annotations_content,
     other_reflections_content,
@@ -24,9 +26,7 @@ from app.annotations_panel import (
     upsert_reflection,
     used_tags,
 )
-from app.edit_store import committed, current_data
-from app.i18n import normal_lang
-from app.state import case_view, remember
+from layouts.components.i18n import normal_lang
 from layouts.texts import text
 
 REFLECTION_KEYS = {key: card for card, keys in REFLECTION_CARDS.items() for key in keys}

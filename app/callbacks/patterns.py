@@ -8,10 +8,10 @@ from typing import Any
 import dash
 from dash import Input, Output, State, ctx, no_update
 
-from app.findings import findings_for
-from app.i18n import normal_lang
-from app.state import BoundedLRU, CaseView, case_view
+from app.state import BoundedLRU, case_view
+from layouts.components.i18n import normal_lang
 from layouts.pattern_panel import finding_charts, pattern_panel
+from models.case_view import CaseView, findings_for
 
 _CHARTS: BoundedLRU[tuple[str, str], dict[str, Any]] = BoundedLRU(8)
 

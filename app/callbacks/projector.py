@@ -12,8 +12,8 @@ from pathlib import Path
 import dash
 from dash import ClientsideFunction, Input, Output, State
 
-from app.i18n import normal_lang
-from app.page import wall_options
+from layouts.components.i18n import normal_lang
+from layouts.components.page import wall_options
 
 
 def register(app: dash.Dash, cases: Path | None = None) -> None:

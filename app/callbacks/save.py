@@ -13,11 +13,11 @@ from typing import Any
 import dash
 from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
-from app.edit_forms import normal_date
 from app.edit_store import current_data, saved
-from app.i18n import normal_lang
-from app.page import case_options
 from app.state import list_case_files, pack
+from layouts.components.edit_forms import normal_date
+from layouts.components.i18n import normal_lang
+from layouts.components.page import case_options
 from layouts.texts import text
 from models import validate_case_data
 from models.editing import EditResult, new_case

@@ -14,11 +14,12 @@ from dash import ALL, Input, Output, State, ctx, html, no_update
 
 from app.edit_store import is_edit
 from app.filters import FILTER_INPUTS
-from app.i18n import format_partial, normal_lang, vocab
-from app.state import CaseView, case_view
+from app.state import case_view
 from app.view_state_io import filters_from_controls
+from layouts.components.i18n import format_partial, normal_lang, vocab
 from layouts.texts import text
 from models import Event
+from models.case_view import CaseView
 from models.event_filter import EventFilter
 
 PAGE_SIZE = 25

@@ -14,10 +14,8 @@ import dash
 import plotly.graph_objects as go
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 
-from app.details import details
 from app.edit_store import is_edit
 from app.filters import case_bounds, opening_day, year_marks
-from app.i18n import format_day, format_partial, normal_lang, vocab
 from app.navigation import (
     Selection,
     _event_ordinal,
@@ -31,10 +29,13 @@ from app.navigation import (
     timeline_output,
     with_no_events_note,
 )
-from app.page import empty_figure
-from app.state import CaseView, case_view
+from app.state import case_view
 from app.view_state_io import STATE_INPUTS, case_name, controls_of, query_state, read_state
+from layouts.components.details import details
+from layouts.components.i18n import format_day, format_partial, normal_lang, vocab
+from layouts.components.page import empty_figure
 from layouts.texts import text
+from models.case_view import CaseView
 
 
 def opened(view: CaseView | None, store: dict[str, Any] | None, selection: Selection, as_of: int | None,

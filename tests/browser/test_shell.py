@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-from app.i18n import format_partial
+from layouts.components.i18n import format_partial
 from models import load_case
 
 from .conftest import ROOT, Recorder

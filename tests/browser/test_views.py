@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from app.i18n import format_partial
+from layouts.components.i18n import format_partial
 from models import load_case
 
 from .conftest import SAMPLES

@@ -6,17 +6,17 @@ so one callback (``callbacks_case.translate``) rewrites every such text when the
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from app.annotations_panel import annotations_card, reflections_card
-from app.edit_page import edit_parts, edit_switch, edit_toolbar
-from app.export_controls import report_download, view_download
-from app.i18n import T, dropdown_labels
-from app.state import CaseFile
+from layouts.components.annotations_panel import annotations_card, reflections_card
+from layouts.components.edit_page import edit_parts, edit_switch, edit_toolbar
+from layouts.components.export_controls import report_download, view_download
+from layouts.components.i18n import T, dropdown_labels
 from layouts.texts import text
 
 GRAPH_CONFIG: dict[str, Any] = {
@@ -36,7 +36,15 @@ def empty_figure(projector: bool = False) -> go.Figure:
     return fig
 
 
-def case_options(files: list[CaseFile], lang: str) -> list[dict[str, Any]]:
+class OfferedCase(Protocol):
+    """A case file offered in the chooser (``app.state.CaseFile``)."""
+
+    name: str
+    title: str
+    looks_valid: bool
+
+
+def case_options(files: Sequence[OfferedCase], lang: str) -> list[dict[str, Any]]:
     return [{"label": f.title if f.looks_valid else f"{f.title} {text('invalid_marker', lang)}", "value": f.name}
             for f in files]
 
@@ -64,7 +72,7 @@ def _wall_switch(lang: str) -> html.Div:
     ], id="wall-wrap", className="wall-wrap", role="radiogroup", **{"aria-labelledby": "wall-label"})
 
 
-def _header(files: list[CaseFile], lang: str) -> html.Header:
+def _header(files: Sequence[OfferedCase], lang: str) -> html.Header:
     chooser = html.Div([
         html.Label(T("choose_case", lang), htmlFor="case-chooser", className="visually-hidden"),
         dcc.Dropdown(id="case-chooser", options=case_options(files, lang), value=None,
@@ -177,7 +185,7 @@ def _table(lang: str) -> html.Section:
     ], className="table-section hide-on-projector", id="table-section")
 
 
-def build_layout(files: list[CaseFile], lang: str) -> html.Div:
+def build_layout(files: Sequence[OfferedCase], lang: str) -> html.Div:
     """The whole page for one browser tab (the first case is opened by a callback, see ``first_case``)."""
     timeline = html.Section([
         html.Div([

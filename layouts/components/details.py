@@ -9,10 +9,10 @@ from typing import Any
 
 from dash import html
 
-from app.i18n import format_day, format_partial, vocab
-from app.state import CaseView
+from layouts.components.i18n import format_day, format_partial, vocab
 from layouts.texts import text
 from models import Event
+from models.case_view import CaseView
 
 MAX_LISTED = 12
 """Events listed under a person or organisation before "and n more"."""
@@ -169,7 +169,7 @@ def organisation_details(view: CaseView, org_id: str, lang: str) -> Any:
 
 
 def finding_details(view: CaseView, finding_id: str, lang: str) -> Any:
-    from app.findings import finding
+    from models.case_view import finding
 
     found = finding(view, finding_id)
     if found is None:
@@ -185,7 +185,7 @@ def finding_details(view: CaseView, finding_id: str, lang: str) -> Any:
 
 
 def annotation_details(view: CaseView, annotation_id: str, lang: str) -> Any:
-    from app.annotations_panel import annotation, period_text, target_events
+    from layouts.components.annotations_panel import annotation, period_text, target_events
 
     note = annotation(view, annotation_id)
     if note is None:

@@ -17,7 +17,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import dropdown_labels, vocab
+from layouts.components.i18n import dropdown_labels, vocab
 from layouts.texts import text
 from models.editing import CaseData, Item, clean_item
 from models.vocabulary import (

@@ -7,7 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import T, dropdown_labels, vocab
+from layouts.components.i18n import T, dropdown_labels, vocab
 from layouts.texts import text
 from models.vocabulary import Gender
 

@@ -16,11 +16,11 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import T, dropdown_labels, format_day, format_partial, vocab
-from app.state import CaseView
+from layouts.components.i18n import T, dropdown_labels, format_day, format_partial, vocab
 from layouts.texts import text, texts_of
 from models import Annotation
 from models.case import ReflectionNote
+from models.case_view import CaseView
 from models.editing import CaseData, EditResult, delete_item, put_item
 from models.vocabulary import SUGGESTED_ANNOTATION_TAGS
 

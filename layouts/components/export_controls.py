@@ -15,8 +15,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.export import FORMATS
-from layouts.poster import SIZES
+from layouts.poster import FORMATS, SIZES
 from layouts.texts import text
 
 I18N_TYPE = "export-i18n"
