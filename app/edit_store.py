@@ -82,10 +82,16 @@ def _with_blob(store: Store, blob: str, select: dict[str, str] | None) -> Store:
     return new
 
 
-def saved(store: Store, *, name: str | None = None, base: str | None = None) -> Store:
-    """The store after the case was saved to the case folder (or downloaded: ``base`` None)."""
+def saved(store: Store, *, name: str | None = None, base: str | None = None, outcome: str = "saved",
+          shown_name: str | None = None) -> Store:
+    """The store after the case was saved to the case folder (or downloaded: ``base`` None).
+
+    ``outcome`` ("saved" or "downloaded") and ``shown_name`` are kept so the save status can say so again for
+    as long as the case is what was saved (see ``app.callbacks.save``).
+    """
     new = {key: value for key, value in store.items() if key not in ("select", "restored")}
-    new.update(dirty=False, clean=content_hash(store["blob"]))
+    new.update(dirty=False, clean=content_hash(store["blob"]),
+               outcome={"kind": outcome, "name": shown_name or name or str(store.get("name") or "")})
     if base is not None:
         new.update(source="file", base=base)
     if name is not None:

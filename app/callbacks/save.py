@@ -67,8 +67,15 @@ def register(app: dash.Dash, cases: Path | None) -> None:
             hint = text("save_hint_new_file", lang)  # a new or uploaded case: Save asks for a file name
         else:
             hint = text("save_hint_file", lang, name=str((store or {}).get("name")))
-        return (not (dirty and has_place), hint, case_folder(cases) is None,
-                status("dirty", lang) if dirty else None)
+        # the outcome of the last save or download stays while the case is what was saved
+        outcome = (store or {}).get("outcome") if not dirty else None
+        if dirty:
+            shown: Any = status("dirty", lang)
+        elif isinstance(outcome, dict) and outcome.get("kind") in ("saved", "downloaded"):
+            shown = status(str(outcome["kind"]), lang, name=str(outcome.get("name") or ""))
+        else:
+            shown = None
+        return not (dirty and has_place), hint, case_folder(cases) is None, shown
 
     @app.callback(
         Output("case-download", "data"), Output("case-store", "data", allow_duplicate=True),
@@ -82,7 +89,8 @@ def register(app: dash.Dash, cases: Path | None) -> None:
             return no_update, no_update, no_update
         case = validate_case_data(data)
         name = safe_file_name(str(store.get("name") or case.id))
-        return (dcc.send_bytes(case_bytes(case), name, type="application/json"), saved(store),
+        return (dcc.send_bytes(case_bytes(case), name, type="application/json"),
+                saved(store, outcome="downloaded", shown_name=name),
                 status("downloaded", normal_lang(lang), name=name))
 
     @app.callback(
@@ -103,7 +111,8 @@ def register(app: dash.Dash, cases: Path | None) -> None:
             return no_update, no_update, True, free_name(folder, str(store.get("name") or "casus"))
         result = save_case(validate_case_data(data), path, expected=store.get("base"))
         if result.outcome == SaveOutcome.SAVED:
-            return saved(store, base=result.fingerprint), status("saved", lang, name=path.name), False, no_update
+            return (saved(store, base=result.fingerprint, shown_name=path.name), status("saved", lang, name=path.name),
+                    False, no_update)
         if result.outcome == SaveOutcome.CONFLICT:
             folder = case_folder(cases)
             suggestion = free_name(folder, path.stem + "-" + text("save_as_suffix", lang)) if folder else no_update

@@ -132,6 +132,8 @@ def test_save_writes_the_file_and_reloading_it_gives_the_same_case(edit_page: An
     add_event(page, "~2022-06", "Gesprek met <b>oma</b>")  # inert text
     page.locator("#edit-save").click()
     expect(page.locator("#save-status")).to_contain_text(f"Opgeslagen in {LISA}")
+    page.wait_for_timeout(2000)  # the confirmation stays until the next change (it once vanished in 0.2 s)
+    expect(page.locator("#save-status")).to_contain_text(f"Opgeslagen in {LISA}")
     saved = load_case(fresh_file)
     added = [e for e in saved.events if e.title == "Gesprek met <b>oma</b>"]
     assert len(added) == 1 and added[0].approximate
