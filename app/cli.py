@@ -1,4 +1,4 @@
-"""The ``casusbeeld`` command line: validate, schema, serve, export, report."""
+"""The ``casusbeeld`` command line: validate, schema, serve, export, report, import, template, workbook."""
 
 from __future__ import annotations
 
@@ -146,6 +146,69 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return _write_output(data, args.output or filename, lang)
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from models import CaseError
+    from models.saving import case_bytes
+    from models.spreadsheet import import_files
+
+    lang = args.lang
+    files = []
+    for name in args.files:
+        try:
+            files.append((Path(name).name, Path(name).read_bytes()))
+        except OSError as exc:
+            print(("✗ kan niet lezen: " if lang == "nl" else "✗ cannot read: ") + f"{name}: {exc.strerror}",
+                  file=sys.stderr)
+            return 1
+    try:
+        case = import_files(files)
+    except CaseError as error:
+        print(f"✗ {args.files[0]}: {_problem_count(len(error.problems), lang)}", file=sys.stderr)
+        for line in report_lines(error.problems, lang):
+            print(f"    {line}", file=sys.stderr)
+        print("    (niets geïmporteerd)" if lang == "nl" else "    (nothing imported)", file=sys.stderr)
+        return 1
+    return _write_output(case_bytes(case), args.output or f"{case.id}.json", lang)
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from models.spreadsheet import template_bytes
+
+    return _write_output(template_bytes(), args.output, args.lang)
+
+
+def _cmd_workbook(args: argparse.Namespace) -> int:
+    from models.spreadsheet import case_workbook_bytes
+
+    case = _load_for_output(args.case, args.lang)
+    if case is None:
+        return 1
+    return _write_output(case_workbook_bytes(case), args.output or f"{case.id}.xlsx", args.lang)
+
+
+def _add_spreadsheet_commands(sub: argparse._SubParsersAction) -> None:
+    imports = sub.add_parser("import", help="read a case from a spreadsheet (.xlsx, or .csv files) into a case file")
+    imports.add_argument("files", nargs="+", metavar="FILE",
+                         help="one .xlsx workbook, or CSV files named after their sheet (personen.csv, …); "
+                              "a single other CSV is read as the events")
+    imports.add_argument("-o", "--output", metavar="FILE", help="case file to write ('-': standard output); "
+                                                                "default <case id>.json")
+    imports.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the report (default nl)")
+    imports.set_defaults(func=_cmd_import)
+
+    template = sub.add_parser("template", help="write the empty spreadsheet template (.xlsx) to fill in")
+    template.add_argument("-o", "--output", metavar="FILE", default="sjabloon.xlsx",
+                          help="file to write (default sjabloon.xlsx)")
+    template.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of messages (default nl)")
+    template.set_defaults(func=_cmd_template)
+
+    workbook = sub.add_parser("workbook", help="write a case as a spreadsheet of the import's shape (.xlsx)")
+    workbook.add_argument("case", metavar="CASE", help="a case file")
+    workbook.add_argument("-o", "--output", metavar="FILE", help="file to write; default <case id>.xlsx")
+    workbook.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of messages (default nl)")
+    workbook.set_defaults(func=_cmd_workbook)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casusbeeld",
@@ -199,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar="FILE",
                         help="output file ('-' for standard output); default <case id>_report_<lang>.<format>")
     report.set_defaults(func=_cmd_report)
+    _add_spreadsheet_commands(sub)
     return parser
 
 
