@@ -314,3 +314,11 @@ def test_cli_import_of_a_bad_file_writes_nothing(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "Gebeurtenissen!rij 2, kolom Datum" in err and "niets geïmporteerd" in err
     assert not (tmp_path / "out.json").exists()
+
+
+def test_cli_import_warns_about_what_is_not_pseudonymised(tmp_path, capsys):
+    persons = [*PERSONS, ["jan", "Jan de Vries", "familie", "man", "12-3-1980"]]
+    (tmp_path / "dossier.xlsx").write_bytes(workbook({"Personen": persons}))
+    assert main(["import", str(tmp_path / "dossier.xlsx"), "-o", str(tmp_path / "out.json")]) == 0
+    err = capsys.readouterr().err
+    assert "niet gepseudonimiseerd" in err and "$.persons[2].label" in err and "$.persons[2].birth" in err
