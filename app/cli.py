@@ -91,7 +91,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from app.server import serve
 
     return serve(Path(args.path) if args.path else BUNDLED_CASES, host=args.host, port=args.port,
-                 debug=args.debug, lang=args.lang, behind_proxy=args.behind_proxy, allowed_hosts=args.allow_host)
+                 debug=args.debug, lang=args.lang, behind_proxy=args.behind_proxy, allowed_hosts=args.allow_host,
+                 workers=args.workers)
 
 
 def _problem_count(count: int, lang: str) -> str:
@@ -113,6 +114,13 @@ def _megabytes(text: str) -> int:
         raise argparse.ArgumentTypeError(
             f"kies een aantal MB tussen 0 en {MAX_MB_CEILING} / choose a number of MB between 0 and {MAX_MB_CEILING}")
     return int(value * 1_048_576)
+
+
+def _workers(text: str) -> int:
+    """A ``--workers`` value: 1 to 32 processes."""
+    if not text.isdigit() or not 1 <= int(text) <= 32:
+        raise argparse.ArgumentTypeError("kies 1 tot 32 / choose 1 to 32")
+    return int(text)
 
 
 def _iso_date(text: str) -> dt.date:
@@ -310,7 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="a host name the app answers to besides 127.0.0.1/localhost (repeatable)")
     serve.add_argument("--lang", choices=["nl", "en"], default="nl", help="interface language (default nl)")
-    serve.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
+    serve.add_argument("--workers", type=_workers, default=1, metavar="N",
+                       help="worker processes serving the folder (default 1; e.g. 2-4 for a team)")
+    serve.add_argument("--debug", action="store_true",
+                       help="Dash's development server in debug mode (development only; ignores --workers)")
     serve.set_defaults(func=_cmd_serve)
 
     export = sub.add_parser("export", help="write a view as a poster or image (PNG, SVG, PDF)")
