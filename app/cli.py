@@ -1,4 +1,5 @@
-"""The ``casusbeeld`` command line: validate, schema, serve, export, report."""
+"""The ``casusbeeld`` command line: validate, schema, serve, export, report, import, template, workbook,
+pseudonymise."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     all_valid = True
     for name in args.files:
         problems = check_source(Path(name), max_bytes=args.max_mb)
+        if not problems and args.strict:
+            problems = _privacy_problems(Path(name))
         if not problems:
             print(f"✓ {name}: " + ("geldig" if lang == "nl" else "valid"))
             continue
@@ -28,6 +31,51 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for line in report_lines(problems, lang):
             print(f"    {line}")
     return 0 if all_valid else 1
+
+
+def _privacy_problems(path: Path) -> list:
+    """What the privacy guard finds in a valid case file."""
+    from models import load_case
+    from models.privacy_guard import privacy_findings
+
+    return privacy_findings(load_case(path))
+
+
+def _cmd_pseudonymise(args: argparse.Namespace) -> int:
+    import json
+
+    from models import CaseError, validate_case_data
+    from models.privacy_guard import privacy_findings
+    from models.pseudonymise import pseudonymise
+    from models.saving import case_bytes, case_document
+
+    lang = args.lang
+    source, output, mapping = (Path(args.case).resolve(), Path(args.output).resolve(), Path(args.mapping).resolve())
+    if len({source, output, mapping}) < 3:
+        print("✗ invoer, uitvoer en sleutelbestand moeten drie verschillende bestanden zijn / input, output and "
+              "mapping must be three different files", file=sys.stderr)
+        return 2
+    case = _load_for_output(args.case, lang)
+    if case is None:
+        return 1
+    data, replacements = pseudonymise(case_document(case))
+    try:
+        new_case = validate_case_data(data)
+    except CaseError as error:  # e.g. a new label longer than allowed: write nothing
+        for line in report_lines(error.problems, lang):
+            print(f"✗ {line}", file=sys.stderr)
+        return 1
+    key = {"warning": "Dit bestand herleidt de casus tot personen: bewaar het apart en beveiligd. / This file "
+                      "re-identifies the case: keep it apart and secured.",
+           "case": args.case, "output": args.output, "replacements": [r.to_dict() for r in replacements]}
+    if _write_output(json.dumps(key, ensure_ascii=False, indent=2).encode("utf-8") + b"\n", args.mapping, lang) or \
+            _write_output(case_bytes(new_case), args.output, lang):
+        return 1
+    print(f"{len(replacements)} " + ("vervangingen" if lang == "nl" else "replacements"))
+    remaining = privacy_findings(new_case)
+    for line in report_lines(remaining, lang):
+        print(("  nog te doen: " if lang == "nl" else "  still to do: ") + line)
+    return 1 if remaining else 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -43,7 +91,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from app.server import serve
 
     return serve(Path(args.path) if args.path else BUNDLED_CASES, host=args.host, port=args.port,
-                 debug=args.debug, lang=args.lang, behind_proxy=args.behind_proxy, allowed_hosts=args.allow_host)
+                 debug=args.debug, lang=args.lang, behind_proxy=args.behind_proxy, allowed_hosts=args.allow_host,
+                 workers=args.workers)
 
 
 def _problem_count(count: int, lang: str) -> str:
@@ -65,6 +114,13 @@ def _megabytes(text: str) -> int:
         raise argparse.ArgumentTypeError(
             f"kies een aantal MB tussen 0 en {MAX_MB_CEILING} / choose a number of MB between 0 and {MAX_MB_CEILING}")
     return int(value * 1_048_576)
+
+
+def _workers(text: str) -> int:
+    """A ``--workers`` value: 1 to 32 processes."""
+    if not text.isdigit() or not 1 <= int(text) <= 32:
+        raise argparse.ArgumentTypeError("kies 1 tot 32 / choose 1 to 32")
+    return int(text)
 
 
 def _iso_date(text: str) -> dt.date:
@@ -146,6 +202,83 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return _write_output(data, args.output or filename, lang)
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from models import CaseError
+    from models.saving import case_bytes
+    from models.spreadsheet import import_files
+
+    lang = args.lang
+    files = []
+    for name in args.files:
+        try:
+            files.append((Path(name).name, Path(name).read_bytes()))
+        except OSError as exc:
+            print(("✗ kan niet lezen: " if lang == "nl" else "✗ cannot read: ") + f"{name}: {exc.strerror}",
+                  file=sys.stderr)
+            return 1
+    try:
+        case = import_files(files)
+    except CaseError as error:
+        print(f"✗ {args.files[0]}: {_problem_count(len(error.problems), lang)}", file=sys.stderr)
+        for line in report_lines(error.problems, lang):
+            print(f"    {line}", file=sys.stderr)
+        print("    (niets geïmporteerd)" if lang == "nl" else "    (nothing imported)", file=sys.stderr)
+        return 1
+    written = _write_output(case_bytes(case), args.output or f"{case.id}.json", lang)
+    _warn_privacy(case, lang)
+    return written
+
+
+def _warn_privacy(case: object, lang: str) -> None:
+    """Print what the privacy guard finds (a warning: ``validate --strict`` and ``pseudonymise`` act on it)."""
+    from models.privacy_guard import privacy_findings
+
+    findings = privacy_findings(case)
+    if findings:
+        print(("⚠ niet gepseudonimiseerd: " if lang == "nl" else "⚠ not pseudonymised: ")
+              + _problem_count(len(findings), lang), file=sys.stderr)
+        for line in report_lines(findings, lang):
+            print(f"    {line}", file=sys.stderr)
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from models.spreadsheet import template_bytes
+
+    return _write_output(template_bytes(), args.output, args.lang)
+
+
+def _cmd_workbook(args: argparse.Namespace) -> int:
+    from models.spreadsheet import case_workbook_bytes
+
+    case = _load_for_output(args.case, args.lang)
+    if case is None:
+        return 1
+    return _write_output(case_workbook_bytes(case), args.output or f"{case.id}.xlsx", args.lang)
+
+
+def _add_spreadsheet_commands(sub: argparse._SubParsersAction) -> None:
+    imports = sub.add_parser("import", help="read a case from a spreadsheet (.xlsx, or .csv files) into a case file")
+    imports.add_argument("files", nargs="+", metavar="FILE",
+                         help="one .xlsx workbook, or CSV files named after their sheet (personen.csv, …); "
+                              "a single other CSV is read as the events")
+    imports.add_argument("-o", "--output", metavar="FILE", help="case file to write ('-': standard output); "
+                                                                "default <case id>.json")
+    imports.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the report (default nl)")
+    imports.set_defaults(func=_cmd_import)
+
+    template = sub.add_parser("template", help="write the empty spreadsheet template (.xlsx) to fill in")
+    template.add_argument("-o", "--output", metavar="FILE", default="sjabloon.xlsx",
+                          help="file to write (default sjabloon.xlsx)")
+    template.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of messages (default nl)")
+    template.set_defaults(func=_cmd_template)
+
+    workbook = sub.add_parser("workbook", help="write a case as a spreadsheet of the import's shape (.xlsx)")
+    workbook.add_argument("case", metavar="CASE", help="a case file")
+    workbook.add_argument("-o", "--output", metavar="FILE", help="file to write; default <case id>.xlsx")
+    workbook.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of messages (default nl)")
+    workbook.set_defaults(func=_cmd_workbook)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casusbeeld",
@@ -157,7 +290,19 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the report (default nl)")
     validate.add_argument("--max-mb", type=_megabytes, default=DEFAULT_MAX_BYTES,
                           help="largest file accepted, in MB (default 20)")
+    validate.add_argument("--strict", action="store_true",
+                          help="also fail on what a pseudonymised file must not hold (BSN, e-mail, phone, IBAN, "
+                               "address, full dates of birth, full names)")
     validate.set_defaults(func=_cmd_validate)
+
+    pseudo = sub.add_parser("pseudonymise", help="replace names, dates of birth and numbers the --strict check "
+                                                 "finds; write the mapping to a separate file")
+    pseudo.add_argument("case", metavar="CASE", help="a case file (left unchanged)")
+    pseudo.add_argument("-o", "--output", metavar="FILE", required=True, help="the new case file")
+    pseudo.add_argument("--mapping", metavar="FILE", required=True,
+                        help="where to write what was replaced (keep it apart: it re-identifies the case)")
+    pseudo.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the report (default nl)")
+    pseudo.set_defaults(func=_cmd_pseudonymise)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the case format")
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
@@ -173,7 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="a host name the app answers to besides 127.0.0.1/localhost (repeatable)")
     serve.add_argument("--lang", choices=["nl", "en"], default="nl", help="interface language (default nl)")
-    serve.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
+    serve.add_argument("--workers", type=_workers, default=1, metavar="N",
+                       help="worker processes serving the folder (default 1; e.g. 2-4 for a team)")
+    serve.add_argument("--debug", action="store_true",
+                       help="Dash's development server in debug mode (development only; ignores --workers)")
     serve.set_defaults(func=_cmd_serve)
 
     export = sub.add_parser("export", help="write a view as a poster or image (PNG, SVG, PDF)")
@@ -199,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar="FILE",
                         help="output file ('-' for standard output); default <case id>_report_<lang>.<format>")
     report.set_defaults(func=_cmd_report)
+    _add_spreadsheet_commands(sub)
     return parser
 
 

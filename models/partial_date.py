@@ -183,3 +183,42 @@ class PartialDate:
 def _parse_cached(text: str) -> PartialDate:
     """Parsing is pure, and a case repeats many dates: share the parsed values."""
     return PartialDate.parse(text)
+
+
+_DUTCH_DAY = re.compile(r"^(~?)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DUTCH_MONTH = re.compile(r"^(~?)(\d{1,2})[-/.](\d{4})$")
+_ABOUT_WORDS = re.compile(r"^(ca\.?|circa|ongeveer|approx\.?|about)\s*", flags=re.IGNORECASE)
+
+
+def normal_date(text: Any) -> Any:
+    """Dates as people type them (``12-3-2015``, ``3-2015``, ``ca. 2015``) in the case format's form.
+
+    >>> normal_date("12-3-2015"), normal_date("ca. 3-2015"), normal_date("2015")
+    ('2015-03-12', '~2015-03', '2015')
+
+    Anything else comes back as it is (stripped), for the parser to report.
+    """
+    if not isinstance(text, str):
+        return text
+    value = _ABOUT_WORDS.sub("~", text.strip())
+    if match := _DUTCH_DAY.match(value):
+        tilde, day, month, year = match.groups()
+        return f"{tilde}{year}-{int(month):02d}-{int(day):02d}"
+    if match := _DUTCH_MONTH.match(value):
+        tilde, month, year = match.groups()
+        return f"{tilde}{year}-{int(month):02d}"
+    return value
+
+
+def dutch_date(value: PartialDate) -> str:
+    """The date as a Dutch spreadsheet user types it; :func:`normal_date` reads it back.
+
+    >>> dutch_date(PartialDate(2015, 3, 12)), dutch_date(PartialDate(2015, 3)), dutch_date(PartialDate.parse("~2015"))
+    ('12-3-2015', '3-2015', 'ca. 2015')
+    """
+    text = f"{value.year:04d}"
+    if value.month:
+        text = f"{value.month}-{text}"
+    if value.day:
+        text = f"{value.day}-{text}"
+    return f"ca. {text}" if value.approximate else text

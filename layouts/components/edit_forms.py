@@ -20,6 +20,7 @@ from dash import dcc, html
 from layouts.components.i18n import dropdown_labels, vocab
 from layouts.texts import text
 from models.editing import CaseData, Item, clean_item
+from models.partial_date import normal_date
 from models.vocabulary import (
     SUGGESTED_ANNOTATION_TAGS,
     Certainty,
@@ -130,25 +131,6 @@ CHECK_FIELDS = {f.name for fields in FORMS.values() for f in fields if f.kind ==
 
 
 # --- reading a form back ------------------------------------------------------------------------
-
-_DUTCH_DAY = re.compile(r"^(~?)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_DUTCH_MONTH = re.compile(r"^(~?)(\d{1,2})[-/.](\d{4})$")
-
-
-def normal_date(text: Any) -> Any:
-    """Dates as people type them (``12-3-2015``, ``3-2015``, ``ca. 2015``) in the case format's form."""
-    if not isinstance(text, str):
-        return text
-    value = text.strip()
-    value = re.sub(r"^(ca\.?|circa|ongeveer|approx\.?|about)\s*", "~", value, flags=re.IGNORECASE)
-    if match := _DUTCH_DAY.match(value):
-        tilde, day, month, year = match.groups()
-        return f"{tilde}{year}-{int(month):02d}-{int(day):02d}"
-    if match := _DUTCH_MONTH.match(value):
-        tilde, month, year = match.groups()
-        return f"{tilde}{year}-{int(month):02d}"
-    return value
-
 
 def read_form(collection: str, values: dict[str, Any], item_id: str | None = None) -> Item:
     """The item a form's ``values`` (by dotted field name) describe, hidden fields left out."""
