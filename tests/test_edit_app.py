@@ -151,3 +151,13 @@ def test_new_case_dialog_messages_sit_under_their_field():
     made = started_case("Oefencasus", "Kind B.", "3-2015", "female")
     assert made.ok and made.data["persons"][0] == {"id": "p1", "label": "Kind B.", "kind": "family",
                                                    "gender": "female", "birth": "2015-03"}
+
+
+def test_a_new_event_below_the_line_becomes_an_experience() -> None:
+    from app.callbacks.edit import type_for_layer
+
+    assert type_for_layer("lived", "meeting") == "experience"
+    assert type_for_layer("formal", "experience") == "meeting"
+    assert type_for_layer("lived", "statement_of_need") is None  # a type the user chose stays
+    assert type_for_layer("formal", "decision") is None
+    assert type_for_layer("lived", "experience") is None

@@ -55,6 +55,20 @@ def preset_for(collection: str, selection: dict[str, str] | None, as_of_day: dt.
     return preset
 
 
+LAYER_DEFAULT_TYPE = {"formal": "meeting", "lived": "experience"}
+"""The event type a new event starts with on each side of the line."""
+
+
+def type_for_layer(layer: str | None, current: str | None) -> str | None:
+    """The type a new event should take when its layer is switched: the other side's default, but only while the
+    type is still this side's default (a type the user chose is never overwritten); None: leave it."""
+    if layer not in LAYER_DEFAULT_TYPE or current == LAYER_DEFAULT_TYPE[layer]:
+        return None
+    if current in (None, "", *LAYER_DEFAULT_TYPE.values()):
+        return LAYER_DEFAULT_TYPE[layer]
+    return None
+
+
 def field_values(states: list[dict[str, Any]]) -> dict[str, Any]:
     """``{dotted name: value}`` from the states of the ALL-matched form fields."""
     return {state["id"]["field"]: state.get("value") for state in states}
@@ -110,6 +124,19 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
     )
     def _toolbar(on: bool) -> bool:
         return not on
+
+    @app.callback(
+        Output({"type": "edit-field", "field": "type"}, "value"),
+        Input({"type": "edit-field", "field": "layer"}, "value"),
+        State({"type": "edit-field", "field": "type"}, "value"), State("edit-form-store", "data"),
+        prevent_initial_call=True,
+    )
+    def _type_follows_layer(layer: str | None, current: str | None, form: Any) -> Any:
+        """A quick event added below the line becomes an experience, not an "overleg" (new events only)."""
+        if (form or {}).get("id") or (form or {}).get("collection") != "events":
+            return no_update
+        chosen = type_for_layer(layer, current)
+        return chosen if chosen is not None else no_update
 
     @app.callback(
         Output("edit-modal", "is_open"), Output("edit-modal-title", "children"), Output("edit-form-body", "children"),

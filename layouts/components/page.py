@@ -18,6 +18,7 @@ from layouts.components.edit_page import edit_parts, edit_switch, edit_toolbar
 from layouts.components.export_controls import report_download, view_download
 from layouts.components.i18n import T, dropdown_labels
 from layouts.texts import text
+from models.limits import MAX_FILE_BYTES
 
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -80,12 +81,14 @@ def _header(files: Sequence[OfferedCase], lang: str) -> html.Header:
                      className="case-chooser", labels=dropdown_labels(lang)),
     ], className="chooser-wrap hide-on-projector", hidden=len(files) <= 1)
     upload = dcc.Upload(
-        id="upload", accept=".json,application/json", multiple=False, max_size=20 * 1024 * 1024,
+        id="upload", accept=".json,application/json", multiple=False, max_size=MAX_FILE_BYTES,
         children=html.Div(["⤒ ", T("upload", lang)], className="btn btn-outline-secondary btn-sm upload-button",
                           id="upload-button", role="button", tabIndex="0"),
         className="upload-wrap hide-on-projector")
+    too_large = html.Div(T("upload_too_large", lang), id="upload-too-large", hidden=True, role="alert",
+                         className="upload-too-large hide-on-projector", **{"data-limit": str(MAX_FILE_BYTES)})
     controls = html.Div([
-        chooser, upload,
+        chooser, upload, too_large,
         dbc.RadioItems(id="lang", value=lang, inline=True, class_name="lang-switch",
                        options=[{"label": "NL", "value": "nl"}, {"label": "EN", "value": "en"}],
                        input_class_name="btn-check", label_class_name="btn btn-outline-secondary btn-sm",

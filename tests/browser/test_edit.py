@@ -87,6 +87,7 @@ def test_add_a_person_and_an_event_and_see_them_in_both_views(edit_page: Any, fr
     expect(field(page, "persons")).to_contain_text("Buurvrouw T.")
     fill(page, "date", "3-2021")
     radio(page, "layer", "onder de lijn")
+    expect(field(page, "type")).to_contain_text("eleving")  # below the line: an experience, not an "overleg"
     fill(page, "title", "Buurvrouw vangt Lisa op")
     submit(page)
     expect(page.locator("#edit-modal")).to_have_count(0)

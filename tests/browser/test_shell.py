@@ -48,6 +48,21 @@ def test_broken_upload_shows_every_problem_and_keeps_the_case(page: Any, tmp_pat
     expect(page.locator("#case-title")).to_have_text(title)
 
 
+def test_a_file_too_large_to_open_is_said_so_and_keeps_the_case(page: Any) -> None:
+    title = page.locator("#case-title").inner_text()
+    note = page.locator("#upload-too-large")
+    expect(note).to_have_count(1)
+    expect(note).to_be_hidden()
+    page.set_input_files("#upload input[type=file]", files=[{
+        "name": "enorm.json", "mimeType": "application/json", "buffer": b" " * (21 * 1024 * 1024)}])
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("te groot om te openen")
+    expect(page.locator("#case-title")).to_have_text(title)
+    page.set_input_files("#upload input[type=file]", str(ROOT / "sample_cases" / "minimal.json"))
+    expect(note).to_be_hidden()
+    expect(page.locator("#case-title")).to_have_text("Minimale casus")
+
+
 def test_valid_upload_opens_the_case(page: Any) -> None:
     page.set_input_files("#upload input[type=file]", str(ROOT / "sample_cases" / "minimal.json"))
     expect(page.locator("#case-title")).to_have_text("Minimale casus")
