@@ -229,6 +229,8 @@ class Event(_Item):
     certainty: Certainty = Certainty.CONFIRMED
     placement: Placement | None = None
     decision: Decision | None = None
+    key_moment: bool = Field(False, description="A key moment of the case: drawn with a vertical line across "
+                                                "the timeline and labelled first")
 
     @model_validator(mode="after")
     def _sync_approximate(self) -> Event:

@@ -27,6 +27,7 @@ from layouts.style import (
     type_scale,
 )
 from layouts.texts import text
+from layouts.timeline.event_labels import add_words
 from layouts.timeline.lanes import (
     Lane,
     PlacedEvent,
@@ -45,6 +46,7 @@ from layouts.timeline.style import (
     LANE_GAP,
     LANE_LINE,
     MAX_GUIDES,
+    MIN_PLOT_PX,
     MIN_PLOT_WIDTH_PX,
     Chrome,
     Geometry,
@@ -92,8 +94,6 @@ __all__ = [
     "timeline_layout",
     "uses_webgl",
 ]
-
-_MIN_PLOT_PX = 320   # a case with few lanes still gets a calm, readable strip
 
 
 def uses_webgl(n_marks: int) -> bool:
@@ -472,6 +472,7 @@ def timeline_figure(case: Case, *, lang: str = "nl", projector: bool = False,
 
     figure_layout = _figure_layout(case, layout, geo, scale, lang, projector, as_of, date_window, gaps, guides,
                                    writer, case_persons, keys, legend_rows, gl, note_shapes)
+    traces += add_words(case, layout, drawn, lang, projector, figure_layout)  # labels on marks, key moments
     # Traces and layout are built from known-good parts; plotly's per-element validation of thousands of
     # points would cost seconds (tests validate the figures in full).
     return go.Figure(data=traces, layout=figure_layout, _validate=False)
@@ -526,7 +527,7 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
     """The figure's layout: two lane axes sharing one time axis, the range slider, shapes and notes."""
     c = chrome(projector)
     bottom, top = layout.y_range
-    plot_px = max((top - bottom) * geo.row_px, _MIN_PLOT_PX)
+    plot_px = max((top - bottom) * geo.row_px, MIN_PLOT_PX)
     split = -bottom / (top - bottom)  # paper height of the axis line
     shapes: list[dict] = []
     for lane in layout.lanes:  # hairlines between lanes (the axis line separates the halves)

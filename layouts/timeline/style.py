@@ -204,3 +204,14 @@ GRID_COLOUR = "#E4E4E4"
 def font_sizes(scale: TypeScale) -> dict[str, int]:
     """Named font sizes derived from the shared type scale."""
     return {"base": scale.base, "small": scale.small, "title": scale.title, "glyph": scale.small}
+
+
+# --- words on the marks and key moments ------------------------------------------------------------------------
+
+MIN_PLOT_PX = 320          # a case with few lanes still gets a calm, readable strip (px high)
+LABEL_FONT_PX = {False: 13, True: 15}   # event labels on screen / on the projector
+# The figure width the labels are fitted for: the timeline card on a 1920 × 1080 screen beside the side panel,
+# and the timeline across a 1280 × 720 wall. Drawn narrower, labels may touch; drawn wider, they stay apart.
+LABEL_FIGURE_PX = {False: 1500, True: 1240}
+KEY_MOMENT_COLOUR = "#1A1A1A"
+KEY_MOMENT_LINE = "rgba(26, 26, 26, 0.55)"
