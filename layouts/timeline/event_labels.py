@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from layouts.inert import drawn_text
-from layouts.style import INK, MUTED, PAPER
+from layouts.style import INK, MUTED, PAPER, type_scale
 from layouts.texts import text
 from layouts.timeline.labels import LabelBox, LabelFrame, LabelMark, PlotScale, place_labels, text_width
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
@@ -28,11 +28,11 @@ from layouts.timeline.style import (
     KEY_MOMENT_LINE,
     LABEL_FIGURE_PX,
     LABEL_FONT_PX,
-    MIN_PLOT_PX,
     SYMBOL_NUMBER,
     Geometry,
     geometry,
     is_decision,
+    plot_height_px,
 )
 from models.case import Case, Event, Person
 from models.vocabulary import EventType, Layer
@@ -78,7 +78,7 @@ class KeyMoment:
     x: float
     word: str
     strong: bool
-    mark: tuple[float, float, Layer]
+    mark: tuple[float, float, Layer] | None  # None: no ring (a court order's or placement's own symbol shows it)
 
 
 def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str) -> list[KeyMoment]:
@@ -91,15 +91,19 @@ def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str) -> list[Key
         if dead is not None:
             word = text("timeline_key_death", lang) if dead.id != case.index_person else f"† {dead.label}"
             found.append((0, KeyMoment(item.x, word, dead.id == case.index_person, at)))
-        elif event.type == EventType.COURT_ORDER:
-            found.append((1, KeyMoment(item.x, text("timeline_key_court_order", lang), False, at)))
-        elif event.type == EventType.PLACEMENT or event.placement is not None:
-            found.append((2, KeyMoment(item.x, text("timeline_key_placement", lang), False, at)))
-            if item.is_span and event.end is not None:
-                end = (item.x_end, item.y, event.layer)
-                found.append((3, KeyMoment(item.x_end, text("timeline_key_placement_end", lang), False, end)))
         elif event.key_moment:
-            found.append((4, KeyMoment(item.x, text("timeline_key_moment", lang), False, at)))
+            found.append((1, KeyMoment(item.x, text("timeline_key_moment", lang), False, at)))
+        elif event.type == EventType.COURT_ORDER:
+            found.append((2, KeyMoment(item.x, text("timeline_key_court_order", lang), False, None)))
+        elif event.type == EventType.PLACEMENT or event.placement is not None:
+            found.append((3, KeyMoment(item.x, text("timeline_key_placement", lang), False, None)))
+            if item.is_span and event.end is not None:
+                found.append((4, KeyMoment(item.x_end, text("timeline_key_placement_end", lang), False, None)))
+    return _one_per_day(found)
+
+
+def _one_per_day(found: list[tuple[int, KeyMoment]]) -> list[KeyMoment]:
+    """The weightiest moment of each day (lowest rank), in time order."""
     by_day: dict[int, tuple[int, KeyMoment]] = {}
     for rank, moment in found:
         day = int(moment.x // DAY_MS)
@@ -135,10 +139,10 @@ def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], g
               "name": "timeline-key-moment"} for m, _ in words]
     traces = []
     for layer, axes in ((Layer.LIVED, ("x", "y")), (Layer.FORMAL, ("x2", "y2"))):
-        ring = [m for m in moments if m.mark[2] == layer]
+        ring = [m.mark for m in moments if m.mark is not None and m.mark[2] == layer]
         if ring:
-            traces.append({"type": "scatter", "x": np.array([m.mark[0] for m in ring]),
-                           "y": np.array([m.mark[1] for m in ring]), "xaxis": axes[0], "yaxis": axes[1],
+            traces.append({"type": "scatter", "x": np.array([mark[0] for mark in ring]),
+                           "y": np.array([mark[1] for mark in ring]), "xaxis": axes[0], "yaxis": axes[1],
                            "mode": "markers", "hoverinfo": "skip", "showlegend": False,
                            "marker": {"symbol": SYMBOL_NUMBER["circle-open"], "size": geo.decision_px + 6,
                                       "color": KEY_MOMENT_COLOUR, "line": {"width": 1.6, "color": KEY_MOMENT_COLOUR}}})
@@ -151,10 +155,9 @@ def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], g
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
                 avoid: tuple[tuple[float, float, float, float], ...] = ()) -> LabelFrame:
     """The plot the labels are fitted in: the mode's nominal width less the lane labels, its lanes' height."""
-    geo = geometry(projector)
     bottom, top = layout.y_range
     return LabelFrame(
-        width_px=LABEL_FIGURE_PX[projector] - margin_px - 12, height_px=max((top - bottom) * geo.row_px, MIN_PLOT_PX),
+        width_px=LABEL_FIGURE_PX[projector] - margin_px - 12, height_px=plot_height_px(top - bottom, projector),
         x_range=(layout.x_range[0] / DAY_MS, layout.x_range[1] / DAY_MS), y_range=(bottom, top),
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
         regions=((AXIS_UP - 0.35, top), (bottom, -AXIS_DOWN + 0.35)), line_px=LABEL_FONT_PX[projector] * 1.3,
@@ -172,15 +175,17 @@ def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list
             for item in drawn]
 
 
-def _decor_boxes(drawn: Sequence[PlacedEvent], scale: PlotScale, geo: Geometry, font_px: float,
+def _decor_boxes(drawn: Sequence[PlacedEvent], scale: PlotScale, geo: Geometry, font_px: float, glyph_px: float,
                  notes: set[str], gap_notes: list[dict]) -> list[tuple[float, float, float, float]]:
-    """px boxes of what is drawn beside the marks: certainty glyphs, ✎ above annotated events, gap labels."""
+    """px boxes of what is drawn beside the marks: certainty glyphs (``glyph_px``), ✎ above annotated events,
+    gap labels (``font_px``)."""
     boxes = []
     for item in drawn:
-        x, y, r = scale.x(item.x / DAY_MS), scale.y(item.y), geo.marker_px / 2
+        x, y = scale.x(item.x / DAY_MS), scale.y(item.y)
+        r = (geo.decision_px if is_decision(item.event) else geo.marker_px) / 2
         if CERTAINTY_GLYPH.get(item.event.certainty.value):
-            left = x - r - font_px if item.is_span else x + r
-            boxes.append((left, y - font_px / 2, left + font_px, y + font_px / 2))
+            left = x - r - glyph_px if item.is_span else x + r
+            boxes.append((left, y - glyph_px / 2, left + glyph_px, y + glyph_px / 2))
         if item.event.id in notes:
             ny = scale.y(item.y + 0.48)
             boxes.append((x - font_px * 0.7, ny - font_px * 0.7, x + font_px * 0.7, ny + font_px * 0.7))
@@ -234,7 +239,8 @@ def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     moments = key_moments(case, drawn, lang)
     words = _key_words(moments, scale, font_px, mark_boxes)
     noted = {event_id for note in case.annotations for event_id in note.target.events}
-    avoid = tuple(_decor_boxes(drawn, scale, geo, font_px, noted, list(gap_notes))) + tuple(box for _, box in words)
+    glyph_px = type_scale(projector).base
+    avoid = (*_decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)), *(box for _, box in words))
     frame = label_frame(layout, projector, margin_px, avoid)
     return Words(frame, place_labels(marks, frame), moments, words)
 
@@ -251,7 +257,11 @@ def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     annotations = figure_layout.setdefault("annotations", [])
     gap_notes = [note for note in annotations if note.get("name") == "timeline-gap"]
-    fitted = fit_words(case, layout, drawn, lang, projector, figure_layout["margin"]["l"], gap_notes)
+    margin = figure_layout["margin"]["l"]
+    key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes))
+    fitted = layout.words_cache.get(key)
+    if fitted is None:
+        fitted = layout.words_cache[key] = fit_words(case, layout, drawn, lang, projector, margin, gap_notes)
     annotations += [_label_note(box, drawn[box.index], font_px, geo) for box in fitted.boxes]
     shapes, notes, rings = _key_parts(fitted.moments, fitted.words, geo, font_px)
     figure_layout.setdefault("shapes", []).extend(shapes)

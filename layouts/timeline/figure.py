@@ -46,7 +46,6 @@ from layouts.timeline.style import (
     LANE_GAP,
     LANE_LINE,
     MAX_GUIDES,
-    MIN_PLOT_PX,
     MIN_PLOT_WIDTH_PX,
     Chrome,
     Geometry,
@@ -56,6 +55,7 @@ from layouts.timeline.style import (
     involvement,
     is_decision,
     person_colour,
+    plot_height_px,
     text_px,
 )
 from layouts.timeline.text import HoverWriter, esc, lane_hover, lane_label, merged_lane_label, note_hover
@@ -527,7 +527,7 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
     """The figure's layout: two lane axes sharing one time axis, the range slider, shapes and notes."""
     c = chrome(projector)
     bottom, top = layout.y_range
-    plot_px = max((top - bottom) * geo.row_px, MIN_PLOT_PX)
+    plot_px = plot_height_px(top - bottom, projector)
     split = -bottom / (top - bottom)  # paper height of the axis line
     shapes: list[dict] = []
     for lane in layout.lanes:  # hairlines between lanes (the axis line separates the halves)

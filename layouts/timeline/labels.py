@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,6 +37,7 @@ _WIDE_EM = 0.84    # symbols outside the table
 ELLIPSIS = "…"
 
 
+@lru_cache(maxsize=65_536)
 def text_width(text: str, font_px: float) -> float:
     """Estimated width in px of ``text`` in DejaVu Sans at ``font_px``.
 
@@ -51,6 +53,7 @@ def text_width(text: str, font_px: float) -> float:
     return em * font_px
 
 
+@lru_cache(maxsize=16_384)
 def wrap_title(title: str, max_px: float, font_px: float, max_lines: int = 2) -> tuple[str, ...]:
     """``title`` in at most ``max_lines`` lines no wider than ``max_px``, broken at spaces; the last line ends
     in an ellipsis only when the rest does not fit (a single word wider than a line is cut too).
@@ -125,7 +128,7 @@ class LabelFrame:
     line_px: float = 0.0      # line height (default 1.2 × font)
     max_width_px: float = 0.0  # widest line (default 13 em)
     max_lines: int = 2
-    max_leader_px: float = 0.0  # farthest a label goes from its mark (default 24 em)
+    max_leader_px: float = 0.0  # farthest a label goes from its mark (default 36 em)
     limit: int = 400          # marks considered at most (the first by priority)
     avoid: tuple[tuple[float, float, float, float], ...] = ()  # px boxes (left, top, right, bottom) kept clear
 
@@ -139,7 +142,7 @@ class LabelFrame:
 
     @property
     def reach(self) -> float:
-        return self.max_leader_px or self.font_px * 24
+        return self.max_leader_px or self.font_px * 36
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,63 +195,111 @@ class PlotScale:
 PAD = 2.0  # px kept free around every label
 
 
-class _Boxes:
-    """Rectangles (left, top, right, bottom) that labels must not touch, growing as labels are placed."""
+CELL = 2.0  # px per cell of the occupancy grids
 
-    def __init__(self, boxes: list[tuple[float, float, float, float]]) -> None:
-        self._rows = list(boxes)
-        self._array = np.array(self._rows, dtype=float).reshape(-1, 4)
 
-    def add(self, box: tuple[float, float, float, float]) -> None:
-        self._rows.append(box)
-        self._array = np.vstack([self._array, np.array(box, dtype=float)])
+class _Grid:
+    """Which px cells of the plot are taken, with a summed-area table to test many boxes at once."""
 
-    def free(self, candidates: np.ndarray) -> np.ndarray:
-        """Which candidate boxes (C × 4) touch none of the rectangles."""
-        near = self._array
-        if not len(near):
-            return np.ones(len(candidates), dtype=bool)
-        lo, hi = candidates[:, 0].min(), candidates[:, 2].max()
-        near = near[(near[:, 2] > lo) & (near[:, 0] < hi)]
-        if not len(near):
-            return np.ones(len(candidates), dtype=bool)
-        c = candidates[:, None, :]
-        hit = ((c[..., 0] < near[None, :, 2]) & (near[None, :, 0] < c[..., 2])
-               & (c[..., 1] < near[None, :, 3]) & (near[None, :, 1] < c[..., 3]))
-        return ~hit.any(axis=1)
+    def __init__(self, width_px: float, height_px: float) -> None:
+        self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
+        self._table: np.ndarray | None = None
+
+    def _index(self, values: np.ndarray, axis: int, up: bool) -> np.ndarray:
+        limit = self.cells.shape[axis]
+        cells = np.ceil(values / CELL) if up else np.floor(values / CELL)
+        return np.clip(cells, 0, limit).astype(int)
+
+    def fill_box(self, box: Sequence[float]) -> None:
+        b = np.asarray(box, dtype=float)
+        x0, x1 = self._index(b[[0, 2]], 1, False)[0], self._index(b[[0, 2]], 1, True)[1]
+        y0, y1 = self._index(b[[1, 3]], 0, False)[0], self._index(b[[1, 3]], 0, True)[1]
+        self.cells[y0:y1, x0:x1] = 1
+        self._table = None
+
+    def fill_segment(self, segment: Sequence[float]) -> None:
+        ys, xs = self._samples(np.asarray([segment], dtype=float))
+        self.cells[ys[0], xs[0]] = 1
+        self._table = None
+
+    def _samples(self, segments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Cells (rows, columns: K × P) along each segment, a sample every cell."""
+        length = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]).max(initial=0.0)
+        t = np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
+        xs = segments[:, 0:1] + (segments[:, 2:3] - segments[:, 0:1]) * t
+        ys = segments[:, 1:2] + (segments[:, 3:4] - segments[:, 1:2]) * t
+        rows = np.clip((ys / CELL).astype(int), 0, self.cells.shape[0] - 1)
+        columns = np.clip((xs / CELL).astype(int), 0, self.cells.shape[1] - 1)
+        return rows, columns
+
+    def free(self, boxes: np.ndarray) -> np.ndarray:
+        """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
+        if self._table is None:
+            self._table = np.pad(self.cells.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+        x0, x1 = self._index(boxes[:, 0], 1, False), self._index(boxes[:, 2], 1, True)
+        y0, y1 = self._index(boxes[:, 1], 0, False), self._index(boxes[:, 3], 0, True)
+        t = self._table
+        return (t[y1, x1] - t[y0, x1] - t[y1, x0] + t[y0, x0]) == 0
+
+    def touched(self, segments: np.ndarray) -> np.ndarray:
+        """Which segments (K × 4) run over a taken cell."""
+        rows, columns = self._samples(segments)
+        return self.cells[rows, columns].any(axis=1)
 
 
 def _mark_boxes(marks: Sequence[LabelMark], scale: PlotScale) -> list[tuple[float, float, float, float]]:
     boxes = []
     for mark in marks:
-        x, y, r = scale.x(mark.x), scale.y(mark.y), mark.size_px / 2 + 1
+        x, y, r = scale.x(mark.x), scale.y(mark.y), mark.size_px / 2 + 0.5
         x1 = scale.x(mark.x_end) if mark.x_end is not None else x
         boxes.append((x - r, y - r, max(x1, x + r), y + r))
     return boxes
 
 
 def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox]:
-    """Labels for as many of ``marks`` as fit, most important first (see the module docstring)."""
+    """Labels for as many of ``marks`` as fit, most important first (see the module docstring).
+
+    The important marks (priority ≤ 2) are labelled first: beside their marks where there is room, then with
+    leader lines; then the rest the same way."""
     scale = PlotScale(frame)
-    obstacles = _Boxes(_mark_boxes(marks, scale))
+    state = _State(_Grid(frame.width_px, frame.height_px), _Grid(frame.width_px, frame.height_px),
+                   _Grid(frame.width_px, frame.height_px))
+    for box in _mark_boxes(marks, scale) + list(frame.avoid):
+        state.blocked.fill_box(box)
     for y0, y1 in frame.keep_out:
         top, bottom = sorted((scale.y(y0), scale.y(y1)))
-        obstacles.add((-1e6, top, 1e6, bottom))
-    for box in frame.avoid:
-        obstacles.add(box)
-    taken = _Boxes([])  # labels and leader lines placed so far
+        state.blocked.fill_box((0, top, frame.width_px, bottom))
     order = sorted(range(len(marks)), key=lambda i: (marks[i].priority, marks[i].x))[: frame.limit]
-    placed: list[LabelBox] = []
-    for i in order:
-        box = _place_one(i, marks[i], frame, scale, obstacles, taken)
-        if box is None:
-            continue
-        placed.append(box)
-        taken.add((box.left - PAD, box.top - PAD, box.left + box.width + PAD, box.top + box.height + PAD))
+    placed: dict[int, LabelBox] = {}
+    for tier in ([i for i in order if marks[i].priority <= 2], [i for i in order if marks[i].priority > 2]):
+        for far in (0, 1, 2):  # beside the mark, then with a leader line, then with a long one
+            for i in tier:
+                if i in placed:
+                    continue
+                box = _place_one(i, marks[i], frame, scale, state, far)
+                if box is not None:
+                    placed[i] = box
+                    state.take(box)
+    return [placed[i] for i in sorted(placed)]
+
+
+@dataclass(slots=True)
+class _State:
+    """Where labels may not go (marks, fixed boxes, labels and leader lines placed), the labels alone (no
+    leader line may run through them) and the leader lines alone (crossing one is avoided where possible)."""
+
+    blocked: _Grid
+    labels: _Grid
+    leaders: _Grid
+
+    def take(self, box: LabelBox) -> None:
+        padded = (box.left - PAD, box.top - PAD, box.left + box.width + PAD, box.top + box.height + PAD)
+        self.blocked.fill_box(padded)
+        self.labels.fill_box(padded)
         if box.leader:
-            for point in _leader_points(box):
-                taken.add((point[0] - 1, point[1] - 1, point[0] + 1, point[1] + 1))
-    return sorted(placed, key=lambda box: box.index)
+            segment = (*box.mark_px, *leader_end(box))
+            self.blocked.fill_segment(segment)
+            self.leaders.fill_segment(segment)
 
 
 def _region(mark: LabelMark, frame: LabelFrame, scale: PlotScale) -> tuple[float, float]:
@@ -262,74 +313,99 @@ def _region(mark: LabelMark, frame: LabelFrame, scale: PlotScale) -> tuple[float
 
 def _variants(title: str, frame: LabelFrame) -> list[tuple[tuple[str, ...], float, float]]:
     """Ways to write a title: (lines, width, height) — in its lines, then on one wider line."""
-    font = frame.font_px
+    return _ways(title, frame.line_width, frame.max_lines, frame.font_px, frame.line_height)
+
+
+@lru_cache(maxsize=16_384)
+def _ways(title: str, line_width: float, max_lines: int, font: float, line_height: float
+          ) -> list[tuple[tuple[str, ...], float, float]]:
+    """The title in its lines; on one wider line; then, when room is short, its first words on one line
+    (at least two whole words: a label cut inside its first words says nothing)."""
     out = []
-    for max_px, lines in ((frame.line_width, frame.max_lines), (frame.line_width * 1.5, 1)):
+    forms = ((line_width, max_lines), (line_width * 1.5, 1), (line_width, 1), (line_width * 0.6, 1))
+    for i, (max_px, lines) in enumerate(forms):
         wrapped = wrap_title(title, max_px, font, lines)
-        if not wrapped:
+        if not wrapped or any(wrapped == way[0] for way in out):
+            continue
+        if i >= 2 and not _whole_words(wrapped[-1], title):
             continue
         width = max(text_width(line, font) for line in wrapped) + 2
-        out.append((wrapped, width, len(wrapped) * frame.line_height))
-    if len(out) == 2 and out[1][0] == out[0][0]:
-        out.pop()
+        out.append((wrapped, width, len(wrapped) * line_height))
     return out
 
 
-def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float, step: float
-                ) -> tuple[np.ndarray, list[str]]:
+def _whole_words(line: str, title: str) -> bool:
+    """Whether a cut line keeps at least two of the title's words whole."""
+    head = line.removesuffix(ELLIPSIS).split()
+    words = title.split()
+    return len(head) >= 2 and words[: len(head)] == head
+
+
+def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float, step: float, far: bool,
+                region: tuple[float, float] = (-1e9, 1e9), width: float = 1e9) -> tuple[np.ndarray, list[str]]:
     """Candidate boxes (left, top, right, bottom) for a w × h label of a mark at (mx, my) of radius r, nearest
-    first: right, left, above, below, then further away (with a leader line)."""
-    gap = r + 3
-    near = [(mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
-            (mx - w / 2, my - r - 1 - h, "above"), (mx - w / 2, my + r + 1, "below"),
-            (mx + gap * 0.6, my - r - h, "above"), (mx + gap * 0.6, my + r, "below")]
-    far = []
-    for dy in np.arange(-reach, reach + 1, step):
-        for dx in (-w - gap - reach / 4, -w / 2, gap, gap + reach / 4, -w - gap - reach / 2, gap + reach / 2):
-            left, top = mx + dx, my + dy - h / 2
-            cx = min(max(mx, left), left + w)
-            cy = min(max(my, top), top + h)
-            distance = float(np.hypot(cx - mx, cy - my))
-            if 2 * r < distance <= reach:
-                far.append((distance, left, top))
-    far.sort()
-    rows = [(left, top, left + w, top + h) for left, top, _ in near] + [(lx, ty, lx + w, ty + h) for _, lx, ty in far]
-    sides = [side for _, _, side in near] + ["leader"] * len(far)
-    return np.array(rows, dtype=float), sides
+    first: right, left, above or below the mark; or (``far``) further away, with a leader line."""
+    gap = r + PAD + CELL + 1  # clear of the mark's cells, with the label's padding
+    if not far:
+        near = [(mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
+                (mx - w / 2, my - gap - h, "above"), (mx - w / 2, my + gap, "below"),
+                (mx + r, my - gap - h, "above"), (mx + r, my + gap, "below")]
+        return np.array([(x, y, x + w, y + h) for x, y, _ in near]), [side for _, _, side in near]
+    dx = np.arange(-w - reach, reach + 1, max(step, 12.0))
+    dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / 2)
+    left = (mx + dx[None, :] + 0 * dy[:, None]).ravel()
+    top = (my + dy[:, None] - h / 2 + 0 * dx[None, :]).ravel()
+    distance = np.hypot(np.clip(mx, left, left + w) - mx, np.clip(my, top, top + h) - my)
+    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & (left >= 0) & (left + w <= width))
+    keep = keep[np.argsort(distance[keep], kind="stable")]
+    boxes = np.stack([left[keep], top[keep], left[keep] + w, top[keep] + h], axis=1)
+    return boxes, ["leader"] * len(keep)
 
 
-def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, obstacles: _Boxes, taken: _Boxes
+def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, state: _State, far: int
                ) -> LabelBox | None:
     mx, my, r = scale.x(mark.x), scale.y(mark.y), mark.size_px / 2
     top_px, bottom_px = _region(mark, frame, scale)
     best: tuple[float, LabelBox] | None = None
     for rank, (lines, w, h) in enumerate(_variants(mark.title, frame)):
-        boxes, sides = _candidates(mx, my, r, w, h, frame.reach, frame.line_height)
+        boxes, sides = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
+                                   (top_px, bottom_px), frame.width_px)
+        if not len(boxes):
+            continue
         inside = ((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)
                   & (boxes[:, 1] >= top_px) & (boxes[:, 3] <= bottom_px))
-        ok = np.flatnonzero(inside)
-        if not len(ok):
-            continue
-        padded = boxes[ok] + np.array([-PAD, -PAD, PAD, PAD])
-        ok = ok[obstacles.free(padded) & taken.free(padded)]
-        for k in ok:
-            box = LabelBox(index, lines, boxes[k, 0], boxes[k, 1], w, h, (mx, my), sides[k])
-            if box.leader and not taken.free(np.array([[p[0], p[1], p[0], p[1]]
-                                                           for p in _leader_points(box)[1:-1]])).all():
-                continue  # the leader line would cross a label
-            cost = k + rank * 3  # the wrapped form is preferred unless the one-line form sits much nearer
+        found = _first_free(boxes, np.flatnonzero(inside), state, index, lines, w, h, (mx, my), sides)
+        if found is not None:
+            k, box = found
+            cost = k + rank * 3  # the full title is preferred unless a one-line form sits much nearer
             if best is None or cost < best[0]:
                 best = (cost, box)
-            break
     return None if best is None else best[1]
+
+
+def _first_free(boxes: np.ndarray, candidates: np.ndarray, state: _State, index: int, lines: tuple[str, ...],
+                w: float, h: float, mark_px: tuple[float, float], sides: list[str]) -> tuple[int, LabelBox] | None:
+    """The nearest candidate box clear of everything. A leader line never runs through a label; it crosses
+    another leader line only when none of the nearest free places avoids that."""
+    mx, my = mark_px
+    chunk = candidates[state.blocked.free(boxes[candidates] + np.array([-PAD, -PAD, PAD, PAD]))]
+    if not len(chunk):
+        return None
+    if sides[chunk[0]] == "leader":
+        chunk = chunk[:512]
+        ends = np.stack([np.clip(mx, boxes[chunk, 0], boxes[chunk, 2]), np.clip(my, boxes[chunk, 1], boxes[chunk, 3])],
+                        axis=1)
+        segments = np.column_stack([np.full(len(chunk), mx), np.full(len(chunk), my), ends])
+        keep = ~state.labels.touched(segments)
+        chunk, segments = chunk[keep], segments[keep]
+        if not len(chunk):
+            return None
+        chunk = chunk[np.argsort(state.leaders.touched(segments), kind="stable")]
+    k = int(chunk[0])
+    return k, LabelBox(index, lines, float(boxes[k, 0]), float(boxes[k, 1]), w, h, mark_px, sides[k])
 
 
 def leader_end(box: LabelBox) -> tuple[float, float]:
     """The point of the label's box nearest its mark (where a leader line meets the label)."""
     mx, my = box.mark_px
     return min(max(mx, box.left), box.left + box.width), min(max(my, box.top), box.top + box.height)
-
-
-def _leader_points(box: LabelBox, n: int = 8) -> list[tuple[float, float]]:
-    (mx, my), (ex, ey) = box.mark_px, leader_end(box)
-    return [(mx + (ex - mx) * t, my + (ey - my) * t) for t in np.linspace(0, 1, n)]

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from layouts.timeline.style import (
     AXIS_DOWN,
@@ -103,6 +104,8 @@ class TimelineLayout:
     _by_id: dict[str, PlacedEvent] = field(default_factory=dict, repr=False, compare=False)
     # Filled by timeline_figure: per language, event id → hover text (valid as long as the layout is).
     hover_cache: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    # Filled by timeline_figure: the fitted event labels and key moments per language, mode and revealed count.
+    words_cache: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, event_id: str) -> PlacedEvent | None:
         return self._by_id.get(event_id)
