@@ -78,7 +78,7 @@ def test_no_label_overlaps_another_label_or_any_mark(seed: int) -> None:
     for box in boxes:
         assert not any(_overlap(_box(box), other) for other in mark_boxes), box
         left, top, right, bottom = _box(box)
-        assert 0 <= left and right <= FRAME.width_px
+        assert left >= 0 and right <= FRAME.width_px
         half = (scale.y(4.0), scale.y(1.0)) if marks[box.index].y > 0 else (scale.y(-1.5), scale.y(-5.0))
         assert half[0] <= top and bottom <= half[1], "a label stays in its mark's half of the timeline"
 
@@ -149,7 +149,8 @@ def test_an_ellipsis_only_when_the_title_cannot_fit() -> None:
 
 
 def test_short_titles_are_written_whole_beside_their_mark() -> None:
-    marks = [LabelMark(x=100, y=1.5, title="OTS verlengd"), LabelMark(x=600, y=-2.5, title="Moeder: 'Ik wil hem terug'")]
+    marks = [LabelMark(x=100, y=1.5, title="OTS verlengd"),
+             LabelMark(x=600, y=-2.5, title="Moeder: 'Ik wil hem terug'")]
     boxes = place_labels(marks, FRAME)
     assert [" ".join(box.lines) for box in boxes] == [mark.title for mark in marks]
     assert all(box.side == "right" for box in boxes)

@@ -7,7 +7,6 @@ symbols with their marks, organisation boxes and household outlines. Every case 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import itertools
 import math
 from collections import defaultdict
@@ -52,6 +51,7 @@ from layouts.genogram.symbols import (
     shorten,
     symbol_outline,
 )
+from layouts.inert import drawn_text
 from layouts.style import INK, MUTED, NETWORK_COLOUR, NOTE_COLOUR, NOTE_GLYPH, PAPER, PROFESSIONAL_COLOUR
 from layouts.texts import text
 from layouts.timeline.text import note_hover
@@ -70,8 +70,8 @@ PROFESSIONAL_RANK = ("case_manager_of", "treats", "works_with")  # one merged li
 # --- text -----------------------------------------------------------------------------------------------
 
 def esc(text: object) -> str:
-    """Case text as inert text for Plotly's HTML subset."""
-    return html.escape(str(text), quote=True)
+    """Case text as inert text for Plotly's HTML subset, shown as typed (:func:`layouts.inert.drawn_text`)."""
+    return drawn_text(text)
 
 
 def wrap(text: str, width: int = 14, lines: int = 2) -> str:
