@@ -114,13 +114,14 @@ def _one_per_day(found: list[tuple[int, KeyMoment]]) -> list[KeyMoment]:
 
 def _key_words(moments: list[KeyMoment], scale: PlotScale, font_px: float, marks: np.ndarray
                ) -> list[tuple[KeyMoment, tuple]]:
-    """The moments whose word fits upright at the top of the plot, clear of the marks (px boxes, N × 4) and of
-    the words before it; with its px box."""
+    """The moments whose word fits upright at the top of the plot, clear of the marks (px boxes, N × 4; the
+    child's death is always written) and of the words before it; with its px box."""
     kept: list[tuple[KeyMoment, tuple]] = []
     for moment in sorted(moments, key=lambda m: (not m.strong, m.x)):
         px = scale.x(moment.x / DAY_MS)
         box = (px - font_px * 0.75, 0.0, px + font_px * 0.75, text_width(moment.word, font_px) + 6)
-        clear = not len(marks) or not ((marks[:, 0] < box[2]) & (box[0] < marks[:, 2]) & (marks[:, 1] < box[3])).any()
+        clear = moment.strong or not len(marks) \
+            or not ((marks[:, 0] < box[2]) & (box[0] < marks[:, 2]) & (marks[:, 1] < box[3])).any()
         if clear and all(abs(px - other[0] - font_px * 0.75) > font_px * 1.5 for _, other in kept):
             kept.append((moment, box))
     return kept
