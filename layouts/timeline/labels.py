@@ -320,7 +320,7 @@ def _variants(title: str, frame: LabelFrame) -> list[tuple[tuple[str, ...], floa
 def _ways(title: str, line_width: float, max_lines: int, font: float, line_height: float
           ) -> list[tuple[tuple[str, ...], float, float]]:
     """The title in its lines; on one wider line; then, when room is short, its first words on one line
-    (at least two whole words: a label cut inside its first words says nothing)."""
+    (at least two whole words, twelve characters: a label cut inside its first words says nothing)."""
     out = []
     forms = ((line_width, max_lines), (line_width * 1.5, 1), (line_width, 1), (line_width * 0.6, 1))
     for i, (max_px, lines) in enumerate(forms):
@@ -335,10 +335,10 @@ def _ways(title: str, line_width: float, max_lines: int, font: float, line_heigh
 
 
 def _whole_words(line: str, title: str) -> bool:
-    """Whether a cut line keeps at least two of the title's words whole."""
+    """Whether a cut line keeps at least two of the title's words whole, twelve characters or more."""
     head = line.removesuffix(ELLIPSIS).split()
     words = title.split()
-    return len(head) >= 2 and words[: len(head)] == head
+    return len(head) >= 2 and len(" ".join(head)) >= 12 and words[: len(head)] == head
 
 
 def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float, step: float, far: bool,
