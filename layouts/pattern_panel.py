@@ -3,18 +3,18 @@
 Wiring for the app: each finding's button has the id ``{"type": "finding", "index": finding.id}``; on a
 click, look the finding up with :func:`models.patterns.find.finding_by_id` and highlight its
 ``evidence_events`` / ``evidence_persons`` / ``evidence_organisations`` in the views. Case strings are
-passed to Dash components as text (never as HTML) and escaped with :func:`html.escape` inside figures.
+passed to Dash components as text (never as HTML) and made inert with :func:`layouts.inert.drawn_text` inside figures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html as html_text
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from layouts.inert import drawn_text
 from layouts.style import FONT_FAMILY, INK, MUTED, OKABE_ITO, PAPER, type_scale
 from layouts.texts import text
 from models.case import Case
@@ -106,7 +106,7 @@ def panel_for_case(case: Case, lang: str = "nl", selected: str | None = None, *,
 def _small_layout(fig: go.Figure, title: str, projector: bool) -> go.Figure:
     scale = type_scale(projector)
     fig.update_layout(
-        title={"text": html_text.escape(title), "font": {"size": scale.small}, "x": 0, "xanchor": "left"},
+        title={"text": drawn_text(title), "font": {"size": scale.small}, "x": 0, "xanchor": "left"},
         margin={"l": 10, "r": 10, "t": 28, "b": 24}, height=180, showlegend=False,
         paper_bgcolor=PAPER, plot_bgcolor=PAPER, font={"family": FONT_FAMILY, "size": scale.small, "color": INK},
     )
@@ -114,7 +114,7 @@ def _small_layout(fig: go.Figure, title: str, projector: bool) -> go.Figure:
 
 
 def _empty(fig: go.Figure, message: str) -> go.Figure:
-    fig.add_annotation(text=html_text.escape(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+    fig.add_annotation(text=drawn_text(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                        font={"color": MUTED})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -135,7 +135,7 @@ def placement_step_chart(case: Case, lang: str = "nl", *, projector: bool = Fals
     for i, spell in enumerate(spells):
         where = label(spell.setting, lang) + (f" — {spell.location}" if spell.location else "")
         crisis = f" ({text('chart_crisis_temporary', lang)})" if spell.temporary else ""
-        line = html_text.escape(f"{where}{crisis}: {format_day(spell.start, lang)} – {format_day(spell.end, lang)}, "
+        line = drawn_text(f"{where}{crisis}: {format_day(spell.start, lang)} – {format_day(spell.end, lang)}, "
                                 f"{spell.days} {text('chart_days', lang)}")
         xs += [spell.start, spell.end]
         ys += [spell.restrictiveness, spell.restrictiveness]
@@ -157,7 +157,7 @@ def placement_step_chart(case: Case, lang: str = "nl", *, projector: bool = Fals
     ))
     used = sorted({s.restrictiveness for s in spells} | {RESTRICTIVENESS[PlacementSetting.HOME]})
     names = {level: label(setting, lang) for setting, level in RESTRICTIVENESS.items()}
-    fig.update_yaxes(tickvals=used, ticktext=[html_text.escape(names[v]) for v in used],
+    fig.update_yaxes(tickvals=used, ticktext=[drawn_text(names[v]) for v in used],
                      range=[-0.5, max(used) + 0.5], gridcolor="rgba(0,0,0,0.08)", fixedrange=True)
     fig.update_xaxes(showgrid=False, fixedrange=True)
     return fig
@@ -171,7 +171,7 @@ def professionals_per_year_chart(case: Case, lang: str = "nl", *, projector: boo
     if not rows:
         return _empty(fig, text("chart_no_professionals", lang))
     new, organisations = text("chart_new", lang), text("chart_organisations", lang)
-    hover = [html_text.escape(f"{r['year']}: {r['professionals']} professionals ({r['new_professionals']} {new}), "
+    hover = [drawn_text(f"{r['year']}: {r['professionals']} professionals ({r['new_professionals']} {new}), "
                               f"{r['organisations']} {organisations}") for r in rows]
     fig.add_trace(go.Bar(x=[str(r["year"]) for r in rows], y=[r["professionals"] for r in rows],
                          marker={"color": OKABE_ITO["blue"]}, hovertext=hover, hoverinfo="text",

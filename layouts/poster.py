@@ -14,13 +14,13 @@ geno-sociogram).
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
 
+from layouts.inert import drawn_text
 from layouts.poster_labels import LABEL_PX, event_labels, label_events
 from layouts.style import FONT_FAMILY, INK, MUTED, PAPER
 from layouts.texts import text
@@ -238,7 +238,7 @@ def add_number_key(fig: go.Figure, lang: str, *, font_px: float = LABEL_PX) -> N
     font = last.font.size if last.font and last.font.size else font_px
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
                              marker={"color": "rgba(0,0,0,0)", "size": 1, "line": {"width": 0}},
-                             name=html.escape(text("poster_number_key", lang), quote=False), legend=legend,
+                             name=drawn_text(text("poster_number_key", lang)), legend=legend,
                              showlegend=True,
                              hoverinfo="skip", xaxis=fig.data[0].xaxis if fig.data else None,
                              yaxis=fig.data[0].yaxis if fig.data else None))
@@ -279,10 +279,10 @@ def poster_figure(figure: go.Figure, case: Any, *, size: str = "A3", lang: str =
     left, right = -(margin["l"] - _EDGE) / inner_w, 1 + (margin["r"] - _EDGE) / inner_w
     footer_font = {"family": FONT_FAMILY, "size": _FOOTER_PX, "color": INK}
     annotations = [*fig.layout.annotations,
-                   go.layout.Annotation(text=f"<b>{html.escape(text('do_not_share', lang))}</b>", x=left, y=below,
+                   go.layout.Annotation(text=f"<b>{drawn_text(text('do_not_share', lang))}</b>", x=left, y=below,
                                         xref="paper", yref="paper", xanchor="left", yanchor="bottom",
                                         showarrow=False, font=footer_font, name="poster-footer"),
-                   go.layout.Annotation(text=html.escape(f"casusbeeld · {case.id} · {sh.name}"), x=right, y=below,
+                   go.layout.Annotation(text=drawn_text(f"casusbeeld · {case.id} · {sh.name}"), x=right, y=below,
                                         xref="paper", yref="paper", xanchor="right", yanchor="bottom",
                                         showarrow=False, font={**footer_font, "color": MUTED},
                                         name="poster-footer-id")]
@@ -295,11 +295,11 @@ def poster_figure(figure: go.Figure, case: Any, *, size: str = "A3", lang: str =
     title_x = {"xref": "paper", "x": 0} if left >= 0 else {"xref": "container", "x": _EDGE / width}
     fig.update_layout(
         paper_bgcolor=PAPER,
-        title={"text": f"<b>{html.escape(case.title)}</b>", "xanchor": "left", **title_x,
+        title={"text": f"<b>{drawn_text(case.title)}</b>", "xanchor": "left", **title_x,
                "y": 1 - _EDGE / height, "yref": "container", "yanchor": "top",
                "pad": {"t": 0, "b": 0, "l": 0, "r": 0}, "automargin": False,
                "font": {"family": FONT_FAMILY, "size": _TITLE_PX, "color": INK},
-               "subtitle": {"text": html.escape(" · ".join(subtitle)),
+               "subtitle": {"text": drawn_text(" · ".join(subtitle)),
                             "font": {"family": FONT_FAMILY, "size": _SUBTITLE_PX, "color": MUTED}}},
         annotations=annotations, shapes=shapes,
         meta={**meta, "poster": {"size": sh.name, "zoom": zoom, "page_px": [sh.width_px, sh.height_px],

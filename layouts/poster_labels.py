@@ -7,7 +7,6 @@ before the next mark.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from layouts.inert import drawn_text
 from layouts.style import FONT_FAMILY, INK
 
 LABEL_PX = 11       # event labels
@@ -51,6 +51,8 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
     of another event's bar. Works on a figure sized by :func:`fit_to_sheet` (stretching width, date axes in ms).
     """
     layout = fig.layout
+    # the screen's labels (fitted to a screen's width) make way for the numbered ones of print
+    layout.annotations = [note for note in layout.annotations if note.name != "timeline-label"]
     plot_w = _estimated_plot_width(fig)
     rows: dict[tuple[str, str, float], dict[str, list[float]]] = {}  # row → event id → [from x, to x]
     for trace in fig.data:
@@ -121,7 +123,7 @@ def _fit(number: str, title: str, room_px: float, font_px: float) -> str | None:
         text = number
     else:
         text = full[: chars - 1].rstrip() + "…"
-    return "\u2007" + html.escape(text)
+    return "\u2007" + drawn_text(text)
 
 
 def event_labels(case: Any) -> dict[str, str]:

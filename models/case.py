@@ -247,6 +247,8 @@ class Event(_Item):
                                   description="Event ids this event answers, e.g. a statement of need")
     contradicts: list[Id] = Field(default_factory=list,
                                   description="Event ids whose account this event disputes")
+    key_moment: bool = Field(False, description="A key moment of the case: drawn with a vertical line across "
+                                                "the timeline and labelled first")
 
     @model_validator(mode="after")
     def _sync_approximate(self) -> Event:

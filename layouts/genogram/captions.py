@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from layouts.genogram.legend import CHAR_EM
+from layouts.inert import drawn_text
 from layouts.texts import text
 from models.case import Person
 from models.partial_date import PartialDate
 
 
 def esc(text: object) -> str:
-    """Case text as inert text for Plotly's HTML subset."""
-    return html.escape(str(text), quote=True)
+    """Case text as inert text for Plotly's HTML subset, shown as typed (:func:`layouts.inert.drawn_text`)."""
+    return drawn_text(text)
 
 
 def wrap(text: str, width: int = 14, lines: int = 2) -> str:

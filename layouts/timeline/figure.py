@@ -36,6 +36,7 @@ from layouts.timeline.axis import (
     rangebreaks,
     year_ticks,
 )
+from layouts.timeline.event_labels import add_words
 from layouts.timeline.lane_names import lane_labels
 from layouts.timeline.lanes import (
     Lane,
@@ -63,6 +64,7 @@ from layouts.timeline.style import (
     geometry,
     involvement,
     is_decision,
+    plot_height_px,
 )
 from layouts.timeline.text import HoverWriter, esc
 from layouts.timeline.traces import (
@@ -101,7 +103,6 @@ __all__ = [
     "uses_webgl",
 ]
 
-_MIN_PLOT_PX = 320   # a case with few lanes still gets a calm, readable strip
 
 
 def uses_webgl(n_marks: int) -> bool:
@@ -241,6 +242,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                                    writer, case_persons, keys, legend_rows, gl, note_shapes)
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
     # tests validate the figures in full).
+    traces += add_words(case, layout, drawn, lang, projector, figure_layout)  # labels on marks, key moments
     return unchecked_figure(traces, figure_layout)
 
 
@@ -293,7 +295,7 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
     """The figure's layout: two lane axes sharing one time axis, the range slider, shapes and notes."""
     c = chrome(projector)
     bottom, top = layout.y_range
-    plot_px = max((top - bottom) * geo.row_px, _MIN_PLOT_PX)
+    plot_px = plot_height_px(top - bottom, projector)
     split = -bottom / (top - bottom)  # paper height of the axis line
     shapes: list[dict] = []
     for lane in layout.lanes:  # hairlines between lanes (the axis line separates the halves)

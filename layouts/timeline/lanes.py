@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from layouts.timeline.packing import (
     axis_breaks,
@@ -108,6 +109,8 @@ class TimelineLayout:
     _by_id: dict[str, PlacedEvent] = field(default_factory=dict, repr=False, compare=False)
     # Filled by timeline_figure: per language, event id → hover text (valid as long as the layout is).
     hover_cache: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    # Filled by timeline_figure: the fitted event labels and key moments per language, mode and revealed count.
+    words_cache: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, event_id: str) -> PlacedEvent | None:
         return self._by_id.get(event_id)

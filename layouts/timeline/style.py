@@ -204,3 +204,20 @@ GRID_COLOUR = "#E4E4E4"
 def font_sizes(scale: TypeScale) -> dict[str, int]:
     """Named font sizes derived from the shared type scale."""
     return {"base": scale.base, "small": scale.small, "title": scale.title, "glyph": scale.small}
+
+
+# --- words on the marks and key moments ------------------------------------------------------------------------
+
+# A case with few lanes still gets a calm strip, high enough for the words on its marks (px, screen / projector).
+MIN_PLOT_PX = {False: 520, True: 400}
+
+
+def plot_height_px(rows: float, projector: bool) -> float:
+    """The lanes' height in px: ``rows`` rows, or the minimum strip."""
+    return max(rows * geometry(projector).row_px, MIN_PLOT_PX[projector])
+LABEL_FONT_PX = {False: 13, True: 14}   # event labels on screen / on the projector
+# The figure width the labels are fitted for: the timeline card on a 1920 × 1080 screen beside the side panel,
+# and the timeline across a 1280 × 720 wall. Drawn narrower, labels may touch; drawn wider, they stay apart.
+LABEL_FIGURE_PX = {False: 1500, True: 1240}
+KEY_MOMENT_COLOUR = "#1A1A1A"
+KEY_MOMENT_LINE = "rgba(26, 26, 26, 0.55)"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from layouts.inert import drawn_text
 from layouts.style import NOTE_GLYPH
 from layouts.texts import text
 from layouts.timeline.style import INVOLVEMENT_GLYPH
@@ -20,8 +20,8 @@ HOVER_MAX_CHARS = 420   # descriptions and rationales are cut here in the hover 
 
 
 def esc(text: object) -> str:
-    """A case string made inert for plotly's HTML-like labels: ``<``, ``>`` and ``&`` become entities."""
-    return html.escape(str(text), quote=False)
+    """A case string made inert for plotly's HTML-like labels (:func:`layouts.inert.drawn_text`)."""
+    return drawn_text(text)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -1,0 +1,278 @@
+"""The timeline's words on its marks and its key moments, as plotly parts.
+
+Which events keep a label first (:func:`label_priority`), the frame the labels are fitted in (the plot at
+the nominal width of the mode, see :class:`~layouts.timeline.style.Geometry`), the labels as annotations
+(a leader line is the annotation's arrow, so it follows its mark when the axis is zoomed), and the key
+moments — deaths, court orders, the start and end of placements, events the case marks as key — as a ring
+round the mark and a line across both halves with a word on it.
+
+Not yet: zooming in (relayout) bringing the labels that did not fit. It needs the zoomed x range (and the
+graph's measured width, which also fits the labels to screens other than the nominal
+:data:`~layouts.timeline.style.LABEL_FIGURE_PX`) in the view state, :func:`fit_words` run on the events in
+that range with ``LabelFrame.x_range`` set to it, and the label annotations replaced by a ``dash.Patch``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from layouts.inert import drawn_text
+from layouts.style import INK, MUTED, PAPER, type_scale
+from layouts.texts import text
+from layouts.timeline.labels import LabelBox, LabelFrame, LabelMark, PlotScale, place_labels, text_width
+from layouts.timeline.lanes import PlacedEvent, TimelineLayout
+from layouts.timeline.style import (
+    AXIS_DOWN,
+    AXIS_UP,
+    CERTAINTY_GLYPH,
+    GL_THRESHOLD,
+    KEY_MOMENT_COLOUR,
+    KEY_MOMENT_LINE,
+    LABEL_FIGURE_PX,
+    LABEL_FONT_PX,
+    SYMBOL_NUMBER,
+    Geometry,
+    geometry,
+    is_decision,
+    plot_height_px,
+)
+from models.case import Case, Event, Person
+from models.vocabulary import EventType, Layer
+
+DAY_MS = 86_400_000
+_FIRST = (EventType.DECISION, EventType.COURT_ORDER, EventType.PLACEMENT)
+_SECOND = (EventType.INCIDENT, EventType.STATEMENT_OF_NEED)
+_THIRD = (EventType.REFERRAL, EventType.ASSESSMENT, EventType.TREATMENT)
+
+
+def is_death(event: Event, persons: dict[str, Person]) -> Person | None:
+    """The person whose death the (life) event is, if it is one: someone in it died on its date."""
+    if event.type != EventType.LIFE_EVENT:
+        return None
+    lo, hi = event.date.earliest(), event.date.latest()
+    for person_id in event.persons:
+        person = persons.get(person_id)
+        if person is not None and person.death is not None \
+                and person.death.earliest() <= hi and lo <= person.death.latest():
+            return person
+    return None
+
+
+def label_priority(event: Event, persons: dict[str, Person], annotated: set[str]) -> int:
+    """0 for key moments and deaths; 1 decisions, court orders, placements; 2 incidents, statements of need
+    and annotated events; 3 referrals, assessments, treatment; 4 the rest (lower keeps its label first)."""
+    if event.key_moment or is_death(event, persons) is not None:
+        return 0
+    if event.type in _FIRST or is_decision(event) or event.placement is not None:
+        return 1
+    if event.type in _SECOND or event.id in annotated:
+        return 2
+    return 3 if event.type in _THIRD else 4
+
+
+# --- key moments ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMoment:
+    """A line across the timeline at ``x`` (ms) with ``word`` on it; ``mark`` the (x, y, layer) it rings."""
+
+    x: float
+    word: str
+    strong: bool
+    mark: tuple[float, float, Layer] | None  # None: no ring (a court order's or placement's own symbol shows it)
+
+
+def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str) -> list[KeyMoment]:
+    """The key moments among the drawn events, in time order (one per day: the weightiest)."""
+    persons = case.person_map()
+    found: list[tuple[int, KeyMoment]] = []
+    for item in drawn:
+        event, at = item.event, (item.x, item.y, item.event.layer)
+        dead = is_death(event, persons)
+        if dead is not None:
+            word = text("timeline_key_death", lang) if dead.id != case.index_person else f"† {dead.label}"
+            found.append((0, KeyMoment(item.x, word, dead.id == case.index_person, at)))
+        elif event.key_moment:
+            found.append((1, KeyMoment(item.x, text("timeline_key_moment", lang), False, at)))
+        elif event.type == EventType.COURT_ORDER:
+            found.append((2, KeyMoment(item.x, text("timeline_key_court_order", lang), False, None)))
+        elif event.type == EventType.PLACEMENT or event.placement is not None:
+            found.append((3, KeyMoment(item.x, text("timeline_key_placement", lang), False, None)))
+            if item.is_span and event.end is not None:
+                found.append((4, KeyMoment(item.x_end, text("timeline_key_placement_end", lang), False, None)))
+    return _one_per_day(found)
+
+
+def _one_per_day(found: list[tuple[int, KeyMoment]]) -> list[KeyMoment]:
+    """The weightiest moment of each day (lowest rank), in time order."""
+    by_day: dict[int, tuple[int, KeyMoment]] = {}
+    for rank, moment in found:
+        day = int(moment.x // DAY_MS)
+        if day not in by_day or rank < by_day[day][0]:
+            by_day[day] = (rank, moment)
+    return [moment for _, moment in sorted(by_day.values(), key=lambda pair: pair[1].x)]
+
+
+def _key_words(moments: list[KeyMoment], scale: PlotScale, font_px: float, marks: np.ndarray
+               ) -> list[tuple[KeyMoment, tuple]]:
+    """The moments whose word fits upright at the top of the plot, clear of the marks (px boxes, N × 4; the
+    child's death is always written) and of the words before it; with its px box."""
+    kept: list[tuple[KeyMoment, tuple]] = []
+    for moment in sorted(moments, key=lambda m: (not m.strong, m.x)):
+        px = scale.x(moment.x / DAY_MS)
+        box = (px - font_px * 0.75, 0.0, px + font_px * 0.75, text_width(moment.word, font_px) + 6)
+        clear = moment.strong or not len(marks) \
+            or not ((marks[:, 0] < box[2]) & (box[0] < marks[:, 2]) & (marks[:, 1] < box[3])).any()
+        if clear and all(abs(px - other[0] - font_px * 0.75) > font_px * 1.5 for _, other in kept):
+            kept.append((moment, box))
+    return kept
+
+
+def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], geo: Geometry, font_px: float
+               ) -> tuple[list[dict], list[dict], list[dict]]:
+    """(shapes, annotations, traces): the lines, the words on them and the rings round the marks."""
+    shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": m.x, "x1": m.x, "y0": 0, "y1": 1, "layer": "below",
+               "line": {"color": KEY_MOMENT_COLOUR if m.strong else KEY_MOMENT_LINE, "width": 2.5 if m.strong else 1.2,
+                        "dash": "solid" if m.strong else "dash"}}
+              for m in moments]
+    notes = [{"x": m.x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top", "xanchor": "center",
+              "textangle": -90, "text": f"<b>{drawn_text(m.word)}</b>" if m.strong else drawn_text(m.word),
+              "showarrow": False, "font": {"size": font_px, "color": INK}, "bgcolor": PAPER, "borderpad": 1,
+              "name": "timeline-key-moment"} for m, _ in words]
+    traces = []
+    for layer, axes in ((Layer.LIVED, ("x", "y")), (Layer.FORMAL, ("x2", "y2"))):
+        ring = [m.mark for m in moments if m.mark is not None and m.mark[2] == layer]
+        if ring:
+            traces.append({"type": "scatter", "x": np.array([mark[0] for mark in ring]),
+                           "y": np.array([mark[1] for mark in ring]), "xaxis": axes[0], "yaxis": axes[1],
+                           "mode": "markers", "hoverinfo": "skip", "showlegend": False,
+                           "marker": {"symbol": SYMBOL_NUMBER["circle-open"], "size": geo.decision_px + 6,
+                                      "color": KEY_MOMENT_COLOUR, "line": {"width": 1.6, "color": KEY_MOMENT_COLOUR}}})
+    return shapes, notes, traces
+
+
+# --- labels ---------------------------------------------------------------------------------------------------
+
+
+def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
+                avoid: tuple[tuple[float, float, float, float], ...] = ()) -> LabelFrame:
+    """The plot the labels are fitted in: the mode's nominal width less the lane labels, its lanes' height."""
+    bottom, top = layout.y_range
+    return LabelFrame(
+        width_px=LABEL_FIGURE_PX[projector] - margin_px - 12, height_px=plot_height_px(top - bottom, projector),
+        x_range=(layout.x_range[0] / DAY_MS, layout.x_range[1] / DAY_MS), y_range=(bottom, top),
+        font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
+        regions=((AXIS_UP - 0.35, top), (bottom, -AXIS_DOWN + 0.35)), line_px=LABEL_FONT_PX[projector] * 1.3,
+        avoid=avoid)
+
+
+def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list[LabelMark]:
+    """The drawn events as marks to label (x in days, y in rows), with their priority and size."""
+    persons = case.person_map()
+    annotated = {event_id for note in case.annotations for event_id in note.target.events}
+    return [LabelMark(x=item.x / DAY_MS, y=item.y, title=item.event.title,
+                      priority=label_priority(item.event, persons, annotated),
+                      x_end=item.x_end / DAY_MS if item.is_span else None,
+                      size_px=geo.decision_px if is_decision(item.event) else geo.marker_px)
+            for item in drawn]
+
+
+def _decor_boxes(drawn: Sequence[PlacedEvent], scale: PlotScale, geo: Geometry, font_px: float, glyph_px: float,
+                 notes: set[str], gap_notes: list[dict]) -> list[tuple[float, float, float, float]]:
+    """px boxes of what is drawn beside the marks: certainty glyphs (``glyph_px``), ✎ above annotated events,
+    gap labels (``font_px``)."""
+    boxes = []
+    for item in drawn:
+        x, y = scale.x(item.x / DAY_MS), scale.y(item.y)
+        r = (geo.decision_px if is_decision(item.event) else geo.marker_px) / 2
+        if CERTAINTY_GLYPH.get(item.event.certainty.value):
+            left = x - r - glyph_px if item.is_span else x + r
+            boxes.append((left, y - glyph_px / 2, left + glyph_px, y + glyph_px / 2))
+        if item.event.id in notes:
+            ny = scale.y(item.y + 0.48)
+            boxes.append((x - font_px * 0.7, ny - font_px * 0.7, x + font_px * 0.7, ny + font_px * 0.7))
+    for note in gap_notes:
+        x = scale.x(note["x"] / DAY_MS)
+        plain = note["text"].replace("<br>", " ")
+        if note.get("textangle") == -90:
+            boxes.append((x - font_px * 0.8, 0.0, x + font_px * 0.8, text_width(plain, font_px) + 8))
+        else:
+            half = text_width(plain, font_px) / 2 + 4
+            boxes.append((x - half, 0.0, x + half, font_px * 2.8))
+    return boxes
+
+
+def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry) -> dict[str, Any]:
+    """One placed label as a plotly annotation on its mark's axes (a leader line is its arrow)."""
+    (mx, my), (cx, cy) = box.mark_px, box.centre
+    formal = item.event.layer == Layer.FORMAL
+    note: dict[str, Any] = {
+        "x": item.x, "y": item.y, "xref": "x2" if formal else "x", "yref": "y2" if formal else "y",
+        "text": "<br>".join(drawn_text(line) for line in box.lines), "font": {"size": font_px, "color": INK},
+        "align": "right" if box.side == "left" else "left", "bgcolor": "rgba(255, 255, 255, 0.8)",
+        "borderpad": 0, "captureevents": False, "name": "timeline-label", "yanchor": "middle",
+    }
+    if box.leader:
+        note.update(showarrow=True, ax=cx - mx, ay=cy - my, arrowhead=0, arrowwidth=1, arrowcolor=MUTED,
+                    standoff=geo.marker_px / 2, xanchor="center")
+    else:
+        anchor = {"right": ("left", box.left), "left": ("right", box.left + box.width)}.get(box.side, ("center", cx))
+        note.update(showarrow=False, xanchor=anchor[0], xshift=anchor[1] - mx, yshift=my - cy)
+    return note
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """What :func:`add_words` draws: the label boxes (px, in the frame), the key moments and their words."""
+
+    frame: LabelFrame
+    boxes: list[LabelBox]
+    moments: list[KeyMoment]
+    words: list[tuple[KeyMoment, tuple]]
+
+
+def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
+              margin_px: float, gap_notes: Sequence[dict] = ()) -> Words:
+    """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room)."""
+    geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
+    scale = PlotScale(label_frame(layout, projector, margin_px))
+    marks = label_marks(case, drawn, geo) if len(drawn) <= GL_THRESHOLD else []
+    mark_boxes = np.array([_mark_box(mark, scale) for mark in marks], dtype=float).reshape(-1, 4)
+    moments = key_moments(case, drawn, lang)
+    words = _key_words(moments, scale, font_px, mark_boxes)
+    noted = {event_id for note in case.annotations for event_id in note.target.events}
+    glyph_px = type_scale(projector).base
+    decor = _decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)) if marks else []
+    avoid = (*decor, *(box for _, box in words))
+    frame = label_frame(layout, projector, margin_px, avoid)
+    # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
+    return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words)
+
+
+def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, float]:
+    x, y, r = scale.x(mark.x), scale.y(mark.y), mark.size_px / 2
+    return x - r, y - r, (scale.x(mark.x_end) if mark.x_end is not None else x) + r, y + r
+
+
+def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
+              figure_layout: dict[str, Any]) -> list[dict]:
+    """Add the event labels and the key moments' lines and words to ``figure_layout`` (its annotations and
+    shapes); return the traces of the key moments' rings."""
+    geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
+    annotations = figure_layout.setdefault("annotations", [])
+    gap_notes = [note for note in annotations if note.get("name") == "timeline-gap"]
+    margin = figure_layout["margin"]["l"]
+    key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes))
+    fitted = layout.words_cache.get(key)
+    if fitted is None:
+        fitted = layout.words_cache[key] = fit_words(case, layout, drawn, lang, projector, margin, gap_notes)
+    annotations += [_label_note(box, drawn[box.index], font_px, geo) for box in fitted.boxes]
+    shapes, notes, rings = _key_parts(fitted.moments, fitted.words, geo, font_px)
+    figure_layout.setdefault("shapes", []).extend(shapes)
+    annotations += notes
+    return rings

@@ -1,0 +1,411 @@
+"""Words on the marks: a short title beside each drawn event, placed without overlap (pure, no plotly).
+
+:func:`place_labels` takes the marks (x in days, y in lane rows, title, priority), the plot's size in px,
+its x and y ranges and the font size, and returns one :class:`LabelBox` per labelled mark, in px from the
+plot's top-left corner. Marks are taken in order of priority (lower first); each label goes right of its
+mark if it fits there, else left, above or below it, else a little further away with a leader line to
+the mark. A label never covers another label, another mark or a leader line, never crosses into the other
+half of the timeline and never leaves the plot. Titles wrap at word boundaries; an ellipsis only when the
+title does not fit in its lines at all. Widths are estimated from DejaVu Sans' advance widths (the font
+plotly's SVG text falls back to on Linux and in exports).
+
+>>> frame = LabelFrame(width_px=400, height_px=100, x_range=(0, 100), y_range=(-2, 2), font_px=12)
+>>> [box.lines for box in place_labels([LabelMark(x=10, y=1, title="Besluit OTS")], frame)]
+[('Besluit OTS',)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+# Advance widths of DejaVu Sans, in em (read from DejaVuSans.ttf's hmtx table); others count as _WIDE_EM.
+_EM = {" ": .318, "!": .401, '"': .46, "#": .838, "$": .636, "%": .95, "&": .78, "'": .275, "(": .39, ")": .39,
+       "*": .5, "+": .838, ",": .318, "-": .361, ".": .318, "/": .337, ":": .337, ";": .337, "<": .838,
+       "=": .838, ">": .838, "?": .531, "@": 1.0, "[": .39, "]": .39, "_": .5, "|": .337, "–": .5, "—": 1.0,
+       "…": 1.0, "‘": .318, "’": .318, "“": .518, "”": .518, "I": .295, "J": .295, "M": .863, "W": .989,
+       "D": .77, "G": .775, "H": .752, "N": .748, "O": .787, "Q": .787, "U": .732, "F": .575, "L": .557,
+       "f": .352, "i": .278, "j": .278, "l": .278, "m": .974, "r": .411, "s": .521, "t": .392, "w": .818,
+       "c": .55, "k": .579, "v": .592, "x": .592, "y": .592, "z": .525, "ï": .278, "í": .278, "ç": .55}
+_EM.update(dict.fromkeys("0123456789", .636))
+_UPPER_EM = 0.69   # other capitals
+_LOWER_EM = 0.625  # other lower-case letters (a b d e g h n o p q u and their accented forms)
+_WIDE_EM = 0.84    # symbols outside the table
+ELLIPSIS = "…"
+
+
+@lru_cache(maxsize=65_536)
+def text_width(text: str, font_px: float) -> float:
+    """Estimated width in px of ``text`` in DejaVu Sans at ``font_px``.
+
+    >>> round(text_width("Besluit", 10), 1)
+    34.1
+    """
+    em = 0.0
+    for char in text:
+        width = _EM.get(char)
+        if width is None:
+            width = _UPPER_EM if char.isupper() else _LOWER_EM if char.isalpha() else _WIDE_EM
+        em += width
+    return em * font_px
+
+
+@lru_cache(maxsize=16_384)
+def wrap_title(title: str, max_px: float, font_px: float, max_lines: int = 2) -> tuple[str, ...]:
+    """``title`` in at most ``max_lines`` lines no wider than ``max_px``, broken at spaces; the last line ends
+    in an ellipsis only when the rest does not fit (a single word wider than a line is cut too).
+
+    >>> wrap_title("Uithuisplaatsing bij pleeggezin V.", 120, 12)
+    ('Uithuisplaatsing bij', 'pleeggezin V.')
+    >>> wrap_title("Uithuisplaatsing bij pleeggezin V. na melding", 120, 12)
+    ('Uithuisplaatsing bij', 'pleeggezin V. na…')
+    """
+    words = title.split()
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, font_px) <= max_px:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+            if len(lines) == max_lines:
+                return _with_ellipsis(lines, max_px, font_px)
+        if text_width(word, font_px) > max_px:  # one word wider than a line: cut, and stop there
+            return (*lines, _cut(word, max_px, font_px))
+        line = word
+    if line:
+        lines.append(line)
+    return tuple(lines)
+
+
+def _cut(text: str, max_px: float, font_px: float) -> str:
+    """``text`` cut so that it and an ellipsis fit ``max_px``."""
+    while text and text_width(text + ELLIPSIS, font_px) > max_px:
+        text = text[:-1]
+    return text.rstrip(" ,;:-–") + ELLIPSIS
+
+
+def _with_ellipsis(lines: list[str], max_px: float, font_px: float) -> tuple[str, ...]:
+    last = lines[-1].removesuffix(ELLIPSIS)
+    if text_width(last + ELLIPSIS, font_px) > max_px:
+        return (*lines[:-1], _cut(last, max_px, font_px))
+    return (*lines[:-1], last.rstrip(" ,;:-–") + ELLIPSIS)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMark:
+    """A drawn mark to label: x (days; a period's start) and y (lane rows, formal above 0, lived below)."""
+
+    x: float
+    y: float
+    title: str
+    priority: int = 9        # lower keeps its label first when space runs out
+    x_end: float | None = None  # a period's end (days): its bar is kept clear too
+    size_px: float = 12.0    # the mark's size
+
+
+@dataclass(frozen=True, slots=True)
+class LabelFrame:
+    """The plot the labels go in: its size, what its axes show, the font, and where labels may go.
+
+    ``regions``: y ranges (rows) a label must stay within, the one holding its mark (the two halves);
+    ``keep_out``: y ranges (rows) no label may touch (the axis line with its ages and years);
+    ``breaks``: stretches (days) the time axis leaves out."""
+
+    width_px: float
+    height_px: float
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    font_px: float
+    breaks: tuple[tuple[float, float], ...] = ()
+    regions: tuple[tuple[float, float], ...] = ()
+    keep_out: tuple[tuple[float, float], ...] = ()
+    line_px: float = 0.0      # line height (default 1.2 × font)
+    max_width_px: float = 0.0  # widest line (default 13 em)
+    max_lines: int = 2
+    max_leader_px: float = 0.0  # farthest a label goes from its mark (default 36 em)
+    limit: int = 400          # marks considered at most (the first by priority)
+    avoid: tuple[tuple[float, float, float, float], ...] = ()  # px boxes (left, top, right, bottom) kept clear
+
+    @property
+    def line_height(self) -> float:
+        return self.line_px or self.font_px * 1.2
+
+    @property
+    def line_width(self) -> float:
+        return self.max_width_px or self.font_px * 13
+
+    @property
+    def reach(self) -> float:
+        return self.max_leader_px or self.font_px * 36
+
+
+@dataclass(frozen=True, slots=True)
+class LabelBox:
+    """A placed label: the mark's index, its lines, its box in px (left, top, width, height from the plot's
+    top-left) and the mark's centre in px; ``side`` is "right", "left", "above", "below" or "leader"."""
+
+    index: int
+    lines: tuple[str, ...]
+    left: float
+    top: float
+    width: float
+    height: float
+    mark_px: tuple[float, float]
+    side: str
+
+    @property
+    def leader(self) -> bool:
+        return self.side == "leader"
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return self.left + self.width / 2, self.top + self.height / 2
+
+    def overlaps(self, other: LabelBox) -> bool:
+        return (self.left < other.left + other.width and other.left < self.left + self.width
+                and self.top < other.top + other.height and other.top < self.top + self.height)
+
+
+class PlotScale:
+    """Days and rows → px in the plot, the axis breaks left out."""
+
+    def __init__(self, frame: LabelFrame) -> None:
+        self.frame = frame
+        lo, hi = frame.x_range
+        self.breaks = sorted((max(b0, lo), min(b1, hi)) for b0, b1 in frame.breaks if b1 > lo and b0 < hi)
+        visible = (hi - lo) - sum(b1 - b0 for b0, b1 in self.breaks)
+        self.px_per_day = frame.width_px / max(visible, 1e-9)
+        bottom, top = frame.y_range
+        self.px_per_row = frame.height_px / max(top - bottom, 1e-9)
+
+    def x(self, days: float) -> float:
+        lo = self.frame.x_range[0]
+        return (days - lo - sum(max(0.0, min(b1, days) - b0) for b0, b1 in self.breaks if b0 < days)) * self.px_per_day
+
+    def y(self, rows: float) -> float:
+        return (self.frame.y_range[1] - rows) * self.px_per_row
+
+
+PAD = 2.0  # px kept free around every label
+
+
+CELL = 2.0  # px per cell of the occupancy grids
+
+
+class _Grid:
+    """Which px cells of the plot are taken, with a summed-area table to test many boxes at once."""
+
+    def __init__(self, width_px: float, height_px: float) -> None:
+        self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
+        self._table: np.ndarray | None = None
+
+    def _index(self, values: np.ndarray, axis: int, up: bool) -> np.ndarray:
+        limit = self.cells.shape[axis]
+        cells = np.ceil(values / CELL) if up else np.floor(values / CELL)
+        return np.clip(cells, 0, limit).astype(int)
+
+    def fill_box(self, box: Sequence[float]) -> None:
+        b = np.asarray(box, dtype=float)
+        x0, x1 = self._index(b[[0, 2]], 1, False)[0], self._index(b[[0, 2]], 1, True)[1]
+        y0, y1 = self._index(b[[1, 3]], 0, False)[0], self._index(b[[1, 3]], 0, True)[1]
+        self.cells[y0:y1, x0:x1] = 1
+        self._table = None
+
+    def fill_segment(self, segment: Sequence[float]) -> None:
+        ys, xs = self._samples(np.asarray([segment], dtype=float))
+        self.cells[ys[0], xs[0]] = 1
+        self._table = None
+
+    def _samples(self, segments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Cells (rows, columns: K × P) along each segment, a sample every cell."""
+        length = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]).max(initial=0.0)
+        t = np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
+        xs = segments[:, 0:1] + (segments[:, 2:3] - segments[:, 0:1]) * t
+        ys = segments[:, 1:2] + (segments[:, 3:4] - segments[:, 1:2]) * t
+        rows = np.clip((ys / CELL).astype(int), 0, self.cells.shape[0] - 1)
+        columns = np.clip((xs / CELL).astype(int), 0, self.cells.shape[1] - 1)
+        return rows, columns
+
+    def free(self, boxes: np.ndarray) -> np.ndarray:
+        """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
+        if self._table is None:
+            self._table = np.pad(self.cells.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+        x0, x1 = self._index(boxes[:, 0], 1, False), self._index(boxes[:, 2], 1, True)
+        y0, y1 = self._index(boxes[:, 1], 0, False), self._index(boxes[:, 3], 0, True)
+        t = self._table
+        return (t[y1, x1] - t[y0, x1] - t[y1, x0] + t[y0, x0]) == 0
+
+    def touched(self, segments: np.ndarray) -> np.ndarray:
+        """Which segments (K × 4) run over a taken cell."""
+        rows, columns = self._samples(segments)
+        return self.cells[rows, columns].any(axis=1)
+
+
+def _mark_boxes(marks: Sequence[LabelMark], scale: PlotScale) -> list[tuple[float, float, float, float]]:
+    boxes = []
+    for mark in marks:
+        x, y, r = scale.x(mark.x), scale.y(mark.y), mark.size_px / 2 + 0.5
+        x1 = scale.x(mark.x_end) if mark.x_end is not None else x
+        boxes.append((x - r, y - r, max(x1, x + r), y + r))
+    return boxes
+
+
+def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox]:
+    """Labels for as many of ``marks`` as fit, most important first (see the module docstring).
+
+    The important marks (priority ≤ 2) are labelled first: beside their marks where there is room, then with
+    leader lines; then the rest the same way."""
+    scale = PlotScale(frame)
+    state = _State(_Grid(frame.width_px, frame.height_px), _Grid(frame.width_px, frame.height_px),
+                   _Grid(frame.width_px, frame.height_px))
+    for box in _mark_boxes(marks, scale) + list(frame.avoid):
+        state.blocked.fill_box(box)
+    for y0, y1 in frame.keep_out:
+        top, bottom = sorted((scale.y(y0), scale.y(y1)))
+        state.blocked.fill_box((0, top, frame.width_px, bottom))
+    order = sorted(range(len(marks)), key=lambda i: (marks[i].priority, marks[i].x))[: frame.limit]
+    placed: dict[int, LabelBox] = {}
+    for tier in ([i for i in order if marks[i].priority <= 2], [i for i in order if marks[i].priority > 2]):
+        for far in (0, 1, 2):  # beside the mark, then with a leader line, then with a long one
+            for i in tier:
+                if i in placed:
+                    continue
+                box = _place_one(i, marks[i], frame, scale, state, far)
+                if box is not None:
+                    placed[i] = box
+                    state.take(box)
+    return [placed[i] for i in sorted(placed)]
+
+
+@dataclass(slots=True)
+class _State:
+    """Where labels may not go (marks, fixed boxes, labels and leader lines placed), the labels alone (no
+    leader line may run through them) and the leader lines alone (crossing one is avoided where possible)."""
+
+    blocked: _Grid
+    labels: _Grid
+    leaders: _Grid
+
+    def take(self, box: LabelBox) -> None:
+        padded = (box.left - PAD, box.top - PAD, box.left + box.width + PAD, box.top + box.height + PAD)
+        self.blocked.fill_box(padded)
+        self.labels.fill_box(padded)
+        if box.leader:
+            segment = (*box.mark_px, *leader_end(box))
+            self.blocked.fill_segment(segment)
+            self.leaders.fill_segment(segment)
+
+
+def _region(mark: LabelMark, frame: LabelFrame, scale: PlotScale) -> tuple[float, float]:
+    """The px band (top, bottom) the mark's label must stay in."""
+    for y0, y1 in frame.regions:
+        if min(y0, y1) <= mark.y <= max(y0, y1):
+            top, bottom = sorted((scale.y(y0), scale.y(y1)))
+            return top, bottom
+    return 0.0, frame.height_px
+
+
+def _variants(title: str, frame: LabelFrame) -> list[tuple[tuple[str, ...], float, float]]:
+    """Ways to write a title: (lines, width, height) — in its lines, then on one wider line."""
+    return _ways(title, frame.line_width, frame.max_lines, frame.font_px, frame.line_height)
+
+
+@lru_cache(maxsize=16_384)
+def _ways(title: str, line_width: float, max_lines: int, font: float, line_height: float
+          ) -> list[tuple[tuple[str, ...], float, float]]:
+    """The title in its lines; on one wider line; then, when room is short, its first words on one line
+    (at least two whole words, twelve characters: a label cut inside its first words says nothing)."""
+    out = []
+    forms = ((line_width, max_lines), (line_width * 1.5, 1), (line_width, 1), (line_width * 0.6, 1))
+    for i, (max_px, lines) in enumerate(forms):
+        wrapped = wrap_title(title, max_px, font, lines)
+        if not wrapped or any(wrapped == way[0] for way in out):
+            continue
+        if i >= 2 and not _whole_words(wrapped[-1], title):
+            continue
+        width = max(text_width(line, font) for line in wrapped) + 2
+        out.append((wrapped, width, len(wrapped) * line_height))
+    return out
+
+
+def _whole_words(line: str, title: str) -> bool:
+    """Whether a cut line keeps at least two of the title's words whole, twelve characters or more."""
+    head = line.removesuffix(ELLIPSIS).split()
+    words = title.split()
+    return len(head) >= 2 and len(" ".join(head)) >= 12 and words[: len(head)] == head
+
+
+def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float, step: float, far: bool,
+                region: tuple[float, float] = (-1e9, 1e9), width: float = 1e9) -> tuple[np.ndarray, list[str]]:
+    """Candidate boxes (left, top, right, bottom) for a w × h label of a mark at (mx, my) of radius r, nearest
+    first: right, left, above or below the mark; or (``far``) further away, with a leader line."""
+    gap = r + PAD + CELL + 1  # clear of the mark's cells, with the label's padding
+    if not far:
+        near = [(mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
+                (mx - w / 2, my - gap - h, "above"), (mx - w / 2, my + gap, "below"),
+                (mx + r, my - gap - h, "above"), (mx + r, my + gap, "below")]
+        return np.array([(x, y, x + w, y + h) for x, y, _ in near]), [side for _, _, side in near]
+    dx = np.arange(-w - reach, reach + 1, max(step, 12.0))
+    dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / 2)
+    left = (mx + dx[None, :] + 0 * dy[:, None]).ravel()
+    top = (my + dy[:, None] - h / 2 + 0 * dx[None, :]).ravel()
+    distance = np.hypot(np.clip(mx, left, left + w) - mx, np.clip(my, top, top + h) - my)
+    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & (left >= 0) & (left + w <= width))
+    keep = keep[np.argsort(distance[keep], kind="stable")]
+    boxes = np.stack([left[keep], top[keep], left[keep] + w, top[keep] + h], axis=1)
+    return boxes, ["leader"] * len(keep)
+
+
+def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, state: _State, far: int
+               ) -> LabelBox | None:
+    mx, my, r = scale.x(mark.x), scale.y(mark.y), mark.size_px / 2
+    top_px, bottom_px = _region(mark, frame, scale)
+    best: tuple[float, LabelBox] | None = None
+    for rank, (lines, w, h) in enumerate(_variants(mark.title, frame)):
+        boxes, sides = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
+                                   (top_px, bottom_px), frame.width_px)
+        if not len(boxes):
+            continue
+        inside = ((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)
+                  & (boxes[:, 1] >= top_px) & (boxes[:, 3] <= bottom_px))
+        found = _first_free(boxes, np.flatnonzero(inside), state, index, lines, w, h, (mx, my), sides)
+        if found is not None:
+            k, box = found
+            cost = k + rank * 3  # the full title is preferred unless a one-line form sits much nearer
+            if best is None or cost < best[0]:
+                best = (cost, box)
+    return None if best is None else best[1]
+
+
+def _first_free(boxes: np.ndarray, candidates: np.ndarray, state: _State, index: int, lines: tuple[str, ...],
+                w: float, h: float, mark_px: tuple[float, float], sides: list[str]) -> tuple[int, LabelBox] | None:
+    """The nearest candidate box clear of everything. A leader line never runs through a label; it crosses
+    another leader line only when none of the nearest free places avoids that."""
+    mx, my = mark_px
+    chunk = candidates[state.blocked.free(boxes[candidates] + np.array([-PAD, -PAD, PAD, PAD]))]
+    if not len(chunk):
+        return None
+    if sides[chunk[0]] == "leader":
+        chunk = chunk[:512]
+        ends = np.stack([np.clip(mx, boxes[chunk, 0], boxes[chunk, 2]), np.clip(my, boxes[chunk, 1], boxes[chunk, 3])],
+                        axis=1)
+        segments = np.column_stack([np.full(len(chunk), mx), np.full(len(chunk), my), ends])
+        keep = ~state.labels.touched(segments)
+        chunk, segments = chunk[keep], segments[keep]
+        if not len(chunk):
+            return None
+        chunk = chunk[np.argsort(state.leaders.touched(segments), kind="stable")]
+    k = int(chunk[0])
+    return k, LabelBox(index, lines, float(boxes[k, 0]), float(boxes[k, 1]), w, h, mark_px, sides[k])
+
+
+def leader_end(box: LabelBox) -> tuple[float, float]:
+    """The point of the label's box nearest its mark (where a leader line meets the label)."""
+    mx, my = box.mark_px
+    return min(max(mx, box.left), box.left + box.width), min(max(my, box.top), box.top + box.height)
