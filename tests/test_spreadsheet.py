@@ -125,9 +125,11 @@ FULL = {
                        "Laag": "formal", "Soort": "placement", "Titel": "Plaatsing", "Beschrijving": "lang",
                        "Personen": "kind; Zus", "Organisatie": "vt", "Naar organisatie": "Veilig Thuis regio",
                        "Bron": "Gesprek met moeder", "Perspectief van": "kind", "Soort uitspraak": "feit",
-                       "Zekerheid": "betwist", "Plaatsing": "pleeggezin", "Plaatsing: locatie": "Pleeggezin B.",
+                       "Zekerheid": "betwist", "Kernmoment": "ja", "Plaatsing": "pleeggezin",
+                       "Plaatsing: kind": "Zus", "Plaatsing: locatie": "Pleeggezin B.",
                        "Plaatsing: crisis": "ja", "Besluit door": "vt, kind",
-                       "Besluit: familie betrokken": "ja", "Besluit: motivering": "omdat"},
+                       "Besluit: familie betrokken": "ja", "Besluit: motivering": "omdat",
+                       "Besluit: niet gehoord": "kind"},
 }
 SISTER = {"Id": "zus", "Naam of rol": "Zus", "Soort": "family"}
 
@@ -169,9 +171,11 @@ def test_every_column_is_read_into_its_field():
         "id": "e1", "date": "2015-03-12", "end": "2015-04", "approximate": False, "layer": "formal",
         "type": "placement", "title": "Plaatsing", "description": "lang", "persons": ["kind", "zus"],
         "organisation": "vt", "to_organisation": "vt", "source": "s1", "perspective": "kind",
-        "statement_kind": "fact", "certainty": "disputed",
-        "placement": {"setting": "foster_family", "location": "Pleeggezin B.", "crisis": True},
-        "decision": {"decided_by": ["vt", "kind"], "family_involved": "yes", "rationale": "omdat"}}]
+        "statement_kind": "fact", "certainty": "disputed", "key_moment": True,
+        "placement": {"setting": "foster_family", "location": "Pleeggezin B.", "crisis": True, "child": "zus"},
+        "decision": {"decided_by": ["vt", "kind"], "family_involved": "yes", "rationale": "omdat",
+                     "not_heard": ["kind"]},
+        "topics": [], "responds_to": [], "contradicts": []}]
 
 
 @pytest.mark.parametrize(("cell", "expected"), [

@@ -132,12 +132,15 @@ EVENTS = Sheet("Gebeurtenissen", "events", "e", (
     _c("Perspectief van", "perspective", "ref", refers_to="persons"),
     _c("Soort uitspraak", "statement_kind", "enum", StatementKind),
     _c("Zekerheid", "certainty", "enum", Certainty),
+    _c("Kernmoment", "key_moment", "bool"),
     _c("Plaatsing", "placement.setting", "enum", PlacementSetting),
+    _c("Plaatsing: kind", "placement.child", "ref", refers_to="persons"),
     _c("Plaatsing: locatie", "placement.location"),
     _c("Plaatsing: crisis", "placement.crisis", "bool"),
     _c("Besluit door", "decision.decided_by", "refs", refers_to="actors"),
     _c("Besluit: familie betrokken", "decision.family_involved", "enum", FamilyInvolved),
     _c("Besluit: motivering", "decision.rationale"),
+    _c("Besluit: niet gehoord", "decision.not_heard", "refs", refers_to="persons"),
 ))
 
 SHEETS: tuple[Sheet, ...] = (PERSONS, ORGANISATIONS, RELATIONSHIPS, EVENTS, SOURCES)
