@@ -66,6 +66,7 @@ FORMS: dict[str, tuple[FormField, ...]] = {
         FormField("layer", "radio", "layer", quick=True, default="formal"),
         FormField("type", "select", "event_type", quick=True, default="meeting"),
         FormField("title", "text", quick=True),
+        FormField("key_moment", "check", quick=True, default=False),
         FormField("persons", "multi", "persons", quick=True, default=[]),
         FormField("organisation", "select", "organisations", quick=True),
         FormField("placement.setting", "select", "placement_setting", quick=True, show_if=("type", ("placement",))),

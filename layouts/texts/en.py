@@ -287,6 +287,7 @@ EN: dict[str, str] = {
     "dropdown_no_options_found": "No options found",
     "field_events_date": "Date (start)",
     "field_events_end": "End date (for a period)",
+    "field_events_key_moment": "Key moment (a line across the whole timeline)",
     "field_events_approximate": "Date is approximate",
     "field_events_layer": "Place on the timeline",
     "field_events_type": "Type",

@@ -287,6 +287,7 @@ NL: dict[str, str] = {
     "dropdown_no_options_found": "Niets gevonden",
     "field_events_date": "Datum (begin)",
     "field_events_end": "Einddatum (bij een periode)",
+    "field_events_key_moment": "Kernmoment (met een lijn over de hele tijdlijn)",
     "field_events_approximate": "Datum is ongeveer",
     "field_events_layer": "Plaats op de tijdlijn",
     "field_events_type": "Soort",

@@ -232,3 +232,24 @@ def test_opening_another_case_with_unsaved_changes_is_refused(edit_page: Any) ->
     page.set_input_files("#upload input[type=file]", str(SAMPLES / "minimal.json"))
     expect(page.locator("#error-box")).to_contain_text("niet-opgeslagen wijzigingen")
     expect(page.locator("#events-table")).to_contain_text("Nog niet bewaard")
+
+
+def key_moment_lines(page: Any) -> int:
+    return page.evaluate("""() => {
+        const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+        return ((gd && gd.layout && gd.layout.shapes) || []).filter(s => s.type === 'line' && s.xref === 'x'
+            && s.yref === 'paper' && s.x0 === s.x1 && s.y0 === 0 && s.y1 === 1 && s.layer === 'below').length;
+    }""")
+
+
+def test_the_facilitator_marks_a_key_moment(edit_page: Any) -> None:
+    page = edit_page
+    assert wait_until(lambda: key_moment_lines(page) > 0, 30)  # Lisa's placements and court orders
+    before = key_moment_lines(page)
+    page.locator("#edit-add-event").click()
+    fill(page, "date", "2021-05")
+    fill(page, "title", "Het keerpunt")
+    page.locator("#edit-form-body label", has_text="Kernmoment").click()
+    submit(page)
+    expect(page.locator("#events-table")).to_contain_text("Het keerpunt")
+    assert wait_until(lambda: key_moment_lines(page) == before + 1, 20), (before, key_moment_lines(page))
