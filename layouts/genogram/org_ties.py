@@ -4,12 +4,13 @@ to whom), drawn between their boxes in the geno-sociogram's outer ring, with a h
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from layouts.genogram.captions import esc, period_text
 from layouts.genogram.context import Context
 from layouts.genogram.relations import REL_HIT_PX, draw_relation
 from layouts.genogram.ring import RingItem, RingLayout
-from layouts.genogram.symbols import Path
+from layouts.genogram.symbols import Path, curve
 from models.case import Case, OrganisationRelationship
 from models.network import org_key
 from models.vocabulary import label
@@ -18,27 +19,28 @@ ORG_TIE_KINDS = ("org_works_with", "org_contracts", "org_conflict", "org_refers_
 """The legend keys (and line kinds) of the ties between organisations."""
 
 
-def _clip(box: tuple[float, float, float, float], inside: tuple[float, float], outside: tuple[float, float]
-          ) -> tuple[float, float]:
-    """Where the segment from ``inside`` (a box's centre) to ``outside`` leaves the box (x0, x1, y0, y1)."""
+BULGES = (0.0, 1.6, -1.6, 3.2, -3.2, 4.8, -4.8)
+"""Units a tie bows sideways, tried in turn until it passes no other organisation's box."""
+
+
+def _inside(box: tuple[float, float, float, float], p: tuple[float, float], pad: float = 0.0) -> bool:
     x0, x1, y0, y1 = box
-    (ax, ay), (bx, by) = inside, outside
-    t = 1.0
-    for d, lo, hi, a in ((bx - ax, x0, x1, ax), (by - ay, y0, y1, ay)):
-        if d > 1e-9:
-            t = min(t, (hi - a) / d)
-        elif d < -1e-9:
-            t = min(t, (lo - a) / d)
-    return ax + (bx - ax) * t, ay + (by - ay) * t
+    return x0 - pad <= p[0] <= x1 + pad and y0 - pad <= p[1] <= y1 + pad
 
 
-def tie_path(a: RingItem, b: RingItem) -> Path:
-    """A straight line from the edge of box ``a`` to the edge of box ``b`` (empty when they touch)."""
-    ca, cb = (a.x, a.y), (b.x, b.y)
-    start, end = _clip(a.box, ca, cb), _clip(b.box, cb, ca)
-    if (end[0] - start[0]) * (cb[0] - ca[0]) + (end[1] - start[1]) * (cb[1] - ca[1]) <= 0:
-        return []
-    return [start, end]
+def tie_path(a: RingItem, b: RingItem, others: Sequence[RingItem] = ()) -> Path:
+    """A line from the edge of box ``a`` to the edge of box ``b``: straight, or bowed sideways as little as lets it
+    pass no box in ``others`` (empty when the boxes touch)."""
+    fallback: Path = []
+    for bulge in BULGES:
+        points = curve((a.x, a.y), (b.x, b.y), bulge, 40)
+        kept = [p for p in points if not _inside(a.box, p) and not _inside(b.box, p)]
+        if len(kept) < 2:
+            return []
+        if not any(_inside(o.box, p, 0.1) for o in others for p in kept):
+            return kept if bulge else [kept[0], kept[-1]]
+        fallback = fallback or [kept[0], kept[-1]]
+    return fallback
 
 
 def _hover(ctx: Context, tie: OrganisationRelationship, names: dict[str, str]) -> str:
@@ -64,7 +66,7 @@ def draw_organisation_ties(ctx: Context, case: Case, ring: RingLayout, as_of: dt
         a, b = boxes.get(tie.source), boxes.get(tie.target)
         if a is None or b is None or a is b or (as_of is not None and not tie.active_on(as_of)):
             continue
-        path = tie_path(a, b)
+        path = tie_path(a, b, [item for item in ring.items if item is not a and item is not b])
         if not path:
             continue
         kind = f"org_{tie.type.value}"
@@ -72,5 +74,5 @@ def draw_organisation_ties(ctx: Context, case: Case, ring: RingLayout, as_of: dt
         tentative = tie.certainty.value != "confirmed"
         draw_relation(ctx.ink, kind, path, emph, ctx.scale, tentative, z=0)
         ctx.used.add(kind)
-        mid = ((path[0][0] + path[1][0]) / 2, (path[0][1] + path[1][1]) / 2)
+        mid = path[len(path) // 2] if len(path) > 2 else ((path[0][0] + path[1][0]) / 2, (path[0][1] + path[1][1]) / 2)
         ctx.ink.hover(mid[0], mid[1], f"orgrel:{tie.id}", _hover(ctx, tie, names), REL_HIT_PX)
