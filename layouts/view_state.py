@@ -66,7 +66,8 @@ class Highlight:
         or one of (or received by) a highlighted organisation."""
         return (event.id in self.events or not self.persons.isdisjoint(event.persons)
                 or event.perspective in self.persons
-                or event.organisation in self.organisations or event.to_organisation in self.organisations)
+                or not self.organisations.isdisjoint(event.all_organisations())
+                or event.to_organisation in self.organisations)
 
 
 NO_HIGHLIGHT = Highlight()

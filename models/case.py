@@ -19,6 +19,7 @@ from models.vocabulary import (
     FamilyInvolved,
     Gender,
     Layer,
+    OrganisationRelationshipType,
     OrganisationType,
     ParentKind,
     PartnerStatus,
@@ -75,6 +76,15 @@ class Twin(_Item):
     identical: bool = Field(False, description="Identical (monozygotic) twins")
 
 
+class Affiliation(_Item):
+    """A stretch of time a professional worked for (or on behalf of) an organisation."""
+
+    organisation: Id
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    role: ShortText | None = None
+
+
 class Person(_Item):
     """Someone in or around the family; a pseudonym or a role, never a real name."""
 
@@ -89,6 +99,10 @@ class Person(_Item):
     organisation: Id | None = Field(None, description="Organisation id, for professionals")
     involvement: Period | None = Field(None, description="When a professional or network member was involved")
     twin: Twin | None = Field(None, description="This person's twin, drawn with joined lines from one point")
+    affiliations: list[Affiliation] = Field(
+        default_factory=list, description="A professional's organisations over time (besides 'organisation', "
+        "the current or main one)")
+    case_manager: bool = Field(False, description="The case manager (casusregisseur) of the case")
     note: LongText | None = None
 
     @property
@@ -132,6 +146,7 @@ class Relationship(_Item):
     view: Id | None = Field(None, description="Whose view this is (a person id)")
     certainty: Certainty = Certainty.CONFIRMED
     info_source: Id | None = Field(None, description="Source id the information comes from")
+    informant: Id | None = Field(None, description="Who told it (a person id), as opposed to the written source")
     note: LongText | None = None
 
     @model_validator(mode="after")
@@ -199,6 +214,28 @@ class Relationship(_Item):
 _ENDINGS = frozenset({PartnerStatus.SEPARATED, PartnerStatus.DIVORCED, PartnerStatus.WIDOWED})
 
 
+class OrganisationRelationship(_Item):
+    """How two organisations stand to each other (works with, contracts, conflict, refers to), drawn between
+    their boxes in the geno-sociogram's outer ring."""
+
+    id: Id
+    type: OrganisationRelationshipType
+    source: Id = Field(description="Organisation id (for contracts and refers_to: who contracts or refers)")
+    target: Id = Field(description="Organisation id")
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    certainty: Certainty = Certainty.CONFIRMED
+    info_source: Id | None = Field(None, description="Source id the information comes from")
+    informant: Id | None = Field(None, description="Who told it (a person id), as opposed to the written source")
+    note: LongText | None = None
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the tie existed on ``day`` (open ends count as unbounded)."""
+        if self.start is not None and day < self.start.earliest():
+            return False
+        return not (self.end is not None and day > self.end.latest())
+
+
 class Placement(_Item):
     """Where the child was placed; its restrictiveness follows from the setting."""
 
@@ -235,8 +272,11 @@ class Event(_Item):
     description: LongText | None = None
     persons: list[Id] = Field(default_factory=list)
     organisation: Id | None = None
+    organisations: list[Id] = Field(default_factory=list, description="Further organisations taking part "
+                                    "(a joint team, a multi-agency meeting), beside 'organisation'")
     to_organisation: Id | None = Field(None, description="Receiving organisation, e.g. of a referral")
     source: Id | None = Field(None, description="Source id")
+    informant: Id | None = Field(None, description="Who told it (a person id), as opposed to the written source")
     perspective: Id | None = Field(None, description="Whose voice this is (a person id)")
     statement_kind: StatementKind | None = None
     certainty: Certainty = Certainty.CONFIRMED
@@ -263,6 +303,10 @@ class Event(_Item):
     @property
     def is_period(self) -> bool:
         return self.end is not None
+
+    def all_organisations(self) -> list[str]:
+        """``organisation`` and the further ``organisations``, each once, in that order."""
+        return list(dict.fromkeys([*([self.organisation] if self.organisation else []), *self.organisations]))
 
     def start_day(self) -> dt.date:
         return self.date.earliest()
@@ -350,6 +394,7 @@ class Case(_Item):
     persons: list[Person] = Field(default_factory=list)
     organisations: list[Organisation] = Field(default_factory=list)
     relationships: list[Relationship] = Field(default_factory=list)
+    organisation_relationships: list[OrganisationRelationship] = Field(default_factory=list)
     households: list[Household] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     annotations: list[Annotation] = Field(default_factory=list)

@@ -26,11 +26,11 @@ CaseData = dict[str, Any]
 Item = dict[str, Any]
 
 COLLECTIONS = ("persons", "organisations", "relationships", "events", "annotations", "reflections", "sources",
-               "households")
+               "households", "organisation_relationships")
 """The lists of items a case holds, in file order."""
 
 ID_PREFIX = {"persons": "p", "organisations": "org", "relationships": "r", "events": "e", "annotations": "a",
-             "reflections": "note", "sources": "src", "households": "hh"}
+             "reflections": "note", "sources": "src", "households": "hh", "organisation_relationships": "or"}
 
 
 @dataclass(frozen=True)
@@ -246,6 +246,10 @@ def _unlink(item: Item, dotted: str, target: str) -> None:
         holder = holder.get(part) or {}
     if name == "members":
         holder[name] = [m for m in holder.get(name) or [] if m.get("person") != target]
+    elif name == "affiliations":  # a stretch at a deleted organisation goes with it
+        holder[name] = [a for a in holder.get(name) or [] if a.get("organisation") != target]
+        if not holder[name]:
+            holder.pop(name)
     elif isinstance(holder.get(name), list):
         holder[name] = _drop(holder[name], target)
     else:
@@ -274,8 +278,10 @@ def delete_item(data: CaseData, collection: str, item_id: str) -> EditResult:
         return EditResult(None, [Problem(f"$.{collection}", "not_found", f"{item_id} bestaat niet",
                                          f"{item_id} does not exist")])
     for ref in references(data, collection, item_id):
-        if ref.collection == "relationships" and ref.field in ("source", "target"):
-            new["relationships"] = [r for r in new["relationships"] if r.get("id") != ref.item_id]
+        if ref.collection in ("relationships", "organisation_relationships") and ref.field in ("source", "target"):
+            new[ref.collection] = [r for r in new[ref.collection] if r.get("id") != ref.item_id]
+            if not new[ref.collection] and ref.collection == "organisation_relationships":
+                new.pop(ref.collection)
             continue
         holder = find_item(new, ref.collection, ref.item_id)
         if holder is not None:

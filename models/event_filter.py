@@ -53,7 +53,7 @@ class EventFilter:
         """Whether ``event`` passes every part of the filter."""
         if self.persons and not (set(self.persons).intersection(event.persons) or event.perspective in self.persons):
             return False
-        if self.organisations and event.organisation not in self.organisations \
+        if self.organisations and set(self.organisations).isdisjoint(event.all_organisations()) \
                 and event.to_organisation not in self.organisations:
             return False
         if self.event_types and event.type.value not in self.event_types:

@@ -18,6 +18,7 @@ from models.case import (
     Household,
     LayoutHints,
     Organisation,
+    OrganisationRelationship,
     Person,
     ReflectionNote,
     Relationship,
@@ -34,7 +35,8 @@ DEFAULT_MAX_BYTES = MAX_FILE_BYTES
 
 _COLLECTIONS: dict[str, type[BaseModel]] = {
     "sources": Source, "persons": Person, "organisations": Organisation,
-    "relationships": Relationship, "households": Household, "events": Event,
+    "relationships": Relationship, "organisation_relationships": OrganisationRelationship,
+    "households": Household, "events": Event,
     "annotations": Annotation, "reflections": ReflectionNote,
 }
 _ADAPTERS = {name: TypeAdapter(model) for name, model in _COLLECTIONS.items()}

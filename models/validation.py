@@ -66,6 +66,11 @@ def check_case(case: Case, index_map: IndexMap = _identity,
         loc = ("persons", i)
         ref((*loc, "organisation"), person.organisation, organisations, "organisatie", "organisation")
         ref((*loc, "twin", "of"), person.twin.of if person.twin else None, persons, "persoon", "person")
+        for j, affiliation in enumerate(person.affiliations):
+            ref((*loc, "affiliations", j, "organisation"), affiliation.organisation, organisations, "organisatie",
+                "organisation")
+            _order(out, (*loc, "affiliations", j, "end"), affiliation.start, affiliation.end,
+                   "einde", "end", "begin", "start")
         _order(out, (*loc, "death"), person.birth, person.death, "overlijden", "death", "geboorte", "birth")
         if person.involvement is not None:
             _order(out, (*loc, "involvement", "end"), person.involvement.start, person.involvement.end,
@@ -79,7 +84,10 @@ def check_case(case: Case, index_map: IndexMap = _identity,
             ref((*loc, "persons", j), person_id, persons, "persoon", "person")
         ref((*loc, "organisation"), event.organisation, organisations, "organisatie", "organisation")
         ref((*loc, "to_organisation"), event.to_organisation, organisations, "organisatie", "organisation")
+        for j, org_id in enumerate(event.organisations):
+            ref((*loc, "organisations", j), org_id, organisations, "organisatie", "organisation")
         ref((*loc, "source"), event.source, sources, "bron", "source")
+        ref((*loc, "informant"), event.informant, persons, "persoon", "person")
         ref((*loc, "perspective"), event.perspective, persons, "persoon", "person")
         _order(out, (*loc, "end"), event.date, event.end, "einde", "end", "begin", "start")
         if event.decision is not None:
@@ -95,6 +103,14 @@ def check_case(case: Case, index_map: IndexMap = _identity,
             for j, event_id in enumerate(getattr(event, name)):
                 ref((*loc, name, j), event_id, events, "gebeurtenis", "event")
         _check_event_in_lifetimes(event, loc, persons, out)
+
+    for i, tie in enumerate(case.organisation_relationships):
+        loc = ("organisation_relationships", i)
+        ref((*loc, "source"), tie.source, organisations, "organisatie", "organisation")
+        ref((*loc, "target"), tie.target, organisations, "organisatie", "organisation")
+        ref((*loc, "informant"), tie.informant, persons, "persoon", "person")
+        ref((*loc, "info_source"), tie.info_source, sources, "bron", "source")
+        _order(out, (*loc, "end"), tie.start, tie.end, "einde", "end", "begin", "start")
 
     for i, annotation in enumerate(case.annotations):
         loc = ("annotations", i, "target")
@@ -127,8 +143,8 @@ def check_case(case: Case, index_map: IndexMap = _identity,
 
 def _check_unique_ids(case: Case, out: _Collector) -> None:
     """Ids must be unique across persons, organisations, relationships, events, annotations…"""
-    collections = ("sources", "persons", "organisations", "relationships", "households", "events", "annotations",
-                   "reflections")
+    collections = ("sources", "persons", "organisations", "relationships", "organisation_relationships",
+                   "households", "events", "annotations", "reflections")
     seen: dict[str, tuple[str, int]] = {}
     for collection in collections:
         for i, item in enumerate(getattr(case, collection)):
@@ -250,10 +266,14 @@ _WHAT = {"persons": ("persoon", "person"), "organisations": ("organisatie", "org
 """What a reference names, in Dutch and English; ``actors`` are persons or organisations."""
 
 REFERENCE_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
-    "persons": ((("organisation",), "organisations"), (("twin", "of"), "persons")),
+    "persons": ((("organisation",), "organisations"), (("twin", "of"), "persons"),
+                (("affiliations", "*", "organisation"), "organisations")),
     "relationships": ((("source",), "persons"), (("target",), "persons"), (("view",), "persons"),
-                      (("info_source",), "sources")),
+                      (("info_source",), "sources"), (("informant",), "persons")),
+    "organisation_relationships": ((("source",), "organisations"), (("target",), "organisations"),
+                                   (("info_source",), "sources"), (("informant",), "persons")),
     "events": ((("persons", "*"), "persons"), (("organisation",), "organisations"),
+               (("organisations", "*"), "organisations"), (("informant",), "persons"),
                (("to_organisation",), "organisations"), (("source",), "sources"), (("perspective",), "persons"),
                (("decision", "decided_by", "*"), "actors"), (("decision", "not_heard", "*"), "persons"),
                (("placement", "child"), "persons"), (("responds_to", "*"), "events"),

@@ -35,7 +35,25 @@ class OrganisationType(StrEnum):
     HOSPITAL = "hospital"
     ADDICTION_CARE = "addiction_care"
     ADULT_MENTAL_HEALTH = "adult_mental_health"
+    PUBLIC_PROSECUTION = "public_prosecution"
+    PROBATION = "probation"
+    YOUTH_HEALTH_CARE = "youth_health_care"
+    MIDWIFE = "midwife"
+    COMPULSORY_EDUCATION = "compulsory_education"
+    SPECIAL_EDUCATION_PARTNERSHIP = "special_education_partnership"
+    CHILDCARE = "childcare"
+    HOUSING_CORPORATION = "housing_corporation"
+    DEBT_ASSISTANCE = "debt_assistance"
     OTHER = "other"
+
+
+class OrganisationRelationshipType(StrEnum):
+    """How two organisations stand to each other (the krachtenveld of work card 4)."""
+
+    WORKS_WITH = "works_with"
+    CONTRACTS = "contracts"      # directed: source contracts (commissions, pays) target
+    CONFLICT = "conflict"
+    REFERS_TO = "refers_to"      # directed: source refers to target
 
 
 class RelationshipType(StrEnum):
@@ -212,6 +230,19 @@ LABELS: dict[str, dict[str, str]] = {
     "hospital": {"nl": "Ziekenhuis", "en": "Hospital"},
     "addiction_care": {"nl": "Verslavingszorg", "en": "Addiction care"},
     "adult_mental_health": {"nl": "Volwassenen-ggz", "en": "Adult mental health"},
+    "public_prosecution": {"nl": "Openbaar Ministerie", "en": "Public Prosecution Service"},
+    "probation": {"nl": "Reclassering", "en": "Probation service"},
+    "youth_health_care": {"nl": "JGZ / consultatiebureau", "en": "Youth health care / well-baby clinic"},
+    "midwife": {"nl": "Verloskundige", "en": "Midwife"},
+    "compulsory_education": {"nl": "Leerplicht", "en": "Compulsory education officer"},
+    "special_education_partnership": {"nl": "Samenwerkingsverband passend onderwijs",
+                                      "en": "Special-needs education partnership"},
+    "childcare": {"nl": "Kinderopvang", "en": "Childcare"},
+    "housing_corporation": {"nl": "Woningcorporatie", "en": "Housing corporation"},
+    "debt_assistance": {"nl": "Schuldhulpverlening", "en": "Debt assistance"},
+    # organisation relationship types (works_with and conflict as between persons)
+    "contracts": {"nl": "contracteert", "en": "contracts"},
+    "refers_to": {"nl": "verwijst naar", "en": "refers to"},
     # relationship types
     "parent": {"nl": "ouder van", "en": "parent of"},
     "partner": {"nl": "partners", "en": "partners"},

@@ -45,7 +45,7 @@ SOURCES = [
 ]
 
 ORGANISATIONS = [
-    ("org-ggd", "GGD jeugdgezondheidszorg", "other"),
+    ("org-ggd", "GGD jeugdgezondheidszorg", "youth_health_care"),
     ("org-ha-west", "Huisartsenpraktijk West", "gp"),
     ("org-ha-oost", "Huisartsenpraktijk Oost", "gp"),
     ("org-bs", "Basisschool De Wilgen", "school"),
@@ -53,7 +53,7 @@ ORGANISATIONS = [
     ("org-vso", "Voortgezet speciaal onderwijs Orion", "school"),
     ("org-wt-west", "Wijkteam West", "local_team"),
     ("org-wt-oost", "Wijkteam Oost", "local_team"),
-    ("org-gem-west", "Gemeente West (leerplicht)", "municipality"),
+    ("org-gem-west", "Gemeente West (leerplicht)", "compulsory_education"),
     ("org-gem-oost", "Gemeente Oost (team jeugd)", "municipality"),
     ("org-vt-west", "Veilig Thuis West", "veilig_thuis"),
     ("org-vt-oost", "Veilig Thuis Oost", "veilig_thuis"),
@@ -78,7 +78,47 @@ ORGANISATIONS = [
     ("org-halt", "Halt", "other"),
     ("org-advocaat", "Advocatenkantoor (familierecht)", "other"),
     ("org-onderzoek", "Externe onderzoekscommissie calamiteit", "other"),
+    ("org-verlos", "Verloskundigenpraktijk West", "midwife"),
+    ("org-kdv", "Kinderdagverblijf Het Nest", "childcare"),
+    ("org-swv", "Samenwerkingsverband passend onderwijs West", "special_education_partnership"),
+    ("org-om", "Openbaar Ministerie, arrondissement Oost", "public_prosecution"),
+    ("org-reclassering", "Reclassering (vader)", "probation"),
+    ("org-woco", "Woningcorporatie Thuis Oost", "housing_corporation"),
+    ("org-schuld", "Schuldhulpverlening gemeente Oost", "debt_assistance"),
 ]
+
+ORGANISATION_TIES = [
+    # the krachtenveld of card 4: who contracts, refers to, works with or disagrees with whom
+    {"id": "or-gem-horizon", "type": "contracts", "source": "org-gem-oost", "target": "org-horizon", "start": "2018"},
+    {"id": "or-gem-gi", "type": "contracts", "source": "org-gem-oost", "target": "org-gi-oost", "start": "2018"},
+    {"id": "or-wt-bron", "type": "refers_to", "source": "org-wt-west", "target": "org-bron", "start": "2011-04",
+     "end": "2014-09"},
+    {"id": "or-gi-hoeve", "type": "conflict", "source": "org-gi-oost", "target": "org-hoeve", "start": "2020-05",
+     "certainty": "disputed", "informant": "voogd3",
+     "note": "De Hoeve sloot de behandeling af zonder overdracht; de voogd vond dat te vroeg."},
+    {"id": "or-swv-so", "type": "works_with", "source": "org-swv", "target": "org-so", "start": "2014-08"},
+    {"id": "or-bron-gi", "type": "works_with", "source": "org-bron", "target": "org-gi-oost", "start": "2019-09"},
+]
+
+
+def organisation_structure(case: dict[str, Any]) -> dict[str, Any]:
+    """What the case file says about how youth care was organised around Sem: joint meetings of several
+    organisations, a professional who moved between organisations, the case manager, an informant, and the ties
+    between organisations (placed after the persons' relationships)."""
+    events = {event["id"]: event for event in case["events"]}
+    events["e130"]["organisations"] = ["org-jji", "org-hoeve", "org-om"]
+    events["e171"]["organisations"] = ["org-gi-west", "org-gi-oost", "org-wt-west", "org-wt-oost", "org-horizon"]
+    events["e075"]["informant"] = "moeder"
+    persons = {person["id"]: person for person in case["persons"]}
+    persons["jr"]["affiliations"] = [{"organisation": "org-gi-west", "start": "2017-01", "end": "2019-03",
+                                      "role": "jeugdbeschermer"}]
+    persons["voogd3"]["case_manager"] = True
+    out: dict[str, Any] = {}
+    for key, value in case.items():
+        out[key] = value
+        if key == "relationships":
+            out["organisation_relationships"] = ORGANISATION_TIES
+    return out
 
 FAMILY = [
     # id, label, gender, birth, death, role
@@ -953,7 +993,7 @@ def build() -> dict[str, Any]:
     build_relationships(b)
     key = build_events(b)
     add_yearly_plans(b)
-    return {
+    return organisation_structure({
         "schema_version": "1.0",
         "id": "calamiteit-sem-2023",
         "title": "Calamiteitenonderzoek Sem: veertig hulpverleners, geen thuis",
@@ -976,7 +1016,7 @@ def build() -> dict[str, Any]:
         "events": sorted(b.events, key=lambda event: event["date"].lstrip("~")),
         "annotations": annotations(key),
         "layout": {"sibling_order": ["sem", "zus"], "collapsed_organisations": ["org-halt", "org-advocaat"]},
-    }
+    })
 
 
 def main(argv: list[str] | None = None) -> int:

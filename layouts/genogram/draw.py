@@ -13,6 +13,7 @@ from collections.abc import Callable
 from layouts.genogram.context import Context
 from layouts.genogram.fit import SociogramLayout
 from layouts.genogram.kinship import draw_kinship
+from layouts.genogram.org_ties import draw_organisation_ties
 from layouts.genogram.persons import draw_households, draw_notes, draw_organisation, draw_person
 from layouts.genogram.relations import draw_relationships
 from layouts.genogram.symbols import Ink
@@ -33,7 +34,7 @@ def highlighter(case: Case, highlight: Highlight, anchor: dict[str, str]) -> tup
         if event.id in wanted:
             wanted.discard(event.id)  # the first event of an id counts, as in Case.event_map
             hl_persons.update(event.persons)
-            hl_orgs.update(o for o in (event.organisation, event.to_organisation) if o)
+            hl_orgs.update(o for o in (*event.all_organisations(), event.to_organisation) if o)
 
     def highlighted(key: str) -> bool:
         if key.startswith("org:"):
@@ -69,6 +70,7 @@ def draw_sociogram(case: Case, fitted: SociogramLayout, *, as_of: dt.date | None
             draw_organisation(ctx, item, orgs[item.organisation].name, len(item.members))
     draw_kinship(ctx, fitted.family, partner_edges, parent_edges)
     draw_relationships(ctx, edges)
+    draw_organisation_ties(ctx, case, fitted.ring, as_of)
     for pid in sorted(p for p in fitted.marks if p in persons):
         person = persons[pid]
         org = orgs.get(person.organisation) if person.organisation else None

@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
-from layouts.genogram.captions import years_text
+from layouts.genogram.captions import fit, years_text
 from layouts.genogram.context import FAMILY_SIZE, RING_SIZE, Mark
-from layouts.genogram.labels import fit_labels, label_fonts
+from layouts.genogram.labels import fit_labels, label_fonts, label_need
 from layouts.genogram.layout import FamilyLayout, family_layout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
 from layouts.genogram.persons import title_room
@@ -109,21 +111,70 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
     ts = type_scale(projector)
     scale = FRAME_SCALE if framed else Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
     graph = build_graph(case, as_of)
-    fam = cached_family_layout(case)
     if framed and collapse_organisations == "auto" and _professionals_shown(graph) > WALL_FOLD:
         collapse_organisations = "all"  # on the wall many professionals are folded into their organisation's box
-    fitter = _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
-                     show_professionals)
-    if frame is not None:
-        ring, room_w, room_h, placement, col_w = _choose_in_frame(fitter, frame)
-    else:
+
+    def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
+        return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
+                       show_professionals, family_font, room)
+
+    if frame is None:
+        fitter = fitter_for(cached_family_layout(case))
         ring, room_w, room_h, placement = _choose_on_screen(fitter)
         col_w = 0.0
-    marks, anchor = fitter.marks(ring)
-    ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
-    return SociogramLayout(graph=graph, family=fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
+        marks, anchor = fitter.marks(ring)
+        ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
+    else:
+        fitter, ring, room_w, room_h, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale,
+                                                                                           fitter_for)
+    return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
                            org_font=fitter.org_font, legend_col_w=col_w)
+
+
+SPACING_ROUNDS = 5  # label-aware spacing: rounds of (spacing for a scale, fit the scale)
+SPACING_STEP = 2.0  # px a unit: the scale the spacing is made for is rounded down to this (cache hits)
+MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
+MIN_SPACING_PPU = 16.0  # px a unit: below it rows (ROW units apart) have no room for two-line names
+
+
+def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
+                  ) -> tuple[Any, ...]:
+    """In a wall frame the family rows are spaced for their names (label-aware spacing): the rows are laid out
+    with room for every name (two lines allowed) at a scale, the drawing fitted to the frame at the scale that
+    allows, and the rows laid out again for that scale until the scale holds (the names need more units at a
+    smaller scale). Returns the fitter, the ring, the room, the legend's place, its column width, the marks, the
+    anchors and the scale."""
+    tried = []
+    for font in (label_fonts(scale, True, PX_PER_UNIT[True])[0], MIN_FRAME_FAMILY_FONT):
+        guess = PX_PER_UNIT[True]
+        for _ in range(SPACING_ROUNDS):
+            room = name_room(case, font, guess)
+            fitter = fitter_for(cached_family_layout(case, room), font, room)
+            ring, room_w, room_h, placement, col_w = _choose_in_frame(fitter, frame)
+            marks, anchor = fitter.marks(ring)
+            ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
+            found = (fitter, ring, room_w, room_h, placement, col_w, marks, anchor, ppu)
+            if ppu >= guess * 0.98:
+                return found  # the rows are spaced for the scale they are drawn at: every name has its room
+            tried.append((_names_cut(case, marks), -ppu, len(tried), found))
+            if guess <= MIN_SPACING_PPU:
+                break
+            guess = max(MIN_SPACING_PPU, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
+    return min(tried, key=lambda t: t[:3])[3]  # no room for every name: the fewest cut, drawn largest
+
+
+def _names_cut(case: Case, marks: dict[str, Mark]) -> int:
+    """How many persons' names are cut with "…" in their label's room."""
+    persons = case.person_map()
+    return sum(1 for k, m in marks.items() if k in persons and m.label_chars
+               and "…" in fit(persons[k].label, m.label_chars, m.label_lines))
+
+
+def name_room(case: Case, font: int, ppu: float) -> dict[str, float]:
+    """Half the width (units at ``ppu``) each family person's name needs at ``font`` px, on two lines as narrow as
+    they go (the label-aware spacing of the family rows)."""
+    return {p.id: label_need(p.label, font, ppu)[1] for p in case.persons if p.kind != PersonKind.PROFESSIONAL}
 
 
 def _professionals_shown(graph: nx.MultiDiGraph) -> int:
@@ -143,10 +194,14 @@ class _Fitter:
     collapse: object
     show_network: bool
     show_professionals: bool
+    family_font: int = 0  # px of the family names (0: the scale's)
+    room: dict[str, float] | None = None  # half widths (units) the family names were spaced for
 
     def __post_init__(self) -> None:
         self.family_marks = {pid: (x, y) for pid, (x, y) in self.fam.positions.items() if pid in self.graph}
-        self.box = family_box(self.fam.positions)
+        self.box = family_box(self.fam.positions, self.room)
+        persons = self.case.person_map()
+        self.labels = {p: persons[p].label for p in self.family_marks if p in persons}
         self.index_y = (self.fam.positions[self.case.index_person][1]
                         if self.case.index_person in self.fam.positions else None)
         orgs = self.case.organisation_map()
@@ -162,7 +217,14 @@ class _Fitter:
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
                   ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
-        font = label_fonts(self.scale, self.projector, guess)[1]
+        fonts = label_fonts(self.scale, self.projector, guess)
+        font = fonts[1]
+        # the family's box with room for the names at this scale (one line at most), so that the ring's columns
+        # beside it never meet a name
+        reach = {p: label_need(label, self.family_font or fonts[0], guess)[0] for p, label in self.labels.items()}
+        lines = 2 if self.projector else 3  # a name on two lines, and on the screen a line of years
+        self.box = family_box(self.fam.positions, {p: max(r, (self.room or {}).get(p, 0.0)) for p, r in reach.items()},
+                              FAMILY_SIZE / 2 + 0.3 + lines * max(fonts) * 1.3 / guess)
         cell = min(MAX_CELL_W, max(CELL_W, member_chars * font * CHAR_EM / guess + 0.2))
         return ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
                            show_network=self.show_network, show_professionals=self.show_professionals,
@@ -260,6 +322,7 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
             break
         ppu = fitted(ppu)
         fonts = label_fonts(scale, projector, ppu)
+        fonts = (fitter.family_font or fonts[0], fonts[1])
         fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small))
     return fitted(ppu)  # labels fitted a hair wider than drawn at most
 
@@ -277,19 +340,22 @@ def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box) -> Box:
     return x0, x1, y0, y1
 
 
-def family_box(positions: dict[str, tuple[float, float]]) -> Box:
-    """(x0, x1, y0, y1) around the family symbols and their labels."""
+def family_box(positions: dict[str, tuple[float, float]], room: dict[str, float] | None = None,
+               depth: float = 2.3) -> Box:
+    """(x0, x1, y0, y1) around the family symbols and their labels (``room``: half widths the names need;
+    ``depth``: how far below the lowest row's centres their labels reach)."""
     if not positions:
         return (-1.5, 1.5, -2.3, 1.6)
-    xs = [p[0] for p in positions.values()]
+    reach = {p: max(1.6, (room or {}).get(p, 0.0) + 0.2) for p in positions}
     ys = [p[1] for p in positions.values()]
-    return (min(xs) - 1.6, max(xs) + 1.6, min(ys) - 2.3, max(ys) + 1.6)
+    return (min(x - reach[p] for p, (x, _) in positions.items()), max(x + reach[p] for p, (x, _) in positions.items()),
+            min(ys) - max(2.3, depth), max(ys) + 1.6)
 
 
 # --- the family layout, remembered ----------------------------------------------------------------------
 
 _FAMILY_LAYOUTS: OrderedDict[bytes, FamilyLayout] = OrderedDict()
-_FAMILY_LAYOUTS_MAX = 16
+_FAMILY_LAYOUTS_MAX = 48
 
 
 def family_key(case: Case) -> bytes:
@@ -301,14 +367,16 @@ def family_key(case: Case) -> bytes:
     return hashlib.blake2b("\x1e".join(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def cached_family_layout(case: Case) -> FamilyLayout:
+def cached_family_layout(case: Case, label_room: dict[str, float] | None = None) -> FamilyLayout:
     """:func:`family_layout`, remembered per content (it covers the whole history, so it does not depend on
     the as-of date or the highlight: a click on an event reuses it). Keyed by content, not by object, so an
     edited case is laid out afresh; treat the result as read-only."""
     key = family_key(case)
+    if label_room:
+        key += repr(sorted((p, round(r, 3)) for p, r in label_room.items())).encode("utf-8")
     found = _FAMILY_LAYOUTS.get(key)
     if found is None:
-        found = _FAMILY_LAYOUTS[key] = family_layout(case)
+        found = _FAMILY_LAYOUTS[key] = family_layout(case, label_room)
         while len(_FAMILY_LAYOUTS) > _FAMILY_LAYOUTS_MAX:
             _FAMILY_LAYOUTS.popitem(last=False)
     else:

@@ -6,6 +6,8 @@ character) in px holds on the screen; a label that does not fit wraps, then is c
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from layouts.genogram.captions import chars_in, fit, years_fitted
 from layouts.genogram.context import Mark
 from layouts.genogram.legend import CHAR_EM, Scale
@@ -21,9 +23,14 @@ def label_fonts(scale: Scale, projector: bool, ppu: float) -> tuple[int, int]:
 
 def label_need(label: str, font: int, ppu: float) -> tuple[float, float]:
     """Half widths (units) of ``label`` on one line, and wrapped in two lines as narrow as they go."""
-    chars = next((k for k in range(3, len(label) + 1) if "…" not in fit(label, k)), max(3, len(label)))
     px = font * CHAR_EM / ppu / 2
-    return len(label) * px + 0.05, chars * px + 0.05
+    return len(label) * px + 0.05, two_line_chars(label) * px + 0.05
+
+
+@lru_cache(maxsize=4096)
+def two_line_chars(label: str) -> int:
+    """Characters a line of ``label`` wrapped in two lines as narrow as they go."""
+    return next((k for k in range(3, len(label) + 1) if "…" not in fit(label, k)), max(3, len(label)))
 
 
 def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int, int], ppu: float,

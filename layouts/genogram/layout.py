@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from layouts.genogram.rows import Layouter, solve_row
+from layouts.genogram.rows import LABEL_MARGIN, Layouter, solve_row
 from layouts.genogram.structure import (
     COMPONENT_GAP,
     ROW,
@@ -75,8 +75,11 @@ class FamilyLayout:
 
 # --- public ------------------------------------------------------------------------------------------
 
-def family_layout(case: Case) -> FamilyLayout:
-    """Positions and kinship structure of the family persons (the whole history; pure, deterministic)."""
+def family_layout(case: Case, label_room: dict[str, float] | None = None) -> FamilyLayout:
+    """Positions and kinship structure of the family persons (the whole history; pure, deterministic).
+
+    ``label_room``: person id -> half the width (units) their name needs; neighbours in a row are then at least
+    as far apart as their names need (label-aware spacing), else the fixed gaps of :mod:`.structure`."""
     st = kin_structure(case)
     ids = sorted(st.persons, key=lambda p: birth_key(st.persons[p]))
     if not ids:
@@ -98,13 +101,14 @@ def family_layout(case: Case) -> FamilyLayout:
                   key=lambda c: (-len(c), min(st.gen[p] for p in c), c[0]))
     result = FamilyLayout(generation=dict(st.gen))
     right_edge: float | None = None
+    component_gap = max([COMPONENT_GAP] + [2 * r + LABEL_MARGIN for r in (label_room or {}).values()])
     for comp in index_first + rest:
-        lay = Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp})
+        lay = Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room)
         lay.order()
         xs = lay.place()
         has_pin = any(p in pinned for p in comp)
         if right_edge is not None and not has_pin:
-            shift = right_edge + COMPONENT_GAP - min(xs.values())
+            shift = right_edge + component_gap - min(xs.values())
             xs = {p: v + shift for p, v in xs.items()}
         right_edge = max(xs.values()) if right_edge is None else max(right_edge, max(xs.values()))
         for g in lay.gens:

@@ -33,7 +33,8 @@ SECTIONS: list[tuple[str, tuple[str, ...]]] = [
     ("geno_section_relationships", ("close", "supportive", "informal_care", "distant", "conflict", "cut_off", "abuse",
                                     "tentative")),
     ("geno_section_legal", ("parental_authority", "guardianship", "contact_ban", "supervised_contact")),
-    ("geno_section_professional", ("case_manager_of", "treats", "works_with")),
+    ("geno_section_professional", ("case_manager_of", "treats", "works_with", "org_works_with", "org_contracts",
+                                   "org_conflict", "org_refers_to")),
 ]
 
 BADGE_KINDS = ("parental_authority", "guardianship")
@@ -86,6 +87,10 @@ def relation_style(kind: str, s: Scale) -> LineStyle:
         "case_manager_of": LineStyle(PROFESSIONAL_COLOUR, w * 1.3),
         "treats": LineStyle(PROFESSIONAL_COLOUR, w * 0.9, "dash"),
         "works_with": LineStyle("rgba(0, 114, 178, 0.55)", w * 0.75),
+        "org_works_with": LineStyle(PROFESSIONAL_COLOUR, w * 0.9, "dot"),
+        "org_contracts": LineStyle(MUTED, w, "longdash"),
+        "org_conflict": LineStyle(CONFLICT, w * 1.1),
+        "org_refers_to": LineStyle(PROFESSIONAL_COLOUR, w * 0.9, "dash"),
         "sibling": LineStyle(INK, w * 0.8, "dot"),
         "step": LineStyle(MUTED, w, "dashdot"),
     }.get(kind, LineStyle(MUTED, w))

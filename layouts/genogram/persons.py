@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from functools import lru_cache
 
 from layouts.genogram.captions import age_on, chars_in, esc, fit, period_text, wrap, years_fitted, years_text
 from layouts.genogram.context import FAMILY_SIZE, PERSON_HIT_PX, RING_SIZE, Context
@@ -148,11 +149,17 @@ def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H) -> 
 def title_room(name: str, font: float, px_per_unit: float, most: int = 30) -> tuple[float, float]:
     """(width, height) in units an organisation's name needs above its members: on two lines as narrow as
     they go (at most ``most`` characters a line; a longer name is cut with "…")."""
-    chars = next((k for k in range(8, most + 1) if "…" not in fit(name, k, 2)), most)
-    chars = min(chars, max(8, len(name)))
-    lines = fit(name, chars, 2).count("<br>") + 1
+    chars, lines = _title_chars(name, most)
     width = (chars + 0.5) * font * CHAR_EM * 1.1 / px_per_unit + 0.3
     return width, max(HEADER_H, lines * font * 1.3 / px_per_unit + 0.1)
+
+
+@lru_cache(maxsize=4096)
+def _title_chars(name: str, most: int) -> tuple[int, int]:
+    """(characters a line, lines) of an organisation's name on two lines as narrow as they go."""
+    chars = next((k for k in range(8, most + 1) if "…" not in fit(name, k, 2)), most)
+    chars = min(chars, max(8, len(name)))
+    return chars, fit(name, chars, 2).count("<br>") + 1
 
 
 def _member_list(ctx: Context, members: list[str]) -> str:

@@ -38,7 +38,7 @@ from models.vocabulary import ParentKind, label
 REL_HIT_PX = 12      # diameter (px) of a relationship line's hover spot (at its clearest point, away from persons)
 
 
-ARROWED = {"abuse", "informal_care"}
+ARROWED = {"abuse", "informal_care", "org_contracts", "org_refers_to"}
 PROFESSIONAL_RANK = ("case_manager_of", "treats", "works_with")  # one merged line takes the first present
 
 
@@ -64,8 +64,8 @@ def draw_relation(ink: Ink, kind: str, path: Path, emph: bool, s: Scale, tentati
     if kind == "close":
         ink.line(path_offset(body, 0.09), style, emph, z=z)
         ink.line(path_offset(body, -0.09), style, emph, z=z)
-    elif kind in ("conflict", "abuse"):
-        amplitude = 0.16 if kind == "conflict" else 0.2
+    elif kind in ("conflict", "abuse", "org_conflict"):
+        amplitude = 0.2 if kind == "abuse" else 0.16
         ink.line(path_zigzag(body, amplitude), style, emph, z=z)
     elif kind == "cut_off":
         ink.line(path_slice(body, 0.0, 0.44), style, emph, z=z)

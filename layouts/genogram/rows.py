@@ -13,6 +13,8 @@ from layouts.genogram.structure import BLOCK_GAP, PARTNER_GAP, SIBLING_GAP, Stru
 from models.case import Relationship
 from models.vocabulary import ParentKind
 
+LABEL_MARGIN = 0.5  # units between two neighbours' names when the names set the gap
+
 # --- ordering ----------------------------------------------------------------------------------------
 
 @dataclass
@@ -36,8 +38,9 @@ class Layouter:
     """Layout of one connected family part."""
 
     def __init__(self, st: Structure, ids: list[str], hints_order: dict[str, int],
-                 pinned: dict[str, float]) -> None:
+                 pinned: dict[str, float], label_room: dict[str, float] | None = None) -> None:
         self.st = st
+        self.label_room = label_room or {}
         self.ids = ids
         self.hints = hints_order
         self.pinned = pinned
@@ -91,7 +94,10 @@ class Layouter:
     def _gap_between(self, a: str, b: str, g: int) -> float:
         same_block = any(a in blk and b in blk for blk in self.rows[g].blocks)
         same_sib = a in self.sibship_of and self.sibship_of.get(a) == self.sibship_of.get(b)
-        return _gap(a, b, self.st.couples, same_block, same_sib)
+        gap = _gap(a, b, self.st.couples, same_block, same_sib)
+        if self.label_room:  # room for both names (half widths, units) beside each other
+            gap = max(gap, self.label_room.get(a, 0.0) + self.label_room.get(b, 0.0) + LABEL_MARGIN)
+        return gap
 
     def _unit_anchor(self, unit: tuple[ParentKind, tuple[str, ...]], xs: dict[str, float]) -> float | None:
         parents = [p for p in unit[1] if p in xs]

@@ -236,6 +236,10 @@ EN: dict[str, str] = {
     "geno_legend_case_manager_of": "case manager",
     "geno_legend_treats": "treats",
     "geno_legend_works_with": "works with",
+    "geno_legend_org_works_with": "organisations work together",
+    "geno_legend_org_contracts": "contracts (arrow: which organisation)",
+    "geno_legend_org_conflict": "conflict between organisations",
+    "geno_legend_org_refers_to": "refers to (arrow)",
     # --- edit mode: toolbar, item forms, deleting, undo --------------------------------------------------------
     "edit_mode": "Edit",
     "edit_add_group": "Add",

@@ -236,6 +236,10 @@ NL: dict[str, str] = {
     "geno_legend_case_manager_of": "casusregie / jeugdbeschermer",
     "geno_legend_treats": "behandelt",
     "geno_legend_works_with": "werkt met",
+    "geno_legend_org_works_with": "organisaties werken samen",
+    "geno_legend_org_contracts": "contracteert (pijl: welke organisatie)",
+    "geno_legend_org_conflict": "conflict tussen organisaties",
+    "geno_legend_org_refers_to": "verwijst naar (pijl)",
     # --- edit mode: toolbar, item forms, deleting, undo --------------------------------------------------------
     "edit_mode": "Bewerken",
     "edit_add_group": "Toevoegen",

@@ -1,0 +1,52 @@
+"""The geno-sociogram on paper (issue 16): on every poster size no two labels run into each other, for every
+bundled case and a generated 70-person calamity — checked on the rendered SVG's text boxes (tests/svg_text_boxes.py),
+and the report's inline SVG too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from calamity_builder import calamity_case
+from svg_text_boxes import overlapping, text_boxes
+
+from app.export import figure_bytes, find_browser
+from app.report import view_svg
+from layouts.genogram.figure import genosociogram_figure
+from layouts.poster import poster_figure
+from layouts.view_state import ViewState
+from models import load_case
+from models.case import Case
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "sample_cases").glob("*.json"))
+needs_chromium = pytest.mark.skipif(find_browser() is None or not Path("/usr/bin/chromium").exists(),
+                                    reason="/usr/bin/chromium is not installed")
+CASES = [path.stem for path in SAMPLES] + ["calamiteit-70"]
+
+
+def _case(name: str) -> Case:
+    return calamity_case() if name == "calamiteit-70" else load_case(ROOT / "sample_cases" / f"{name}.json")
+
+
+@needs_chromium
+@pytest.mark.parametrize("size", ["A3", "A1", "A0"])
+@pytest.mark.parametrize("name", CASES)
+def test_genosociogram_poster_labels_do_not_overlap(name: str, size: str) -> None:
+    case = _case(name)
+    fig = poster_figure(genosociogram_figure(case, ViewState()), case, size=size, printed_on=dt.date(2026, 11, 23),
+                        view="genosociogram")
+    boxes = text_boxes(figure_bytes(fig, "svg"))
+    labels = {p.label for p in case.persons}
+    assert sum(1 for b in boxes if b.text.split(" / ")[0] in labels or "…" in b.text) >= min(5, len(labels))
+    assert not overlapping(boxes)
+
+
+@needs_chromium
+def test_report_genosociogram_labels_do_not_overlap() -> None:
+    case = calamity_case()
+    svg = view_svg(case, "genosociogram", "nl")
+    boxes = text_boxes(svg.encode("utf-8") if isinstance(svg, str) else svg)
+    assert len(boxes) > 30
+    assert not overlapping(boxes)

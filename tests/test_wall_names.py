@@ -1,0 +1,105 @@
+"""On the wall the family's names read in full (issue 16): the family rows are spaced for their names (label-aware
+spacing), at projector type (>= 14 px, two lines allowed), and no two labels run into each other — for Sem and for
+a generated 70-person calamity (tests/calamity_builder.py), in the frames a 1920×1080 and a 1280×720 wall have."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from calamity_builder import calamity_case
+
+from layouts.genogram.figure import genosociogram_figure
+from layouts.genogram.layout import family_layout
+from layouts.view_state import ViewState
+from models import load_case
+from models.vocabulary import PersonKind
+
+SEM = Path(__file__).resolve().parent.parent / "sample_cases" / "calamiteit_sem.json"
+NETWORK_1080, BOTH_1080, NETWORK_720 = (1880, 900), (940, 900), (1240, 600)
+Box = tuple[str, str, int, float, float, float, float]
+
+
+def _plain(line: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", line))
+
+
+def text_boxes(fig) -> list[Box]:
+    """Estimated px boxes (text, position, size, x0, x1, y0, y1) of the drawing's labels: names below symbols,
+    organisation names and counts (not the one- or two-character glyphs inside symbols)."""
+    ppu = fig.layout.meta["px_per_unit"]
+    boxes = []
+    for trace in fig.data:
+        if trace.mode != "text" or trace.xaxis not in (None, "x"):
+            continue
+        size = trace.textfont.size
+        for x, y, label in zip(trace.x, trace.y, trace.text, strict=True):
+            lines = [_plain(line) for line in label.split("<br>")]
+            if len("".join(lines).strip()) <= 2:
+                continue
+            w = max(len(line) for line in lines) * size * (0.62 if "<b>" in label else 0.58)
+            h = len(lines) * size * 1.2
+            cx, cy = x * ppu, y * ppu
+            top = cy if trace.textposition == "bottom center" else cy + h / 2
+            boxes.append((label, trace.textposition, size, cx - w / 2, cx + w / 2, top - h, top))
+    return boxes
+
+
+def overlapping(boxes: list[Box]) -> list[tuple[str, str]]:
+    """Pairs of labels whose boxes overlap by more than 2 px both ways."""
+    return [(a[0], b[0]) for a, b in itertools.combinations(boxes, 2)
+            if min(a[4], b[4]) - max(a[3], b[3]) > 2 and min(a[6], b[6]) - max(a[5], b[5]) > 2]
+
+
+def names(boxes: list[Box]) -> list[Box]:
+    """The person names (below their symbols, not bold)."""
+    return [b for b in boxes if b[1] == "bottom center" and "<b>" not in b[0]]
+
+
+@pytest.mark.parametrize("frame", [NETWORK_1080, BOTH_1080, NETWORK_720, (800, 530)])
+def test_sem_names_in_full_on_the_wall(frame: tuple[int, int]) -> None:
+    case = load_case(SEM)
+    fig = genosociogram_figure(case, ViewState(as_of=dt.date(2022, 6, 11), projector=True), frame=frame)
+    boxes = text_boxes(fig)
+    shown = names(boxes)
+    assert len(shown) >= 15
+    assert not [b[0] for b in shown if "…" in b[0]]  # every family and network name in full
+    assert min(b[2] for b in shown) >= 14  # projector type
+    assert not overlapping(boxes)
+
+
+def test_seventy_person_case_names_in_full_on_a_full_hd_wall() -> None:
+    case = calamity_case()
+    assert len(case.persons) >= 70
+    assert sum(p.kind == PersonKind.PROFESSIONAL for p in case.persons) >= 40
+    fig = genosociogram_figure(case, ViewState(projector=True), frame=NETWORK_1080)
+    boxes = text_boxes(fig)
+    shown = names(boxes)
+    assert len(shown) == 30  # the family and the network: the professionals are folded into their boxes
+    assert not [b[0] for b in shown if "…" in b[0]]
+    assert min(b[2] for b in shown) >= 14
+    assert not overlapping(boxes)
+    # the family gets the most room: its names are larger than the organisation boxes' type
+    family = max(b[2] for b in shown)
+    assert family >= 16
+
+
+def test_family_rows_are_spaced_for_their_names() -> None:
+    """Label-aware spacing: neighbours in a row are as far apart as their names need (and no closer than the
+    notation's gaps without names)."""
+    case = calamity_case()
+    plain = family_layout(case)
+    room = {p.id: 2.5 for p in case.persons if p.kind != PersonKind.PROFESSIONAL}
+    spaced = family_layout(case, room)
+    for row in spaced.rows.values():
+        xs = sorted(spaced.positions[p][0] for p in row)
+        assert all(b - a >= 5.0 - 1e-6 for a, b in itertools.pairwise(xs))
+    def width(lay) -> float:
+        return lay.bounds()[1] - lay.bounds()[0]
+
+    assert width(spaced) > width(plain)
+    assert {p: g for p, g in spaced.generation.items()} == plain.generation
