@@ -31,7 +31,10 @@ from models.vocabulary import (
     Topic,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1 adds optional fields only (topics, key moments, informants, joint events, organisation ties…): a 1.0
+file is a valid 1.1 file and loads and saves unchanged."""
+READABLE_VERSIONS = ("1.0", "1.1")
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 """Identifiers: letters, digits and ``_ . : -``, at most 64 characters."""
@@ -382,7 +385,7 @@ class LayoutHints(_Item):
 class Case(_Item):
     """One pseudonymised case file."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
     id: Id = Field(description="A pseudonymous case id, never a name")
     title: ShortText
     description: LongText | None = None

@@ -166,8 +166,9 @@ def _friendlier(problem: Problem) -> Problem:
                        'the file must declare it is pseudonymised: "pseudonymised": true')
     if problem.path == "$.schema_version" and problem.code == "literal_error":
         return Problem(problem.path, "schema_version",
-                       f"onbekende schemaversie; deze versie van casusbeeld leest versie {SCHEMA_VERSION}",
-                       f"unknown schema version; this version of casusbeeld reads version {SCHEMA_VERSION}")
+                       "onbekende schemaversie; deze versie van casusbeeld leest versie 1.0 tot en met "
+                       f"{SCHEMA_VERSION}",
+                       f"unknown schema version; this version of casusbeeld reads versions 1.0 to {SCHEMA_VERSION}")
     return problem
 
 

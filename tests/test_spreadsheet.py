@@ -116,15 +116,18 @@ FULL = {
     "Personen": {"Id": "kind", "Naam of rol": "Kind", "Soort": "familie", "Geslacht": "vrouw", "Geboren": "3-2012",
                  "Overleden op": "ca. 2030", "Overleden": "ja", "Rol": "index", "Organisatie": "vt",
                  "Betrokken vanaf": "2013", "Betrokken tot": "2014", "Tweeling van": "Zus", "Eeneiig": "x",
+                 "Casusregisseur": "ja", "Werkte ook bij": '[{"organisation": "vt", "start": "2013"}]',
                  "Notitie": "notitie"},
     "Relaties": {"Id": "r1", "Van": "Zus", "Soort": "partners", "Naar": "kind", "Soort ouderschap": None,
                  "Status": "gescheiden", "Getrouwd": "2010", "Uit elkaar": "2011", "Gescheiden": "1-1-2012",
                  "Begin": "2009", "Einde": "2012", "Gezien door": "kind", "Zekerheid": "vermoed", "Bron": "s1",
-                 "Notitie": "n"},
+                 "Verteld door": "Zus", "Notitie": "n"},
     "Gebeurtenissen": {"Id": "e1", "Datum": "12-3-2015", "Einddatum": "4-2015", "Ongeveer": "nee",
                        "Laag": "formal", "Soort": "placement", "Titel": "Plaatsing", "Beschrijving": "lang",
-                       "Personen": "kind; Zus", "Organisatie": "vt", "Naar organisatie": "Veilig Thuis regio",
-                       "Bron": "Gesprek met moeder", "Perspectief van": "kind", "Soort uitspraak": "feit",
+                       "Personen": "kind; Zus", "Organisatie": "vt", "Ook betrokken organisaties": "vt",
+                       "Naar organisatie": "Veilig Thuis regio",
+                       "Bron": "Gesprek met moeder", "Verteld door": "Zus",
+                       "Perspectief van": "kind", "Soort uitspraak": "feit",
                        "Zekerheid": "betwist", "Kernmoment": "ja", "Plaatsing": "pleeggezin",
                        "Plaatsing: kind": "Zus", "Plaatsing: locatie": "Pleeggezin B.",
                        "Plaatsing: crisis": "ja", "Besluit door": "vt, kind",
@@ -162,15 +165,17 @@ def test_every_column_is_read_into_its_field():
     assert dumped["persons"][0] == {
         "id": "kind", "label": "Kind", "kind": "family", "gender": "female", "birth": "2012-03", "death": "~2030",
         "deceased": True, "role": "index", "organisation": "vt", "involvement": {"start": "2013", "end": "2014"},
-        "twin": {"of": "zus", "identical": True}, "note": "notitie"}
+        "twin": {"of": "zus", "identical": True}, "note": "notitie", "case_manager": True,
+        "affiliations": [{"organisation": "vt", "start": "2013"}]}
     assert dumped["relationships"] == [{
         "id": "r1", "type": "partner", "source": "zus", "target": "kind", "status": "divorced", "married": "2010",
         "separated": "2011", "divorced": "2012-01-01", "start": "2009", "end": "2012", "view": "kind",
-        "certainty": "suspected", "info_source": "s1", "note": "n"}]
+        "certainty": "suspected", "info_source": "s1", "informant": "zus", "note": "n"}]
     assert dumped["events"] == [{
         "id": "e1", "date": "2015-03-12", "end": "2015-04", "approximate": False, "layer": "formal",
         "type": "placement", "title": "Plaatsing", "description": "lang", "persons": ["kind", "zus"],
-        "organisation": "vt", "to_organisation": "vt", "source": "s1", "perspective": "kind",
+        "organisation": "vt", "organisations": ["vt"], "to_organisation": "vt", "source": "s1",
+        "informant": "zus", "perspective": "kind",
         "statement_kind": "fact", "certainty": "disputed", "key_moment": True,
         "placement": {"setting": "foster_family", "location": "Pleeggezin B.", "crisis": True, "child": "zus"},
         "decision": {"decided_by": ["vt", "kind"], "family_involved": "yes", "rationale": "omdat",

@@ -38,7 +38,7 @@ class Column:
 
     header: str
     field: str  # dotted path in the item
-    kind: str  # id | text | date | bool | enum | ref | refs
+    kind: str  # id | text | date | bool | enum | ref | refs | json
     enum: type[StrEnum] | None = None
     refers_to: str | None = None  # for ref/refs: persons | organisations | actors | sources
     required: bool = False
@@ -88,6 +88,8 @@ PERSONS = Sheet("Personen", "persons", "p", (
     _c("Betrokken tot", "involvement.end", "date"),
     _c("Tweeling van", "twin.of", "ref", refers_to="persons"),
     _c("Eeneiig", "twin.identical", "bool"),
+    _c("Casusregisseur", "case_manager", "bool"),
+    _c("Werkte ook bij", "affiliations", "json"),
     _c("Notitie", "note"),
 ))
 
@@ -113,6 +115,7 @@ RELATIONSHIPS = Sheet("Relaties", "relationships", "r", (
     _c("Gezien door", "view", "ref", refers_to="persons"),
     _c("Zekerheid", "certainty", "enum", Certainty),
     _c("Bron", "info_source", "ref", refers_to="sources"),
+    _c("Verteld door", "informant", "ref", refers_to="persons"),
     _c("Notitie", "note"),
 ))
 
@@ -127,8 +130,10 @@ EVENTS = Sheet("Gebeurtenissen", "events", "e", (
     _c("Beschrijving", "description"),
     _c("Personen", "persons", "refs", refers_to="persons"),
     _c("Organisatie", "organisation", "ref", refers_to="organisations"),
+    _c("Ook betrokken organisaties", "organisations", "refs", refers_to="organisations"),
     _c("Naar organisatie", "to_organisation", "ref", refers_to="organisations"),
     _c("Bron", "source", "ref", refers_to="sources"),
+    _c("Verteld door", "informant", "ref", refers_to="persons"),
     _c("Perspectief van", "perspective", "ref", refers_to="persons"),
     _c("Soort uitspraak", "statement_kind", "enum", StatementKind),
     _c("Zekerheid", "certainty", "enum", Certainty),
@@ -149,12 +154,12 @@ SHEETS: tuple[Sheet, ...] = (PERSONS, ORGANISATIONS, RELATIONSHIPS, EVENTS, SOUR
 CASE_SHEET = "Casus"
 CASE_FIELDS: dict[str, str] = {
     "Casusnummer": "id", "Titel": "title", "Omschrijving": "description", "Indexpersoon": "index_person",
-    "Aangemaakt": "created", "Bijgewerkt": "updated",
+    "Aangemaakt": "created", "Bijgewerkt": "updated", "Schemaversie": "schema_version",
 }
 """The Casus sheet: one row per field, the name in column A and the value in column B."""
 
 OTHER_SHEET = "Overig"
-OTHER_PARTS = ("households", "annotations", "reflections", "layout")
+OTHER_PARTS = ("households", "annotations", "reflections", "layout", "organisation_relationships")
 """What the workbook carries as JSON, untouched, so a round trip loses nothing."""
 
 LISTS_SHEET = "Lijsten"

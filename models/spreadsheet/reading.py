@@ -168,6 +168,11 @@ def _parse(column: Column, value: Any) -> Any:
         return read_enum(value, column.enum)
     if column.kind == "refs":
         return split_refs(value)
+    if column.kind == "json":  # a small list the sheet cannot spread over columns (a professional's affiliations)
+        try:
+            return json.loads(cell_text(value))
+        except ValueError:
+            raise CellError("bad_json", "geen geldige JSON-lijst", "not a valid JSON list") from None
     if isinstance(value, str):
         return value if column.kind == "text" else value.strip()
     return cell_text(value)

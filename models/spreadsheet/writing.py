@@ -45,6 +45,7 @@ _KIND_HELP = {
     "enum": "kies uit de lijst",
     "ref": "id of naam",
     "refs": "ids of namen, gescheiden door komma's",
+    "json": 'JSON, bijvoorbeeld [{"organisation": "org-1", "start": "2017"}]',
 }
 
 
@@ -159,6 +160,9 @@ def _export_value(item: Any, column: Column) -> str | None:
         return LABELS.get(str(value), {}).get("nl", str(value))
     if column.kind == "refs":
         return ", ".join(value) or None
+    if column.kind == "json":
+        return json.dumps([part.model_dump(mode="json", exclude_none=True) for part in value],
+                          ensure_ascii=False) if value else None
     return str(value)
 
 
