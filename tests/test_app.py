@@ -443,3 +443,14 @@ def test_a_reload_with_unsaved_edits_keeps_the_networks_date(lisa_store: dict[st
     # a case chosen from the list opens on its own opening day, whatever the address still says
     chosen = {**lisa_store, "name": "other.json", "source": "file"}
     assert opened(view, chosen, None, None, search)[2] == opening_day(view, case_bounds(view)).toordinal()
+
+
+def test_error_panel_lists_the_first_problems_and_counts_the_rest() -> None:
+    from models.limits import MAX_PROBLEMS_SHOWN
+
+    problems = [{"path": f"$.events[{i}].date", "nl": "geen datum", "en": "not a date"} for i in range(400)]
+    panel = error_panel({"name": "groot.json", "problems": problems}, "nl")
+    rows = panel.children[2].children.children[1].children
+    assert len(rows) == MAX_PROBLEMS_SHOWN + 1
+    assert rows[-1].children.children == f"… en nog {400 - MAX_PROBLEMS_SHOWN} andere problemen"
+    assert "400 problemen" in panel.children[1].children

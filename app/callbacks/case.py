@@ -17,6 +17,7 @@ from layouts.components.i18n import normal_lang
 from layouts.components.page import case_options, lane_options
 from layouts.texts import text
 from models import CaseError, Problem
+from models.limits import MAX_PROBLEMS_SHOWN
 from models.loading import DEFAULT_MAX_BYTES
 from models.saving import fingerprint
 
@@ -168,7 +169,9 @@ def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
     head = (text("error_count_one", lang, name=error.get("name", "?")) if count == 1
             else text("error_count_many", lang, n=count, name=error.get("name", "?")))
     rows = [html.Tr([html.Td(html.Code(p.get("path", "$"))), html.Td(p.get(lang) or p.get("nl", ""))])
-            for p in problems]
+            for p in problems[:MAX_PROBLEMS_SHOWN]]
+    if count > MAX_PROBLEMS_SHOWN:  # a 20,000-event file can have a thousand problems: the first ones say enough
+        rows.append(html.Tr(html.Td(text("error_more", lang, n=count - MAX_PROBLEMS_SHOWN), colSpan=2)))
     table = html.Table([
         html.Thead(html.Tr([html.Th(text("error_where", lang), scope="col"),
                             html.Th(text("error_what", lang), scope="col")])),

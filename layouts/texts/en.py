@@ -50,6 +50,7 @@ EN: dict[str, str] = {
     "error_title": "This file cannot be opened",
     "error_count_one": "1 problem found in {name}:",
     "error_count_many": "{n} problems found in {name}:",
+    "error_more": "… and {n} more problems",
     "error_kept": "The case that was open stays open.",
     "error_where": "Place in the file",
     "error_what": "Problem",

@@ -50,6 +50,7 @@ NL: dict[str, str] = {
     "error_title": "Dit bestand kan niet worden geopend",
     "error_count_one": "1 probleem gevonden in {name}:",
     "error_count_many": "{n} problemen gevonden in {name}:",
+    "error_more": "… en nog {n} andere problemen",
     "error_kept": "De casus die open was, blijft open.",
     "error_where": "Plaats in het bestand",
     "error_what": "Probleem",
