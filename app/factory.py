@@ -50,7 +50,7 @@ def create_app(cases: Path | None = None, lang: str = "nl",
     )
 
     def layout() -> html.Div:
-        files = list_case_files(cases)  # re-read on every page load: new files in the folder show up
+        files = list_case_files(cases, include_skipped=True)  # re-read on every page load: new files show up
         return build_layout(files, lang)
 
     app.layout = layout

@@ -146,6 +146,7 @@ class CaseFile:
     path: Path
     title: str
     looks_valid: bool
+    skipped: bool = False  # not a regular file inside the folder: listed (disabled) so the user knows why
 
 
 _TITLES: BoundedLRU[tuple[str, int, int], tuple[str, bool]] = BoundedLRU(256)
@@ -168,11 +169,12 @@ def _peek_title(path: Path) -> tuple[str, bool]:
     return _TITLES.get_or_create((str(path), stat.st_size, stat.st_mtime_ns), read)
 
 
-def list_case_files(cases: Path | None) -> list[CaseFile]:
+def list_case_files(cases: Path | None, *, include_skipped: bool = False) -> list[CaseFile]:
     """The case files at ``cases`` (a file or a folder, not recursive), sorted by file name.
 
     Only regular files inside the folder count, after resolving links: a link to a file elsewhere, a FIFO or a
-    device is skipped (so it can neither be read through the app nor hang it).
+    device is skipped (so it can neither be read through the app nor hang it); ``include_skipped`` lists those
+    too, marked ``skipped``, for the chooser to say so.
     """
     if cases is None:
         return []
@@ -181,6 +183,8 @@ def list_case_files(cases: Path | None) -> list[CaseFile]:
     files = []
     for path in paths:
         if not _safe_case_path(path, folder):
+            if include_skipped:
+                files.append(CaseFile(name=path.name, path=path, title=path.name, looks_valid=False, skipped=True))
             continue
         try:
             title, ok = _peek_title(path)

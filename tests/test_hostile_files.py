@@ -82,6 +82,13 @@ def test_case_folder_offers_regular_files_inside_it_only(tmp_path: Path) -> None
     (folder / "inside-link.json").symlink_to(folder / "lisa.json")
     names = [file.name for file in list_case_files(folder)]
     assert names == ["inside-link.json", "lisa.json"]
+    listed = {file.name: file.skipped for file in list_case_files(folder, include_skipped=True)}
+    assert listed == {"fifo.json": True, "inside-link.json": False, "link.json": True, "lisa.json": False}
+    from layouts.components.page import case_options
+
+    options = {o["value"]: o for o in case_options(list_case_files(folder, include_skipped=True), "nl")}
+    assert options["link.json"]["disabled"] and "overgeslagen: geen gewoon bestand" in options["link.json"]["label"]
+    assert not options["lisa.json"].get("disabled")
     assert read_case_file(folder, "link.json") is None
     assert read_case_file(folder, "fifo.json") is None
     assert read_case_file(folder, "../geheim.json") is None

@@ -247,7 +247,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         layers = [{"label": text("layer_both", lang), "value": "both"},
                   {"label": text("layer_formal_short", lang), "value": "formal"},
                   {"label": text("layer_lived_short", lang), "value": "lived"}]
-        return (texts, lang, case_options(list_case_files(cases), lang),
+        return (texts, lang, case_options(list_case_files(cases, include_skipped=True), lang),
                 text("filter_all", lang), text("filter_all", lang), text("filter_all", lang), layers,
                 text("table_search_placeholder", lang), text("pseudonymised_hint", lang),
                 text("timeline_aria", lang), text("genosociogram_aria", lang), text("page_prev", lang),

@@ -156,7 +156,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
                                                  detail=result.detail or ""), no_update, no_update
         new_store = saved(store, name=file_name, base=result.fingerprint)
         return (new_store, status("saved", lang, name=file_name), False, None,
-                case_options(list_case_files(cases), lang), file_name)
+                case_options(list_case_files(cases, include_skipped=True), lang), file_name)
 
     @app.callback(
         Output("new-case-modal", "is_open"), Input("edit-new", "n_clicks"), Input("new-case-cancel", "n_clicks"),

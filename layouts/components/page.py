@@ -43,11 +43,20 @@ class OfferedCase(Protocol):
     name: str
     title: str
     looks_valid: bool
+    skipped: bool
 
 
 def case_options(files: Sequence[OfferedCase], lang: str) -> list[dict[str, Any]]:
-    return [{"label": f.title if f.looks_valid else f"{f.title} {text('invalid_marker', lang)}", "value": f.name}
-            for f in files]
+    """The chooser's options: each case by its title (marked when it does not look valid); a file that is not a
+    regular file inside the folder is listed but cannot be chosen, saying why."""
+    options = []
+    for f in files:
+        if f.skipped:
+            options.append({"label": f"{f.name} — {text('case_skipped', lang)}", "value": f.name, "disabled": True})
+        else:
+            options.append({"label": f.title if f.looks_valid else f"{f.title} {text('invalid_marker', lang)}",
+                            "value": f.name})
+    return options
 
 
 def lane_options(lang: str) -> list[dict[str, str]]:
@@ -102,7 +111,8 @@ def _header(files: Sequence[OfferedCase], lang: str) -> html.Header:
     title = html.Div([
         html.Span(T("app_name", lang), className="app-name"),
         # a case from the folder opens right after the page: say so rather than "no case open"
-        html.H1(text("opening_case" if files else "no_case_title", lang), id="case-title", className="case-title"),
+        html.H1(text("opening_case" if any(not f.skipped for f in files) else "no_case_title", lang),
+                id="case-title", className="case-title"),
         html.Span([T("pseudonymised", lang)], className="badge pseudo-badge", id="pseudo-badge",
                   title=text("pseudonymised_hint", lang)),
     ], className="header-title")

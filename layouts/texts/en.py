@@ -37,6 +37,7 @@ EN: dict[str, str] = {
     "chooser_new_case": "New case (not saved yet)",
     "choose_case_placeholder": "Choose a case…",
     "invalid_marker": "(invalid)",
+    "case_skipped": "skipped: not a regular file in this folder",
     "upload_too_large": "This file is too large to open (over 20 MB); a case is much smaller. Is it the right file?",
     "upload": "Open file…",
     "projector": "Projector",

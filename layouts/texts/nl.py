@@ -37,6 +37,7 @@ NL: dict[str, str] = {
     "chooser_new_case": "Nieuwe casus (nog niet opgeslagen)",
     "choose_case_placeholder": "Kies een casus…",
     "invalid_marker": "(ongeldig)",
+    "case_skipped": "overgeslagen: geen gewoon bestand in deze map",
     "upload_too_large": "Dit bestand is te groot om te openen (meer dan 20 MB); een casus is veel kleiner. Is het het goede bestand?",
     "upload": "Bestand openen…",
     "projector": "Beamer",
