@@ -139,13 +139,14 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Output("genosociogram-graph", "figure"), Output("genosociogram-graph", "style"),
         Output("genosociogram-title", "children"), Output("as-of-text", "children"),
         Input("case-store", "data"), Input("selection-store", "data"), Input("as-of", "value"),
-        Input("lang", "value"), Input("projector", "value"), Input("wall", "value"),
+        Input("lang", "value"), Input("projector", "value"), Input("wall", "value"), Input("wall-frame", "data"),
     )
     def _genosociogram(store: dict[str, Any] | None, selection: Selection, as_of: int | None, lang: str,
-                       projector: bool, wall: str | None = None) -> tuple[go.Figure, dict[str, str], str, str]:
+                       projector: bool, wall: str | None = None,
+                       frame: Any = None) -> tuple[go.Figure, dict[str, str], str, str]:
         lang = normal_lang(lang)
         view = case_view(store)
-        fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector), wall))
+        fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector), wall, frame))
         day = as_of_date(view, as_of) if view else None
         title = text("genosociogram_asof", lang, date=format_day(day, lang)) if day else text("genosociogram", lang)
         return fig, style, title, format_day(day, lang) if day else ""

@@ -69,6 +69,8 @@ def _wall_switch(lang: str) -> html.Div:
         dbc.RadioItems(id="wall", value="both", inline=True, class_name="lang-switch wall-switch",
                        options=wall_options(lang), input_class_name="btn-check",
                        label_class_name="btn btn-outline-secondary btn-sm", label_checked_class_name="active"),
+        # the facilitator's choice: the card 3/4 questions, annotations and reflection notes beside the view
+        dbc.Switch(id="wall-notes", value=False, label=T("wall_notes", lang), class_name="mode-switch wall-notes"),
     ], id="wall-wrap", className="wall-wrap", role="radiogroup", **{"aria-labelledby": "wall-label"})
 
 
@@ -237,6 +239,8 @@ def build_layout(files: Sequence[OfferedCase], lang: str) -> html.Div:
         dcc.Store(id="story-meta", storage_type="memory", data={"n": 0, "index": 0}),
         dcc.Store(id="panel-finding", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
+        # {width, height} px the wall leaves for the geno-sociogram, measured in the browser (casusbeeld.js)
+        dcc.Store(id="wall-frame", storage_type="memory"),
         dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
         # the view lives in the address (app.view_state_io); "url-pop" hears back/forward (assets/history.js)
         dcc.Location(id="url", refresh=False),
