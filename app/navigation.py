@@ -92,7 +92,7 @@ def navigate(view: CaseView | None, trigger: Any, value: Any, selection: Selecti
     if trigger == "genosociogram-graph":
         chosen = selection_from_network(view, clicked_id(value))
         return Nav(selection=chosen) if chosen else Nav()
-    if trigger == "clear-selection":
+    if trigger in ("clear-selection", "details-close"):
         return Nav(selection=None)
     if isinstance(trigger, dict) and value:
         if trigger.get("type") == "row-select":

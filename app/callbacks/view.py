@@ -74,7 +74,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Output("story-meta", "data"),
         Input("case-store", "data"),
         Input("timeline-graph", "clickData"), Input("genosociogram-graph", "clickData"),
-        Input("clear-selection", "n_clicks"),
+        Input("clear-selection", "n_clicks"), Input("details-close", "n_clicks"),
         Input({"type": "row-select", "id": ALL}, "n_clicks"),
         Input({"type": "detail-link", "kind": ALL, "id": ALL}, "n_clicks"),
         Input({"type": "finding", "index": ALL}, "n_clicks"),
@@ -152,11 +152,11 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         return fig, style, title, format_day(day, lang) if day else ""
 
     @app.callback(
-        Output("details", "children"), Output("clear-selection", "hidden"),
+        Output("details", "children"), Output("clear-selection", "hidden"), Output("details-close", "hidden"),
         Input("case-store", "data"), Input("selection-store", "data"), Input("lang", "value"),
     )
-    def _details(store: dict[str, Any] | None, selection: Selection, lang: str) -> tuple[Any, bool]:
-        return details(case_view(store), selection, normal_lang(lang)), not selection
+    def _details(store: dict[str, Any] | None, selection: Selection, lang: str) -> tuple[Any, bool, bool]:
+        return details(case_view(store), selection, normal_lang(lang)), not selection, not selection
 
     @app.callback(
         Output("story-bar", "hidden"), Output("story-position", "children"), Output("story-event", "children"),

@@ -223,7 +223,13 @@ def build_layout(files: Sequence[OfferedCase], lang: str) -> html.Div:
                  role="figure", id="genosociogram-wrap", **{"aria-label": text("genosociogram_aria", lang)}),
     ], className="view network-view")
     side = html.Aside([
-        html.Section([html.H2(T("details", lang), className="section-title"),
+        html.Section([html.Div([html.H2(T("details", lang), className="section-title"),
+                                # on the wall the timeline's clear button may be out of sight: one here too
+                                html.Button("×", id="details-close", n_clicks=0, type="button", hidden=True,
+                                            className="btn btn-outline-secondary btn-sm details-close",
+                                            title=text("clear_selection", lang),
+                                            **{"aria-label": text("clear_selection", lang)})],
+                               className="section-head"),
                       html.Div(id="details", className="details", **{"aria-live": "polite"})],
                      className="side-card details-card"),
         annotations_card(lang),

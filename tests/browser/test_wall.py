@@ -107,7 +107,7 @@ def test_the_details_show_beside_a_single_view_only_with_a_selection(page: Any) 
     # the network drawn again for the narrower frame beside it
     assert wait_until(lambda: (b := _svg_box(page, "genosociogram-graph")) and b["x"] + b["width"] <= details["x"]
                       and b["width"] >= 0.6 * 1920, 60)
-    page.locator("#clear-selection").click()
+    page.locator("#details-close").click()  # the timeline's clear button is not on this wall
     expect(page.locator(".details-card")).to_be_hidden()
 
 
