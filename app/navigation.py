@@ -92,7 +92,7 @@ def navigate(view: CaseView | None, trigger: Any, value: Any, selection: Selecti
     if trigger == "genosociogram-graph":
         chosen = selection_from_network(view, clicked_id(value))
         return Nav(selection=chosen) if chosen else Nav()
-    if trigger == "clear-selection":
+    if trigger in ("clear-selection", "details-close"):
         return Nav(selection=None)
     if isinstance(trigger, dict) and value:
         if trigger.get("type") == "row-select":
@@ -204,27 +204,42 @@ def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure
 
 
 WALL_FRAMES: dict[str, tuple[int, int]] = {"network": (800, 530), "both": (590, 540)}
-"""px: the frame the geno-sociogram is drawn for on the wall, per wall choice (what a 1280×720 screen leaves
-under the header: the main column, or half of it beside the timeline). The wall's fit (WALL_FIT_JS) only
-fine-tunes it (down, never up)."""
+"""px: the frame the geno-sociogram is drawn for on the wall before the browser has measured the real one (what
+a 1280×720 screen leaves under the header: the main column, or half of it beside the timeline)."""
+
+MIN_FRAME, MAX_FRAME = (240, 200), (3840, 2160)
+"""px: the smallest and largest measured frame drawn for (a frame outside is clamped)."""
 
 
-def wall_frame(projector: bool, wall: str | None) -> tuple[int, int] | None:
-    """The frame to draw the geno-sociogram for: on the projector, the wall choice's; else None (the card)."""
+def measured_frame(measured: Any, wall: str | None) -> tuple[int, int] | None:
+    """The frame the browser measured for ``wall`` (``{"width", "height", "wall"}`` from the ``wall-frame`` store,
+    see casusbeeld.js ``measureFrame``), clamped; None when missing, malformed or measured for another wall."""
+    if not isinstance(measured, dict) or measured.get("wall") != (wall or "both"):
+        return None
+    try:
+        width, height = int(measured["width"]), int(measured["height"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (min(max(width, MIN_FRAME[0]), MAX_FRAME[0]), min(max(height, MIN_FRAME[1]), MAX_FRAME[1]))
+
+
+def wall_frame(projector: bool, wall: str | None, measured: Any = None) -> tuple[int, int] | None:
+    """The frame to draw the geno-sociogram for: on the projector, the one the browser measured for the wall
+    choice (else the choice's default); else None (the card)."""
     if not projector:
         return None
-    return WALL_FRAMES.get(wall or "both", WALL_FRAMES["both"])
+    return measured_frame(measured, wall) or WALL_FRAMES.get(wall or "both", WALL_FRAMES["both"])
 
 
 def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_value: int | None, lang: str,
-                         projector: bool, wall: str | None = None) -> go.Figure:
+                         projector: bool, wall: str | None = None, measured: Any = None) -> go.Figure:
     """The geno-sociogram as of the slider's date, with the selection highlighted (on the projector, drawn for
     the wall's frame)."""
     if view is None:
         return empty_figure(projector)
     _, highlight = highlights(view, selection)
     state = ViewState(as_of=as_of_date(view, as_of_value), lang=lang, projector=projector)
-    return draw_genosociogram(view.case, state, frame=wall_frame(projector, wall), highlight=Highlight.of(
+    return draw_genosociogram(view.case, state, frame=wall_frame(projector, wall, measured), highlight=Highlight.of(
         persons=highlight.get("highlight_persons"), organisations=highlight.get("highlight_organisations"),
         events=highlight.get("highlight_events")))
 

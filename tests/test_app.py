@@ -241,6 +241,7 @@ def test_navigation_rules(lisa_store: dict[str, Any]) -> None:
     assert selection_from_network(view, f"org:{org}") == {"kind": "organisation", "id": org}
     assert selection_from_network(view, "rel:r1") is None
     assert navigate(view, "clear-selection", 1, nav.selection, None, False).selection is None
+    assert navigate(view, "details-close", 1, nav.selection, None, False).selection is None  # its own button
     row = navigate(view, {"type": "row-select", "id": event.id}, 1, None, None, False)
     assert row.selection["id"] == event.id
     assert navigate(view, {"type": "row-select", "id": event.id}, 0, None, None, False).selection is dash_no_update()

@@ -117,10 +117,11 @@ def test_story_steps_follow_the_click_counts_and_stop_at_the_ends() -> None:
 @needs_node
 def test_wall_classes_come_from_the_wall_choice_and_its_options() -> None:
     options = [{"label": "Beide", "value": "both"}, {"label": "Tijdlijn", "value": "timeline"}]
-    out = _run(("wallFit", ["timeline", True, False, {}, {}, options]),
-               ("wallFit", ["elsewhere", True, True, {}, {}, options]),
+    out = _run(("wallFit", ["timeline", True, False, {}, {}, None, False, options]),
+               ("wallFit", ["elsewhere", True, True, {}, {}, {"kind": "person", "id": "p1"}, True, options]),
                ("rootClass", [True]), ("rootClass", [None]),
                ("filtersToggle", [1]), ("filtersToggle", [2]), ("caseTitle", [["not", "text"]]))
-    assert out["results"] == ["workspace wall-timeline", "workspace wall-both wall-story",
+    # a selection and the facilitator's notes switch give the details and notes their column
+    assert out["results"] == ["workspace wall-timeline", "workspace wall-both wall-story wall-selected wall-notes",
                               "app-root projector", "app-root", [False, "true"], [True, "false"], ""]
     assert out["listeners"].count("resize") == 1 and "beforeunload" in out["listeners"]  # watched once

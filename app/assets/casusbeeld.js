@@ -41,17 +41,63 @@
     if (changed) { window.Plotly.relayout(gd, update); }
   }
 
-  /* The timeline scaled to the height left under the header (CSS variables on its wrapper). */
+  /* The timeline on the wall gets the whole width and the height left under the header: plotly lays its lanes
+     out for that height (type stays projector size). It is never squeezed below its own height (its legend rows
+     would run into each other): when the room is smaller it is scaled down as a whole (CSS variables on its
+     wrapper), the last resort. */
+  var MIN_SQUEEZE = 1;
+
   function fitTimeline(on, tlWrap, tlGraph, screen, scrolled) {
-    var scale = 1, natural = parseFloat(tlGraph.style.height) || tlGraph.offsetHeight;
-    if (on && tlWrap.offsetParent !== null && natural > 0) {
+    var scale = 1, natural = parseFloat(tlGraph.style.height) || tlGraph.offsetHeight, height = natural;
+    var gd = tlWrap.querySelector(".js-plotly-plot");
+    var shown = on && tlWrap.offsetParent !== null && natural > 0;
+    if (shown) {
       var asOf = tlWrap.parentNode.querySelector(".as-of");
       var below = (asOf ? asOf.offsetHeight : 0) + 22;
-      var room = screen - (tlWrap.getBoundingClientRect().top + scrolled) - below;
-      scale = Math.max(0.45, Math.min(1, room / natural));
+      var room = Math.floor(screen - (tlWrap.getBoundingClientRect().top + scrolled) - below);
+      height = Math.max(room, Math.ceil(natural * MIN_SQUEEZE), 200);
+      scale = Math.max(0.45, Math.min(1, room / height));
     }
     tlWrap.style.setProperty("--tl-scale", String(scale));
-    tlWrap.style.setProperty("--tl-height", on ? Math.floor(natural * scale) + "px" : "auto");
+    tlWrap.style.setProperty("--tl-height", shown ? Math.floor(height * scale) + "px" : "auto");
+    tlWrap.style.setProperty("--tl-h", shown ? height + "px" : "auto");
+    if (!gd) { return; }
+    // plotly stops following its container once given a height: the width is given too (the wrapper's)
+    gd.casusbeeldSize = shown ? [Math.floor(tlWrap.clientWidth / scale), height] : null;
+    if (!gd.casusbeeldHeightHook && gd.on) {  // a new figure (or a partial update) keeps the wall's height
+      gd.casusbeeldHeightHook = true;
+      gd.on("plotly_afterplot", function () { keepHeight(gd); });
+    }
+    keepHeight(gd);
+  }
+
+  function keepHeight(gd) {
+    var want = gd.casusbeeldSize, drawn = plotGeometry(gd);
+    if (want && drawn && want[0] > 0 && window.Plotly &&
+        (Math.abs(drawn.width - want[0]) > 1 || Math.abs(drawn.height - want[1]) > 1)) {
+      window.Plotly.relayout(gd, {width: want[0], height: want[1]});
+    }
+  }
+
+  /* The frame the wall leaves for the geno-sociogram, {width, height, wall} px, sent to the "wall-frame" store
+     (debounced, only when it changed): the server draws the figure for it (app/navigation.py wall_frame). */
+  var sentFrame = null, frameTimer = null;
+
+  function measureFrame(on, netWrap, body, screen, scrolled) {
+    if (!on || netWrap.offsetParent === null) { return; }
+    var match = /\bwall-(both|network|timeline|patterns)\b/.exec(body.className);
+    var section = netWrap.parentNode;
+    var width = Math.floor(section.clientWidth - 28);
+    var height = Math.floor(screen - (netWrap.getBoundingClientRect().top + scrolled) - 18);
+    var frame = {width: width, height: height, wall: match ? match[1] : "both"};
+    if (sentFrame && sentFrame.wall === frame.wall && Math.abs(sentFrame.width - width) < 8 &&
+        Math.abs(sentFrame.height - height) < 8) { return; }
+    clearTimeout(frameTimer);
+    frameTimer = setTimeout(function () {
+      if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
+      sentFrame = frame;
+      window.dash_clientside.set_props("wall-frame", {data: frame});
+    }, 250);
   }
 
   /* The geno-sociogram keeps its own proportions and type (drawn for its natural size, see layouts/genogram):
@@ -73,17 +119,13 @@
       var drawing = t + (size[1] - t - b) * (1 - lo) + 12;
       var netRoom = screen - (netWrap.getBoundingClientRect().top + scrolled) - 12;
       var framed = lay.meta && lay.meta.frame;
-      var across = body.classList.contains("wall-both") ? 0.5 * body.clientWidth - 40 : netWrap.clientWidth;
-      if (framed && !body.classList.contains("wall-both")) {  // its own width follows the scale: the column's
-        across = netWrap.parentNode.clientWidth - 24;
-      }
+      var across = netWrap.parentNode.clientWidth - 24;  // the column's (its own width follows the scale)
       // a figure drawn for the wall's frame (meta.frame) only needs fine-tuning, the whole of it (its legend
       // is part of the frame); never scaled up (a wider wrap centres the graph before the transform)
       if (framed) { drawing = size[1] + 4; }
       netScale = Math.max(0.3, Math.min(1, netRoom / drawing, across / size[0]));
       netWrap.style.setProperty("--net-w", size[0] + "px");
       netWrap.style.setProperty("--net-h", size[1] + "px");
-      body.style.setProperty("--net-col", Math.ceil(size[0] * netScale + 32) + "px");
     }
     netWrap.style.setProperty("--net-scale", String(netScale));
     var sized = on && size.length === 2;
@@ -102,6 +144,7 @@
     var screen = window.innerHeight, scrolled = window.scrollY;
     fitTimeline(on, tlWrap, tlGraph, screen, scrolled);
     fitNetwork(on, netWrap, body, screen, scrolled);
+    measureFrame(on, netWrap, body, screen, scrolled);
     if (on && patterns && patterns.offsetParent !== null) {
       var patRoom = screen - (patterns.getBoundingClientRect().top + scrolled) - 16;
       patterns.style.setProperty("--pat-height", Math.max(240, Math.floor(patRoom)) + "px");
@@ -124,11 +167,21 @@
     window.addEventListener("resize", fitWall);
     if (!window.ResizeObserver) { return; }
     var observer = new window.ResizeObserver(fitWall);
+    var lastWidth = null;  // the main column's: it narrows when the details or notes column shows
+    var columns = new window.ResizeObserver(function (entries) {
+      var width = Math.round(entries[entries.length - 1].contentRect.width);
+      if (width !== lastWidth) { lastWidth = width; fitWall(); }
+    });
     var watch = function () {
       var header = document.querySelector(".app-header"), bar = document.getElementById("story-bar");
-      if (!header || !bar) { setTimeout(watch, 200); return; }
+      var body = document.getElementById("case-body"), main = body && body.querySelector(".main-column");
+      if (!header || !bar || !main) { setTimeout(watch, 200); return; }
       observer.observe(header);
       observer.observe(bar);
+      columns.observe(main);
+      // the wall's choice is a class on #case-body: refit once the browser has applied it
+      new window.MutationObserver(function () { setTimeout(fitWall, 30); })
+        .observe(body, {attributes: true, attributeFilter: ["class"]});
     };
     watch();
   }
@@ -174,13 +227,14 @@
 
     /* #case-body's classes for the wall's choice (one of the wall switch's options), and a fit of the figures to
        the screen, now and once the figures have their new size. */
-    wallFit: function (wall, projector, story, timelineStyle, networkStyle, wallOptions) {
+    wallFit: function (wall, projector, story, timelineStyle, networkStyle, selection, notes, wallOptions) {
       var views = (wallOptions || []).map(function (option) { return option.value; });
       var chosen = views.indexOf(wall) >= 0 || !views.length ? wall : views[0];
       watchWall();
       setTimeout(fitWall, 0);
       setTimeout(fitWall, 300);
-      return "workspace wall-" + chosen + (story ? " wall-story" : "");
+      return "workspace wall-" + chosen + (story ? " wall-story" : "") + (selection ? " wall-selected" : "") +
+        (notes ? " wall-notes" : "");
     },
 
     /* The story step from the prev / next click counts. Steps are worked out from the counts, not by adding one

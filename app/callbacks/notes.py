@@ -84,14 +84,19 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Output("reflections-card", "hidden"), Output("reflections-hint", "hidden"),
         Output("reflections-other", "children"),
         Input("case-store", "data"), Input("edit-mode", "value"), Input("lang", "value"),
+        Input("projector", "value"), Input("wall-notes", "value"),
         State({"type": "reflection", "card": ALL, "key": ALL}, "value"),
     )
-    def _reflections(store: Any, edit: bool, lang: str, current: list[Any]) -> tuple:
+    def _reflections(store: Any, edit: bool, lang: str, projector: bool, wall_notes: bool,
+                     current: list[Any]) -> tuple:
         view = case_view(store)
         shown = ctx.outputs_list[0]
         edit = bool(edit)
+        # on the wall the facilitator may show the card 3/4 questions even before anything is written
+        on_wall = view is not None and bool(projector) and bool(wall_notes)
         return (reflection_values(view, shown, current), [not edit] * len(shown),
-                not reflections_shown(view, edit), edit, other_reflections_content(view, normal_lang(lang)))
+                not (reflections_shown(view, edit) or on_wall), edit,
+                other_reflections_content(view, normal_lang(lang)))
 
     @app.callback(
         Output("case-store", "data", allow_duplicate=True), Output("history-store", "data", allow_duplicate=True),

@@ -2,7 +2,9 @@
 
 Everything here happens in the browser or is plain text: choosing a view sets CSS classes and sizes, it
 never redraws a figure. ``#root`` gets ``projector``; ``#case-body`` gets ``wall-<view>``; ``wallFit``
-(``app/assets/casusbeeld.js``) scales the timeline and sizes the geno-sociogram to the height left under the header.
+(``app/assets/casusbeeld.js``) gives the timeline the height left under the header and measures the frame left for
+the geno-sociogram (``wall-frame``, drawn for it by the view callback). The details show only with a selection
+and the notes only when the facilitator switches them on (``wall-notes``): nothing empty takes room.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         ClientsideFunction("casusbeeld", "wallFit"), Output("case-body", "className"),
         Input("wall", "value"), Input("projector", "value"), Input("story-toggle", "value"),
         Input("timeline-graph", "style"), Input("genosociogram-graph", "style"),
+        Input("selection-store", "data"), Input("wall-notes", "value"),
         State("wall", "options"),  # the views the wall can show (the first is the default)
     )
 

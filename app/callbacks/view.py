@@ -74,7 +74,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Output("story-meta", "data"),
         Input("case-store", "data"),
         Input("timeline-graph", "clickData"), Input("genosociogram-graph", "clickData"),
-        Input("clear-selection", "n_clicks"),
+        Input("clear-selection", "n_clicks"), Input("details-close", "n_clicks"),
         Input({"type": "row-select", "id": ALL}, "n_clicks"),
         Input({"type": "detail-link", "kind": ALL, "id": ALL}, "n_clicks"),
         Input({"type": "finding", "index": ALL}, "n_clicks"),
@@ -139,23 +139,24 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Output("genosociogram-graph", "figure"), Output("genosociogram-graph", "style"),
         Output("genosociogram-title", "children"), Output("as-of-text", "children"),
         Input("case-store", "data"), Input("selection-store", "data"), Input("as-of", "value"),
-        Input("lang", "value"), Input("projector", "value"), Input("wall", "value"),
+        Input("lang", "value"), Input("projector", "value"), Input("wall", "value"), Input("wall-frame", "data"),
     )
     def _genosociogram(store: dict[str, Any] | None, selection: Selection, as_of: int | None, lang: str,
-                       projector: bool, wall: str | None = None) -> tuple[go.Figure, dict[str, str], str, str]:
+                       projector: bool, wall: str | None = None,
+                       frame: Any = None) -> tuple[go.Figure, dict[str, str], str, str]:
         lang = normal_lang(lang)
         view = case_view(store)
-        fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector), wall))
+        fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector), wall, frame))
         day = as_of_date(view, as_of) if view else None
         title = text("genosociogram_asof", lang, date=format_day(day, lang)) if day else text("genosociogram", lang)
         return fig, style, title, format_day(day, lang) if day else ""
 
     @app.callback(
-        Output("details", "children"), Output("clear-selection", "hidden"),
+        Output("details", "children"), Output("clear-selection", "hidden"), Output("details-close", "hidden"),
         Input("case-store", "data"), Input("selection-store", "data"), Input("lang", "value"),
     )
-    def _details(store: dict[str, Any] | None, selection: Selection, lang: str) -> tuple[Any, bool]:
-        return details(case_view(store), selection, normal_lang(lang)), not selection
+    def _details(store: dict[str, Any] | None, selection: Selection, lang: str) -> tuple[Any, bool, bool]:
+        return details(case_view(store), selection, normal_lang(lang)), not selection, not selection
 
     @app.callback(
         Output("story-bar", "hidden"), Output("story-position", "children"), Output("story-event", "children"),

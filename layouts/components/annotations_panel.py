@@ -153,7 +153,7 @@ def annotations_card(lang: str) -> html.Section:
                          placeholder=text("notes_filter_all", lang), labels=dropdown_labels(lang)),
         ], className="annotation-filter mb-2"),
         html.Div(id="annotations", className="annotations"),
-    ], className="side-card annotations-card hide-on-projector", id="annotations-card", hidden=True)
+    ], className="side-card annotations-card", id="annotations-card", hidden=True)
 
 
 # --- reflection notes ----------------------------------------------------------------------------------------
@@ -233,7 +233,7 @@ def reflections_card(lang: str) -> html.Section:
                id="reflections-hint", className="small text-muted"),
         *cards,
         html.Div(id="reflections-other"),
-    ], className="side-card reflections-card hide-on-projector", id="reflections-card", hidden=True)
+    ], className="side-card reflections-card", id="reflections-card", hidden=True)
 
 
 def other_reflections_content(view: CaseView | None, lang: str) -> Any:

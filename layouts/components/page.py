@@ -79,6 +79,8 @@ def _wall_switch(lang: str) -> html.Div:
         dbc.RadioItems(id="wall", value="both", inline=True, class_name="lang-switch wall-switch",
                        options=wall_options(lang), input_class_name="btn-check",
                        label_class_name="btn btn-outline-secondary btn-sm", label_checked_class_name="active"),
+        # the facilitator's choice: the card 3/4 questions, annotations and reflection notes beside the view
+        dbc.Switch(id="wall-notes", value=False, label=T("wall_notes", lang), class_name="mode-switch wall-notes"),
     ], id="wall-wrap", className="wall-wrap", role="radiogroup", **{"aria-labelledby": "wall-label"})
 
 
@@ -234,7 +236,13 @@ def build_layout(files: Sequence[OfferedCase], lang: str) -> html.Div:
                  role="figure", id="genosociogram-wrap", **{"aria-label": text("genosociogram_aria", lang)}),
     ], className="view network-view")
     side = html.Aside([
-        html.Section([html.H2(T("details", lang), className="section-title"),
+        html.Section([html.Div([html.H2(T("details", lang), className="section-title"),
+                                # on the wall the timeline's clear button may be out of sight: one here too
+                                html.Button("×", id="details-close", n_clicks=0, type="button", hidden=True,
+                                            className="btn btn-outline-secondary btn-sm details-close",
+                                            title=text("clear_selection", lang),
+                                            **{"aria-label": text("clear_selection", lang)})],
+                               className="section-head"),
                       html.Div(id="details", className="details", **{"aria-live": "polite"})],
                      className="side-card details-card"),
         annotations_card(lang),
@@ -250,6 +258,8 @@ def build_layout(files: Sequence[OfferedCase], lang: str) -> html.Div:
         dcc.Store(id="story-meta", storage_type="memory", data={"n": 0, "index": 0}),
         dcc.Store(id="panel-finding", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
+        # {width, height} px the wall leaves for the geno-sociogram, measured in the browser (casusbeeld.js)
+        dcc.Store(id="wall-frame", storage_type="memory"),
         dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
         # the view lives in the address (app.view_state_io); "url-pop" hears back/forward (assets/history.js)
         dcc.Location(id="url", refresh=False),

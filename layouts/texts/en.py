@@ -46,6 +46,7 @@ EN: dict[str, str] = {
     "wall_timeline": "Timeline",
     "wall_network": "Geno-sociogram",
     "wall_patterns": "Patterns",
+    "wall_notes": "Notes",
     "story": "Story",
     # --- error panel (a file that cannot be opened) ---------------------------------------------------------
     "error_title": "This file cannot be opened",

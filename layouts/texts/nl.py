@@ -46,6 +46,7 @@ NL: dict[str, str] = {
     "wall_timeline": "Tijdlijn",
     "wall_network": "Geno-sociogram",
     "wall_patterns": "Patronen",
+    "wall_notes": "Notities",
     "story": "Verhaal",
     # --- error panel (a file that cannot be opened) ---------------------------------------------------------
     "error_title": "Dit bestand kan niet worden geopend",
