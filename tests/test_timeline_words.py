@@ -29,7 +29,7 @@ CASES = sorted(path.stem for path in SAMPLES.glob("*.json"))
 
 def _words(case, projector: bool) -> tuple[go.Figure, Words]:
     layout = timeline_layout(case, EventFilter(), projector=projector)
-    fig = timeline_figure(case, ViewState(projector=projector), layout=layout)
+    fig = timeline_figure(case, ViewState(projector=projector, wall="timeline"), layout=layout)
     (words,) = layout.words_cache.values()
     return fig, words
 
@@ -104,7 +104,7 @@ def _svg_label_boxes(fig: go.Figure, width: int) -> list[tuple[float, float, flo
 def test_drawn_labels_do_not_overlap_in_chromium(name: str, projector: bool) -> None:
     """Measured in the SVG Chromium draws (at the width the labels are fitted for): no two labels touch."""
     case = load_case(SAMPLES / f"{name}.json")
-    fig = timeline_figure(case, ViewState(projector=projector))
+    fig = timeline_figure(case, ViewState(projector=projector, wall="timeline"))
     boxes = _svg_label_boxes(fig, LABEL_FIGURE_PX[projector])
     assert len(boxes) == len(_labels(fig))
     for a, b in itertools.combinations(boxes, 2):
@@ -228,3 +228,17 @@ def test_case_text_is_drawn_as_typed_by_chromium() -> None:
     shown = [html.unescape(re.sub(r"<[^>]+>", "", part)) for part in re.findall(r"<text[^>]*>.*?</text>", svg)]
     assert TYPED in shown, [text for text in shown if "Moeder" in text]
     assert SHORT in shown or not SHORT, [text for text in shown if "nee" in text]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_beside_the_network_the_wall_labels_fewer_and_none_overlap(name: str) -> None:
+    """On the "Beide" wall the timeline has about half the width: labels are fitted for that, not for a full wall."""
+    case = load_case(SAMPLES / f"{name}.json")
+    layout = timeline_layout(case, EventFilter(), projector=True)
+    timeline_figure(case, ViewState(projector=True, wall="both"), layout=layout)
+    (half,) = layout.words_cache.values()
+    _, full = _words(case, True)
+    assert half.frame.width_px < full.frame.width_px * 0.6
+    assert len(half.boxes) <= len(full.boxes)
+    for a, b in itertools.combinations(half.boxes, 2):
+        assert not a.overlaps(b), (a, b)

@@ -160,11 +160,14 @@ def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], g
 
 
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
-                avoid: tuple[tuple[float, float, float, float], ...] = ()) -> LabelFrame:
-    """The plot the labels are fitted in: the mode's nominal width less the lane labels, its lanes' height."""
+                avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None
+                ) -> LabelFrame:
+    """The plot the labels are fitted in: the figure's width (default the mode's nominal one) less the lane
+    labels, its lanes' height."""
     bottom, top = layout.y_range
     return LabelFrame(
-        width_px=LABEL_FIGURE_PX[projector] - margin_px - 12, height_px=plot_height_px(top - bottom, projector),
+        width_px=(figure_px or LABEL_FIGURE_PX[projector]) - margin_px - 12,
+        height_px=plot_height_px(top - bottom, projector),
         x_range=(layout.x_range[0] / DAY_MS, layout.x_range[1] / DAY_MS), y_range=(bottom, top),
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
         regions=((AXIS_UP - 0.35, top), (bottom, -AXIS_DOWN + 0.35)), line_px=LABEL_FONT_PX[projector] * 1.3,
@@ -237,10 +240,12 @@ class Words:
 
 
 def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
-              margin_px: float, gap_notes: Sequence[dict] = ()) -> Words:
-    """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room)."""
+              margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None) -> Words:
+    """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room;
+    ``figure_px``: the figure's width when not the mode's nominal one). Fitted for a width, the labels also
+    stay apart when drawn wider: fit for the narrowest width the figure will have."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
-    scale = PlotScale(label_frame(layout, projector, margin_px))
+    scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px))
     marks = label_marks(case, drawn, geo) if len(drawn) <= GL_THRESHOLD else []
     mark_boxes = np.array([_mark_box(mark, scale) for mark in marks], dtype=float).reshape(-1, 4)
     moments = key_moments(case, drawn, lang)
@@ -249,7 +254,7 @@ def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     glyph_px = type_scale(projector).base
     decor = _decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)) if marks else []
     avoid = (*decor, *(box for _, box in words))
-    frame = label_frame(layout, projector, margin_px, avoid)
+    frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px)
     # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
     return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words)
 
@@ -260,17 +265,18 @@ def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, f
 
 
 def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
-              figure_layout: dict[str, Any]) -> list[dict]:
+              figure_layout: dict[str, Any], figure_px: float | None = None) -> list[dict]:
     """Add the event labels and the key moments' lines and words to ``figure_layout`` (its annotations and
     shapes); return the traces of the key moments' rings."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     annotations = figure_layout.setdefault("annotations", [])
     gap_notes = [note for note in annotations if note.get("name") == "timeline-gap"]
     margin = figure_layout["margin"]["l"]
-    key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes))
+    key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px)
     fitted = layout.words_cache.get(key)
     if fitted is None:
-        fitted = layout.words_cache[key] = fit_words(case, layout, drawn, lang, projector, margin, gap_notes)
+        fitted = layout.words_cache[key] = fit_words(case, layout, drawn, lang, projector, margin, gap_notes,
+                                                     figure_px)
     annotations += [_label_note(box, drawn[box.index], font_px, geo) for box in fitted.boxes]
     shapes, notes, rings = _key_parts(fitted.moments, fitted.words, geo, font_px)
     figure_layout.setdefault("shapes", []).extend(shapes)

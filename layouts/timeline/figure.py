@@ -57,6 +57,7 @@ from layouts.timeline.style import (
     LANE_GAP,
     LANE_LINE,
     MAX_GUIDES,
+    WALL_BOTH_LABEL_PX,
     Chrome,
     Geometry,
     ProvenanceOf,
@@ -242,7 +243,9 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                                    writer, case_persons, keys, legend_rows, gl, note_shapes)
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
     # tests validate the figures in full).
-    traces += add_words(case, layout, drawn, lang, projector, figure_layout)  # labels on marks, key moments
+    # labels on marks, key moments; beside the network on the wall the timeline has about half the width
+    half_wall = WALL_BOTH_LABEL_PX if projector and state.wall == "both" else None
+    traces += add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall)
     return unchecked_figure(traces, figure_layout)
 
 

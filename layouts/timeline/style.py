@@ -219,5 +219,8 @@ LABEL_FONT_PX = {False: 13, True: 14}   # event labels on screen / on the projec
 # The figure width the labels are fitted for: the timeline card on a 1920 × 1080 screen beside the side panel,
 # and the timeline across a 1280 × 720 wall. Drawn narrower, labels may touch; drawn wider, they stay apart.
 LABEL_FIGURE_PX = {False: 1500, True: 1240}
+WALL_BOTH_LABEL_PX = 660
+"""px: the timeline's width beside the network on a 1280-wide wall ("Beide"): labels fitted for it stay apart
+on wider walls too."""
 KEY_MOMENT_COLOUR = "#1A1A1A"
 KEY_MOMENT_LINE = "rgba(26, 26, 26, 0.55)"
