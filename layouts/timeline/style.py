@@ -216,9 +216,10 @@ def plot_height_px(rows: float, projector: bool) -> float:
     """The lanes' height in px: ``rows`` rows, or the minimum strip."""
     return max(rows * geometry(projector).row_px, MIN_PLOT_PX[projector])
 LABEL_FONT_PX = {False: 13, True: 14}   # event labels on screen / on the projector
-# The figure width the labels are fitted for: the timeline card on a 1920 × 1080 screen beside the side panel,
-# and the timeline across a 1280 × 720 wall. Drawn narrower, labels may touch; drawn wider, they stay apart.
-LABEL_FIGURE_PX = {False: 1500, True: 1240}
+# The figure width the labels are fitted for: the timeline card on a 1600-wide screen beside the side panel
+# (so they also stay apart on the usual 1920 screen, only sparser), and the timeline across a 1280 × 720 wall.
+# Drawn narrower, labels may touch; drawn wider, they stay apart. (A measured width would serve every screen.)
+LABEL_FIGURE_PX = {False: 1180, True: 1240}
 WALL_BOTH_LABEL_PX = 660
 """px: the timeline's width beside the network on a 1280-wide wall ("Beide"): labels fitted for it stay apart
 on wider walls too."""
