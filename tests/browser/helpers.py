@@ -161,6 +161,17 @@ def click_point(page: Any, graph_id: str, item_id: str) -> None:
     page.mouse.click(spot["x"], spot["y"])
 
 
+def click_point_until(page: Any, graph_id: str, item_id: str, shown: Any, attempts: int = 5) -> None:
+    """Click the mark of ``item_id`` until ``shown()`` is true: on a busy machine the wall may redraw a figure for
+    its measured frame just after its marks were located, and a click then lands where the mark was."""
+    for _ in range(attempts):
+        click_point(page, graph_id, item_id)
+        if wait_until(shown, 6):
+            return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"clicking {item_id} in {graph_id} did not select it")
+
+
 def text_marks(traces_js: list[dict[str, Any]], *, bright: bool) -> str:
     """All text of text traces drawn at full strength (``bright``) or dimmed."""
     parts = []

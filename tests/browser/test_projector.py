@@ -8,7 +8,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 from .conftest import OUT
-from .helpers import all_ids, click_point, graph_data, open_lisa, wait_for_graph, wait_until
+from .helpers import all_ids, click_point_until, graph_data, open_lisa, wait_for_graph, wait_until
 
 WIDTH, HEIGHT = 1280, 720
 LABELS = {"both": "Beide", "timeline": "Tijdlijn", "network": "Geno-sociogram", "patterns": "Patronen"}
@@ -141,16 +141,17 @@ def test_clicks_land_on_the_scaled_figures(page: Any) -> None:
     events = _projector_on(page)
     wait_for_graph(page, "genosociogram-graph")
     page.wait_for_timeout(600)
-    click_point(page, "genosociogram-graph", "vader")
-    expect(page.locator("#details")).to_contain_text("Vader")
+    details = page.locator("#details")
+    click_point_until(page, "genosociogram-graph", "vader", lambda: "Vader" in (details.text_content() or ""))
+    expect(details).to_contain_text("Vader")
     _choose(page, "timeline")
     wait_for_graph(page, "timeline-graph")
     page.wait_for_timeout(600)
     shown = all_ids(graph_data(page, "timeline-graph"))
     event = next(e for e in reversed(events) if e.id in shown)
     page.locator("#clear-selection").click()
-    click_point(page, "timeline-graph", event.id)
-    expect(page.locator("#details")).to_contain_text(event.title)
+    click_point_until(page, "timeline-graph", event.id, lambda: event.title in (details.text_content() or ""))
+    expect(details).to_contain_text(event.title)
 
 
 def test_a_clicker_steps_the_story_not_the_wall_choice(page: Any) -> None:
