@@ -138,21 +138,12 @@ def _close_button(lang: str) -> html.Button:
                        **{"aria-label": text("close", lang)})
 
 
-def _unsaved_panel(name: str, lang: str) -> html.Div:
-    """Another case was asked for while this one has unsaved changes: nothing is wrong with that file."""
+def _notice_panel(title_key: str, body_key: str, name: str, lang: str) -> html.Div:
+    """A warning that is not about a broken file: a title, one sentence naming the case, a close button."""
     return html.Div([
-        html.Div([html.H2(text("unsaved_changes_title", lang), className="h5 mb-1"), _close_button(lang)],
+        html.Div([html.H2(text(title_key, lang), className="h5 mb-1"), _close_button(lang)],
                  className="d-flex justify-content-between align-items-start"),
-        html.P(text("unsaved_changes_first", lang, name=name), className="mb-0"),
-    ], className="alert alert-warning error-panel", id="error-box")
-
-
-def _unknown_case_panel(name: str, lang: str) -> html.Div:
-    """The address asks for a case the folder does not hold: say so, and open none (never another family)."""
-    return html.Div([
-        html.Div([html.H2(text("unknown_case_title", lang), className="h5 mb-1"), _close_button(lang)],
-                 className="d-flex justify-content-between align-items-start"),
-        html.P(text("unknown_case_body", lang, name=name), className="mb-0"),
+        html.P(text(body_key, lang, name=name), className="mb-0"),
     ], className="alert alert-warning error-panel", id="error-box")
 
 
@@ -161,9 +152,9 @@ def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
     if not error:
         return None
     if error.get("kind") == "unsaved":
-        return _unsaved_panel(error.get("name", "?"), lang)
+        return _notice_panel("unsaved_changes_title", "unsaved_changes_first", str(error.get("name", "?")), lang)
     if error.get("kind") == "unknown_case":
-        return _unknown_case_panel(str(error.get("name", "?")), lang)
+        return _notice_panel("unknown_case_title", "unknown_case_body", str(error.get("name", "?")), lang)
     problems = error.get("problems") or []
     count = len(problems)
     head = (text("error_count_one", lang, name=error.get("name", "?")) if count == 1
