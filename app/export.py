@@ -107,9 +107,11 @@ def default_filename(case_id: str, view: str, size: str, fmt: str) -> str:
     return f"{safe}_{view}_{size}.{fmt}"
 
 
-def view_figure(case: Any, view: str, state: ViewState | None = None, *, compact: bool = True) -> go.Figure:
+def view_figure(case: Any, view: str, state: ViewState | None = None, *, compact: bool = True,
+                frame: tuple[int, int] | None = None) -> go.Figure:
     """The screen figure of ``view`` for ``case`` as ``state`` asks (language, projector flag, date; for the
-    timeline its filters and lanes too); ``compact``: the timeline's screen layout (a poster may have room)."""
+    timeline its filters and lanes too); ``compact``: the timeline's screen layout (a poster may have room);
+    ``frame``: (width, height) px the geno-sociogram is drawn for (a page), else the screen's card."""
     state = state or ViewState()
     if view == "timeline":
         from layouts.timeline.figure import timeline_figure
@@ -118,7 +120,7 @@ def view_figure(case: Any, view: str, state: ViewState | None = None, *, compact
     if view == "genosociogram":
         from layouts.genogram.figure import genosociogram_figure
 
-        return genosociogram_figure(case, state)
+        return genosociogram_figure(case, state, frame=frame)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
 
 
@@ -134,24 +136,39 @@ def poster_options(view: str, size: str, options: Mapping[str, Any] | None = Non
     return chosen
 
 
+def poster_view_figure(case: Any, view: str, size: str = "A3", *, state: ViewState | None = None,
+                       printed_on: dt.date | None = None) -> go.Figure:
+    """One view of ``case`` laid out as a poster at ``size`` (ValueError for an unknown size).
+
+    ``state``: the view as the app shows it (language, date, projector flag, the timeline's filters and
+    lanes), so that a download matches the screen. The geno-sociogram is drawn for the page's own frame,
+    so that it fills the landscape sheet rather than being shrunk to fit a screen card's shape.
+    """
+    from layouts.poster import poster_figure, sheet, sheet_frame
+
+    sheet_ = sheet(size)
+    state = state if state is not None else ViewState()
+    compact = bool(poster_options(view, size).get("compact", True))
+    frame = sheet_frame(sheet_) if view == "genosociogram" else None
+    screen = view_figure(case, view, state, compact=compact, frame=frame)
+    return poster_figure(screen, case, size=size, lang=state.lang, as_of=state.as_of, printed_on=printed_on,
+                         view=view)
+
+
 def export_view_bytes(case: Any, view: str, fmt: str, size: str = "A3", lang: str = "nl",
                       as_of: dt.date | None = None, printed_on: dt.date | None = None,
                       *, state: ViewState | None = None) -> tuple[bytes, str, str]:
     """One view of ``case`` as a poster file: ``(bytes, filename, mimetype)`` for a download button.
 
-    ``state``: the view as the app shows it (language, date, projector flag, the timeline's filters and
-    lanes), so that a download matches the screen; without it ``lang`` and ``as_of`` and the defaults.
+    ``state``: the view as the app shows it; without it ``lang`` and ``as_of`` and the defaults.
     """
-    from layouts.poster import poster_figure, sheet
+    from layouts.poster import sheet
 
     sheet(size)  # unknown size: ValueError before any work
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     state = state if state is not None else ViewState(lang=lang, as_of=as_of)
-    lang, as_of = state.lang, state.as_of
-    compact = bool(poster_options(view, size).get("compact", True))
-    screen = view_figure(case, view, state, compact=compact)
-    fig = poster_figure(screen, case, size=size, lang=lang, as_of=as_of, printed_on=printed_on, view=view)
+    fig = poster_view_figure(case, view, size, state=state, printed_on=printed_on)
     return figure_bytes(fig, fmt), default_filename(case.id, view, size, fmt), MIMETYPES[fmt]
 
 

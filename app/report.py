@@ -18,7 +18,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from app.export import MIMETYPES, default_filename, figure_bytes, html_to_pdf, view_figure
-from layouts.poster import Sheet, event_labels, fit_to_sheet, label_events, long_date
+from layouts.poster import Sheet, event_labels, fit_to_sheet, label_events, long_date, sheet_frame
 from layouts.texts import text
 from layouts.view_state import ViewState
 from models.case import Case, Event
@@ -124,7 +124,8 @@ def report_figure(figure: go.Figure, case: Case | None = None) -> go.Figure:
 
 def view_svg(case: Case, view: str, lang: str) -> str:
     """The view as inline SVG for the report (raises on export failure)."""
-    fig = report_figure(view_figure(case, view, ViewState(lang=lang)), case)
+    frame = sheet_frame(REPORT_SHEET, top=0, bottom=0, edge=6) if view == "genosociogram" else None
+    fig = report_figure(view_figure(case, view, ViewState(lang=lang), frame=frame), case)
     return inline_svg(figure_bytes(fig, "svg").decode("utf-8"), text(view, lang))
 
 

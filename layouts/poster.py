@@ -102,6 +102,15 @@ def long_date(day: dt.date, lang: str = "nl") -> str:
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
+def sheet_frame(sheet_: Sheet, *, top: float = _HEADER, bottom: float = _FOOTER + _EDGE,
+                edge: float = _EDGE) -> tuple[int, int]:
+    """(width, height) logical px a fixed-size view gets on ``sheet_`` at its smallest zoom, below ``top`` and
+    above ``bottom``: a geno-sociogram drawn for this frame fills the landscape page (its legend beside or under
+    the drawing as the frame allows) instead of being shrunk to the page's height."""
+    zoom = sheet_.zoom_min
+    return int(sheet_.width_px / zoom - 2 * edge), int(sheet_.height_px / zoom - top - bottom)
+
+
 def print_ready(figure: go.Figure) -> go.Figure:
     """A copy of ``figure`` without screen-only parts: range sliders, menus, sliders, drag and hover."""
     fig = go.Figure(data=[_vector_trace(trace) for trace in figure.data], layout=figure.layout)

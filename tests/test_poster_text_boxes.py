@@ -11,7 +11,7 @@ import pytest
 from calamity_builder import calamity_case
 from svg_text_boxes import overlapping, text_boxes
 
-from app.export import figure_bytes, find_browser
+from app.export import figure_bytes, find_browser, poster_view_figure
 from app.report import view_svg
 from layouts.genogram.figure import genosociogram_figure
 from layouts.poster import poster_figure
@@ -35,8 +35,7 @@ def _case(name: str) -> Case:
 @pytest.mark.parametrize("name", CASES)
 def test_genosociogram_poster_labels_do_not_overlap(name: str, size: str) -> None:
     case = _case(name)
-    fig = poster_figure(genosociogram_figure(case, ViewState()), case, size=size, printed_on=dt.date(2026, 11, 23),
-                        view="genosociogram")
+    fig = poster_view_figure(case, "genosociogram", size, printed_on=dt.date(2026, 11, 23))
     boxes = text_boxes(figure_bytes(fig, "svg"))
     labels = {p.label for p in case.persons}
     assert sum(1 for b in boxes if b.text.split(" / ")[0] in labels or "…" in b.text) >= min(5, len(labels))
@@ -50,3 +49,17 @@ def test_report_genosociogram_labels_do_not_overlap() -> None:
     boxes = text_boxes(svg.encode("utf-8") if isinstance(svg, str) else svg)
     assert len(boxes) > 30
     assert not overlapping(boxes)
+
+
+@pytest.mark.parametrize("size", ["A3", "A1", "A0"])
+@pytest.mark.parametrize("name", ["calamiteit_sem", "lisa_gesloten_jeugdzorg", "calamiteit-70"])
+def test_genosociogram_poster_fills_the_landscape_page(name: str, size: str) -> None:
+    """The drawing is made for the page's shape: it spans the sheet's width (it was shrunk to the height of a
+    drawing-plus-legend made for a screen card, leaving the right half of an A3 empty)."""
+    case = _case(name)
+    fig = poster_view_figure(case, "genosociogram", size, printed_on=dt.date(2026, 11, 23))
+    margin = fig.layout.margin
+    drawn_width = fig.layout.width - margin.l - margin.r
+    assert drawn_width >= 0.9 * fig.layout.width
+    screen_drawn = poster_figure(genosociogram_figure(case, ViewState()), case, size=size, view="genosociogram")
+    assert drawn_width > 1.2 * (screen_drawn.layout.width - screen_drawn.layout.margin.l - screen_drawn.layout.margin.r)
