@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from models.case import Case, Event, Organisation, Person
+from models.partial_date import PartialDate
 from models.patterns.words import fmt_number, format_day, format_month, plural
 from models.vocabulary import EventType, Layer, OrganisationType, PersonKind, RelationshipType
 
@@ -363,6 +364,12 @@ class CaseView:
 
 
 @functools.cache
+def _last_of(year: int, month: int | None) -> dt.date:
+    """The last day of a month (or of a year): ``PartialDate.latest`` for a date without a day, remembered."""
+    return PartialDate(year, month).latest()
+
+
+@functools.cache
 def _any_word(keywords: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any of the words anywhere (as ``any(word in text …)``, in one pass)."""
     return re.compile("|".join(re.escape(word) for word in keywords))
@@ -383,6 +390,6 @@ def _in_order(events: list[Event]) -> tuple[list[str], list[Event], dict[str, dt
         last = event.end or first
         keys.append((first.year, first.month or 0, first.day or 0, last.year, last.month or 0, last.day or 0, eid, k))
         first_day[eid] = dt.date(first.year, first.month or 1, first.day or 1)
-        last_day[eid] = dt.date(last.year, last.month, last.day) if last.day else last.latest()
+        last_day[eid] = dt.date(last.year, last.month, last.day) if last.day else _last_of(last.year, last.month)
     keys.sort()
     return [key[6] for key in keys], [events[key[7]] for key in keys], first_day, last_day

@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from models.case import Event
-from models.dates import DAYS_PER_MONTH, event_interval, find_gaps
+from models.dates import DAYS_PER_MONTH, find_gaps, uncertain_range
+from models.partial_date import PartialDate
 from models.patterns.base import (
     CaseView,
     Finding,
@@ -231,15 +232,20 @@ def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]
     bands overlapping the window, cut to it. ``start`` and ``end`` are the first and last day without
     information; ``before`` and ``after`` the events whose days border the band.
     """
-    intervals = {event.id: event_interval(event) for event in view.all_events}
+    intervals = _intervals(view)
+    ending_on: dict[dt.date, list[str]] = defaultdict(list)  # last day -> events, in time order
+    first_starting_on: dict[dt.date, str] = {}  # first day -> the first event starting then
+    for eid, (lo, hi) in intervals.items():
+        ending_on[hi].append(eid)
+        first_starting_on.setdefault(lo, eid)
     result = []
     for gap in find_gaps(intervals.values(), rules.gap_months):
         first, last = gap.start + dt.timedelta(days=1), gap.end - dt.timedelta(days=1)
         if not view.overlaps(first, last):
             continue
-        before = max((eid for eid, (lo, hi) in intervals.items() if hi == gap.start and lo < gap.end),
+        before = max((eid for eid in ending_on.get(gap.start, ()) if intervals[eid][0] < gap.end),
                      key=lambda eid: view.position.get(eid, -1), default=None)
-        after = next((eid for eid, (lo, _) in intervals.items() if lo == gap.end), None)
+        after = first_starting_on.get(gap.end)
         if view.story_start is not None and first < view.story_start:  # family history: context, not a gap
             first, before = view.story_start, None
         if view.story_end is not None and last > view.story_end:  # after the child's death
@@ -250,6 +256,25 @@ def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]
         result.append({"start": first.isoformat(), "end": last.isoformat(), "days": (last - first).days + 1,
                        "before": before, "after": after})
     return result
+
+
+def _intervals(view: CaseView) -> dict[str, tuple[dt.date, dt.date]]:
+    """``event_interval`` of every event by id, each distinct date worked out once (dates are shared objects)."""
+    ranges: dict[int, tuple[dt.date, dt.date]] = {}
+
+    def uncertain(value: PartialDate) -> tuple[dt.date, dt.date]:
+        found = ranges.get(id(value))
+        if found is None:
+            found = ranges[id(value)] = uncertain_range(value)
+        return found
+
+    intervals = {}
+    for event in view.all_events:  # as models.dates.event_interval
+        first, last = uncertain(event.date)
+        if event.end is not None:
+            last = uncertain(event.end)[1]
+        intervals[event.id] = (first, last)
+    return intervals
 
 
 def find_information_gaps(view: CaseView, rules: PatternRules) -> list[Finding]:
