@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from models.partial_date import PartialDate
+from models.partner_status import partner_status_on
 from models.vocabulary import (
     RESTRICTIVENESS,
     Certainty,
@@ -176,45 +177,11 @@ class Relationship(_Item):
 
     def partner_status_on(self, day: dt.date | None) -> PartnerStatus | None:
         """The couple's status on ``day`` (None: the latest known); None before they met."""
-        if self.type != RelationshipType.PARTNER:
-            return None
-        if day is None:
-            return self.status or self._latest_status_from_dates()
-        if self.start is not None and day < self.start.earliest():
-            return None
-
-        def passed(value: PartialDate | None) -> bool:
-            return value is not None and value.earliest() <= day
-
-        if passed(self.divorced):
-            return PartnerStatus.DIVORCED
-        if passed(self.separated):
-            return PartnerStatus.SEPARATED
-        if passed(self.end):
-            return self.status if self.status in _ENDINGS else PartnerStatus.SEPARATED
-        if passed(self.married):
-            return PartnerStatus.MARRIED
-        if self.status == PartnerStatus.MARRIED and self.married is None:
-            return PartnerStatus.MARRIED
-        ending_dated = {PartnerStatus.DIVORCED: self.divorced, PartnerStatus.SEPARATED: self.separated,
-                        PartnerStatus.WIDOWED: self.end}
-        if self.status in _ENDINGS and ending_dated[self.status] is None and self.end is None:
-            return self.status  # ended at an unknown moment: show how it ended
-        return PartnerStatus.COHABITING
-
-    def _latest_status_from_dates(self) -> PartnerStatus:
-        if self.divorced:
-            return PartnerStatus.DIVORCED
-        if self.separated:
-            return PartnerStatus.SEPARATED
-        return PartnerStatus.MARRIED if self.married else PartnerStatus.COHABITING
+        return partner_status_on(self, day)
 
     def together_on(self, day: dt.date | None) -> bool:
         """Whether a couple was together (married or cohabiting) on ``day``."""
         return self.partner_status_on(day) in (PartnerStatus.MARRIED, PartnerStatus.COHABITING)
-
-
-_ENDINGS = frozenset({PartnerStatus.SEPARATED, PartnerStatus.DIVORCED, PartnerStatus.WIDOWED})
 
 
 class OrganisationRelationship(_Item):

@@ -37,6 +37,35 @@ class _Collector:
                  f"refers to unknown {what_en} '{value}'")
 
 
+class _Known:
+    """The ids a reference may point to, and the check that reports a reference to none of them."""
+
+    def __init__(self, case: Case, out: _Collector, unchecked_ids: Mapping[str, set[str]] | None) -> None:
+        extra = unchecked_ids or {}
+        self.out = out
+        self.persons: dict[str, Person | None] = {**case.person_map(), **dict.fromkeys(extra.get("persons", ()))}
+        self.organisations = {**case.organisation_map(), **dict.fromkeys(extra.get("organisations", ()))}
+        self.events = case.event_map().keys() | extra.get("events", set())
+        self.sources = {source.id for source in case.sources} | extra.get("sources", set())
+
+    def ref(self, location: tuple, value: str | None, known: set[str] | dict, what_nl: str, what_en: str) -> None:
+        """Report ``value`` (when given) if ``known`` does not hold it."""
+        if value is not None and value not in known:
+            self.out.add_unknown(location, value, what_nl, what_en)
+
+    def person(self, location: tuple, value: str | None) -> None:
+        self.ref(location, value, self.persons, "persoon", "person")
+
+    def organisation(self, location: tuple, value: str | None) -> None:
+        self.ref(location, value, self.organisations, "organisatie", "organisation")
+
+    def event(self, location: tuple, value: str | None) -> None:
+        self.ref(location, value, self.events, "gebeurtenis", "event")
+
+    def source(self, location: tuple, value: str | None) -> None:
+        self.ref(location, value, self.sources, "bron", "source")
+
+
 def check_case(case: Case, index_map: IndexMap = _identity,
                unchecked_ids: Mapping[str, set[str]] | None = None) -> list[Problem]:
     """Every cross-item problem in ``case``; an empty list means the case is consistent.
@@ -46,29 +75,37 @@ def check_case(case: Case, index_map: IndexMap = _identity,
     """
     out = _Collector(index_map)
     _check_unique_ids(case, out)
-    extra = unchecked_ids or {}
-    persons = {**case.person_map(), **dict.fromkeys(extra.get("persons", ()))}
-    organisations = {**case.organisation_map(), **dict.fromkeys(extra.get("organisations", ()))}
-    events = case.event_map().keys() | extra.get("events", set())
-    sources = {source.id for source in case.sources} | extra.get("sources", set())
+    known = _Known(case, out, unchecked_ids)
+    _check_index_person(case, known)
+    _check_persons(case, known)
+    _check_relationships(case, known.persons, known.sources, known.ref, out)
+    _check_events(case, known)
+    _check_organisation_relationships(case, known)
+    _check_annotations(case, known)
+    _check_households(case, known)
+    _check_layout(case, known)
+    return out.problems
 
-    def ref(location: tuple, value: str | None, known: set[str] | dict, what_nl: str, what_en: str) -> None:
-        if value is not None and value not in known:
-            out.add_unknown(location, value, what_nl, what_en)
 
-    ref(("index_person",), case.index_person, persons, "persoon", "person")
+def _check_index_person(case: Case, known: _Known) -> None:
+    """The index person exists and is not a professional."""
+    known.person(("index_person",), case.index_person)
     index = case.person_map().get(case.index_person)
     if index is not None and index.kind == "professional":
-        out.add(("index_person",), "index_is_professional",
-                f"de centrale persoon '{index.label}' is een professional; kies het kind of de jongere",
-                f"the index person '{index.label}' is a professional; choose the child or young person")
+        known.out.add(("index_person",), "index_is_professional",
+                      f"de centrale persoon '{index.label}' is een professional; kies het kind of de jongere",
+                      f"the index person '{index.label}' is a professional; choose the child or young person")
+
+
+def _check_persons(case: Case, known: _Known) -> None:
+    """A person's organisations and twin exist; birth before death, periods in order."""
+    out = known.out
     for i, person in enumerate(case.persons):
         loc = ("persons", i)
-        ref((*loc, "organisation"), person.organisation, organisations, "organisatie", "organisation")
-        ref((*loc, "twin", "of"), person.twin.of if person.twin else None, persons, "persoon", "person")
+        known.organisation((*loc, "organisation"), person.organisation)
+        known.person((*loc, "twin", "of"), person.twin.of if person.twin else None)
         for j, affiliation in enumerate(person.affiliations):
-            ref((*loc, "affiliations", j, "organisation"), affiliation.organisation, organisations, "organisatie",
-                "organisation")
+            known.organisation((*loc, "affiliations", j, "organisation"), affiliation.organisation)
             _order(out, (*loc, "affiliations", j, "end"), affiliation.start, affiliation.end,
                    "einde", "end", "begin", "start")
         _order(out, (*loc, "death"), person.birth, person.death, "overlijden", "death", "geboorte", "birth")
@@ -76,69 +113,78 @@ def check_case(case: Case, index_map: IndexMap = _identity,
             _order(out, (*loc, "involvement", "end"), person.involvement.start, person.involvement.end,
                    "einde", "end", "begin", "start")
 
-    _check_relationships(case, persons, sources, ref, out)
 
+def _check_events(case: Case, known: _Known) -> None:
+    """Everything an event refers to exists; its end is not before its start; it falls in its persons' lives."""
     for i, event in enumerate(case.events):
         loc = ("events", i)
         for j, person_id in enumerate(event.persons):
-            ref((*loc, "persons", j), person_id, persons, "persoon", "person")
-        ref((*loc, "organisation"), event.organisation, organisations, "organisatie", "organisation")
-        ref((*loc, "to_organisation"), event.to_organisation, organisations, "organisatie", "organisation")
+            known.person((*loc, "persons", j), person_id)
+        known.organisation((*loc, "organisation"), event.organisation)
+        known.organisation((*loc, "to_organisation"), event.to_organisation)
         for j, org_id in enumerate(event.organisations):
-            ref((*loc, "organisations", j), org_id, organisations, "organisatie", "organisation")
-        ref((*loc, "source"), event.source, sources, "bron", "source")
-        ref((*loc, "informant"), event.informant, persons, "persoon", "person")
-        ref((*loc, "perspective"), event.perspective, persons, "persoon", "person")
-        _order(out, (*loc, "end"), event.date, event.end, "einde", "end", "begin", "start")
+            known.organisation((*loc, "organisations", j), org_id)
+        known.source((*loc, "source"), event.source)
+        known.person((*loc, "informant"), event.informant)
+        known.person((*loc, "perspective"), event.perspective)
+        _order(known.out, (*loc, "end"), event.date, event.end, "einde", "end", "begin", "start")
         if event.decision is not None:
-            actors = persons.keys() | organisations.keys()
+            actors = known.persons.keys() | known.organisations.keys()
             for j, actor in enumerate(event.decision.decided_by):
-                ref((*loc, "decision", "decided_by", j), actor, actors, "persoon of organisatie",
-                    "person or organisation")
+                known.ref((*loc, "decision", "decided_by", j), actor, actors, "persoon of organisatie",
+                          "person or organisation")
             for j, person_id in enumerate(event.decision.not_heard):
-                ref((*loc, "decision", "not_heard", j), person_id, persons, "persoon", "person")
+                known.person((*loc, "decision", "not_heard", j), person_id)
         if event.placement is not None:
-            ref((*loc, "placement", "child"), event.placement.child, persons, "persoon", "person")
+            known.person((*loc, "placement", "child"), event.placement.child)
         for name in ("responds_to", "contradicts"):
             for j, event_id in enumerate(getattr(event, name)):
-                ref((*loc, name, j), event_id, events, "gebeurtenis", "event")
-        _check_event_in_lifetimes(event, loc, persons, out)
+                known.event((*loc, name, j), event_id)
+        _check_event_in_lifetimes(event, loc, known.persons, known.out)
 
+
+def _check_organisation_relationships(case: Case, known: _Known) -> None:
     for i, tie in enumerate(case.organisation_relationships):
         loc = ("organisation_relationships", i)
-        ref((*loc, "source"), tie.source, organisations, "organisatie", "organisation")
-        ref((*loc, "target"), tie.target, organisations, "organisatie", "organisation")
-        ref((*loc, "informant"), tie.informant, persons, "persoon", "person")
-        ref((*loc, "info_source"), tie.info_source, sources, "bron", "source")
-        _order(out, (*loc, "end"), tie.start, tie.end, "einde", "end", "begin", "start")
+        known.organisation((*loc, "source"), tie.source)
+        known.organisation((*loc, "target"), tie.target)
+        known.person((*loc, "informant"), tie.informant)
+        known.source((*loc, "info_source"), tie.info_source)
+        _order(known.out, (*loc, "end"), tie.start, tie.end, "einde", "end", "begin", "start")
 
+
+def _check_annotations(case: Case, known: _Known) -> None:
+    """A note points at known events and persons, and at least at something."""
     for i, annotation in enumerate(case.annotations):
         loc = ("annotations", i, "target")
         target = annotation.target
         for j, event_id in enumerate(target.events):
-            ref((*loc, "events", j), event_id, events, "gebeurtenis", "event")
+            known.event((*loc, "events", j), event_id)
         for j, person_id in enumerate(target.persons):
-            ref((*loc, "persons", j), person_id, persons, "persoon", "person")
+            known.person((*loc, "persons", j), person_id)
         if target.date_range is not None:
-            _order(out, (*loc, "date_range", "end"), target.date_range.start, target.date_range.end,
+            _order(known.out, (*loc, "date_range", "end"), target.date_range.start, target.date_range.end,
                    "einde", "end", "begin", "start")
         if not (target.events or target.persons or target.date_range):
-            out.add(loc, "empty_target", "een notitie hoort bij minstens één gebeurtenis, persoon of periode",
-                    "a note needs at least one event, person or date range")
+            known.out.add(loc, "empty_target", "een notitie hoort bij minstens één gebeurtenis, persoon of periode",
+                          "a note needs at least one event, person or date range")
 
+
+def _check_households(case: Case, known: _Known) -> None:
     for i, household in enumerate(case.households):
         for j, member in enumerate(household.members):
             loc = ("households", i, "members", j)
-            ref((*loc, "person"), member.person, persons, "persoon", "person")
-            _order(out, (*loc, "end"), member.start, member.end, "einde", "end", "begin", "start")
+            known.person((*loc, "person"), member.person)
+            _order(known.out, (*loc, "end"), member.start, member.end, "einde", "end", "begin", "start")
 
+
+def _check_layout(case: Case, known: _Known) -> None:
     for j, person_id in enumerate(case.layout.sibling_order):
-        ref(("layout", "sibling_order", j), person_id, persons, "persoon", "person")
+        known.person(("layout", "sibling_order", j), person_id)
     for person_id in case.layout.pinned:
-        ref(("layout", "pinned", person_id), person_id, persons, "persoon", "person")
+        known.person(("layout", "pinned", person_id), person_id)
     for j, org_id in enumerate(case.layout.collapsed_organisations):
-        ref(("layout", "collapsed_organisations", j), org_id, organisations, "organisatie", "organisation")
-    return out.problems
+        known.organisation(("layout", "collapsed_organisations", j), org_id)
 
 
 def _check_unique_ids(case: Case, out: _Collector) -> None:

@@ -8,76 +8,13 @@ from typing import Any
 
 import pytest
 
-from models import Case, validate_case_data
+from models import Case
 from models.patterns.base import CaseView
-from models.patterns.find import Finding, PatternKind, PatternRules, find_patterns, finding_by_id, placement_spells
+from models.patterns.find import PatternKind, PatternRules, find_patterns, finding_by_id, placement_spells
+from tests.pattern_builders import PARENTS, PERSONS, ev, kinds, make_case, only, place, ref
 from tests.synthetic import generate_case
 
 K = PatternKind
-
-PERSONS = [
-    {"id": "kind", "label": "Kind", "kind": "family", "gender": "female", "birth": "2010-05-04"},
-    {"id": "vader", "label": "Vader", "kind": "family", "gender": "male"},
-    {"id": "moeder", "label": "Moeder", "kind": "family", "gender": "female"},
-    {"id": "oma", "label": "Oma", "kind": "family", "gender": "female"},
-    {"id": "tante", "label": "Tante", "kind": "family", "gender": "female"},
-    {"id": "buurman", "label": "Buurman", "kind": "network"},
-    *({"id": f"p{k}", "label": f"Professional {k}", "kind": "professional", "organisation": "o-wt"}
-      for k in range(1, 13)),
-]
-ORGANISATIONS = [
-    {"id": "o-gp", "name": "Huisarts", "type": "gp"},
-    {"id": "o-wt", "name": "Wijkteam", "type": "local_team"},
-    {"id": "o-ggz", "name": "Jeugd-ggz", "type": "youth_mental_health"},
-    {"id": "o-jz", "name": "Jeugdhulp", "type": "youth_care_provider"},
-    {"id": "o-vt", "name": "Veilig Thuis", "type": "veilig_thuis"},
-    {"id": "o-gi", "name": "Jeugdbescherming", "type": "certified_institution"},
-    {"id": "o-plus", "name": "JeugdzorgPlus", "type": "closed_youth_care"},
-    {"id": "o-pol", "name": "Politie", "type": "police"},
-]
-PARENTS = [
-    {"id": "rv", "type": "parent", "source": "vader", "target": "kind"},
-    {"id": "rm", "type": "parent", "source": "moeder", "target": "kind"},
-]
-
-
-def ev(event_id: str, date: str, type_: str = "meeting", layer: str = "formal", **extra: Any) -> dict[str, Any]:
-    return {"id": event_id, "date": date, "layer": layer, "type": type_, "title": f"Gebeurtenis {event_id}",
-            **extra}
-
-
-def ref(event_id: str, date: str, sender: str, receiver: str) -> dict[str, Any]:
-    return ev(event_id, date, "referral", organisation=sender, to_organisation=receiver)
-
-
-def place(event_id: str, date: str, setting: str, end: str | None = None, *, crisis: bool = False,
-          location: str | None = None) -> dict[str, Any]:
-    placement: dict[str, Any] = {"setting": setting, "crisis": crisis}
-    if location:
-        placement["location"] = location
-    extra: dict[str, Any] = {"end": end} if end else {}
-    return ev(event_id, date, "placement", persons=["kind"], placement=placement, **extra)
-
-
-def make_case(events: list[dict[str, Any]], relationships: list[dict[str, Any]] | None = None,
-              households: list[dict[str, Any]] | None = None, persons: list[dict[str, Any]] | None = None) -> Case:
-    return validate_case_data({
-        "schema_version": "1.0", "id": "t", "title": "Test", "index_person": "kind", "pseudonymised": True,
-        "persons": persons or PERSONS, "organisations": ORGANISATIONS,
-        "relationships": PARENTS if relationships is None else relationships,
-        "households": households or [], "events": events,
-    })
-
-
-def kinds(findings: list[Finding]) -> set[PatternKind]:
-    return {f.kind for f in findings}
-
-
-def only(findings: list[Finding], kind: PatternKind) -> Finding:
-    matching = [f for f in findings if f.kind == kind]
-    assert len(matching) == 1, [f.id for f in findings]
-    return matching[0]
-
 
 # --- repeated referrals ---------------------------------------------------------------------------------
 

@@ -17,8 +17,8 @@ from layouts.pattern_panel import (
     professionals_per_year_chart,
 )
 from models.patterns.find import PatternKind, find_patterns
+from tests.pattern_builders import PERSONS, ev, make_case, place
 from tests.synthetic import generate_case
-from tests.test_patterns import PERSONS, ev, make_case, place
 
 
 def _walk(component: Any):

@@ -1,12 +1,12 @@
 """The newer pattern rules on hand-made cases: each must fire where the file shows it, and must not where it
-does not (the same small family as tests/test_patterns.py)."""
+does not (the small family of tests/pattern_builders.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from models.patterns.find import PatternKind, find_patterns
-from tests.test_patterns import PERSONS, ev, kinds, make_case, only, place, ref
+from tests.pattern_builders import PERSONS, ev, kinds, make_case, only, place, ref
 
 K = PatternKind
 ORGS_VT = "o-vt"
@@ -120,10 +120,8 @@ def _troubled(calm_until: str) -> list[dict[str, Any]]:
 
 
 def test_turning_point_marked_in_the_notes_wins():
-    data = make_case(_troubled("2021-01-01")).model_dump(mode="json", exclude_unset=True)
-    data["annotations"] = [{"id": "a1", "target": {"events": ["c1"]}, "tag": "turning_point", "text": "Hier."}]
-    from models import validate_case_data
-    finding = only(find_patterns(validate_case_data(data)), K.TURNING_POINT)
+    note = {"id": "a1", "target": {"events": ["c1"]}, "tag": "turning_point", "text": "Hier."}
+    finding = only(find_patterns(make_case(_troubled("2021-01-01"), annotations=[note])), K.TURNING_POINT)
     assert finding.evidence_events == ("c1",) and finding.details["computed"] is False
 
 

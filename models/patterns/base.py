@@ -7,6 +7,7 @@ the clock or the outside world.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -16,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from models.case import Case, Event, Organisation, Person
+from models.partial_date import PartialDate
 from models.patterns.words import fmt_number, format_day, format_month, plural
 from models.vocabulary import EventType, Layer, OrganisationType, PersonKind, RelationshipType
 
@@ -228,19 +230,17 @@ class CaseView:
         self.family_ids = frozenset(p.id for p in case.persons if p.kind == PersonKind.FAMILY)
         self.voice_ids = frozenset(p.id for p in case.persons if p.kind != PersonKind.PROFESSIONAL)
         self.professional_ids = frozenset(p.id for p in case.persons if p.kind == PersonKind.PROFESSIONAL)
-        all_events = _in_order(case.events)
+        all_ids, all_events, self.first_day, self.last_day = _in_order(case.events)
         self.all_events: list[Event] = all_events
-        self.event_by_id: dict[str, Event] = {e.id: e for e in all_events}
-        self.first_day: dict[str, dt.date] = {}  # event id -> first day (hot loops read these directly)
-        self.last_day: dict[str, dt.date] = {}
-        for event in all_events:  # Event.start_day / end_day, inlined: this runs for every event
-            first, last = event.date, event.end or event.date
-            self.first_day[event.id] = dt.date(first.year, first.month or 1, first.day or 1)
-            self.last_day[event.id] = dt.date(last.year, last.month, last.day) if last.day else last.latest()
+        """Every event in time order (start, then end, then id: the order of ``Case.events_in_order``)."""
+        self.event_by_id: dict[str, Event] = dict(zip(all_ids, all_events, strict=True))
         windowed = self.window_start is not None or self.window_end is not None
-        self.events: list[Event] = [e for e in all_events if self.overlaps(self.first_day[e.id], self.last_day[e.id])] \
-            if windowed else all_events
-        self.position = {e.id: i for i, e in enumerate(self.events)}
+        if windowed:
+            kept = [k for k, eid in enumerate(all_ids) if self.overlaps(self.first_day[eid], self.last_day[eid])]
+            ids, self.events = [all_ids[k] for k in kept], [all_events[k] for k in kept]
+        else:
+            ids, self.events = all_ids, all_events
+        self.position = {eid: i for i, eid in enumerate(ids)}
         self.relationships = [r for r in case.relationships
                               if self.overlaps(r.start.earliest() if r.start else None,
                                                r.end.latest() if r.end else None)]
@@ -252,8 +252,8 @@ class CaseView:
         if self.child_death is not None and (self.reference_end is None or self.child_death < self.reference_end):
             self.reference_end = self.child_death
         lo, hi, first, last = self.story_start, self.child_death, self.first_day, self.last_day
-        self.story_events: list[Event] = [e for e in self.events if (lo is None or last[e.id] >= lo)
-                                          and (hi is None or first[e.id] <= hi)]
+        self.story_events: list[Event] = [e for eid, e in zip(ids, self.events, strict=True)
+                                          if (lo is None or last[eid] >= lo) and (hi is None or first[eid] <= hi)]
         self._text: dict[str, str] = {}
         self._by_person: dict[str, list[Event]] | None = None
         self.cache: dict[str, Any] = {}
@@ -311,7 +311,7 @@ class CaseView:
         text = self._text.get(event.id)
         if text is None:
             text = self._text[event.id] = f"{event.title} {event.description or ''}".casefold()
-        return any(word in text for word in keywords), True
+        return _any_word(keywords).search(text) is not None, True
 
     def start(self, event: Event) -> dt.date:
         """The first day of an event (cached ``Event.start_day``)."""
@@ -363,9 +363,33 @@ class CaseView:
         return f" Periode: {start} – {end}." if lang == "nl" else f" Period: {start} – {end}."
 
 
-def _in_order(events: list[Event]) -> list[Event]:
-    """The same order as ``Case.events_in_order`` (start, then end, then id), with the keys inlined."""
-    def key(event: Event) -> tuple:
-        first, last = event.date, event.end or event.date
-        return (first.year, first.month or 0, first.day or 0, last.year, last.month or 0, last.day or 0, event.id)
-    return sorted(events, key=key)
+@functools.cache
+def _last_of(year: int, month: int | None) -> dt.date:
+    """The last day of a month (or of a year): ``PartialDate.latest`` for a date without a day, remembered."""
+    return PartialDate(year, month).latest()
+
+
+@functools.cache
+def _any_word(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of the words anywhere (as ``any(word in text …)``, in one pass)."""
+    return re.compile("|".join(re.escape(word) for word in keywords))
+
+
+def _in_order(events: list[Event]) -> tuple[list[str], list[Event], dict[str, dt.date], dict[str, dt.date]]:
+    """(ids, events) in the order of ``Case.events_in_order`` (start, then end, then id), and each event's first
+    and last day by id.
+
+    One pass reads the events in file order, the order they lie in memory (reading them in time order instead
+    costs a cache miss per event on large cases); the sort then moves only the small keys.
+    """
+    keys = []
+    first_day: dict[str, dt.date] = {}
+    last_day: dict[str, dt.date] = {}
+    for k, event in enumerate(events):  # Event.start_day / end_day, inlined: this runs for every event
+        eid, first = event.id, event.date
+        last = event.end or first
+        keys.append((first.year, first.month or 0, first.day or 0, last.year, last.month or 0, last.day or 0, eid, k))
+        first_day[eid] = dt.date(first.year, first.month or 1, first.day or 1)
+        last_day[eid] = dt.date(last.year, last.month, last.day) if last.day else _last_of(last.year, last.month)
+    keys.sort()
+    return [key[6] for key in keys], [events[key[7]] for key in keys], first_day, last_day

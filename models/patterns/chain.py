@@ -30,7 +30,7 @@ def find_veilig_thuis_reports(view: CaseView, rules: PatternRules) -> list[Findi
                and _org_type(view, e.to_organisation) == OrganisationType.VEILIG_THUIS]
     if len(reports) < rules.min_veilig_thuis_reports:
         return []
-    vt_orgs = {e.to_organisation for e in reports}
+    vt_orgs = dict.fromkeys(e.to_organisation for e in reports)  # ordered (not a set): the same in every run
     first = view.start(reports[0])
     investigation = next((e for e in view.story_events if e.organisation in vt_orgs
                           and e.type == EventType.ASSESSMENT and view.start(e) >= first), None)
@@ -52,7 +52,7 @@ def find_veilig_thuis_reports(view: CaseView, rules: PatternRules) -> list[Findi
     else:
         lines_nl.append("Geen onderzoek door Veilig Thuis vastgelegd")
         lines_en.append("No investigation by Veilig Thuis recorded")
-    reporters = {e.organisation for e in reports if e.organisation}
+    reporters = list(dict.fromkeys(e.organisation for e in reports if e.organisation))
     n = len(reports)
     return [make_finding(
         PatternKind.VEILIG_THUIS_REPORTS,

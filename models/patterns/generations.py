@@ -56,8 +56,9 @@ def person_traits(view: CaseView, rules: PatternRules) -> dict[str, dict[str, li
                     found["kinship"].setdefault(child, []).append(event.id)
     separations = {frozenset((t.source, t.target)): day for t in view.case.relationships
                    if t.type == RelationshipType.PARTNER and (day := _separation_day(view, t)) is not None}
-    for person_id in view.family_ids:
-        person = view.persons[person_id]
+    for person_id, person in view.persons.items():  # in file order: the same findings in every run
+        if person_id not in view.family_ids:
+            continue
         if person.birth is None:
             continue
         born = person.birth.earliest()

@@ -213,7 +213,8 @@ def find_network_dropping_out(view: CaseView, rules: PatternRules) -> list[Findi
         return []
     events, lines_nl, lines_en = [], [], []
     for person, day, _ in gone:
-        near = [e for e in view.story_events if person in e.persons and abs((view.start(e) - day).days) <= 62]
+        near = [e for e in view.events_of(person) if e.id in view.position and view.in_story(e)
+                and abs((view.start(e) - day).days) <= 62]
         events += [e.id for e in near[-1:]]
         label_ = view.person_label(person)
         lines_nl.append(f"{format_day(day, 'nl')}: {label_} stopt")

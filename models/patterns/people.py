@@ -65,8 +65,8 @@ def find_case_manager_changes(view: CaseView, rules: PatternRules) -> list[Findi
             continue
         low = after["start"] - dt.timedelta(days=rules.parallel_overlap_days)
         high = max(after["start"], before["end"]) + dt.timedelta(days=rules.parallel_overlap_days)
-        warm = [e.id for e in view.events if before["person"] in e.persons and after["person"] in e.persons
-                and low <= view.start(e) <= high]
+        warm = list(dict.fromkeys(e.id for e in view.events_of(before["person"]) if e.id in view.position
+                                  and after["person"] in e.persons and low <= view.start(e) <= high))
         changes.append({"from": before["person"], "to": after["person"], "date": after["start"].isoformat(),
                         "gap_days": max(0, -overlap - 1), "handover_events": warm})
     if len(changes) < rules.min_case_manager_changes:
@@ -164,54 +164,67 @@ def find_absent_persons(view: CaseView, rules: PatternRules) -> list[Finding]:
     missing = [p for p in view.case.persons if p.id in tied and p.id not in appears]
     if missing:
         missing_ids = {p.id for p in missing}
-        ties = [r.id for r in view.relationships if r.source in missing_ids or r.target in missing_ids]
-        by_kind_nl, by_kind_en = _names_by_kind(missing)
-        family = sum(1 for p in missing if p.kind != PersonKind.PROFESSIONAL)
-        findings.append(make_finding(
-            PatternKind.ABSENT_FROM_TIMELINE,
-            title=(f"{len(missing)} {'persoon' if len(missing) == 1 else 'personen'} in het geno-sociogram "
-                   f"{'komt' if len(missing) == 1 else 'komen'} niet voor op de tijdlijn",
-                   f"{len(missing)} {'person' if len(missing) == 1 else 'persons'} in the geno-sociogram "
-                   f"{'does' if len(missing) == 1 else 'do'} not appear on the timeline"),
+        n, family = len(missing), sum(1 for p in missing if p.kind != PersonKind.PROFESSIONAL)
+        findings.append(_absent_finding(
+            view, PatternKind.ABSENT_FROM_TIMELINE, missing,
+            title=(f"{_persons(n, 'nl')} in het geno-sociogram {'komt' if n == 1 else 'komen'} niet voor op de "
+                   "tijdlijn",
+                   f"{_persons(n, 'en')} in the geno-sociogram {'does' if n == 1 else 'do'} not appear on the "
+                   "timeline"),
             question=("Herkennen jullie dit: mensen die er wel zijn, maar in het verhaal niet voorkomen? Welke rol "
                       "speelden zij, en wat weten we van hen?",
                       "Do you recognise this: people who are there, but do not appear in the story? What part did "
                       "they play, and what do we know about them?"),
-            measure=len(missing), measure_label=("persoon|personen", "person|persons"), salience=0.2 + 0.04 * family,
+            salience=0.2 + 0.04 * family,
             rules=("Personen die het geno-sociogram tekent met een relatie of in een huishouden, maar die in geen "
                    "enkele gebeurtenis genoemd worden (als betrokkene, stem of besluitnemer)." + view.window_rule("nl"),
                    "Persons the geno-sociogram draws with a relationship or in a household, but who are named in no "
                    "event (as participant, voice or decision maker)." + view.window_rule("en")),
-            persons=[p.id for p in missing], relationships=ties, lines=(by_kind_nl, by_kind_en), view=view,
-            details={"persons": [p.id for p in missing]},
+            relationships=[r.id for r in view.relationships if r.source in missing_ids or r.target in missing_ids],
         ))
     floating = [p for p in view.case.persons if p.id in appears and p.id not in in_genogram
                 and p.id != view.case.index_person]
     if floating:
-        events = [eid for p in floating for eid in appears[p.id]]
-        by_kind_nl, by_kind_en = _names_by_kind(floating)
-        family = sum(1 for p in floating if p.kind != PersonKind.PROFESSIONAL)
-        findings.append(make_finding(
-            PatternKind.ABSENT_FROM_GENOGRAM,
-            title=(f"{len(floating)} {'persoon' if len(floating) == 1 else 'personen'} op de tijdlijn "
-                   f"{'heeft' if len(floating) == 1 else 'hebben'} geen plek in het geno-sociogram",
-                   f"{len(floating)} {'person' if len(floating) == 1 else 'persons'} on the timeline "
-                   f"{'has' if len(floating) == 1 else 'have'} no place in the geno-sociogram"),
+        n, family = len(floating), sum(1 for p in floating if p.kind != PersonKind.PROFESSIONAL)
+        findings.append(_absent_finding(
+            view, PatternKind.ABSENT_FROM_GENOGRAM, floating,
+            title=(f"{_persons(n, 'nl')} op de tijdlijn {'heeft' if n == 1 else 'hebben'} geen plek in het "
+                   "geno-sociogram",
+                   f"{_persons(n, 'en')} on the timeline {'has' if n == 1 else 'have'} no place in the "
+                   "geno-sociogram"),
             question=("Herkennen jullie dit: mensen die in het verhaal opduiken, maar in het geno-sociogram "
                       "ontbreken? Hoe waren zij met het gezin verbonden, en met wie hadden zij contact?",
                       "Do you recognise this: people who turn up in the story, but are missing from the "
                       "geno-sociogram? How were they tied to the family, and who were they in contact with?"),
-            measure=len(floating), measure_label=("persoon|personen", "person|persons"),
-            salience=0.15 + 0.04 * family + min(0.1, 0.005 * (len(floating) - family)),
+            salience=0.15 + 0.04 * family + min(0.1, 0.005 * (n - family)),
             rules=("Personen die in gebeurtenissen genoemd worden maar die het geno-sociogram op geen enkele datum "
                    "tekent (professionals in het kader van hun organisatie tellen als getekend; het kind zelf telt "
                    "niet mee)." + view.window_rule("nl"),
                    "Persons named in events whom the geno-sociogram draws on no date (professionals inside their "
                    "organisation's box count as drawn; the index child is not counted)." + view.window_rule("en")),
-            events=events, persons=[p.id for p in floating], lines=(by_kind_nl, by_kind_en), view=view,
-            details={"persons": [p.id for p in floating]},
+            events=[eid for p in floating for eid in appears[p.id]],
         ))
     return findings
+
+
+def _persons(n: int, lang: str) -> str:
+    """``1 persoon`` / ``3 personen`` (``person`` / ``persons``)."""
+    if lang == "nl":
+        return f"{n} {'persoon' if n == 1 else 'personen'}"
+    return f"{n} {'person' if n == 1 else 'persons'}"
+
+
+def _absent_finding(view: CaseView, kind: PatternKind, persons: list[Person], *, title: tuple[str, str],
+                    question: tuple[str, str], salience: float, rules: tuple[str, str], events: list[str] | None = None,
+                    relationships: list[str] | None = None) -> Finding:
+    """A finding about persons missing from one of the two views: the persons, named per kind, as evidence."""
+    by_kind_nl, by_kind_en = _names_by_kind(persons)
+    return make_finding(
+        kind, title=title, question=question, measure=len(persons),
+        measure_label=("persoon|personen", "person|persons"), salience=salience, rules=rules,
+        events=events or (), persons=[p.id for p in persons], relationships=relationships or (),
+        lines=(by_kind_nl, by_kind_en), view=view, details={"persons": [p.id for p in persons]},
+    )
 
 
 def _names_by_kind(persons: list[Person]) -> tuple[list[str], list[str]]:

@@ -32,19 +32,25 @@ def _chains(referrals: list[Event]) -> tuple[list[dict[str, Any]], list[dict[str
     chains: list[dict[str, Any]] = []
     loops: list[dict[str, Any]] = []
     open_at: dict[str, int] = {}  # organisation -> the chain that currently ends there
+    places: list[dict[str | None, list[int]]] = []  # per chain: organisation -> its positions in the path
     for event in referrals:
         sender, receiver = event.organisation, event.to_organisation
         index = open_at.pop(sender, None) if sender is not None else None
         if index is None:
             chains.append({"organisations": [sender, receiver], "events": [event.id]})
+            places.append({})
+            places[-1].setdefault(sender, []).append(0)
+            places[-1].setdefault(receiver, []).append(1)
             index = len(chains) - 1
         else:
             chain = chains[index]
             path = chain["organisations"]
-            earlier = [k for k, org in enumerate(path[:-2]) if org == receiver and receiver is not None]
-            if earlier:
-                k = earlier[-1]
+            # the last place of the receiver before the path's last two (a lookup, not a scan of the path)
+            seen = places[index].get(receiver, ()) if receiver is not None else ()
+            k = next((at for at in reversed(seen) if at < len(path) - 2), None)
+            if k is not None:
                 loops.append({"organisations": [*path[k:], receiver], "events": [*chain["events"][k:], event.id]})
+            places[index].setdefault(receiver, []).append(len(path))
             path.append(receiver)
             chain["events"].append(event.id)
         if receiver is not None:
@@ -85,23 +91,20 @@ def _chain_text(view: CaseView, segments: list[list[str | None]]) -> str:
     return "; ".join(" → ".join(view.org_name(org) for org in segment) for segment in segments)
 
 
-def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding]:
-    """Reported from ``rules.min_referrals`` referrals, or from two with a re-referral, back-and-forth or loop."""
-    data = analyse_referrals(view, rules)
+def _referral_lines(view: CaseView, rules: PatternRules, data: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The finding's lines: the chain, each referral, re-referrals, back-and-forth, loops, heavier care."""
     referrals: list[Event] = data["referrals"]
-    n = len(referrals)
     rereferrals, back, loops, heavier = data["rereferrals"], data["back_and_forth"], data["loops"], data["heavier"]
-    if n < 2 or not (n >= rules.min_referrals or rereferrals or back or loops):
-        return []
     segments = [chain["organisations"] for chain in data["chains"]]
     months = round(rules.rereferral_window_days / 30.44)
     repeats = sum(1 for r in rereferrals if r["kind"] == "repeat")
-    first, last = view.start(referrals[0]), view.start(referrals[-1])
+    n = len(referrals)
     lines_nl = [f"Keten: {_chain_text(view, segments)}"]
     lines_en = [f"Chain: {_chain_text(view, segments)}"]
+    heavier_ids = set(heavier)
     for event in referrals:
-        marker_nl = " (zwaarder)" if event.id in heavier else ""
-        marker_en = " (heavier)" if event.id in heavier else ""
+        marker_nl = " (zwaarder)" if event.id in heavier_ids else ""
+        marker_en = " (heavier)" if event.id in heavier_ids else ""
         pair = f"{view.org_name(event.organisation)} → {view.org_name(event.to_organisation)}"
         lines_nl.append(f"{format_day(view.start(event), 'nl')}: {pair}{marker_nl}")
         lines_en.append(f"{format_day(view.start(event), 'en')}: {pair}{marker_en}")
@@ -121,19 +124,12 @@ def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding
     lines_nl.append(f"Naar zwaardere zorg: {len(heavier)} van {n}")
     lines_en.append(f"To heavier care: {len(heavier)} of {n}")
 
-    if back:
-        a, b = (view.org_name(org) for org in back[0]["organisations"])
-        question = (f"Herkennen jullie dit: de bal gaat heen en weer tussen {a} en {b}? Wat maakte dat niemand de "
-                    "vraag kon houden, en hoe was dat voor het gezin?",
-                    f"Do you recognise this: the ball goes back and forth between {a} and {b}? What made it hard "
-                    "for anyone to hold on to the question, and what was that like for the family?")
-    else:
-        question = ("Herkennen jullie dit: de vraag wordt telkens doorgegeven aan een volgende organisatie? Wat "
-                    "gebeurde er vlak voor elke verwijzing, en hoe was dat voor het gezin?",
-                    "Do you recognise this: the question keeps being passed on to the next organisation? What "
-                    "happened just before each referral, and what was it like for the family?")
-    organisations = [org for e in referrals for org in (e.organisation, e.to_organisation) if org]
-    rules_text = (
+    return lines_nl, lines_en
+
+
+def _referral_rules(view: CaseView, rules: PatternRules) -> tuple[str, str]:
+    """How the referral finding counted (nl, en)."""
+    return (
         f"Telt gebeurtenissen van het type {', '.join(label(t, 'nl') for t in sorted(rules.referral_types))}. "
         f"Opnieuw verwezen: binnen {rules.rereferral_window_days} dagen na de vorige verwijzing (dezelfde "
         "verwijzer = herhaling, een andere = overdoen). Heen en weer: B verwijst terug naar A nadat A naar B "
@@ -151,6 +147,32 @@ def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding
         f"youth care. Reported from {rules.min_referrals} referrals, or from 2 with a re-referral, back-and-forth "
         "or loop." + view.window_rule("en"),
     )
+
+
+def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding]:
+    """Reported from ``rules.min_referrals`` referrals, or from two with a re-referral, back-and-forth or loop."""
+    data = analyse_referrals(view, rules)
+    referrals: list[Event] = data["referrals"]
+    n = len(referrals)
+    rereferrals, back, loops, heavier = data["rereferrals"], data["back_and_forth"], data["loops"], data["heavier"]
+    if n < 2 or not (n >= rules.min_referrals or rereferrals or back or loops):
+        return []
+    segments = [chain["organisations"] for chain in data["chains"]]
+    first, last = view.start(referrals[0]), view.start(referrals[-1])
+    lines_nl, lines_en = _referral_lines(view, rules, data)
+    if back:
+        a, b = (view.org_name(org) for org in back[0]["organisations"])
+        question = (f"Herkennen jullie dit: de bal gaat heen en weer tussen {a} en {b}? Wat maakte dat niemand de "
+                    "vraag kon houden, en hoe was dat voor het gezin?",
+                    f"Do you recognise this: the ball goes back and forth between {a} and {b}? What made it hard "
+                    "for anyone to hold on to the question, and what was that like for the family?")
+    else:
+        question = ("Herkennen jullie dit: de vraag wordt telkens doorgegeven aan een volgende organisatie? Wat "
+                    "gebeurde er vlak voor elke verwijzing, en hoe was dat voor het gezin?",
+                    "Do you recognise this: the question keeps being passed on to the next organisation? What "
+                    "happened just before each referral, and what was it like for the family?")
+    organisations = [org for e in referrals for org in (e.organisation, e.to_organisation) if org]
+    rules_text = _referral_rules(view, rules)
     salience = 0.35 + 0.05 * (n - 2) + 0.05 * len(rereferrals) + 0.15 * len(back) + 0.1 * len(loops) \
         + 0.03 * len(heavier)
     return [make_finding(

@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from models.case import Event
-from models.dates import DAYS_PER_MONTH, event_interval, find_gaps
+from models.dates import DAYS_PER_MONTH, find_gaps, uncertain_range
+from models.partial_date import PartialDate
 from models.patterns.base import (
     CaseView,
     Finding,
@@ -93,8 +94,17 @@ def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None,
     ``limit`` keeps only the first runs (with their occurrences as event ids).
     """
     steps = _steps(sequence_events(view, rules) if events is None else events, rules.sequence_collapse_repeats)
-    # segment id per step: a new segment starts after a gap longer than the maximum, or between organisations
-    # that never worked together in the case
+    types = [str(s[0]) for s in steps]
+    found = _reported_runs(_candidates(types, _segment_ends(view, rules, steps), rules), rules)
+    for run in found[:limit]:
+        size = len(run["types"])
+        run["occurrences"] = [[e.id for step in steps[i:i + size] for e in step[1]] for i in run.pop("starts")]
+    return found[:limit]
+
+
+def _segment_ends(view: CaseView, rules: PatternRules, steps: list[tuple[str, list[Event]]]) -> list[int]:
+    """For each step, the last step of its segment: a new segment starts after a gap longer than the maximum, or
+    between organisations that never worked together in the case."""
     first_day = view.first_day
     pairs = linked_organisations(view)
     firsts = [first_day[s[1][0].id].toordinal() for s in steps]
@@ -104,15 +114,20 @@ def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None,
         apart = firsts[i] - lasts[i - 1] > rules.sequence_max_gap_days \
             or not _linked(steps[i - 1][1][-1], steps[i][1][0], pairs)
         segment[i] = segment[i - 1] + (1 if apart else 0)
-    types = [str(s[0]) for s in steps]
-    segment_end = [0] * len(steps)  # last step of the segment each step is in
+    segment_end = [0] * len(steps)
     for i in range(len(steps) - 1, -1, -1):
         same = i + 1 < len(steps) and segment[i + 1] == segment[i]
         segment_end[i] = segment_end[i + 1] if same else i
-    # candidates bottom-up: an n-gram can only recur if its first n-1 steps recur (apriori)
+    return segment_end
+
+
+def _candidates(types: list[str], segment_end: list[int],
+                rules: PatternRules) -> dict[int, dict[tuple[str, ...], list[int]]]:
+    """Start positions of every n-gram within one segment, per length, built bottom-up: an n-gram can only recur
+    if its first n-1 steps recur (apriori)."""
     shortest, longest = rules.sequence_min_length, rules.sequence_max_length
     candidates: dict[int, dict[tuple[str, ...], list[int]]] = {shortest: defaultdict(list)}
-    for i in range(len(steps) - shortest + 1):
+    for i in range(len(types) - shortest + 1):
         if i + shortest - 1 <= segment_end[i]:
             candidates[shortest][tuple(types[i:i + shortest])].append(i)
     for length in range(shortest + 1, longest + 1):
@@ -125,31 +140,33 @@ def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None,
                 if last <= segment_end[start]:
                     grown[(*gram, types[last])].append(start)
         candidates[length] = grown
+    return candidates
+
+
+def _reported_runs(candidates: dict[int, dict[tuple[str, ...], list[int]]],
+                   rules: PatternRules) -> list[dict[str, Any]]:
+    """The runs to report, longest first when choosing: non-overlapping occurrences counted greedily; a run is
+    left out when a longer reported run holds it at least as often. Sorted most frequent, then longest first."""
+    shortest, longest = rules.sequence_min_length, rules.sequence_max_length
     found: list[dict[str, Any]] = []
     covered: dict[tuple[str, ...], int] = {}  # sub-run of a reported run -> its highest count
     for length in range(longest, shortest - 1, -1):
-        positions = candidates.get(length, {})
-        for gram, starts in positions.items():
+        for gram, starts in candidates.get(length, {}).items():
             if len(starts) < rules.sequence_min_occurrences or len(set(gram)) < 2:
                 continue
             chosen: list[int] = []
             for start in starts:
                 if not chosen or start >= chosen[-1] + length:
                     chosen.append(start)
-            if len(chosen) < rules.sequence_min_occurrences:
-                continue
-            if covered.get(gram, 0) >= len(chosen):
+            if len(chosen) < rules.sequence_min_occurrences or covered.get(gram, 0) >= len(chosen):
                 continue
             found.append({"types": gram, "count": len(chosen), "starts": chosen})
-            for size in range(rules.sequence_min_length, length):
+            for size in range(shortest, length):
                 for i in range(length - size + 1):
                     sub = gram[i:i + size]
                     covered[sub] = max(covered.get(sub, 0), len(chosen))
     found.sort(key=lambda run: (-run["count"], -len(run["types"]), run["types"]))
-    for run in found[:limit]:
-        size = len(run["types"])
-        run["occurrences"] = [[e.id for step in steps[i:i + size] for e in step[1]] for i in run.pop("starts")]
-    return found[:limit]
+    return found
 
 
 def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding]:
@@ -215,15 +232,20 @@ def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]
     bands overlapping the window, cut to it. ``start`` and ``end`` are the first and last day without
     information; ``before`` and ``after`` the events whose days border the band.
     """
-    intervals = {event.id: event_interval(event) for event in view.all_events}
+    intervals = _intervals(view)
+    ending_on: dict[dt.date, list[str]] = defaultdict(list)  # last day -> events, in time order
+    first_starting_on: dict[dt.date, str] = {}  # first day -> the first event starting then
+    for eid, (lo, hi) in intervals.items():
+        ending_on[hi].append(eid)
+        first_starting_on.setdefault(lo, eid)
     result = []
     for gap in find_gaps(intervals.values(), rules.gap_months):
         first, last = gap.start + dt.timedelta(days=1), gap.end - dt.timedelta(days=1)
         if not view.overlaps(first, last):
             continue
-        before = max((eid for eid, (lo, hi) in intervals.items() if hi == gap.start and lo < gap.end),
+        before = max((eid for eid in ending_on.get(gap.start, ()) if intervals[eid][0] < gap.end),
                      key=lambda eid: view.position.get(eid, -1), default=None)
-        after = next((eid for eid, (lo, _) in intervals.items() if lo == gap.end), None)
+        after = first_starting_on.get(gap.end)
         if view.story_start is not None and first < view.story_start:  # family history: context, not a gap
             first, before = view.story_start, None
         if view.story_end is not None and last > view.story_end:  # after the child's death
@@ -234,6 +256,25 @@ def information_gaps(view: CaseView, rules: PatternRules) -> list[dict[str, Any]
         result.append({"start": first.isoformat(), "end": last.isoformat(), "days": (last - first).days + 1,
                        "before": before, "after": after})
     return result
+
+
+def _intervals(view: CaseView) -> dict[str, tuple[dt.date, dt.date]]:
+    """``event_interval`` of every event by id, each distinct date worked out once (dates are shared objects)."""
+    ranges: dict[int, tuple[dt.date, dt.date]] = {}
+
+    def uncertain(value: PartialDate) -> tuple[dt.date, dt.date]:
+        found = ranges.get(id(value))
+        if found is None:
+            found = ranges[id(value)] = uncertain_range(value)
+        return found
+
+    intervals = {}
+    for event in view.all_events:  # as models.dates.event_interval
+        first, last = uncertain(event.date)
+        if event.end is not None:
+            last = uncertain(event.end)[1]
+        intervals[event.id] = (first, last)
+    return intervals
 
 
 def find_information_gaps(view: CaseView, rules: PatternRules) -> list[Finding]:
