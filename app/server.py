@@ -66,6 +66,11 @@ def serve(path: Path, host: str = "127.0.0.1", port: int = 8050, debug: bool = F
     if refusal:
         print(refusal)
         return 2
+    if user_header and not loopback:
+        print(f"Let op: met --trust-user-header hoort casusbeeld alleen via de proxy bereikbaar te zijn; bind aan "
+              f"127.0.0.1, anders kan wie {host} bereikt de kop {user_header} zelf meesturen.\n"
+              f"Note: with --trust-user-header casusbeeld should be reachable through the proxy only; bind to "
+              f"127.0.0.1, else anyone reaching {host} can send the {user_header} header themselves.")
     names = [*LOOPBACK_NAMES, *allowed_hosts, *([] if loopback or host in WILDCARDS else [host])]
     if not loopback:
         print(f"Let op: casusbeeld is bereikbaar op het netwerk ({host}), achter een reverse proxy.\n"

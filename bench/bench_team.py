@@ -47,7 +47,7 @@ SAMPLES = ROOT / "sample_cases"
 MARK = re.compile(r"LOADTEST-U(\d+)-E\d+")
 LEAKS: list[str] = []
 LOG = open(Path(tempfile.gettempdir()) / "casusbeeld-load-server.log", "wb")  # noqa: SIM115  (the server's log)
-ISOLATION_CHECKS = [0]
+ISOLATION_CHECKS = [0, 0]  # responses checked, responses holding the session's own edit (the check can see one)
 
 
 def layout_values(node: Any, values: dict[str, Any]) -> None:
@@ -173,9 +173,9 @@ class Tab(HttpUser):
                 if isinstance(value, dict) and isinstance(value.get("blob"), str):
                     texts.append(unpack(value["blob"]).decode("utf-8"))
         ISOLATION_CHECKS[0] += 1
-        for found in MARK.finditer("\n".join(texts)):
-            if int(found.group(1)) != self.number:
-                LEAKS.append(f"session {self.number} saw {found.group(0)}")
+        sessions = {int(found.group(1)) for found in MARK.finditer("\n".join(texts))}
+        ISOLATION_CHECKS[1] += self.number in sessions
+        LEAKS.extend(f"session {self.number} saw an edit of session {other}" for other in sessions - {self.number})
 
     # --- what people do ---------------------------------------------------------------------------------------
     def open_case(self) -> None:
@@ -283,7 +283,8 @@ def report(env: Environment, peaks: dict[int, float], users: int, duration: int,
     for error in list(stats.errors.values())[:10]:
         print(f"  {error.occurrences} × {error.method} {error.name}: {error.error}")
     print("peak RSS per worker: " + ", ".join(f"{mb:.0f} MB" for mb in sorted(peaks.values())))
-    print(f"isolation: {ISOLATION_CHECKS[0]} responses checked, {len(LEAKS)} showed another session's unsaved edit")
+    print(f"isolation: {ISOLATION_CHECKS[0]} responses checked, {ISOLATION_CHECKS[1]} held the session's own "
+          f"edits, {len(LEAKS)} showed another session's unsaved edit")
     for leak in LEAKS[:5]:
         print("  " + leak)
 
