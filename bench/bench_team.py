@@ -36,6 +36,8 @@ import gevent
 import psutil
 from locust import HttpUser, between, events, task
 from locust.env import Environment
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -108,6 +110,9 @@ class Tab(HttpUser):
     def on_start(self) -> None:
         Tab.counter += 1
         self.number, self.edits, self.own_file = Tab.counter, 0, None
+        # as a browser does: a request sent on a kept-alive connection just as the server closed it goes again once
+        retry = Retry(total=1, connect=1, read=1, status=0, other=0, allowed_methods=None, raise_on_status=False)
+        self.client.mount("http://", HTTPAdapter(max_retries=retry, pool_maxsize=6))
         self.values: dict[str, Any] = {}
         while True:  # a page that failed to load is loaded again (the failure is counted)
             page, layout, dependencies = (self.client.get(path, name=name) for path, name in (
