@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.users_cli import add_user_commands
 from models import DEFAULT_MAX_BYTES, check_source
 from models.problems import report_lines
 from models.schema import case_json_schema_text
@@ -92,7 +93,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     return serve(Path(args.path) if args.path else BUNDLED_CASES, host=args.host, port=args.port,
                  debug=args.debug, lang=args.lang, behind_proxy=args.behind_proxy, allowed_hosts=args.allow_host,
-                 workers=args.workers)
+                 workers=args.workers, users_file=Path(args.users) if args.users else None,
+                 user_header=args.trust_user_header)
 
 
 def _problem_count(count: int, lang: str) -> str:
@@ -314,12 +316,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--behind-proxy", action="store_true",
-                       help="allow a --host beyond this computer: a reverse proxy in front handles login and TLS")
+                       help="a reverse proxy with TLS is in front: allows a --host beyond this computer, asks for "
+                            "a login (--users or --trust-user-header) and sends the session cookie over HTTPS only")
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="a host name the app answers to besides 127.0.0.1/localhost (repeatable)")
     serve.add_argument("--lang", choices=["nl", "en"], default="nl", help="interface language (default nl)")
     serve.add_argument("--workers", type=_workers, default=1, metavar="N",
                        help="worker processes serving the folder (default 1; e.g. 2-4 for a team)")
+    serve.add_argument("--users", metavar="FILE",
+                       help="accounts file (see 'casusbeeld users'): everyone logs in, also on this computer")
+    serve.add_argument("--trust-user-header", metavar="HEADER",
+                       help="with --behind-proxy: the proxy logs people in and names them in this header "
+                            "(e.g. X-Remote-User)")
     serve.add_argument("--debug", action="store_true",
                        help="Dash's development server in debug mode (development only; ignores --workers)")
     serve.set_defaults(func=_cmd_serve)
@@ -348,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="output file ('-' for standard output); default <case id>_report_<lang>.<format>")
     report.set_defaults(func=_cmd_report)
     _add_spreadsheet_commands(sub)
+    add_user_commands(sub)
     return parser
 
 

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import dash
 from dash import html
+from flask import Response
 
+from app.auth import AuthConfig, current_user
+from app.auth import install as install_auth
 from app.callbacks import REGISTER_ORDER
 from app.guard import LOOPBACK_NAMES
 from app.guard import install as install_guard
@@ -16,6 +19,7 @@ from app.state import list_case_files
 from layouts.components.i18n import normal_lang
 from layouts.components.page import build_layout
 
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 
@@ -32,13 +36,14 @@ class NoCaseContent(logging.Filter):
 
 
 def create_app(cases: Path | None = None, lang: str = "nl",
-               allowed_hosts: Iterable[str] = LOOPBACK_NAMES) -> dash.Dash:
+               allowed_hosts: Iterable[str] = LOOPBACK_NAMES, auth: AuthConfig | None = None) -> dash.Dash:
     """A Dash app for the case file or folder of case files at ``cases``.
 
     ``/?case=<file name>`` opens that file of the folder first. Requests are answered only for a ``Host`` in
     ``allowed_hosts`` (loopback by default; see :mod:`app.guard`). The app object holds configuration
     only (where the cases are, the default language); each browser tab keeps its own open case,
-    selection and view in ``dcc.Store`` components. Scripts, styles and fonts are all served from this
+    selection and view in ``dcc.Store`` components. ``auth`` says who may log in (none: no login, see
+    :mod:`app.auth`). Scripts, styles and fonts are all served from this
     process (no CDN).
     """
     lang = normal_lang(lang)
@@ -49,13 +54,24 @@ def create_app(cases: Path | None = None, lang: str = "nl",
         update_title=None,
     )
 
+    auth = auth or AuthConfig()
+
     def layout() -> html.Div:
         files = list_case_files(cases, include_skipped=True)  # re-read on every page load: new files show up
-        return build_layout(files, lang)
+        return build_layout(files, lang, user=current_user(), logout=auth.users_file is not None)
 
     app.layout = layout
     app.server.logger.addFilter(NoCaseContent())
     install_guard(app, allowed_hosts)
+    install_auth(app, auth, lang)
+
+    @app.server.route("/sjabloon.xlsx")
+    def _template() -> Response:
+        from models.spreadsheet import template_bytes
+
+        return Response(template_bytes(), mimetype=XLSX_TYPE,
+                        headers={"Content-Disposition": 'attachment; filename="sjabloon.xlsx"'})
+
     for register in REGISTER_ORDER:
         register(app, cases)
     return app

@@ -122,13 +122,13 @@ def organisation_structure(case: dict[str, Any]) -> dict[str, Any]:
 
 FAMILY = [
     # id, label, gender, birth, death, role
-    ("sem", "Sem", "male", "2005-02-17", "2022-06-11", "zoon"),
-    ("zus", "Zus (2007)", "female", "2007-03-02", None, "zus van Sem"),
+    ("sem", "Sem", "male", "2005-02", "2022-06-11", "zoon"),
+    ("zus", "Zus (2007)", "female", "2007-03", None, "zus van Sem"),
     ("moeder", "Moeder", "female", "1984-07", None, "moeder"),
     ("vader", "Vader", "male", "1981", None, "vader"),
     ("partner-vader", "Partner vader (J.)", "female", "1986", None, "partner van vader sinds 2010"),
-    ("halfzus", "Halfzus (2012)", "female", "2012-09-20", None, "halfzus van Sem, vaderskant"),
-    ("halfbroer", "Halfbroer (2014)", "male", "2014-11-03", None, "halfbroer van Sem, vaderskant"),
+    ("halfzus", "Halfzus (2012)", "female", "2012-09", None, "halfzus van Sem, vaderskant"),
+    ("halfbroer", "Halfbroer (2014)", "male", "2014-11", None, "halfbroer van Sem, vaderskant"),
     ("ex-moeder", "Ex-partner moeder (P.)", "male", "1979", None, "partner van moeder 2010-2012"),
     ("oma-m", "Oma M.", "female", "1958", "2016-10-04", "moeder van moeder"),
     ("opa-m", "Opa M.", "male", "~1955", None, "vader van moeder; geen contact"),

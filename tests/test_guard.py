@@ -118,4 +118,4 @@ def test_bomb_sent_to_a_callback_is_refused(port: int) -> None:
 def test_beyond_loopback_refuses_to_start_without_a_proxy(capsys: pytest.CaptureFixture[str]) -> None:
     assert serve(SAMPLES, host="0.0.0.0", port=1) == 2
     out = capsys.readouterr().out
-    assert "--behind-proxy" in out and "geen inlog" in out and "no login" in out
+    assert "--behind-proxy" in out and "TLS" in out and "onversleuteld" in out and "unencrypted" in out

@@ -11,6 +11,7 @@ import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
 
 from app.edit_store import restore_draft
+from app.spreadsheet_upload import is_spreadsheet, shown_path, spreadsheet_case
 from app.state import case_view, content_hash, list_case_files, open_case_bytes, read_case_file
 from app.view_state_io import case_name, query_state
 from layouts.components.i18n import normal_lang
@@ -56,6 +57,15 @@ def open_case(trigger: str | None, chosen: str | None, upload: str | None, uploa
                                        text("upload_unreadable", "en"))])
             return no_update, {"name": name, "problems": problems_data(error)}, no_update, None
         source = "upload"
+        if is_spreadsheet(name):  # a workbook or CSV: imported whole or not at all, then an unsaved case
+            try:
+                data, name = spreadsheet_case(data, name)
+            except CaseError as error:
+                return no_update, {"name": name, "problems": problems_data(error)}, _previous_choice(current), None
+            store, _ = open_case_bytes(data)
+            if store is not None:
+                store.update(name=name, source="upload", revision=1, dirty=True, clean=None)
+                return store, None, None, None
     else:
         if not chosen or (current and current.get("source") == "file" and current.get("name") == chosen):
             return no_update, no_update, no_update, no_update
@@ -159,7 +169,7 @@ def error_panel(error: dict[str, Any] | None, lang: str) -> Any:
     count = len(problems)
     head = (text("error_count_one", lang, name=error.get("name", "?")) if count == 1
             else text("error_count_many", lang, n=count, name=error.get("name", "?")))
-    rows = [html.Tr([html.Td(html.Code(p.get("path", "$"))), html.Td(p.get(lang) or p.get("nl", ""))])
+    rows = [html.Tr([html.Td(html.Code(shown_path(p.get("path", "$"), lang))), html.Td(p.get(lang) or p.get("nl", ""))])
             for p in problems[:MAX_PROBLEMS_SHOWN]]
     if count > MAX_PROBLEMS_SHOWN:  # a 20,000-event file can have a thousand problems: the first ones say enough
         rows.append(html.Tr(html.Td(text("error_more", lang, n=count - MAX_PROBLEMS_SHOWN), colSpan=2)))

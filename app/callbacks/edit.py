@@ -13,6 +13,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx, html, no_update
 
+from app.auth import current_user
 from app.edit_store import committed, current_data, redone, undone
 from app.state import remember
 from layouts.components import edit_forms
@@ -224,6 +225,9 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         item = edit_forms.edited_item(collection, field_values(ctx.states_list[0]), old, item_id)
         if collection == "annotations":
             item["created"] = (old or {}).get("created") or dt.datetime.now().replace(microsecond=0).isoformat()
+            user = current_user()
+            if user and not (old or {}).get("author"):  # with a login, a note is signed by who wrote it
+                item["author"] = user
         result = put_item(data, collection, item)
         if not result.ok or result.data is None:
             return no_update, no_update, no_update, {**form, "attempted": int(form.get("attempted") or 0) + 1}

@@ -13,6 +13,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, ctx, no_update
 
+from app.auth import current_user
 from app.edit_store import committed, current_data
 from app.state import case_view, remember
 from layouts.components.annotations_panel import (
@@ -43,14 +44,17 @@ def reflection_values(view: Any, shown: list[dict[str, Any]], current: list[Any]
     return out
 
 
-def saved_reflections(data: dict[str, Any], changes: list[tuple[dict[str, Any], Any]]) -> Any:
-    """The edit result after applying each changed box ``(id, value)`` in turn, or None when nothing changed."""
+def saved_reflections(data: dict[str, Any], changes: list[tuple[dict[str, Any], Any]],
+                      author: str | None = None) -> Any:
+    """The edit result after applying each changed box ``(id, value)`` in turn, or None when nothing changed;
+    ``author``: who is logged in (the note's author)."""
     result = None
     for box, value in changes:
         key = box.get("key")
         if key not in REFLECTION_KEYS or int(box.get("card") or 0) != REFLECTION_KEYS[key]:
             continue
-        step = upsert_reflection(data, REFLECTION_KEYS[key], key, value if isinstance(value, str) else "")
+        step = upsert_reflection(data, REFLECTION_KEYS[key], key, value if isinstance(value, str) else "",
+                                 author=author)
         if step is None:
             continue
         if not step.ok or step.data is None:
@@ -110,7 +114,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
             return no_update, no_update
         fired = [i for i in ctx.triggered_prop_ids.values() if isinstance(i, dict)]
         changes = [(item["id"], item.get("value")) for item in ctx.inputs_list[0] if item.get("id") in fired]
-        result = saved_reflections(data, changes)
+        result = saved_reflections(data, changes, current_user())
         if result is None or not result.ok or result.data is None:
             return no_update, no_update
         new_store, new_history = committed(store, history, result.data)

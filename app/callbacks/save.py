@@ -13,6 +13,7 @@ from typing import Any
 import dash
 from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
+from app.audit import last_saver, record_save
 from app.edit_store import current_data, saved
 from app.state import list_case_files, pack
 from layouts.components.edit_forms import normal_date
@@ -42,7 +43,8 @@ def saved_path(cases: Path | None, store: dict[str, Any] | None) -> Path | None:
 
 def status(kind: str, lang: str, **fields: Any) -> html.Div:
     tone = {"saved": "text-success", "downloaded": "text-success", "dirty": "text-warning-emphasis",
-            "conflict": "text-danger", "failed": "text-danger", "exists": "text-danger"}.get(kind, "text-muted")
+            "conflict": "text-danger",
+            "conflict_by": "text-danger", "failed": "text-danger", "exists": "text-danger"}.get(kind, "text-muted")
     return html.Div(text(f"save_status_{kind}", lang, **fields), className=f"save-status-text {tone}")
 
 
@@ -111,12 +113,16 @@ def register(app: dash.Dash, cases: Path | None) -> None:
             return no_update, no_update, True, free_name(folder, str(store.get("name") or "casus"))
         result = save_case(validate_case_data(data), path, expected=store.get("base"))
         if result.outcome == SaveOutcome.SAVED:
+            record_save(path, result.fingerprint)
             return (saved(store, base=result.fingerprint, shown_name=path.name), status("saved", lang, name=path.name),
                     False, no_update)
         if result.outcome == SaveOutcome.CONFLICT:
             folder = case_folder(cases)
             suggestion = free_name(folder, path.stem + "-" + text("save_as_suffix", lang)) if folder else no_update
-            return no_update, status("conflict", lang, name=path.name), folder is not None, suggestion
+            by = last_saver(path, result.fingerprint)
+            shown = status("conflict_by", lang, name=path.name, user=by) if by else status("conflict", lang,
+                                                                                            name=path.name)
+            return no_update, shown, folder is not None, suggestion
         return no_update, status("failed", lang, name=path.name, detail=result.detail or ""), no_update, no_update
 
     @app.callback(
@@ -154,6 +160,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         if result.outcome != SaveOutcome.SAVED:
             return no_update, no_update, True, text("save_status_failed", lang, name=file_name,
                                                  detail=result.detail or ""), no_update, no_update
+        record_save(folder / file_name, result.fingerprint, "save_as")
         new_store = saved(store, name=file_name, base=result.fingerprint)
         return (new_store, status("saved", lang, name=file_name), False, None,
                 case_options(list_case_files(cases, include_skipped=True), lang), file_name)

@@ -193,9 +193,10 @@ def other_reflections(view: CaseView | None) -> list[ReflectionNote]:
 
 
 def upsert_reflection(data: CaseData, card: int, key: str, value: str | None,
-                      now: dt.datetime | None = None) -> EditResult | None:
+                      now: dt.datetime | None = None, author: str | None = None) -> EditResult | None:
     """The case with the note for question ``key`` of card ``card`` set to ``value`` (removed when empty),
-    or None when nothing changes. The question is saved in Dutch; ``updated`` is set to ``now``."""
+    or None when nothing changes. The question is saved in Dutch; ``updated`` is set to ``now``, ``author``
+    (who is logged in, if anyone) to who wrote this version."""
     value = value or ""
     old = find_reflection(data.get("reflections") or [], card, key)
     if old is None and not value.strip():
@@ -206,6 +207,8 @@ def upsert_reflection(data: CaseData, card: int, key: str, value: str | None,
         return delete_item(data, "reflections", old["id"])
     now = (now or dt.datetime.now()).replace(microsecond=0)
     item = {**(old or {}), "card": card, "question": text(key, "nl"), "text": value, "updated": now.isoformat()}
+    if author:
+        item["author"] = author
     return put_item(data, "reflections", item)
 
 

@@ -84,7 +84,18 @@ def _wall_switch(lang: str) -> html.Div:
     ], id="wall-wrap", className="wall-wrap", role="radiogroup", **{"aria-labelledby": "wall-label"})
 
 
-def _header(files: Sequence[OfferedCase], lang: str) -> html.Header:
+def _account(user: str | None, logout: bool, lang: str) -> html.Div | None:
+    """Who is logged in, and a way out (only when the server asks for a login)."""
+    if not user:
+        return None
+    parts: list[Any] = [html.Span(text("logged_in_as", lang, name=user), className="account-name", id="account-name")]
+    if logout:
+        parts.append(html.A(T("logout", lang), href=f"/logout?lang={lang}", id="logout",
+                            className="btn btn-outline-secondary btn-sm"))
+    return html.Div(parts, className="account hide-on-projector")
+
+
+def _header(files: Sequence[OfferedCase], lang: str, user: str | None = None, logout: bool = False) -> html.Header:
     chooser = html.Div([
         html.Label(T("choose_case", lang), htmlFor="case-chooser", className="visually-hidden"),
         dcc.Dropdown(id="case-chooser", options=case_options(files, lang), value=None,
@@ -92,14 +103,17 @@ def _header(files: Sequence[OfferedCase], lang: str) -> html.Header:
                      className="case-chooser", labels=dropdown_labels(lang)),
     ], className="chooser-wrap hide-on-projector", hidden=len(files) <= 1)
     upload = dcc.Upload(
-        id="upload", accept=".json,application/json", multiple=False, max_size=MAX_FILE_BYTES,
+        id="upload", accept=".json,application/json,.xlsx,.csv,text/csv", multiple=False, max_size=MAX_FILE_BYTES,
         children=html.Div(["⤒ ", T("upload", lang)], className="btn btn-outline-secondary btn-sm upload-button",
                           id="upload-button", role="button", tabIndex="0"),
         className="upload-wrap hide-on-projector")
     too_large = html.Div(T("upload_too_large", lang), id="upload-too-large", hidden=True, role="alert",
                          className="upload-too-large hide-on-projector", **{"data-limit": str(MAX_FILE_BYTES)})
     controls = html.Div([
-        chooser, upload, too_large,
+        chooser, upload,
+        html.A(T("upload_template", lang), href="/sjabloon.xlsx", download="sjabloon.xlsx", id="template-link",
+               className="template-link hide-on-projector", title=text("upload_template_hint", lang)),
+        too_large,
         dbc.RadioItems(id="lang", value=lang, inline=True, class_name="lang-switch",
                        options=[{"label": "NL", "value": "nl"}, {"label": "EN", "value": "en"}],
                        input_class_name="btn-check", label_class_name="btn btn-outline-secondary btn-sm",
@@ -109,6 +123,7 @@ def _header(files: Sequence[OfferedCase], lang: str) -> html.Header:
         dbc.Switch(id="story-toggle", value=False, label=T("story", lang), class_name="mode-switch"),
         edit_switch(lang),
         report_download(lang),
+        _account(user, logout, lang),
     ], className="header-controls")
     title = html.Div([
         html.Span(T("app_name", lang), className="app-name"),
@@ -200,8 +215,9 @@ def _table(lang: str) -> html.Section:
     ], className="table-section hide-on-projector", id="table-section")
 
 
-def build_layout(files: Sequence[OfferedCase], lang: str) -> html.Div:
-    """The whole page for one browser tab (the first case is opened by a callback, see ``first_case``)."""
+def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = None, logout: bool = False) -> html.Div:
+    """The whole page for one browser tab (the first case is opened by a callback, see ``first_case``);
+    ``user``: who is logged in (shown with a log-out link when ``logout``)."""
     timeline = html.Section([
         html.Div([
             html.H2(T("timeline", lang), className="section-title"),
@@ -265,7 +281,7 @@ def build_layout(files: Sequence[OfferedCase], lang: str) -> html.Div:
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="url-pop", storage_type="memory"),
         *edit_parts(lang),
-        _header(files, lang),
+        _header(files, lang, user, logout),
         html.Main([
             edit_toolbar(lang),
             html.Div(id="error-panel", role="alert", **{"aria-live": "assertive"}),
