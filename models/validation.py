@@ -9,6 +9,7 @@ from typing import Any
 from models.case import Case, Event, Person
 from models.partial_date import PartialDate
 from models.problems import Problem, json_path
+from models.validation_group import check_group
 from models.vocabulary import ParentKind, RelationshipType
 
 _PREGNANCY_DAYS = 300
@@ -131,6 +132,8 @@ def check_case(case: Case, index_map: IndexMap = _identity,
             loc = ("households", i, "members", j)
             ref((*loc, "person"), member.person, persons, "persoon", "person")
             _order(out, (*loc, "end"), member.start, member.end, "einde", "end", "begin", "start")
+
+    check_group(case, events, persons, ref, out.add)
 
     for j, person_id in enumerate(case.layout.sibling_order):
         ref(("layout", "sibling_order", j), person_id, persons, "persoon", "person")
