@@ -218,3 +218,32 @@ def test_a_finding_whose_events_are_linked_cites_the_links_words():
                     for a, b, word in LISA_LINKS if a in evidence and b in evidence]
         assert lines == expected[:3]
         assert linked[fid].measure == plain[fid].measure  # what the finding counts is unchanged
+
+
+# --- the geno-sociogram -------------------------------------------------------------------------------------------
+
+def test_persons_of_a_perspective_get_a_ring_in_its_colour_and_a_key():
+    import datetime as dt
+
+    from layouts.genogram.figure import genosociogram_figure
+    from layouts.genogram.perspective_rings import KEY_NAME
+
+    case = lisa_group_case()
+    figure = genosociogram_figure(case, ViewState(case="lisa", as_of=dt.date(2022, 6, 1)))
+    positions = figure.layout.meta["positions"]
+    for perspective in case.perspectives:
+        person = perspective.persons[0]
+        ring = [t for t in figure.data if t.mode == "lines" and t.line.color == perspective.colour
+                and t.line.width >= 3]
+        assert ring, perspective.key
+        xs = [x for x in ring[0].x if x is not None]
+        ys = [y for y in ring[0].y if y is not None]
+        centre = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+        assert centre == pytest.approx(tuple(positions[person]), abs=0.05)  # round the person's own mark
+    key = [a for a in figure.layout.annotations if a.name == KEY_NAME]
+    assert len(key) == 1
+    for perspective in case.perspectives:
+        assert f"color:{perspective.colour}" in key[0].text and perspective.label in key[0].text
+    plain = genosociogram_figure(load_case("sample_cases/lisa_gesloten_jeugdzorg.json"),
+                                 ViewState(case="lisa", as_of=dt.date(2022, 6, 1)))
+    assert not [a for a in plain.layout.annotations if a.name == KEY_NAME]
