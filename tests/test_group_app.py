@@ -90,3 +90,26 @@ def test_perspectives_are_set_with_a_free_colour_and_removed():
                                        "persons": ["mentor"]}
     assert checked(data).ok
     assert "perspectives" not in without_perspective(without_perspective(data, "school"), "ouders")
+
+
+def test_a_new_perspective_gets_a_key_of_its_own():
+    from app.callbacks.group import perspective_key
+
+    data = with_perspective(lisa_data(), "school", "School")
+    assert perspective_key(data, "School") == "school-2"
+    assert perspective_key(data, "Jeugdbescherming (GI)") == "jeugdbescherming-gi"
+    assert perspective_key(data, "!!!") == "perspectief"
+
+
+def test_the_perspectives_card_has_a_row_per_perspective_with_its_colour_and_voices():
+    from layouts.components.compare import colour_options, perspective_rows
+
+    case = lisa_group_case()
+    rows = perspective_rows(case, "nl")
+    assert len(rows) == len(case.perspectives)
+    first = rows[0].children
+    colour = first[0].children[0].children
+    persons = first[1]
+    assert colour.value == "#7F3C8D" and "#7F3C8D" in [o["value"] for o in colour.options]
+    assert persons.value == ["jb"]
+    assert [o["value"] for o in colour_options()][:2] == ["#0072B2", "#D55E00"]

@@ -22,13 +22,16 @@ from layouts.components.i18n import normal_lang
 from layouts.view_state import ViewState
 from models.editing import checked
 from models.group_editing import event_links, with_event_links, with_perspective, without_perspective
+from models.partial_date import PartialDate, normal_date
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def _day(value: Any) -> dt.date | None:
+    """The day typed (ISO or the Dutch way, as in the edit forms: 20-11-2021, 11-2021, 2021), else None."""
+    typed = normal_date(str(value or ""))
     try:
-        return dt.date.fromisoformat(str(value)) if value else None
+        return PartialDate.parse(typed).earliest() if typed else None
     except ValueError:
         return None
 

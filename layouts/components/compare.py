@@ -9,19 +9,23 @@ from dash import dcc, html
 
 from layouts.texts import text
 from models.case import Case
-from models.group import LINK_WORDS
+from models.group import LINK_WORDS, PERSPECTIVE_PALETTE
 
-_GRAPH = {"displaylogo": False, "responsive": True}
+_GRAPH = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
 
 def compare_section(lang: str) -> html.Section:
     """A closed section: its button opens it, which draws the two moments."""
     dates = html.Div([
-        html.Label([text("compare_a", lang), dcc.Input(id="compare-a", type="date", debounce=True,
-                                                       className="form-control form-control-sm")],
+        html.Label([text("compare_a", lang), dcc.Input(id="compare-a", type="text", debounce=True,
+                                                       placeholder="2021-11-20", maxLength=20,
+                                                       className="form-control form-control-sm",
+                                                       style={"width": "11rem"})],
                    className="compare-date"),
-        html.Label([text("compare_b", lang), dcc.Input(id="compare-b", type="date", debounce=True,
-                                                       className="form-control form-control-sm")],
+        html.Label([text("compare_b", lang), dcc.Input(id="compare-b", type="text", debounce=True,
+                                                       placeholder="2021-11-20", maxLength=20,
+                                                       className="form-control form-control-sm",
+                                                       style={"width": "11rem"})],
                    className="compare-date"),
     ], className="compare-dates d-flex gap-3 my-2")
     networks = html.Div([
@@ -115,6 +119,18 @@ def perspectives_card(lang: str) -> html.Section:
     ], id="perspectives-card", className="side-card perspectives-card", hidden=True)
 
 
+def colour_options(current: str | None = None) -> list[dict[str, Any]]:
+    """The palette offered for perspectives (distinct for colour-blind readers), and ``current`` when it is not in
+    it (a colour set in the file)."""
+    colours = list(PERSPECTIVE_PALETTE)
+    if current and current.upper() not in colours:
+        colours.append(current.upper())
+    return [{"value": colour, "label": html.Span([
+        html.Span(style={"display": "inline-block", "width": "1.1em", "height": "1.1em", "borderRadius": "50%",
+                         "border": f"3px solid {colour}", "marginRight": "0.4em", "verticalAlign": "-0.2em"}),
+        colour])} for colour in colours]
+
+
 def perspective_rows(case: Case, lang: str) -> list[Any]:
     """One row per perspective: label, colour, persons, remove."""
     people = [{"label": person.label, "value": person.id} for person in case.persons]
@@ -123,12 +139,14 @@ def perspective_rows(case: Case, lang: str) -> list[Any]:
         key = perspective.key
         rows.append(html.Div([
             html.Div([
-                dcc.Input(id={"type": "perspective-colour", "key": key}, type="color", value=perspective.colour,
-                          className="form-control form-control-color form-control-sm",
-                          **{"aria-label": text("perspectives_colour", lang)}),
-                dcc.Input(id={"type": "perspective-label", "key": key}, type="text", value=perspective.label,
-                          maxLength=60, debounce=True, className="form-control form-control-sm",
-                          **{"aria-label": text("perspectives_label", lang)}),
+                html.Div(dcc.Dropdown(id={"type": "perspective-colour", "key": key}, value=perspective.colour.upper(),
+                                      options=colour_options(perspective.colour), clearable=False, searchable=False,
+                                      placeholder=text("perspectives_colour", lang)),
+                         style={"width": "8.5rem", "flex": "none"}, title=text("perspectives_colour", lang)),
+                html.Label([html.Span(text("perspectives_label", lang), className="visually-hidden"),
+                            dcc.Input(id={"type": "perspective-label", "key": key}, type="text",
+                                      value=perspective.label, maxLength=60, debounce=True,
+                                      className="form-control form-control-sm")], className="flex-grow-1"),
                 html.Button("×", id={"type": "perspective-remove", "key": key}, n_clicks=0, type="button",
                             title=text("perspectives_remove", lang), className="btn btn-link btn-sm p-0",
                             **{"aria-label": text("perspectives_remove", lang)}),

@@ -84,3 +84,31 @@ def test_the_wall_shows_a_case_with_links_and_perspectives(context: Any, case_fo
     finally:
         tab.set_viewport_size({"width": 1600, "height": 1000})
         tab.close()
+
+
+_RINGS_JS = """id => {
+    const gd = document.getElementById(id).querySelector('.js-plotly-plot');
+    if (!gd || !gd.data) { return {}; }
+    const out = {};
+    gd.data.filter(t => (t.name || '').startsWith('timeline-perspective:'))
+        .forEach(t => { out[t.name.split(':')[1]] = t.marker.line.color; });
+    return out;
+}"""
+
+
+def test_name_a_perspective_choose_its_colour_and_voices_and_see_the_rings(lisa_page: Any) -> None:
+    page = lisa_page
+    assert wait_until(lambda: "e018" in all_ids(graph_data(page, "timeline-graph")), 30)
+    page.locator("label[for=edit-mode]").click()
+    card = page.locator("#perspectives-card")
+    expect(card).to_be_visible()
+    page.locator("#perspective-new").fill("Vader")
+    page.locator("#perspective-add").click()
+    row = card.locator(".perspective-row")
+    expect(row).to_have_count(1)
+    colour = page.locator("""[id='{"key":"vader","type":"perspective-colour"}']""")
+    expect(colour).to_contain_text("#0072B2")  # the first free colour offered
+    choose_option(page, page.locator("""[id='{"key":"vader","type":"perspective-persons"}']"""), "Vader")
+    assert wait_until(lambda: page.evaluate(_RINGS_JS, "timeline-graph").get("vader") == "#0072B2", 30)
+    choose_option(page, page.locator("""[id='{"key":"vader","type":"perspective-colour"}']"""), "#E69F00")
+    assert wait_until(lambda: page.evaluate(_RINGS_JS, "timeline-graph").get("vader") == "#E69F00", 30)
