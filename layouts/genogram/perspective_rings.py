@@ -36,15 +36,15 @@ def draw_perspective_rings(ctx: Context, case: Case) -> None:
 
 
 def add_perspective_key(figure: go.Figure, case: Case, lang: str, font_px: int) -> None:
-    """A key "Perspectief: ○ Jeugdbescherming ○ Vader …" in each perspective's colour, top right on the line under
-    the title (only when a perspective's ring was drawn)."""
+    """A key "Perspectief: ○ Jeugdbescherming ○ Vader …" in each perspective's colour, in the drawing's top left
+    corner (the ring of people around the family leaves the corners empty); only when a ring was drawn."""
     drawn = set(figure.layout.meta.get("positions", {})) if isinstance(figure.layout.meta, dict) else set()
     shown = [p for p in case.perspectives if drawn & {p.key, *p.persons}]
     if not shown:
         return
     parts = [f"<span style='color:{p.colour}'>◯</span> {drawn_text(p.label)}" for p in shown]
     key: dict[str, Any] = {"text": f"<b>{drawn_text(text('timeline_legend_perspectives', lang))}</b>  "
-                           + "   ".join(parts), "xref": "paper", "yref": "paper", "x": 1, "y": 1,
-                           "xanchor": "right", "yanchor": "bottom", "showarrow": False, "align": "right",
+                           + "   ".join(parts), "xref": "paper", "yref": "paper", "x": 0, "y": 1,
+                           "xanchor": "left", "yanchor": "top", "showarrow": False, "align": "left",
                            "font": {"size": font_px}, "name": KEY_NAME}
     figure.add_annotation(key)
