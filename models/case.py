@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from models.group import EventLink, Perspective, PerspectiveSwitch
 from models.partial_date import PartialDate
 from models.partner_status import partner_status_on
 from models.vocabulary import (
@@ -32,10 +33,11 @@ from models.vocabulary import (
     Topic,
 )
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """1.1 adds optional fields only (topics, key moments, informants, joint events, organisation ties…): a 1.0
-file is a valid 1.1 file and loads and saves unchanged."""
-READABLE_VERSIONS = ("1.0", "1.1")
+file is a valid 1.1 file and loads and saves unchanged. 1.2 adds the group's perspectives, links between events and
+the perspective-switch table (:mod:`models.group`), all optional."""
+READABLE_VERSIONS = ("1.0", "1.1", "1.2")
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 """Identifiers: letters, digits and ``_ . : -``, at most 64 characters."""
@@ -352,7 +354,7 @@ class LayoutHints(_Item):
 class Case(_Item):
     """One pseudonymised case file."""
 
-    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
     id: Id = Field(description="A pseudonymous case id, never a name")
     title: ShortText
     description: LongText | None = None
@@ -369,6 +371,11 @@ class Case(_Item):
     events: list[Event] = Field(default_factory=list)
     annotations: list[Annotation] = Field(default_factory=list)
     reflections: list[ReflectionNote] = Field(default_factory=list)
+    perspectives: list[Perspective] = Field(default_factory=list, description="The group's perspectives and "
+                                            "their colours")
+    links: list[EventLink] = Field(default_factory=list, description="Arrows between events")
+    perspective_switch: list[PerspectiveSwitch] = Field(default_factory=list,
+                                                        description="Work card 5's table, a row per person")
     layout: LayoutHints = Field(default_factory=LayoutHints)
 
     # --- lookups (built on demand: a case may be edited) -------------------

@@ -9,6 +9,7 @@ from typing import Any
 
 from models.case import Case, Event
 from models.patterns.find import find_patterns
+from models.patterns.link_evidence import cite_links
 
 
 @dataclass
@@ -54,9 +55,9 @@ class CaseView:
 
 
 def findings_for(view: CaseView) -> list[Any]:
-    """The case's pattern findings, computed once per case view."""
+    """The case's pattern findings, computed once per case view (citing the group's links between their events)."""
     if view.findings is None:
-        view.findings = list(find_patterns(view.case))
+        view.findings = cite_links(view.case, find_patterns(view.case))
     return view.findings
 
 

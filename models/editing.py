@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.case import SCHEMA_VERSION, Case
+from models.group_editing import forget_in_group
 from models.loading import validate_case_data
 from models.problems import CaseError, Problem
 from models.saving import case_bytes
@@ -294,6 +295,7 @@ def delete_item(data: CaseData, collection: str, item_id: str) -> EditResult:
     for name in ("households", "annotations"):
         if not new[name]:
             new.pop(name)
+    forget_in_group(new, collection, item_id)
     layout = new.get("layout")
     if isinstance(layout, dict):
         layout["sibling_order"] = _drop(layout.get("sibling_order") or [], item_id)

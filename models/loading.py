@@ -24,6 +24,7 @@ from models.case import (
     Relationship,
     Source,
 )
+from models.group import EventLink, Perspective, PerspectiveSwitch
 from models.json_guard import load_json
 from models.limits import MAX_FILE_BYTES
 from models.messages import dedupe, problem_from_pydantic
@@ -38,6 +39,7 @@ _COLLECTIONS: dict[str, type[BaseModel]] = {
     "relationships": Relationship, "organisation_relationships": OrganisationRelationship,
     "households": Household, "events": Event,
     "annotations": Annotation, "reflections": ReflectionNote,
+    "perspectives": Perspective, "links": EventLink, "perspective_switch": PerspectiveSwitch,
 }
 _ADAPTERS = {name: TypeAdapter(model) for name, model in _COLLECTIONS.items()}
 

@@ -9,6 +9,7 @@ from typing import Any
 from models.case import Case, Event, Person
 from models.partial_date import PartialDate
 from models.problems import Problem, json_path
+from models.validation_group import check_group
 from models.vocabulary import ParentKind, RelationshipType
 
 _PREGNANCY_DAYS = 300
@@ -83,6 +84,7 @@ def check_case(case: Case, index_map: IndexMap = _identity,
     _check_organisation_relationships(case, known)
     _check_annotations(case, known)
     _check_households(case, known)
+    check_group(case, set(known.events), known.persons, known.ref, out.add)
     _check_layout(case, known)
     return out.problems
 

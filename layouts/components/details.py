@@ -10,6 +10,7 @@ from typing import Any
 from dash import html
 
 from layouts.components.i18n import format_day, format_partial, vocab
+from layouts.components.link_details import group_rows
 from layouts.texts import text
 from models import Event
 from models.case_view import CaseView
@@ -141,6 +142,7 @@ def event_details(view: CaseView, event_id: str, lang: str) -> Any:
         *_row(text("f_certainty", lang),
               vocab(event.certainty, lang) if event.certainty.value != "confirmed" else None),
         *_row(text("f_source", lang), view.source_titles.get(event.source, event.source) if event.source else None),
+        *group_rows(view.case, event, lang),
     ]
     return html.Div([
         html.Div(text("event", lang), className="details-kind"),

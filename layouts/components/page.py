@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from layouts.components.annotations_panel import annotations_card, reflections_card
+from layouts.components.compare import compare_section, link_editor, perspectives_card
 from layouts.components.edit_page import edit_parts, edit_switch, edit_toolbar
 from layouts.components.export_controls import report_download, view_download
 from layouts.components.i18n import T, dropdown_labels
@@ -261,6 +262,8 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
                                className="section-head"),
                       html.Div(id="details", className="details", **{"aria-live": "polite"})],
                      className="side-card details-card"),
+        link_editor(lang),
+        perspectives_card(lang),
         annotations_card(lang),
         reflections_card(lang),
         html.Section(html.Div(id="patterns", className="patterns"),
@@ -288,7 +291,8 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
             html.Div([T("no_case_title", lang, html.H2), T("no_case_body", lang, html.P)],
                      id="no-case", className="no-case", hidden=True),
             html.Div([
-                html.Div([_story_bar(lang), timeline, network, _table(lang)], className="main-column"),
+                html.Div([_story_bar(lang), timeline, network, _table(lang), compare_section(lang)],
+                         className="main-column"),
                 side,
             ], id="case-body", className="workspace wall-both"),
         ], className="app-main"),

@@ -15,6 +15,7 @@ from layouts.genogram.fit import SociogramLayout
 from layouts.genogram.kinship import draw_kinship
 from layouts.genogram.org_ties import draw_organisation_ties
 from layouts.genogram.persons import draw_households, draw_notes, draw_organisation, draw_person
+from layouts.genogram.perspective_rings import draw_perspective_rings
 from layouts.genogram.relations import draw_relationships
 from layouts.genogram.symbols import Ink
 from layouts.style import DIM_OPACITY
@@ -75,6 +76,7 @@ def draw_sociogram(case: Case, fitted: SociogramLayout, *, as_of: dt.date | None
         person = persons[pid]
         org = orgs.get(person.organisation) if person.organisation else None
         draw_person(ctx, person, graph.nodes[pid], org.name if org else None)
+    draw_perspective_rings(ctx, case)
     if show_annotations:
         draw_notes(ctx, case.annotations)
     return ctx

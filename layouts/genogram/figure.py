@@ -43,6 +43,7 @@ from layouts.genogram.fit import (
     family_key,
     sociogram_layout,
 )
+from layouts.genogram.perspective_rings import add_perspective_key
 from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
 from models.case import Case
 
@@ -79,4 +80,6 @@ def genosociogram_figure(
     ctx = draw_sociogram(case, fitted, as_of=as_of, lang=lang, highlight=highlight, show_annotations=show_annotations)
     if not fitted.graph.number_of_nodes():
         return empty_figure(case, as_of, lang, fitted.scale, fitted.ppu)
-    return assemble(case, fitted, ctx, as_of, lang)
+    figure = assemble(case, fitted, ctx, as_of, lang)
+    add_perspective_key(figure, case, lang, fitted.scale.small)
+    return figure

@@ -24,12 +24,13 @@ import string
 from collections.abc import Mapping
 
 from layouts.texts.en import EN
+from layouts.texts.group import GROUP_EN, GROUP_NL
 from layouts.texts.nl import NL
 
 LANGS = ("nl", "en")
 DEFAULT_LANG = "nl"
 
-CATALOGUES: Mapping[str, Mapping[str, str]] = {"nl": NL, "en": EN}
+CATALOGUES: Mapping[str, Mapping[str, str]] = {"nl": {**NL, **GROUP_NL}, "en": {**EN, **GROUP_EN}}
 """Per language, key → text."""
 
 
@@ -43,16 +44,16 @@ def text(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
     >>> text("printed_on", "nl", date="5 december 2026")
     'afgedrukt op 5 december 2026'
     """
-    catalogue = CATALOGUES.get(lang, NL)
+    catalogue = CATALOGUES.get(lang, CATALOGUES[DEFAULT_LANG])
     value = catalogue.get(key)
     if value is None:
-        value = NL[key]
+        value = CATALOGUES[DEFAULT_LANG][key]
     return value.format(**fields) if fields else value
 
 
 def has_text(key: str) -> bool:
     """Whether ``key`` is in the catalogue."""
-    return key in NL
+    return key in CATALOGUES[DEFAULT_LANG]
 
 
 def texts_of(key: str) -> set[str]:

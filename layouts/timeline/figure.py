@@ -47,6 +47,7 @@ from layouts.timeline.lanes import (
     timeline_event_positions,
     timeline_layout,
 )
+from layouts.timeline.links import group_layer
 from layouts.timeline.notes import annotation_marks
 from layouts.timeline.style import (
     AXIS_DOWN,
@@ -237,6 +238,10 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                                       projector, chrome(projector).legend_font_px, has_notes=bool(note_shapes) or any(
                                           trace.get("hovertext") is not None and trace.get("customdata") is None
                                           and trace.get("mode") == "markers+text" for trace in traces))
+    group = group_layer(case, layout, drawn, lang, projector)  # the group's perspectives and links
+    traces += group.traces
+    keys += group.keys
+    legend_rows += group.rows
     traces += keys
 
     figure_layout = _figure_layout(case, layout, geo, scale, lang, projector, as_of, date_window, gaps, guides,
@@ -245,6 +250,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # tests validate the figures in full).
     # labels on marks, key moments; beside the network on the wall the timeline has about half the width
     half_wall = WALL_BOTH_LABEL_PX if projector and state.wall == "both" else None
+    figure_layout["annotations"] += group.annotations
     traces += add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall)
     return unchecked_figure(traces, figure_layout)
 

@@ -1,0 +1,174 @@
+"""The group's layer on the timeline: arrows between linked events, and a ring in the perspective's colour
+around the marks of each perspective the group chose (:mod:`models.group`).
+
+Kept apart from the marks and their hover so the assembler only adds what this returns:
+:func:`group_layer` gives ring traces, arrow and word annotations, and legend keys and rows.
+
+Arrows cross from the lived half (x, y) to the formal half (x2, y2), which plotly cannot do in data
+coordinates of two subplots; but the two lane axes share one linear scale on the page
+(``y_paper = (y - bottom) / (top - bottom)``), so arrows are drawn with x in data (they follow zoom along
+time) and y in paper coordinates (the lane axes are fixed).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from layouts.style import INK, type_scale
+from layouts.texts import text
+from layouts.timeline.axis import axis_px
+from layouts.timeline.lanes import PlacedEvent, TimelineLayout
+from layouts.timeline.style import LABEL_FIGURE_PX, SYMBOL_NUMBER, geometry, plot_height_px, text_px
+from layouts.timeline.text import esc, shorten
+from layouts.timeline.traces import LegendRow
+from models.case import Case
+from models.group import perspective_by_person, voice_perspective
+from models.vocabulary import Layer
+
+ARROW_COLOUR = "rgba(26, 26, 26, 0.62)"
+LINK_NAME = "timeline-link"
+"""The ``name`` of every arrow annotation (and ``timeline-link-word`` of every word on one)."""
+RING_NAME = "timeline-perspective"
+"""The ``name`` prefix of the ring traces, one per perspective: ``timeline-perspective:<key>``."""
+MAX_WORDS = 14
+"""With more links than this, the words stay off the arrows (they are in the details); a word that would cover a
+mark or another word, or is longer than its arrow, stays off too."""
+WORD_CHARS = 18
+
+
+@dataclass
+class GroupLayer:
+    """What the group's layer adds to the timeline figure."""
+
+    traces: list[dict[str, Any]] = field(default_factory=list)
+    annotations: list[dict[str, Any]] = field(default_factory=list)
+    keys: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[LegendRow] = field(default_factory=list)
+
+
+def group_layer(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent], lang: str,
+                projector: bool) -> GroupLayer:
+    """Rings, arrows and legend keys for the drawn events (none when the case has no perspectives or links)."""
+    out = GroupLayer()
+    if not (case.perspectives or case.links):
+        return out
+    by_id = {item.event.id: item for item in drawn}
+    _rings(case, drawn, projector, lang, out)
+    _arrows(case, layout, by_id, projector, lang, out)
+    return out
+
+
+def _rings(case: Case, drawn: list[PlacedEvent], projector: bool, lang: str, out: GroupLayer) -> None:
+    by_person = perspective_by_person(case.perspectives)
+    if not by_person:
+        return
+    geo = geometry(projector)
+    size = geo.marker_px + 9
+    groups: dict[tuple[str, Layer], list[PlacedEvent]] = {}
+    for item in drawn:
+        found = voice_perspective(item.event.perspective, item.event.informant, by_person)
+        if found is not None:
+            groups.setdefault((found.key, item.event.layer), []).append(item)
+    size_key = 16 if projector else 12
+    for rank, perspective in enumerate(case.perspectives):
+        used = False
+        for layer in (Layer.LIVED, Layer.FORMAL):
+            items = groups.get((perspective.key, layer), [])
+            if not items:
+                continue
+            used = True
+            axes = {"xaxis": "x2", "yaxis": "y2"} if layer == Layer.FORMAL else {}
+            out.traces.append({
+                "type": "scatter", "mode": "markers", "name": f"{RING_NAME}:{perspective.key}",
+                "x": np.array([item.x for item in items]), "y": np.array([item.y for item in items]),
+                "marker": {"symbol": SYMBOL_NUMBER["circle-open"], "size": size, "color": perspective.colour,
+                           "line": {"width": 3 if projector else 2.4, "color": perspective.colour}},
+                "hoverinfo": "skip", "showlegend": False, **axes})
+        if used:
+            out.keys.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers",
+                             "name": esc(perspective.label), "legendgroup": "perspectives", "legendrank": 500 + rank,
+                             "marker": {"symbol": SYMBOL_NUMBER["circle-open"], "size": size_key + 2,
+                                        "color": perspective.colour,
+                                        "line": {"width": 2.4, "color": perspective.colour}},
+                             "hoverinfo": "skip"})
+    if out.keys:
+        out.rows.append(LegendRow("", "perspectives", text("timeline_legend_perspectives", lang),
+                                  tuple(key["name"] for key in out.keys)))
+
+
+def _arrows(case: Case, layout: TimelineLayout, by_id: dict[str, PlacedEvent], projector: bool, lang: str,
+            out: GroupLayer) -> None:
+    bottom, top = layout.y_range
+    if top <= bottom:
+        return
+
+    def paper(y: float) -> float:
+        return (y - bottom) / (top - bottom)
+
+    scale, geo = type_scale(projector), geometry(projector)
+    drawn = [(link, by_id[link.source], by_id[link.target]) for link in case.links
+             if link.source in by_id and link.target in by_id and link.source != link.target]
+    if not drawn:
+        return
+    standoff = geo.decision_px / 2 + 3
+    titles = {item.event.id: item.event.title for _, a, b in drawn for item in (a, b)}
+    place = _WordPlaces(layout, list(by_id.values()), projector)
+    font_px = scale.small - (2 if not projector else 4)
+    for link, start, end in drawn:
+        hover = f"{esc(shorten(titles[link.source], 40))} → <i>{esc(link.label)}</i> → " \
+                f"{esc(shorten(titles[link.target], 40))}"
+        out.annotations.append({
+            "x": end.x, "y": paper(end.y), "ax": start.x, "ay": paper(start.y),
+            "xref": "x", "yref": "paper", "axref": "x", "ayref": "paper", "text": "", "showarrow": True,
+            "arrowhead": 2, "arrowsize": 1.1 if projector else 1, "arrowwidth": scale.line_width + 0.2,
+            "arrowcolor": ARROW_COLOUR, "standoff": standoff, "startstandoff": standoff, "hovertext": hover,
+            "name": LINK_NAME})
+        word = shorten(link.label, WORD_CHARS)
+        if len(drawn) <= MAX_WORDS and place.fits(start, end, word, font_px, 2 * standoff):
+            out.annotations.append({
+                "x": (start.x + end.x) / 2, "y": (paper(start.y) + paper(end.y)) / 2, "xref": "x", "yref": "paper",
+                "text": f"<i>{esc(word)}</i>", "showarrow": False, "font": {"size": font_px, "color": INK},
+                "bgcolor": "rgba(255, 255, 255, 0.85)", "borderpad": 1, "hovertext": hover,
+                "name": f"{LINK_NAME}-word"})
+    out.keys.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines",
+                     "name": text("timeline_legend_link", lang), "legendgroup": "links", "legendrank": 600,
+                     "line": {"color": ARROW_COLOUR, "width": 2}, "hoverinfo": "skip"})
+    out.rows.append(LegendRow("", "links", text("timeline_legend_links", lang),
+                              (text("timeline_legend_link", lang),)))
+
+
+
+class _WordPlaces:
+    """Where the words on the arrows may go: in the arrow's middle, clear of every mark and of the words already
+    placed, on an arrow long enough to show its word (estimated on the figure's nominal width)."""
+
+    def __init__(self, layout: TimelineLayout, drawn: list[PlacedEvent], projector: bool) -> None:
+        bottom, top = layout.y_range
+        self._px = axis_px(layout, LABEL_FIGURE_PX[projector] - 240)[1]
+        self._row_px = plot_height_px(top - bottom, projector) / (top - bottom)
+        self._top = top
+        self._marks = [(self._px(item.x), self._y(item.y)) for item in drawn]
+        self._mark_px = geometry(projector).marker_px / 2 + 2
+        self._kept: list[tuple[float, float, float, float]] = []
+
+    def _y(self, y: float) -> float:
+        return (self._top - y) * self._row_px
+
+    def fits(self, start: PlacedEvent, end: PlacedEvent, word: str, font_px: float, margin: float) -> bool:
+        x0, y0, x1, y1 = self._px(start.x), self._y(start.y), self._px(end.x), self._y(end.y)
+        width, height = text_px(len(word), font_px) + 4, font_px * 1.3
+        if math.hypot(x1 - x0, y1 - y0) < max(width, height) + margin:
+            return False
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+        pad = self._mark_px
+        if any(box[0] - pad < mx < box[2] + pad and box[1] - pad < my < box[3] + pad for mx, my in self._marks):
+            return False
+        if any(box[0] < k[2] and k[0] < box[2] and box[1] < k[3] and k[1] < box[3] for k in self._kept):
+            return False
+        self._kept.append(box)
+        return True
