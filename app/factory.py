@@ -12,7 +12,10 @@ from dash import html
 from app.callbacks import REGISTER_ORDER
 from app.guard import LOOPBACK_NAMES
 from app.guard import install as install_guard
+from app.participant import create_participant_app
 from app.state import list_case_files
+from app.workshop_store import STORE_KEY as WORKSHOP_STORE_KEY
+from app.workshop_store import store_path
 from layouts.components.i18n import normal_lang
 from layouts.components.page import build_layout
 
@@ -32,14 +35,15 @@ class NoCaseContent(logging.Filter):
 
 
 def create_app(cases: Path | None = None, lang: str = "nl",
-               allowed_hosts: Iterable[str] = LOOPBACK_NAMES) -> dash.Dash:
+               allowed_hosts: Iterable[str] = LOOPBACK_NAMES, workshop_db: Path | None = None) -> dash.Dash:
     """A Dash app for the case file or folder of case files at ``cases``.
 
     ``/?case=<file name>`` opens that file of the folder first. Requests are answered only for a ``Host`` in
     ``allowed_hosts`` (loopback by default; see :mod:`app.guard`). The app object holds configuration
     only (where the cases are, the default language); each browser tab keeps its own open case,
     selection and view in ``dcc.Store`` components. Scripts, styles and fonts are all served from this
-    process (no CDN).
+    process (no CDN). Workshops keep their shared state in the SQLite file ``workshop_db`` (by default a hidden
+    file in the case folder, see :func:`app.workshop_store.store_path`); participants join at ``/meedoen/``.
     """
     lang = normal_lang(lang)
     cases = Path(cases) if cases is not None else None
@@ -55,7 +59,9 @@ def create_app(cases: Path | None = None, lang: str = "nl",
 
     app.layout = layout
     app.server.logger.addFilter(NoCaseContent())
+    app.server.config[WORKSHOP_STORE_KEY] = store_path(cases, workshop_db)
     install_guard(app, allowed_hosts)
     for register in REGISTER_ORDER:
         register(app, cases)
+    create_participant_app(app.server, app.server.config[WORKSHOP_STORE_KEY], lang)
     return app
