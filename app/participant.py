@@ -138,7 +138,15 @@ def _session_data(workshop: Workshop, who: Participant) -> dict[str, str]:
     return {"code": workshop.code, "name": who.name, "perspective": who.perspective}
 
 
+DEFAULT_TYPE = {"formal": "professional_contact", "lived": "experience"}
+"""The event type offered first above and below the line (the participant may choose another)."""
+
+
 def _register_forms(page: dash.Dash, store: Any, lang: str) -> None:
+    @page.callback(Output("p-event-type", "value"), Input("p-event-layer", "value"), prevent_initial_call=True)
+    def _default_type(layer: str | None) -> str:
+        return DEFAULT_TYPE.get(layer or "", "experience")
+
     @page.callback(
         Output("p-event-feedback", "children"), Output("p-event-title", "value"), Output("p-event-date", "value"),
         Output("p-added", "data", allow_duplicate=True),

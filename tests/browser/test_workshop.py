@@ -152,7 +152,7 @@ def test_three_participants_build_the_picture_and_the_facilitator_saves_it(brows
 
 
 def test_a_participant_who_reloads_stays_in_and_answers_reach_the_wall(browser: Any, wall: Any) -> None:
-    _, url = open_workshop(wall)
+    code, url = open_workshop(wall)
     context, phone = participant(browser, url, "Dana", "wijkteam")
     phone.reload()
     phone.locator("#p-forms").wait_for(state="visible")
@@ -166,6 +166,11 @@ def test_a_participant_who_reloads_stays_in_and_answers_reach_the_wall(browser: 
     wait_until(lambda: "(1)" in toggle.inner_text())
     assert wall.locator("#workshop-answers").count() == 0  # each answers first: not on the wall until opened
     toggle.click()
+    wall.locator("#workshop-answers", has_text="De stem van het kind").wait_for()
+    # the wall reloads too: the open workshop, and what was added, are still there
+    wall.evaluate("() => { window.casusbeeldUnsaved = false; }")
+    wall.reload()
+    wall.locator("#workshop-code", has_text=code).wait_for()
     wall.locator("#workshop-answers", has_text="De stem van het kind").wait_for()
     context.close()
 
