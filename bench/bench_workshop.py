@@ -11,6 +11,10 @@ The wall is Lisa's case in headless Chromium with a workshop open; 20 participan
 The wall polls once a second, so a lone add waits half a second on average before the wall even asks. On a 2-core
 machine shared with other work the figures vary; the load average is printed beside them.
 
+Measured 6 Dec 2026 with Lisa's case, load average 15 on 2 cores (seven sessions' tests at once): one add → wall
+median 12.7 s; 20 adds at once → all 20 on the wall 15.2 s; server CPU per update 0.58 s, of which ~0.57 s is the
+timeline's full redraw. On an idle machine that is roughly poll wait (0.5 s) + 0.6 s server + the browser's redraw.
+
 Run: .venv/bin/python bench/bench_workshop.py [--participants 20] [--repeat 5]
 """
 
