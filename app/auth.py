@@ -44,6 +44,9 @@ FILE_HEADER = ("# casusbeeld accounts: one 'name:password hash' line per person.
                "# Add or change with: casusbeeld users add NAME --file THIS-FILE; delete a line to remove someone.\n")
 
 OPEN_PATHS = ("/login", "/logout")
+PARTICIPANT_PREFIX = "/meedoen"
+"""Workshop participants join with a workshop code, not an account: their page checks its own token
+(:mod:`app.participant`), so the login does not stand in front of it."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,8 @@ def install(app: dash.Dash, config: AuthConfig, lang: str = "nl") -> None:
             g.casusbeeld_user = user
             return None
         if request.path in OPEN_PATHS and config.users_file is not None:
+            return None
+        if request.path == PARTICIPANT_PREFIX or request.path.startswith(PARTICIPANT_PREFIX + "/"):
             return None
         if config.user_header:
             return Response(text("login_no_header", lang), status=401, mimetype="text/plain; charset=utf-8")

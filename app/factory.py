@@ -15,7 +15,10 @@ from app.auth import install as install_auth
 from app.callbacks import REGISTER_ORDER
 from app.guard import LOOPBACK_NAMES
 from app.guard import install as install_guard
+from app.participant import create_participant_app
 from app.state import list_case_files
+from app.workshop_store import STORE_KEY as WORKSHOP_STORE_KEY
+from app.workshop_store import store_path
 from layouts.components.i18n import normal_lang
 from layouts.components.page import build_layout
 
@@ -36,15 +39,17 @@ class NoCaseContent(logging.Filter):
 
 
 def create_app(cases: Path | None = None, lang: str = "nl",
-               allowed_hosts: Iterable[str] = LOOPBACK_NAMES, auth: AuthConfig | None = None) -> dash.Dash:
+               allowed_hosts: Iterable[str] = LOOPBACK_NAMES, auth: AuthConfig | None = None,
+               workshop_db: Path | None = None) -> dash.Dash:
     """A Dash app for the case file or folder of case files at ``cases``.
 
     ``/?case=<file name>`` opens that file of the folder first. Requests are answered only for a ``Host`` in
     ``allowed_hosts`` (loopback by default; see :mod:`app.guard`). The app object holds configuration
     only (where the cases are, the default language); each browser tab keeps its own open case,
     selection and view in ``dcc.Store`` components. ``auth`` says who may log in (none: no login, see
-    :mod:`app.auth`). Scripts, styles and fonts are all served from this
-    process (no CDN).
+    :mod:`app.auth`). Scripts, styles and fonts are all served from this process (no CDN). Workshops keep their
+    shared state in the SQLite file ``workshop_db`` (by default a hidden file in the case folder, see
+    :func:`app.workshop_store.store_path`); participants join at ``/meedoen/``.
     """
     lang = normal_lang(lang)
     cases = Path(cases) if cases is not None else None
@@ -62,6 +67,7 @@ def create_app(cases: Path | None = None, lang: str = "nl",
 
     app.layout = layout
     app.server.logger.addFilter(NoCaseContent())
+    app.server.config[WORKSHOP_STORE_KEY] = store_path(cases, workshop_db)
     install_guard(app, allowed_hosts)
     install_auth(app, auth, lang)
 
@@ -74,4 +80,5 @@ def create_app(cases: Path | None = None, lang: str = "nl",
 
     for register in REGISTER_ORDER:
         register(app, cases)
+    create_participant_app(app.server, app.server.config[WORKSHOP_STORE_KEY], lang)
     return app

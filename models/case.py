@@ -91,6 +91,17 @@ class Affiliation(_Item):
     role: ShortText | None = None
 
 
+class Contributor(_Item):
+    """Who added an item in a workshop: their name and the perspective they took part from."""
+
+    name: ShortText = Field(description="The participant's name as they gave it when joining")
+    perspective: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] | None = Field(
+        None, description='The perspective (a short key, e.g. "ouder", "school", "jeugdbeschermer")')
+
+
+ADDED_BY = "Who added this item in a workshop (name and perspective); absent for items not added in a workshop"
+
+
 class Person(_Item):
     """Someone in or around the family; a pseudonym or a role, never a real name."""
 
@@ -110,6 +121,7 @@ class Person(_Item):
         "the current or main one)")
     case_manager: bool = Field(False, description="The case manager (casusregisseur) of the case")
     note: LongText | None = None
+    added_by: Contributor | None = Field(None, description=ADDED_BY)
 
     @property
     def is_deceased(self) -> bool:
@@ -154,6 +166,7 @@ class Relationship(_Item):
     info_source: Id | None = Field(None, description="Source id the information comes from")
     informant: Id | None = Field(None, description="Who told it (a person id), as opposed to the written source")
     note: LongText | None = None
+    added_by: Contributor | None = Field(None, description=ADDED_BY)
 
     @model_validator(mode="after")
     def _type_specific_fields(self) -> Relationship:
@@ -261,6 +274,7 @@ class Event(_Item):
                                   description="Event ids whose account this event disputes")
     key_moment: bool = Field(False, description="A key moment of the case: drawn with a vertical line across "
                                                 "the timeline and labelled first")
+    added_by: Contributor | None = Field(None, description=ADDED_BY)
 
     @model_validator(mode="after")
     def _sync_approximate(self) -> Event:
@@ -334,6 +348,7 @@ class ReflectionNote(_Item):
     text: LongText
     author: ShortText | None = None
     updated: dt.datetime | None = None
+    added_by: Contributor | None = Field(None, description=ADDED_BY)
 
 
 class Position(_Item):

@@ -198,3 +198,13 @@ def test_annotations_and_reflections_take_the_author_from_the_login(folder: Path
         output="case-store", trigger=json.dumps(box, sort_keys=True, separators=(",", ":")) + ".value")
     data = json.loads(unpack(answer["case-store"]["data"]["blob"]))
     assert [(note["text"], note["author"]) for note in data["reflections"]] == [("We zien een patroon.", "anna")]
+
+
+def test_workshop_participants_join_without_an_account(folder: Path, accounts: Path) -> None:
+    """A participant has a workshop code, not an account: the join page is open, the facilitator's page is not."""
+    client = create_app(folder, auth=AuthConfig(users_file=accounts)).server.test_client()
+    assert client.get("/").status_code == 302
+    page = client.get("/meedoen/?code=ABCD")
+    assert page.status_code == 200
+    assert b"casusbeeld" in page.data
+    assert client.get("/_dash-layout").status_code == 401

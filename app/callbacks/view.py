@@ -34,6 +34,7 @@ from app.view_state_io import STATE_INPUTS, case_name, controls_of, query_state,
 from layouts.components.details import details
 from layouts.components.i18n import format_day, format_partial, normal_lang, vocab
 from layouts.components.page import empty_figure
+from layouts.contributions import mark_genosociogram, mark_timeline
 from layouts.texts import text
 from models.case_view import CaseView
 
@@ -133,6 +134,8 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
             # A new case: the usual (empty) timeline, so the first event added draws in place, plus a word.
             # (Swapping in a different, axis-free figure here made plotly fail on the next, real one.)
             fig = with_no_events_note(fig, state.lang, state.projector)
+        if isinstance(fig, go.Figure):  # a participant's additions ringed in their perspective's colour
+            fig = mark_timeline(fig, view.case, state.projector)
         return fig, graph_height(fig), sig
 
     @app.callback(
@@ -147,6 +150,8 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         lang = normal_lang(lang)
         view = case_view(store)
         fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector), wall, frame))
+        if view is not None:
+            fig = mark_genosociogram(fig, view.case)
         day = as_of_date(view, as_of) if view else None
         title = text("genosociogram_asof", lang, date=format_day(day, lang)) if day else text("genosociogram", lang)
         return fig, style, title, format_day(day, lang) if day else ""

@@ -18,6 +18,7 @@ from layouts.components.compare import compare_section, link_editor, perspective
 from layouts.components.edit_page import edit_parts, edit_switch, edit_toolbar
 from layouts.components.export_controls import report_download, view_download
 from layouts.components.i18n import T, dropdown_labels
+from layouts.components.workshop_panel import workshop_button, workshop_panel, workshop_parts
 from layouts.texts import text
 from models.limits import MAX_FILE_BYTES
 
@@ -123,6 +124,7 @@ def _header(files: Sequence[OfferedCase], lang: str, user: str | None = None, lo
         _wall_switch(lang),
         dbc.Switch(id="story-toggle", value=False, label=T("story", lang), class_name="mode-switch"),
         edit_switch(lang),
+        workshop_button(lang),
         report_download(lang),
         _account(user, logout, lang),
     ], className="header-controls")
@@ -284,10 +286,12 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="url-pop", storage_type="memory"),
         *edit_parts(lang),
+        *workshop_parts(),
         _header(files, lang, user, logout),
         html.Main([
             edit_toolbar(lang),
             html.Div(id="error-panel", role="alert", **{"aria-live": "assertive"}),
+            workshop_panel(lang),
             html.Div([T("no_case_title", lang, html.H2), T("no_case_body", lang, html.P)],
                      id="no-case", className="no-case", hidden=True),
             html.Div([

@@ -1,0 +1,301 @@
+"""The shared state of a workshop in one SQLite file: workshops, participants, contributions and the facilitator's
+hide/unhide steps.
+
+Nothing is kept in process memory: every call opens its own connection (WAL mode, a busy timeout), so several
+gunicorn workers, threads and a reloaded page all see the same state. Each workshop has a ``version`` that every
+change raises in the same transaction; the wall polls it and redraws only when it moved.
+
+A participant is known by a random token (kept in their browser's cookie); the store keeps only its hash. Every
+participant call names the workshop it is for, and a token of another workshop is refused (``None``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from models.contribution import KINDS, Contribution, validated_payload
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+"""Join codes: no 0/O or 1/I to confuse when read off a wall."""
+CODE_LENGTH = 5
+MAX_NAME = 60
+MAX_PERSPECTIVE = 60
+STORE_NAME = ".casusbeeld-workshops.sqlite3"
+STORE_KEY = "CASUSBEELD_WORKSHOP_DB"
+"""``app.server.config`` key: the path of the workshop store (see :func:`store_path`)."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS workshops (
+    id INTEGER PRIMARY KEY, case_key TEXT NOT NULL, code TEXT NOT NULL UNIQUE, created TEXT NOT NULL,
+    open INTEGER NOT NULL DEFAULT 1, answers_open INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL DEFAULT 0,
+    persons TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS participants (
+    id INTEGER PRIMARY KEY, workshop INTEGER NOT NULL REFERENCES workshops(id), name TEXT NOT NULL,
+    perspective TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS contributions (
+    id INTEGER PRIMARY KEY, workshop INTEGER NOT NULL REFERENCES workshops(id),
+    participant INTEGER NOT NULL REFERENCES participants(id),
+    kind TEXT NOT NULL CHECK (kind IN ('event', 'person', 'relationship', 'answer')),
+    payload TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS moderation (
+    id INTEGER PRIMARY KEY, workshop INTEGER NOT NULL REFERENCES workshops(id),
+    contribution INTEGER NOT NULL REFERENCES contributions(id), hidden INTEGER NOT NULL, created TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS contributions_by_workshop ON contributions (workshop, id);
+CREATE INDEX IF NOT EXISTS workshops_by_case ON workshops (case_key, open);
+"""
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: int
+    case_key: str
+    code: str
+    created: str
+    open: bool
+    answers_open: bool
+    version: int
+    persons: tuple[tuple[str, str], ...]
+    """(id, label) of the case's persons when the workshop opened: what a participant can link a relation to."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    workshop: int
+    name: str
+    perspective: str
+
+
+ENV_PATH = "CASUSBEELD_WORKSHOP_DB"
+"""Environment variable naming the store file when it should not sit in the case folder."""
+
+
+def store_path(cases: Path | None, configured: Path | None = None) -> Path | None:
+    """Where the workshop store lives: ``configured``, else the file ``$CASUSBEELD_WORKSHOP_DB`` names, else a hidden
+    file in the case folder (beside a single case file); None without any of them."""
+    if configured is None and os.environ.get(ENV_PATH):
+        configured = Path(os.environ[ENV_PATH])
+    if configured is not None:
+        return configured
+    if cases is None:
+        return None
+    return (cases if cases.is_dir() else cases.parent) / STORE_NAME
+
+
+def open_store(path: Path | None, create: bool = False) -> WorkshopStore | None:
+    """The store at ``path``; None without a path, or when the file is not there yet and ``create`` is false (so
+    merely looking for workshops leaves no file behind)."""
+    if path is None or not (create or path.exists()):
+        return None
+    return WorkshopStore(path)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", errors="replace")).hexdigest()
+
+
+def normal_code(code: Any) -> str:
+    """A typed join code as stored: upper case, spaces and dashes dropped."""
+    return "".join(ch for ch in str(code or "").upper() if ch.isalnum())[:CODE_LENGTH * 2]
+
+
+class WorkshopStore:
+    """Workshops, participants and contributions in the SQLite file at ``path`` (made on first use)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as con:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.executescript(_SCHEMA)
+
+    @contextlib.contextmanager
+    def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
+        con = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            con.row_factory = sqlite3.Row
+            con.execute("PRAGMA foreign_keys=ON")
+            con.execute("PRAGMA synchronous=NORMAL")
+            if write:
+                con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+            except BaseException:
+                if write:
+                    con.execute("ROLLBACK")
+                raise
+            if write:
+                con.execute("COMMIT")
+        finally:
+            con.close()
+
+    # --- workshops ---------------------------------------------------------------------------------------------
+
+    def open_workshop(self, case_key: str, persons: Sequence[tuple[str, str]] = ()) -> Workshop:
+        """A new open workshop on the case called ``case_key``, with a fresh join code."""
+        with self._connect(write=True) as con:
+            while True:
+                code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+                if con.execute("SELECT 1 FROM workshops WHERE code = ?", (code,)).fetchone() is None:
+                    break
+            cursor = con.execute("INSERT INTO workshops (case_key, code, created, persons) VALUES (?, ?, ?, ?)",
+                                 (case_key, code, _now(), json.dumps([list(p) for p in persons])))
+            workshop_id = int(cursor.lastrowid or 0)
+        found = self.workshop(workshop_id)
+        assert found is not None
+        return found
+
+    def workshop(self, workshop_id: int) -> Workshop | None:
+        with self._connect() as con:
+            row = con.execute("SELECT * FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
+        return _workshop(row) if row else None
+
+    def by_code(self, code: str) -> Workshop | None:
+        """The open workshop with join code ``code`` (typed loosely), or None."""
+        with self._connect() as con:
+            row = con.execute("SELECT * FROM workshops WHERE code = ? AND open = 1", (normal_code(code),)).fetchone()
+        return _workshop(row) if row else None
+
+    def open_for_case(self, case_key: str) -> Workshop | None:
+        """The newest open workshop on ``case_key`` (the facilitator's page finds it again after a reload)."""
+        with self._connect() as con:
+            row = con.execute("SELECT * FROM workshops WHERE case_key = ? AND open = 1 ORDER BY id DESC LIMIT 1",
+                              (case_key,)).fetchone()
+        return _workshop(row) if row else None
+
+    def close_workshop(self, workshop_id: int) -> None:
+        """Close a workshop: its code no longer lets anyone join or add."""
+        self._change(workshop_id, "UPDATE workshops SET open = 0 WHERE id = ?", (workshop_id,))
+
+    def set_answers_open(self, workshop_id: int, shown: bool) -> None:
+        """Show (or hide again) the participants' answers together on the wall."""
+        self._change(workshop_id, "UPDATE workshops SET answers_open = ? WHERE id = ?", (int(shown), workshop_id))
+
+    def version(self, workshop_id: int) -> int:
+        """A number that grows with every change to the workshop (-1 when there is no such workshop)."""
+        with self._connect() as con:
+            row = con.execute("SELECT version FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
+        return int(row[0]) if row else -1
+
+    def _change(self, workshop_id: int, sql: str, args: tuple) -> None:
+        with self._connect(write=True) as con:
+            con.execute(sql, args)
+            _bump(con, workshop_id)
+
+    # --- participants ------------------------------------------------------------------------------------------
+
+    def join(self, code: str, name: str, perspective: str) -> tuple[Participant, str] | None:
+        """Join the open workshop with ``code``: the participant and their secret token; None for an unknown or
+        closed code or an empty name or perspective."""
+        name, perspective = " ".join(str(name or "").split()), " ".join(str(perspective or "").split()).lower()
+        if not name or not perspective or len(name) > MAX_NAME or len(perspective) > MAX_PERSPECTIVE:
+            return None
+        workshop = self.by_code(code)
+        if workshop is None:
+            return None
+        token = secrets.token_urlsafe(32)
+        with self._connect(write=True) as con:
+            cursor = con.execute("INSERT INTO participants (workshop, name, perspective, token_hash, created) "
+                                 "VALUES (?, ?, ?, ?, ?)", (workshop.id, name, perspective, _token_hash(token), _now()))
+            _bump(con, workshop.id)
+        return Participant(int(cursor.lastrowid or 0), workshop.id, name, perspective), token
+
+    def participant(self, token: str | None, workshop_id: int) -> Participant | None:
+        """The participant holding ``token`` in the open workshop ``workshop_id``; None for an unknown token, a
+        closed workshop, or a token of another workshop (refused)."""
+        if not token:
+            return None
+        with self._connect() as con:
+            row = con.execute(
+                "SELECT p.* FROM participants p JOIN workshops w ON w.id = p.workshop "
+                "WHERE p.token_hash = ? AND w.open = 1", (_token_hash(token),)).fetchone()
+        if row is None or int(row["workshop"]) != workshop_id:
+            return None
+        return Participant(int(row["id"]), int(row["workshop"]), row["name"], row["perspective"])
+
+    def participants(self, workshop_id: int) -> list[Participant]:
+        with self._connect() as con:
+            rows = con.execute("SELECT * FROM participants WHERE workshop = ? ORDER BY id", (workshop_id,)).fetchall()
+        return [Participant(int(r["id"]), int(r["workshop"]), r["name"], r["perspective"]) for r in rows]
+
+    # --- contributions -----------------------------------------------------------------------------------------
+
+    def contribute(self, token: str | None, workshop_id: int, kind: str, payload: Any) -> Contribution | None:
+        """Add a participant's contribution; None when the token is refused for this workshop. ``ValueError`` when
+        the payload is not what the case accepts for ``kind`` (nothing is stored)."""
+        who = self.participant(token, workshop_id)
+        if who is None:
+            return None
+        data = validated_payload(kind, payload)
+        with self._connect(write=True) as con:
+            cursor = con.execute("INSERT INTO contributions (workshop, participant, kind, payload, created) "
+                                 "VALUES (?, ?, ?, ?, ?)", (workshop_id, who.id, kind, json.dumps(data), _now()))
+            _bump(con, workshop_id)
+        return Contribution(int(cursor.lastrowid or 0), workshop_id, kind, data, who.name, who.perspective)
+
+    def contributions(self, workshop_id: int, participant: int | None = None) -> list[Contribution]:
+        """The workshop's contributions in the order they were made, hidden ones included (marked)."""
+        sql = ("SELECT c.*, p.name, p.perspective FROM contributions c JOIN participants p ON p.id = c.participant "
+               "WHERE c.workshop = ?" + (" AND c.participant = ?" if participant is not None else "") +
+               " ORDER BY c.id")
+        args = (workshop_id,) if participant is None else (workshop_id, participant)
+        with self._connect() as con:
+            rows = con.execute(sql, args).fetchall()
+        return [Contribution(int(r["id"]), int(r["workshop"]), r["kind"], json.loads(r["payload"]), r["name"],
+                             r["perspective"], bool(r["hidden"])) for r in rows if r["kind"] in KINDS]
+
+    def set_hidden(self, workshop_id: int, contribution_id: int, hidden: bool) -> bool:
+        """Hide (or show again) a contribution of the workshop; the step can be undone. False when it is not one
+        of the workshop's or already so."""
+        with self._connect(write=True) as con:
+            row = con.execute("SELECT hidden FROM contributions WHERE id = ? AND workshop = ?",
+                              (contribution_id, workshop_id)).fetchone()
+            if row is None or bool(row[0]) == hidden:
+                return False
+            con.execute("UPDATE contributions SET hidden = ? WHERE id = ?", (int(hidden), contribution_id))
+            con.execute("INSERT INTO moderation (workshop, contribution, hidden, created) VALUES (?, ?, ?, ?)",
+                        (workshop_id, contribution_id, int(hidden), _now()))
+            _bump(con, workshop_id)
+        return True
+
+    def undo(self, workshop_id: int) -> int | None:
+        """Undo the facilitator's last hide or unhide: the contribution id it concerned, or None when none is left."""
+        with self._connect(write=True) as con:
+            row = con.execute("SELECT id, contribution, hidden FROM moderation WHERE workshop = ? "
+                              "ORDER BY id DESC LIMIT 1", (workshop_id,)).fetchone()
+            if row is None:
+                return None
+            con.execute("UPDATE contributions SET hidden = ? WHERE id = ?", (int(not row["hidden"]),
+                                                                            row["contribution"]))
+            con.execute("DELETE FROM moderation WHERE id = ?", (row["id"],))
+            _bump(con, workshop_id)
+        return int(row["contribution"])
+
+    def can_undo(self, workshop_id: int) -> bool:
+        with self._connect() as con:
+            return con.execute("SELECT 1 FROM moderation WHERE workshop = ? LIMIT 1", (workshop_id,)).fetchone() \
+                is not None
+
+
+def _bump(con: sqlite3.Connection, workshop_id: int) -> None:
+    con.execute("UPDATE workshops SET version = version + 1 WHERE id = ?", (workshop_id,))
+
+
+def _workshop(row: sqlite3.Row) -> Workshop:
+    persons = tuple((str(p[0]), str(p[1])) for p in json.loads(row["persons"] or "[]"))
+    return Workshop(int(row["id"]), row["case_key"], row["code"], row["created"], bool(row["open"]),
+                    bool(row["answers_open"]), int(row["version"]), persons)

@@ -1,0 +1,160 @@
+"""The facilitator's workshop panel on the wall: join code and QR code, the participants' contributions (each
+hideable), and their answers to the card's questions shown together (pure: data in, components out)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+from urllib.parse import urlencode
+
+import segno
+from dash import dcc, html
+
+from layouts.contributions import colour_of, perspective_colours
+from layouts.texts import text
+from models.contribution import QUESTIONS, Contribution
+
+JOIN_PATH = "/meedoen"
+
+
+def join_url(host_url: str, code: str) -> str:
+    """The address a participant opens: ``http://<host>/meedoen?code=XXXXX``."""
+    return f"{host_url.rstrip('/')}{JOIN_PATH}?{urlencode({'code': code})}"
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code of ``url`` as an inline SVG data URI (made here, nothing fetched)."""
+    return segno.make(url, error="m").svg_data_uri(scale=6, border=2, dark="#111111")
+
+
+class ParticipantLike(Protocol):
+    name: str
+    perspective: str
+
+
+def workshop_parts() -> list[Any]:
+    """The wall's workshop state: which workshop this page shows (``{"id", "case", "url"}``), the version it drew,
+    a poll every second, and a nudge to poll at once after the facilitator hid something."""
+    return [dcc.Store(id="workshop-store", storage_type="memory"),
+            dcc.Store(id="workshop-kick", storage_type="memory"),
+            dcc.Store(id="workshop-drawn", storage_type="memory"),
+            dcc.Interval(id="workshop-tick", interval=1000, disabled=True)]
+
+
+def workshop_button(lang: str) -> html.Button:
+    return html.Button(text("workshop_open", lang), id="workshop-open", n_clicks=0, type="button",
+                       className="btn btn-outline-primary btn-sm hide-on-projector workshop-open",
+                       title=text("workshop_open_hint", lang))
+
+
+def _chip(perspective: str, colours: dict[str, str]) -> html.Span:
+    return html.Span(perspective, className="perspective-chip",
+                     style={"borderColor": colour_of(perspective, colours), "color": colour_of(perspective, colours)})
+
+
+def summary(contribution: Contribution, persons: dict[str, str], lang: str) -> str:
+    """One line saying what a contribution adds (case content shown as written)."""
+    data = contribution.payload
+    if contribution.kind == "event":
+        where = text("workshop_above" if data.get("layer") == "formal" else "workshop_below", lang)
+        return f"{data.get('date', '')} · {data.get('title', '')} ({where})"
+    if contribution.kind == "person":
+        return str(data.get("label", ""))
+    if contribution.kind == "relationship":
+        return (f"{persons.get(str(data.get('source')), data.get('source'))} — "
+                f"{text('workshop_rel_' + str(data.get('type')), lang)} — "
+                f"{persons.get(str(data.get('target')), data.get('target'))}")
+    return f"{QUESTIONS.get(str(data.get('question')), '')} {data.get('text', '')}"
+
+
+def _hide_button(contribution: Contribution, lang: str) -> html.Button:
+    return html.Button(text("workshop_show" if contribution.hidden else "workshop_hide", lang),
+                       id={"type": "workshop-hide", "id": contribution.id}, n_clicks=0, type="button",
+                       className="btn btn-outline-secondary btn-sm workshop-hide")
+
+
+def _row(contribution: Contribution, persons: dict[str, str], colours: dict[str, str], lang: str) -> html.Li:
+    button = _hide_button(contribution, lang)
+    return html.Li([
+        _chip(contribution.perspective, colours),
+        html.Span(contribution.name, className="workshop-author"),
+        html.Span(text(f"workshop_kind_{contribution.kind}", lang), className="workshop-kind"),
+        html.Span(summary(contribution, persons, lang), className="workshop-summary"),
+        button,
+    ], className="workshop-item" + (" workshop-hidden" if contribution.hidden else ""),
+        **{"data-contribution": str(contribution.id), "data-hidden": str(contribution.hidden).lower()})
+
+
+def _answers(contributions: Sequence[Contribution], colours: dict[str, str], lang: str) -> html.Div:
+    """Every visible answer, grouped by question."""
+    groups = []
+    for key, question in QUESTIONS.items():
+        answers = [c for c in contributions if c.kind == "answer" and not c.hidden and c.payload["question"] == key]
+        groups.append(html.Div([
+            html.H3(question, className="workshop-question"),
+            html.Ul([html.Li([_chip(c.perspective, colours), html.Span(c.name, className="workshop-author"),
+                              html.Span(c.payload["text"], className="workshop-answer"), _hide_button(c, lang)])
+                     for c in answers]
+                    or [html.Li(text("workshop_no_answers", lang), className="text-muted")]),
+        ], className="workshop-answer-group"))
+    return html.Div(groups, className="workshop-answers", id="workshop-answers")
+
+
+def workshop_panel(lang: str) -> html.Section:
+    """The panel's frame; its parts are filled by the wall's poll (see :func:`join_block`, :func:`items_list`)."""
+    actions = html.Div([
+        html.Button(text("workshop_answers_show", lang, n=0), id="workshop-answers-toggle", n_clicks=0, type="button",
+                    className="btn btn-outline-primary btn-sm"),
+        html.Button(text("workshop_undo", lang), id="workshop-undo", n_clicks=0, type="button",
+                    className="btn btn-outline-secondary btn-sm", disabled=True),
+        html.Button(text("workshop_close", lang), id="workshop-close", n_clicks=0, type="button",
+                    className="btn btn-outline-danger btn-sm hide-on-projector"),
+    ], className="workshop-actions")
+    return html.Section([
+        html.H2(text("workshop_title", lang), className="section-title"),
+        html.Div([
+            html.Div(id="workshop-join", className="workshop-join"),
+            html.Div([actions, html.Div(id="workshop-list")], className="workshop-list"),
+            html.Div(id="workshop-answers-wrap"),
+        ], className="workshop-body"),
+    ], id="workshop-panel", className="workshop-panel", hidden=True, **{"aria-live": "polite"})
+
+
+def colours_of(participants: Sequence[ParticipantLike], contributions: Sequence[Contribution]) -> dict[str, str]:
+    return perspective_colours([*(c.perspective for c in contributions), *(p.perspective for p in participants)])
+
+
+def join_block(code: str, url: str, participants: Sequence[ParticipantLike], colours: dict[str, str],
+               lang: str) -> list[Any]:
+    """QR code, address and code to join, and who has joined (by perspective)."""
+    return [
+        html.Img(src=qr_data_uri(url), alt=text("workshop_qr_alt", lang), className="workshop-qr"),
+        html.Div([
+            html.Div(text("workshop_join_at", lang), className="workshop-join-label"),
+            html.Div(url, className="workshop-url"),
+            html.Div(code, className="workshop-code", id="workshop-code"),
+            html.Div(text("workshop_participants", lang, n=len(participants)), className="workshop-count",
+                     id="workshop-count"),
+            html.Div([_chip(p, colours) for p in dict.fromkeys(p.perspective for p in participants)],
+                     className="workshop-legend"),
+        ]),
+    ]
+
+
+def items_list(contributions: Sequence[Contribution], persons: dict[str, str], colours: dict[str, str],
+               lang: str) -> Any:
+    """Every event, person and relation added, newest first, each with its hide/show button."""
+    shown = [c for c in contributions if c.kind != "answer"]
+    if not shown:
+        return html.P(text("workshop_none_yet", lang), className="text-muted")
+    return html.Ol([_row(c, persons, colours, lang) for c in reversed(shown)], className="workshop-items",
+                   id="workshop-items")
+
+
+def answers_block(contributions: Sequence[Contribution], colours: dict[str, str], lang: str, shown: bool) -> Any:
+    """The answers together, once the facilitator opened them."""
+    return _answers(contributions, colours, lang) if shown else None
+
+
+def answers_count(contributions: Sequence[Contribution]) -> int:
+    return sum(1 for c in contributions if c.kind == "answer" and not c.hidden)

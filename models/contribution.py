@@ -1,0 +1,153 @@
+"""Workshop contributions as case items: what a participant may add, checked by the case's own models, and the
+case with every visible contribution added (who added what in ``added_by``).
+
+A contribution is one of :data:`KINDS` with a JSON payload: the fields of an event, a person or a relationship
+without an id, or an answer to one of the work card's questions. :func:`validated_payload` checks a payload with
+the very pydantic model the item becomes in the case file. :func:`with_contributions` adds the visible ones to a
+case's data under ids of their own (``ws<workshop>-<kind letter><contribution id>``), after taking out what an
+earlier merge of the same workshop put there, so a hidden contribution leaves the case and nothing is added twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from models.case import Event, Person, ReflectionNote, Relationship
+from models.loading import validate_case_data
+from models.problems import CaseError
+
+KINDS = ("event", "person", "relationship", "answer")
+"""What a participant can add."""
+
+QUESTIONS: dict[str, str] = {
+    "see": "Wat zien we?",
+    "feel": "Wat doet dit met ons?",
+    "missing": "Wat ontbreekt?",
+}
+"""The work card's questions each participant answers, by key; the case file keeps the method's Dutch wording."""
+
+COLLECTIONS = {"event": "events", "person": "persons", "relationship": "relationships", "answer": "reflections"}
+_MODELS: dict[str, type[BaseModel]] = {"event": Event, "person": Person, "relationship": Relationship,
+                                       "answer": ReflectionNote}
+_PLACEHOLDER = "x"
+_MAX_ANSWER = 4000
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One participant's addition as the workshop store holds it."""
+
+    id: int
+    workshop: int
+    kind: str
+    payload: dict[str, Any]
+    name: str
+    perspective: str
+    hidden: bool = False
+
+
+def item_id(workshop: int, kind: str, contribution: int) -> str:
+    """The id a contribution gets in the case (``ws3-e12``: workshop 3, event, contribution 12)."""
+    return f"{workshop_prefix(workshop)}{kind[0]}{contribution}"
+
+
+def workshop_prefix(workshop: int) -> str:
+    return f"ws{workshop}-"
+
+
+def validated_payload(kind: str, payload: Any) -> dict[str, Any]:
+    """``payload`` as it is stored for a contribution of ``kind``; ``ValueError`` when the case would refuse it.
+
+    Only the fields a participant sets are kept (an answer: ``question`` key and ``text``); ids, authors and
+    anything unknown are refused.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown contribution kind: {kind!r}")
+    if not isinstance(payload, dict) or "id" in payload or "added_by" in payload:
+        raise ValueError("a contribution is an object without id or author")
+    if kind == "answer":
+        question, answer = payload.get("question"), payload.get("text")
+        if set(payload) != {"question", "text"} or question not in QUESTIONS or not isinstance(answer, str) \
+                or not answer.strip() or len(answer) > _MAX_ANSWER:
+            raise ValueError("an answer is one of the card's questions and a text")
+        return {"question": question, "text": answer.strip()}
+    model = _MODELS[kind].model_validate({"id": _PLACEHOLDER, **payload})  # pydantic's ValidationError is a ValueError
+    data = model.model_dump(mode="json", exclude_unset=True, exclude_none=True)
+    data.pop("id", None)
+    return data
+
+
+def case_item(contribution: Contribution) -> dict[str, Any]:
+    """The case item a contribution becomes, with its id and author."""
+    author = {"name": contribution.name, **({"perspective": contribution.perspective}
+                                            if contribution.perspective else {})}
+    ident = item_id(contribution.workshop, contribution.kind, contribution.id)
+    if contribution.kind == "answer":
+        return {"id": ident, "question": QUESTIONS[contribution.payload["question"]],
+                "text": contribution.payload["text"], "author": contribution.name, "added_by": author}
+    return {"id": ident, **contribution.payload, "added_by": author}
+
+
+def without_workshop(data: dict[str, Any], workshop: int) -> dict[str, Any]:
+    """The case data without the items an earlier merge of ``workshop`` added."""
+    prefix = workshop_prefix(workshop)
+    out = dict(data)
+    for collection in COLLECTIONS.values():
+        if collection in data:
+            kept = [item for item in data[collection] if not str(item.get("id", "")).startswith(prefix)]
+            if kept or collection in ("events", "persons"):
+                out[collection] = kept
+            else:
+                out.pop(collection)
+    return out
+
+
+def _references_known(item: dict[str, Any], kind: str, persons: set[str]) -> bool:
+    """Whether the persons an item names are in the case (a relationship to a hidden person is left out)."""
+    if kind == "relationship":
+        return item.get("source") in persons and item.get("target") in persons
+    if kind == "event":
+        return all(person in persons for person in item.get("persons", []))
+    return True
+
+
+def _added(base: dict[str, Any], items: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    data = dict(base)
+    for kind, item in items:
+        collection = COLLECTIONS[kind]
+        data[collection] = [*data.get(collection, []), item]
+    return data
+
+
+def with_contributions(data: dict[str, Any], workshop: int, contributions: Iterable[Contribution]) -> dict[str, Any]:
+    """The case data with the visible contributions of ``workshop`` added, in the order they were made.
+
+    Items naming a person the case does not have (a hidden contributed person) are left out; should the case still
+    refuse the result, contributions are added one by one and any the case refuses is left out.
+    """
+    base = without_workshop(data, workshop)
+    visible = [c for c in contributions if not c.hidden and c.workshop == workshop and c.kind in KINDS]
+    persons = {str(p.get("id")) for p in base.get("persons", [])}
+    persons |= {item_id(workshop, "person", c.id) for c in visible if c.kind == "person"}
+    items = [(c.kind, case_item(c)) for c in visible]
+    items = [(kind, item) for kind, item in items if _references_known(item, kind, persons)]
+    merged = _added(base, items)
+    if _valid(merged):
+        return merged
+    kept: list[tuple[str, dict[str, Any]]] = []
+    for entry in items:
+        if _valid(_added(base, [*kept, entry])):
+            kept.append(entry)
+    return _added(base, kept)
+
+
+def _valid(data: dict[str, Any]) -> bool:
+    try:
+        validate_case_data(data)
+    except CaseError:
+        return False
+    return True

@@ -1,0 +1,188 @@
+"""A workshop in the browser: the wall and three participants, each in a browser context of their own.
+
+They join with the code the wall shows, add events at the same time, and the wall shows them, ringed in their
+perspectives' colours; the facilitator hides one and saves, and the saved file holds exactly what the wall shows,
+with authors. A participant who reloads their phone is still in; one of another workshop is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.workshop_store import STORE_NAME, WorkshopStore
+from tests.browser.conftest import LISA, SAMPLES, Server
+from tests.browser.helpers import graph_data, wait_for_graph, wait_until
+
+PEOPLE = (("Anna", "school", "formal"), ("Bo", "ouder", "lived"), ("Chris", "jeugdbeschermer", "formal"))
+
+
+@pytest.fixture(scope="module")
+def workshop_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("workshop")
+    for name in (LISA, "minimal.json"):
+        shutil.copy(SAMPLES / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def workshop_server(workshop_folder: Path) -> Iterator[Server]:
+    running = Server(workshop_folder).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def wall(browser: Any, workshop_server: Server, workshop_folder: Path) -> Iterator[Any]:
+    shutil.copy(SAMPLES / LISA, workshop_folder / LISA)
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    tab = context.new_page()
+    tab.set_default_timeout(60_000)
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(workshop_server.url + f"?case={LISA}")
+    tab.locator("#events-table caption").wait_for(state="visible")
+    wait_for_graph(tab, "timeline-graph")
+    yield tab
+    tab.evaluate("() => { window.casusbeeldUnsaved = false; }")
+    if tab.locator("#workshop-close").is_visible():
+        tab.locator("#workshop-close").click()
+        tab.locator("#workshop-panel").wait_for(state="hidden")
+    context.close()
+    assert not errors
+
+
+def open_workshop(wall: Any) -> tuple[str, str]:
+    """Open a workshop on the wall: (join code, join address) as the wall shows them."""
+    wall.locator("#workshop-open").click()
+    code = wall.locator("#workshop-code")
+    code.wait_for(state="visible")
+    assert wall.locator(".workshop-qr").get_attribute("src").startswith("data:image/svg+xml")
+    return code.inner_text().strip(), wall.locator(".workshop-url").inner_text().strip()
+
+
+def participant(browser: Any, url: str, name: str, perspective: str) -> tuple[Any, Any]:
+    """A phone-sized browser context of its own that joined the workshop at ``url``."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.set_default_timeout(60_000)
+    phone.goto(url)
+    phone.locator("#p-name").fill(name)
+    phone.locator("#p-perspective").fill(perspective)
+    phone.locator("#p-join").click()
+    phone.locator("#p-forms").wait_for(state="visible")
+    return context, phone
+
+
+def fill_event(phone: Any, title: str, layer: str) -> None:
+    phone.locator("#p-event-title").fill(title)
+    phone.locator("#p-event-date").fill("3-2021")
+    phone.locator(f"#p-event-layer input[value='{layer}']").check()
+
+
+def rings(wall: Any) -> dict[str, str]:
+    """Event id → ring colour of every workshop ring the wall's timeline draws."""
+    found = wall.evaluate("""() => {
+        const gd = document.getElementById('timeline-graph').querySelector('.js-plotly-plot');
+        const out = {};
+        for (const t of (gd && gd.data) || []) {
+            if (t.name !== 'workshop-ring') continue;
+            t.meta.ids.forEach(id => { out[id] = t.marker.line.color; });
+        }
+        return out;
+    }""")
+    return dict(found)
+
+
+def shown_event_ids(wall: Any) -> set[str]:
+    return {i for t in graph_data(wall, "timeline-graph") for i in (t["customdata"] or []) if isinstance(i, str)}
+
+
+def test_three_participants_build_the_picture_and_the_facilitator_saves_it(browser: Any, wall: Any,
+                                                                           workshop_folder: Path) -> None:
+    code, url = open_workshop(wall)
+    assert len(code) == 5 and url.endswith(f"/meedoen?code={code}")
+    phones = [participant(browser, url, name, perspective) for name, perspective, _ in PEOPLE]
+    expect_count = wall.locator("#workshop-count")
+    wait_until(lambda: "3" in expect_count.inner_text())
+    for (_, phone), (name, _, layer) in zip(phones, PEOPLE, strict=True):
+        fill_event(phone, f"Inbreng van {name}", layer)
+    start = time.monotonic()
+    for _, phone in phones:  # all three press "add" at once
+        phone.locator("#p-event-add").dispatch_event("click")
+    drawn = wait_until(lambda: len(rings(wall)) == 3 and rings(wall), timeout_s=30)
+    print(f"\nthree participants' events on the wall after {time.monotonic() - start:.2f} s")
+    assert drawn, "the wall never showed the three events"
+    assert len(set(drawn.values())) == 3  # one colour per perspective
+    assert set(drawn) <= shown_event_ids(wall)
+    for _, phone in phones:
+        assert "Toegevoegd" in phone.locator("#p-event-feedback").inner_text()
+    items = wall.locator(".workshop-item")
+    assert items.count() == 3
+    # the facilitator hides Bo's event
+    bo = wall.locator(".workshop-item", has_text="Inbreng van Bo")
+    bo.locator(".workshop-hide").click()
+    wait_until(lambda: len(rings(wall)) == 2, timeout_s=15)
+    on_wall = rings(wall)
+    assert len(on_wall) == 2 and wall.locator(".workshop-item.workshop-hidden").count() == 1
+    # undo brings it back, hiding again takes it away
+    wall.locator("#workshop-undo").click()
+    wait_until(lambda: len(rings(wall)) == 3, timeout_s=15)
+    bo.locator(".workshop-hide").click()
+    wait_until(lambda: len(rings(wall)) == 2, timeout_s=15)
+    # the facilitator saves: the file holds exactly the events the wall shows, with their authors
+    wall.locator("#edit-save").click()
+    wall.locator("#save-status", has_text=f"Opgeslagen in {LISA}").wait_for()
+    saved = json.loads((workshop_folder / LISA).read_text(encoding="utf-8"))
+    added = {e["id"]: e for e in saved["events"] if "added_by" in e}
+    assert set(added) == set(rings(wall))
+    assert sorted((e["title"], e["added_by"]["name"], e["added_by"]["perspective"]) for e in added.values()) == [
+        ("Inbreng van Anna", "Anna", "school"), ("Inbreng van Chris", "Chris", "jeugdbeschermer")]
+    assert {e["layer"] for e in added.values()} == {"formal"}
+    original = json.loads((SAMPLES / LISA).read_text(encoding="utf-8"))
+    assert len(saved["events"]) == len(original["events"]) + 2
+    for context, _ in phones:
+        context.close()
+
+
+def test_a_participant_who_reloads_stays_in_and_answers_reach_the_wall(browser: Any, wall: Any) -> None:
+    code, url = open_workshop(wall)
+    context, phone = participant(browser, url, "Dana", "wijkteam")
+    phone.reload()
+    phone.locator("#p-forms").wait_for(state="visible")
+    assert "Dana" in phone.locator("#p-who").inner_text()
+    assert phone.locator("#p-join-form").is_hidden()
+    phone.get_by_role("tab", name="Vragen").click()
+    phone.locator("#p-answer-missing").fill("De stem van het kind")
+    phone.locator("#p-answer-send").click()
+    phone.locator("#p-answer-feedback", has_text="Verstuurd").wait_for()
+    toggle = wall.locator("#workshop-answers-toggle")
+    wait_until(lambda: "(1)" in toggle.inner_text())
+    assert wall.locator("#workshop-answers").count() == 0  # each answers first: not on the wall until opened
+    toggle.click()
+    wall.locator("#workshop-answers", has_text="De stem van het kind").wait_for()
+    # the wall reloads too: the open workshop, and what was added, are still there
+    wall.evaluate("() => { window.casusbeeldUnsaved = false; }")
+    wall.reload()
+    wall.locator("#workshop-code", has_text=code).wait_for()
+    wall.locator("#workshop-answers", has_text="De stem van het kind").wait_for()
+    context.close()
+
+
+def test_a_participant_of_one_workshop_is_refused_in_another(browser: Any, wall: Any,
+                                                             workshop_folder: Path) -> None:
+    _, url = open_workshop(wall)
+    context, phone = participant(browser, url, "Eva", "school")
+    other = WorkshopStore(workshop_folder / STORE_NAME).open_workshop("minimal.json")
+    phone.goto(url.split("?")[0] + f"?code={other.code}")
+    phone.locator("#p-join-form").wait_for(state="visible")  # asked to join B: Eva's token counts for A only
+    assert phone.locator("#p-forms").is_hidden()
+    assert WorkshopStore(workshop_folder / STORE_NAME).participants(other.id) == []
+    WorkshopStore(workshop_folder / STORE_NAME).close_workshop(other.id)
+    context.close()

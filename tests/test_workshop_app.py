@@ -1,0 +1,126 @@
+"""The workshop through HTTP, as a phone and the wall send it: a forged request for another workshop is refused,
+two workers (two app instances on one folder) share one workshop, a reload finds the participant again, and the
+wall's poll sends nothing while nothing changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.factory import create_app
+from app.participant import COOKIE, PREFIX
+from app.workshop_store import STORE_NAME, WorkshopStore
+
+ROOT = Path(__file__).resolve().parent.parent
+LISA = "lisa_gesloten_jeugdzorg.json"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "sample_cases" / LISA, tmp_path / LISA)
+    return tmp_path
+
+
+def dependency(client: Any, prefix: str, input_id: str, output: str = "") -> dict[str, Any]:
+    deps = client.get(prefix + "_dash-dependencies").get_json()
+    return next(d for d in deps if any(i["id"] == input_id for i in d["inputs"]) and output in d["output"])
+
+
+def call(client: Any, prefix: str, input_id: str, value: Any, states: dict[str, Any],
+         output: str = "") -> tuple[int, dict[str, Any]]:
+    """Send the callback request the page sends when ``input_id`` changes to ``value``, with ``states`` (id.prop →
+    value; the rest None) to the callback whose outputs name ``output``: (status, the response's outputs by id)."""
+    dep = dependency(client, prefix, input_id, output)
+    names = dep["output"].strip(".").split("...")
+    outputs = [{"id": n.rsplit(".", 1)[0], "property": n.rsplit(".", 1)[1]} for n in names]
+    inputs = [{**i, "value": value if i["id"] == input_id else states.get(f"{i['id']}.{i['property']}")}
+              for i in dep["inputs"]]
+    state = [{**s, "value": states.get(f"{s['id']}.{s['property']}")} for s in dep["state"]]
+    body = {"output": dep["output"], "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": inputs,
+            "state": state, "changedPropIds": [f"{input_id}.{inputs[0]['property']}"]}
+    response = client.post(prefix + "_dash-update-component", json=body)
+    data = response.get_json(silent=True) or {}
+    return response.status_code, data.get("response", {})
+
+
+def add_event(client: Any, code: str, title: str) -> tuple[int, dict[str, Any]]:
+    return call(client, PREFIX, "p-event-add", 1, {
+        "p-event-title.value": title, "p-event-date.value": "12-3-2021", "p-event-layer.value": "formal",
+        "p-event-type.value": "meeting", "p-session.data": {"code": code}, "p-added.data": 0})
+
+
+def test_a_token_of_workshop_a_cannot_add_to_workshop_b(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    a, b = store.open_workshop(LISA), store.open_workshop("noor.json")
+    _, token = store.join(a.code, "Anna", "school") or (None, "")
+    client.set_cookie(COOKIE, token, path=PREFIX)
+    status, out = add_event(client, b.code, "Sluipweg")
+    assert status == 200 and "Dit kan niet" in json.dumps(out["p-event-feedback"])
+    assert store.contributions(b.id) == [] and store.contributions(a.id) == []
+    status, out = add_event(client, a.code, "Overleg school")
+    assert "Toegevoegd" in json.dumps(out["p-event-feedback"])
+    assert [c.payload["title"] for c in store.contributions(a.id)] == ["Overleg school"]
+    assert store.contributions(a.id)[0].payload["date"] == "2021-03-12"  # typed the Dutch way
+    client.delete_cookie(COOKIE, path=PREFIX)
+    _, out = add_event(client, a.code, "Zonder koekje")
+    assert "Dit kan niet" in json.dumps(out["p-event-feedback"])
+
+
+def test_two_workers_share_one_workshop_and_a_reload_finds_the_participant(folder: Path) -> None:
+    one, two = create_app(folder).server.test_client(), create_app(folder).server.test_client()
+    workshop = WorkshopStore(folder / STORE_NAME).open_workshop(LISA, [("lisa", "Lisa")])
+    _, out = call(one, PREFIX, "p-join", 1, {"p-code.value": workshop.code.lower(), "p-name.value": "Bo",
+                                             "p-perspective.value": "Ouder"})
+    assert out["p-session"]["data"] == {"code": workshop.code, "name": "Bo", "perspective": "ouder"}
+    cookie = one.get_cookie(COOKIE, path=PREFIX)
+    assert cookie is not None and cookie.http_only and cookie.same_site == "Strict"
+    two.set_cookie(COOKIE, cookie.value, path=PREFIX)  # the phone's next request reaches the other worker
+    _, out = add_event(two, workshop.code, "Gesprek met school")
+    assert "Toegevoegd" in json.dumps(out["p-event-feedback"])
+    _, out = call(two, PREFIX, "p-url", f"?code={workshop.code}", {})  # the phone reloads
+    assert out["p-session"]["data"]["name"] == "Bo"
+    _, out = call(one, PREFIX, "p-session", {"code": workshop.code}, {}, "p-mine")
+    assert "Gesprek met school" in json.dumps(out["p-mine"])
+    assert {"label": "Lisa", "value": "lisa"} in out["p-rel-source"]["options"]
+
+
+def test_an_unknown_code_and_a_missing_name_are_said_so(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    workshop = WorkshopStore(folder / STORE_NAME).open_workshop(LISA)
+    _, out = call(client, PREFIX, "p-join", 1, {"p-code.value": "QQQQQ", "p-name.value": "Bo",
+                                                "p-perspective.value": "ouder"})
+    assert "kennen we niet" in json.dumps(out["p-join-feedback"])
+    _, out = call(client, PREFIX, "p-join", 1, {"p-code.value": workshop.code, "p-name.value": " ",
+                                                "p-perspective.value": "ouder"})
+    assert "Vul je naam" in json.dumps(out["p-join-feedback"])
+    assert client.get_cookie(COOKIE, path=PREFIX) is None
+
+
+def test_the_wall_poll_sends_nothing_until_something_changes(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(LISA)
+    case = {"blob": _blob(folder / LISA), "name": LISA, "source": "file", "revision": 0, "dirty": False,
+            "clean": "x"}
+    shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
+    states = {"workshop-store.data": shown, "case-store.data": case, "lang.value": "nl",
+              "workshop-drawn.data": {"id": workshop.id, "version": store.version(workshop.id)}}
+    status, _ = call(client, "/", "workshop-tick", 5, states, "workshop-drawn")
+    assert status == 204  # unchanged: no update at all
+    _, token = store.join(workshop.code, "Anna", "school") or (None, "")
+    store.contribute(token, workshop.id, "event", {"title": "Nieuw", "date": "2021", "layer": "lived",
+                                                   "type": "experience"})
+    status, out = call(client, "/", "workshop-tick", 6, states, "workshop-drawn")
+    assert status == 200 and out["workshop-drawn"]["data"]["version"] == store.version(workshop.id)
+    assert "Nieuw" in json.dumps(out["workshop-list"]) and "case-store" in out
+
+
+def _blob(path: Path) -> str:
+    from app.state import pack
+
+    return pack(path.read_bytes())
