@@ -1,16 +1,21 @@
 """The timeline beside what a user would pick instead: ``px.timeline`` on the same events, in one run.
 
-Run: .venv/bin/python bench/bench_versus_px.py [n_events ...]   (default 1000 5000)
+Run: .venv/bin/python bench/bench_versus_px.py [n_events ...]   (default 1000 5000 20000)
 
-For each size: casusbeeld's ``timeline_figure`` (cold: lane layout, labels, traces) plus ``to_json``, against
-``plotly.express.timeline`` given every event as a one-day bar on its lane, coloured by layer, the title as
-hover name, plus ``to_json``. Prints CPU medians, JSON sizes and the ratios (casusbeeld ÷ px; below 1 is
-better). Nothing is asserted: a shared machine's timings are for reading, not for failing a build.
+For each size: casusbeeld's ``timeline_figure`` plus ``to_json``, against ``plotly.express.timeline`` given
+every event as a one-day bar on its lane, coloured by layer, the title as hover name, plus ``to_json``.
+Two casusbeeld columns: *cold* (lane layout, hover fields and mark columns computed from scratch: the first
+drawing of a case) and *app* (the lane layout cached as ``app/timeline_view.py`` keeps it per case and
+filters: every later drawing — language, story step, lanes shown again). Prints CPU medians, JSON sizes and
+the ratios (casusbeeld ÷ px; below 1 is better). Then the server time of an event click on the timeline at
+5,000 events (navigation + ``dash.Patch`` that highlights and moves the date line, serialised as Dash does).
+Nothing is asserted: a shared machine's timings are for reading, not for failing a build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 import sys
 import time
@@ -20,26 +25,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd
 import plotly.express as px
+from dash._utils import to_json
 
-from layouts.timeline.figure import timeline_figure
+from app.navigation import navigate, timeline_output
+from app.state import case_view, open_case_bytes
+from layouts.timeline.figure import timeline_figure, timeline_layout
 from layouts.timeline.lanes import lane_of
-from layouts.view_state import ViewState
-from tests.synthetic import generate_case
+from layouts.view_state import Selection, ViewState
+from tests.synthetic import generate_case, generate_case_data
 
 RUNS = 3
+CLICK_EVENTS = 5_000
+CLICKS = 15
 
 
-def cpu_median(action: object) -> tuple[float, object]:
+def cpu_median(action: object, runs: int = RUNS) -> tuple[float, object]:
     times, result = [], None
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.process_time()
         result = action()  # type: ignore[operator]
         times.append(time.process_time() - start)
     return statistics.median(times), result
 
 
-def ours(case: object) -> str:
-    return timeline_figure(case, ViewState()).to_json()  # type: ignore[arg-type]
+def ours(case: object, layout: object = None) -> str:
+    return timeline_figure(case, ViewState(), layout=layout).to_json()  # type: ignore[arg-type]
 
 
 def theirs(case: object) -> str:
@@ -50,16 +60,44 @@ def theirs(case: object) -> str:
     return px.timeline(frame, x_start="start", x_end="end", y="lane", color="layer", hover_name="title").to_json()
 
 
-def main(sizes: list[int]) -> None:
-    print(f"{'events':>7} {'casusbeeld s':>13} {'px.timeline s':>14} {'time ratio':>11} "
-          f"{'casusbeeld MB':>14} {'px MB':>7} {'size ratio':>11}")
+def versus(sizes: list[int]) -> None:
+    print(f"{'events':>7} {'cold s':>7} {'app s':>7} {'px s':>7} {'cold/px':>8} {'app/px':>7} "
+          f"{'ours MB':>8} {'px MB':>6} {'size/px':>8}")
     for n in sizes:
         case = generate_case(n_events=n, n_persons=max(40, n // 20), seed=1)
-        ours_s, ours_json = cpu_median(lambda case=case: ours(case))
+        cold_s, ours_json = cpu_median(lambda case=case: ours(case))
+        layout = timeline_layout(case)
+        ours(case, layout)  # the app's first drawing fills the layout's caches
+        app_s, _ = cpu_median(lambda case=case, layout=layout: ours(case, layout))
         px_s, px_json = cpu_median(lambda case=case: theirs(case))
-        print(f"{n:>7} {ours_s:>13.3f} {px_s:>14.3f} {ours_s / px_s:>11.2f} "
-              f"{len(ours_json) / 1e6:>14.2f} {len(px_json) / 1e6:>7.2f} {len(ours_json) / len(px_json):>11.2f}")
+        print(f"{n:>7} {cold_s:>7.3f} {app_s:>7.3f} {px_s:>7.3f} {cold_s / px_s:>8.2f} {app_s / px_s:>7.2f} "
+              f"{len(ours_json) / 1e6:>8.2f} {len(px_json) / 1e6:>6.2f} {len(ours_json) / len(px_json):>8.2f}")
+
+
+def click(n_events: int = CLICK_EVENTS) -> None:
+    """Server time of clicking events on the timeline (as the app's callback answers: a patch)."""
+    store, error = open_case_bytes(json.dumps(generate_case_data(n_events, 300, seed=1)).encode("utf-8"))
+    assert store is not None, error
+    view = case_view(store)
+    assert view is not None
+    state = ViewState()
+    full, shown = timeline_output(view, state)
+    events = [event.id for event in view.ordered]
+    times, sizes = [], []
+    for i in range(CLICKS):
+        start = time.perf_counter()
+        point = {"customdata": events[(i * 331) % len(events)]}
+        nav = navigate(case_view(store), "timeline-graph", {"points": [point]}, None, None, False)
+        answer, _ = timeline_output(case_view(store), state.replace(
+            selection=Selection.from_dict(nav.selection), as_of=dt.date.fromordinal(nav.as_of)), shown)
+        sizes.append(len(to_json(answer)))
+        times.append((time.perf_counter() - start) * 1000)
+    whole = len(to_json(full))
+    kind = "patch" if sizes[-1] < whole / 2 else "FULL FIGURE"
+    print(f"event click on the timeline at {n_events:,} events: median {statistics.median(times):.1f} ms server "
+          f"time, {statistics.median(sizes) / 1024:.0f} KB sent ({kind}; the full figure is {whole / 1024:.0f} KB)")
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [1000, 5000])
+    versus([int(arg) for arg in sys.argv[1:]] or [1000, 5000, 20000])
+    click()

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from layouts.inert import drawn_text
 from layouts.style import FONT_FAMILY, INK
+from layouts.timeline.hover import point_ids
 
 LABEL_PX = 11       # event labels
 CHAR_EM = 0.6       # average glyph width of the sans-serif fallback, in em
@@ -68,7 +69,7 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
             ends = xs_arr + np.asarray(trace.x, dtype=float).ravel()
         if xs_arr.size == 1 and len(ids) > 1:
             xs_arr, ends = np.full(len(ids), xs_arr[0]), np.full(len(ids), ends[0])
-        for event_id, x, end, y in zip(ids, xs_arr, ends, ys_arr, strict=False):
+        for event_id, x, end, y in zip(point_ids(ids), xs_arr, ends, ys_arr, strict=False):
             if str(event_id) in labels and np.isfinite(x) and np.isfinite(end) and np.isfinite(y):
                 key = (trace.xaxis or "x", trace.yaxis or "y", round(float(y), 3))
                 extent = rows.setdefault(key, {}).setdefault(str(event_id), [float(x), float(end)])

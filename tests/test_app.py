@@ -28,6 +28,7 @@ from app.view_state_io import filters_from_controls, read_state
 from layouts.components.details import details
 from layouts.components.i18n import format_day
 from layouts.texts import text
+from layouts.timeline.hover import point_ids
 from layouts.view_state import Selection, ViewState
 from models import load_case
 from models.dates import day_ms
@@ -285,7 +286,7 @@ def test_filters_and_table(lisa_store: dict[str, Any]) -> None:
     table = {e.id for e in table_events(view, vader, "", "date", True, "nl")}
     assert table == {e.id for e in view.ordered if "vader" in e.persons or e.perspective == "vader"}
     timeline = timeline_output(view, ViewState(filters=vader))[0]
-    assert table == {str(i) for trace in timeline.data if trace.customdata is not None for i in trace.customdata}
+    assert table == {i for trace in timeline.data if trace.customdata is not None for i in point_ids(trace.customdata)}
     assert any(e.perspective == "vader" and "vader" not in e.persons for e in view.ordered)
     rows = table_events(view, EventFilter(), "", "title", True, "nl")
     assert [e.title.casefold() for e in rows] == sorted(e.title.casefold() for e in rows)
@@ -326,7 +327,7 @@ def test_highlight_patch_matches_a_full_build() -> None:
             if getattr(trace, "customdata", None) is None or not len(trace.customdata):
                 continue
             values = patched[("data", index, "marker", "opacity")] if patched else trace.marker.opacity
-            out.update(zip(map(str, trace.customdata), map(float, values), strict=True))
+            out.update(zip(point_ids(trace.customdata), map(float, values), strict=True))
         return out
 
     operations = {tuple(op["location"]): op["params"]["value"] for op in patch.to_plotly_json()["operations"]}

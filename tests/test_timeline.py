@@ -24,6 +24,7 @@ from layouts.timeline.figure import (
     timeline_layout,
     uses_webgl,
 )
+from layouts.timeline.hover import hover_of, point_ids
 from layouts.timeline.lanes import stack_intervals
 from layouts.timeline.style import GL_THRESHOLD
 from layouts.timeline.text import short_name
@@ -84,7 +85,7 @@ def _array(value: Any) -> list:
 def id_traces(fig: go.Figure) -> Iterator[tuple[Any, list]]:
     """Traces carrying event ids in customdata, with their ids."""
     for trace in fig.data:
-        ids = [value for value in _array(getattr(trace, "customdata", None)) if value is not None]
+        ids = point_ids(getattr(trace, "customdata", None))
         if ids:
             yield trace, ids
 
@@ -224,7 +225,7 @@ def test_figure_is_valid_plotly(case: Case) -> None:
 def test_hover_is_complete_and_dutch() -> None:
     case = load_case(next(path for path in SAMPLES if path.stem == "minimal"))
     fig = draw(case)
-    hover = next(_array(trace.hovertext)[0] for trace, _ in id_traces(fig))
+    hover = next(hover_of(trace, 0) for trace, _ in id_traces(fig))
     assert "Eerste gesprek" in hover and "september 2020" in hover and "overleg" in hover
 
 
@@ -250,8 +251,7 @@ def detailed() -> Case:
 
 def test_hover_shows_the_whole_event(detailed: Case) -> None:
     fig = draw(detailed)
-    hover = {event_id: text for trace, ids in id_traces(fig)
-             for event_id, text in zip(ids, _array(trace.hovertext), strict=True)}
+    hover = {event_id: hover_of(trace, i) for trace, ids in id_traces(fig) for i, event_id in enumerate(ids)}
     decision = hover["e1"]
     for part in ("OTS uitgesproken", "10 februari 2021", "besluit", "Jeugdbescherming Regio", "Kind",
                  "Jeugdbeschermer", "Dossier jeugdbescherming", "Besloten door", "Gezin betrokken", "nee",
@@ -260,8 +260,8 @@ def test_hover_shows_the_whole_event(detailed: Case) -> None:
     assert "ca. april 2021" in hover["e3"] and "emotie" in hover["e3"]
     assert "Zekerheid: betwist" in hover["e5"]
     english = draw(detailed, lang="en")
-    text = next(t for trace, ids in id_traces(english) for i, t in zip(ids, _array(trace.hovertext), strict=True)
-                if i == "e1")
+    text = next(hover_of(trace, i) for trace, ids in id_traces(english) for i, event_id in enumerate(ids)
+                if event_id == "e1")
     assert "10 February 2021" in text and "Family involved" in text
 
 
@@ -627,7 +627,7 @@ def test_calamity_lanes_merge_beyond_the_budget() -> None:
     assert all(names[ref].split(",")[0] in label.hovertext.replace("&amp;", "&") for ref in other.members[:24])
     for item in compact.placed:  # merged events keep their own organisation in the hover
         if item.lane == "other" and item.event.organisation in names:
-            hover = compact.hover_cache["nl"][item.event.id]
+            hover = "".join(compact.hover_cache["nl"][item.event.id])
             assert names[item.event.organisation].split(",")[0] in hover.replace("&amp;", "&")
 
 
@@ -872,7 +872,7 @@ def test_poster_labels_never_start_on_a_bar() -> None:
     bars: dict[tuple[str, float], list[tuple[float, float, str]]] = {}
     for t in poster.data:
         if t.type == "bar" and t.customdata is not None:
-            for base, width, y, ident in zip(t.base, t.x, t.y, t.customdata, strict=False):
+            for base, width, y, ident in zip(t.base, t.x, t.y, point_ids(t.customdata), strict=False):
                 bars.setdefault((t.yaxis or "y", round(float(y), 3)), []).append((base, base + width, str(ident)))
     labels = [t for t in poster.data if t.name == "poster-labels"]
     assert labels

@@ -8,12 +8,12 @@ import itertools
 import re
 from pathlib import Path
 
-import numpy as np
 import plotly.graph_objects as go
 import pytest
 
 from layouts.timeline.event_labels import DAY_MS, Words, key_moments
 from layouts.timeline.figure import timeline_figure
+from layouts.timeline.hover import hover_of
 from layouts.timeline.labels import PlotScale
 from layouts.timeline.lanes import timeline_layout
 from layouts.timeline.style import LABEL_FIGURE_PX
@@ -189,8 +189,8 @@ def test_case_text_is_drawn_as_typed_in_the_figure_json() -> None:
     shown = _as_plotly_shows(label.text.replace("<br>", " "))
     assert shown == SHORT
     assert "&quot;" not in label.text.replace("&amp;quot;", "") and "&#x27;" not in label.text
-    hover = next(str(h) for trace in fig.data if trace.hovertext is not None for h in np.atleast_1d(trace.hovertext)
-                 if "Moeder" in str(h))
+    hover = next(text for trace in fig.data if trace.hovertemplate is not None
+                 for text in (hover_of(trace, i) for i in range(len(trace.customdata))) if "Moeder" in text)
     assert TYPED in _as_plotly_shows(hover.replace("<b>", "").replace("</b>", "").split("<br>")[0] + "")
     assert _as_plotly_shows(fig.layout.title.text) == TYPED
 

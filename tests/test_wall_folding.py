@@ -10,6 +10,7 @@ import pytest
 
 from layouts.genogram.figure import genosociogram_figure
 from layouts.style import PROFESSIONAL_COLOUR
+from layouts.timeline.hover import point_ids
 from layouts.view_state import ViewState
 from models import load_case
 
@@ -18,7 +19,7 @@ WALL_FRAMES = [(800, 530), (590, 540)]
 
 
 def marks(fig) -> set[str]:
-    return {str(v) for trace in fig.data if trace.customdata is not None for v in trace.customdata}
+    return {v for trace in fig.data if trace.customdata is not None for v in point_ids(trace.customdata)}
 
 
 @pytest.mark.parametrize("frame", WALL_FRAMES)

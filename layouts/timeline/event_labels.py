@@ -133,13 +133,37 @@ def _key_words(moments: list[KeyMoment], scale: PlotScale, font_px: float, marks
     return kept
 
 
-def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], geo: Geometry, font_px: float
-               ) -> tuple[list[dict], list[dict], list[dict]]:
-    """(shapes, annotations, traces): the lines, the words on them and the rings round the marks."""
+KEY_LINE_SHAPES = 60
+"""Up to this many key moments, each line is a shape; beyond it, the dashed lines are one line trace per half
+(a shape each would be ~200 bytes of JSON and an SVG element of its own; the child's death stays a shape)."""
+
+
+def _key_line_traces(moments: list[KeyMoment], y_range: tuple[float, float]) -> list[dict]:
+    """The dashed lines of ``moments`` as one polyline (broken by NaN) on each half's axes, under the marks."""
+    x = np.repeat(np.array([m.x for m in moments], dtype=float), 3)
+    x[2::3] = np.nan
+    traces = []
+    for (lo, hi), axes in (((y_range[0], 0.0), ("x", "y")), ((0.0, y_range[1]), ("x2", "y2"))):
+        y = np.tile(np.array([lo, hi, np.nan], dtype=np.float32), len(moments))  # rows: f4 is exact enough
+        traces.append({"type": "scatter", "x": x, "y": y, "xaxis": axes[0], "yaxis": axes[1], "mode": "lines",
+                       "hoverinfo": "skip", "showlegend": False, "name": KEY_LINES_NAME,
+                       "line": {"color": KEY_MOMENT_LINE, "width": 1.2, "dash": "dash"}})
+    return traces
+
+
+KEY_LINES_NAME = "timeline-key-moment-lines"
+
+
+def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], geo: Geometry, font_px: float,
+               y_range: tuple[float, float]) -> tuple[list[dict], list[dict], list[dict]]:
+    """(shapes, annotations, traces): the lines, the words on them and the rings round the marks (and, for
+    many moments, the lines as traces)."""
+    as_shapes = moments if len(moments) <= KEY_LINE_SHAPES else [m for m in moments if m.strong]
     shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": m.x, "x1": m.x, "y0": 0, "y1": 1, "layer": "below",
                "line": {"color": KEY_MOMENT_COLOUR if m.strong else KEY_MOMENT_LINE, "width": 2.5 if m.strong else 1.2,
                         "dash": "solid" if m.strong else "dash"}}
-              for m in moments]
+              for m in as_shapes]
+    lines = [m for m in moments if not m.strong] if len(moments) > KEY_LINE_SHAPES else []
     notes = [{"x": m.x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top", "xanchor": "center",
               "textangle": -90, "text": f"<b>{drawn_text(m.word)}</b>" if m.strong else drawn_text(m.word),
               "showarrow": False, "font": {"size": font_px, "color": INK}, "bgcolor": PAPER, "borderpad": 1,
@@ -153,7 +177,7 @@ def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], g
                            "mode": "markers", "hoverinfo": "skip", "showlegend": False,
                            "marker": {"symbol": SYMBOL_NUMBER["circle-open"], "size": geo.decision_px + 6,
                                       "color": KEY_MOMENT_COLOUR, "line": {"width": 1.6, "color": KEY_MOMENT_COLOUR}}})
-    return shapes, notes, traces
+    return shapes, notes, (_key_line_traces(lines, y_range) if lines else []) + traces
 
 
 # --- labels ---------------------------------------------------------------------------------------------------
@@ -267,7 +291,8 @@ def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, f
 def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
               figure_layout: dict[str, Any], figure_px: float | None = None) -> list[dict]:
     """Add the event labels and the key moments' lines and words to ``figure_layout`` (its annotations and
-    shapes); return the traces of the key moments' rings."""
+    shapes); return the traces of the key moments' rings (and of their lines when there are many, named
+    :data:`KEY_LINES_NAME`: drawn first, under the marks)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     annotations = figure_layout.setdefault("annotations", [])
     gap_notes = [note for note in annotations if note.get("name") == "timeline-gap"]
@@ -278,7 +303,7 @@ def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
         fitted = layout.words_cache[key] = fit_words(case, layout, drawn, lang, projector, margin, gap_notes,
                                                      figure_px)
     annotations += [_label_note(box, drawn[box.index], font_px, geo) for box in fitted.boxes]
-    shapes, notes, rings = _key_parts(fitted.moments, fitted.words, geo, font_px)
+    shapes, notes, rings = _key_parts(fitted.moments, fitted.words, geo, font_px, layout.y_range)
     figure_layout.setdefault("shapes", []).extend(shapes)
     annotations += notes
     return rings

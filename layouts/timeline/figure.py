@@ -11,6 +11,7 @@ without a date, see :func:`as_of_marks`), and the highlight is the marks' opacit
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -36,7 +37,8 @@ from layouts.timeline.axis import (
     rangebreaks,
     year_ticks,
 )
-from layouts.timeline.event_labels import add_words
+from layouts.timeline.event_labels import KEY_LINES_NAME, add_words
+from layouts.timeline.hover import mark_template
 from layouts.timeline.lane_names import lane_labels
 from layouts.timeline.lanes import (
     Lane,
@@ -78,6 +80,7 @@ from layouts.timeline.traces import (
     legend_traces,
     mark_arrays,
     mark_traces,
+    select_marks,
     span_bar_traces,
     span_decoration_traces,
     whisker_traces,
@@ -86,7 +89,7 @@ from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
 from models.case import Case, Event
 from models.dates import Gap, age_marks, day_ms, event_gaps, find_gaps, ms_day
 from models.partial_date import PartialDate
-from models.vocabulary import EventType, Layer, PersonKind
+from models.vocabulary import EventType, Layer, PersonKind, label
 
 __all__ = [
     "Gap",
@@ -191,22 +194,31 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     case_persons = provenance_of.persons
     writer = HoverWriter(case, lang)
 
-    drawn = [item for item in layout.placed if reveal_until is None or item.start_day <= reveal_until]
-    events = [item.event for item in drawn]
+    drawn = list(layout.placed) if reveal_until is None else \
+        [item for item in layout.placed if item.start_day <= reveal_until]
+    events = _cached(layout, ("events", reveal_until), lambda: [item.event for item in drawn])
+    formal = _cached(layout, ("formal", reveal_until),
+                     lambda: np.fromiter((event.layer == Layer.FORMAL for event in events), bool, len(events)))
     hovers = layout.hover_cache.setdefault(lang, {})
     highlighted = _highlighted(events, highlight)
     gl = uses_webgl(len(drawn))
     glyph_px = max(scale.small - 2, int(geo.decision_px * 0.55))
+    templates = {event_type: mark_template(label(event_type.value, lang)) for event_type in EventType}
     all_marks = None
     traces: list[Any] = []
     for layer in (Layer.LIVED, Layer.FORMAL):
-        rows = [i for i, event in enumerate(events) if event.layer == layer]
-        part = [drawn[i] for i in rows]
-        marks = mark_arrays(part, [provenance_of(drawn[i].event) for i in rows],
-                            [hovers.get(drawn[i].event.id) or hovers.setdefault(drawn[i].event.id,
-                                                                                writer(drawn[i].event))
-                             for i in rows],
-                            None if highlighted is None else highlighted[rows])
+        rows = formal if layer == Layer.FORMAL else ~formal
+        key = ("marks", lang, layer)
+        if key not in layout.marks_cache:  # every mark of the layer, not dimmed; story mode keeps a prefix
+            part = [item for item in layout.placed if item.event.layer == layer]
+            layout.marks_cache[key] = (np.array([item.start_day.toordinal() for item in part], dtype=np.int64),
+                                       mark_arrays(part, [provenance_of(item.event) for item in part],
+                                                   [hovers.get(item.event.id) or hovers.setdefault(
+                                                       item.event.id, writer.parts(item.event)) for item in part],
+                                                   None, templates))
+        starts, every = layout.marks_cache[key]
+        marks = select_marks(every, None if reveal_until is None else starts <= reveal_until.toordinal(),
+                             None if highlighted is None else highlighted[rows])
         all_marks = marks if all_marks is None else concat_marks(all_marks, marks)
         layer_traces = whisker_traces(marks, geo, gl)
         if not gl:
@@ -228,11 +240,13 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     if show_annotations:
         note_marks, note_shapes = annotation_marks(case, layout, drawn, lang, scale.small + 2, layout.y_range[1])
         traces += note_marks
-    guides = life_guides(drawn, case)
+    guides = _cached(layout, ("guides", reveal_until), lambda: life_guides(drawn, case))
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
-    gaps = event_gaps(case.events, gap_months, until=reveal_until)
-    used_types = [t for t in EventType if any(event.type == t for event in events)]
-    involvements = {involvement(event) for event in events if is_decision(event)}
+    gaps = _cached(layout, ("gaps", gap_months, reveal_until),
+                   lambda: event_gaps(case.events, gap_months, until=reveal_until))
+    used_types, involvements = _cached(layout, ("kinds", reveal_until), lambda: (
+        [t for t in EventType if t in {event.type for event in events}],
+        {involvement(event) for event in events if is_decision(event)}))
     assert all_marks is not None
     keys, legend_rows = legend_traces(all_marks, used_types, involvements, bool(guides), bool(gaps), lang,
                                       projector, chrome(projector).legend_font_px, has_notes=bool(note_shapes) or any(
@@ -251,8 +265,17 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # labels on marks, key moments; beside the network on the wall the timeline has about half the width
     half_wall = WALL_BOTH_LABEL_PX if projector and state.wall == "both" else None
     figure_layout["annotations"] += group.annotations
-    traces += add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall)
+    words = add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall)
+    under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
+    traces = under + traces + [trace for trace in words if trace.get("name") != KEY_LINES_NAME]
     return unchecked_figure(traces, figure_layout)
+
+
+def _cached(layout: TimelineLayout, key: tuple, make: Callable[[], Any]) -> Any:
+    """What ``make`` computes for the case and events of ``layout`` (kept in the layout: valid as long as it is)."""
+    if key not in layout.marks_cache:
+        layout.marks_cache[key] = make()
+    return layout.marks_cache[key]
 
 
 def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> list[dict]:

@@ -107,8 +107,10 @@ class TimelineLayout:
     breaks: tuple[tuple[float, float], ...] = ()
     compact: bool = True
     _by_id: dict[str, PlacedEvent] = field(default_factory=dict, repr=False, compare=False)
-    # Filled by timeline_figure: per language, event id → hover text (valid as long as the layout is).
-    hover_cache: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    # Filled by timeline_figure: per language, event id → hover fields (valid as long as the layout is).
+    hover_cache: dict[str, dict[str, tuple[str, str, str]]] = field(default_factory=dict, repr=False, compare=False)
+    # Filled by timeline_figure: per language and layer, the mark columns of every placed event (and their days).
+    marks_cache: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
     # Filled by timeline_figure: the fitted event labels and key moments per language, mode and revealed count.
     words_cache: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 

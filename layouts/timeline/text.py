@@ -63,11 +63,17 @@ class HoverWriter:
         return item_id
 
     def __call__(self, event: Event) -> str:
+        """The whole hover text of ``event`` (what the browser shows from its trace's template and its fields)."""
+        title, when, rest = self.parts(event)
+        return f"<b>{title}</b><br>{when}<br>{esc(label(event.type.value, self.lang))}{rest}"
+
+    def parts(self, event: Event) -> tuple[str, str, str]:
+        """The fields of ``event``'s hover that differ per event, escaped: its title, its dates, and the rest
+        (the organisations after the type, then one ``<br>`` and line per further detail). The type's word
+        is the same for every point of a trace and is written once, in the trace's hover template
+        (:func:`layouts.timeline.hover.mark_template`)."""
         lang = self.lang
-        lines = [f"<b>{wrap(event.title)}</b>",
-                 self._line(("when", event.date, event.end), lambda: self._when(event)),
-                 self._line(("kind", event.type, event.organisation, event.to_organisation),
-                            lambda: self._kind(event))]
+        lines = [self._line(("kind", event.organisation, event.to_organisation), lambda: self._organisations(event))]
         if event.placement is not None:
             setting = label(event.placement.setting.value, lang)
             extra = [event.placement.location or "", text("crisis", lang) if event.placement.crisis else ""]
@@ -79,27 +85,34 @@ class HoverWriter:
             voice = f"{text('hover_voice', lang)}: {self.name(event.perspective)}"
             if event.statement_kind is not None:
                 voice += f" · {label(event.statement_kind.value, lang)}"
-            lines.append(esc(voice))
+            lines.append(self._line(("voice", voice), lambda: esc(voice)))
         elif event.statement_kind is not None:
             lines.append(esc(label(event.statement_kind.value, lang)))
         if event.source and event.source in self.sources:
             source = self.sources[event.source]
-            lines.append(wrap(f"{text('f_source', lang)}: {source.title} ({label(source.kind.value, lang)})"))
+            lines.append(self._line(("source", source.id), lambda: wrap(
+                f"{text('f_source', lang)}: {source.title} ({label(source.kind.value, lang)})")))
         if event.certainty.value != "confirmed":
             lines.append(f"<b>{esc(text('f_certainty', lang))}: {esc(label(event.certainty.value, lang))}</b>")
         if event.decision is not None:
-            decision = event.decision
-            if decision.decided_by:
-                lines.append(wrap(f"{text('f_decided_by', lang)}: "
-                                  + ", ".join(self.name(item) for item in decision.decided_by)))
-            involved = decision.family_involved.value
-            lines.append(f"<b>{esc(text('hover_family_involved', lang))}: "
-                         f"{INVOLVEMENT_GLYPH[decision.family_involved]} {esc(label(involved, lang))}</b>")
-            if decision.rationale:
-                lines.append(wrap(f"{text('hover_rationale', lang)}: {decision.rationale}"))
+            lines += self._decision_lines(event)
         if event.description:
             lines.append(f"<i>{wrap(event.description)}</i>")
-        return "<br>".join(lines)
+        return (wrap(event.title), self._line(("when", event.date, event.end), lambda: self._when(event)),
+                lines[0] + "".join(f"<br>{line}" for line in lines[1:]))
+
+    def _decision_lines(self, event: Event) -> list[str]:
+        lang, decision, lines = self.lang, event.decision, []
+        assert decision is not None
+        if decision.decided_by:
+            lines.append(wrap(f"{text('f_decided_by', lang)}: "
+                              + ", ".join(self.name(item) for item in decision.decided_by)))
+        involved = decision.family_involved.value
+        lines.append(f"<b>{esc(text('hover_family_involved', lang))}: "
+                     f"{INVOLVEMENT_GLYPH[decision.family_involved]} {esc(label(involved, lang))}</b>")
+        if decision.rationale:
+            lines.append(wrap(f"{text('hover_rationale', lang)}: {decision.rationale}"))
+        return lines
 
     def _when(self, event: Event) -> str:
         when = event.date.format(self.lang)
@@ -107,8 +120,9 @@ class HoverWriter:
             when += f" – {event.end.format(self.lang)}"
         return esc(when)
 
-    def _kind(self, event: Event) -> str:
-        kind = label(event.type.value, self.lang)
+    def _organisations(self, event: Event) -> str:
+        """" · organisation → receiving organisation" after the type's word (escaped; "" without)."""
+        kind = ""
         if event.organisation:
             kind += f" · {shorten(self.name(event.organisation), 60)}"
         if event.to_organisation:

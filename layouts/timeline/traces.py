@@ -1,4 +1,5 @@
-"""The timeline's traces: one trace per style group, numpy arrays, every event's id once in customdata.
+"""The timeline's traces: one trace per style group, numpy arrays, every event's id once in customdata
+(the first column of its row: the hover is built in the browser from the rows, see layouts.timeline.hover).
 
 Marks that carry an event id: moments (markers), decisions (large markers with ✓/✗/?) and periods (bars,
 or — above the WebGL threshold — the marker at a period's start). Everything else (whiskers, period
@@ -7,7 +8,7 @@ starts under bars, certainty glyphs, guides, ages, legend keys) carries no custo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ import numpy as np
 
 from layouts.style import DIM_OPACITY, INK, MUTED, NOTE_COLOUR, NOTE_FILL_KEY, NOTE_GLYPH, PAPER
 from layouts.texts import has_text, text
+from layouts.timeline.hover import mark_rows
 from layouts.timeline.lanes import PlacedEvent
 from layouts.timeline.style import (
     CERTAINTY_GLYPH,
@@ -53,15 +55,18 @@ class MarkArrays:
     involvement: np.ndarray   # glyph per event ("" when not a decision)
     certainty: np.ndarray     # glyph per event ("" when confirmed)
     alpha: np.ndarray
-    hover: np.ndarray
+    dimmed: bool              # whether any mark is dimmed (else the traces get one opacity, not one per point)
+    rows: np.ndarray          # customdata rows (N × 4, see layouts.timeline.hover)
+    template: np.ndarray      # the hover template of each mark's event type (one string object per type)
 
     def __len__(self) -> int:
         return len(self.ids)
 
 
-def mark_arrays(placed: Sequence[PlacedEvent], provenances: Sequence[str], hovers: Sequence[str],
-                highlighted: np.ndarray | None) -> MarkArrays:
-    """Columns for ``placed`` (with their provenance and hover text, in the same order)."""
+def mark_arrays(placed: Sequence[PlacedEvent], provenances: Sequence[str], hovers: Sequence[tuple[str, str, str]],
+                highlighted: np.ndarray | None, templates: Mapping[EventType, str]) -> MarkArrays:
+    """Columns for ``placed`` (with their provenance and hover fields, in the same order); ``templates``: the
+    hover template per event type."""
     n = len(placed)
     columns = np.empty((8, n), dtype=float)
     for i, item in enumerate(placed):
@@ -82,7 +87,9 @@ def mark_arrays(placed: Sequence[PlacedEvent], provenances: Sequence[str], hover
                               for event, decided in zip(events, decisions, strict=True)], dtype=object),
         certainty=np.array([CERTAINTY_GLYPH.get(event.certainty.value, "") for event in events], dtype=object),
         alpha=alpha,
-        hover=np.array(hovers, dtype=object),
+        dimmed=highlighted is not None and not bool(highlighted.all()),
+        rows=mark_rows([event.id for event in events], list(hovers)),
+        template=np.array([templates[event.type] for event in events], dtype=object),
     )
 
 
@@ -97,6 +104,17 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     value = hex_colour.lstrip("#")
     r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def _opacity(marks: MarkArrays, mask: np.ndarray) -> float | np.ndarray:
+    """The marks' opacity: one number while nothing is dimmed, else one per point."""
+    return marks.alpha[mask] if marks.dimmed else 1.0
+
+
+def _hover(marks: MarkArrays, mask: np.ndarray) -> Trace:
+    """The hover of marks of one event type: their customdata rows and their type's template."""
+    template = marks.template[mask]
+    return {"customdata": marks.rows[mask], "hovertemplate": template[0] if len(template) else None}
 
 
 def _segments(x0: np.ndarray, x1: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -133,10 +151,10 @@ def mark_traces(marks: MarkArrays, geo: Geometry, glyph_px: int, gl: bool) -> li
             colour = PROVENANCE_COLOUR[PROVENANCE_ORDER[p_index]]
             approximate = symbol >= OPEN
             trace: Trace = {
-                "type": _scatter(gl), "x": marks.x[mask], "y": marks.y[mask], "customdata": marks.ids[mask],
-                "hovertext": marks.hover[mask], "hoverinfo": "text", "showlegend": False, "mode": "markers",
+                "type": _scatter(gl), "x": marks.x[mask], "y": marks.y[mask], **_hover(marks, mask),
+                "showlegend": False, "mode": "markers",
                 "marker": {"symbol": symbol, "size": geo.decision_px if decisions else geo.marker_px,
-                           "color": colour, "opacity": marks.alpha[mask],
+                           "color": colour, "opacity": _opacity(marks, mask),
                            "line": {"color": colour if approximate else PAPER,
                                     "width": (2.5 if decisions else 2.0) if approximate else 1.0}},
             }
@@ -148,22 +166,23 @@ def mark_traces(marks: MarkArrays, geo: Geometry, glyph_px: int, gl: bool) -> li
 
 
 def span_bar_traces(marks: MarkArrays, geo: Geometry) -> list[Trace]:
-    """Periods as horizontal bars carrying event ids (SVG only): one trace per provenance and fuzziness."""
+    """Periods as horizontal bars carrying event ids (SVG only): one trace per provenance, fuzziness and event
+    type (the type's word is in the trace's hover template)."""
     traces: list[Trace] = []
     for p_index, name in enumerate(PROVENANCE_ORDER):
         colour = PROVENANCE_COLOUR[name]
         for approximate in (False, True):
-            mask = marks.is_span & (marks.provenance == p_index) & (marks.approximate == approximate)
-            if not mask.any():
-                continue
-            fill = _rgba(colour, 0.22) if approximate else _rgba(colour, 0.78)
-            traces.append({
-                "type": "bar", "orientation": "h", "x": marks.x_end[mask] - marks.x[mask], "base": marks.x[mask],
-                "y": marks.y[mask], "width": geo.bar_width, "customdata": marks.ids[mask],
-                "hovertext": marks.hover[mask], "hoverinfo": "text", "showlegend": False,
-                "marker": {"color": fill, "opacity": marks.alpha[mask],
-                           "line": {"color": colour, "width": 1.5 if approximate else 0}},
-            })
+            group = marks.is_span & (marks.provenance == p_index) & (marks.approximate == approximate)
+            for template in dict.fromkeys(marks.template[group]):
+                mask = group & (marks.template == template)
+                fill = _rgba(colour, 0.22) if approximate else _rgba(colour, 0.78)
+                traces.append({
+                    "type": "bar", "orientation": "h", "x": marks.x_end[mask] - marks.x[mask],
+                    "base": marks.x[mask], "y": marks.y[mask], "width": geo.bar_width, **_hover(marks, mask),
+                    "showlegend": False,
+                    "marker": {"color": fill, "opacity": _opacity(marks, mask),
+                               "line": {"color": colour, "width": 1.5 if approximate else 0}},
+                })
     return traces
 
 
@@ -190,7 +209,7 @@ def span_decoration_traces(marks: MarkArrays, geo: Geometry, gl: bool) -> list[T
         traces.append({
             "type": "scatter", "x": marks.x[mask], "y": marks.y[mask], "mode": "markers", "hoverinfo": "skip",
             "showlegend": False, "ids": marks.ids[mask],  # whose start each symbol marks (for highlight patches)
-            "marker": {"symbol": symbol, "size": geo.marker_px, "color": colour, "opacity": marks.alpha[mask],
+            "marker": {"symbol": symbol, "size": geo.marker_px, "color": colour, "opacity": _opacity(marks, mask),
                        "line": {"color": colour if symbol >= OPEN else PAPER, "width": 1.5}},
         })
     return traces
@@ -395,7 +414,17 @@ def note_traces(x: Sequence[float], y: Sequence[float], hovers: Sequence[str], f
              "hoverlabel": {"bordercolor": NOTE_COLOUR}}]
 
 
+def select_marks(marks: MarkArrays, keep: np.ndarray | None, highlighted: np.ndarray | None) -> MarkArrays:
+    """The rows ``keep`` of ``marks`` (all when None), dimmed where ``highlighted`` (for the kept rows) is False."""
+    fields = {name: getattr(marks, name) if keep is None else getattr(marks, name)[keep]
+              for name in MarkArrays.__dataclass_fields__ if name not in ("alpha", "dimmed")}
+    n = len(fields["ids"])
+    alpha = np.ones(n) if highlighted is None else np.where(highlighted, 1.0, DIM_OPACITY)
+    return MarkArrays(**fields, alpha=alpha, dimmed=highlighted is not None and not bool(highlighted.all()))
+
+
 def concat_marks(first: MarkArrays, second: MarkArrays) -> MarkArrays:
     """Both sets of columns, one after the other."""
-    return MarkArrays(**{name: np.concatenate([getattr(first, name), getattr(second, name)])
+    return MarkArrays(**{name: first.dimmed or second.dimmed if name == "dimmed"
+                         else np.concatenate([getattr(first, name), getattr(second, name)])
                          for name in MarkArrays.__dataclass_fields__})
