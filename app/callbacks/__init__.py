@@ -11,10 +11,10 @@ from pathlib import Path
 
 import dash
 
-from app.callbacks import address, case, edit, export, filters, notes, patterns, projector, save, table, view
+from app.callbacks import address, case, edit, export, filters, notes, patterns, projector, save, table, view, zoom
 
 REGISTER_ORDER: tuple[Callable[[dash.Dash, Path | None], None], ...] = (
     case.register, view.register, filters.register, table.register, patterns.register, projector.register,
-    notes.register, edit.register, export.register, save.register, address.register,
+    notes.register, edit.register, export.register, save.register, address.register, zoom.register,
 )
 """Every part's ``register``, in the order the factory calls them."""

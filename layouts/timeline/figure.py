@@ -37,6 +37,7 @@ from layouts.timeline.axis import (
     year_ticks,
 )
 from layouts.timeline.event_labels import add_words
+from layouts.timeline.focus import focus_range, history_note
 from layouts.timeline.lane_names import lane_labels
 from layouts.timeline.lanes import (
     Lane,
@@ -147,6 +148,12 @@ def story_until(case: Case, state: ViewState) -> dt.date | None:
     return ordered[min(max(state.story, 0), len(ordered) - 1)].start_day()
 
 
+def drawn_events(case: Case, layout: TimelineLayout, state: ViewState) -> list[PlacedEvent]:
+    """The events of ``layout`` drawn for ``state``: in story mode those up to the step's day only."""
+    reveal_until = story_until(case, state)
+    return [item for item in layout.placed if reveal_until is None or item.start_day <= reveal_until]
+
+
 def timeline_gaps(layout: TimelineLayout, gap_months: float = 6,
                   reveal_until: dt.date | None = None) -> list[Gap]:
     """Stretches longer than ``gap_months`` that no event of ``layout`` covers (each with its uncertain range)."""
@@ -190,7 +197,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     case_persons = provenance_of.persons
     writer = HoverWriter(case, lang)
 
-    drawn = [item for item in layout.placed if reveal_until is None or item.start_day <= reveal_until]
+    drawn = drawn_events(case, layout, state)
     events = [item.event for item in drawn]
     hovers = layout.hover_cache.setdefault(lang, {})
     highlighted = _highlighted(events, highlight)
@@ -225,7 +232,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                        "showlegend": False})
     note_shapes: list[dict] = []
     if show_annotations:
-        note_marks, note_shapes = annotation_marks(case, layout, drawn, lang, scale.small + 2, layout.y_range[1])
+        note_marks, note_shapes = annotation_marks(case, layout, drawn, lang, scale.small + 2, layout.y_range[1],
+                                                   until=reveal_until)
         traces += note_marks
     guides = life_guides(drawn, case)
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
@@ -239,14 +247,24 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                                           and trace.get("mode") == "markers+text" for trace in traces))
     traces += keys
 
+    # the axis opens on the child's story unless the family history before it is asked for (or a window is)
+    focus = None if date_window or state.history else focus_range(case, layout)
     figure_layout = _figure_layout(case, layout, geo, scale, lang, projector, as_of, date_window, gaps, guides,
-                                   writer, case_persons, keys, legend_rows, gl, note_shapes)
+                                   writer, case_persons, keys, legend_rows, gl, note_shapes, focus,
+                                   _future_lanes(layout, drawn) if reveal_until is not None else frozenset())
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
     # tests validate the figures in full).
     # labels on marks, key moments; beside the network on the wall the timeline has about half the width
     half_wall = WALL_BOTH_LABEL_PX if projector and state.wall == "both" else None
-    traces += add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall)
+    shown = (day_ms(date_window[0]), day_ms(date_window[1])) if date_window else focus
+    traces += add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall, x_range=shown,
+                        until=day_ms(reveal_until) if reveal_until is not None else None)
     return unchecked_figure(traces, figure_layout)
+
+
+def _future_lanes(layout: TimelineLayout, drawn: list[PlacedEvent]) -> frozenset[str]:
+    """Story mode: the lanes nobody is in yet (no event drawn up to the step), whose names wait too."""
+    return frozenset(lane.key for lane in layout.lanes) - {item.lane for item in drawn}
 
 
 def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> list[dict]:
@@ -293,9 +311,11 @@ def _legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict
 def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeScale, lang: str,
                    projector: bool, as_of: dt.date | None, date_window: tuple[dt.date, dt.date] | None,
                    gaps: list[Gap], guides: list[float], writer: HoverWriter, case_persons: dict,
-                   keys: list[dict], legend_groups: list[LegendRow], gl: bool, note_shapes: list[dict]
+                   keys: list[dict], legend_groups: list[LegendRow], gl: bool, note_shapes: list[dict],
+                   focus: tuple[float, float] | None = None, unnamed: frozenset[str] = frozenset()
                    ) -> dict[str, Any]:
-    """The figure's layout: two lane axes sharing one time axis, the range slider, shapes and notes."""
+    """The figure's layout: two lane axes sharing one time axis (showing ``date_window``, else ``focus``, else
+    all), the range slider, shapes and notes; the lanes of ``unnamed`` without their name."""
     c = chrome(projector)
     bottom, top = layout.y_range
     plot_px = plot_height_px(top - bottom, projector)
@@ -317,10 +337,12 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
     as_of_shape, as_of_note = as_of_marks(as_of, lang, projector)
     shapes.append(as_of_shape)
     annotations.append(as_of_note)
-    lane_notes, label_px = lane_labels(layout, writer, case_persons, lang, geo, scale, projector)
+    lane_notes, label_px = lane_labels(layout, writer, case_persons, lang, geo, scale, projector, unnamed)
     annotations += lane_notes
     full_range = list(layout.x_range)
-    x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else full_range
+    x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else list(focus or full_range)
+    if focus is not None:
+        annotations.append(history_note(case, layout, focus, lang, scale.small))
     nticks = max(4, geo.plot_width_px // (scale.base * 5))
     date_ticks = {"tickformatstops": [
         {"dtickrange": [None, 86_400_000 * 32], "value": "%-d-%-m-%Y"},
@@ -353,7 +375,7 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
         hoverlabel={"font": {"size": scale.small, "family": FONT_FAMILY}, "bgcolor": PAPER, "bordercolor": MUTED,
                     "align": "left"},
         barmode="overlay", bargap=0, dragmode="zoom",
-        uirevision=f"{case.id}|{date_window}",
+        uirevision=f"{case.id}|{date_window}|{focus is not None}",
         xaxis={**date_ticks, "anchor": "y", "showgrid": True, "gridcolor": GRID_COLOUR, "showline": False,
                "ticks": "", "tickfont": {"size": scale.small, "color": MUTED},
                "rangeslider": {"visible": True, "range": full_range, "thickness": min(0.15, c.slider_px / plot_px),

@@ -15,9 +15,10 @@ from models.vocabulary import Layer
 
 
 def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent], lang: str, font_px: int,
-                     top: float) -> tuple[list[dict], list[dict]]:
+                     top: float, until: dt.date | None = None) -> tuple[list[dict], list[dict]]:
     """✎ marks for the case's annotations: above each annotated event that is drawn, and at the top of each
-    annotated stretch of time (which is shaded lightly). Returns (traces, shapes)."""
+    annotated stretch of time (which is shaded lightly) that starts by ``until`` (story mode's day; None: all).
+    Returns (traces, shapes)."""
     if not case.annotations:
         return [], []
     drawn_by_id = {item.event.id: item for item in drawn}
@@ -27,7 +28,7 @@ def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent
         for event_id in dict.fromkeys(note.target.events):
             if event_id in drawn_by_id:
                 per_event.setdefault(event_id, []).append(note)
-        if note.target.date_range is not None:
+        if note.target.date_range is not None and (until is None or note.target.date_range.start.earliest() <= until):
             span = note.target.date_range
             x0 = day_ms(span.start.earliest())
             x1 = day_ms((span.end or span.start).latest() + dt.timedelta(days=1))
