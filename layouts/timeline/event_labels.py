@@ -248,23 +248,26 @@ class Words:
 
 def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
               margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None,
-              x_range: tuple[float, float] | None = None, until: float | None = None) -> Words:
+              x_range: tuple[float, float] | None = None, until: float | None = None,
+              around: Sequence[PlacedEvent] = ()) -> Words:
     """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room;
     ``figure_px``: the figure's width when not the mode's nominal one; ``x_range``: the stretch of time shown,
-    ms, when not the whole axis — ``drawn`` then holds the events in it). Fitted for a width, the labels also
-    stay apart when drawn wider: fit for the narrowest width the figure will have."""
+    ms, when not the whole axis — ``drawn`` then holds the events in it, ``around`` the periods that began
+    before it and reach into it: their bars are kept clear, their ends can be key moments). Fitted for a
+    width, the labels also stay apart when drawn wider: fit for the narrowest width the figure will have."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px, x_range=x_range))
     marks = label_marks(case, drawn, geo) if len(drawn) <= GL_THRESHOLD else []
     mark_boxes = np.array([_mark_box(mark, scale) for mark in marks], dtype=float).reshape(-1, 4)
-    moments = key_moments(case, drawn, lang, until)
+    moments = key_moments(case, [*drawn, *around], lang, until)
     if x_range is not None:
         moments = [moment for moment in moments if x_range[0] <= moment.x <= x_range[1]]
     words = _key_words(moments, scale, font_px, mark_boxes)
     noted = {event_id for note in case.annotations for event_id in note.target.events}
     glyph_px = type_scale(projector).base
     decor = _decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)) if marks else []
-    avoid = (*decor, *(box for _, box in words))
+    bars = [_mark_box(mark, scale) for mark in label_marks(case, around, geo)] if marks else []
+    avoid = (*decor, *((max(box[0], 0.0), *box[1:]) for box in bars), *(box for _, box in words))
     frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, x_range=x_range)
     # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
     return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words)
@@ -290,8 +293,9 @@ def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
            x_range, until)
     fitted = layout.words_cache.get(key)
     if fitted is None:
-        fitted = layout.words_cache[key] = fit_words(case, layout, shown, lang, projector, margin, gap_notes,
-                                                     figure_px, x_range, until)
+        fitted = layout.words_cache[key] = fit_words(
+            case, layout, shown, lang, projector, margin, gap_notes, figure_px, x_range, until,
+            reaching_in(drawn, x_range) if x_range is not None else ())
     # the words for the range shown, the lines of every key moment
     moments = fitted.moments if x_range is None else key_moments(case, drawn, lang, until)
     shapes, _, rings = _key_parts(moments, [], geo, font_px)
@@ -304,6 +308,11 @@ def in_range(drawn: Sequence[PlacedEvent], x_range: tuple[float, float]) -> list
     """The events whose mark (a period's start) lies in ``x_range`` (ms)."""
     lo, hi = x_range
     return [item for item in drawn if lo <= item.x <= hi]
+
+
+def reaching_in(drawn: Sequence[PlacedEvent], x_range: tuple[float, float]) -> list[PlacedEvent]:
+    """The periods that begin before ``x_range`` (ms) and reach into it."""
+    return [item for item in drawn if item.is_span and item.x < x_range[0] <= item.x_end]
 
 
 def word_notes(fitted: Words, drawn: Sequence[PlacedEvent], projector: bool) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ without a date, see :func:`as_of_marks`), and the highlight is the marks' opacit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -198,6 +199,9 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     writer = HoverWriter(case, lang)
 
     drawn = drawn_events(case, layout, state)
+    # the axis opens on the child's story unless the family history before it is asked for (or a window is)
+    focus = None if date_window or state.history else focus_range(case, layout)
+    opened = _part(layout, focus) if focus else layout  # ages spaced for what is shown
     events = [item.event for item in drawn]
     hovers = layout.hover_cache.setdefault(lang, {})
     highlighted = _highlighted(events, highlight)
@@ -221,7 +225,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
         layer_traces += mark_traces(marks, geo, glyph_px, gl)
         layer_traces += certainty_traces(marks, geo, scale.base, gl)
         if layer == Layer.FORMAL:
-            layer_traces += _age_traces(case, layout, scale.small, lang)
+            layer_traces += _age_traces(case, opened, scale.small, lang)
             for trace in layer_traces:
                 trace.update(xaxis="x2", yaxis="y2")
         traces += layer_traces
@@ -247,8 +251,6 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                                           and trace.get("mode") == "markers+text" for trace in traces))
     traces += keys
 
-    # the axis opens on the child's story unless the family history before it is asked for (or a window is)
-    focus = None if date_window or state.history else focus_range(case, layout)
     figure_layout = _figure_layout(case, layout, geo, scale, lang, projector, as_of, date_window, gaps, guides,
                                    writer, case_persons, keys, legend_rows, gl, note_shapes, focus,
                                    _future_lanes(layout, drawn) if reveal_until is not None else frozenset())
@@ -288,6 +290,27 @@ def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> 
             continue
         kept.append((x, age))
     return age_traces([x for x, _ in kept], [age for _, age in kept], lang, AXIS_UP * 0.45, font_px)
+
+
+def _part(layout: TimelineLayout, x_range: tuple[float, float]) -> TimelineLayout:
+    """``layout`` as if its axis were ``x_range`` (with the breaks inside it): for spacing ticks and ages."""
+    breaks = tuple(b for b in layout.breaks if x_range[0] <= b[0] and b[1] <= x_range[1])
+    return dataclasses.replace(layout, x_range=x_range, breaks=breaks)
+
+
+def _year_ticks(layout: TimelineLayout, x_range: list[float], scale: TypeScale, gl: bool,
+                focus: tuple[float, float] | None) -> dict[str, Any]:
+    """Year ticks for an axis with breaks; with ``focus``, spaced for the story the axis opens on and, in the
+    family history before it (reached with the range slider), for the whole axis."""
+    if focus is None or list(focus) != x_range:
+        return year_ticks(layout, x_range, scale.base, scale.small, gl)
+    story = year_ticks(_part(layout, focus), list(focus), scale.base, scale.small, gl, always=True)
+    history = year_ticks(_part(layout, (layout.x_range[0], focus[0])), [layout.x_range[0], focus[0]], scale.base,
+                         scale.small, gl, always=True)
+    if not story or not history:
+        return story or history
+    return {**story, "tickvals": [*history["tickvals"], *story["tickvals"]],
+            "ticktext": [*history["ticktext"], *story["ticktext"]]}
 
 
 def _legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict[str, dict], int]:
@@ -349,7 +372,7 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
         {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
         {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
     ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False, "rangebreaks": rangebreaks(layout, gl),
-        **year_ticks(layout, x_range, scale.base, scale.small, gl)}
+        **_year_ticks(layout, x_range, scale, gl, focus)}
     lane_axis = {"fixedrange": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                  "showticklabels": False}
     top_px = c.title_px

@@ -19,7 +19,7 @@ from typing import Any
 
 from layouts.style import INK, PAPER
 from layouts.texts import text
-from layouts.timeline.event_labels import fit_words, in_range, word_notes
+from layouts.timeline.event_labels import fit_words, in_range, reaching_in, word_notes
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from layouts.timeline.packing import visible_span
 from layouts.timeline.text import esc
@@ -123,5 +123,5 @@ def range_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent]
     ``until`` (ms; story mode's day)."""
     shown = in_range(drawn, x_range)
     fitted = fit_words(case, layout, shown, lang, projector, margin_px, gap_notes, plot_px + margin_px + 12,
-                       x_range, until)
+                       x_range, until, reaching_in(drawn, x_range))
     return word_notes(fitted, shown, projector)

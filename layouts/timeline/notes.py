@@ -17,7 +17,8 @@ from models.vocabulary import Layer
 def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent], lang: str, font_px: int,
                      top: float, until: dt.date | None = None) -> tuple[list[dict], list[dict]]:
     """✎ marks for the case's annotations: above each annotated event that is drawn, and at the top of each
-    annotated stretch of time (which is shaded lightly) that starts by ``until`` (story mode's day; None: all).
+    annotated stretch of time (which is shaded lightly) that starts by ``until`` (story mode's day, up to which
+    it is shaded; None: all).
     Returns (traces, shapes)."""
     if not case.annotations:
         return [], []
@@ -32,6 +33,8 @@ def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent
             span = note.target.date_range
             x0 = day_ms(span.start.earliest())
             x1 = day_ms((span.end or span.start).latest() + dt.timedelta(days=1))
+            if until is not None:  # story mode: the stretch so far, its end not known yet
+                x1 = min(x1, day_ms(until + dt.timedelta(days=1)))
             ranges.append((x0, max(x1, x0 + 86_400_000), note))
     traces: list[dict] = []
     for layer, axes in ((Layer.LIVED, ("x", "y")), (Layer.FORMAL, ("x2", "y2"))):
