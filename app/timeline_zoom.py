@@ -1,7 +1,9 @@
 """Zooming the timeline brings more labels: the words fitted again for the range shown, sent as a ``Patch``.
 
 The browser reports a zoom (plotly's ``relayoutData``, with the plot's measured width) in the
-``timeline-zoom`` store. When the figure it shows is the one the view state draws (its signature, see
+``timeline-zoom`` store, and after a new figure or a resize asks for a refit at the measured width (the
+figure's labels are fitted for a nominal width; a single view on the wall has about twice that). When the
+figure it shows is the one the view state draws (its signature, see
 :mod:`app.timeline_view`), :func:`zoom_patch` replaces the figure's annotations: the ones that do not depend
 on the range (lanes, gaps, the date line's note…, remembered per drawn figure) and the labels and key-moment
 words fitted for the range on the measured plot (:func:`layouts.timeline.focus.range_words`). The traces
@@ -19,7 +21,7 @@ from app.timeline_view import cached_layout, signature
 from app.view_state_io import timeline_state
 from layouts.timeline.figure import AS_OF_NAME, as_of_marks, drawn_events, story_until, timeline_figure
 from layouts.timeline.focus import HISTORY_NAME, focus_range, range_words, relayout_range
-from layouts.timeline.style import LABEL_FIGURE_PX
+from layouts.timeline.style import LABEL_FIGURE_PX, WALL_BOTH_LABEL_PX
 from layouts.view_state import ViewState
 from models.case_view import CaseView
 from models.dates import day_ms
@@ -30,27 +32,40 @@ WORD_NAMES = ("timeline-label", "timeline-key-moment")
 _BASES: BoundedLRU[str, tuple[tuple[dict[str, Any], ...], float]] = BoundedLRU(16)
 
 
-def _base(view: CaseView, drawing: ViewState) -> tuple[tuple[dict[str, Any], ...], float]:
-    """The annotations of the figure drawn for ``drawing`` that do not depend on the range shown, and the
-    plot's left margin (the lane labels)."""
-    fig = timeline_figure(view.case, drawing, layout=cached_layout(view, drawing))
+def _base_of(fig: Any) -> tuple[tuple[dict[str, Any], ...], float]:
     notes = tuple(note.to_plotly_json() for note in fig.layout.annotations if note.name not in WORD_NAMES)
     return notes, float(fig.layout.margin.l or 0)
 
 
+def _base(view: CaseView, drawing: ViewState) -> tuple[tuple[dict[str, Any], ...], float]:
+    """The annotations of the figure drawn for ``drawing`` that do not depend on the range shown, and the
+    plot's left margin (the lane labels)."""
+    return _base_of(timeline_figure(view.case, drawing, layout=cached_layout(view, drawing)))
+
+
+def remember(sig: str, fig: Any) -> None:
+    """Keep what a zoom patch needs of the figure just drawn (signature ``sig``), sparing a second build."""
+    if sig and _BASES.get(sig) is None:
+        _BASES.get_or_create(sig, lambda: _base_of(fig))
+
+
 def shown_range(view: CaseView, drawing: ViewState, zoom: dict[str, Any] | None) -> tuple[float, float] | None:
-    """The x range (ms) the zoom store reports; the figure's own opening range after a reset; None when the
-    store says nothing about the time axis."""
-    found = relayout_range((zoom or {}).get("relayout"))
-    if found is None:
-        return None
-    if found != "reset":
-        return found  # type: ignore[return-value]
+    """The x range (ms) the zoom store reports (the whole axis after an autorange); for a refit without a zoom
+    the range the figure opens on; None when the store says nothing about the time axis."""
+    zoom = zoom or {}
+    found = relayout_range(zoom.get("relayout"))
     layout = cached_layout(view, drawing)
+    if found == "reset":
+        return layout.x_range
+    if found is not None:
+        return found  # type: ignore[return-value]
+    if not zoom.get("refit"):
+        return None
     window = drawing.filters.window
     if window is not None:
         return day_ms(window[0]), day_ms(window[1])
-    return layout.x_range
+    focus = None if drawing.history else focus_range(view.case, layout)
+    return focus or layout.x_range
 
 
 def zoom_patch(view: CaseView, state: ViewState, shown: str | None, zoom: dict[str, Any] | None) -> Patch | None:
@@ -64,9 +79,11 @@ def zoom_patch(view: CaseView, state: ViewState, shown: str | None, zoom: dict[s
         return None
     layout = cached_layout(view, drawing)
     base, margin = _BASES.get_or_create(shown, lambda: _base(view, drawing))
+    nominal = (WALL_BOTH_LABEL_PX if drawing.projector else LABEL_FIGURE_PX[False]) - margin - 12
     width = (zoom or {}).get("width")
-    plot_px = float(width) if isinstance(width, int | float) and 100 <= width <= 8000 \
-        else LABEL_FIGURE_PX[drawing.projector] - margin - 12
+    plot_px = float(width) if isinstance(width, int | float) and 100 <= width <= 8000 else nominal
+    if relayout_range((zoom or {}).get("relayout")) is None and abs(plot_px - nominal) < 8:
+        return None  # a refit for the width the figure's labels were fitted for
     focus = None if drawing.filters.window or drawing.history else focus_range(view.case, layout)
     notes: list[dict[str, Any]] = []
     for note in base:

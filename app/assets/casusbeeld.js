@@ -279,22 +279,26 @@
     },
 
     /* The timeline's zoom for the server to fit the labels to: plotly's relayoutData about the time axis and the
-       plot's measured width (px); after a new figure that kept the zoom (same uirevision), the last zoom again. */
+       plot's measured width (px). After a new figure or a resize: a refit at the measured width, for the zoom
+       the figure kept (same uirevision) or the range it opens on. */
     timelineZoom: function (relayout, shown, last) {
       var fired = window.dash_clientside.callback_context.triggered.map(function (t) { return t.prop_id; });
       var gd = document.querySelector("#timeline-graph .js-plotly-plot");
       var drag = gd && gd.querySelector(".draglayer .xy .nsewdrag");
       var width = drag ? parseFloat(drag.getAttribute("width")) : null;
       var rev = gd && gd.layout ? gd.layout.uirevision : null;
+      var kept = last && last.rev === rev ? last.relayout : null;
       if (fired.indexOf("timeline-graph.relayoutData") >= 0) {
         var about = relayout && Object.keys(relayout).some(function (key) { return /^xaxis2?\.(range|autorange)/.test(key); });
-        if (!about) { return window.dash_clientside.no_update; }
-        return {relayout: relayout, width: width, rev: rev, at: Date.now()};
+        if (about) { return {relayout: relayout, width: width, rev: rev, at: Date.now()}; }
+        var resized = relayout && (relayout.autosize || relayout.width);  // the wall's fit sets the width
+        if (!resized || !width || (last && last.width === width)) {
+          return window.dash_clientside.no_update;
+        }
+      } else if (!shown) {
+        return window.dash_clientside.no_update;
       }
-      if (last && last.relayout && last.rev === rev && shown) {
-        return {relayout: last.relayout, width: width || last.width, rev: rev, at: Date.now()};
-      }
-      return window.dash_clientside.no_update;
+      return {relayout: kept, refit: true, width: width, rev: rev, at: Date.now()};
     },
 
     /* Scroll the timeline to the story's current event (no output). */

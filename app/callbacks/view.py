@@ -14,6 +14,7 @@ import dash
 import plotly.graph_objects as go
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 
+from app import timeline_zoom
 from app.edit_store import is_edit
 from app.filters import case_bounds, opening_day, year_marks
 from app.navigation import (
@@ -130,6 +131,8 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         if view is None:
             return empty_figure(state.projector), {"height": "120px"}, None
         fig, sig = timeline_output(view, state, shown)
+        if isinstance(fig, go.Figure) and isinstance(sig, str):
+            timeline_zoom.remember(sig, fig)  # what a zoom's patch keeps (see app.timeline_zoom)
         if not view.ordered and isinstance(fig, go.Figure):
             # A new case: the usual (empty) timeline, so the first event added draws in place, plus a word.
             # (Swapping in a different, axis-free figure here made plotly fail on the next, real one.)
