@@ -78,7 +78,10 @@ class ViewState:
     """The view of one case: which case, the network's date, filters, lanes, selection, language and mode.
 
     ``as_of`` None means the case's opening day (its last day, or the child's death in a calamity review).
-    ``story`` is the story step (0-based), None when story mode is off.
+    ``story`` is the story step (0-based), None when story mode is off; ``story_keys``: story mode steps
+    through the key moments only. ``history``: the timeline shows the family history before the child's
+    story too (else it opens on the story, see :mod:`layouts.timeline.focus`). ``notes``: the wall shows the
+    card questions, annotations and reflection notes beside the views (the facilitator's "Notities" switch).
 
     >>> state = ViewState(case="lisa.json", lang="en", filters=EventFilter.of(persons=["p1"]))
     >>> ViewState.from_query(state.to_query()) == state
@@ -96,6 +99,9 @@ class ViewState:
     projector: bool = False
     wall: str = "both"
     story: int | None = None
+    story_keys: bool = False
+    history: bool = False
+    notes: bool = False
 
     def replace(self, **changes: Any) -> ViewState:
         """A copy with ``changes`` (values normalised as :meth:`of` does)."""
@@ -104,7 +110,7 @@ class ViewState:
     @property
     def drawing_key(self) -> tuple[Any, ...]:
         """Everything that decides how the figures are drawn, except what is sent as a partial update."""
-        return (self.case, self.filters, self.lanes, self.lang, self.projector, self.wall, self.story)
+        return (self.case, self.filters, self.lanes, self.lang, self.projector, self.wall, self.story, self.history)
 
     # --- the address ------------------------------------------------------------------------------------------
 
@@ -130,8 +136,13 @@ class ViewState:
             pairs.append(("select", f"{self.selection.kind}:{self.selection.id}"))
         if self.projector:
             pairs.append(("wall", self.wall))
+            pairs += [("notes", "1")] if self.notes else []
         if self.story is not None:
             pairs.append(("story", str(self.story)))
+        if self.story_keys:
+            pairs.append(("keys", "1"))
+        if self.history:
+            pairs.append(("history", "1"))
         return urlencode(pairs, safe=",:")
 
     @classmethod
@@ -163,6 +174,9 @@ class ViewState:
             projector="wall" in values,
             wall=values["wall"] if values.get("wall") in WALLS else "both",
             story=int(story) if story.isdigit() else None,
+            story_keys=values.get("keys") == "1",
+            history=values.get("history") == "1",
+            notes="wall" in values and values.get("notes") == "1",
         )
 
 

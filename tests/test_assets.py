@@ -103,15 +103,31 @@ needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 @needs_node
 def test_story_steps_follow_the_click_counts_and_stop_at_the_ends() -> None:
     meta = {"n": 3, "index": 1}
-    on, = _run(("storyStep", [0, 0, True, None, meta], ["story-toggle.value"]))["results"]
+    on, = _run(("storyStep", [0, 0, True, False, None, meta], ["story-toggle.value"]))["results"]
     assert on["step"] == 1  # story mode starts at the selected event
     # two quick presses merged by the renderer into one callback with next = 2: both count
-    twice, = _run(("storyStep", [0, 2, True, on, meta], ["story-next.n_clicks"]))["results"]
+    twice, = _run(("storyStep", [0, 2, True, False, on, meta], ["story-next.n_clicks"]))["results"]
     assert twice["step"] == 2  # ... but not past the last event
-    back, = _run(("storyStep", [1, 2, True, twice, meta], ["story-prev.n_clicks"]))["results"]
+    back, = _run(("storyStep", [1, 2, True, False, twice, meta], ["story-prev.n_clicks"]))["results"]
     assert back["step"] == 1
-    off, = _run(("storyStep", [0, 0, False, None, meta], ["story-toggle.value"]))["results"]
+    off, = _run(("storyStep", [0, 0, False, False, None, meta], ["story-toggle.value"]))["results"]
     assert off == "NO_UPDATE"
+
+
+@needs_node
+def test_key_moments_only_steps_from_key_moment_to_key_moment() -> None:
+    meta = {"n": 10, "index": 0, "keys": [2, 5, 9]}
+    first, = _run(("storyStep", [0, 1, True, True, {"step": 0}, meta], ["story-next.n_clicks"]))["results"]
+    assert first["step"] == 2  # step 1 (no key moment) is skipped
+    second, = _run(("storyStep", [0, 2, True, True, first, meta], ["story-next.n_clicks"]))["results"]
+    assert second["step"] == 5
+    back, = _run(("storyStep", [1, 2, True, True, {"step": 7}, meta], ["story-prev.n_clicks"]))["results"]
+    assert back["step"] == 5  # from a step between key moments, back to the one before it
+    end, = _run(("storyStep", [0, 3, True, True, {"step": 9}, meta], ["story-next.n_clicks"]))["results"]
+    assert end == "NO_UPDATE"  # no key moment after the last
+    # switched off again: the click counts decide (from the step it stands on)
+    plain, = _run(("storyStep", [1, 4, True, False, {"step": 5}, meta], ["story-next.n_clicks"]))["results"]
+    assert plain["step"] == 6
 
 
 @needs_node

@@ -11,6 +11,7 @@ import pytest
 
 from layouts.components.details import event_details
 from layouts.timeline.figure import timeline_figure
+from layouts.timeline.hover import point_ids
 from layouts.timeline.links import LINK_NAME, RING_NAME
 from layouts.view_state import ViewState
 from models import CaseError, load_case
@@ -124,7 +125,7 @@ def _mark_positions(figure) -> dict[str, tuple[float, float]]:
         if trace.customdata is None or trace.x is None or str(trace.name or "").startswith(RING_NAME):
             continue
         starts = trace.base if trace.type == "bar" else trace.x  # a period's bar starts at its base
-        for x, y, event_id in zip(starts, trace.y, trace.customdata, strict=True):
+        for x, y, event_id in zip(starts, trace.y, point_ids(trace.customdata), strict=True):
             found.setdefault(str(event_id), (float(x), _paper(figure.layout, float(y))))
     return found
 

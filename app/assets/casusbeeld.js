@@ -239,7 +239,7 @@
 
     /* The story step from the prev / next click counts. Steps are worked out from the counts, not by adding one
        per event: quick key presses are merged by the renderer and would otherwise be lost. */
-    storyStep: function (prev, next, on, story, meta) {
+    storyStep: function (prev, next, on, keysOn, story, meta) {
       var fired = window.dash_clientside.callback_context.triggered.map(function (t) { return t.prop_id; });
       var n = (meta && meta.n) || 0;
       var state = story || {};
@@ -250,9 +250,22 @@
         var start = (meta && meta.index) || 0;
         return {step: start, base: start, next0: next, prev0: prev, at: Date.now()};
       }
+      if (fired.indexOf("story-keys.value") >= 0) {  // counted anew from the next click
+        return on ? {step: state.step || 0, at: Date.now()} : window.dash_clientside.no_update;
+      }
       var wentNext = fired.indexOf("story-next.n_clicks") >= 0;
       var wentPrev = fired.indexOf("story-prev.n_clicks") >= 0;
       if (!wentNext && !wentPrev) { return window.dash_clientside.no_update; }
+      var keys = (meta && meta.keys) || [];
+      if (keysOn && keys.length) {  // key moments only: the next (previous) key moment after (before) this step
+        var here = state.step || 0, found = -1;
+        for (var i = 0; i < keys.length; i++) {
+          if (wentNext && keys[i] > here) { found = keys[i]; break; }
+          if (wentPrev && keys[i] < here) { found = keys[i]; }
+        }
+        if (found < 0) { return window.dash_clientside.no_update; }
+        return {step: found, at: Date.now()};
+      }
       var base = state.base, next0 = state.next0, prev0 = state.prev0;
       if (base === undefined || next0 === undefined || next0 === null) {  // re-anchored by a click elsewhere
         base = state.step || 0;
@@ -263,6 +276,29 @@
       var step = Math.max(0, Math.min(n - 1, wanted));
       if (step !== wanted) { base = step; next0 = next; prev0 = prev; }
       return {step: step, base: base, next0: next0, prev0: prev0, at: Date.now()};
+    },
+
+    /* The timeline's zoom for the server to fit the labels to: plotly's relayoutData about the time axis and the
+       plot's measured width (px). After a new figure or a resize: a refit at the measured width, for the zoom
+       the figure kept (same uirevision) or the range it opens on. */
+    timelineZoom: function (relayout, shown, last) {
+      var fired = window.dash_clientside.callback_context.triggered.map(function (t) { return t.prop_id; });
+      var gd = document.querySelector("#timeline-graph .js-plotly-plot");
+      var drag = gd && gd.querySelector(".draglayer .xy .nsewdrag");
+      var width = drag ? parseFloat(drag.getAttribute("width")) : null;
+      var rev = gd && gd.layout ? gd.layout.uirevision : null;
+      var kept = last && last.rev === rev ? last.relayout : null;
+      if (fired.indexOf("timeline-graph.relayoutData") >= 0) {
+        var about = relayout && Object.keys(relayout).some(function (key) { return /^xaxis2?\.(range|autorange)/.test(key); });
+        if (about) { return {relayout: relayout, width: width, rev: rev, at: Date.now()}; }
+        var resized = relayout && (relayout.autosize || relayout.width);  // the wall's fit sets the width
+        if (!resized || !width || (last && last.width === width)) {
+          return window.dash_clientside.no_update;
+        }
+      } else if (!shown) {
+        return window.dash_clientside.no_update;
+      }
+      return {relayout: kept, refit: true, width: width, rev: rev, at: Date.now()};
     },
 
     /* Scroll the timeline to the story's current event (no output). */

@@ -25,11 +25,12 @@ from app.callbacks import (
     table,
     view,
     workshop,
+    zoom,
 )
 
 REGISTER_ORDER: tuple[Callable[[dash.Dash, Path | None], None], ...] = (
     case.register, view.register, filters.register, table.register, patterns.register, projector.register,
     notes.register, edit.register, export.register, save.register, address.register, group.register,
-    workshop.register,
+    workshop.register, zoom.register,
 )
 """Every part's ``register``, in the order the factory calls them."""

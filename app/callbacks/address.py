@@ -24,7 +24,8 @@ from app.view_state_io import STATE_INPUTS, case_name, controls_of, query_state,
 _CONTROLS = (("lang", "value"), ("projector", "value"), ("wall", "value"), ("lane-mode", "value"),
              ("story-toggle", "value"), ("filter-persons", "value"), ("filter-organisations", "value"),
              ("filter-types", "value"), ("filter-layer", "value"), ("filter-window", "value"), ("as-of", "value"),
-             ("selection-store", "data"), ("story-store", "data"))
+             ("selection-store", "data"), ("story-store", "data"), ("timeline-history", "value"),
+             ("story-keys", "value"), ("wall-notes", "value"))
 
 
 def address(search: str | None, *values: Any, case_changed: bool = True) -> Any:
@@ -58,6 +59,12 @@ def restored_controls(search: str | None, store: dict[str, Any] | None, popped: 
         out[3] = state.lanes
     if popped or state.story is not None:
         out[4] = state.story is not None
+    if popped or "history" in named:
+        out[13] = state.history
+    if popped or "keys" in named:
+        out[14] = state.story_keys
+    if popped or state.notes:
+        out[15] = state.notes
     view = case_view(store)
     if popped and view is not None and state.case == case_name(store):
         values = controls_of(view, state)

@@ -14,6 +14,7 @@ import dash
 import plotly.graph_objects as go
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 
+from app import timeline_zoom
 from app.edit_store import is_edit
 from app.filters import case_bounds, opening_day, year_marks
 from app.navigation import (
@@ -30,6 +31,7 @@ from app.navigation import (
     with_no_events_note,
 )
 from app.state import case_view
+from app.story import key_steps
 from app.view_state_io import STATE_INPUTS, case_name, controls_of, query_state, read_state
 from layouts.components.details import details
 from layouts.components.i18n import format_day, format_partial, normal_lang, vocab
@@ -45,7 +47,7 @@ def opened(view: CaseView | None, store: dict[str, Any] | None, selection: Selec
     address has them when it names this case (a reload, a link, back/forward, a reload with unsaved edits);
     after an edit what the user was looking at; else none, the first step and the case's opening day."""
     bounds = case_bounds(view) if view else None
-    meta = {"n": len(view.ordered) if view else 0, "index": 0}
+    meta = {"n": len(view.ordered) if view else 0, "index": 0, "keys": key_steps(view) if view else []}
     if view is None or bounds is None:
         return None, {"step": 0}, 1, 0, 1, {}, None, None, meta
     first, last = (d.toordinal() for d in bounds)
@@ -101,7 +103,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         if view is not None and nav.selection is not no_update:
             chosen = nav.selection.get("id") if nav.selection and nav.selection.get("kind") == "event" else None
             meta = {"n": len(view.ordered), "index": view.order.get(chosen, 0) if chosen else 0,
-                    "lived": bool(chosen) and view.events[chosen].layer.value == "lived"}
+                    "lived": bool(chosen) and view.events[chosen].layer.value == "lived", "keys": key_steps(view)}
         return (nav.selection, nav.story, nav.as_of, no_update, no_update, no_update,
                 reset_clicks if trigger == "timeline-graph" else no_update,
                 reset_clicks if trigger == "genosociogram-graph" else no_update, meta)
@@ -110,7 +112,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         ClientsideFunction("casusbeeld", "storyStep"),
         Output("story-store", "data", allow_duplicate=True),
         Input("story-prev", "n_clicks"), Input("story-next", "n_clicks"), Input("story-toggle", "value"),
-        State("story-store", "data"), State("story-meta", "data"),
+        Input("story-keys", "value"), State("story-store", "data"), State("story-meta", "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(ClientsideFunction("casusbeeld", "storyScroll"),
@@ -130,6 +132,8 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         if view is None:
             return empty_figure(state.projector), {"height": "120px"}, None
         fig, sig = timeline_output(view, state, shown)
+        if isinstance(fig, go.Figure) and isinstance(sig, str):
+            timeline_zoom.remember(sig, fig)  # what a zoom's patch keeps (see app.timeline_zoom)
         if not view.ordered and isinstance(fig, go.Figure):
             # A new case: the usual (empty) timeline, so the first event added draws in place, plus a word.
             # (Swapping in a different, axis-free figure here made plotly fail on the next, real one.)
@@ -167,9 +171,10 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Output("story-bar", "hidden"), Output("story-position", "children"), Output("story-event", "children"),
         Output("story-prev", "disabled"), Output("story-next", "disabled"),
         Input("case-store", "data"), Input("story-store", "data"), Input("story-toggle", "value"),
-        Input("lang", "value"),
+        Input("lang", "value"), Input("story-keys", "value"),
     )
-    def _story_bar(store: dict[str, Any] | None, story: Any, story_on: bool, lang: str) -> tuple:
+    def _story_bar(store: dict[str, Any] | None, story: Any, story_on: bool, lang: str, keys_on: Any = False
+                   ) -> tuple:
         lang = normal_lang(lang)
         view = case_view(store)
         event = story_event(view, story, bool(story_on)) if view else None
@@ -177,7 +182,16 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
             return True, "", "", True, True
         step = view.order[event.id]
         position = text("story_step", lang, i=step + 1, n=len(view.ordered))
-        line = [html.Span(format_partial(event.date, lang), className="story-date"), " ",
-                html.Span(vocab(event.type, lang), className="story-type"), " ",
-                html.Span(event.title, className="story-title")]
-        return False, position, line, step == 0, step == len(view.ordered) - 1
+        keys = key_steps(view) if keys_on else []
+        if keys:  # key moments only: which key moment, and whether there is one before or after
+            before = sum(1 for key in keys if key <= step)
+            position = text("story_key_step", lang, i=before, n=len(keys), step=position)
+            return False, position, _story_line(event, lang), keys[0] >= step, keys[-1] <= step
+        return False, position, _story_line(event, lang), step == 0, step == len(view.ordered) - 1
+
+
+def _story_line(event: Any, lang: str) -> list[Any]:
+    """The story bar's line for ``event``: its date, type and title."""
+    return [html.Span(format_partial(event.date, lang), className="story-date"), " ",
+            html.Span(vocab(event.type, lang), className="story-type"), " ",
+            html.Span(event.title, className="story-title")]

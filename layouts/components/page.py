@@ -149,6 +149,8 @@ def _story_bar(lang: str) -> html.Div:
         ], className="story-text"),
         html.Button([T("story_next", lang), " →"], id="story-next", className="btn btn-dark story-btn",
                     type="button", n_clicks=0),
+        dbc.Switch(id="story-keys", value=False, label=T("story_keys_only", lang),
+                   class_name="mode-switch story-keys-only"),
         html.Span(T("story_keys", lang), className="story-keys hide-on-projector"),
     ], id="story-bar", className="story-bar", hidden=True)
 
@@ -232,6 +234,8 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
                             id="filters-toggle", n_clicks=0, type="button",
                             className="btn btn-outline-secondary btn-sm hide-on-projector",
                             **{"aria-expanded": "false", "aria-controls": "filters"}),
+                html.Div(dbc.Switch(id="timeline-history", value=False, label=T("timeline_history_switch", lang),
+                                    class_name="mode-switch"), id="history-control", hidden=True),
                 view_download("timeline", lang),
             ], className="section-actions"),
         ], className="section-head"),
@@ -279,6 +283,7 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
         dcc.Store(id="story-meta", storage_type="memory", data={"n": 0, "index": 0}),
         dcc.Store(id="panel-finding", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
+        dcc.Store(id="timeline-zoom", storage_type="memory"),
         # {width, height} px the wall leaves for the geno-sociogram, measured in the browser (casusbeeld.js)
         dcc.Store(id="wall-frame", storage_type="memory"),
         dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),

@@ -136,6 +136,8 @@ EN: dict[str, str] = {
     "story_prev": "Previous",
     "story_next": "Next",
     "story_step": "Step {i} of {n}",
+    "story_keys_only": "Key moments only",
+    "story_key_step": "Key moment {i} of {n} · {step}",
     "story_keys": "Arrow keys ← → step",
     # --- timeline figure: axis, lanes, hover text -----------------------------------------------------------
     "timeline_formal_axis": "▲ Formal",
@@ -155,6 +157,9 @@ EN: dict[str, str] = {
     "timeline_key_moment": "key moment",
     "timeline_age": "{age} yrs",
     "timeline_age_one": "{age} yr",
+    "timeline_history": "family history {start}–{end} · {n} events",
+    "timeline_history_hint": "Turn on ‘Family history’, or drag the slider under the timeline to the left",
+    "timeline_history_switch": "Family history",
     "timeline_as_of": "as of {date}",
     "timeline_no_events": "No events yet — add one in Edit.",
     "hover_voice": "Voice of",

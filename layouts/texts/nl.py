@@ -136,6 +136,8 @@ NL: dict[str, str] = {
     "story_prev": "Vorige",
     "story_next": "Volgende",
     "story_step": "Stap {i} van {n}",
+    "story_keys_only": "Alleen kernmomenten",
+    "story_key_step": "Kernmoment {i} van {n} · {step}",
     "story_keys": "Pijltjestoetsen ← → bladeren",
     # --- timeline figure: axis, lanes, hover text -----------------------------------------------------------
     "timeline_formal_axis": "▲ Formeel",
@@ -155,6 +157,9 @@ NL: dict[str, str] = {
     "timeline_key_moment": "kernmoment",
     "timeline_age": "{age} jr",
     "timeline_age_one": "{age} jr",
+    "timeline_history": "gezinsgeschiedenis {start}–{end} · {n} gebeurtenissen",
+    "timeline_history_hint": "Zet ‘Gezinsgeschiedenis’ aan, of sleep de schuif onder de tijdlijn naar links",
+    "timeline_history_switch": "Gezinsgeschiedenis",
     "timeline_as_of": "peildatum {date}",
     "timeline_no_events": "Nog geen gebeurtenissen — voeg er een toe in Bewerken.",
     "hover_voice": "Stem van",

@@ -153,12 +153,12 @@ def gap_decor(gaps: list[Gap], layout: TimelineLayout, lang: str, projector: boo
     return shapes, notes
 
 
-def year_ticks(layout: TimelineLayout, x_range: list[float], font_px: int, mark_font_px: int, gl: bool
-                ) -> dict[str, Any]:
-    """Ticks at whole years when the axis has breaks (plotly's own ticks bunch up beside a break): every
-    year, or every 2nd/5th/10th, none closer than a label's width to the one before or to a break mark (on
-    the narrowest plot)."""
-    if gl or not layout.breaks:
+def year_ticks(layout: TimelineLayout, x_range: list[float], font_px: int, mark_font_px: int, gl: bool,
+               always: bool = False) -> dict[str, Any]:
+    """Ticks at whole years when the axis has breaks (plotly's own ticks bunch up beside a break; ``always``:
+    without breaks too): every year, or every 2nd/5th/10th, none closer than a label's width to the one before
+    or to a break mark (on the narrowest plot)."""
+    if gl or not (layout.breaks or always):
         return {}
     lo, hi = x_range
     px_per_ms, px = axis_px(layout)

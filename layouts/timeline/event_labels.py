@@ -6,10 +6,8 @@ the nominal width of the mode, see :class:`~layouts.timeline.style.Geometry`), t
 moments — deaths, court orders, the start and end of placements, events the case marks as key — as a ring
 round the mark and a line across both halves with a word on it.
 
-Not yet: zooming in (relayout) bringing the labels that did not fit. It needs the zoomed x range (and the
-graph's measured width, which also fits the labels to screens other than the nominal
-:data:`~layouts.timeline.style.LABEL_FIGURE_PX`) in the view state, :func:`fit_words` run on the events in
-that range with ``LabelFrame.x_range`` set to it, and the label annotations replaced by a ``dash.Patch``.
+Zooming in brings the labels that did not fit: :mod:`layouts.timeline.zoom` runs :func:`fit_words` on the
+events in the zoomed range, for that range and the graph's measured width (``x_range``, ``figure_px``).
 """
 
 from __future__ import annotations
@@ -87,8 +85,16 @@ class KeyMoment:
     mark: tuple[float, float, Layer] | None  # None: no ring (a court order's or placement's own symbol shows it)
 
 
-def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str) -> list[KeyMoment]:
-    """The key moments among the drawn events, in time order (one per day: the weightiest)."""
+def is_key_event(event: Event, persons: dict[str, Person]) -> bool:
+    """Whether ``event`` is a key moment: a death, an event the case marks as key, a court order, a placement."""
+    return bool(event.key_moment) or event.type in (EventType.COURT_ORDER, EventType.PLACEMENT) \
+        or event.placement is not None or is_death(event, persons) is not None
+
+
+def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str, until: float | None = None
+                ) -> list[KeyMoment]:
+    """The key moments among the drawn events, in time order (one per day: the weightiest); up to ``until``
+    (ms; story mode: a placement's end after the step's day is not known yet)."""
     persons = case.person_map()
     found: list[tuple[int, KeyMoment]] = []
     for item in drawn:
@@ -105,7 +111,7 @@ def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str) -> list[Key
             found.append((3, KeyMoment(item.x, text("timeline_key_placement", lang), False, None)))
             if item.is_span and event.end is not None:
                 found.append((4, KeyMoment(item.x_end, text("timeline_key_placement_end", lang), False, None)))
-    return _one_per_day(found)
+    return _one_per_day([(rank, moment) for rank, moment in found if until is None or moment.x <= until])
 
 
 def _one_per_day(found: list[tuple[int, KeyMoment]]) -> list[KeyMoment]:
@@ -184,15 +190,16 @@ def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], g
 
 
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
-                avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None
-                ) -> LabelFrame:
+                avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None,
+                x_range: tuple[float, float] | None = None) -> LabelFrame:
     """The plot the labels are fitted in: the figure's width (default the mode's nominal one) less the lane
-    labels, its lanes' height."""
+    labels, its lanes' height; showing ``x_range`` (ms; default the whole axis)."""
     bottom, top = layout.y_range
+    lo, hi = x_range or layout.x_range
     return LabelFrame(
         width_px=(figure_px or LABEL_FIGURE_PX[projector]) - margin_px - 12,
         height_px=plot_height_px(top - bottom, projector),
-        x_range=(layout.x_range[0] / DAY_MS, layout.x_range[1] / DAY_MS), y_range=(bottom, top),
+        x_range=(lo / DAY_MS, hi / DAY_MS), y_range=(bottom, top),
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
         regions=((AXIS_UP - 0.35, top), (bottom, -AXIS_DOWN + 0.35)), line_px=LABEL_FONT_PX[projector] * 1.3,
         avoid=avoid)
@@ -264,21 +271,28 @@ class Words:
 
 
 def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
-              margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None) -> Words:
+              margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None,
+              x_range: tuple[float, float] | None = None, until: float | None = None,
+              around: Sequence[PlacedEvent] = ()) -> Words:
     """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room;
-    ``figure_px``: the figure's width when not the mode's nominal one). Fitted for a width, the labels also
-    stay apart when drawn wider: fit for the narrowest width the figure will have."""
+    ``figure_px``: the figure's width when not the mode's nominal one; ``x_range``: the stretch of time shown,
+    ms, when not the whole axis — ``drawn`` then holds the events in it, ``around`` the periods that began
+    before it and reach into it: their bars are kept clear, their ends can be key moments). Fitted for a
+    width, the labels also stay apart when drawn wider: fit for the narrowest width the figure will have."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
-    scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px))
+    scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px, x_range=x_range))
     marks = label_marks(case, drawn, geo) if len(drawn) <= GL_THRESHOLD else []
     mark_boxes = np.array([_mark_box(mark, scale) for mark in marks], dtype=float).reshape(-1, 4)
-    moments = key_moments(case, drawn, lang)
+    moments = key_moments(case, [*drawn, *around], lang, until)
+    if x_range is not None:
+        moments = [moment for moment in moments if x_range[0] <= moment.x <= x_range[1]]
     words = _key_words(moments, scale, font_px, mark_boxes)
     noted = {event_id for note in case.annotations for event_id in note.target.events}
     glyph_px = type_scale(projector).base
     decor = _decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)) if marks else []
-    avoid = (*decor, *(box for _, box in words))
-    frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px)
+    bars = [_mark_box(mark, scale) for mark in label_marks(case, around, geo)] if marks else []
+    avoid = (*decor, *((max(box[0], 0.0), *box[1:]) for box in bars), *(box for _, box in words))
+    frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, x_range=x_range)
     # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
     return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words)
 
@@ -289,21 +303,46 @@ def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, f
 
 
 def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
-              figure_layout: dict[str, Any], figure_px: float | None = None) -> list[dict]:
+              figure_layout: dict[str, Any], figure_px: float | None = None,
+              x_range: tuple[float, float] | None = None, until: float | None = None) -> list[dict]:
     """Add the event labels and the key moments' lines and words to ``figure_layout`` (its annotations and
-    shapes); return the traces of the key moments' rings (and of their lines when there are many, named
-    :data:`KEY_LINES_NAME`: drawn first, under the marks)."""
+    shapes), the labels fitted for ``x_range`` (ms; default the whole axis), the key moments up to ``until``
+    (ms; story mode's day); return the traces of the key moments' rings (and of their lines when there are
+    many, named :data:`KEY_LINES_NAME`: drawn first, under the marks)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     annotations = figure_layout.setdefault("annotations", [])
     gap_notes = [note for note in annotations if note.get("name") == "timeline-gap"]
     margin = figure_layout["margin"]["l"]
-    key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px)
+    shown = drawn if x_range is None else in_range(drawn, x_range)
+    key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px,
+           x_range, until)
     fitted = layout.words_cache.get(key)
     if fitted is None:
-        fitted = layout.words_cache[key] = fit_words(case, layout, drawn, lang, projector, margin, gap_notes,
-                                                     figure_px)
-    annotations += [_label_note(box, drawn[box.index], font_px, geo) for box in fitted.boxes]
-    shapes, notes, rings = _key_parts(fitted.moments, fitted.words, geo, font_px, layout.y_range)
+        fitted = layout.words_cache[key] = fit_words(
+            case, layout, shown, lang, projector, margin, gap_notes, figure_px, x_range, until,
+            reaching_in(drawn, x_range) if x_range is not None else ())
+    # the words for the range shown, the lines of every key moment
+    moments = fitted.moments if x_range is None else key_moments(case, drawn, lang, until)
+    shapes, _, rings = _key_parts(moments, [], geo, font_px, layout.y_range)
+    annotations += word_notes(fitted, shown, projector)
     figure_layout.setdefault("shapes", []).extend(shapes)
-    annotations += notes
     return rings
+
+
+def in_range(drawn: Sequence[PlacedEvent], x_range: tuple[float, float]) -> list[PlacedEvent]:
+    """The events whose mark (a period's start) lies in ``x_range`` (ms)."""
+    lo, hi = x_range
+    return [item for item in drawn if lo <= item.x <= hi]
+
+
+def reaching_in(drawn: Sequence[PlacedEvent], x_range: tuple[float, float]) -> list[PlacedEvent]:
+    """The periods that begin before ``x_range`` (ms) and reach into it."""
+    return [item for item in drawn if item.is_span and item.x < x_range[0] <= item.x_end]
+
+
+def word_notes(fitted: Words, drawn: Sequence[PlacedEvent], projector: bool) -> list[dict[str, Any]]:
+    """The annotations of ``fitted``: the event labels (``drawn``: the events it was fitted on) and the key
+    moments' words."""
+    geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
+    _, notes, _ = _key_parts([], fitted.words, geo, font_px, y_range=(0.0, 0.0))  # no moments: no lines
+    return [_label_note(box, drawn[box.index], font_px, geo) for box in fitted.boxes] + notes

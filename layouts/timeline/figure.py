@@ -10,6 +10,7 @@ without a date, see :func:`as_of_marks`), and the highlight is the marks' opacit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,7 @@ from layouts.timeline.axis import (
     year_ticks,
 )
 from layouts.timeline.event_labels import KEY_LINES_NAME, add_words
+from layouts.timeline.focus import focus_range, history_note
 from layouts.timeline.hover import mark_template
 from layouts.timeline.lane_names import lane_labels
 from layouts.timeline.lanes import (
@@ -151,6 +153,12 @@ def story_until(case: Case, state: ViewState) -> dt.date | None:
     return ordered[min(max(state.story, 0), len(ordered) - 1)].start_day()
 
 
+def drawn_events(case: Case, layout: TimelineLayout, state: ViewState) -> list[PlacedEvent]:
+    """The events of ``layout`` drawn for ``state``: in story mode those up to the step's day only."""
+    reveal_until = story_until(case, state)
+    return [item for item in layout.placed if reveal_until is None or item.start_day <= reveal_until]
+
+
 def timeline_gaps(layout: TimelineLayout, gap_months: float = 6,
                   reveal_until: dt.date | None = None) -> list[Gap]:
     """Stretches longer than ``gap_months`` that no event of ``layout`` covers (each with its uncertain range)."""
@@ -194,8 +202,10 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     case_persons = provenance_of.persons
     writer = HoverWriter(case, lang)
 
-    drawn = list(layout.placed) if reveal_until is None else \
-        [item for item in layout.placed if item.start_day <= reveal_until]
+    drawn = drawn_events(case, layout, state)
+    # the axis opens on the child's story unless the family history before it is asked for (or a window is)
+    focus = None if date_window or state.history else focus_range(case, layout)
+    opened = _part(layout, focus) if focus else layout  # ages spaced for what is shown
     events = _cached(layout, ("events", reveal_until), lambda: [item.event for item in drawn])
     formal = _cached(layout, ("formal", reveal_until),
                      lambda: np.fromiter((event.layer == Layer.FORMAL for event in events), bool, len(events)))
@@ -227,7 +237,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
         layer_traces += mark_traces(marks, geo, glyph_px, gl)
         layer_traces += certainty_traces(marks, geo, scale.base, gl)
         if layer == Layer.FORMAL:
-            layer_traces += _age_traces(case, layout, scale.small, lang)
+            layer_traces += _age_traces(case, opened, scale.small, lang)
             for trace in layer_traces:
                 trace.update(xaxis="x2", yaxis="y2")
         traces += layer_traces
@@ -238,7 +248,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                        "showlegend": False})
     note_shapes: list[dict] = []
     if show_annotations:
-        note_marks, note_shapes = annotation_marks(case, layout, drawn, lang, scale.small + 2, layout.y_range[1])
+        note_marks, note_shapes = annotation_marks(case, layout, drawn, lang, scale.small + 2, layout.y_range[1],
+                                                   until=reveal_until)
         traces += note_marks
     guides = _cached(layout, ("guides", reveal_until), lambda: life_guides(drawn, case))
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
@@ -259,13 +270,16 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     traces += keys
 
     figure_layout = _figure_layout(case, layout, geo, scale, lang, projector, as_of, date_window, gaps, guides,
-                                   writer, case_persons, keys, legend_rows, gl, note_shapes)
+                                   writer, case_persons, keys, legend_rows, gl, note_shapes, focus,
+                                   _future_lanes(layout, drawn) if reveal_until is not None else frozenset())
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
     # tests validate the figures in full).
     # labels on marks, key moments; beside the network on the wall the timeline has about half the width
     half_wall = WALL_BOTH_LABEL_PX if projector and state.wall == "both" else None
     figure_layout["annotations"] += group.annotations
-    words = add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall)
+    shown = (day_ms(date_window[0]), day_ms(date_window[1])) if date_window else focus
+    words = add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall, x_range=shown,
+                      until=day_ms(reveal_until) if reveal_until is not None else None)
     under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
     traces = under + traces + [trace for trace in words if trace.get("name") != KEY_LINES_NAME]
     return unchecked_figure(traces, figure_layout)
@@ -276,6 +290,11 @@ def _cached(layout: TimelineLayout, key: tuple, make: Callable[[], Any]) -> Any:
     if key not in layout.marks_cache:
         layout.marks_cache[key] = make()
     return layout.marks_cache[key]
+
+
+def _future_lanes(layout: TimelineLayout, drawn: list[PlacedEvent]) -> frozenset[str]:
+    """Story mode: the lanes nobody is in yet (no event drawn up to the step), whose names wait too."""
+    return frozenset(lane.key for lane in layout.lanes) - {item.lane for item in drawn}
 
 
 def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> list[dict]:
@@ -301,6 +320,27 @@ def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> 
     return age_traces([x for x, _ in kept], [age for _, age in kept], lang, AXIS_UP * 0.45, font_px)
 
 
+def _part(layout: TimelineLayout, x_range: tuple[float, float]) -> TimelineLayout:
+    """``layout`` as if its axis were ``x_range`` (with the breaks inside it): for spacing ticks and ages."""
+    breaks = tuple(b for b in layout.breaks if x_range[0] <= b[0] and b[1] <= x_range[1])
+    return dataclasses.replace(layout, x_range=x_range, breaks=breaks)
+
+
+def _year_ticks(layout: TimelineLayout, x_range: list[float], scale: TypeScale, gl: bool,
+                focus: tuple[float, float] | None) -> dict[str, Any]:
+    """Year ticks for an axis with breaks; with ``focus``, spaced for the story the axis opens on and, in the
+    family history before it (reached with the range slider), for the whole axis."""
+    if focus is None or list(focus) != x_range:
+        return year_ticks(layout, x_range, scale.base, scale.small, gl)
+    story = year_ticks(_part(layout, focus), list(focus), scale.base, scale.small, gl, always=True)
+    history = year_ticks(_part(layout, (layout.x_range[0], focus[0])), [layout.x_range[0], focus[0]], scale.base,
+                         scale.small, gl, always=True)
+    if not story or not history:
+        return story or history
+    return {**story, "tickvals": [*history["tickvals"], *story["tickvals"]],
+            "ticktext": [*history["ticktext"], *story["ticktext"]]}
+
+
 def _legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict[str, dict], int]:
     """The horizontal legends under the range slider, one per line, the first on top; and the px they take."""
     font = c.legend_font_px
@@ -322,9 +362,11 @@ def _legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict
 def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeScale, lang: str,
                    projector: bool, as_of: dt.date | None, date_window: tuple[dt.date, dt.date] | None,
                    gaps: list[Gap], guides: list[float], writer: HoverWriter, case_persons: dict,
-                   keys: list[dict], legend_groups: list[LegendRow], gl: bool, note_shapes: list[dict]
+                   keys: list[dict], legend_groups: list[LegendRow], gl: bool, note_shapes: list[dict],
+                   focus: tuple[float, float] | None = None, unnamed: frozenset[str] = frozenset()
                    ) -> dict[str, Any]:
-    """The figure's layout: two lane axes sharing one time axis, the range slider, shapes and notes."""
+    """The figure's layout: two lane axes sharing one time axis (showing ``date_window``, else ``focus``, else
+    all), the range slider, shapes and notes; the lanes of ``unnamed`` without their name."""
     c = chrome(projector)
     bottom, top = layout.y_range
     plot_px = plot_height_px(top - bottom, projector)
@@ -346,17 +388,19 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
     as_of_shape, as_of_note = as_of_marks(as_of, lang, projector)
     shapes.append(as_of_shape)
     annotations.append(as_of_note)
-    lane_notes, label_px = lane_labels(layout, writer, case_persons, lang, geo, scale, projector)
+    lane_notes, label_px = lane_labels(layout, writer, case_persons, lang, geo, scale, projector, unnamed)
     annotations += lane_notes
     full_range = list(layout.x_range)
-    x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else full_range
+    x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else list(focus or full_range)
+    if focus is not None:
+        annotations.append(history_note(case, layout, focus, lang, scale.small))
     nticks = max(4, geo.plot_width_px // (scale.base * 5))
     date_ticks = {"tickformatstops": [
         {"dtickrange": [None, 86_400_000 * 32], "value": "%-d-%-m-%Y"},
         {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
         {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
     ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False, "rangebreaks": rangebreaks(layout, gl),
-        **year_ticks(layout, x_range, scale.base, scale.small, gl)}
+        **_year_ticks(layout, x_range, scale, gl, focus)}
     lane_axis = {"fixedrange": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                  "showticklabels": False}
     top_px = c.title_px
@@ -382,7 +426,7 @@ def _figure_layout(case: Case, layout: TimelineLayout, geo: Geometry, scale: Typ
         hoverlabel={"font": {"size": scale.small, "family": FONT_FAMILY}, "bgcolor": PAPER, "bordercolor": MUTED,
                     "align": "left"},
         barmode="overlay", bargap=0, dragmode="zoom",
-        uirevision=f"{case.id}|{date_window}",
+        uirevision=f"{case.id}|{date_window}|{focus is not None}",
         xaxis={**date_ticks, "anchor": "y", "showgrid": True, "gridcolor": GRID_COLOUR, "showline": False,
                "ticks": "", "tickfont": {"size": scale.small, "color": MUTED},
                "rangeslider": {"visible": True, "range": full_range, "thickness": min(0.15, c.slider_px / plot_px),

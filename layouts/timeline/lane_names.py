@@ -12,9 +12,10 @@ from models.vocabulary import Layer
 
 
 def lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang: str, geo: Geometry,
-                 scale: TypeScale, projector: bool) -> tuple[list[dict], int]:
+                 scale: TypeScale, projector: bool, unnamed: frozenset[str] = frozenset()) -> tuple[list[dict], int]:
     """Lane labels left of the lanes (annotations: their tooltip has the full name or what a merged lane holds)
-    and the halves' captions beside the axis line; and the left margin they need, in px."""
+    and the halves' captions beside the axis line; and the left margin they need, in px. The lanes of
+    ``unnamed`` (keys; story mode: nobody there yet) keep their room but show no name."""
     font = scale.small if projector else scale.base
     notes: list[dict] = []
     widest = 0
@@ -33,6 +34,8 @@ def lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang
             label_text = f"<span style='color:{person_colour(persons[lane.ref].kind)}'>{label_text}</span>"
         hover = lane_hover(lane.kind, lane.ref, lane.members, writer, lang,
                            without_organisation=lane.kind == "other" and without_org)
+        if lane.key in unnamed:
+            label_text, hover = "", None
         notes.append({"x": 0, "xref": "paper", "xanchor": "right", "xshift": -8, "align": "right",
                       "y": lane.centre, "yref": "y2" if lane.layer == Layer.FORMAL else "y", "yanchor": "middle",
                       "text": label_text, "hovertext": hover, "showarrow": False,

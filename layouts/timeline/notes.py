@@ -15,9 +15,11 @@ from models.vocabulary import Layer
 
 
 def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent], lang: str, font_px: int,
-                     top: float) -> tuple[list[dict], list[dict]]:
+                     top: float, until: dt.date | None = None) -> tuple[list[dict], list[dict]]:
     """✎ marks for the case's annotations: above each annotated event that is drawn, and at the top of each
-    annotated stretch of time (which is shaded lightly). Returns (traces, shapes)."""
+    annotated stretch of time (which is shaded lightly) that starts by ``until`` (story mode's day, up to which
+    it is shaded; None: all).
+    Returns (traces, shapes)."""
     if not case.annotations:
         return [], []
     drawn_by_id = {item.event.id: item for item in drawn}
@@ -27,10 +29,12 @@ def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent
         for event_id in dict.fromkeys(note.target.events):
             if event_id in drawn_by_id:
                 per_event.setdefault(event_id, []).append(note)
-        if note.target.date_range is not None:
+        if note.target.date_range is not None and (until is None or note.target.date_range.start.earliest() <= until):
             span = note.target.date_range
             x0 = day_ms(span.start.earliest())
             x1 = day_ms((span.end or span.start).latest() + dt.timedelta(days=1))
+            if until is not None:  # story mode: the stretch so far, its end not known yet
+                x1 = min(x1, day_ms(until + dt.timedelta(days=1)))
             ranges.append((x0, max(x1, x0 + 86_400_000), note))
     traces: list[dict] = []
     for layer, axes in ((Layer.LIVED, ("x", "y")), (Layer.FORMAL, ("x2", "y2"))):

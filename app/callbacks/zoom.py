@@ -1,0 +1,52 @@
+"""The timeline's zoom and its family history: labels fitted again for a zoomed range (see
+:mod:`app.timeline_zoom`), and the "family history" switch shown only for a case whose axis opens on the
+child's story (see :mod:`layouts.timeline.focus`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dash
+from dash import ClientsideFunction, Input, Output, State, no_update
+
+from app.state import case_view
+from app.timeline_view import cached_layout
+from app.timeline_zoom import zoom_patch
+from app.view_state_io import STATE_INPUTS, read_state
+from layouts.timeline.focus import focus_range
+from layouts.view_state import ViewState
+
+
+def register(app: dash.Dash, cases: Path | None = None) -> None:
+    """Attach the zoom and family-history callbacks to ``app``."""
+
+    # the zoom (and the plot's measured width) from plotly's relayoutData; again after a new figure kept the zoom
+    app.clientside_callback(
+        ClientsideFunction("casusbeeld", "timelineZoom"),
+        Output("timeline-zoom", "data"),
+        Input("timeline-graph", "relayoutData"), Input("timeline-shown", "data"), State("timeline-zoom", "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output("timeline-graph", "figure", allow_duplicate=True),
+        Input("timeline-zoom", "data"),
+        *[State(item.component_id, item.component_property) for item in STATE_INPUTS],
+        State("timeline-shown", "data"),
+        prevent_initial_call=True,
+    )
+    def _zoom(zoom: dict[str, Any] | None, *values: Any) -> Any:
+        *controls, shown = values
+        view, state = read_state(*controls)
+        if view is None or not zoom:
+            return no_update
+        update = zoom_patch(view, state, shown, zoom)
+        return no_update if update is None else update
+
+    @app.callback(Output("history-control", "hidden"), Input("case-store", "data"))
+    def _history_control(store: dict[str, Any] | None) -> bool:
+        view = case_view(store)
+        if view is None:
+            return True
+        return focus_range(view.case, cached_layout(view, ViewState())) is None

@@ -1,0 +1,106 @@
+"""Zooming the timeline brings more labels: the words fitted again for the range shown, sent as a ``Patch``.
+
+The browser reports a zoom (plotly's ``relayoutData``, with the plot's measured width) in the
+``timeline-zoom`` store, and after a new figure or a resize asks for a refit at the measured width (the
+figure's labels are fitted for a nominal width; a single view on the wall has about twice that). When the
+figure it shows is the one the view state draws (its signature, see
+:mod:`app.timeline_view`), :func:`zoom_patch` replaces the figure's annotations: the ones that do not depend
+on the range (lanes, gaps, the date line's note…, remembered per drawn figure) and the labels and key-moment
+words fitted for the range on the measured plot (:func:`layouts.timeline.focus.range_words`). The traces
+are not sent again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Patch
+
+from app.state import BoundedLRU
+from app.timeline_view import cached_layout, signature
+from app.view_state_io import timeline_state
+from layouts.timeline.figure import AS_OF_NAME, as_of_marks, drawn_events, story_until, timeline_figure
+from layouts.timeline.focus import HISTORY_NAME, focus_range, range_words, relayout_range
+from layouts.timeline.style import LABEL_FIGURE_PX, WALL_BOTH_LABEL_PX
+from layouts.view_state import ViewState
+from models.case_view import CaseView
+from models.dates import day_ms
+
+WORD_NAMES = ("timeline-label", "timeline-key-moment")
+"""The ``name`` of the annotations fitted for the range shown."""
+
+_BASES: BoundedLRU[str, tuple[tuple[dict[str, Any], ...], float]] = BoundedLRU(16)
+
+
+def _base_of(fig: Any) -> tuple[tuple[dict[str, Any], ...], float]:
+    notes = tuple(note.to_plotly_json() for note in fig.layout.annotations if note.name not in WORD_NAMES)
+    return notes, float(fig.layout.margin.l or 0)
+
+
+def _base(view: CaseView, drawing: ViewState) -> tuple[tuple[dict[str, Any], ...], float]:
+    """The annotations of the figure drawn for ``drawing`` that do not depend on the range shown, and the
+    plot's left margin (the lane labels)."""
+    return _base_of(timeline_figure(view.case, drawing, layout=cached_layout(view, drawing)))
+
+
+def remember(sig: str, fig: Any) -> None:
+    """Keep what a zoom patch needs of the figure just drawn (signature ``sig``), sparing a second build."""
+    if sig and _BASES.get(sig) is None:
+        _BASES.get_or_create(sig, lambda: _base_of(fig))
+
+
+def shown_range(view: CaseView, drawing: ViewState, zoom: dict[str, Any] | None) -> tuple[float, float] | None:
+    """The x range (ms) the zoom store reports (the whole axis after an autorange); for a refit without a zoom
+    the range the figure opens on; None when the store says nothing about the time axis."""
+    zoom = zoom or {}
+    found = relayout_range(zoom.get("relayout"))
+    layout = cached_layout(view, drawing)
+    if found == "reset":
+        return layout.x_range
+    if found is not None:
+        return found  # type: ignore[return-value]
+    if not zoom.get("refit"):
+        return None
+    window = drawing.filters.window
+    if window is not None:
+        return day_ms(window[0]), day_ms(window[1])
+    focus = None if drawing.history else focus_range(view.case, layout)
+    return focus or layout.x_range
+
+
+def zoom_patch(view: CaseView, state: ViewState, shown: str | None, zoom: dict[str, Any] | None) -> Patch | None:
+    """A patch that puts the labels fitted for the zoomed range on the figure the browser shows (signature
+    ``shown``), or None when that figure is not the one ``state`` draws or the zoom says nothing new."""
+    drawing = timeline_state(view, state)
+    if shown is None or shown != signature(view, drawing):
+        return None
+    x_range = shown_range(view, drawing, zoom)
+    if x_range is None:
+        return None
+    layout = cached_layout(view, drawing)
+    base, margin = _BASES.get_or_create(shown, lambda: _base(view, drawing))
+    nominal = (WALL_BOTH_LABEL_PX if drawing.projector else LABEL_FIGURE_PX[False]) - margin - 12
+    width = (zoom or {}).get("width")
+    plot_px = float(width) if isinstance(width, int | float) and 100 <= width <= 8000 else nominal
+    if relayout_range((zoom or {}).get("relayout")) is None and abs(plot_px - nominal) < 8:
+        return None  # a refit for the width the figure's labels were fitted for
+    focus = None if drawing.filters.window or drawing.history else focus_range(view.case, layout)
+    notes: list[dict[str, Any]] = []
+    for note in base:
+        if note.get("name") == AS_OF_NAME:  # the date line may have moved since (a patch of its own)
+            note = as_of_marks(drawing.as_of, drawing.lang, drawing.projector)[1]
+        elif note.get("name") == HISTORY_NAME and (focus is None or x_range[0] < focus[0] - 86_400_000):
+            continue  # the family history is in sight
+        notes.append(note)
+    gap_notes = [note for note in notes if note.get("name") == "timeline-gap"]
+    notes += range_words(view.case, layout, drawn_events(view.case, layout, drawing), drawing.lang,
+                         drawing.projector, margin, x_range, plot_px, gap_notes,
+                         until=day_ms(until) if (until := story_until(view.case, drawing)) is not None else None)
+    update = Patch()
+    update["layout"]["annotations"] = notes
+    return update
+
+
+def clear() -> None:
+    """Forget the remembered annotations (tests)."""
+    _BASES.clear()
