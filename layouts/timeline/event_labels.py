@@ -40,6 +40,7 @@ from layouts.timeline.style import (
     is_decision,
     plot_height_px,
 )
+from layouts.timeline.wall import WALL_LINE_PX, wall_key_lines
 from models.case import Case, Event, Person
 from models.vocabulary import EventType, Layer
 
@@ -85,6 +86,7 @@ class KeyMoment:
     word: str
     strong: bool
     mark: tuple[float, float, Layer] | None  # None: no ring (a court order's or placement's own symbol shows it)
+    rank: int = 0  # 0 a death, 1 marked key, 2 a court order, 3 a placement's start, 4 its end
 
 
 def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str) -> list[KeyMoment]:
@@ -96,15 +98,15 @@ def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str) -> list[Key
         dead = is_death(event, persons)
         if dead is not None:
             word = text("timeline_key_death", lang) if dead.id != case.index_person else f"† {dead.label}"
-            found.append((0, KeyMoment(item.x, word, dead.id == case.index_person, at)))
+            found.append((0, KeyMoment(item.x, word, dead.id == case.index_person, at, 0)))
         elif event.key_moment:
-            found.append((1, KeyMoment(item.x, text("timeline_key_moment", lang), False, at)))
+            found.append((1, KeyMoment(item.x, text("timeline_key_moment", lang), False, at, 1)))
         elif event.type == EventType.COURT_ORDER:
-            found.append((2, KeyMoment(item.x, text("timeline_key_court_order", lang), False, None)))
+            found.append((2, KeyMoment(item.x, text("timeline_key_court_order", lang), False, None, 2)))
         elif event.type == EventType.PLACEMENT or event.placement is not None:
-            found.append((3, KeyMoment(item.x, text("timeline_key_placement", lang), False, None)))
+            found.append((3, KeyMoment(item.x, text("timeline_key_placement", lang), False, None, 3)))
             if item.is_span and event.end is not None:
-                found.append((4, KeyMoment(item.x_end, text("timeline_key_placement_end", lang), False, None)))
+                found.append((4, KeyMoment(item.x_end, text("timeline_key_placement_end", lang), False, None, 4)))
     return _one_per_day(found)
 
 
@@ -133,13 +135,14 @@ def _key_words(moments: list[KeyMoment], scale: PlotScale, font_px: float, marks
     return kept
 
 
-def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], geo: Geometry, font_px: float
-               ) -> tuple[list[dict], list[dict], list[dict]]:
-    """(shapes, annotations, traces): the lines, the words on them and the rings round the marks."""
+def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], geo: Geometry, font_px: float,
+               lines: list[KeyMoment] | None = None) -> tuple[list[dict], list[dict], list[dict]]:
+    """(shapes, annotations, traces): the lines (of ``lines`` when given), the words on them and the rings
+    round the marks."""
     shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": m.x, "x1": m.x, "y0": 0, "y1": 1, "layer": "below",
                "line": {"color": KEY_MOMENT_COLOUR if m.strong else KEY_MOMENT_LINE, "width": 2.5 if m.strong else 1.2,
                         "dash": "solid" if m.strong else "dash"}}
-              for m in moments]
+              for m in (moments if lines is None else lines)]
     notes = [{"x": m.x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top", "xanchor": "center",
               "textangle": -90, "text": f"<b>{drawn_text(m.word)}</b>" if m.strong else drawn_text(m.word),
               "showarrow": False, "font": {"size": font_px, "color": INK}, "bgcolor": PAPER, "borderpad": 1,
@@ -160,18 +163,21 @@ def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], g
 
 
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
-                avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None
-                ) -> LabelFrame:
+                avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None,
+                band_rows: float = 0.0) -> LabelFrame:
     """The plot the labels are fitted in: the figure's width (default the mode's nominal one) less the lane
-    labels, its lanes' height."""
+    labels, its lanes' height; with ``band_rows`` (the wall), label rows above and below the lanes, which
+    leader lines may cross labels beside their marks to reach."""
     bottom, top = layout.y_range
+    bottom, top = bottom - band_rows, top + band_rows
     return LabelFrame(
         width_px=(figure_px or LABEL_FIGURE_PX[projector]) - margin_px - 12,
         height_px=plot_height_px(top - bottom, projector),
         x_range=(layout.x_range[0] / DAY_MS, layout.x_range[1] / DAY_MS), y_range=(bottom, top),
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
         regions=((AXIS_UP - 0.35, top), (bottom, -AXIS_DOWN + 0.35)), line_px=LABEL_FONT_PX[projector] * 1.3,
-        avoid=avoid)
+        avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
+        max_width_px=WALL_LINE_PX if band_rows else 0.0)
 
 
 def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list[LabelMark]:
@@ -210,19 +216,26 @@ def _decor_boxes(drawn: Sequence[PlacedEvent], scale: PlotScale, geo: Geometry, 
     return boxes
 
 
-def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry) -> dict[str, Any]:
-    """One placed label as a plotly annotation on its mark's axes (a leader line is its arrow)."""
+def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry, scale: PlotScale | None = None
+                ) -> dict[str, Any]:
+    """One placed label as a plotly annotation on its mark's axes (a leader line is its arrow). With ``scale``
+    (the wall) a label with a leader line sits at a place on the axes, not at a px offset: on a larger wall it
+    spreads out with the marks; labels beside their marks are opaque (leader lines may pass under them)."""
     (mx, my), (cx, cy) = box.mark_px, box.centre
     formal = item.event.layer == Layer.FORMAL
+    xref, yref = ("x2", "y2") if formal else ("x", "y")
     note: dict[str, Any] = {
-        "x": item.x, "y": item.y, "xref": "x2" if formal else "x", "yref": "y2" if formal else "y",
+        "x": item.x, "y": item.y, "xref": xref, "yref": yref,
         "text": "<br>".join(drawn_text(line) for line in box.lines), "font": {"size": font_px, "color": INK},
-        "align": "right" if box.side == "left" else "left", "bgcolor": "rgba(255, 255, 255, 0.8)",
+        "align": "right" if box.side == "left" else "left",
+        "bgcolor": "rgba(255, 255, 255, 0.8)" if scale is None else PAPER,
         "borderpad": 0, "captureevents": False, "name": "timeline-label", "yanchor": "middle",
     }
     if box.leader:
         note.update(showarrow=True, ax=cx - mx, ay=cy - my, arrowhead=0, arrowwidth=1, arrowcolor=MUTED,
                     standoff=geo.marker_px / 2, xanchor="center")
+        if scale is not None:
+            note.update(ax=scale.days(cx) * DAY_MS, ay=scale.rows(cy), axref=xref, ayref=yref)
     else:
         anchor = {"right": ("left", box.left), "left": ("right", box.left + box.width)}.get(box.side, ("center", cx))
         note.update(showarrow=False, xanchor=anchor[0], xshift=anchor[1] - mx, yshift=my - cy)
@@ -237,26 +250,31 @@ class Words:
     boxes: list[LabelBox]
     moments: list[KeyMoment]
     words: list[tuple[KeyMoment, tuple]]
+    lines: list[KeyMoment] | None = None  # the moments with a line (None: all)
 
 
 def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
-              margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None) -> Words:
+              margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None,
+              band_rows: float = 0.0) -> Words:
     """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room;
-    ``figure_px``: the figure's width when not the mode's nominal one). Fitted for a width, the labels also
-    stay apart when drawn wider: fit for the narrowest width the figure will have."""
+    ``figure_px``: the figure's width when not the mode's nominal one; ``band_rows``: the wall's label rows,
+    where only the most telling key moments keep a line). Fitted for a width, the labels also stay apart when
+    drawn wider: fit for the narrowest width the figure will have."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
-    scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px))
+    scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px, band_rows=band_rows))
     marks = label_marks(case, drawn, geo) if len(drawn) <= GL_THRESHOLD else []
     mark_boxes = np.array([_mark_box(mark, scale) for mark in marks], dtype=float).reshape(-1, 4)
     moments = key_moments(case, drawn, lang)
-    words = _key_words(moments, scale, font_px, mark_boxes)
+    lines = wall_key_lines(moments) if band_rows else None
+    # on the wall the labels name the court orders and placements: only the child's death has its word
+    words = _key_words(moments if lines is None else [m for m in lines if m.strong], scale, font_px, mark_boxes)
     noted = {event_id for note in case.annotations for event_id in note.target.events}
     glyph_px = type_scale(projector).base
     decor = _decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)) if marks else []
     avoid = (*decor, *(box for _, box in words))
-    frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px)
+    frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, band_rows=band_rows)
     # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
-    return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words)
+    return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words, lines)
 
 
 def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, float]:
@@ -265,20 +283,25 @@ def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, f
 
 
 def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
-              figure_layout: dict[str, Any], figure_px: float | None = None) -> list[dict]:
+              figure_layout: dict[str, Any], figure_px: float | None = None, band_rows: float = 0.0) -> list[dict]:
     """Add the event labels and the key moments' lines and words to ``figure_layout`` (its annotations and
-    shapes); return the traces of the key moments' rings."""
+    shapes); return the traces of the key moments' rings. ``band_rows``: the wall's label rows (see
+    :mod:`layouts.timeline.wall`)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     annotations = figure_layout.setdefault("annotations", [])
     gap_notes = [note for note in annotations if note.get("name") == "timeline-gap"]
     margin = figure_layout["margin"]["l"]
-    key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px)
+    key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px,
+           band_rows)
     fitted = layout.words_cache.get(key)
     if fitted is None:
         fitted = layout.words_cache[key] = fit_words(case, layout, drawn, lang, projector, margin, gap_notes,
-                                                     figure_px)
-    annotations += [_label_note(box, drawn[box.index], font_px, geo) for box in fitted.boxes]
-    shapes, notes, rings = _key_parts(fitted.moments, fitted.words, geo, font_px)
+                                                     figure_px, band_rows)
+    scale = PlotScale(fitted.frame) if band_rows else None
+    # leader lines first: a label beside its mark is drawn over any that passes under it
+    boxes = sorted(fitted.boxes, key=lambda box: not box.leader) if band_rows else fitted.boxes
+    annotations += [_label_note(box, drawn[box.index], font_px, geo, scale) for box in boxes]
+    shapes, notes, rings = _key_parts(fitted.moments, fitted.words, geo, font_px, fitted.lines)
     figure_layout.setdefault("shapes", []).extend(shapes)
     annotations += notes
     return rings
