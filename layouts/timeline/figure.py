@@ -278,7 +278,7 @@ def _wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: li
     plot_px = plot_height_px(top - bottom, projector)
     legends_px = wall_legend_px(rows, c.legend_row_px)
     height = int(plot_px + WALL_TOP_PX + WALL_BOTTOM_PX + legends_px)
-    legends, _ = wall_legend_layouts(rows, c.legend_row_px, c.legend_font_px, wall_px, height, esc)
+    legends, _ = wall_legend_layouts(rows, c.legend_row_px, c.legend_font_px, wall_px, esc)
     for name in [name for name in figure_layout if name.startswith("legend")]:
         del figure_layout[name]
     figure_layout.update(legends)

@@ -73,7 +73,7 @@ class WallLegend:
 def wall_legends(keys: list[dict], groups: Sequence[LegendRow], width_px: float, font_px: int
                  ) -> tuple[list[dict], list[WallLegend]]:
     """The keys the wall keeps and their legends side by side, a group per legend, in as few rows as fit
-    ``width_px`` (one or two); each key pointed at its legend."""
+    ``width_px``, two at most (a group that would need a third is left out); each key pointed at its legend."""
     kept = [key for key in keys if key.get("legendgroup") in WALL_LEGEND_GROUPS]
     legends: list[WallLegend] = []
     left, row = 0.0, 0
@@ -84,6 +84,9 @@ def wall_legends(keys: list[dict], groups: Sequence[LegendRow], width_px: float,
         width = legend_text_px(group.title, font_px) + sum(legend_entry_px(key["name"], font_px) for key in members)
         if legends and left + width > width_px:
             left, row = 0.0, row + 1
+        if row > 1:  # two rows at most (the figure takes the wall's height: see wall_legend_layouts)
+            kept = [key for key in kept if key not in members]
+            continue
         legend = "legend" if not legends else f"legend{len(legends) + 1}"
         legends.append(WallLegend(legend, group.title, left, row))
         left += width + WALL_LEGEND_GAP_PX
@@ -94,16 +97,18 @@ def wall_legends(keys: list[dict], groups: Sequence[LegendRow], width_px: float,
     return kept, legends
 
 
-def wall_legend_layouts(legends: Sequence[WallLegend], row_px: int, font_px: int, width_px: float, height: int,
+def wall_legend_layouts(legends: Sequence[WallLegend], row_px: int, font_px: int, width_px: float,
                         esc: Any) -> tuple[dict[str, dict], int]:
-    """plotly's legend layouts for :func:`wall_legends` at the bottom of a figure ``height`` px high (``width_px``
-    the nominal width their places were found for); and the px they take."""
+    """plotly's legend layouts for :func:`wall_legends` (``width_px``: the nominal width their places were found
+    for), and the px they take. The wall gives the figure the height it has: the first row hangs under the plot,
+    a second stands on the figure's bottom edge, whatever the height."""
     total = wall_legend_px(legends, row_px)
     layouts = {}
     for legend in legends:
+        under = {"y": 0, "yref": "paper", "yanchor": "top"} if legend.row == 0 else \
+            {"y": 0, "yref": "container", "yanchor": "bottom"}
         layouts[legend.legend] = {
-            "orientation": "h", "x": legend.left_px / width_px, "xanchor": "left", "xref": "container",
-            "y": (total - legend.row * row_px) / height, "yref": "container", "yanchor": "top",
+            "orientation": "h", "x": legend.left_px / width_px, "xanchor": "left", "xref": "container", **under,
             "itemclick": False, "itemdoubleclick": False, "font": {"size": font_px}, "bgcolor": "rgba(0,0,0,0)",
             "tracegroupgap": 0, "itemsizing": "constant",
             "title": {"text": f"<b>{esc(legend.title)}</b>", "side": "left", "font": {"size": font_px}},
