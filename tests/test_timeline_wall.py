@@ -4,6 +4,7 @@ never run through a label with a leader line of its own."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 
 from layouts.texts import has_text, text
 from layouts.timeline.event_labels import DAY_MS, key_moments
-from layouts.timeline.figure import timeline_figure
+from layouts.timeline.figure import as_of_marks, timeline_figure
 from layouts.timeline.labels import ELLIPSIS, LabelFrame, PlotScale, leader_end
 from layouts.timeline.lanes import timeline_layout
 from layouts.timeline.wall import wall_key_lines
@@ -129,3 +130,11 @@ def test_beside_the_network_the_wall_fits_labels_for_half_the_width() -> None:
     _, full, _ = _wall(SEM, "timeline")
     assert half.frame.width_px < full.frame.width_px * 0.6
     assert 0 < len(half.boxes) < len(full.boxes)
+
+
+def test_the_date_lines_note_stands_left_of_the_line_on_the_wall() -> None:
+    """The date line is mostly near the right end (the child's death, the last day): centred, its note ran off
+    the wall; the patch that moves it keeps it so."""
+    _, note = as_of_marks(dt.date(2022, 6, 11), "nl", True)
+    assert note["xanchor"] == "right" and "11 juni 2022" in note["text"]
+    assert as_of_marks(dt.date(2022, 6, 11), "nl", False)[1]["xanchor"] == "center"

@@ -143,7 +143,7 @@ def as_of_marks(as_of: dt.date | None, lang: str, projector: bool) -> tuple[dict
     annotation = {"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
                   "text": f"<b>{esc(note)}</b>" if note else "", "showarrow": False,
                   "font": {"size": scale.small, "color": INK}, "bgcolor": PAPER, "name": AS_OF_NAME,
-                  "visible": as_of is not None}
+                  "visible": as_of is not None, "xanchor": "right" if projector else "center"}  # the wall: not cut
     return shape, annotation
 
 
@@ -271,7 +271,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
 def _wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: list[WallLegend], wall_px: float,
                  projector: bool, band: float) -> None:
     """The figure's layout on the wall: label rows above and below the lanes, no range slider, no second row
-    of years (the axis line has them), the legend in one or two rows, the date line's note left of it."""
+    of years (the axis line has them), the legend in one or two rows."""
     c = chrome(projector)
     bottom, top = layout.y_range
     bottom, top = bottom - band, top + band
@@ -290,9 +290,6 @@ def _wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: li
     figure_layout["xaxis"].update(rangeslider={"visible": False}, showticklabels=False)
     figure_layout["yaxis"].update(domain=[0, split], range=[bottom, 0])
     figure_layout["yaxis2"].update(domain=[split, 1], range=[0, top])
-    for note in figure_layout["annotations"]:
-        if note.get("name") == AS_OF_NAME:
-            note.update(xanchor="right")
 
 
 def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> list[dict]:
