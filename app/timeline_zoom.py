@@ -29,15 +29,17 @@ from models.dates import day_ms
 WORD_NAMES = ("timeline-label", "timeline-key-moment")
 """The ``name`` of the annotations fitted for the range shown."""
 
-_BASES: BoundedLRU[str, tuple[tuple[dict[str, Any], ...], float]] = BoundedLRU(16)
+_BASES: BoundedLRU[str, tuple[tuple[dict[str, Any], ...], float, float, float | None]] = BoundedLRU(16)
 
 
-def _base_of(fig: Any) -> tuple[tuple[dict[str, Any], ...], float]:
+def _base_of(fig: Any) -> tuple[tuple[dict[str, Any], ...], float, float, float | None]:
+    """(annotations not fitted to the range, left margin, the wall's label rows, the wall's fitted width)."""
     notes = tuple(note.to_plotly_json() for note in fig.layout.annotations if note.name not in WORD_NAMES)
-    return notes, float(fig.layout.margin.l or 0)
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    return notes, float(fig.layout.margin.l or 0), float(meta.get("label_band") or 0.0), meta.get("min_width")
 
 
-def _base(view: CaseView, drawing: ViewState) -> tuple[tuple[dict[str, Any], ...], float]:
+def _base(view: CaseView, drawing: ViewState) -> tuple[tuple[dict[str, Any], ...], float, float, float | None]:
     """The annotations of the figure drawn for ``drawing`` that do not depend on the range shown, and the
     plot's left margin (the lane labels)."""
     return _base_of(timeline_figure(view.case, drawing, layout=cached_layout(view, drawing)))
@@ -78,8 +80,9 @@ def zoom_patch(view: CaseView, state: ViewState, shown: str | None, zoom: dict[s
     if x_range is None:
         return None
     layout = cached_layout(view, drawing)
-    base, margin = _BASES.get_or_create(shown, lambda: _base(view, drawing))
-    nominal = (WALL_BOTH_LABEL_PX if drawing.projector else LABEL_FIGURE_PX[False]) - margin - 12
+    base, margin, band, wall_px = _BASES.get_or_create(shown, lambda: _base(view, drawing))
+    fitted_px = wall_px or (WALL_BOTH_LABEL_PX if drawing.projector else LABEL_FIGURE_PX[False])
+    nominal = fitted_px - margin - 12
     width = (zoom or {}).get("width")
     plot_px = float(width) if isinstance(width, int | float) and 100 <= width <= 8000 else nominal
     if relayout_range((zoom or {}).get("relayout")) is None and abs(plot_px - nominal) < 8:
@@ -95,7 +98,8 @@ def zoom_patch(view: CaseView, state: ViewState, shown: str | None, zoom: dict[s
     gap_notes = [note for note in notes if note.get("name") == "timeline-gap"]
     notes += range_words(view.case, layout, drawn_events(view.case, layout, drawing), drawing.lang,
                          drawing.projector, margin, x_range, plot_px, gap_notes,
-                         until=day_ms(until) if (until := story_until(view.case, drawing)) is not None else None)
+                         until=day_ms(until) if (until := story_until(view.case, drawing)) is not None else None,
+                         band_rows=band)
     update = Patch()
     update["layout"]["annotations"] = notes
     return update

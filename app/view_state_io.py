@@ -81,9 +81,11 @@ def shown_day(view: CaseView, state: ViewState) -> dt.date:
 
 def timeline_state(view: CaseView, state: ViewState) -> ViewState:
     """The state the timeline is drawn for: its date line only before the case's last day (the timeline of
-    today needs no line), without the selection and the wall (neither changes the drawing)."""
+    today needs no line), without the selection; of the wall only whether the timeline is alone on it (its labels
+    are fitted for the width it has: the whole, or beside the network; other walls do not show it)."""
     day = shown_day(view, state)
-    return state.replace(as_of=None if day == case_bounds(view)[1] else day, selection=None, wall="both")
+    wall = "timeline" if state.projector and state.wall == "timeline" else "both"
+    return state.replace(as_of=None if day == case_bounds(view)[1] else day, selection=None, wall=wall)
 
 
 def controls_of(view: CaseView, state: ViewState) -> dict[str, Any]:

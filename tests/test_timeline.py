@@ -668,6 +668,10 @@ def test_legend_is_horizontal_under_the_timeline(rich: Case) -> None:
         assert legends
         for name in legends:
             legend = fig.layout[name]
+            if projector:  # the wall: side by side in a row under the plot, or a second on the figure's bottom edge
+                assert legend.orientation == "h" and legend.y == 0 and legend.yanchor in ("top", "bottom")
+                assert (legend.yref, legend.yanchor) in (("paper", "top"), ("container", "bottom"))
+                continue
             assert legend.orientation == "h" and legend.yref == "container" and legend.x == 0
             assert legend.y * fig.layout.height < 300  # under the range slider, not beside the plot
         keys = [trace for trace in fig.data if trace.showlegend is not False and trace.name]

@@ -56,7 +56,9 @@
       var below = (asOf ? asOf.offsetHeight : 0) + 22;
       var room = Math.floor(screen - (tlWrap.getBoundingClientRect().top + scrolled) - below);
       height = Math.max(room, Math.ceil(natural * MIN_SQUEEZE), 200);
-      scale = Math.max(0.45, Math.min(1, room / height));
+      // the labels are fitted for a width (layout.meta.min_width): narrower, the figure is scaled down whole
+      var minWidth = (gd && gd.layout && gd.layout.meta && gd.layout.meta.min_width) || 0;
+      scale = Math.max(0.45, Math.min(1, room / height, minWidth ? tlWrap.clientWidth / minWidth : 1));
     }
     tlWrap.style.setProperty("--tl-scale", String(scale));
     tlWrap.style.setProperty("--tl-height", shown ? Math.floor(height * scale) + "px" : "auto");

@@ -38,6 +38,7 @@ from layouts.timeline.style import (
     is_decision,
     plot_height_px,
 )
+from layouts.timeline.wall import WALL_LINE_PX, wall_key_lines
 from models.case import Case, Event, Person
 from models.vocabulary import EventType, Layer
 
@@ -83,6 +84,7 @@ class KeyMoment:
     word: str
     strong: bool
     mark: tuple[float, float, Layer] | None  # None: no ring (a court order's or placement's own symbol shows it)
+    rank: int = 0  # 0 a death, 1 marked key, 2 a court order, 3 a placement's start, 4 its end
 
 
 def is_key_event(event: Event, persons: dict[str, Person]) -> bool:
@@ -102,15 +104,15 @@ def key_moments(case: Case, drawn: Sequence[PlacedEvent], lang: str, until: floa
         dead = is_death(event, persons)
         if dead is not None:
             word = text("timeline_key_death", lang) if dead.id != case.index_person else f"† {dead.label}"
-            found.append((0, KeyMoment(item.x, word, dead.id == case.index_person, at)))
+            found.append((0, KeyMoment(item.x, word, dead.id == case.index_person, at, 0)))
         elif event.key_moment:
-            found.append((1, KeyMoment(item.x, text("timeline_key_moment", lang), False, at)))
+            found.append((1, KeyMoment(item.x, text("timeline_key_moment", lang), False, at, 1)))
         elif event.type == EventType.COURT_ORDER:
-            found.append((2, KeyMoment(item.x, text("timeline_key_court_order", lang), False, None)))
+            found.append((2, KeyMoment(item.x, text("timeline_key_court_order", lang), False, None, 2)))
         elif event.type == EventType.PLACEMENT or event.placement is not None:
-            found.append((3, KeyMoment(item.x, text("timeline_key_placement", lang), False, None)))
+            found.append((3, KeyMoment(item.x, text("timeline_key_placement", lang), False, None, 3)))
             if item.is_span and event.end is not None:
-                found.append((4, KeyMoment(item.x_end, text("timeline_key_placement_end", lang), False, None)))
+                found.append((4, KeyMoment(item.x_end, text("timeline_key_placement_end", lang), False, None, 4)))
     return _one_per_day([(rank, moment) for rank, moment in found if until is None or moment.x <= until])
 
 
@@ -161,15 +163,18 @@ KEY_LINES_NAME = "timeline-key-moment-lines"
 
 
 def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], geo: Geometry, font_px: float,
-               y_range: tuple[float, float]) -> tuple[list[dict], list[dict], list[dict]]:
-    """(shapes, annotations, traces): the lines, the words on them and the rings round the marks (and, for
-    many moments, the lines as traces)."""
-    as_shapes = moments if len(moments) <= KEY_LINE_SHAPES else [m for m in moments if m.strong]
+               y_range: tuple[float, float], lines: list[KeyMoment] | None = None
+               ) -> tuple[list[dict], list[dict], list[dict]]:
+    """(shapes, annotations, traces): the lines (of ``lines`` when given, else of every moment), the words on
+    them and the rings round the marks (and, for many lines, the dashed ones as traces)."""
+    with_line = moments if lines is None else lines
+    many = len(with_line) > KEY_LINE_SHAPES
+    as_shapes = [m for m in with_line if m.strong] if many else with_line
     shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": m.x, "x1": m.x, "y0": 0, "y1": 1, "layer": "below",
                "line": {"color": KEY_MOMENT_COLOUR if m.strong else KEY_MOMENT_LINE, "width": 2.5 if m.strong else 1.2,
                         "dash": "solid" if m.strong else "dash"}}
               for m in as_shapes]
-    lines = [m for m in moments if not m.strong] if len(moments) > KEY_LINE_SHAPES else []
+    lines = [m for m in with_line if not m.strong] if many else []
     notes = [{"x": m.x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top", "xanchor": "center",
               "textangle": -90, "text": f"<b>{drawn_text(m.word)}</b>" if m.strong else drawn_text(m.word),
               "showarrow": False, "font": {"size": font_px, "color": INK}, "bgcolor": PAPER, "borderpad": 1,
@@ -191,10 +196,12 @@ def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], g
 
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
                 avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None,
-                x_range: tuple[float, float] | None = None) -> LabelFrame:
+                x_range: tuple[float, float] | None = None, band_rows: float = 0.0) -> LabelFrame:
     """The plot the labels are fitted in: the figure's width (default the mode's nominal one) less the lane
-    labels, its lanes' height; showing ``x_range`` (ms; default the whole axis)."""
+    labels, its lanes' height; showing ``x_range`` (ms; default the whole axis); with ``band_rows`` (the wall),
+    label rows above and below the lanes, which leader lines may cross labels beside their marks to reach."""
     bottom, top = layout.y_range
+    bottom, top = bottom - band_rows, top + band_rows
     lo, hi = x_range or layout.x_range
     return LabelFrame(
         width_px=(figure_px or LABEL_FIGURE_PX[projector]) - margin_px - 12,
@@ -202,7 +209,8 @@ def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
         x_range=(lo / DAY_MS, hi / DAY_MS), y_range=(bottom, top),
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
         regions=((AXIS_UP - 0.35, top), (bottom, -AXIS_DOWN + 0.35)), line_px=LABEL_FONT_PX[projector] * 1.3,
-        avoid=avoid)
+        avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
+        max_width_px=WALL_LINE_PX if band_rows else 0.0)
 
 
 def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list[LabelMark]:
@@ -241,19 +249,26 @@ def _decor_boxes(drawn: Sequence[PlacedEvent], scale: PlotScale, geo: Geometry, 
     return boxes
 
 
-def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry) -> dict[str, Any]:
-    """One placed label as a plotly annotation on its mark's axes (a leader line is its arrow)."""
+def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry, scale: PlotScale | None = None
+                ) -> dict[str, Any]:
+    """One placed label as a plotly annotation on its mark's axes (a leader line is its arrow). With ``scale``
+    (the wall) a label with a leader line sits at a place on the axes, not at a px offset: on a larger wall it
+    spreads out with the marks; labels beside their marks are opaque (leader lines may pass under them)."""
     (mx, my), (cx, cy) = box.mark_px, box.centre
     formal = item.event.layer == Layer.FORMAL
+    xref, yref = ("x2", "y2") if formal else ("x", "y")
     note: dict[str, Any] = {
-        "x": item.x, "y": item.y, "xref": "x2" if formal else "x", "yref": "y2" if formal else "y",
+        "x": item.x, "y": item.y, "xref": xref, "yref": yref,
         "text": "<br>".join(drawn_text(line) for line in box.lines), "font": {"size": font_px, "color": INK},
-        "align": "right" if box.side == "left" else "left", "bgcolor": "rgba(255, 255, 255, 0.8)",
+        "align": "right" if box.side == "left" else "left",
+        "bgcolor": "rgba(255, 255, 255, 0.8)" if scale is None else PAPER,
         "borderpad": 0, "captureevents": False, "name": "timeline-label", "yanchor": "middle",
     }
     if box.leader:
         note.update(showarrow=True, ax=cx - mx, ay=cy - my, arrowhead=0, arrowwidth=1, arrowcolor=MUTED,
                     standoff=geo.marker_px / 2, xanchor="center")
+        if scale is not None:
+            note.update(ax=scale.days(cx) * DAY_MS, ay=scale.rows(cy), axref=xref, ayref=yref)
     else:
         anchor = {"right": ("left", box.left), "left": ("right", box.left + box.width)}.get(box.side, ("center", cx))
         note.update(showarrow=False, xanchor=anchor[0], xshift=anchor[1] - mx, yshift=my - cy)
@@ -268,33 +283,39 @@ class Words:
     boxes: list[LabelBox]
     moments: list[KeyMoment]
     words: list[tuple[KeyMoment, tuple]]
+    lines: list[KeyMoment] | None = None  # the moments with a line (None: all)
 
 
 def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
               margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None,
               x_range: tuple[float, float] | None = None, until: float | None = None,
-              around: Sequence[PlacedEvent] = ()) -> Words:
+              around: Sequence[PlacedEvent] = (), band_rows: float = 0.0) -> Words:
     """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room;
     ``figure_px``: the figure's width when not the mode's nominal one; ``x_range``: the stretch of time shown,
     ms, when not the whole axis — ``drawn`` then holds the events in it, ``around`` the periods that began
-    before it and reach into it: their bars are kept clear, their ends can be key moments). Fitted for a
-    width, the labels also stay apart when drawn wider: fit for the narrowest width the figure will have."""
+    before it and reach into it: their bars are kept clear, their ends can be key moments; ``band_rows``: the
+    wall's label rows, where only the most telling key moments keep a line). Fitted for a width, the labels
+    also stay apart when drawn wider: fit for the narrowest width the figure will have."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
-    scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px, x_range=x_range))
+    scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px, x_range=x_range,
+                                  band_rows=band_rows))
     marks = label_marks(case, drawn, geo) if len(drawn) <= GL_THRESHOLD else []
     mark_boxes = np.array([_mark_box(mark, scale) for mark in marks], dtype=float).reshape(-1, 4)
     moments = key_moments(case, [*drawn, *around], lang, until)
     if x_range is not None:
         moments = [moment for moment in moments if x_range[0] <= moment.x <= x_range[1]]
-    words = _key_words(moments, scale, font_px, mark_boxes)
+    lines = wall_key_lines(moments) if band_rows else None
+    # on the wall the labels name the court orders and placements: only the child's death has its word
+    words = _key_words(moments if lines is None else [m for m in lines if m.strong], scale, font_px, mark_boxes)
     noted = {event_id for note in case.annotations for event_id in note.target.events}
     glyph_px = type_scale(projector).base
     decor = _decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)) if marks else []
     bars = [_mark_box(mark, scale) for mark in label_marks(case, around, geo)] if marks else []
     avoid = (*decor, *((max(box[0], 0.0), *box[1:]) for box in bars), *(box for _, box in words))
-    frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, x_range=x_range)
+    frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, x_range=x_range,
+                        band_rows=band_rows)
     # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
-    return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words)
+    return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words, lines)
 
 
 def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, float]:
@@ -304,27 +325,30 @@ def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, f
 
 def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
               figure_layout: dict[str, Any], figure_px: float | None = None,
-              x_range: tuple[float, float] | None = None, until: float | None = None) -> list[dict]:
+              x_range: tuple[float, float] | None = None, until: float | None = None,
+              band_rows: float = 0.0) -> list[dict]:
     """Add the event labels and the key moments' lines and words to ``figure_layout`` (its annotations and
     shapes), the labels fitted for ``x_range`` (ms; default the whole axis), the key moments up to ``until``
-    (ms; story mode's day); return the traces of the key moments' rings (and of their lines when there are
-    many, named :data:`KEY_LINES_NAME`: drawn first, under the marks)."""
+    (ms; story mode's day); ``band_rows``: the wall's label rows (see :mod:`layouts.timeline.wall`). Return the
+    traces of the key moments' rings (and of their lines when there are many, named :data:`KEY_LINES_NAME`:
+    drawn first, under the marks)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     annotations = figure_layout.setdefault("annotations", [])
     gap_notes = [note for note in annotations if note.get("name") == "timeline-gap"]
     margin = figure_layout["margin"]["l"]
     shown = drawn if x_range is None else in_range(drawn, x_range)
     key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px,
-           x_range, until)
+           x_range, until, band_rows)
     fitted = layout.words_cache.get(key)
     if fitted is None:
         fitted = layout.words_cache[key] = fit_words(
             case, layout, shown, lang, projector, margin, gap_notes, figure_px, x_range, until,
-            reaching_in(drawn, x_range) if x_range is not None else ())
+            reaching_in(drawn, x_range) if x_range is not None else (), band_rows)
     # the words for the range shown, the lines of every key moment
     moments = fitted.moments if x_range is None else key_moments(case, drawn, lang, until)
-    shapes, _, rings = _key_parts(moments, [], geo, font_px, layout.y_range)
-    annotations += word_notes(fitted, shown, projector)
+    lines = fitted.lines if x_range is None or fitted.lines is None else wall_key_lines(moments)
+    shapes, _, rings = _key_parts(moments, [], geo, font_px, layout.y_range, lines)
+    annotations += word_notes(fitted, shown, projector, wall=band_rows > 0)
     figure_layout.setdefault("shapes", []).extend(shapes)
     return rings
 
@@ -340,9 +364,13 @@ def reaching_in(drawn: Sequence[PlacedEvent], x_range: tuple[float, float]) -> l
     return [item for item in drawn if item.is_span and item.x < x_range[0] <= item.x_end]
 
 
-def word_notes(fitted: Words, drawn: Sequence[PlacedEvent], projector: bool) -> list[dict[str, Any]]:
+def word_notes(fitted: Words, drawn: Sequence[PlacedEvent], projector: bool, *, wall: bool = False
+               ) -> list[dict[str, Any]]:
     """The annotations of ``fitted``: the event labels (``drawn``: the events it was fitted on) and the key
-    moments' words."""
+    moments' words. On the ``wall`` labels with a leader line sit at a place on the axes and come first (a
+    label beside its mark is drawn over any leader line passing under it)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     _, notes, _ = _key_parts([], fitted.words, geo, font_px, y_range=(0.0, 0.0))  # no moments: no lines
-    return [_label_note(box, drawn[box.index], font_px, geo) for box in fitted.boxes] + notes
+    scale = PlotScale(fitted.frame) if wall else None
+    boxes = sorted(fitted.boxes, key=lambda box: not box.leader) if wall else fitted.boxes
+    return [_label_note(box, drawn[box.index], font_px, geo, scale) for box in boxes] + notes

@@ -87,6 +87,16 @@ from layouts.timeline.traces import (
     span_decoration_traces,
     whisker_traces,
 )
+from layouts.timeline.wall import (
+    WALL_BOTTOM_PX,
+    WALL_LABEL_PX,
+    WALL_TOP_PX,
+    WallLegend,
+    wall_band_rows,
+    wall_legend_layouts,
+    wall_legend_px,
+    wall_legends,
+)
 from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
 from models.case import Case, Event
 from models.dates import Gap, age_marks, day_ms, event_gaps, find_gaps, ms_day
@@ -139,7 +149,7 @@ def as_of_marks(as_of: dt.date | None, lang: str, projector: bool) -> tuple[dict
     annotation = {"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
                   "text": f"<b>{esc(note)}</b>" if note else "", "showarrow": False,
                   "font": {"size": scale.small, "color": INK}, "bgcolor": PAPER, "name": AS_OF_NAME,
-                  "visible": as_of is not None}
+                  "visible": as_of is not None, "xanchor": "right" if projector else "center"}  # the wall: not cut
     return shape, annotation
 
 
@@ -251,7 +261,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
         note_marks, note_shapes = annotation_marks(case, layout, drawn, lang, scale.small + 2, layout.y_range[1],
                                                    until=reveal_until)
         traces += note_marks
-    guides = _cached(layout, ("guides", reveal_until), lambda: life_guides(drawn, case))
+    guides = _cached(layout, ("guides", reveal_until), lambda: life_guides(drawn, case)) if not projector else []
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
     gaps = _cached(layout, ("gaps", gap_months, reveal_until),
                    lambda: event_gaps(case.events, gap_months, until=reveal_until))
@@ -259,6 +269,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
         [t for t in EventType if t in {event.type for event in events}],
         {involvement(event) for event in events if is_decision(event)}))
     assert all_marks is not None
+    # on the wall (projector mode): label rows above and below the lanes, no range slider, a compact legend
+    wall_px = (WALL_BOTH_LABEL_PX if state.wall == "both" else WALL_LABEL_PX) if projector else None
     keys, legend_rows = legend_traces(all_marks, used_types, involvements, bool(guides), bool(gaps), lang,
                                       projector, chrome(projector).legend_font_px, has_notes=bool(note_shapes) or any(
                                           trace.get("hovertext") is not None and trace.get("customdata") is None
@@ -267,19 +279,26 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     traces += group.traces
     keys += group.keys
     legend_rows += group.rows
+    if wall_px is not None:
+        keys, wall_rows = wall_legends(keys, legend_rows, wall_px - 24, chrome(projector).legend_font_px)
+        legend_rows = []
     traces += keys
 
     figure_layout = _figure_layout(case, layout, geo, scale, lang, projector, as_of, date_window, gaps, guides,
                                    writer, case_persons, keys, legend_rows, gl, note_shapes, focus,
                                    _future_lanes(layout, drawn) if reveal_until is not None else frozenset())
+    band = 0.0
+    if wall_px is not None:
+        band = wall_band_rows(layout.y_range[1] - layout.y_range[0],
+                              wall_legend_px(wall_rows, chrome(projector).legend_row_px), geo.row_px, state.wall)
+        _wall_layout(figure_layout, layout, wall_rows, wall_px, projector, band)
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
     # tests validate the figures in full).
-    # labels on marks, key moments; beside the network on the wall the timeline has about half the width
-    half_wall = WALL_BOTH_LABEL_PX if projector and state.wall == "both" else None
+    # labels on marks, key moments; on the wall fitted for the width the timeline has on the smallest wall
     figure_layout["annotations"] += group.annotations
     shown = (day_ms(date_window[0]), day_ms(date_window[1])) if date_window else focus
-    words = add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=half_wall, x_range=shown,
-                      until=day_ms(reveal_until) if reveal_until is not None else None)
+    words = add_words(case, layout, drawn, lang, projector, figure_layout, figure_px=wall_px, x_range=shown,
+                      until=day_ms(reveal_until) if reveal_until is not None else None, band_rows=band)
     under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
     traces = under + traces + [trace for trace in words if trace.get("name") != KEY_LINES_NAME]
     return unchecked_figure(traces, figure_layout)
@@ -295,6 +314,31 @@ def _cached(layout: TimelineLayout, key: tuple, make: Callable[[], Any]) -> Any:
 def _future_lanes(layout: TimelineLayout, drawn: list[PlacedEvent]) -> frozenset[str]:
     """Story mode: the lanes nobody is in yet (no event drawn up to the step), whose names wait too."""
     return frozenset(lane.key for lane in layout.lanes) - {item.lane for item in drawn}
+
+
+def _wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: list[WallLegend], wall_px: float,
+                 projector: bool, band: float) -> None:
+    """The figure's layout on the wall: label rows above and below the lanes, no range slider, no second row
+    of years (the axis line has them), the legend in one or two rows."""
+    c = chrome(projector)
+    bottom, top = layout.y_range
+    bottom, top = bottom - band, top + band
+    plot_px = plot_height_px(top - bottom, projector)
+    legends_px = wall_legend_px(rows, c.legend_row_px)
+    height = int(plot_px + WALL_TOP_PX + WALL_BOTTOM_PX + legends_px)
+    legends, _ = wall_legend_layouts(rows, c.legend_row_px, c.legend_font_px, wall_px, esc)
+    for name in [name for name in figure_layout if name.startswith("legend")]:
+        del figure_layout[name]
+    figure_layout.update(legends)
+    split = -bottom / (top - bottom)
+    figure_layout["height"] = height
+    # every margin counted here: plotly must not grow them (it keeps pushes of the screen's figure it replaced)
+    figure_layout["margin"].update(b=legends_px + WALL_BOTTOM_PX, t=WALL_TOP_PX, autoexpand=False)
+    # narrower, the wall scales it down whole (casusbeeld.js); a zoom refits the labels in the same rows
+    figure_layout["meta"] = {"min_width": wall_px, "label_band": band}
+    figure_layout["xaxis"].update(rangeslider={"visible": False}, showticklabels=False)
+    figure_layout["yaxis"].update(domain=[0, split], range=[bottom, 0])
+    figure_layout["yaxis2"].update(domain=[split, 1], range=[0, top])
 
 
 def _age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str) -> list[dict]:

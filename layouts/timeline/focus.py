@@ -117,11 +117,12 @@ def relayout_range(data: Mapping[str, Any] | None) -> tuple[float, float] | str 
 
 def range_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
                 margin_px: float, x_range: tuple[float, float], plot_px: float,
-                gap_notes: Sequence[dict] = (), until: float | None = None) -> list[dict[str, Any]]:
+                gap_notes: Sequence[dict] = (), until: float | None = None,
+                band_rows: float = 0.0) -> list[dict[str, Any]]:
     """The label and key-moment-word annotations for the events of ``drawn`` in ``x_range`` (ms), fitted for
     that range on a plot ``plot_px`` wide (the priority rules as for the whole axis); key moments up to
-    ``until`` (ms; story mode's day)."""
+    ``until`` (ms; story mode's day); ``band_rows``: the wall's label rows."""
     shown = in_range(drawn, x_range)
     fitted = fit_words(case, layout, shown, lang, projector, margin_px, gap_notes, plot_px + margin_px + 12,
-                       x_range, until, reaching_in(drawn, x_range))
-    return word_notes(fitted, shown, projector)
+                       x_range, until, reaching_in(drawn, x_range), band_rows)
+    return word_notes(fitted, shown, projector, wall=band_rows > 0)

@@ -131,6 +131,7 @@ class LabelFrame:
     max_leader_px: float = 0.0  # farthest a label goes from its mark (default 36 em)
     limit: int = 400          # marks considered at most (the first by priority)
     avoid: tuple[tuple[float, float, float, float], ...] = ()  # px boxes (left, top, right, bottom) kept clear
+    leaders_under: bool = False  # a leader line may pass under a label beside its mark (drawn over it, opaque)
 
     @property
     def line_height(self) -> float:
@@ -190,6 +191,18 @@ class PlotScale:
 
     def y(self, rows: float) -> float:
         return (self.frame.y_range[1] - rows) * self.px_per_row
+
+    def days(self, px: float) -> float:
+        """The day at ``px`` from the plot's left (the inverse of :meth:`x`)."""
+        days = self.frame.x_range[0] + px / self.px_per_day
+        for b0, b1 in self.breaks:
+            if b0 < days:
+                days += b1 - b0
+        return days
+
+    def rows(self, px: float) -> float:
+        """The row at ``px`` from the plot's top (the inverse of :meth:`y`)."""
+        return self.frame.y_range[1] - px / self.px_per_row
 
 
 PAD = 2.0  # px kept free around every label
@@ -262,8 +275,7 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
     The important marks (priority ≤ 2) are labelled first: beside their marks where there is room, then with
     leader lines; then the rest the same way."""
     scale = PlotScale(frame)
-    state = _State(_Grid(frame.width_px, frame.height_px), _Grid(frame.width_px, frame.height_px),
-                   _Grid(frame.width_px, frame.height_px))
+    state = _State(*(_Grid(frame.width_px, frame.height_px) for _ in range(4)), frame.leaders_under)
     for box in _mark_boxes(marks, scale) + list(frame.avoid):
         state.blocked.fill_box(box)
     for y0, y1 in frame.keep_out:
@@ -286,17 +298,22 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
 @dataclass(slots=True)
 class _State:
     """Where labels may not go (marks, fixed boxes, labels and leader lines placed), the labels alone (no
-    leader line may run through them) and the leader lines alone (crossing one is avoided where possible)."""
+    leader line may run through them) and the leader lines alone (crossing one is avoided where possible);
+    with ``leaders_under``, the labels no leader line may run through are those with leader lines themselves
+    (labels beside their marks are drawn over the lines, opaque)."""
 
     blocked: _Grid
     labels: _Grid
     leaders: _Grid
+    far_labels: _Grid
+    leaders_under: bool = False
 
     def take(self, box: LabelBox) -> None:
         padded = (box.left - PAD, box.top - PAD, box.left + box.width + PAD, box.top + box.height + PAD)
         self.blocked.fill_box(padded)
         self.labels.fill_box(padded)
         if box.leader:
+            self.far_labels.fill_box(padded)
             segment = (*box.mark_px, *leader_end(box))
             self.blocked.fill_segment(segment)
             self.leaders.fill_segment(segment)
@@ -323,15 +340,29 @@ def _ways(title: str, line_width: float, max_lines: int, font: float, line_heigh
     (at least two whole words, twelve characters: a label cut inside its first words says nothing)."""
     out = []
     forms = ((line_width, max_lines), (line_width * 1.5, 1), (line_width, 1), (line_width * 0.6, 1))
+    one_line = max_lines == 1  # (the wall) the longest line first; every cut form keeps whole words
+    if one_line:
+        forms = (*forms[1:3], (_shortest_head_px(title, font), 1))
     for i, (max_px, lines) in enumerate(forms):
         wrapped = wrap_title(title, max_px, font, lines)
         if not wrapped or any(wrapped == way[0] for way in out):
             continue
-        if i >= 2 and not _whole_words(wrapped[-1], title):
+        if (i >= 2 or one_line) and " ".join(wrapped) != title and not _whole_words(wrapped[-1], title):
             continue
         width = max(text_width(line, font) for line in wrapped) + 2
         out.append((wrapped, width, len(wrapped) * line_height))
     return out
+
+
+def _shortest_head_px(title: str, font: float) -> float:
+    """px of the shortest cut of ``title`` that still says something: its first whole words (two or more,
+    twelve characters or more) and an ellipsis."""
+    words = title.split()
+    for n in range(2, len(words)):
+        head = " ".join(words[:n])
+        if len(head) >= 12:
+            return text_width(head + ELLIPSIS, font) + 0.5
+    return text_width(title, font) + 0.5
 
 
 def _whole_words(line: str, title: str) -> bool:
@@ -396,7 +427,7 @@ def _first_free(boxes: np.ndarray, candidates: np.ndarray, state: _State, index:
         ends = np.stack([np.clip(mx, boxes[chunk, 0], boxes[chunk, 2]), np.clip(my, boxes[chunk, 1], boxes[chunk, 3])],
                         axis=1)
         segments = np.column_stack([np.full(len(chunk), mx), np.full(len(chunk), my), ends])
-        keep = ~state.labels.touched(segments)
+        keep = ~(state.far_labels if state.leaders_under else state.labels).touched(segments)
         chunk, segments = chunk[keep], segments[keep]
         if not len(chunk):
             return None

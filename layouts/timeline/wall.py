@@ -1,0 +1,116 @@
+"""The timeline on the wall (projector mode): what it leaves out and where its words go, read from the back of
+the room.
+
+On the wall nobody hovers or drags: the range slider goes, the legend shrinks to one or two rows of what the
+words on the marks do not say (whose information, the family's part in decisions, the analysts' notes), the
+years are written once (on the axis line), and only the most telling key moments keep a line across the
+timeline (the child's death, court orders, the first and last placement, events the case marks as key); the
+others keep their mark. The room won goes to label rows above the formal half and below the lived half
+(:data:`WALL_BAND_ROWS`), which labels reach with leader lines.
+
+The labels are fitted for the smallest wall (:data:`WALL_LABEL_PX`, the timeline across a 1280 × 720 screen)
+and anchored in data coordinates, so that on a larger wall the marks and the labels spread apart together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from layouts.timeline.traces import LegendRow, legend_entry_px, legend_text_px
+
+WALL_LABEL_PX = 1224
+"""px: the figure's width on a 1280 × 720 wall showing the timeline alone (the labels are fitted for it)."""
+WALL_HEIGHT_PX = {"timeline": 578, "both": 540}
+"""px: the figure's height on a 1280 × 720 wall (what is left under the header and above the date control; beside
+the network, under the card's title too): the label rows fill what the lanes leave of it."""
+WALL_LINE_PX = 130
+"""px: a label's line on the wall (one line: a few words, the whole title where there is room)."""
+WALL_MIN_BAND_ROWS = 1.5
+"""Rows (of lane height) for labels above the formal half and below the lived half, at least."""
+WALL_TOP_PX = 26
+"""px above the plot on the wall: the date line's note."""
+WALL_BOTTOM_PX = 14
+"""px under the lived half on the wall: no repeated date labels there (the axis line carries the years)."""
+WALL_LEGEND_GROUPS = ("from", "decision", "notes")
+"""The legend groups the wall keeps: the marks' symbols are explained by the words on them."""
+WALL_LEGEND_GAP_PX = 28
+
+
+def wall_band_rows(lane_rows: float, legend_px: float, row_px: float, wall: str) -> float:
+    """Label rows above and below ``lane_rows`` rows of lanes: what the smallest wall leaves, at least
+    :data:`WALL_MIN_BAND_ROWS`."""
+    plot_px = WALL_HEIGHT_PX.get(wall, WALL_HEIGHT_PX["both"]) - WALL_TOP_PX - WALL_BOTTOM_PX - legend_px
+    return max(WALL_MIN_BAND_ROWS, (plot_px / row_px - lane_rows) / 2)
+
+
+def wall_legend_px(legends: Sequence[WallLegend], row_px: int) -> int:
+    """px the wall's legends take."""
+    rows = max((legend.row for legend in legends), default=-1) + 1
+    return rows * row_px + 6 if rows else 0
+
+
+def wall_key_lines(moments: Sequence[Any]) -> list[Any]:
+    """The key moments that keep a line on the wall: the child's death, court orders, the start of the first
+    and the last placement, and events the case marks as key (``rank`` ≤ 2 without other deaths)."""
+    starts = [m for m in moments if m.rank == 3]
+    ends = {id(starts[0]), id(starts[-1])} if starts else set()
+    return [m for m in moments if m.strong or m.rank in (1, 2) or id(m) in ends]
+
+
+@dataclass(frozen=True)
+class WallLegend:
+    """One plotly legend on the wall: its id, its title and where it starts (px from the left, row from the
+    top)."""
+
+    legend: str
+    title: str
+    left_px: float
+    row: int
+
+
+def wall_legends(keys: list[dict], groups: Sequence[LegendRow], width_px: float, font_px: int
+                 ) -> tuple[list[dict], list[WallLegend]]:
+    """The keys the wall keeps and their legends side by side, a group per legend, in as few rows as fit
+    ``width_px``, two at most (a group that would need a third is left out); each key pointed at its legend."""
+    kept = [key for key in keys if key.get("legendgroup") in WALL_LEGEND_GROUPS]
+    legends: list[WallLegend] = []
+    left, row = 0.0, 0
+    for group in (g for g in groups if g.group in WALL_LEGEND_GROUPS):
+        members = [key for key in kept if key.get("legendgroup") == group.group]
+        if not members:
+            continue
+        width = legend_text_px(group.title, font_px) + sum(legend_entry_px(key["name"], font_px) for key in members)
+        if legends and left + width > width_px:
+            left, row = 0.0, row + 1
+        if row > 1:  # two rows at most (the figure takes the wall's height: see wall_legend_layouts)
+            kept = [key for key in kept if key not in members]
+            continue
+        legend = "legend" if not legends else f"legend{len(legends) + 1}"
+        legends.append(WallLegend(legend, group.title, left, row))
+        left += width + WALL_LEGEND_GAP_PX
+        for key in members:
+            key["legend"] = legend
+    for key in kept:
+        key.pop("legendgroup", None)
+    return kept, legends
+
+
+def wall_legend_layouts(legends: Sequence[WallLegend], row_px: int, font_px: int, width_px: float,
+                        esc: Any) -> tuple[dict[str, dict], int]:
+    """plotly's legend layouts for :func:`wall_legends` (``width_px``: the nominal width their places were found
+    for), and the px they take. The wall gives the figure the height it has: the first row hangs under the plot,
+    a second stands on the figure's bottom edge, whatever the height."""
+    total = wall_legend_px(legends, row_px)
+    layouts = {}
+    for legend in legends:
+        under = {"y": 0, "yref": "paper", "yanchor": "top"} if legend.row == 0 else \
+            {"y": 0, "yref": "container", "yanchor": "bottom"}
+        layouts[legend.legend] = {
+            "orientation": "h", "x": legend.left_px / width_px, "xanchor": "left", "xref": "container", **under,
+            "itemclick": False, "itemdoubleclick": False, "font": {"size": font_px}, "bgcolor": "rgba(0,0,0,0)",
+            "tracegroupgap": 0, "itemsizing": "constant",
+            "title": {"text": f"<b>{esc(legend.title)}</b>", "side": "left", "font": {"size": font_px}},
+        }
+    return layouts, total

@@ -1,0 +1,39 @@
+"""The timeline's event labels as the browser draws them: their text and their boxes on the screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_LABELS_JS = """id => {
+    const gd = document.getElementById(id).querySelector('.js-plotly-plot');
+    if (!gd || !gd.layout || !gd.layout.annotations) { return null; }
+    const names = gd.layout.annotations.map(a => a.name);
+    const out = [];
+    gd.querySelectorAll('g.annotation').forEach(g => {
+        const i = Number(g.getAttribute('data-index'));
+        if (names[i] !== 'timeline-label') { return; }
+        const text = g.querySelector('text.annotation-text');
+        if (!text || getComputedStyle(g).display === 'none') { return; }
+        const r = text.getBoundingClientRect();
+        if (!r.width || !r.height) { return; }
+        out.push({text: text.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom});
+    });
+    const svg = gd.querySelector('.main-svg').getBoundingClientRect();
+    return {labels: out, svg: {left: svg.left, top: svg.top, right: svg.right, bottom: svg.bottom}};
+}"""
+
+
+def drawn_labels(page: Any, graph_id: str = "timeline-graph") -> dict[str, Any] | None:
+    """{"labels": [{text, left, top, right, bottom}], "svg": {...}}: the labels' text boxes in screen px."""
+    return page.evaluate(_LABELS_JS, graph_id)
+
+
+def overlapping(labels: list[dict[str, Any]], slack: float = 0.5) -> list[tuple[str, str]]:
+    """Pairs of labels whose text boxes overlap (by more than ``slack`` px each way)."""
+    pairs = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            if a["left"] + slack < b["right"] and b["left"] + slack < a["right"] \
+                    and a["top"] + slack < b["bottom"] and b["top"] + slack < a["bottom"]:
+                pairs.append((a["text"], b["text"]))
+    return pairs
