@@ -258,6 +258,9 @@ def build_layout(files: Sequence[OfferedCase], lang: str) -> html.Div:
         dcc.Store(id="story-meta", storage_type="memory", data={"n": 0, "index": 0}),
         dcc.Store(id="panel-finding", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
+        dcc.Store(id="genosociogram-shown", storage_type="memory"),
+        # organisations unfolded on the wall ({"case", "open"}; app.callbacks.view.toggled)
+        dcc.Store(id="unfold-store", storage_type="memory"),
         # {width, height} px the wall leaves for the geno-sociogram, measured in the browser (casusbeeld.js)
         dcc.Store(id="wall-frame", storage_type="memory"),
         dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
