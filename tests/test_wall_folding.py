@@ -32,9 +32,9 @@ def test_many_professionals_are_folded_on_the_wall(frame: tuple[int, int]) -> No
     counts = [t for trace in folded.data if trace.mode == "text" and trace.textfont.color == PROFESSIONAL_COLOUR
               for t in trace.text if t != "<b>+</b>"]
     assert counts and all(t.split(" ")[0].isdigit() for t in counts)  # the boxes say how many
-    # every box has a button that unfolds it
+    # a box drawn large enough has a button that unfolds it
     boxes = {k[4:] for k in marks(folded) if k.startswith("org:")}
-    assert {k[7:] for k in marks(folded) if k.startswith("unfold:")} == boxes
+    assert {k[7:] for k in marks(folded) if k.startswith("unfold:")} <= boxes
     opened = genosociogram_figure(case, state, frame=frame, collapse_organisations=False)
     assert marks(opened) & professionals
     # folded, the drawing is drawn larger: the family gets the room

@@ -149,8 +149,9 @@ FOLD_BUTTON_PX = 22  # px: the diameter of an organisation box's fold / unfold b
 def _fold_button(ctx: Context, item: RingItem, x: float, y: float, *, unfold: bool) -> None:
     """On the wall (``ctx.foldable``) a round button on the box's upper right corner ``(x, y)``: "+" unfolds the box
     into its professionals, "−" folds them back into it; a click on it carries ``unfold:<id>`` or ``fold:<id>``."""
-    if not ctx.foldable or item.organisation is None:
-        return
+    x0, x1, _, _ = item.box
+    if not ctx.foldable or item.organisation is None or (x1 - x0) * ctx.px_per_unit < 3 * FOLD_BUTTON_PX:
+        return  # a box drawn small has no room for it: it would hide the box's name
     size = FOLD_BUTTON_PX / ctx.px_per_unit
     x -= size / 4  # a little inside the box: the corner of a box at the drawing's edge stays in the figure
     ctx.ink.fill(symbol_outline("female", x, y, size), FillStyle(PAPER, PROFESSIONAL_COLOUR, ctx.scale.line), z=6)
