@@ -14,12 +14,11 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import Patch, no_update
 
-from app import timeline_view
+from app import genosociogram_view, timeline_view
 from app.filters import case_bounds
 from app.view_state_io import timeline_state
 from layouts.components.annotations_panel import annotation, annotation_highlights
 from layouts.components.page import empty_figure
-from layouts.genogram.figure import genosociogram_figure as draw_genosociogram
 from layouts.texts import text
 from layouts.view_state import Highlight, ViewState
 from models.case_view import CaseView, finding
@@ -231,17 +230,34 @@ def wall_frame(projector: bool, wall: str | None, measured: Any = None) -> tuple
     return measured_frame(measured, wall) or WALL_FRAMES.get(wall or "both", WALL_FRAMES["both"])
 
 
+def network_highlight(view: CaseView, selection: Selection) -> Highlight:
+    """What the geno-sociogram emphasises for ``selection``."""
+    _, highlight = highlights(view, selection)
+    return Highlight.of(persons=highlight.get("highlight_persons"), organisations=highlight.get(
+        "highlight_organisations"), events=highlight.get("highlight_events"))
+
+
+def genosociogram_output(view: CaseView | None, selection: Selection, as_of_value: int | None, lang: str,
+                         projector: bool, wall: str | None = None, measured: Any = None, shown: str | None = None,
+                         unfolded: Any = ()) -> tuple[go.Figure | Patch, str | None]:
+    """The geno-sociogram as of the slider's date with the selection highlighted (on the projector drawn for the
+    wall's frame, the organisations in ``unfolded`` unfolded there), or only a patch of the figure the browser
+    shows (signature ``shown``) when that is of the same drawing (see :mod:`app.genosociogram_view`); and the
+    signature of what the browser then shows."""
+    if view is None:
+        return empty_figure(projector), None
+    state = ViewState(as_of=as_of_date(view, as_of_value), lang=lang, projector=projector)
+    opened = tuple(str(o) for o in unfolded or () if o in view.organisation_names)
+    return genosociogram_view.output(view, state, wall_frame(projector, wall, measured),
+                                     network_highlight(view, selection), shown, opened)
+
+
 def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_value: int | None, lang: str,
                          projector: bool, wall: str | None = None, measured: Any = None) -> go.Figure:
-    """The geno-sociogram as of the slider's date, with the selection highlighted (on the projector, drawn for
-    the wall's frame)."""
-    if view is None:
-        return empty_figure(projector)
-    _, highlight = highlights(view, selection)
-    state = ViewState(as_of=as_of_date(view, as_of_value), lang=lang, projector=projector)
-    return draw_genosociogram(view.case, state, frame=wall_frame(projector, wall, measured), highlight=Highlight.of(
-        persons=highlight.get("highlight_persons"), organisations=highlight.get("highlight_organisations"),
-        events=highlight.get("highlight_events")))
+    """The whole geno-sociogram figure of :func:`genosociogram_output`."""
+    fig, _ = genosociogram_output(view, selection, as_of_value, lang, projector, wall, measured)
+    assert isinstance(fig, go.Figure)
+    return fig
 
 
 def graph_height(fig: go.Figure | Patch) -> Any:

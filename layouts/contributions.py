@@ -12,6 +12,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from layouts.timeline.hover import point_ids
 from models.case import Case
 
 PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#6A3D9A")
@@ -66,7 +67,7 @@ def mark_timeline(fig: go.Figure, case: Case, projector: bool = False) -> go.Fig
         if ids is None or getattr(trace, "x", None) is None:
             continue
         base = getattr(trace, "base", None) if trace.type == "bar" else None
-        for index, ident in enumerate(ids):
+        for index, ident in enumerate(point_ids(ids)):
             if str(ident) in owners and str(ident) not in points:
                 x = base[index] if base is not None and not isinstance(base, int | float) else trace.x[index]
                 points[str(ident)] = (x, trace.y[index])

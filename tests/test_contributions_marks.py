@@ -18,6 +18,7 @@ from layouts.contributions import (
 )
 from layouts.genogram.figure import genosociogram_figure
 from layouts.timeline.figure import timeline_figure
+from layouts.timeline.hover import point_ids
 from layouts.view_state import ViewState
 from models import validate_case_data
 from models.contribution import Contribution, with_contributions
@@ -50,7 +51,7 @@ def mark_points(fig: go.Figure) -> dict[str, tuple[float, float]]:
         if trace.customdata is None or trace.name == RING_NAME:
             continue
         xs = trace.base if trace.type == "bar" else trace.x
-        for ident, x, y in zip(np.asarray(trace.customdata), np.asarray(xs), np.asarray(trace.y), strict=True):
+        for ident, x, y in zip(point_ids(trace.customdata), np.asarray(xs), np.asarray(trace.y), strict=True):
             points.setdefault(str(ident), (x, y))
     return points
 
@@ -82,8 +83,8 @@ def test_added_persons_are_ringed_in_the_genosociogram() -> None:
 def test_a_case_without_workshop_items_is_drawn_as_before() -> None:
     case = validate_case_data(BASE_CASE)
     fig = timeline_figure(case, ViewState(lang="nl"))
-    before = fig.to_plotly_json()
-    assert mark_timeline(fig, case).to_plotly_json() == before
+    before = fig.to_json()
+    assert mark_timeline(fig, case).to_json() == before
     network = genosociogram_figure(case, ViewState(lang="nl"))
     assert len(mark_genosociogram(network, case).data) == len(genosociogram_figure(case, ViewState(lang="nl")).data)
 

@@ -31,8 +31,11 @@ def test_many_professionals_are_folded_on_the_wall(frame: tuple[int, int]) -> No
     assert not marks(folded) & professionals  # every professional is counted in a box
     assert {k for k in marks(folded) if k.startswith("org:")}
     counts = [t for trace in folded.data if trace.mode == "text" and trace.textfont.color == PROFESSIONAL_COLOUR
-              for t in trace.text]
+              for t in trace.text if t != "<b>+</b>"]
     assert counts and all(t.split(" ")[0].isdigit() for t in counts)  # the boxes say how many
+    # a box drawn large enough has a button that unfolds it
+    boxes = {k[4:] for k in marks(folded) if k.startswith("org:")}
+    assert {k[7:] for k in marks(folded) if k.startswith("unfold:")} <= boxes
     opened = genosociogram_figure(case, state, frame=frame, collapse_organisations=False)
     assert marks(opened) & professionals
     # folded, the drawing is drawn larger: the family gets the room
@@ -44,3 +47,17 @@ def test_a_few_professionals_stay_open_on_the_wall() -> None:
     state = ViewState(as_of=dt.date(2025, 2, 14), projector=True)
     shown = marks(genosociogram_figure(case, state, frame=(800, 530)))
     assert {"huisarts"} <= shown
+
+
+def test_one_organisation_unfolds_on_the_wall() -> None:
+    """Unfolded per organisation: its professionals are drawn in its box (a "−" folds it back), the rest stay folded."""
+    case = load_case(SAMPLES / "calamiteit_sem.json")
+    state = ViewState(as_of=dt.date(2022, 6, 11), projector=True)
+    folded = marks(genosociogram_figure(case, state, frame=(940, 900)))
+    org = sorted(k[7:] for k in folded if k.startswith("unfold:"))[0]
+    members = {p.id for p in case.persons if p.organisation == org and p.kind.value == "professional"}
+    opened = marks(genosociogram_figure(case, state, frame=(940, 900), unfolded=[org]))
+    assert members & opened and not members & folded
+    assert f"fold:{org}" in opened and f"unfold:{org}" not in opened
+    others = {k for k in folded if k.startswith("unfold:")} - {f"unfold:{org}"}
+    assert others <= opened  # the other organisations stay folded

@@ -22,8 +22,9 @@ from app.navigation import (
     _event_ordinal,
     after_edit,
     as_of_date,
+    clicked_id,
     fit_to_width,
-    genosociogram_figure,
+    genosociogram_output,
     graph_height,
     navigate,
     story_event,
@@ -65,6 +66,25 @@ def opened(view: CaseView | None, store: dict[str, Any] | None, selection: Selec
         meta["index"] = step  # story mode (switched on from the address) starts at the address's step
         return values["selection"], {"step": step}, values["as_of"], first, last, marks, None, None, meta
     return None, {"step": 0}, opening_day(view, bounds).toordinal(), first, last, marks, None, None, meta
+
+
+def case_key(store: dict[str, Any] | None) -> str | None:
+    """Which case the unfolded organisations belong to (its file name; an edit keeps it)."""
+    return str((store or {}).get("name") or "") or None
+
+
+def toggled(unfolded: Any, item: str | None, case: str | None, case_changed: bool) -> Any:
+    """The organisations unfolded on the wall (``{"case", "open"}``) after a click on ``item`` of the
+    geno-sociogram: a box's "+" (``unfold:<id>``) adds its organisation, its "−" (``fold:<id>``) takes it away;
+    another case starts with none unfolded."""
+    current = unfolded if isinstance(unfolded, dict) and unfolded.get("case") == case else {"case": case, "open": []}
+    if case_changed:
+        return current if current is unfolded else {"case": case, "open": []}
+    action, _, org = (item or "").partition(":")
+    if action not in ("unfold", "fold") or not org:
+        return no_update
+    opened = [o for o in current.get("open", []) if o != org] + ([org] if action == "unfold" else [])
+    return {"case": case, "open": opened}
 
 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
@@ -145,20 +165,34 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
     @app.callback(
         Output("genosociogram-graph", "figure"), Output("genosociogram-graph", "style"),
         Output("genosociogram-title", "children"), Output("as-of-text", "children"),
+        Output("genosociogram-shown", "data"),
         Input("case-store", "data"), Input("selection-store", "data"), Input("as-of", "value"),
         Input("lang", "value"), Input("projector", "value"), Input("wall", "value"), Input("wall-frame", "data"),
+        Input("unfold-store", "data"), State("genosociogram-shown", "data"),
     )
     def _genosociogram(store: dict[str, Any] | None, selection: Selection, as_of: int | None, lang: str,
-                       projector: bool, wall: str | None = None,
-                       frame: Any = None) -> tuple[go.Figure, dict[str, str], str, str]:
+                       projector: bool, wall: str | None = None, frame: Any = None, unfolded: Any = None,
+                       shown: str | None = None) -> tuple[Any, ...]:
+        # a new selection or date of the same drawing is a small patch of the figure shown (app.genosociogram_view)
         lang = normal_lang(lang)
         view = case_view(store)
-        fig, style = fit_to_width(genosociogram_figure(view, selection, as_of, lang, bool(projector), wall, frame))
-        if view is not None:
-            fig = mark_genosociogram(fig, view.case)
+        opened = (unfolded or {}).get("open", []) if (unfolded or {}).get("case") == case_key(store) else []
+        fig, sig = genosociogram_output(view, selection, as_of, lang, bool(projector), wall, frame, shown, opened)
+        style: Any = no_update
+        if isinstance(fig, go.Figure):
+            if view is not None:
+                fig = mark_genosociogram(fig, view.case)  # a workshop's contributions in their colours
+            fig, style = fit_to_width(fig)
         day = as_of_date(view, as_of) if view else None
         title = text("genosociogram_asof", lang, date=format_day(day, lang)) if day else text("genosociogram", lang)
-        return fig, style, title, format_day(day, lang) if day else ""
+        return fig, style, title, format_day(day, lang) if day else "", sig
+
+    @app.callback(
+        Output("unfold-store", "data"),
+        Input("genosociogram-graph", "clickData"), Input("case-store", "data"), State("unfold-store", "data"),
+    )
+    def _unfold(click: Any, store: dict[str, Any] | None, unfolded: Any) -> Any:
+        return toggled(unfolded, clicked_id(click), case_key(store), ctx.triggered_id == "case-store")
 
     @app.callback(
         Output("details", "children"), Output("clear-selection", "hidden"), Output("details-close", "hidden"),

@@ -284,6 +284,9 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
         dcc.Store(id="panel-finding", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
         dcc.Store(id="timeline-zoom", storage_type="memory"),
+        dcc.Store(id="genosociogram-shown", storage_type="memory"),
+        # organisations unfolded on the wall ({"case", "open"}; app.callbacks.view.toggled)
+        dcc.Store(id="unfold-store", storage_type="memory"),
         # {width, height} px the wall leaves for the geno-sociogram, measured in the browser (casusbeeld.js)
         dcc.Store(id="wall-frame", storage_type="memory"),
         dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),

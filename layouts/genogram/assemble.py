@@ -10,6 +10,7 @@ frame's size, the legend on the right or in a few rows below (:func:`_in_frame`)
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import plotly.graph_objects as go
@@ -31,6 +32,7 @@ from layouts.genogram.fit import (
 from layouts.genogram.legend import SECTIONS, Scale, draw_legend, draw_legend_columns, draw_legend_grid
 from layouts.genogram.relations import draw_relation
 from layouts.genogram.symbols import Ink, Path
+from layouts.plotly_adapter import unchecked_figure
 from layouts.style import DIM_OPACITY, FONT_FAMILY, INK, MUTED, PAPER
 from layouts.texts import text
 from models.case import Case
@@ -40,10 +42,25 @@ PROJECTOR_MIN_WIDTH = 640  # px: a small drawing still gets a legend and title t
 AXIS = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
 
 
-def assemble(case: Case, fitted: SociogramLayout, ctx: Context, as_of: dt.date | None, lang: str) -> go.Figure:
-    """The figure: the drawing in ``ctx.ink``, the legend of the symbols used, the title, ``meta``."""
+def assemble(case: Case, fitted: SociogramLayout, ctx: Context, as_of: dt.date | None, lang: str,
+             layered: bool = False) -> go.Figure:
+    """The figure (see :func:`assemble_dict`), made of known-good parts: not validated again."""
+    parts = assemble_dict(case, fitted, ctx, as_of, lang, layered)
+    return unchecked_figure(parts["data"], parts["layout"])
+
+
+def assemble_dict(case: Case, fitted: SociogramLayout, ctx: Context, as_of: dt.date | None, lang: str,
+                  layered: bool = False) -> dict[str, Any]:
+    """The figure: the drawing in ``ctx.ink``, the legend of the symbols used, the title, ``meta``.
+
+    ``layered``: the drawing in the layered form of :meth:`.symbols.Ink.traces` (its first ``meta["layers"]``
+    traces the base, the next as many the overlay of what is highlighted), so that another highlight of the same
+    drawing is a small patch (see ``app.genosociogram_view``)."""
     legend_ink = Ink(xaxis="x2", yaxis="y2", dim=DIM_OPACITY)
     meta = _meta(case, fitted)
+    if layered:
+        meta["layers"] = ctx.ink.group_count()
+        ctx = replace(ctx, layered=True)
     if fitted.framed:
         return _in_frame(case, fitted, ctx, legend_ink, as_of, lang, meta)
     scale = fitted.scale
@@ -55,10 +72,10 @@ def assemble(case: Case, fitted: SociogramLayout, ctx: Context, as_of: dt.date |
         x0, x1, _, _ = projector_extent(fitted)
         keys, legend_h = draw_legend_columns(legend_ink, ctx.used, lang, scale, (x1 - x0) * fitted.ppu / LEGEND_UNIT_PX,
                                              LEGEND_UNIT_PX, relation_glyph, short=fitted.projector)
-        return _above_legend(case, fitted, ctx.ink, legend_ink, as_of, lang, keys, legend_h, meta)
+        return _above_legend(case, fitted, ctx, legend_ink, as_of, lang, keys, legend_h, meta)
     legend_w, legend_h = draw_legend(legend_ink, ctx.used, lang, scale, LEGEND_UNIT_PX, relation_glyph)
     keys = [k for _, entries in SECTIONS for k in entries if k in ctx.used]
-    return _beside(case, fitted, ctx.ink, legend_ink, as_of, lang, (legend_w, legend_h), keys, meta)
+    return _beside(case, fitted, ctx, legend_ink, as_of, lang, (legend_w, legend_h), keys, meta)
 
 
 def empty_figure(case: Case, as_of: dt.date | None, lang: str, scale: Scale, ppu: float) -> go.Figure:
@@ -110,13 +127,18 @@ def _page(width: float, height: float, top: float, bottom: float, scale: Scale, 
     )
 
 
-def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
-    """The figure from plain trace and layout dicts."""
-    return go.Figure({"data": traces, "layout": layout})
+def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> dict[str, Any]:
+    """The figure's plain dict."""
+    return {"data": traces, "layout": layout}
 
 
-def _beside(case: Case, fitted: SociogramLayout, ink: Ink, legend_ink: Ink, as_of: dt.date | None, lang: str,
-            legend_size: tuple[float, float], legend_keys: list[str], meta: dict[str, Any]) -> go.Figure:
+def drawing_traces(ctx: Context, hover_font: int) -> list[dict[str, Any]]:
+    """The drawing's traces: by emphasis, or in the layered form when ``ctx.layered``."""
+    return ctx.ink.traces(FONT_FAMILY, hover_font, ctx.any_highlight if ctx.layered else None)
+
+
+def _beside(case: Case, fitted: SociogramLayout, ctx: Context, legend_ink: Ink, as_of: dt.date | None, lang: str,
+            legend_size: tuple[float, float], legend_keys: list[str], meta: dict[str, Any]) -> dict[str, Any]:
     """The screen figure: the drawing (``ppu`` px a unit) with the legend (its own unit) on its right."""
     scale, ppu = fitted.scale, fitted.ppu
     legend_w, legend_h = legend_size
@@ -126,7 +148,7 @@ def _beside(case: Case, fitted: SociogramLayout, ink: Ink, legend_ink: Ink, as_o
     plot_h = max((y1 - y0) * ppu, (legend_h + 1.0) * LEGEND_UNIT_PX)
     top, bottom = int(scale.title * 3.6), 16
     pad = (plot_h / ppu - (y1 - y0)) / 2  # the drawing centred vertically when the legend is taller
-    traces = ink.traces(FONT_FAMILY, scale.small) + legend_ink.traces(FONT_FAMILY, scale.small)
+    traces = drawing_traces(ctx, scale.small) + legend_ink.traces(FONT_FAMILY, scale.small)
     title = (f"<b>{esc(case.title)}</b><br><span style='font-size:{scale.small}px;color:{MUTED}'>"
              f"geno-sociogram · {esc(_when(as_of, lang))} · {esc(case.id)}</span>")
     layout = _page(round(plot_w + 2 * SIDE_PX), round(plot_h + top + bottom), top, bottom, scale, {"text": title})
@@ -144,8 +166,8 @@ def _beside(case: Case, fitted: SociogramLayout, ink: Ink, legend_ink: Ink, as_o
     return _figure(traces, layout)
 
 
-def _above_legend(case: Case, fitted: SociogramLayout, ink: Ink, legend_ink: Ink, as_of: dt.date | None,
-                  lang: str, legend_keys: list[str], legend_h: float, meta: dict[str, Any]) -> go.Figure:
+def _above_legend(case: Case, fitted: SociogramLayout, ctx: Context, legend_ink: Ink, as_of: dt.date | None,
+                  lang: str, legend_keys: list[str], legend_h: float, meta: dict[str, Any]) -> dict[str, Any]:
     """The drawing across the figure's width (:data:`PROJECTOR_WIDTH`, or the screen's for a wide drawing on the
     screen), the legend in columns below it."""
     scale, ppu = fitted.scale, fitted.ppu
@@ -155,7 +177,7 @@ def _above_legend(case: Case, fitted: SociogramLayout, ink: Ink, legend_ink: Ink
     gap_px = 12.0 if legend_keys else 0.0
     top, bottom = int(scale.title * 3.6), 16
     plot_px = main_px + gap_px + legend_px
-    traces = ink.traces(FONT_FAMILY, scale.small) + legend_ink.traces(FONT_FAMILY, scale.small)
+    traces = drawing_traces(ctx, scale.small) + legend_ink.traces(FONT_FAMILY, scale.small)
     when = esc(_when(as_of, lang))
     about = when if fitted.projector else f"geno-sociogram · {when} · {esc(case.id)}"
     title = (f"<b>{fit(case.title, chars_in(x1 - x0, scale.title, ppu, bold=True), 1)}</b><br>"
@@ -212,7 +234,7 @@ def _frame_domains(placement: str, plot_w: float, plot_h: float, legend_w: float
 
 
 def _in_frame(case: Case, fitted: SociogramLayout, ctx: Context, legend_ink: Ink, as_of: dt.date | None,
-              lang: str, meta: dict[str, Any]) -> go.Figure:
+              lang: str, meta: dict[str, Any]) -> dict[str, Any]:
     """A figure of exactly the frame's px: the drawing centred in what the legend leaves (on the right, or below)."""
     legend_keys, legend_h, columns = _frame_legend(fitted, ctx, legend_ink, lang)
     scale = fitted.scale
@@ -224,7 +246,7 @@ def _in_frame(case: Case, fitted: SociogramLayout, ctx: Context, legend_ink: Ink
     ppu = min(fitted.ppu, main_w / (x1 - x0), main_h / (y1 - y0))  # never cut off (labels fitted a hair wider)
     pad_x = (main_w / ppu - (x1 - x0)) / 2
     pad_y = (main_h / ppu - (y1 - y0)) / 2
-    traces = ctx.ink.traces(FONT_FAMILY, scale.small) + legend_ink.traces(FONT_FAMILY, FRAME_LEGEND_SCALE.small)
+    traces = drawing_traces(ctx, scale.small) + legend_ink.traces(FONT_FAMILY, FRAME_LEGEND_SCALE.small)
     when = _when(as_of, lang)
     room = chars_in(plot_w / ppu, scale.title, ppu, bold=True) - len(when) // 2 - 2
     title = (f"<b>{fit(case.title, max(room, 12), 1)}</b>"

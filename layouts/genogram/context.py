@@ -70,6 +70,8 @@ class Context:
     px_per_unit: float = 40.0
     projector: bool = False
     org_font: int = 0                           # px of organisation names (0: the scale's small type)
+    layered: bool = False                       # traces in the layered form (see Ink.traces)
+    foldable: bool = False                      # a fold / unfold button on each organisation's box
 
     def line_emph(self, *keys: str) -> bool:
         return not self.any_highlight or any(self.highlighted(k) for k in keys)

@@ -56,7 +56,8 @@ def draw_sociogram(case: Case, fitted: SociogramLayout, *, as_of: dt.date | None
                   emph=lambda key: not any_highlight or highlighted(key), highlighted=highlighted,
                   any_highlight=any_highlight,
                   names={p.id: p.label for p in case.persons} | {org_key(o.id): o.name for o in case.organisations},
-                  px_per_unit=fitted.ppu, projector=fitted.projector, org_font=fitted.org_font)
+                  px_per_unit=fitted.ppu, projector=fitted.projector, org_font=fitted.org_font,
+                  foldable=fitted.foldable)
     graph = fitted.graph
     if not graph.number_of_nodes():
         return ctx

@@ -30,15 +30,20 @@ that wants to zoom to a person. The legend has its own axes (x2/y2) in units of 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 import plotly.graph_objects as go
 
-from layouts.genogram.assemble import assemble, empty_figure
+from layouts.genogram.assemble import assemble, assemble_dict, empty_figure
+from layouts.genogram.context import Context
 from layouts.genogram.draw import draw_sociogram
 from layouts.genogram.fit import (
     FRAME_SCALE,
     PROJECTOR_WIDTH,
     PX_PER_UNIT,
     SCREEN_WIDTH,
+    SociogramLayout,
     cached_family_layout,
     family_key,
     sociogram_layout,
@@ -47,8 +52,8 @@ from layouts.genogram.perspective_rings import add_perspective_key
 from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
 from models.case import Case
 
-__all__ = ["FRAME_SCALE", "PROJECTOR_WIDTH", "PX_PER_UNIT", "SCREEN_WIDTH", "cached_family_layout", "family_key",
-           "genosociogram_figure"]
+__all__ = ["FRAME_SCALE", "PROJECTOR_WIDTH", "PX_PER_UNIT", "SCREEN_WIDTH", "cached_family_layout", "draw_figure",
+           "family_key", "genosociogram_figure", "sociogram_layout"]
 
 
 def genosociogram_figure(
@@ -61,6 +66,7 @@ def genosociogram_figure(
     show_network: bool = True,
     show_professionals: bool = True,
     show_annotations: bool = True,
+    unfolded: Collection[str] = (),
 ) -> go.Figure:
     """The geno-sociogram of ``case`` in the view ``state``: as it stood on ``state.as_of`` (None: the whole
     history), in ``state.lang``, for the projector when ``state.projector``.
@@ -71,15 +77,30 @@ def genosociogram_figure(
     ``show_annotations``: a ✎ by each person an analyst's note is about, the notes in its hover.
     ``frame``: (width, height) px of the frame the figure is shown in on the wall (always projector type): the
     figure is that size, the drawing as large as the frame allows with projector type (:data:`FRAME_SCALE`), a
-    compact legend on the right or, when the drawing is larger that way, in a few rows below it.
+    compact legend on the right or, when the drawing is larger that way, in a few rows below it; there the
+    professionals of many are folded into their organisations' boxes, but those of the organisations in
+    ``unfolded`` (each box has a button to fold or unfold it).
     """
-    as_of, lang = state.as_of, state.lang
-    fitted = sociogram_layout(case, as_of, frame, projector=state.projector,
+    fitted = sociogram_layout(case, state.as_of, frame, projector=state.projector,
                               collapse_organisations=collapse_organisations, show_network=show_network,
-                              show_professionals=show_professionals)
+                              show_professionals=show_professionals, unfolded=unfolded)
+    fig, _ = draw_figure(case, fitted, state, highlight=highlight, show_annotations=show_annotations)
+    assert isinstance(fig, go.Figure)
+    return fig
+
+
+def draw_figure(case: Case, fitted: SociogramLayout, state: ViewState, *, highlight: Highlight = NO_HIGHLIGHT,
+                show_annotations: bool = True, layered: bool = False,
+                as_dict: bool = False) -> tuple[go.Figure | dict[str, Any], Context]:
+    """Draw and assemble a fitted geno-sociogram (:func:`.fit.sociogram_layout`) as of ``state.as_of`` in
+    ``state.lang``; the figure (``as_dict``: its plain dict) and the drawing's context (its ink). ``layered``: see
+    :func:`.assemble.assemble`."""
+    as_of, lang = state.as_of, state.lang
     ctx = draw_sociogram(case, fitted, as_of=as_of, lang=lang, highlight=highlight, show_annotations=show_annotations)
     if not fitted.graph.number_of_nodes():
-        return empty_figure(case, as_of, lang, fitted.scale, fitted.ppu)
-    figure = assemble(case, fitted, ctx, as_of, lang)
+        fig = empty_figure(case, as_of, lang, fitted.scale, fitted.ppu)
+        return (fig.to_dict() if as_dict else fig), ctx
+    figure = (assemble_dict(case, fitted, ctx, as_of, lang, layered=layered) if as_dict
+              else assemble(case, fitted, ctx, as_of, lang, layered=layered))
     add_perspective_key(figure, case, lang, fitted.scale.small)
-    return figure
+    return figure, ctx

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +74,7 @@ class SociogramLayout:
     ``marks`` and ``anchor`` map mark keys (person ids, ``org:<id>`` for a collapsed organisation) to their
     :class:`Mark` (with its label's room) and each shown person to the mark they are drawn in; ``placement`` is
     where the legend goes (``"right"`` or ``"below"``); ``legend_col_w`` is a frame legend's column width (units
-    of :data:`FRAME_LEGEND_UNIT`)."""
+    of :data:`FRAME_LEGEND_UNIT`); ``foldable``: the organisations' boxes get a button to fold or unfold them."""
 
     graph: nx.MultiDiGraph
     family: FamilyLayout
@@ -89,6 +89,7 @@ class SociogramLayout:
     placement: str
     org_font: int
     legend_col_w: float = 0.0
+    foldable: bool = False  # on the wall, professionals folded by default: each box has a button to (un)fold it
 
     @property
     def framed(self) -> bool:
@@ -101,18 +102,21 @@ class SociogramLayout:
 
 def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int, int] | None = None, *,
                      projector: bool = False, collapse_organisations: object = "auto", show_network: bool = True,
-                     show_professionals: bool = True) -> SociogramLayout:
+                     show_professionals: bool = True, unfolded: Collection[str] = ()) -> SociogramLayout:
     """Fit the geno-sociogram of ``case`` on ``as_of`` to the screen's card, the projector's or a wall ``frame``
     ((width, height) px): choose the ring, the scale and the legend's place, and give every label its room.
     In a frame ``collapse_organisations="auto"`` folds every organisation's professionals into its box (a count)
-    when more than :data:`WALL_FOLD` are shown (pass ``False`` or a list of organisation ids to unfold them)."""
+    when more than :data:`WALL_FOLD` are shown, but those of the organisations in ``unfolded`` (pass ``False`` or a
+    list of organisation ids to collapse to choose otherwise)."""
     framed = frame is not None
     projector = bool(projector) or framed
     ts = type_scale(projector)
     scale = FRAME_SCALE if framed else Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
     graph = build_graph(case, as_of)
-    if framed and collapse_organisations == "auto" and _professionals_shown(graph) > WALL_FOLD:
-        collapse_organisations = "all"  # on the wall many professionals are folded into their organisation's box
+    foldable = framed and collapse_organisations == "auto" and _professionals_shown(graph) > WALL_FOLD
+    if foldable:
+        # on the wall many professionals are folded into their organisation's box, unless unfolded there
+        collapse_organisations = sorted(_organisations_shown(graph) - set(unfolded)) if unfolded else "all"
 
     def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
         return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
@@ -129,7 +133,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
                                                                                            fitter_for)
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
-                           org_font=fitter.org_font, legend_col_w=col_w)
+                           org_font=fitter.org_font, legend_col_w=col_w, foldable=foldable)
 
 
 SPACING_ROUNDS = 5  # label-aware spacing: rounds of (spacing for a scale, fit the scale)
@@ -175,6 +179,11 @@ def name_room(case: Case, font: int, ppu: float) -> dict[str, float]:
     """Half the width (units at ``ppu``) each family person's name needs at ``font`` px, on two lines as narrow as
     they go (the label-aware spacing of the family rows)."""
     return {p.id: label_need(p.label, font, ppu)[1] for p in case.persons if p.kind != PersonKind.PROFESSIONAL}
+
+
+def _organisations_shown(graph: nx.MultiDiGraph) -> set[str]:
+    return {d["organisation"] for _, d in graph.nodes(data=True)
+            if d.get("node") == "person" and d.get("kind") == "professional" and d.get("organisation")}
 
 
 def _professionals_shown(graph: nx.MultiDiGraph) -> int:

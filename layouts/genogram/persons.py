@@ -129,6 +129,7 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         ctx.ink.hover(item.x, item.y, key, f"<b>{esc(name)}</b><br>{count_total} {esc(unit)}"
                       + _member_list(ctx, item.members), 3.0 * ctx.px_per_unit)
         ctx.used.add("organisation")
+        _fold_button(ctx, item, x1 - 0.2, y1 - 0.2, unfold=True)
         return
     if item.organisation is None:
         return
@@ -139,6 +140,24 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
     label = fit(name, chars, title_lines(font, ctx.px_per_unit, item.header_h))
     ctx.ink.text(item.x, y1 - 0.12, f"<b>{label}</b>", font, PROFESSIONAL_COLOUR, emph, position="bottom center")
     ctx.ink.hover(item.x, y1 - 0.45, key, f"<b>{esc(name)}</b>" + _member_list(ctx, item.members), 18)
+    _fold_button(ctx, item, x1, y1, unfold=False)
+
+
+FOLD_BUTTON_PX = 22  # px: the diameter of an organisation box's fold / unfold button on the wall
+
+
+def _fold_button(ctx: Context, item: RingItem, x: float, y: float, *, unfold: bool) -> None:
+    """On the wall (``ctx.foldable``) a round button on the box's upper right corner ``(x, y)``: "+" unfolds the box
+    into its professionals, "−" folds them back into it; a click on it carries ``unfold:<id>`` or ``fold:<id>``."""
+    x0, x1, _, _ = item.box
+    if not ctx.foldable or item.organisation is None or (x1 - x0) * ctx.px_per_unit < 3 * FOLD_BUTTON_PX:
+        return  # a box drawn small has no room for it: it would hide the box's name
+    size = FOLD_BUTTON_PX / ctx.px_per_unit
+    x -= size / 4  # a little inside the box: the corner of a box at the drawing's edge stays in the figure
+    ctx.ink.fill(symbol_outline("female", x, y, size), FillStyle(PAPER, PROFESSIONAL_COLOUR, ctx.scale.line), z=6)
+    ctx.ink.text(x, y, "<b>+</b>" if unfold else "<b>−</b>", FOLD_BUTTON_PX - 4, PROFESSIONAL_COLOUR, z=7)
+    action = "unfold" if unfold else "fold"
+    ctx.ink.hover(x, y, f"{action}:{item.organisation}", esc(text(f"geno_{action}", ctx.lang)), FOLD_BUTTON_PX + 6)
 
 
 def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H) -> int:

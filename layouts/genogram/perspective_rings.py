@@ -35,10 +35,12 @@ def draw_perspective_rings(ctx: Context, case: Case) -> None:
         ctx.used.add("perspective")
 
 
-def add_perspective_key(figure: go.Figure, case: Case, lang: str, font_px: int) -> None:
+def add_perspective_key(figure: go.Figure | dict[str, Any], case: Case, lang: str, font_px: int) -> None:
     """A key "Perspectief: ○ Jeugdbescherming ○ Vader …" in each perspective's colour, in the drawing's top left
-    corner (the ring of people around the family leaves the corners empty); only when a ring was drawn."""
-    drawn = set(figure.layout.meta.get("positions", {})) if isinstance(figure.layout.meta, dict) else set()
+    corner (the ring of people around the family leaves the corners empty); only when a ring was drawn.
+    ``figure``: a figure or its plain dict."""
+    meta = figure.get("layout", {}).get("meta") if isinstance(figure, dict) else figure.layout.meta
+    drawn = set(meta.get("positions", {})) if isinstance(meta, dict) else set()
     shown = [p for p in case.perspectives if drawn & {p.key, *p.persons}]
     if not shown:
         return
@@ -47,4 +49,7 @@ def add_perspective_key(figure: go.Figure, case: Case, lang: str, font_px: int) 
                            + "   ".join(parts), "xref": "paper", "yref": "paper", "x": 0, "y": 1,
                            "xanchor": "left", "yanchor": "top", "showarrow": False, "align": "left",
                            "font": {"size": font_px}, "name": KEY_NAME}
-    figure.add_annotation(key)
+    if isinstance(figure, dict):
+        figure.setdefault("layout", {}).setdefault("annotations", []).append(key)
+    else:
+        figure.add_annotation(key)

@@ -193,6 +193,8 @@ EN: dict[str, str] = {
     "geno_view_of": "view of",
     "geno_professionals": "professionals",
     "geno_professional_one": "professional",
+    "geno_unfold": "Show the professionals",
+    "geno_fold": "Fold into one box",
     "geno_born": "born",
     "geno_died": "died",
     "geno_years": "years",

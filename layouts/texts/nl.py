@@ -193,6 +193,8 @@ NL: dict[str, str] = {
     "geno_view_of": "visie van",
     "geno_professionals": "professionals",
     "geno_professional_one": "professional",
+    "geno_unfold": "De medewerkers tonen",
+    "geno_fold": "Samenvouwen tot één blok",
     "geno_born": "geboren",
     "geno_died": "overleden",
     "geno_years": "jaar",
