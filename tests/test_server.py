@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import multiprocessing
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,31 +60,39 @@ def children(pid: int) -> list[int]:
     return found
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("cases")
-    shutil.copy(BUNDLED_CASES / "minimal.json", folder / "minimal.json")
+@contextlib.contextmanager
+def serving(arguments: list[str], ready: Callable[[int], bool]) -> Iterator[tuple[int, subprocess.Popen]]:
+    """``casusbeeld serve <arguments> --port <free port>`` in a process of its own until ``ready(port)``; stopped
+    (SIGTERM, then kill) when the block ends."""
     port = free_port()
-    command = [sys.executable, "-m", "app.cli", "serve", str(folder), "--workers", "2", "--port", str(port),
-               "--allow-host", "casus.example.nl"]
+    command = [sys.executable, "-m", "app.cli", "serve", *arguments, "--port", str(port)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
-                if request(port, "GET", "/_dash-layout")[0] == 200:
+                if ready(port):
                     break
             except OSError:
                 time.sleep(0.3)
         else:
             pytest.fail("gunicorn did not answer: " + process.stdout.read1().decode(errors="replace"))
-        yield port, folder, process
+        yield port, process
     finally:
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cases")
+    shutil.copy(BUNDLED_CASES / "minimal.json", folder / "minimal.json")
+    with serving([str(folder), "--workers", "2", "--allow-host", "casus.example.nl"],
+                 lambda port: request(port, "GET", "/_dash-layout")[0] == 200) as (port, process):
+        yield port, folder, process
 
 
 def test_two_worker_processes_serve_the_folder(server):

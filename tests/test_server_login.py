@@ -6,10 +6,6 @@ from __future__ import annotations
 import http.client
 import json
 import shutil
-import signal
-import subprocess
-import sys
-import time
 import urllib.parse
 from pathlib import Path
 
@@ -20,7 +16,7 @@ from app.auth import set_password
 from app.cli import BUNDLED_CASES
 from tests.dash_calls import find_callback, payload
 from tests.test_auth import opened_store
-from tests.test_server import children, free_port
+from tests.test_server import children, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "wachtwoord-van-het-team"
@@ -43,27 +39,9 @@ def server(tmp_path_factory):
     shutil.copy(BUNDLED_CASES / "minimal.json", folder / "minimal.json")
     accounts = tmp_path_factory.mktemp("admin") / "accounts.txt"
     set_password(accounts, "anna", PASSWORD)
-    port = free_port()
-    command = [sys.executable, "-m", "app.cli", "serve", str(folder), "--workers", "2", "--port", str(port),
-               "--users", str(accounts)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                if fetch(port, "GET", "/login")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("gunicorn did not answer: " + process.stdout.read1().decode(errors="replace"))
+    with serving([str(folder), "--workers", "2", "--users", str(accounts)],
+                 lambda port: fetch(port, "GET", "/login")[0] == 200) as (port, process):
         yield port, folder, process
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def login(port: int, password: str = PASSWORD) -> tuple[int, str | None]:
