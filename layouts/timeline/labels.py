@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from layouts.timeline.label_box import PAD, LabelBox, leader_end
-from layouts.timeline.text_widths import ELLIPSIS, text_width, wrap_title
+from layouts.timeline.text_widths import ELLIPSIS, dangling, text_width, wrap_title
 from layouts.timeline.uncross import uncross
 
 __all__ = ["ELLIPSIS", "LabelBox", "LabelFrame", "LabelMark", "PlotScale", "leader_end", "place_labels", "text_width",
@@ -111,6 +111,7 @@ class PlotScale:
 
 
 CELL = 2.0  # px per cell of the occupancy grids
+FORM_COST = 3  # how many places nearer a shorter form of a title must sit to be taken instead
 
 
 class _Grid:
@@ -251,7 +252,7 @@ def _ways(title: str, line_width: float, max_lines: int, font: float, line_heigh
     forms = ((line_width, max_lines), (line_width * 1.5, 1), (line_width, 1), (line_width * 0.6, 1))
     one_line = max_lines == 1  # (the wall) the longest line first; every cut form keeps whole words
     if one_line:
-        forms = (*forms[1:3], (_shortest_head_px(title, font), 1))
+        forms = (*forms[1:3], (_shortest_head_px(title, font, whole=True), 1), (_shortest_head_px(title, font), 1))
     for i, (max_px, lines) in enumerate(forms):
         wrapped = wrap_title(title, max_px, font, lines)
         if not wrapped or any(wrapped == way[0] for way in out):
@@ -263,13 +264,14 @@ def _ways(title: str, line_width: float, max_lines: int, font: float, line_heigh
     return out
 
 
-def _shortest_head_px(title: str, font: float) -> float:
+def _shortest_head_px(title: str, font: float, whole: bool = False) -> float:
     """px of the shortest cut of ``title`` that still says something: its first whole words (two or more,
-    twelve characters or more) and an ellipsis."""
+    twelve characters or more) and an ellipsis; ``whole``: not ending on a word that leaves it hanging
+    ("Plaatsing in pleeggezin…" rather than "Plaatsing in…", which is kept for when nothing longer fits)."""
     words = title.split()
     for n in range(2, len(words)):
         head = " ".join(words[:n])
-        if len(head) >= 12:
+        if len(head) >= 12 and not (whole and dangling(words[n - 1])):
             return text_width(head + ELLIPSIS, font) + 0.5
     return text_width(title, font) + 0.5
 
@@ -317,7 +319,7 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
         found = _first_free(boxes, np.flatnonzero(inside), state, index, lines, w, h, (mx, my), sides)
         if found is not None:
             k, box = found
-            cost = k + rank * 3  # the full title is preferred unless a one-line form sits much nearer
+            cost = k + rank * FORM_COST  # the full title is preferred unless a shorter form sits much nearer
             if best is None or cost < best[0]:
                 best = (cost, box)
     return None if best is None else best[1]

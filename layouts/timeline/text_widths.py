@@ -45,7 +45,7 @@ def wrap_title(title: str, max_px: float, font_px: float, max_lines: int = 2) ->
     >>> wrap_title("Uithuisplaatsing bij pleeggezin V.", 120, 12)
     ('Uithuisplaatsing bij', 'pleeggezin V.')
     >>> wrap_title("Uithuisplaatsing bij pleeggezin V. na melding", 120, 12)
-    ('Uithuisplaatsing bij', 'pleeggezin V. na…')
+    ('Uithuisplaatsing bij', 'pleeggezin V.…')
     """
     words = title.split()
     lines: list[str] = []
@@ -75,7 +75,29 @@ def _cut(text: str, max_px: float, font_px: float) -> str:
 
 
 def _with_ellipsis(lines: list[str], max_px: float, font_px: float) -> tuple[str, ...]:
-    last = lines[-1].removesuffix(ELLIPSIS)
+    last = _unhung(lines[-1].removesuffix(ELLIPSIS))
     if text_width(last + ELLIPSIS, font_px) > max_px:
         return (*lines[:-1], _cut(last, max_px, font_px))
     return (*lines[:-1], last.rstrip(" ,;:-–") + ELLIPSIS)
+
+
+# Words a cut title must not end on: "Plaatsing in…" says nothing the room can use, "Plaatsing in pleeggezin…" does.
+_FUNCTION_WORDS = frozenset((
+    "de", "het", "een", "in", "op", "bij", "naar", "van", "met", "voor", "door", "aan", "om", "te", "tot", "en",
+    "of", "uit", "over", "na", "als", "dat", "die",
+    "the", "a", "an", "on", "at", "to", "for", "with", "by", "from", "and", "or", "after", "about", "as"))
+
+
+def dangling(word: str) -> bool:
+    """Whether a cut after ``word`` leaves the title hanging (an article, preposition or conjunction)."""
+    return word.lower().strip(",;:'\"") in _FUNCTION_WORDS
+
+
+def _unhung(line: str) -> str:
+    """``line`` without the words at its end that would leave a cut title hanging ("Sem loopt weg van de" →
+    "Sem loopt weg"), when what is left still says something (two words, twelve characters or more)."""
+    words = line.split(" ")
+    while len(words) > 2 and dangling(words[-1]):
+        words.pop()
+    kept = " ".join(words)
+    return kept if len(kept) >= 12 and not dangling(words[-1]) else line
