@@ -99,4 +99,3 @@ class Event(CaseItem):
     def end_day(self) -> dt.date:
         """The last day of the event (its end, or the end of its own date's range)."""
         return (self.end or self.date).latest()
-

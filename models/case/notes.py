@@ -45,4 +45,3 @@ class ReflectionNote(CaseItem):
     author: ShortText | None = None
     updated: dt.datetime | None = None
     added_by: Contributor | None = Field(None, description=ADDED_BY)
-

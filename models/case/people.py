@@ -38,7 +38,6 @@ class Affiliation(CaseItem):
     role: ShortText | None = None
 
 
-
 class Person(CaseItem):
     """Someone in or around the family; a pseudonym or a role, never a real name."""
 
@@ -170,4 +169,3 @@ class Household(CaseItem):
     id: Id
     label: ShortText | None = None
     members: list[HouseholdMember]
-
