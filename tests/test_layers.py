@@ -63,7 +63,6 @@ MAX_FUNCTION_LINES = 60
 
 LONG_MODULES = {  # being split; lower the number as they shrink, remove the entry at 400 or below
     "layouts/timeline/figure.py": 484,
-    "layouts/timeline/labels.py": 442,
 }
 
 LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functions included); may only shrink
