@@ -70,6 +70,29 @@ def test_care_that_starts_within_eight_weeks_is_no_long_wait():
     assert K.LONG_WAITS not in kinds(find_patterns(make_case(events)))  # Veilig Thuis is not care waited for
 
 
+def test_a_referral_back_to_the_certified_institution_is_no_wait_for_care():
+    # the clinic hands the case back to the guardian; the guardian's next plan meeting is no start of care
+    events = [ref("r1", "2020-01-10", "o-ggz", "o-gi"),
+              ev("m1", "2020-05-01", "meeting", organisation="o-gi", persons=["kind"])]
+    assert K.LONG_WAITS not in kinds(find_patterns(make_case(events)))
+    events = [ref("r1", "2020-01-10", "o-gi", "o-jz"),  # the same wait at a care provider is one
+              ev("m1", "2020-05-01", "treatment", organisation="o-jz", persons=["kind"])]
+    assert only(find_patterns(make_case(events)), K.LONG_WAITS).details["waits"][0]["days"] == 112
+
+
+def test_care_bridging_the_wait_is_not_itself_a_wait_by_keyword():
+    bridging = {**ev("c1", "2020-03-01", "meeting", organisation="o-wt", end="2021-09-30", persons=["kind"]),
+                "title": "Wijkteam overbrugt de wachttijd met gezinscoaching"}
+    events = [ref("r1", "2020-02-15", "o-gp", "o-ggz"), bridging,
+              ev("t1", "2020-06-07", "assessment", organisation="o-ggz", persons=["kind"])]
+    finding = only(find_patterns(make_case(events)), K.LONG_WAITS)
+    assert finding.details["waiting_lists"] == [] and finding.details["total_days"] == 113  # not 19 months
+    listed = {**ev("w1", "2020-03-01", "professional_contact", organisation="o-ggz", end="2020-06-01"),
+              "title": "Op de wachtlijst bij de jeugd-ggz"}  # no topics in the file: the word counts
+    finding = only(find_patterns(make_case([ref("r1", "2020-02-15", "o-gp", "o-ggz"), listed])), K.LONG_WAITS)
+    assert finding.details["waiting_lists"] == ["w1"] and finding.details["keyword_fallback"] is True
+
+
 # --- statements of need ---------------------------------------------------------------------------------------
 
 def _need(event_id: str, date: str) -> dict[str, Any]:
@@ -202,6 +225,18 @@ def test_the_informal_network_dropping_out():
                                                             persons=["buurman"]), ev("e2", "2021-01-01")]
     finding = only(find_patterns(make_case(events, relationships=ties)), K.NETWORK_DROPPING_OUT)
     assert finding.evidence_events == ("b1",) and finding.evidence_relationships == ("s1",)
+
+
+def test_a_foster_carer_who_came_with_the_placement_is_not_the_familys_own_network():
+    persons = [*PERSONS, {"id": "pleegmoeder", "label": "Pleegmoeder", "kind": "family", "gender": "female"}]
+    ties = [{"id": "s1", "type": "close", "source": "pleegmoeder", "target": "kind", "start": "2019-01",
+             "end": "2020-05"},
+            {"id": "s2", "type": "supportive", "source": "oma", "target": "kind", "end": "2020-06"}]
+    foster = {**place("pl1", "2019-01-10", "foster_family", "2020-05-01"), "persons": ["kind", "pleegmoeder"]}
+    kin = {**place("pl2", "2020-05-01", "kinship_care", "2020-06-01"), "persons": ["kind", "oma"]}
+    events = [ev("e0", "2018-06-01", persons=["kind"]), foster, kin, ev("e2", "2021-01-01")]
+    finding = only(find_patterns(make_case(events, relationships=ties, persons=persons)), K.NETWORK_DROPPING_OUT)
+    assert finding.details["persons"] == ["oma"]  # the grandmother who took the child in is; the foster mother not
 
 
 def test_support_ending_by_death_or_before_the_story_is_not_dropping_out():

@@ -13,8 +13,12 @@ from models.patterns.referrals import referral_events
 from models.patterns.words import duration, times_in
 from models.vocabulary import EventType, Layer, OrganisationType
 
+# Organisations a referral to is not a wait for care: they investigate, decide or hold the case (a referral back to
+# the certified institution hands the case back to the guardian or family supervisor; its next meeting is no start
+# of care).
 _NOT_CARE = frozenset({OrganisationType.VEILIG_THUIS, OrganisationType.CHILD_PROTECTION_BOARD,
-                       OrganisationType.JUVENILE_COURT, OrganisationType.POLICE})
+                       OrganisationType.JUVENILE_COURT, OrganisationType.POLICE,
+                       OrganisationType.CERTIFIED_INSTITUTION})
 _CARE_STARTS = frozenset({EventType.TREATMENT, EventType.ASSESSMENT, EventType.PLACEMENT, EventType.MEETING})
 _WAIT_WORDS = ("wachtlijst", "wachttijd", "waiting list")
 
@@ -135,6 +139,8 @@ def find_long_waits(view: CaseView, rules: PatternRules) -> list[Finding]:
     for event in view.story_events:
         about_waiting, by_keyword = view.has_topic(event, "waiting", _WAIT_WORDS) if event.end is not None \
             else (False, False)
+        if by_keyword and event.type in _CARE_STARTS:  # "coaching bridges the wait" is care, not the wait itself
+            about_waiting = False
         if about_waiting:
             waiting.append(event)
             keyword_used |= by_keyword
@@ -164,10 +170,10 @@ def find_long_waits(view: CaseView, rules: PatternRules) -> list[Finding]:
         days = (view.end(event) - view.start(event)).days
         lines_nl.append(f"{format_day(view.start(event), 'nl')}: {event.title} ({duration(days, 'nl')})")
         lines_en.append(f"{format_day(view.start(event), 'en')}: {event.title} ({duration(days, 'en')})")
-    fallback_nl = " Wachtlijsten zonder onderwerp 'wachten' zijn herkend aan het woord 'wachtlijst' (terugval)." \
-        if keyword_used else ""
+    fallback_nl = " Wachtlijsten zonder onderwerp 'wachten' zijn herkend aan het woord 'wachtlijst' (terugval; " \
+        "niet bij hulp die de wachttijd overbrugt)." if keyword_used else ""
     fallback_en = " Waiting lists without the topic 'waiting' were recognised by the word 'waiting list' " \
-        "(fallback)." if keyword_used else ""
+        "(fallback; not for care bridging the wait)." if keyword_used else ""
     evidence = [e.id for r, s, _ in waits for e in (r, s)] + [e.id for e in waiting]
     return [make_finding(
         PatternKind.LONG_WAITS,
@@ -181,13 +187,13 @@ def find_long_waits(view: CaseView, rules: PatternRules) -> list[Finding]:
         salience=0.4 + 0.02 * min(total / 30.44, 20) + 0.05 * len(waits),
         rules=("Wachten: van een verwijzing tot de eerste behandeling, het eerste onderzoek, overleg of de eerste "
                f"plaatsing bij de ontvangende organisatie, als dat langer dan {rules.long_wait_days} dagen duurt "
-               "(niet bij Veilig Thuis, Raad, rechter of politie); en periodes op een wachtlijst (onderwerp "
-               "'wachten'). Samen: de dagen van alle wachttijden, overlap één keer geteld." + fallback_nl
+               "(niet bij Veilig Thuis, Raad, rechter, politie of jeugdbescherming); en periodes op een wachtlijst "
+               "(onderwerp 'wachten'). Samen: de dagen van alle wachttijden, overlap één keer geteld." + fallback_nl
                + view.window_rule("nl"),
                "Waiting: from a referral to the first treatment, assessment, meeting or placement at the receiving "
                f"organisation, when longer than {rules.long_wait_days} days (not at Veilig Thuis, the Board, a "
-               "court or the police); and periods on a waiting list (topic 'waiting'). In all: the days of all "
-               "waits, overlap counted once." + fallback_en + view.window_rule("en")),
+               "court, the police or the certified institution); and periods on a waiting list (topic 'waiting'). "
+               "In all: the days of all waits, overlap counted once." + fallback_en + view.window_rule("en")),
         events=evidence, persons=[p for e in waiting for p in e.persons if p in view.family_ids],
         organisations=[r.to_organisation for r, _, _ in waits if r.to_organisation],
         lines=(lines_nl, lines_en), view=view,

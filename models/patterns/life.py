@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from models.case import Event, Relationship
 from models.patterns.base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding, plural
 from models.patterns.words import duration, names
-from models.vocabulary import EventType, ParentKind, PersonKind, RelationshipType
+from models.vocabulary import EventType, ParentKind, PersonKind, PlacementSetting, RelationshipType
 
 _OUT_WORDS = ("thuiszit", "niet meer naar school", "geen school", "zonder school", "geen dagbesteding",
               "schoolweigering", "uitgeschreven van school")
@@ -174,9 +174,26 @@ def find_loss_then_trouble(view: CaseView, rules: PatternRules) -> list[Finding]
     return findings
 
 
+_OWN_SETTINGS = frozenset({PlacementSetting.HOME, PlacementSetting.KINSHIP_CARE})
+
+
+def _placement_carers(view: CaseView) -> set[str]:
+    """People who came into the child's life with a placement outside the family's own network: the first event
+    naming them places the child with a foster family that is not kin, in a family home or a group. They are the
+    placement's carers (its ending is a placement ending), not the family's own network."""
+    carers = set()
+    for event in view.all_events:
+        if event.placement is None or event.placement.setting in _OWN_SETTINGS \
+                or view.placement_child(event) != view.case.index_person:
+            continue
+        carers.update(p for p in event.persons if view.events_of(p)[0] is event)
+    return carers
+
+
 def _dropping(view: CaseView) -> list[tuple[str, dt.date, list[Relationship]]]:
-    """(person, day, ties) for supporters outside the parents who stopped within the story (not by death)."""
-    child, parents = view.case.index_person, set(_parents(view))
+    """(person, day, ties) for supporters outside the parents who stopped within the story (not by death), leaving
+    out the carers of a placement outside the family's own network."""
+    child, parents = view.case.index_person, set(_parents(view)) | _placement_carers(view)
     ended: dict[str, tuple[dt.date, list[Relationship]]] = {}
     for tie in view.case.relationships:
         other = tie.target if tie.source == child else tie.source
@@ -230,11 +247,14 @@ def find_network_dropping_out(view: CaseView, rules: PatternRules) -> list[Findi
         measure=len(gone), measure_label=("steunfiguur|steunfiguren weggevallen", "supporter|supporters dropped out"),
         salience=0.4 + 0.08 * len(gone),
         rules=("Familie (geen ouder) of netwerk met een steunende, hechte of mantelzorgrelatie met het kind die "
-               "binnen het verhaal eindigt of waarbij het contact verbroken wordt, niet door overlijden. Bewijs: de "
-               "gebeurtenis met die persoon rond dat moment." + view.window_rule("nl"),
+               "binnen het verhaal eindigt of waarbij het contact verbroken wordt, niet door overlijden. Niet "
+               "meegeteld: wie pas met een plaatsing buiten het eigen netwerk in beeld kwam (een pleeggezin dat geen "
+               "familie is, een gezinshuis, een groep). Bewijs: de gebeurtenis met die persoon rond dat moment."
+               + view.window_rule("nl"),
                "Family (not a parent) or network with a supportive, close or informal-care tie to the child that "
-               "ends within the story or is cut off, not by death. Evidence: the event naming that person around "
-               "that time." + view.window_rule("en")),
+               "ends within the story or is cut off, not by death. Not counted: people who only came into view with "
+               "a placement outside the family's own network (a foster family that is not kin, a family home, a "
+               "group). Evidence: the event naming that person around that time." + view.window_rule("en")),
         events=events, persons=[p for p, _, _ in gone], relationships=[t.id for _, _, ties in gone for t in ties],
         lines=(lines_nl, lines_en), view=view, details={"persons": [p for p, _, _ in gone]},
     )]
