@@ -9,6 +9,10 @@ Prints, in one run:
 3. a table of every rule (and the shared ``CaseView`` preparation): its fastest CPU ms per size (the fastest run
    is the one least disturbed by other work on a shared machine) and its own exponent, flagged when above
    ``FLAG_EXPONENT``;
+   The table ends with a yardstick: five bare passes over the story, work that is exactly linear. On a machine
+   whose memory caches are shared with other busy processes even that grows faster than linear from 1,000 to
+   10,000 events (every event's data falls out of the cache between passes), so the column ``k - yardstick`` is
+   the rule's own growth: about 0 is linear;
 4. the same for the same cases with their events written in date order, as real files mostly are;
 5. the same again for the 1,000-event story told again and again (tiled): the generator packs every size into
    the same 19 years and links more organisations the more events it draws, so a bigger case is also a denser,
@@ -47,6 +51,7 @@ TARGET_5000_S = 0.2
 FLAG_EXPONENT = 1.15
 NOISE_MS = 1.0
 VIEW = "CaseView (shared)"
+BARE = "yardstick: 5 bare passes"
 
 
 def growth_exponent(sizes: list[int], times: list[float]) -> float:
@@ -116,7 +121,21 @@ def time_rules(case: Case, runs: int) -> dict[str, float]:
             start = time.process_time()
             rule(view, DEFAULT_RULES)
             samples.setdefault(rule.__name__, []).append(time.process_time() - start)
+        start = time.process_time()
+        bare_passes(view)
+        samples.setdefault(BARE, []).append(time.process_time() - start)
     return {name: min(times) for name, times in samples.items()}
+
+
+def bare_passes(view: CaseView) -> int:
+    """The yardstick: the least a rule does, five passes over the story reading each event's type, layer and first
+    day. Its work is exactly linear, so its exponent is what this machine's memory makes of linear work."""
+    first_day, hits = view.first_day, 0
+    for _ in range(5):
+        for event in view.story_events:
+            if event.type == "incident" and event.layer == "formal" and first_day[event.id].year > 2000:
+                hits += 1
+    return hits
 
 
 VARIANTS = {
@@ -148,13 +167,14 @@ def report(label: str, date_ordered: bool, tiled: bool, runs: int) -> None:
           f"{growth_exponent(list(SIZES), cpu_fastest):.2f} on the fastest (1.0 = linear); "
           f"5,000 events: CPU {at_5000:.3f} s, {verdict} the {TARGET_5000_S} s target")
     header = " ".join(f"{n:>8}" for n in SIZES)
-    print(f"{'rule (fastest CPU ms per size)':<32} {header} {'k':>6}")
+    yardstick = growth_exponent(list(SIZES), per_rule[BARE])
+    print(f"{'rule (fastest CPU ms per size)':<32} {header} {'k':>6} {'k - yardstick':>14}")
     for name, seconds in sorted(per_rule.items(), key=lambda item: -item[1][-1]):
         k = growth_exponent(list(SIZES), seconds)
         noisy = "~" if seconds[-1] * 1000 < NOISE_MS else " "
-        flag = "  <-- above " + f"{FLAG_EXPONENT}" if k > FLAG_EXPONENT and not noisy.strip() else ""
+        flag = f"  <-- above {FLAG_EXPONENT}" if k > FLAG_EXPONENT and not noisy.strip() else ""
         cells = " ".join(f"{s * 1000:>8.1f}" for s in seconds)
-        print(f"{name:<32} {cells} {noisy}{k:>5.2f}{flag}")
+        print(f"{name:<32} {cells} {noisy}{k:>5.2f} {k - yardstick:>+14.2f}{flag}")
 
 
 def main() -> None:
