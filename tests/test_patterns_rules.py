@@ -129,6 +129,20 @@ def test_accounts_that_contradict_each_other():
                                    "'Gebeurtenis d1' (Moeder, mening)")
 
 
+def test_accounts_only_marked_disputed_are_named_so_and_weigh_less_than_contradictions():
+    marked = [ev(f"d{k}", f"2020-0{k}-01", "experience", "lived", persons=["moeder"], perspective="moeder",
+                 certainty="disputed") for k in range(1, 4)]
+    finding = only(find_patterns(make_case([ev("e0", "2019-12-01", persons=["kind"]), *marked])), K.DISPUTED_ACCOUNTS)
+    assert finding.title_nl == "Betwist in het dossier: 3 keer"  # one account each: nothing "contradicts"
+    assert finding.title_en == "Disputed in the file: 3 times"
+    facts = [ev(f"f{k}", f"2020-0{k}-01", "assessment", organisation="o-gi") for k in range(1, 4)]
+    answers = [ev(f"a{k}", f"2020-0{k}-15", "experience", "lived", persons=["moeder"], perspective="moeder",
+                  contradicts=[f"f{k}"]) for k in range(1, 4)]
+    contradicted = only(find_patterns(make_case([*facts, *answers])), K.DISPUTED_ACCOUNTS)
+    assert contradicted.title_nl == "Verhalen spreken elkaar tegen: 3 keer"
+    assert contradicted.salience > finding.salience
+
+
 def test_no_disputed_accounts_when_nothing_is_contradicted():
     events = [ev("f1", "2020-01-01", "assessment", certainty="suspected"), ev("f2", "2020-02-01")]
     assert K.DISPUTED_ACCOUNTS not in kinds(find_patterns(make_case(events)))
