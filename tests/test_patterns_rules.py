@@ -295,3 +295,14 @@ def test_out_of_home_care_in_two_generations():
 
 def test_placements_within_one_generation_are_not_intergenerational():
     assert K.INTERGENERATIONAL not in kinds(find_patterns(_three_generations(["moeder", "tante"])))
+
+
+# --- turnover wording -----------------------------------------------------------------------------------------
+
+def test_turnover_title_does_not_read_the_years_total_as_new_faces():
+    meetings = [ev(f"m{k}", f"2020-{k:02d}-01", persons=["kind", "moeder", f"p{k}"]) for k in range(1, 11)]
+    meetings.append(ev("m11", "2021-03-01", persons=["kind", "moeder", "p1", "p11"]))
+    finding = only(find_patterns(make_case(meetings)), K.TURNOVER)
+    assert finding.title_nl == ("Het gezin vertelde zijn verhaal aan 11 verschillende professionals; in 2020 alleen "
+                                "al waren er 10 betrokken")
+    assert "2021: 2 professionals, 1 nieuw" in finding.lines_nl  # the year's line: everyone, and the new ones
