@@ -204,6 +204,18 @@ def test_a_parent_fading_from_contact():
     assert finding.title_nl == "Vader raakt uit beeld: ruim 3 jaar niets meer"
 
 
+def test_a_parent_last_seen_as_the_file_winds_down_does_not_fade():
+    # Noor's shape: father back in her life, at her diploma; after it only the closing talks
+    events = [ev("m0", "2019-01-01", "meeting", persons=["kind", "vader"]),
+              ev("c1", "2020-03-01", "life_event", "lived", persons=["kind", "vader"]),
+              ev("c2", "2021-07-01", "life_event", "lived", persons=["kind", "vader", "moeder"]),
+              ev("m1", "2021-12-16", "meeting", persons=["kind", "p1"]),
+              ev("m2", "2022-10-12", "meeting", persons=["kind", "moeder"])]
+    assert K.PARENT_FADING not in kinds(find_patterns(make_case(events)))
+    events.append(ev("m3", "2022-11-01", "meeting", persons=["kind", "p1"]))  # the help goes on: he fades
+    assert only(find_patterns(make_case(events)), K.PARENT_FADING).evidence_persons == ("vader",)
+
+
 def test_parents_who_stay_in_the_story_do_not_fade():
     events = [ev(f"m{k}", f"202{k}-06-01", "meeting", persons=["kind", "moeder", "vader"]) for k in range(4)]
     assert K.PARENT_FADING not in kinds(find_patterns(make_case(events)))

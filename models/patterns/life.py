@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from models.case import Event, Relationship
 from models.patterns.base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding, plural
 from models.patterns.words import duration, names
-from models.vocabulary import EventType, ParentKind, PersonKind, PlacementSetting, RelationshipType
+from models.vocabulary import EventType, Layer, ParentKind, PersonKind, PlacementSetting, RelationshipType
 
 _OUT_WORDS = ("thuiszit", "niet meer naar school", "geen school", "zonder school", "geen dagbesteding",
               "schoolweigering", "uitgeschreven van school")
@@ -64,6 +64,13 @@ def _parents(view: CaseView) -> list[str]:
             and r.effective_parent_kind in (ParentKind.BIOLOGICAL, ParentKind.ADOPTIVE)]
 
 
+def _help_after(view: CaseView, day: dt.date) -> int:
+    """Formal events naming the child after ``day``: how far the help went on."""
+    child, first_day = view.case.index_person, view.first_day
+    return sum(1 for e in view.story_events
+               if e.layer == Layer.FORMAL and first_day[e.id] > day and child in e.persons)
+
+
 def find_parent_fading(view: CaseView, rules: PatternRules) -> list[Finding]:
     """A living parent who was in the story, then is named in no event for the last ``fading_days`` of it."""
     if view.story_end is None:
@@ -76,6 +83,8 @@ def find_parent_fading(view: CaseView, rules: PatternRules) -> list[Finding]:
             continue
         seen = [e for e in view.events_of(parent) if view.in_story(e)]
         if len(seen) < 2 or (view.story_end - view.start(seen[-1])).days < rules.fading_days:
+            continue
+        if _help_after(view, view.start(seen[-1])) < rules.fading_min_events:  # the file winds down, no one fades
             continue
         contact = [e for e in seen if "contact" in e.topics] or seen[-6:]
         decisions = [e for e in all_decisions if view.start(e) > view.start(seen[0])]
@@ -98,11 +107,13 @@ def find_parent_fading(view: CaseView, rules: PatternRules) -> list[Finding]:
             salience=0.45 + 0.01 * min(silent / 30.44, 30),
             rules=(f"Een levende ouder die minstens twee keer op de tijdlijn staat en in de laatste "
                    f"{rules.fading_days} dagen van het verhaal of langer in geen enkele gebeurtenis meer genoemd "
-                   "wordt. Bewijs: de omgangsmomenten (onderwerp 'omgang'), anders de laatste gebeurtenissen."
-                   + view.window_rule("nl"),
+                   f"wordt, terwijl de hulp aan het kind doorging (minstens {rules.fading_min_events} formele "
+                   "gebeurtenissen met het kind in die tijd). Bewijs: de omgangsmomenten (onderwerp 'omgang'), "
+                   "anders de laatste gebeurtenissen." + view.window_rule("nl"),
                    "A living parent on the timeline at least twice who is named in no event for the last "
-                   f"{rules.fading_days} days of the story or longer. Evidence: the contact moments (topic "
-                   "'contact'), else the last events." + view.window_rule("en")),
+                   f"{rules.fading_days} days of the story or longer, while the help for the child went on (at "
+                   f"least {rules.fading_min_events} formal events with the child in that time). Evidence: the "
+                   "contact moments (topic 'contact'), else the last events." + view.window_rule("en")),
             events=[e.id for e in contact], persons=[parent], lines=(lines_nl, lines_en), view=view,
             details={"parent": parent, "last_seen": seen[-1].id, "days_out_of_view": silent,
                      "decisions_without_parent": len(absent)},
