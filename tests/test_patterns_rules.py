@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.patterns.find import PatternKind, find_patterns
-from tests.pattern_builders import PERSONS, ev, kinds, make_case, only, place, ref
+from tests.pattern_builders import PARENTS, PERSONS, ev, kinds, make_case, only, place, ref
 
 K = PatternKind
 ORGS_VT = "o-vt"
@@ -303,6 +303,23 @@ def _three_generations(placed: list[str]) -> Any:
 def test_out_of_home_care_in_two_generations():
     finding = only(find_patterns(_three_generations(["moeder", "kind"])), K.INTERGENERATIONAL)
     assert finding.evidence_events == ("pl-moeder", "pl-kind") and finding.details["generations"] == [-1, 0]
+    # when, and how old each was: a line with a name only says nothing to the group
+    assert finding.lines_nl == ("Moeder: 1 januari 1995 (ongeveer 9 jaar oud)", "Kind: 1 januari 2018 (7 jaar oud)")
+    assert finding.lines_en[1] == "Kind: 1 January 2018 (aged 7)"
+
+
+def test_parents_separating_in_two_generations_says_when_without_an_event():
+    persons = [{**p, "birth": "1984-07"} if p["id"] == "moeder" else p for p in PERSONS]
+    ties = [*PARENTS, {"id": "ro", "type": "parent", "source": "oma", "target": "moeder"},
+            {"id": "rb", "type": "parent", "source": "buurman", "target": "moeder"},
+            {"id": "po", "type": "partner", "source": "oma", "target": "buurman", "status": "divorced",
+             "divorced": "1988"},
+            {"id": "pv", "type": "partner", "source": "vader", "target": "moeder", "status": "separated",
+             "separated": "2014-04"}]
+    events = [ev("e0", "2012-01-01", persons=["kind"]), ev("e1", "2014-04-10", "life_event", "lived",
+                                                           persons=["vader", "moeder"])]
+    finding = only(find_patterns(make_case(events, relationships=ties, persons=persons)), K.INTERGENERATIONAL)
+    assert finding.lines_nl == ("Moeder: 1988 (ongeveer 3 jaar oud)", "Kind: april 2014 (ongeveer 3 jaar oud)")
 
 
 def test_placements_within_one_generation_are_not_intergenerational():
