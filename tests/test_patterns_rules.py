@@ -234,6 +234,10 @@ def test_a_loss_followed_by_trouble():
               ev("i3", "2021-06-01", "incident")]
     finding = only(find_patterns(make_case(events, persons=_with_death("2020-03-01"))), K.LOSS_THEN_TROUBLE)
     assert finding.evidence_events == ("d1", "i1", "i2")  # i3 is more than half a year later
+    assert finding.title_nl == "Na een verlies (Oma): 2 incidenten binnen 6 maanden"
+    crisis = place("c1", "2020-05-01", "crisis_shelter", "2020-06-01", crisis=True)  # Sem's third crisis placement
+    found = find_patterns(make_case([*events[:3], crisis], persons=_with_death("2020-03-01")))
+    assert only(found, K.LOSS_THEN_TROUBLE).title_nl == "Na een verlies (Oma): 2 incidenten of crises binnen 6 maanden"
 
 
 def test_a_loss_without_trouble_after_it_is_no_pattern():

@@ -158,18 +158,21 @@ def find_loss_then_trouble(view: CaseView, rules: PatternRules) -> list[Finding]
         if len(after) < 2:
             continue
         first = (view.start(after[0]) - day).days
+        only_incidents = all(e.type == EventType.INCIDENT for e in after)  # else crises or events about safety too
+        n = len(after)
+        what_nl = plural(n, "incident", "incidenten") if only_incidents else f"{n} incidenten of crises"
+        what_en = plural(n, "incident", "incidents") if only_incidents else f"{n} incidents or crises"
         lines_nl = [f"{format_day(day, 'nl')}: {who}"] + \
             [f"{format_day(view.start(e), 'nl')}: {e.title}" for e in after]
         lines_en = [f"{format_day(day, 'en')}: {who}"] + \
             [f"{format_day(view.start(e), 'en')}: {e.title}" for e in after]
         findings.append(make_finding(
             PatternKind.LOSS_THEN_TROUBLE, key=day.isoformat(),
-            title=(f"Na een verlies ({who}): {plural(len(after), 'incident', 'incidenten')} binnen "
-                   f"{duration(rules.trouble_window_days, 'nl')}",
-                   f"After a loss ({who}): {len(after)} incidents within {duration(rules.trouble_window_days, 'en')}"),
+            title=(f"Na een verlies ({who}): {what_nl} binnen {duration(rules.trouble_window_days, 'nl')}",
+                   f"After a loss ({who}): {what_en} within {duration(rules.trouble_window_days, 'en')}"),
             question=("Wie rouwde hier om wie, en wie wist daarvan? Werd de onrust gezien als verdriet?",
                       "Who was grieving for whom here, and who knew? Was the unrest seen as grief?"),
-            measure=len(after), measure_label=("incidenten erna", "incidents after"),
+            measure=len(after), measure_label=("incidenten of crises erna", "incidents or crises after"),
             salience=0.5 + 0.05 * len(after) - 0.001 * first,
             rules=("Een overlijden in de familie of het netwerk binnen het verhaal van het kind, of een gebeurtenis "
                    "over verlies, gevolgd door minstens twee incidenten, crisisplaatsingen of gebeurtenissen over "
