@@ -65,10 +65,13 @@ def _parents(view: CaseView) -> list[str]:
 
 
 def _help_after(view: CaseView, day: dt.date) -> int:
-    """Formal events naming the child after ``day``: how far the help went on."""
-    child, first_day = view.case.index_person, view.first_day
-    return sum(1 for e in view.story_events
-               if e.layer == Layer.FORMAL and first_day[e.id] > day and child in e.persons)
+    """Formal events naming the child after ``day``: how far the help went on (one pass for all parents)."""
+    days = view.cache.get("child_formal_days")
+    if days is None:
+        child, first_day = view.case.index_person, view.first_day
+        days = view.cache["child_formal_days"] = [first_day[e.id].toordinal() for e in view.story_events
+                                                  if e.layer == Layer.FORMAL and child in e.persons]
+    return len(days) - bisect_right(days, day.toordinal())
 
 
 def find_parent_fading(view: CaseView, rules: PatternRules) -> list[Finding]:
