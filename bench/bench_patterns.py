@@ -24,7 +24,7 @@ The synthetic generator writes events in random date order, so reading them in t
 layout, not the rules' algorithms. A rule's exponent rests on its own times: below ~1 ms they are noise (marked
 ``~``). On a shared, busy machine the CPU time is the fairer figure. Nothing here is asserted.
 
-Run: .venv/bin/python bench/bench_patterns.py [--runs N]
+Run: .venv/bin/python bench/bench_patterns.py [--runs N] [--variants 1,2,3]
 """
 
 from __future__ import annotations
@@ -180,9 +180,12 @@ def report(label: str, date_ordered: bool, tiled: bool, runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs per size (median taken)")
+    parser.add_argument("--variants", default="1,2,3", help="which case variants, by number (default: 1,2,3)")
     args = parser.parse_args()
-    for label, (date_ordered, tiled) in VARIANTS.items():
-        report(label, date_ordered, tiled, args.runs)
+    chosen = {int(k) for k in args.variants.split(",")}
+    for number, (label, (date_ordered, tiled)) in enumerate(VARIANTS.items(), start=1):
+        if number in chosen:
+            report(label, date_ordered, tiled, args.runs)
 
 
 if __name__ == "__main__":
