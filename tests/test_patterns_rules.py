@@ -80,6 +80,24 @@ def test_a_referral_back_to_the_certified_institution_is_no_wait_for_care():
     assert only(find_patterns(make_case(events)), K.LONG_WAITS).details["waits"][0]["days"] == 112
 
 
+def test_still_waiting_for_care_when_the_child_died():
+    # Sem's last weeks: referred for treatment, a waiting time, care not started when he died
+    persons = [{**p, "death": "2022-06-11"} if p["id"] == "kind" else p for p in PERSONS]
+    events = [ev("e0", "2021-01-01", persons=["kind"]), ref("r1", "2022-03-24", "o-gi", "o-ggz"),
+              ev("d1", "2022-04-05", "decision", organisation="o-ggz", persons=["kind"]),
+              ev("x1", "2022-06-11", "life_event", "lived", persons=["kind"]),
+              ev("t1", "2022-07-01", "treatment", organisation="o-ggz")]  # after the death: never started
+    finding = only(find_patterns(make_case(events, persons=persons)), K.LONG_WAITS)
+    assert finding.details["waits"] == [{"referral": "r1", "start": None, "days": 79}]
+    assert finding.title_nl.endswith("; bij het overlijden wachtte Kind nog")
+    assert "toen Kind bijna 3 maanden later overleed, was de zorg nog niet begonnen" in finding.lines_nl[0]
+    assert finding.salience > 0.85  # a child who died waiting for care is among the most telling findings
+    # a referral shortly before the death is no long wait; nor, without a death, a referral with no start yet
+    short = [*events[:1], ref("r1", "2022-05-01", "o-gi", "o-ggz"), events[3]]
+    assert K.LONG_WAITS not in kinds(find_patterns(make_case(short, persons=persons)))
+    assert K.LONG_WAITS not in kinds(find_patterns(make_case([*events[:3], ev("e9", "2022-12-01")])))
+
+
 def test_care_bridging_the_wait_is_not_itself_a_wait_by_keyword():
     bridging = {**ev("c1", "2020-03-01", "meeting", organisation="o-wt", end="2021-09-30", persons=["kind"]),
                 "title": "Wijkteam overbrugt de wachttijd met gezinscoaching"}
