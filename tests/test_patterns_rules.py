@@ -327,7 +327,7 @@ def test_out_of_home_care_in_two_generations():
     assert finding.evidence_events == ("pl-moeder", "pl-kind") and finding.details["generations"] == [-1, 0]
     # when, and how old each was: a line with a name only says nothing to the group
     assert finding.lines_nl == ("Moeder: 1 januari 1995 (ongeveer 9 jaar oud)", "Kind: 1 januari 2018 (7 jaar oud)")
-    assert finding.lines_en[1] == "Kind: 1 January 2018 (aged 7)"
+    assert finding.lines_en == ("Moeder: 1 January 1995 (aged about 9)", "Kind: 1 January 2018 (aged 7)")
 
 
 def test_parents_separating_in_two_generations_says_when_without_an_event():

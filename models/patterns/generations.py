@@ -110,7 +110,7 @@ def _when(view: CaseView, person_id: str, date: PartialDate | None, lang: str) -
         return f": {date.format(lang)}"
     rough = person.birth.precision != "day" or date.precision != "day"
     if lang == "en":
-        return f": {date.format(lang)} ({'about ' if rough else ''}aged {age})"
+        return f": {date.format(lang)} (aged {'about ' if rough else ''}{age})"
     return f": {date.format(lang)} ({'ongeveer ' if rough else ''}{age} jaar oud)"
 
 
