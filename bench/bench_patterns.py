@@ -8,11 +8,10 @@ Prints, in one run:
    the median and on the fastest run;
 3. a table of every rule (and the shared ``CaseView`` preparation): its fastest CPU ms per size (the fastest run
    is the one least disturbed by other work on a shared machine) and its own exponent, flagged when above
-   ``FLAG_EXPONENT``;
-   The table ends with a yardstick: five bare passes over the story, work that is exactly linear. On a machine
-   whose memory caches are shared with other busy processes even that grows faster than linear from 1,000 to
-   10,000 events (every event's data falls out of the cache between passes), so the column ``k - yardstick`` is
-   the rule's own growth: about 0 is linear;
+   ``FLAG_EXPONENT``. Among the rules stands a yardstick: five bare passes over the story, work that is exactly
+   linear. On a machine whose memory caches are shared with other busy processes even that grows faster than
+   linear from 1,000 to 10,000 events (every event's data falls out of the cache between passes), so the column
+   ``k - yardstick`` is the rule's own growth: about 0 is linear;
 4. the same for the same cases with their events written in date order, as real files mostly are;
 5. the same again for the 1,000-event story told again and again (tiled): the generator packs every size into
    the same 19 years and links more organisations the more events it draws, so a bigger case is also a denser,
