@@ -141,10 +141,12 @@ def _candidates(types: list[str], segment_end: list[int],
     """Start positions of every n-gram within one segment, per length, built bottom-up: an n-gram can only recur
     if its first n-1 steps recur (apriori)."""
     shortest, longest = rules.sequence_min_length, rules.sequence_max_length
-    candidates: dict[int, dict[tuple[str, ...], list[int]]] = {shortest: defaultdict(list)}
-    for i in range(len(types) - shortest + 1):
+    first: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    candidates: dict[int, dict[tuple[str, ...], list[int]]] = {shortest: first}
+    windows = zip(*(types[k:] for k in range(shortest)), strict=False)  # every run of ``shortest`` steps
+    for i, gram in enumerate(windows):
         if i + shortest - 1 <= segment_end[i]:
-            candidates[shortest][tuple(types[i:i + shortest])].append(i)
+            first[gram].append(i)
     for length in range(shortest + 1, longest + 1):
         grown: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for gram, starts in candidates[length - 1].items():
