@@ -133,19 +133,7 @@ def _care_start(view: CaseView, referral: Event, starts: dict[str, list[Event]],
 
 def find_long_waits(view: CaseView, rules: PatternRules) -> list[Finding]:
     """Referral → first care at the receiving organisation longer than ``long_wait_days``; waiting-list periods."""
-    starts: dict[str, list[Event]] = defaultdict(list)
-    waiting: list[Event] = []
-    keyword_used = False
-    for event in view.story_events:
-        about_waiting, by_keyword = view.has_topic(event, "waiting", _WAIT_WORDS) if event.end is not None \
-            else (False, False)
-        if by_keyword and event.type in _CARE_STARTS:  # "coaching bridges the wait" is care, not the wait itself
-            about_waiting = False
-        if about_waiting:
-            waiting.append(event)
-            keyword_used |= by_keyword
-        elif event.layer == Layer.FORMAL and event.type in _CARE_STARTS and event.organisation:
-            starts[event.organisation].append(event)
+    starts, waiting, keyword_used = _care_starts_and_waiting_lists(view)
     days_of = {org: [view.start(e).toordinal() for e in events] for org, events in starts.items()}
     waits = []
     for referral in referral_events(view, rules):
@@ -163,24 +151,8 @@ def find_long_waits(view: CaseView, rules: PatternRules) -> list[Finding]:
         [(view.start(e), view.end(e)) for e in waiting]
     total = _union_days(spans)
     longest = max([d for *_, d in waits] + [(view.end(e) - view.start(e)).days for e in waiting])
-    lines_nl, lines_en = [], []
     child = view.person_label(view.case.index_person)
-    for referral, start, days in waits:
-        receiver = view.org_name(referral.to_organisation)
-        if start is None:
-            lines_nl.append(f"{format_day(view.start(referral), 'nl')}: verwezen naar {receiver}; toen {child} "
-                            f"{duration(days, 'nl')} later overleed, was de zorg nog niet begonnen")
-            lines_en.append(f"{format_day(view.start(referral), 'en')}: referred to {receiver}; when {child} died "
-                            f"{duration(days, 'en')} later, the care had not started")
-            continue
-        lines_nl.append(f"{format_day(view.start(referral), 'nl')}: verwezen naar {receiver}, zorg begint na "
-                        f"{duration(days, 'nl')}")
-        lines_en.append(f"{format_day(view.start(referral), 'en')}: referred to {receiver}, care starts after "
-                        f"{duration(days, 'en')}")
-    for event in waiting:
-        days = (view.end(event) - view.start(event)).days
-        lines_nl.append(f"{format_day(view.start(event), 'nl')}: {event.title} ({duration(days, 'nl')})")
-        lines_en.append(f"{format_day(view.start(event), 'en')}: {event.title} ({duration(days, 'en')})")
+    lines_nl, lines_en = _wait_lines(view, waits, waiting, child)
     fallback_nl = " Wachtlijsten zonder onderwerp 'wachten' zijn herkend aan het woord 'wachtlijst' (terugval; " \
         "niet bij hulp die de wachttijd overbrugt)." if keyword_used else ""
     fallback_en = " Waiting lists without the topic 'waiting' were recognised by the word 'waiting list' " \
@@ -216,6 +188,47 @@ def find_long_waits(view: CaseView, rules: PatternRules) -> list[Finding]:
         details={"waits": [{"referral": r.id, "start": s.id if s else None, "days": d} for r, s, d in waits],
                  "waiting_lists": [e.id for e in waiting], "total_days": total, "keyword_fallback": keyword_used},
     )]
+
+
+def _care_starts_and_waiting_lists(view: CaseView) -> tuple[dict[str, list[Event]], list[Event], bool]:
+    """The formal starts of care per organisation, the periods on a waiting list, and whether any of those was
+    recognised by a keyword only (the fallback when the file gives no topic)."""
+    starts: dict[str, list[Event]] = defaultdict(list)
+    waiting: list[Event] = []
+    keyword_used = False
+    for event in view.story_events:
+        about_waiting, by_keyword = view.has_topic(event, "waiting", _WAIT_WORDS) if event.end is not None \
+            else (False, False)
+        if by_keyword and event.type in _CARE_STARTS:  # "coaching bridges the wait" is care, not the wait itself
+            about_waiting = False
+        if about_waiting:
+            waiting.append(event)
+            keyword_used |= by_keyword
+        elif event.layer == Layer.FORMAL and event.type in _CARE_STARTS and event.organisation:
+            starts[event.organisation].append(event)
+    return starts, waiting, keyword_used
+
+
+def _wait_lines(view: CaseView, waits: list[tuple[Event, Event | None, int]], waiting: list[Event], child: str
+                ) -> tuple[list[str], list[str]]:
+    """One line per wait (nl, en): when, to whom, how long — or that the child died still waiting."""
+    lines_nl, lines_en = [], []
+    for referral, start, days in waits:
+        receiver = view.org_name(referral.to_organisation)
+        day_nl, day_en = format_day(view.start(referral), "nl"), format_day(view.start(referral), "en")
+        if start is None:
+            lines_nl.append(f"{day_nl}: verwezen naar {receiver}; toen {child} {duration(days, 'nl')} later "
+                            "overleed, was de zorg nog niet begonnen")
+            lines_en.append(f"{day_en}: referred to {receiver}; when {child} died {duration(days, 'en')} later, "
+                            "the care had not started")
+            continue
+        lines_nl.append(f"{day_nl}: verwezen naar {receiver}, zorg begint na {duration(days, 'nl')}")
+        lines_en.append(f"{day_en}: referred to {receiver}, care starts after {duration(days, 'en')}")
+    for event in waiting:
+        days = (view.end(event) - view.start(event)).days
+        lines_nl.append(f"{format_day(view.start(event), 'nl')}: {event.title} ({duration(days, 'nl')})")
+        lines_en.append(f"{format_day(view.start(event), 'en')}: {event.title} ({duration(days, 'en')})")
+    return lines_nl, lines_en
 
 
 def _union_days(spans: list[tuple[dt.date, dt.date]]) -> int:
