@@ -34,6 +34,24 @@ def test_one_report_to_veilig_thuis_is_no_pattern():
     assert K.VEILIG_THUIS_REPORTS not in kinds(find_patterns(make_case(events)))
 
 
+def test_reports_to_veilig_thuis_do_not_melt_into_repeated_referrals():
+    """Three reports and two referrals: the reports are their own finding, the referrals alone are no pattern."""
+    events = [_report("v1", "2019-01-10", "o-gp"), _report("v2", "2019-09-01", "o-pol"),
+              _report("v3", "2020-06-01", "o-wt"),
+              ref("r1", "2020-09-01", "o-wt", "o-ggz"), ref("r2", "2022-09-01", "o-ggz", "o-jz")]
+    found = kinds(find_patterns(make_case(events)))
+    assert K.VEILIG_THUIS_REPORTS in found and K.REPEATED_REFERRALS not in found
+
+
+def test_repeated_referrals_count_referrals_to_help_only():
+    events = [_report("v1", "2019-01-10", "o-gp"), ref("r1", "2019-03-01", "o-gp", "o-wt"),
+              ref("r2", "2019-09-01", "o-wt", "o-ggz"), ref("r3", "2020-06-01", "o-ggz", "o-jz"),
+              ref("r4", "2021-06-01", "o-jz", "o-plus")]
+    finding = only(find_patterns(make_case(events)), K.REPEATED_REFERRALS)
+    assert finding.evidence_events == ("r1", "r2", "r3", "r4")
+    assert finding.title_nl.startswith("4 keer verwezen")
+
+
 # --- back and forth -------------------------------------------------------------------------------------------
 
 def test_the_ball_passed_back_between_the_same_two_organisations():
