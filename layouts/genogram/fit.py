@@ -123,14 +123,10 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
                        show_professionals, family_font, room)
 
     if frame is None:
-        fitter = fitter_for(cached_family_layout(case))
-        ring, room_w, room_h, placement = _choose_on_screen(fitter)
+        fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
         col_w = 0.0
-        marks, anchor = fitter.marks(ring)
-        ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
     else:
-        fitter, ring, room_w, room_h, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale,
-                                                                                           fitter_for)
+        fitter, ring, _, _, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale, fitter_for)
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
                            org_font=fitter.org_font, legend_col_w=col_w, foldable=foldable)
@@ -166,6 +162,30 @@ def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: 
                 break
             guess = max(MIN_SPACING_PPU, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
     return min(tried, key=lambda t: t[:3])[3]  # no room for every name: the fewest cut, drawn largest
+
+
+def _fit_on_screen(case: Case, scale: Scale, projector: bool, fitter_for: Callable[..., _Fitter]
+                   ) -> tuple[Any, ...]:
+    """On the screen's card the family rows are spaced for their names too (two lines and a line of years, at the
+    type the drawing's scale gives), as in :func:`_fit_in_frame`: a few rounds of (spacing for a scale, fit the
+    scale). Returns the fitter, the ring, the room, the legend's place, the marks, the anchors and the scale.
+    (The projector's card without a wall frame keeps the plain spacing.)"""
+    tried = []
+    guess = PX_PER_UNIT[False]
+    for _ in range(1 if projector else SPACING_ROUNDS):
+        room = None if projector else name_room(case, label_fonts(scale, False, guess)[0], guess)
+        fitter = fitter_for(cached_family_layout(case, room), 0, room)
+        ring, room_w, room_h, placement = _choose_on_screen(fitter)
+        marks, anchor = fitter.marks(ring)
+        ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
+        found = (fitter, ring, room_w, room_h, placement, marks, anchor, ppu)
+        if projector or ppu >= guess * 0.98:
+            return found
+        tried.append((_names_cut(case, marks), -ppu, len(tried), found))
+        if guess <= MIN_SPACING_PPU:
+            break
+        guess = max(MIN_SPACING_PPU, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
+    return min(tried, key=lambda t: t[:3])[3]
 
 
 def _names_cut(case: Case, marks: dict[str, Mark]) -> int:
