@@ -57,6 +57,8 @@ FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
 WALL_FOLD = 6
+SIZED_BOXES_COST = 0.97
+"""In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
 """In a wall frame, more professionals than this are folded into their organisations' boxes (a count each)."""
 
 Box = tuple[float, float, float, float]
@@ -239,9 +241,9 @@ class _Fitter:
         self.org_names = {o: orgs[o].name for o in shown if o in orgs}
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
-    def ring(self, guess: float, columns: int | None, all_right: bool | None) -> RingLayout:
+    def ring(self, guess: float, columns: int | None, all_right: bool | None, sized: bool = False) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
-        otherwise be all boxes)."""
+        otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
                   ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
@@ -258,7 +260,7 @@ class _Fitter:
         return ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
-                           all_right=bool(all_right), from_top=self.framed, size_collapsed=not self.framed,
+                           all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
                            all_below=all_right is None)
 
     def marks(self, ring: RingLayout) -> tuple[dict[str, Mark], dict[str, str]]:
@@ -290,12 +292,20 @@ class _Fitter:
                 x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
                 fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
-            _, fitted, across, _, found = max(scored, key=lambda t: (t[0], -t[3]))
+            _, fitted, across, best, found = max(scored, key=lambda t: (t[0], -t[3]))
             drawn = fitted if self.framed else across  # the screen's figure grows taller: only its width binds
             if drawn >= guess * 0.97:
                 break
             guess = drawn
         assert found is not None
+        if self.framed and any(item.collapsed for item in found.items):
+            # the folded boxes sized for their names, when that costs the drawing little
+            columns, all_right = options[best]
+            sized = self.ring(guess, columns, all_right, sized=True)
+            x0_, x1_, y0_, y1_ = extent(self.marks(sized)[0], sized, self.box)
+            fit_s = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
+            if fit_s >= fitted * SIZED_BOXES_COST:
+                return min(most, room_w / (x1_ - x0_)), fit_s, sized
         return across, fitted, found
 
 
