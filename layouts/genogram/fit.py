@@ -57,6 +57,8 @@ FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
 WALL_FOLD = 6
+NARROW_CHARS = 12
+"""In a frame an informal network person's name longer than this wraps onto two lines (the family gets the width)."""
 SIZED_BOXES_COST = 0.97
 """In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
 """In a wall frame, more professionals than this are folded into their organisations' boxes (a count each)."""
@@ -350,6 +352,8 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
     years = {} if projector else {p: years_text(persons[p], bool(fitter.graph.nodes[p].get("deceased")))
                                   for p, m in marks.items() if m.family}
     labels = {p: persons[p].label for p in marks if p in persons}
+    narrow = [p for p, m in marks.items() if fitter.framed and not m.family and p in persons and p not in boxed
+              and len(persons[p].label) > NARROW_CHARS]
     ppu = PX_PER_UNIT[projector]
 
     def fitted(most: float) -> float:
@@ -362,7 +366,7 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
         ppu = fitted(ppu)
         fonts = label_fonts(scale, projector, ppu)
         fonts = (fitter.family_font or fonts[0], fonts[1])
-        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small))
+        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small), narrow)
     return fitted(ppu)  # labels fitted a hair wider than drawn at most
 
 
