@@ -129,7 +129,8 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         ctx.ink.hover(item.x, item.y, key, f"<b>{esc(name)}</b><br>{count_total} {esc(unit)}"
                       + _member_list(ctx, item.members), 3.0 * ctx.px_per_unit)
         ctx.used.add("organisation")
-        _fold_button(ctx, item, x1 - 0.2, y1 - 0.2, unfold=True)
+        # on the drawn box's corner, raised a little: clear of a name on the box's top line
+        _fold_button(ctx, item, x1 - 0.2, y1 - 0.2 + 0.3 * FOLD_BUTTON_PX / ctx.px_per_unit, unfold=True)
         return
     if item.organisation is None:
         return
