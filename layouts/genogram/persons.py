@@ -224,6 +224,8 @@ def draw_notes(ctx: Context, annotations: list[Annotation]) -> None:
     for key in sorted(marked):
         m = ctx.marks[key]
         x, y = m.x - m.half_w - 0.18, m.y + m.half_h + 0.12  # upper left: legal badges sit upper right
+        if key.startswith("org:"):  # a little above a folded box's corner: clear of the name on its top line
+            y += 0.3 * size / ctx.px_per_unit
         notes = list({note.id: note for note, _ in marked[key]}.values())
         about = ", ".join(dict.fromkeys(ctx.names.get(pid, pid) for _, pid in marked[key])) if key.startswith(
             "org:") else ""
