@@ -68,7 +68,7 @@ LONG_MODULES = {  # being split; lower the number as they shrink, remove the ent
 LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functions included); may only shrink
     "app.callbacks.edit.register": 178,
     "app.callbacks.save.register": 173,
-    "app.callbacks.view.register": 135,
+    "app.callbacks.view.register": 133,
     "app.callbacks.group.register": 115,
     "layouts.timeline.figure.timeline_figure": 112,
     "app.callbacks.workshop.register": 101,

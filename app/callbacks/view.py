@@ -79,6 +79,14 @@ def folding(item: str | None) -> bool:
     return (item or "").partition(":")[0] in ("unfold", "fold")
 
 
+def story_meta(view: Any, selection: dict[str, Any] | None) -> dict[str, Any]:
+    """What story mode's browser code needs of the selection: the number of steps, the selected event's step,
+    whether it is lived experience, and the key moments' steps."""
+    chosen = selection.get("id") if selection and selection.get("kind") == "event" else None
+    return {"n": len(view.ordered), "index": view.order.get(chosen, 0) if chosen else 0,
+            "lived": bool(chosen) and view.events[chosen].layer.value == "lived", "keys": key_steps(view)}
+
+
 def toggled(unfolded: Any, item: str | None, case: str | None, case_changed: bool) -> Any:
     """The organisations unfolded on the wall (``{"case", "open"}``) after a click on ``item`` of the
     geno-sociogram: a box's "+" (``unfold:<id>``) adds its organisation, its "−" (``fold:<id>``) takes it away;
@@ -127,11 +135,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
                 return (no_update,) * 9  # click is left for it (a reset here would reach it first, as None)
         nav = navigate(view, trigger, value, selection, story, story_on)
         reset_clicks = None if trigger in ("timeline-graph", "genosociogram-graph") else no_update
-        meta = no_update
-        if view is not None and nav.selection is not no_update:
-            chosen = nav.selection.get("id") if nav.selection and nav.selection.get("kind") == "event" else None
-            meta = {"n": len(view.ordered), "index": view.order.get(chosen, 0) if chosen else 0,
-                    "lived": bool(chosen) and view.events[chosen].layer.value == "lived", "keys": key_steps(view)}
+        meta = story_meta(view, nav.selection) if view is not None and nav.selection is not no_update else no_update
         return (nav.selection, nav.story, nav.as_of, no_update, no_update, no_update,
                 reset_clicks if trigger == "timeline-graph" else no_update,
                 reset_clicks if trigger == "genosociogram-graph" else no_update, meta)

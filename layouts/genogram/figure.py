@@ -38,14 +38,13 @@ import plotly.graph_objects as go
 from layouts.genogram.assemble import assemble, assemble_dict, empty_figure
 from layouts.genogram.context import Context
 from layouts.genogram.draw import draw_sociogram
+from layouts.genogram.family_cache import cached_family_layout, family_key
 from layouts.genogram.fit import (
     FRAME_SCALE,
     PROJECTOR_WIDTH,
     PX_PER_UNIT,
     SCREEN_WIDTH,
     SociogramLayout,
-    cached_family_layout,
-    family_key,
     sociogram_layout,
 )
 from layouts.genogram.perspective_rings import add_perspective_key

@@ -10,8 +10,6 @@ step (:mod:`.draw`) turns into ink and the assemble step (:mod:`.assemble`) into
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections import OrderedDict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
@@ -20,14 +18,15 @@ import networkx as nx
 
 from layouts.genogram.captions import fit, years_text
 from layouts.genogram.context import FAMILY_SIZE, RING_SIZE, Mark
+from layouts.genogram.family_cache import cached_family_layout
 from layouts.genogram.labels import fit_labels, label_fonts, label_need
-from layouts.genogram.layout import FamilyLayout, family_layout
+from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
 from layouts.genogram.persons import title_room
 from layouts.genogram.ring import CELL_W, RingLayout, ring_layout
 from layouts.style import type_scale
 from models.case import Case
-from models.network import KINSHIP_TYPES, build_graph
+from models.network import build_graph
 from models.vocabulary import PersonKind
 
 PX_PER_UNIT = {False: 40.0, True: 62.0}
@@ -393,35 +392,3 @@ def family_box(positions: dict[str, tuple[float, float]], room: dict[str, float]
     ys = [p[1] for p in positions.values()]
     return (min(x - reach[p] for p, (x, _) in positions.items()), max(x + reach[p] for p, (x, _) in positions.items()),
             min(ys) - max(2.3, depth), max(ys) + 1.6)
-
-
-# --- the family layout, remembered ----------------------------------------------------------------------
-
-_FAMILY_LAYOUTS: OrderedDict[bytes, FamilyLayout] = OrderedDict()
-_FAMILY_LAYOUTS_MAX = 48
-
-
-def family_key(case: Case) -> bytes:
-    """A digest of everything :func:`family_layout` reads: the index person, layout hints, the persons who
-    are not professionals and the kinship ties (a superset, so an edit anywhere in them is a new key)."""
-    parts = [case.index_person, case.layout.model_dump_json()]
-    parts += [person.model_dump_json() for person in case.persons if person.kind != PersonKind.PROFESSIONAL]
-    parts += [rel.model_dump_json() for rel in case.relationships if rel.type in KINSHIP_TYPES]
-    return hashlib.blake2b("\x1e".join(parts).encode("utf-8"), digest_size=16).digest()
-
-
-def cached_family_layout(case: Case, label_room: dict[str, float] | None = None) -> FamilyLayout:
-    """:func:`family_layout`, remembered per content (it covers the whole history, so it does not depend on
-    the as-of date or the highlight: a click on an event reuses it). Keyed by content, not by object, so an
-    edited case is laid out afresh; treat the result as read-only."""
-    key = family_key(case)
-    if label_room:
-        key += repr(sorted((p, round(r, 3)) for p, r in label_room.items())).encode("utf-8")
-    found = _FAMILY_LAYOUTS.get(key)
-    if found is None:
-        found = _FAMILY_LAYOUTS[key] = family_layout(case, label_room)
-        while len(_FAMILY_LAYOUTS) > _FAMILY_LAYOUTS_MAX:
-            _FAMILY_LAYOUTS.popitem(last=False)
-    else:
-        _FAMILY_LAYOUTS.move_to_end(key)
-    return found
