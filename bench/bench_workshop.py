@@ -47,8 +47,12 @@ from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 LISA = "lisa_gesloten_jeugdzorg.json"
 RINGS = """n => { const gd = document.getElementById('timeline-graph').querySelector('.js-plotly-plot');
-    let seen = 0; for (const t of (gd && gd.data) || []) { if (t.name === 'workshop-ring') seen += t.meta.ids.length; }
+    let seen = 0;
+    for (const t of (gd && gd.data) || []) {
+        if (t.name === 'workshop-ring' || t.name === 'workshop-overlay') seen += t.meta.ids.length;
+    }
     return seen >= n; }"""
+"""Whether the wall's timeline shows ``n`` added events (ringed in the case, or drawn over it before a save)."""
 
 
 class Phone:

@@ -151,3 +151,34 @@ def _valid(data: dict[str, Any]) -> bool:
     except CaseError:
         return False
     return True
+
+
+LIVE_KINDS = ("person", "relationship")
+"""What joins the wall's case while the workshop runs (the geno-sociogram is redrawn for it); events are drawn over
+the timeline instead (:mod:`layouts.timeline.workshop_overlay`) and answers shown in the panel, until saved."""
+
+
+def _workshop_ids(data: dict[str, Any], workshop: int) -> set[str]:
+    prefix = workshop_prefix(workshop)
+    return {str(item.get("id")) for collection in COLLECTIONS.values() for item in data.get(collection, [])
+            if str(item.get("id", "")).startswith(prefix)}
+
+
+def settled_data(data: dict[str, Any], workshop: int, contributions: Sequence[Contribution]) -> dict[str, Any]:
+    """The case the wall's views draw while ``workshop`` runs: the visible persons and relations added, and the
+    items of the workshop the case already holds (saved before) as they stand now; ``data`` itself (the same
+    object) when that changes nothing."""
+    present = _workshop_ids(data, workshop)
+    chosen = [c for c in contributions
+              if c.kind in LIVE_KINDS or item_id(workshop, c.kind, c.id) in present]
+    if not present and not any(not c.hidden for c in chosen):
+        return data
+    merged = with_contributions(data, workshop, chosen)
+    return data if merged == data else merged
+
+
+def pending_events(data: dict[str, Any], workshop: int, contributions: Sequence[Contribution]) -> list[Contribution]:
+    """The visible events added in ``workshop`` that the case does not hold yet (drawn over the timeline)."""
+    present = _workshop_ids(data, workshop)
+    return [c for c in contributions if c.kind == "event" and not c.hidden and c.workshop == workshop
+            and item_id(workshop, c.kind, c.id) not in present]

@@ -13,6 +13,7 @@ import pytest
 
 from app.factory import create_app
 from app.participant import COOKIE, PREFIX
+from app.state import pack, unpack
 from app.workshop_store import STORE_NAME, WorkshopStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,22 +106,49 @@ def test_the_wall_poll_sends_nothing_until_something_changes(folder: Path) -> No
     client = create_app(folder).server.test_client()
     store = WorkshopStore(folder / STORE_NAME)
     workshop = store.open_workshop(LISA)
-    case = {"blob": _blob(folder / LISA), "name": LISA, "source": "file", "revision": 0, "dirty": False,
-            "clean": "x"}
     shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
-    states = {"workshop-store.data": shown, "case-store.data": case, "lang.value": "nl",
-              "workshop-drawn.data": {"id": workshop.id, "version": store.version(workshop.id)}}
-    status, _ = call(client, "/", "workshop-tick", 5, states, "workshop-drawn")
+    known = {"id": workshop.id, "version": store.version(workshop.id)}
+    status, _ = call(client, "/", "workshop-tick", 5, {"workshop-store.data": shown, "workshop-version.data": known},
+                     "workshop-version")
     assert status == 204  # unchanged: no update at all
     _, token = store.join(workshop.code, "Anna", "school") or (None, "")
     store.contribute(token, workshop.id, "event", {"title": "Nieuw", "date": "2021", "layer": "lived",
                                                    "type": "experience"})
-    status, out = call(client, "/", "workshop-tick", 6, states, "workshop-drawn")
-    assert status == 200 and out["workshop-drawn"]["data"]["version"] == store.version(workshop.id)
-    assert "Nieuw" in json.dumps(out["workshop-list"]) and "case-store" in out
+    status, out = call(client, "/", "workshop-tick", 6, {"workshop-store.data": shown, "workshop-version.data": known},
+                       "workshop-version")
+    assert status == 200 and out["workshop-version"]["data"] == {"id": workshop.id,
+                                                                 "version": store.version(workshop.id)}
+    assert len(json.dumps(out)) < 200  # the poll carries a version number, nothing of the case
+
+
+def test_a_new_event_is_drawn_over_the_timeline_and_leaves_the_case_as_it_was(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(LISA)
+    blob = _blob(folder / LISA)
+    case = {"blob": blob, "name": LISA, "source": "file", "revision": 0, "dirty": False, "clean": "x"}
+    shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
+    _, token = store.join(workshop.code, "Anna", "school") or (None, "")
+    added = store.contribute(token, workshop.id, "event", {"title": "Nieuw <b>", "date": "2021-03", "layer": "lived",
+                                                           "type": "experience"})
+    assert added is not None
+    states = {"workshop-store.data": shown, "case-store.data": case, "lang.value": "nl"}
+    version = {"id": workshop.id, "version": store.version(workshop.id)}
+    status, out = call(client, "/", "workshop-version", version, states, "workshop-overlay")
+    assert status == 200 and "Nieuw" in json.dumps(out["workshop-list"])
+    (trace,) = out["workshop-overlay"]["data"]["traces"]
+    assert trace["name"] == "workshop-overlay" and trace["customdata"] == [f"ws{workshop.id}-e{added.id}"]
+    assert trace["yaxis"] == "y" and trace["text"] == ["Nieuw &lt;b&gt;"]  # below the line, inert
+    assert out["case-store"]["data"]["blob"] == blob and out["case-store"]["data"]["dirty"]  # same case, unsaved
+    # a person goes into the case (the geno-sociogram draws it); the event stays over the timeline
+    store.contribute(token, workshop.id, "person", {"label": "Buurvrouw", "kind": "network", "gender": "female"})
+    version = {"id": workshop.id, "version": store.version(workshop.id)}
+    _, out = call(client, "/", "workshop-version", version, states, "workshop-overlay")
+    data = json.loads(unpack(out["case-store"]["data"]["blob"]))
+    assert [p["label"] for p in data["persons"] if "added_by" in p] == ["Buurvrouw"]
+    assert not any("added_by" in e for e in data["events"])
+    assert len(out["workshop-overlay"]["data"]["traces"]) == 1
 
 
 def _blob(path: Path) -> str:
-    from app.state import pack
-
     return pack(path.read_bytes())

@@ -32,13 +32,20 @@ class ParticipantLike(Protocol):
     perspective: str
 
 
+POLL_MS = 500
+"""How often the wall asks for the workshop's version (a number: the answer is a few bytes)."""
+
+
 def workshop_parts() -> list[Any]:
-    """The wall's workshop state: which workshop this page shows (``{"id", "case", "url"}``), the version it drew,
-    a poll every second, and a nudge to poll at once after the facilitator hid something."""
+    """The wall's workshop state: which workshop this page shows (``{"id", "case", "url"}``), the version the
+    store has (polled every :data:`POLL_MS`), the version the panel drew, the traces drawn over the timeline, and a
+    nudge to poll at once after the facilitator acted."""
     return [dcc.Store(id="workshop-store", storage_type="memory"),
             dcc.Store(id="workshop-kick", storage_type="memory"),
+            dcc.Store(id="workshop-version", storage_type="memory"),
             dcc.Store(id="workshop-drawn", storage_type="memory"),
-            dcc.Interval(id="workshop-tick", interval=1000, disabled=True)]
+            dcc.Store(id="workshop-overlay", storage_type="memory"),
+            dcc.Interval(id="workshop-tick", interval=POLL_MS, disabled=True)]
 
 
 def workshop_button(lang: str) -> html.Button:

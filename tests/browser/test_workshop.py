@@ -87,12 +87,13 @@ def fill_event(phone: Any, title: str, layer: str) -> None:
 
 
 def rings(wall: Any) -> dict[str, str]:
-    """Event id → ring colour of every workshop ring the wall's timeline draws."""
+    """Event id → colour of every workshop event the wall's timeline draws: over the timeline while unsaved
+    (``workshop-overlay``), ringed in it once in the case (``workshop-ring``)."""
     found = wall.evaluate("""() => {
         const gd = document.getElementById('timeline-graph').querySelector('.js-plotly-plot');
         const out = {};
         for (const t of (gd && gd.data) || []) {
-            if (t.name !== 'workshop-ring') continue;
+            if (t.name !== 'workshop-ring' && t.name !== 'workshop-overlay') continue;
             t.meta.ids.forEach(id => { out[id] = t.marker.line.color; });
         }
         return out;
