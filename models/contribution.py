@@ -48,6 +48,15 @@ class Contribution:
     name: str
     perspective: str
     hidden: bool = False
+    merged_into: int | None = None
+    """The contribution this one was merged into by the facilitator (it then leaves the wall and the case)."""
+    also_by: tuple[tuple[str, str], ...] = ()
+    """(name, perspective) of the authors of the contributions merged into this one."""
+
+    @property
+    def shown(self) -> bool:
+        """On the wall and in the case: neither hidden nor merged into another."""
+        return not self.hidden and self.merged_into is None
 
 
 def item_id(workshop: int, kind: str, contribution: int) -> str:
@@ -83,13 +92,18 @@ def validated_payload(kind: str, payload: Any) -> dict[str, Any]:
 
 def case_item(contribution: Contribution) -> dict[str, Any]:
     """The case item a contribution becomes, with its id and author."""
-    author = {"name": contribution.name, **({"perspective": contribution.perspective}
-                                            if contribution.perspective else {})}
+    author: dict[str, Any] = _author(contribution.name, contribution.perspective)
+    if contribution.also_by:
+        author["also"] = [_author(name, perspective) for name, perspective in contribution.also_by]
     ident = item_id(contribution.workshop, contribution.kind, contribution.id)
     if contribution.kind == "answer":
         return {"id": ident, "question": QUESTIONS[contribution.payload["question"]],
                 "text": contribution.payload["text"], "author": contribution.name, "added_by": author}
     return {"id": ident, **contribution.payload, "added_by": author}
+
+
+def _author(name: str, perspective: str) -> dict[str, Any]:
+    return {"name": name, **({"perspective": perspective} if perspective else {})}
 
 
 def without_workshop(data: dict[str, Any], workshop: int) -> dict[str, Any]:
@@ -130,7 +144,7 @@ def with_contributions(data: dict[str, Any], workshop: int, contributions: Itera
     refuse the result, contributions are added one by one and any the case refuses is left out.
     """
     base = without_workshop(data, workshop)
-    visible = [c for c in contributions if not c.hidden and c.workshop == workshop and c.kind in KINDS]
+    visible = [c for c in contributions if c.shown and c.workshop == workshop and c.kind in KINDS]
     persons = {str(p.get("id")) for p in base.get("persons", [])}
     persons |= {item_id(workshop, "person", c.id) for c in visible if c.kind == "person"}
     items = [(c.kind, case_item(c)) for c in visible]
@@ -171,7 +185,7 @@ def settled_data(data: dict[str, Any], workshop: int, contributions: Sequence[Co
     present = _workshop_ids(data, workshop)
     chosen = [c for c in contributions
               if c.kind in LIVE_KINDS or item_id(workshop, c.kind, c.id) in present]
-    if not present and not any(not c.hidden for c in chosen):
+    if not present and not any(c.shown for c in chosen):
         return data
     merged = with_contributions(data, workshop, chosen)
     return data if merged == data else merged
@@ -180,5 +194,5 @@ def settled_data(data: dict[str, Any], workshop: int, contributions: Sequence[Co
 def pending_events(data: dict[str, Any], workshop: int, contributions: Sequence[Contribution]) -> list[Contribution]:
     """The visible events added in ``workshop`` that the case does not hold yet (drawn over the timeline)."""
     present = _workshop_ids(data, workshop)
-    return [c for c in contributions if c.kind == "event" and not c.hidden and c.workshop == workshop
+    return [c for c in contributions if c.kind == "event" and c.shown and c.workshop == workshop
             and item_id(workshop, c.kind, c.id) not in present]

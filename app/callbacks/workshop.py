@@ -36,6 +36,7 @@ from layouts.components.workshop_panel import (
 from layouts.texts import text
 from layouts.timeline.workshop_overlay import OverlayEvent, overlay_traces
 from models.contribution import Contribution, item_id, pending_events, settled_data
+from models.partial_date import normal_date
 
 
 def overlay_data(workshop_id: int, pending: list[Contribution], colours: dict[str, str], projector: bool
@@ -50,12 +51,12 @@ def overlay_data(workshop_id: int, pending: list[Contribution], colours: dict[st
 def _unsaved(data: dict[str, Any], workshop_id: int, contributions: list[Contribution]) -> bool:
     """Whether saving would add something the case does not hold (an event or an answer)."""
     present = {str(item.get("id")) for collection in ("events", "reflections") for item in data.get(collection, [])}
-    return any(not c.hidden and c.kind in ("event", "answer") and item_id(workshop_id, c.kind, c.id) not in present
+    return any(c.shown and c.kind in ("event", "answer") and item_id(workshop_id, c.kind, c.id) not in present
                for c in contributions)
 
 
 def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any], drawn: Any, case: Any,
-              lang: str, projector: bool) -> tuple:
+              lang: str, projector: bool, picked: list[int]) -> tuple:
     """The outputs of the wall's refresh for the workshop's state now (see ``_refresh``)."""
     contributions, participants = workshops.contributions(workshop.id), workshops.participants(workshop.id)
     data = current_data(case)
@@ -78,7 +79,7 @@ def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any
             {"id": workshop.id, "people": people, "lang": lang},
             no_update if same_people else join_block(workshop.code, str(shown.get("url") or ""), participants,
                                                      colours, lang),
-            items_list(contributions, persons, colours, lang),
+            items_list(contributions, persons, colours, lang, picked),
             answers_block(contributions, colours, lang, workshop.answers_open),
             not workshops.can_undo(workshop.id),
             text("workshop_answers_hide" if workshop.answers_open else "workshop_answers_show", lang, n=n))
@@ -147,9 +148,10 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Output("workshop-answers-toggle", "children"),
         Input("workshop-version", "data"), Input("lang", "value"), Input("projector", "value"),
         State("workshop-store", "data"), State("workshop-drawn", "data"), State("case-store", "data"),
+        State("workshop-picked", "data"),
         prevent_initial_call=True,
     )
-    def _refresh(version: Any, lang: str, projector: Any, shown: Any, drawn: Any, case: Any) -> tuple:
+    def _refresh(version: Any, lang: str, projector: Any, shown: Any, drawn: Any, case: Any, picked: Any) -> tuple:
         """What moved since the wall drew: the traces over the timeline, the panel, and the case store only when
         the persons and relations added (or items already saved) changed."""
         workshops = store()
@@ -160,7 +162,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         workshop = workshops.workshop(int(shown["id"]))
         if workshop is None:
             raise PreventUpdate
-        return refreshed(workshops, workshop, shown, drawn, case, normal_lang(lang), bool(projector))
+        return refreshed(workshops, workshop, shown, drawn, case, normal_lang(lang), bool(projector), picked or [])
 
     # the overlay's traces in place of the previous ones at the end of the figure, again after a new figure
     app.clientside_callback(
@@ -171,27 +173,68 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
     )
 
     @app.callback(
-        Output("workshop-kick", "data"),
-        Input({"type": "workshop-hide", "id": ALL}, "n_clicks"), Input("workshop-undo", "n_clicks"),
-        Input("workshop-answers-toggle", "n_clicks"),
-        State("workshop-store", "data"),
+        Output("workshop-picked", "data"), Input({"type": "workshop-pick", "id": ALL}, "value"),
         prevent_initial_call=True,
     )
-    def _moderate(_hide: Any, _undo: Any, _answers: Any, shown: Any) -> Any:
+    def _pick(values: list[Any]) -> list[int]:
+        return sorted({int(ident) for chosen in values for ident in (chosen or [])})
+
+    @app.callback(
+        Output("workshop-kick", "data"), Output("workshop-action-feedback", "children"),
+        Output("workshop-picked", "data", allow_duplicate=True),
+        Input({"type": "workshop-hide", "id": ALL}, "n_clicks"), Input("workshop-undo", "n_clicks"),
+        Input("workshop-answers-toggle", "n_clicks"), Input("workshop-merge", "n_clicks"),
+        Input("workshop-move-side", "n_clicks"), Input("workshop-move-date-apply", "n_clicks"),
+        State("workshop-store", "data"), State("workshop-picked", "data"), State("workshop-move-date", "value"),
+        State("lang", "value"),
+        prevent_initial_call=True,
+    )
+    def _moderate(*values: Any) -> tuple:
+        shown, picked, date, lang = values[-4:]
         workshops = store()
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         if not shown or workshops is None or not value:
             raise PreventUpdate
-        workshop_id = int(shown["id"])
-        trigger = ctx.triggered_id
-        if trigger == "workshop-undo":
-            workshops.undo(workshop_id)
-        elif trigger == "workshop-answers-toggle":
-            workshop = workshops.workshop(workshop_id)
-            workshops.set_answers_open(workshop_id, not (workshop and workshop.answers_open))
-        elif isinstance(trigger, dict):
-            chosen = next((c for c in workshops.contributions(workshop_id) if c.id == trigger.get("id")), None)
-            if chosen is None:
-                raise PreventUpdate
+        problem = facilitator_step(workshops, int(shown["id"]), ctx.triggered_id, list(picked or []), date)
+        if problem is not None:
+            return no_update, text(problem, normal_lang(lang)), no_update
+        return time.time(), None, [] if ctx.triggered_id == "workshop-merge" else no_update
+
+
+def facilitator_step(workshops: WorkshopStore, workshop_id: int, trigger: Any, picked: list[int],
+                     date: str | None) -> str | None:
+    """Take the facilitator's step ``trigger`` (a hide/show button's id, undo, the answers, merge or a move of the
+    ``picked`` contributions): None when done, else the key of the text saying why not."""
+    if trigger == "workshop-undo":
+        workshops.undo(workshop_id)
+        return None
+    if trigger == "workshop-answers-toggle":
+        workshop = workshops.workshop(workshop_id)
+        workshops.set_answers_open(workshop_id, not (workshop and workshop.answers_open))
+        return None
+    contributions = {c.id: c for c in workshops.contributions(workshop_id)}
+    if isinstance(trigger, dict):
+        chosen = contributions.get(trigger.get("id"))  # type: ignore[arg-type]
+        if chosen is not None:
             workshops.set_hidden(workshop_id, chosen.id, not chosen.hidden)
-        return time.time()
+        return None
+    if trigger == "workshop-merge":
+        if len(picked) != 2 or not workshops.merge(workshop_id, duplicate=max(picked), kept=min(picked)):
+            return "workshop_merge_need_two"
+        return None
+    events = [contributions[i] for i in picked if i in contributions and contributions[i].kind == "event"]
+    if not events:
+        return "workshop_move_need_event"
+    if trigger == "workshop-move-side":
+        for event in events:
+            workshops.move(workshop_id, event.id, layer="lived" if event.payload.get("layer") == "formal" else "formal")
+        return None
+    day = normal_date(date or "")
+    if not day:
+        return "workshop_move_bad_date"
+    try:
+        for event in events:
+            workshops.move(workshop_id, event.id, date=day)
+    except ValueError:
+        return "workshop_move_bad_date"
+    return None

@@ -540,4 +540,17 @@ EN: dict[str, str] = {
     "reflections_title": "Facilitator's reflection",
     "reflections_hint": "Turn on Edit to write notes; they are saved with the case.",
     "reflections_other": "Other questions",
+    # --- workshop ---
+    "workshop_pick": "Pick",
+    "workshop_merge": "Merge",
+    "workshop_merge_hint": "Pick two contributions that say the same: the later one joins the earlier, both names "
+                           "are kept.",
+    "workshop_merge_need_two": "Pick two contributions of the same kind to merge.",
+    "workshop_move_side": "Above/below the line",
+    "workshop_move_date": "New date",
+    "workshop_move_date_apply": "Change date",
+    "workshop_move_need_event": "Pick one or more events first.",
+    "workshop_move_bad_date": "That date is not understood (e.g. 12-3-2021, 3-2021 or 2021).",
+    "workshop_merged_into": "merged with #{n}",
+    "workshop_also": "also: {names}",
 }
