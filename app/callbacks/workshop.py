@@ -22,7 +22,7 @@ from dash.exceptions import PreventUpdate
 
 from app.edit_store import current_data
 from app.state import case_view
-from app.workshop_case import with_case_data
+from app.workshop_case import marked_unsaved, with_case_data
 from app.workshop_store import STORE_KEY, Workshop, WorkshopStore, open_store
 from layouts.components.i18n import normal_lang
 from layouts.components.workshop_panel import (
@@ -68,7 +68,7 @@ def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any
         if settled is not data:
             case_out = with_case_data(case, settled)
         elif not case.get("dirty") and _unsaved(data, workshop.id, contributions):
-            case_out = {**case, "dirty": True}  # the same case (nothing redraws), but something to save
+            case_out = marked_unsaved(case)  # the same case (nothing redraws), but something to save
     colours = colours_of(participants, contributions)
     people = [[p.name, p.perspective] for p in participants]
     same_people = isinstance(drawn, dict) and drawn.get("people") == people and drawn.get("lang") == lang

@@ -20,10 +20,10 @@ from models.partial_date import PartialDate
 
 OVERLAY_NAME = "workshop-overlay"
 """The ``name`` of every overlay trace (the browser finds them by it)."""
-FORMAL_Y = 0.55
-"""Formal events: rows above the axis line (on y2, the formal half), under the lowest formal lane."""
-LIVED_Y = -0.75
-"""Lived experience: rows below the axis line (on y, the lived half), above the highest lived lane."""
+FORMAL_Y = 0.95
+"""Formal events: rows above the axis line (on y2, the formal half), between the child's ages and the lowest lane."""
+LIVED_Y = -1.25
+"""Lived experience: rows below the axis line (on y, the lived half), between the years and the highest lane."""
 TITLE_CHARS = 28
 
 
@@ -56,7 +56,7 @@ def _trace(events: list[tuple[OverlayEvent, float]], colour: str, formal: bool, 
         "customdata": [e.id for e, _ in events], "meta": {"perspective": perspective,
                                                          "ids": [e.id for e, _ in events]},
         "text": [esc(shorten(e.title, TITLE_CHARS)) for e, _ in events],
-        "textposition": "top center" if formal else "bottom center",
+        "textposition": "middle right",
         "textfont": {"size": 18 if projector else 12, "color": colour},
         "hovertext": [f"{esc(e.title)}<br>{esc(e.date)} · {esc(e.name)} ({esc(e.perspective)})" for e, _ in events],
         "hoverinfo": "text",
