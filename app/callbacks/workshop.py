@@ -33,6 +33,7 @@ from layouts.components.workshop_panel import (
     join_block,
     join_url,
 )
+from layouts.contributions import chosen_colours
 from layouts.texts import text
 from layouts.timeline.workshop_overlay import OverlayEvent, overlay_traces
 from models.contribution import Contribution, item_id, pending_events, settled_data
@@ -69,7 +70,8 @@ def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any
             case_out = with_case_data(case, settled)
         elif not case.get("dirty") and _unsaved(data, workshop.id, contributions):
             case_out = marked_unsaved(case)  # the same case (nothing redraws), but something to save
-    colours = colours_of(participants, contributions)
+    view = case_view(case)
+    colours = colours_of(participants, contributions, chosen_colours(view.case if view is not None else None))
     people = [[p.name, p.perspective] for p in participants]
     same_people = isinstance(drawn, dict) and drawn.get("people") == people and drawn.get("lang") == lang
     persons = {**dict(workshop.persons), **{item_id(workshop.id, "person", c.id): str(c.payload.get("label"))

@@ -155,8 +155,11 @@ def workshop_panel(lang: str) -> html.Section:
     ], id="workshop-panel", className="workshop-panel", hidden=True, **{"aria-live": "polite"})
 
 
-def colours_of(participants: Sequence[ParticipantLike], contributions: Sequence[Contribution]) -> dict[str, str]:
-    return perspective_colours([*(c.perspective for c in contributions), *(p.perspective for p in participants)])
+def colours_of(participants: Sequence[ParticipantLike], contributions: Sequence[Contribution],
+               chosen: dict[str, str] | None = None) -> dict[str, str]:
+    """The perspectives' colours on the wall: those the group chose in the case (``chosen``), else the palette's."""
+    return perspective_colours([*(c.perspective for c in contributions), *(p.perspective for p in participants)],
+                               chosen)
 
 
 def join_block(code: str, url: str, participants: Sequence[ParticipantLike], colours: dict[str, str],
