@@ -206,3 +206,23 @@ def test_the_facilitator_merges_and_moves_on_the_wall_and_the_saved_file_holds_w
     # an undo reaches the wall at its next poll: the date goes back
     _, out = call(client, "/", "workshop-undo", 1, steps, "workshop-kick")
     assert store.contributions(workshop.id)[2].payload["date"] == "2021-03"
+
+
+def test_closing_the_workshop_keeps_what_the_wall_showed_in_the_open_case_unsaved(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(LISA)
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    kept = store.contribute(anna, workshop.id, "event", {"title": "Blijft", "date": "2021", "layer": "lived",
+                                                         "type": "experience"})
+    gone = store.contribute(anna, workshop.id, "event", {"title": "Weg", "date": "2021", "layer": "lived",
+                                                         "type": "experience"})
+    assert kept and gone and store.set_hidden(workshop.id, gone.id, True)
+    case = {"blob": _blob(folder / LISA), "name": LISA, "source": "file", "revision": 0, "dirty": False,
+            "clean": "x"}
+    shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
+    _, out = call(client, "/", "workshop-close", 1, {"workshop-store.data": shown, "case-store.data": case},
+                  "case-store")
+    data = json.loads(unpack(out["case-store"]["data"]["blob"]))
+    assert [(e["title"], e["added_by"]["name"]) for e in data["events"] if "added_by" in e] == [("Blijft", "Anna")]
+    assert out["case-store"]["data"]["dirty"]

@@ -36,7 +36,7 @@ from layouts.components.workshop_panel import (
 from layouts.contributions import chosen_colours
 from layouts.texts import text
 from layouts.timeline.workshop_overlay import OverlayEvent, overlay_traces
-from models.contribution import Contribution, item_id, pending_events, settled_data
+from models.contribution import Contribution, item_id, pending_events, settled_data, with_contributions
 from models.partial_date import normal_date
 
 
@@ -119,6 +119,20 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         if found is None:
             return None if shown else no_update
         return {"id": found.id, "case": name, "url": join_url(flask.request.host_url, found.code)}
+
+    @app.callback(
+        Output("case-store", "data", allow_duplicate=True),
+        Input("workshop-close", "n_clicks"), State("workshop-store", "data"), State("case-store", "data"),
+        prevent_initial_call=True,
+    )
+    def _keep_on_close(clicks: int | None, shown: Any, case: Any) -> Any:
+        """Closing the workshop keeps what the wall showed in the open case (unsaved, until the facilitator
+        saves): every visible contribution with its author."""
+        workshops, data = store(), current_data(case)
+        if not clicks or not shown or workshops is None or data is None or shown.get("case") != case.get("name"):
+            raise PreventUpdate
+        merged = with_contributions(data, int(shown["id"]), workshops.contributions(int(shown["id"])))
+        return no_update if merged == data else with_case_data(case, merged)
 
     @app.callback(
         Output("workshop-tick", "disabled"), Output("workshop-panel", "hidden"), Output("workshop-open", "hidden"),
