@@ -13,18 +13,21 @@ the events added are drawn over the timeline as a patch, so the timeline is not 
 of a second on average before the wall asks. On a 2-core machine shared with other work the times vary (the load
 average is printed beside them); the server CPU per update does not.
 
-Measured 6 Dec 2026 with Lisa's case, 20 participants, 9 lone adds, before (1a4c211: the wall polled every second
-and merged every add into the case, which redrew the timeline) and after, one run right after the other, load
-average ~7.5 on 2 cores:
+Measured 6 Dec 2026 with Lisa's case and 20 participants, before (1a4c211: the wall polled every second and merged
+every add into the case, which redrew the timeline) and after, each pair one run right after the other, on 2 cores
+shared with other sessions' tests (load average ~7.5 in run 1 with 9 lone adds, ~10 in run 2 with 15):
 
-=========================================  ==========  =========
-                                           before      after
-=========================================  ==========  =========
-one add → wall, median                     7.99 s      1.57 s
-one add → wall, max                        14.52 s     11.14 s
-20 adds at once → all 20 on the wall       17.23 s     1.49 s
-server CPU per update (median)             1.10 s      0.02 s
-=========================================  ==========  =========
+=========================================  ==================  ==================
+                                           before (run 1, 2)   after (run 1, 2)
+=========================================  ==================  ==================
+one add → wall, median                     7.99 s, 9.09 s      1.57 s, 2.32 s
+one add → wall, max                        14.5 s, 15.7 s      11.1 s, 9.5 s
+20 adds at once → all 20 on the wall       17.2 s, 26.4 s      1.49 s, 2.60 s
+server CPU per update (median)             1.10 s, 1.04 s      0.02 s, 0.02 s
+=========================================  ==================  ==================
+
+The slowest lone adds after are the browser's, not the server's (the CPU per update stays 0.02 s): under this load
+headless Chromium sometimes takes seconds to run a poll's answer.
 
 Run: .venv/bin/python bench/bench_workshop.py [--participants 20] [--repeat 5]
 """
@@ -167,7 +170,7 @@ def measure(wall: Any, phones: list[Phone], code: str, repeat: int, spent: list[
     together = time.monotonic() - start
     load = os.getloadavg()[0]
     print(f"participants: {len(phones)}   load average: {load:.1f} on {os.cpu_count()} cores")
-    p95 = statistics.quantiles(lone, n=20)[18] if len(lone) > 1 else lone[0]
+    p95 = statistics.quantiles(lone, n=20, method="inclusive")[18] if len(lone) > 1 else lone[0]
     print(f"one add → wall:   median {statistics.median(lone):.2f} s, p95 {p95:.2f} s, max {max(lone):.2f} s  "
           f"({repeat} adds); server CPU per update median {statistics.median(cpu):.2f} s")
     print(f"{len(phones)} adds at once → all on the wall: {together:.2f} s  (the adds themselves took {sent:.2f} s)")
