@@ -60,7 +60,7 @@ def person_names(store: WorkshopStore, workshop: Workshop) -> dict[str, str]:
     """The case's persons and the visible persons added in the workshop, id → label."""
     names = dict(workshop.persons)
     for c in store.contributions(workshop.id):
-        if c.kind == "person" and not c.hidden:
+        if c.kind == "person" and c.shown:
             names[item_id(workshop.id, "person", c.id)] = str(c.payload.get("label"))
     return names
 

@@ -1,5 +1,5 @@
 """The shared state of a workshop in one SQLite file: workshops, participants, contributions and the facilitator's
-hide/unhide steps.
+steps (hide, show, merge, move), each of which can be undone.
 
 Nothing is kept in process memory: every call opens its own connection (WAL mode, a busy timeout), so several
 gunicorn workers, threads and a reloaded page all see the same state. Each workshop has a ``version`` that every
@@ -47,12 +47,18 @@ CREATE TABLE IF NOT EXISTS contributions (
     participant INTEGER NOT NULL REFERENCES participants(id),
     kind TEXT NOT NULL CHECK (kind IN ('event', 'person', 'relationship', 'answer')),
     payload TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS moderation (
+CREATE TABLE IF NOT EXISTS actions (
     id INTEGER PRIMARY KEY, workshop INTEGER NOT NULL REFERENCES workshops(id),
-    contribution INTEGER NOT NULL REFERENCES contributions(id), hidden INTEGER NOT NULL, created TEXT NOT NULL);
+    contribution INTEGER NOT NULL REFERENCES contributions(id), kind TEXT NOT NULL, before TEXT NOT NULL,
+    created TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS contributions_by_workshop ON contributions (workshop, id);
 CREATE INDEX IF NOT EXISTS workshops_by_case ON workshops (case_key, open);
 """
+_ADDED_COLUMNS = {"contributions": (("merged_into", "INTEGER"),)}
+"""Columns added since the first version (a store file made before gets them on opening)."""
+ACTIONS = ("hide", "show", "merge", "move")
+"""The facilitator's steps; each records the contribution as it was before, which :meth:`WorkshopStore.undo`
+puts back."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,11 @@ class WorkshopStore:
         with self._connect() as con:
             con.execute("PRAGMA journal_mode=WAL")
             con.executescript(_SCHEMA)
+            for table, columns in _ADDED_COLUMNS.items():
+                known = {row["name"] for row in con.execute(f"PRAGMA table_info({table})")}
+                for name, kind in columns:
+                    if name not in known:
+                        con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
     @contextlib.contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -248,47 +259,106 @@ class WorkshopStore:
         return Contribution(int(cursor.lastrowid or 0), workshop_id, kind, data, who.name, who.perspective)
 
     def contributions(self, workshop_id: int, participant: int | None = None) -> list[Contribution]:
-        """The workshop's contributions in the order they were made, hidden ones included (marked)."""
+        """The workshop's contributions in the order they were made, hidden and merged ones included (marked); each
+        names the authors of those merged into it (``also_by``)."""
         sql = ("SELECT c.*, p.name, p.perspective FROM contributions c JOIN participants p ON p.id = c.participant "
-               "WHERE c.workshop = ?" + (" AND c.participant = ?" if participant is not None else "") +
-               " ORDER BY c.id")
-        args = (workshop_id,) if participant is None else (workshop_id, participant)
+               "WHERE c.workshop = ? ORDER BY c.id")
         with self._connect() as con:
-            rows = con.execute(sql, args).fetchall()
+            rows = [r for r in con.execute(sql, (workshop_id,)).fetchall() if r["kind"] in KINDS]
+        also: dict[int, list[tuple[str, str]]] = {}
+        for r in rows:
+            if r["merged_into"] is not None:
+                also.setdefault(int(r["merged_into"]), []).append((r["name"], r["perspective"]))
         return [Contribution(int(r["id"]), int(r["workshop"]), r["kind"], json.loads(r["payload"]), r["name"],
-                             r["perspective"], bool(r["hidden"])) for r in rows if r["kind"] in KINDS]
+                             r["perspective"], bool(r["hidden"]),
+                             int(r["merged_into"]) if r["merged_into"] is not None else None,
+                             tuple(also.get(int(r["id"]), ())))
+                for r in rows if participant is None or int(r["participant"]) == participant]
 
     def set_hidden(self, workshop_id: int, contribution_id: int, hidden: bool) -> bool:
         """Hide (or show again) a contribution of the workshop; the step can be undone. False when it is not one
         of the workshop's or already so."""
         with self._connect(write=True) as con:
-            row = con.execute("SELECT hidden FROM contributions WHERE id = ? AND workshop = ?",
-                              (contribution_id, workshop_id)).fetchone()
-            if row is None or bool(row[0]) == hidden:
+            row = _row(con, workshop_id, contribution_id)
+            if row is None or bool(row["hidden"]) == hidden:
                 return False
+            _act(con, row, "hide" if hidden else "show")
             con.execute("UPDATE contributions SET hidden = ? WHERE id = ?", (int(hidden), contribution_id))
-            con.execute("INSERT INTO moderation (workshop, contribution, hidden, created) VALUES (?, ?, ?, ?)",
-                        (workshop_id, contribution_id, int(hidden), _now()))
+            _bump(con, workshop_id)
+        return True
+
+    def merge(self, workshop_id: int, duplicate: int, kept: int) -> bool:
+        """Merge ``duplicate`` into ``kept`` (two contributions that say the same): the duplicate leaves the wall
+        and the case, ``kept`` keeps its author and names the duplicate's too. False unless both are the workshop's,
+        of one kind, and neither is merged already (nor ``kept`` hidden)."""
+        with self._connect(write=True) as con:
+            gone, stays = _row(con, workshop_id, duplicate), _row(con, workshop_id, kept)
+            if gone is None or stays is None or duplicate == kept or gone["kind"] != stays["kind"] \
+                    or gone["merged_into"] is not None or stays["merged_into"] is not None or stays["hidden"]:
+                return False
+            _act(con, gone, "merge")
+            con.execute("UPDATE contributions SET merged_into = ? WHERE merged_into = ?", (kept, duplicate))
+            con.execute("UPDATE contributions SET merged_into = ? WHERE id = ?", (kept, duplicate))
+            _bump(con, workshop_id)
+        return True
+
+    def move(self, workshop_id: int, contribution_id: int, date: str | None = None, layer: str | None = None
+             ) -> bool:
+        """Move an added event to another ``date`` and/or side of the line (``layer``: "formal" above, "lived"
+        below). False when it is not an event of the workshop or nothing changes; ``ValueError`` for a date or
+        side the case refuses (nothing is stored)."""
+        with self._connect(write=True) as con:
+            row = _row(con, workshop_id, contribution_id)
+            if row is None or row["kind"] != "event":
+                return False
+            payload = json.loads(row["payload"])
+            moved = validated_payload("event", {**payload, **({"date": date} if date else {}),
+                                                **({"layer": layer} if layer else {})})
+            if moved == payload:
+                return False
+            _act(con, row, "move")
+            con.execute("UPDATE contributions SET payload = ? WHERE id = ?", (json.dumps(moved), contribution_id))
             _bump(con, workshop_id)
         return True
 
     def undo(self, workshop_id: int) -> int | None:
-        """Undo the facilitator's last hide or unhide: the contribution id it concerned, or None when none is left."""
+        """Undo the facilitator's last step (hide, show, merge or move): the contribution id it concerned, or None
+        when none is left."""
         with self._connect(write=True) as con:
-            row = con.execute("SELECT id, contribution, hidden FROM moderation WHERE workshop = ? "
+            row = con.execute("SELECT id, contribution, kind, before FROM actions WHERE workshop = ? "
                               "ORDER BY id DESC LIMIT 1", (workshop_id,)).fetchone()
             if row is None:
                 return None
-            con.execute("UPDATE contributions SET hidden = ? WHERE id = ?", (int(not row["hidden"]),
-                                                                            row["contribution"]))
-            con.execute("DELETE FROM moderation WHERE id = ?", (row["id"],))
+            before = json.loads(row["before"])
+            # what had been merged into a merged duplicate went along with it: back to the duplicate
+            con.executemany("UPDATE contributions SET merged_into = ? WHERE id = ?",
+                            [(row["contribution"], carried) for carried in before.get("carried", [])])
+            con.execute("UPDATE contributions SET hidden = ?, payload = ?, merged_into = ? WHERE id = ?",
+                        (before["hidden"], before["payload"], before["merged_into"], row["contribution"]))
+            con.execute("DELETE FROM actions WHERE id = ?", (row["id"],))
             _bump(con, workshop_id)
         return int(row["contribution"])
 
     def can_undo(self, workshop_id: int) -> bool:
         with self._connect() as con:
-            return con.execute("SELECT 1 FROM moderation WHERE workshop = ? LIMIT 1", (workshop_id,)).fetchone() \
+            return con.execute("SELECT 1 FROM actions WHERE workshop = ? LIMIT 1", (workshop_id,)).fetchone() \
                 is not None
+
+
+def _row(con: sqlite3.Connection, workshop_id: int, contribution_id: int) -> sqlite3.Row | None:
+    return con.execute("SELECT * FROM contributions WHERE id = ? AND workshop = ?",
+                       (contribution_id, workshop_id)).fetchone()
+
+
+def _act(con: sqlite3.Connection, row: sqlite3.Row, kind: str) -> None:
+    """Record a step on the contribution ``row`` with what undoing it puts back."""
+    before: dict[str, Any] = {"hidden": int(row["hidden"]), "payload": row["payload"],
+                              "merged_into": row["merged_into"]}
+    if kind == "merge":
+        before["carried"] = [int(r[0]) for r in con.execute("SELECT id FROM contributions WHERE merged_into = ?",
+                                                            (row["id"],))]
+    con.execute("INSERT INTO actions (workshop, contribution, kind, before, created) VALUES (?, ?, ?, ?, ?)",
+                (row["workshop"], row["id"], kind, json.dumps(before), _now()))
 
 
 def _bump(con: sqlite3.Connection, workshop_id: int) -> None:

@@ -1,8 +1,8 @@
 """What workshop participants added, marked in the figures: a ring in their perspective's colour around each mark.
 
 Pure functions of (figure, case): :func:`mark_timeline` rings the events, :func:`mark_genosociogram` the persons
-that carry ``added_by``. The colour of a perspective comes from :func:`perspective_colours` — a default palette in
-the order perspectives first appear in the case, until the group chooses its own colours.
+that carry ``added_by``. The colour of a perspective comes from :func:`perspective_colours`: the colour the group
+chose for it in the case (its ``perspectives``), else a default palette in the order perspectives first appear.
 """
 
 from __future__ import annotations
@@ -21,13 +21,23 @@ NO_PERSPECTIVE = "#5F6368"
 RING_NAME = "workshop-ring"
 
 
-def perspective_colours(keys: Iterable[str]) -> dict[str, str]:
-    """A colour per perspective key, in the order the keys come (the palette repeats past eight)."""
-    colours: dict[str, str] = {}
+def perspective_colours(keys: Iterable[str], chosen: dict[str, str] | None = None) -> dict[str, str]:
+    """A colour per perspective key: the colour the group chose for it (``chosen``, the case's perspectives),
+    else the next palette colour not chosen for another, in the order the keys come (repeating past the palette)."""
+    colours: dict[str, str] = dict(chosen or {})
+    taken = {colour.upper() for colour in colours.values()}
+    free = [colour for colour in PALETTE if colour.upper() not in taken] or list(PALETTE)
+    given = 0
     for key in keys:
         if key not in colours:
-            colours[key] = PALETTE[len(colours) % len(PALETTE)]
+            colours[key] = free[given % len(free)]
+            given += 1
     return colours
+
+
+def chosen_colours(case: Case | None) -> dict[str, str]:
+    """The colours the group chose for its perspectives (the case file's ``perspectives``), by key."""
+    return {p.key: p.colour for p in case.perspectives} if case is not None else {}
 
 
 def case_perspectives(case: Case) -> list[str]:
@@ -71,7 +81,7 @@ def mark_timeline(fig: go.Figure, case: Case, projector: bool = False) -> go.Fig
             if str(ident) in owners and str(ident) not in points:
                 x = base[index] if base is not None and not isinstance(base, int | float) else trace.x[index]
                 points[str(ident)] = (x, trace.y[index])
-    fig.add_traces(_ring_traces(points, owners, perspective_colours(case_perspectives(case)),
+    fig.add_traces(_ring_traces(points, owners, perspective_colours(case_perspectives(case), chosen_colours(case)),
                                 28 if projector else 20))
     return fig
 
@@ -83,5 +93,6 @@ def mark_genosociogram(fig: go.Figure, case: Case) -> go.Figure:
     positions = meta.get("positions") or {}
     points = {i: (float(positions[i][0]), float(positions[i][1])) for i in owners if i in positions}
     if points:
-        fig.add_traces(_ring_traces(points, owners, perspective_colours(case_perspectives(case)), 46))
+        fig.add_traces(_ring_traces(points, owners, perspective_colours(case_perspectives(case),
+                                                                      chosen_colours(case)), 46))
     return fig

@@ -48,6 +48,15 @@ class Contribution:
     name: str
     perspective: str
     hidden: bool = False
+    merged_into: int | None = None
+    """The contribution this one was merged into by the facilitator (it then leaves the wall and the case)."""
+    also_by: tuple[tuple[str, str], ...] = ()
+    """(name, perspective) of the authors of the contributions merged into this one."""
+
+    @property
+    def shown(self) -> bool:
+        """On the wall and in the case: neither hidden nor merged into another."""
+        return not self.hidden and self.merged_into is None
 
 
 def item_id(workshop: int, kind: str, contribution: int) -> str:
@@ -83,13 +92,18 @@ def validated_payload(kind: str, payload: Any) -> dict[str, Any]:
 
 def case_item(contribution: Contribution) -> dict[str, Any]:
     """The case item a contribution becomes, with its id and author."""
-    author = {"name": contribution.name, **({"perspective": contribution.perspective}
-                                            if contribution.perspective else {})}
+    author: dict[str, Any] = _author(contribution.name, contribution.perspective)
+    if contribution.also_by:
+        author["also"] = [_author(name, perspective) for name, perspective in contribution.also_by]
     ident = item_id(contribution.workshop, contribution.kind, contribution.id)
     if contribution.kind == "answer":
         return {"id": ident, "question": QUESTIONS[contribution.payload["question"]],
                 "text": contribution.payload["text"], "author": contribution.name, "added_by": author}
     return {"id": ident, **contribution.payload, "added_by": author}
+
+
+def _author(name: str, perspective: str) -> dict[str, Any]:
+    return {"name": name, **({"perspective": perspective} if perspective else {})}
 
 
 def without_workshop(data: dict[str, Any], workshop: int) -> dict[str, Any]:
@@ -130,7 +144,7 @@ def with_contributions(data: dict[str, Any], workshop: int, contributions: Itera
     refuse the result, contributions are added one by one and any the case refuses is left out.
     """
     base = without_workshop(data, workshop)
-    visible = [c for c in contributions if not c.hidden and c.workshop == workshop and c.kind in KINDS]
+    visible = [c for c in contributions if c.shown and c.workshop == workshop and c.kind in KINDS]
     persons = {str(p.get("id")) for p in base.get("persons", [])}
     persons |= {item_id(workshop, "person", c.id) for c in visible if c.kind == "person"}
     items = [(c.kind, case_item(c)) for c in visible]
@@ -151,3 +165,34 @@ def _valid(data: dict[str, Any]) -> bool:
     except CaseError:
         return False
     return True
+
+
+LIVE_KINDS = ("person", "relationship")
+"""What joins the wall's case while the workshop runs (the geno-sociogram is redrawn for it); events are drawn over
+the timeline instead (:mod:`layouts.timeline.workshop_overlay`) and answers shown in the panel, until saved."""
+
+
+def _workshop_ids(data: dict[str, Any], workshop: int) -> set[str]:
+    prefix = workshop_prefix(workshop)
+    return {str(item.get("id")) for collection in COLLECTIONS.values() for item in data.get(collection, [])
+            if str(item.get("id", "")).startswith(prefix)}
+
+
+def settled_data(data: dict[str, Any], workshop: int, contributions: Sequence[Contribution]) -> dict[str, Any]:
+    """The case the wall's views draw while ``workshop`` runs: the visible persons and relations added, and the
+    items of the workshop the case already holds (saved before) as they stand now; ``data`` itself (the same
+    object) when that changes nothing."""
+    present = _workshop_ids(data, workshop)
+    chosen = [c for c in contributions
+              if c.kind in LIVE_KINDS or item_id(workshop, c.kind, c.id) in present]
+    if not present and not any(c.shown for c in chosen):
+        return data
+    merged = with_contributions(data, workshop, chosen)
+    return data if merged == data else merged
+
+
+def pending_events(data: dict[str, Any], workshop: int, contributions: Sequence[Contribution]) -> list[Contribution]:
+    """The visible events added in ``workshop`` that the case does not hold yet (drawn over the timeline)."""
+    present = _workshop_ids(data, workshop)
+    return [c for c in contributions if c.kind == "event" and c.shown and c.workshop == workshop
+            and item_id(workshop, c.kind, c.id) not in present]

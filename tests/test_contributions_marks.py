@@ -94,3 +94,9 @@ def test_perspective_colours_follow_first_appearance_and_repeat_past_the_palette
     colours = perspective_colours(["p1", *keys])
     assert colours["p1"] == PALETTE[0] and colours["p0"] == PALETTE[1]
     assert colours[keys[-1]] == PALETTE[0]
+
+
+def test_the_groups_chosen_colours_come_first_and_the_palette_fills_in_without_repeating_them() -> None:
+    colours = perspective_colours(["school", "ouder", "wijk"], {"ouder": PALETTE[0]})
+    assert colours["ouder"] == PALETTE[0]  # the group's choice, kept in the case file
+    assert colours["school"] == PALETTE[1] and colours["wijk"] == PALETTE[2]  # the palette, without the taken one

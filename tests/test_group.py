@@ -30,8 +30,11 @@ def _problems(data: dict) -> list:
 
 # --- the case file --------------------------------------------------------------------------------------------
 
-PLAIN_FILES = sorted(glob.glob("sample_cases/*.json") + [path for path in glob.glob("tests/data/patterns/*.json")
-                                                          if not path.endswith(".expected.json")])
+GROUP_SAMPLES = ["sample_cases/werkplaats_daan.json"]
+"""Bundled cases that carry the group's additions (a case as a workshop built it)."""
+PLAIN_FILES = sorted([path for path in glob.glob("sample_cases/*.json") if path not in GROUP_SAMPLES]
+                     + [path for path in glob.glob("tests/data/patterns/*.json")
+                        if not path.endswith(".expected.json")])
 
 
 @pytest.mark.parametrize("path", PLAIN_FILES)
@@ -41,6 +44,21 @@ def test_files_without_the_new_fields_save_byte_for_byte_as_before(path):
     document = json.loads(saved)
     assert not {"perspectives", "links", "perspective_switch"} & document.keys()
     assert document["schema_version"] == json.loads(Path(path).read_text("utf-8"))["schema_version"]
+
+
+@pytest.mark.parametrize("path", GROUP_SAMPLES)
+def test_a_bundled_workshop_case_keeps_its_colours_links_and_authors_through_a_save(path):
+    saved = case_bytes(load_case(path))
+    assert case_bytes(load_case(saved)) == saved
+    document = json.loads(saved)
+    assert document["schema_version"] == "1.2"
+    assert len(document["perspectives"]) >= 3 and len(document["links"]) >= 5 and document["perspective_switch"]
+    assert {link["label"] for link in document["links"]} >= {"leidde tot", "reactie op"}
+    authored = [e for e in document["events"] if "added_by" in e]
+    assert authored and any(e["added_by"].get("also") for e in authored)  # a merged contribution: both authors
+    fig = timeline_figure(load_case(path), ViewState(lang="nl"))
+    assert len([a for a in fig.layout.annotations if a.name == LINK_NAME]) == len(document["links"])
+    assert {t.name for t in fig.data} >= {f"{RING_NAME}:{p['key']}" for p in document["perspectives"]}
 
 
 def test_perspectives_links_and_switch_rows_round_trip():

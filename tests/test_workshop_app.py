@@ -13,7 +13,10 @@ import pytest
 
 from app.factory import create_app
 from app.participant import COOKIE, PREFIX
+from app.state import pack, unpack
 from app.workshop_store import STORE_NAME, WorkshopStore
+from models import validate_case_data
+from models.saving import fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 LISA = "lisa_gesloten_jeugdzorg.json"
@@ -105,22 +108,121 @@ def test_the_wall_poll_sends_nothing_until_something_changes(folder: Path) -> No
     client = create_app(folder).server.test_client()
     store = WorkshopStore(folder / STORE_NAME)
     workshop = store.open_workshop(LISA)
-    case = {"blob": _blob(folder / LISA), "name": LISA, "source": "file", "revision": 0, "dirty": False,
-            "clean": "x"}
     shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
-    states = {"workshop-store.data": shown, "case-store.data": case, "lang.value": "nl",
-              "workshop-drawn.data": {"id": workshop.id, "version": store.version(workshop.id)}}
-    status, _ = call(client, "/", "workshop-tick", 5, states, "workshop-drawn")
+    known = {"id": workshop.id, "version": store.version(workshop.id)}
+    status, _ = call(client, "/", "workshop-tick", 5, {"workshop-store.data": shown, "workshop-version.data": known},
+                     "workshop-version")
     assert status == 204  # unchanged: no update at all
     _, token = store.join(workshop.code, "Anna", "school") or (None, "")
     store.contribute(token, workshop.id, "event", {"title": "Nieuw", "date": "2021", "layer": "lived",
                                                    "type": "experience"})
-    status, out = call(client, "/", "workshop-tick", 6, states, "workshop-drawn")
-    assert status == 200 and out["workshop-drawn"]["data"]["version"] == store.version(workshop.id)
-    assert "Nieuw" in json.dumps(out["workshop-list"]) and "case-store" in out
+    status, out = call(client, "/", "workshop-tick", 6, {"workshop-store.data": shown, "workshop-version.data": known},
+                       "workshop-version")
+    assert status == 200 and out["workshop-version"]["data"] == {"id": workshop.id,
+                                                                 "version": store.version(workshop.id)}
+    assert len(json.dumps(out)) < 200  # the poll carries a version number, nothing of the case
+
+
+def test_a_new_event_is_drawn_over_the_timeline_and_leaves_the_case_as_it_was(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(LISA)
+    blob = _blob(folder / LISA)
+    case = {"blob": blob, "name": LISA, "source": "file", "revision": 0, "dirty": False, "clean": "x"}
+    shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
+    _, token = store.join(workshop.code, "Anna", "school") or (None, "")
+    added = store.contribute(token, workshop.id, "event", {"title": "Nieuw <b>", "date": "2021-03", "layer": "lived",
+                                                           "type": "experience"})
+    assert added is not None
+    states = {"workshop-store.data": shown, "case-store.data": case, "lang.value": "nl"}
+    version = {"id": workshop.id, "version": store.version(workshop.id)}
+    status, out = call(client, "/", "workshop-version", version, states, "workshop-overlay")
+    assert status == 200 and "Nieuw" in json.dumps(out["workshop-list"])
+    (trace,) = out["workshop-overlay"]["data"]["traces"]
+    assert trace["name"] == "workshop-overlay" and trace["customdata"] == [f"ws{workshop.id}-e{added.id}"]
+    assert trace["yaxis"] == "y" and trace["text"] == ["Nieuw &lt;b&gt;"]  # below the line, inert
+    assert out["case-store"]["data"]["blob"] == blob and out["case-store"]["data"]["dirty"]  # same case, unsaved
+    # a person goes into the case (the geno-sociogram draws it); the event stays over the timeline
+    store.contribute(token, workshop.id, "person", {"label": "Buurvrouw", "kind": "network", "gender": "female"})
+    version = {"id": workshop.id, "version": store.version(workshop.id)}
+    _, out = call(client, "/", "workshop-version", version, states, "workshop-overlay")
+    data = json.loads(unpack(out["case-store"]["data"]["blob"]))
+    assert [p["label"] for p in data["persons"] if "added_by" in p] == ["Buurvrouw"]
+    assert not any("added_by" in e for e in data["events"])
+    assert len(out["workshop-overlay"]["data"]["traces"]) == 1
 
 
 def _blob(path: Path) -> str:
-    from app.state import pack
-
     return pack(path.read_bytes())
+
+
+def test_the_facilitator_merges_and_moves_on_the_wall_and_the_saved_file_holds_what_the_wall_shows(
+        folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(LISA)
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    _, bo = store.join(workshop.code, "Bo", "ouder") or (None, "")
+    event = {"date": "2021-03", "layer": "lived", "type": "experience"}
+    first = store.contribute(anna, workshop.id, "event", {**event, "title": "Ruzie over school"})
+    second = store.contribute(bo, workshop.id, "event", {**event, "title": "Ruzie om school"})
+    third = store.contribute(bo, workshop.id, "event", {**event, "title": "Verhuisd"})
+    assert first and second and third
+    shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
+    steps = {"workshop-store.data": shown, "lang.value": "nl"}
+    _, out = call(client, "/", "workshop-merge", 1, {**steps, "workshop-picked.data": [first.id]}, "workshop-kick")
+    assert "Kies twee" in json.dumps(out["workshop-action-feedback"])  # one picked: nothing merged
+    _, out = call(client, "/", "workshop-merge", 1, {**steps, "workshop-picked.data": [second.id, first.id]},
+                  "workshop-kick")
+    assert out["workshop-picked"]["data"] == []
+    call(client, "/", "workshop-move-side", 1, {**steps, "workshop-picked.data": [third.id]}, "workshop-kick")
+    _, out = call(client, "/", "workshop-move-date-apply", 1, {**steps, "workshop-picked.data": [third.id],
+                                                               "workshop-move-date.value": "2-2020"},
+                  "workshop-kick")
+    _, out = call(client, "/", "workshop-move-date-apply", 1, {**steps, "workshop-picked.data": [third.id],
+                                                               "workshop-move-date.value": "31-31-2020"},
+                  "workshop-kick")
+    assert "Die datum kennen we niet" in json.dumps(out["workshop-action-feedback"])
+    # what the wall draws over the timeline: the merged pair once, the moved event above the line in February
+    case = {"blob": _blob(folder / LISA), "name": LISA, "source": "file", "revision": 0, "dirty": False,
+            "clean": "x", "base": fingerprint((folder / LISA).read_bytes())}
+    version = {"id": workshop.id, "version": store.version(workshop.id)}
+    _, out = call(client, "/", "workshop-version", version, {**steps, "case-store.data": case}, "workshop-overlay")
+    traces = out["workshop-overlay"]["data"]["traces"]
+    on_wall = {i: t["yaxis"] for t in traces for i in t["customdata"]}
+    assert on_wall == {f"ws{workshop.id}-e{first.id}": "y", f"ws{workshop.id}-e{third.id}": "y2"}
+    assert "ook: Bo (ouder)" in json.dumps(out["workshop-list"])
+    # the facilitator saves: the file holds exactly those, with both authors of the merged one
+    _, out = call(client, "/", "edit-save", 1, {"case-store.data": case, "lang.value": "nl"}, "save-status")
+    saved = json.loads((folder / LISA).read_text(encoding="utf-8"))
+    added = {e["id"]: e for e in saved["events"] if "added_by" in e}
+    assert set(added) == set(on_wall)
+    assert added[f"ws{workshop.id}-e{first.id}"]["added_by"] == {"name": "Anna", "perspective": "school",
+                                                                 "also": [{"name": "Bo", "perspective": "ouder"}]}
+    assert (added[f"ws{workshop.id}-e{third.id}"]["layer"], added[f"ws{workshop.id}-e{third.id}"]["date"]) == (
+        "formal", "2020-02")
+    wall_case = validate_case_data(json.loads(unpack(out["case-store"]["data"]["blob"])))
+    assert wall_case == validate_case_data(saved)  # the wall's case is what the file holds
+    # an undo reaches the wall at its next poll: the date goes back
+    _, out = call(client, "/", "workshop-undo", 1, steps, "workshop-kick")
+    assert store.contributions(workshop.id)[2].payload["date"] == "2021-03"
+
+
+def test_closing_the_workshop_keeps_what_the_wall_showed_in_the_open_case_unsaved(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(LISA)
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    kept = store.contribute(anna, workshop.id, "event", {"title": "Blijft", "date": "2021", "layer": "lived",
+                                                         "type": "experience"})
+    gone = store.contribute(anna, workshop.id, "event", {"title": "Weg", "date": "2021", "layer": "lived",
+                                                         "type": "experience"})
+    assert kept and gone and store.set_hidden(workshop.id, gone.id, True)
+    case = {"blob": _blob(folder / LISA), "name": LISA, "source": "file", "revision": 0, "dirty": False,
+            "clean": "x"}
+    shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
+    _, out = call(client, "/", "workshop-close", 1, {"workshop-store.data": shown, "case-store.data": case},
+                  "case-store")
+    data = json.loads(unpack(out["case-store"]["data"]["blob"]))
+    assert [(e["title"], e["added_by"]["name"]) for e in data["events"] if "added_by" in e] == [("Blijft", "Anna")]
+    assert out["case-store"]["data"]["dirty"]

@@ -205,7 +205,8 @@ def test_visible_contributions_join_the_case_with_their_authors(store: WorkshopS
     added = {e.id: e for e in case.events if e.added_by}
     assert [e.title for e in added.values()] == ["Ruzie thuis"]
     assert added[item_id(workshop.id, "event", event.id)].added_by.model_dump() == {"name": "Anna",
-                                                                                    "perspective": "school"}
+                                                                                    "perspective": "school",
+                                                                                    "also": []}
     assert [p.label for p in case.persons if p.added_by] == ["Buurvrouw"]
     assert [(r.type.value, r.added_by.name) for r in case.relationships if r.added_by] == [("supportive", "Bo")]
     assert [(n.question, n.text, n.author) for n in case.reflections if n.added_by] == [
@@ -220,3 +221,101 @@ def test_visible_contributions_join_the_case_with_their_authors(store: WorkshopS
     assert len(fewer.events) == len(BASE_CASE["events"]) + 1
     assert b'"added_by"' in case_bytes(case) and b'"added_by"' not in case_bytes(validate_case_data(BASE_CASE))
     assert json.loads(case_bytes(fewer))["events"][-1]["added_by"] == {"name": "Anna", "perspective": "school"}
+
+
+def test_merge_keeps_one_item_with_both_authors_and_undo_splits_it_again(store: WorkshopStore) -> None:
+    workshop = store.open_workshop("test.json")
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    _, bo = store.join(workshop.code, "Bo", "ouder") or (None, "")
+    first = store.contribute(anna, workshop.id, "event", EVENT)
+    second = store.contribute(bo, workshop.id, "event", {**EVENT, "title": "Ruzie thuis (ook)"})
+    person = store.contribute(bo, workshop.id, "person", {"label": "Buurvrouw", "kind": "network"})
+    assert first and second and person
+    assert not store.merge(workshop.id, duplicate=person.id, kept=first.id)  # not of one kind
+    assert not store.merge(workshop.id, duplicate=first.id, kept=first.id)
+    before = store.version(workshop.id)
+    assert store.merge(workshop.id, duplicate=second.id, kept=first.id)
+    assert store.version(workshop.id) > before
+    assert not store.merge(workshop.id, duplicate=second.id, kept=first.id)  # merged already
+    by_id = {c.id: c for c in store.contributions(workshop.id)}
+    assert by_id[second.id].merged_into == first.id and not by_id[second.id].shown
+    assert by_id[first.id].also_by == (("Bo", "ouder"),)
+    case = validate_case_data(with_contributions(BASE_CASE, workshop.id, list(by_id.values())))
+    added = [e for e in case.events if e.added_by]
+    assert [e.title for e in added] == ["Ruzie thuis"]  # one event, both authors
+    assert json.loads(case_bytes(case))["events"][-1]["added_by"] == {
+        "name": "Anna", "perspective": "school", "also": [{"name": "Bo", "perspective": "ouder"}]}
+    assert store.undo(workshop.id) == second.id
+    by_id = {c.id: c for c in store.contributions(workshop.id)}
+    assert by_id[second.id].shown and by_id[first.id].also_by == ()
+
+
+def test_merging_a_merged_pair_into_a_third_carries_both_and_undo_restores_the_pair(store: WorkshopStore) -> None:
+    workshop = store.open_workshop("test.json")
+    tokens = [store.join(workshop.code, name, "school") or (None, "") for name in ("A", "B", "C")]
+    a, b, c = (store.contribute(token, workshop.id, "event", {**EVENT, "title": f"Titel {i}"})
+               for i, (_, token) in enumerate(tokens))
+    assert a and b and c
+    assert store.merge(workshop.id, duplicate=c.id, kept=b.id)
+    assert store.merge(workshop.id, duplicate=b.id, kept=a.id)
+    by_id = {x.id: x for x in store.contributions(workshop.id)}
+    assert by_id[a.id].also_by == (("B", "school"), ("C", "school"))
+    assert (by_id[b.id].merged_into, by_id[c.id].merged_into) == (a.id, a.id)
+    store.undo(workshop.id)
+    by_id = {x.id: x for x in store.contributions(workshop.id)}
+    assert (by_id[b.id].merged_into, by_id[c.id].merged_into) == (None, b.id)
+    assert by_id[b.id].also_by == (("C", "school"),)
+
+
+def test_move_changes_date_and_side_checked_by_the_case_and_undo_moves_back(store: WorkshopStore) -> None:
+    workshop = store.open_workshop("test.json")
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    event = store.contribute(anna, workshop.id, "event", EVENT)
+    person = store.contribute(anna, workshop.id, "person", {"label": "Buurvrouw", "kind": "network"})
+    assert event and person
+    assert store.move(workshop.id, event.id, layer="formal")
+    assert store.move(workshop.id, event.id, date="2020-01")
+    assert not store.move(workshop.id, event.id, date="2020-01")  # nothing changes: no step
+    assert not store.move(workshop.id, person.id, date="2020")  # only events move
+    with pytest.raises(ValueError):
+        store.move(workshop.id, event.id, date="31-31-2020")
+    with pytest.raises(ValueError):
+        store.move(workshop.id, event.id, layer="middle")
+    assert store.contributions(workshop.id)[0].payload == {**EVENT, "layer": "formal", "date": "2020-01"}
+    other = store.open_workshop("noor.json")
+    assert not store.move(other.id, event.id, layer="lived")  # another workshop's
+    assert store.undo(workshop.id) == event.id
+    assert store.contributions(workshop.id)[0].payload == {**EVENT, "layer": "formal"}
+    assert store.undo(workshop.id) == event.id
+    assert store.contributions(workshop.id)[0].payload == EVENT
+    assert not store.can_undo(workshop.id)
+
+
+def test_undo_takes_the_last_step_of_any_kind_and_is_seen_by_another_worker(tmp_path: Path) -> None:
+    path = tmp_path / "ws.sqlite3"
+    one, two = WorkshopStore(path), WorkshopStore(path)
+    workshop = one.open_workshop("test.json")
+    _, anna = one.join(workshop.code, "Anna", "school") or (None, "")
+    first = one.contribute(anna, workshop.id, "event", EVENT)
+    second = one.contribute(anna, workshop.id, "event", {**EVENT, "title": "Anders"})
+    assert first and second
+    assert one.set_hidden(workshop.id, first.id, True)
+    assert not one.merge(workshop.id, duplicate=second.id, kept=first.id)  # not into a hidden one
+    assert one.move(workshop.id, second.id, layer="formal")
+    assert two.undo(workshop.id) == second.id  # the facilitator's page reached the other worker
+    assert [(c.hidden, c.payload["layer"]) for c in one.contributions(workshop.id)] == [(True, "lived"),
+                                                                                       (False, "lived")]
+    assert two.undo(workshop.id) == first.id and not one.contributions(workshop.id)[0].hidden
+
+
+def test_a_store_made_before_merges_and_moves_gets_the_new_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    con = sqlite3.connect(path)
+    con.executescript("""
+        CREATE TABLE contributions (id INTEGER PRIMARY KEY, workshop INTEGER NOT NULL,
+            participant INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL,
+            hidden INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL);""")
+    con.close()
+    WorkshopStore(path)
+    columns = {row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(contributions)")}
+    assert "merged_into" in columns

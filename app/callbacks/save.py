@@ -14,8 +14,9 @@ import dash
 from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from app.audit import last_saver, record_save
-from app.edit_store import current_data, saved
+from app.edit_store import saved
 from app.state import list_case_files, pack
+from app.workshop_case import with_workshop
 from layouts.components.edit_forms import normal_date
 from layouts.components.i18n import normal_lang
 from layouts.components.page import case_options
@@ -86,7 +87,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         prevent_initial_call=True,
     )
     def _download(clicks: int | None, store: Any, lang: str) -> tuple:
-        data = current_data(store)
+        data, store = with_workshop(app.server.config, store)  # a live workshop's contributions, with authors
         if not clicks or data is None:
             return no_update, no_update, no_update
         case = validate_case_data(data)
@@ -103,14 +104,14 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     )
     def _save(clicks: int | None, store: Any, lang: str) -> tuple:
         lang = normal_lang(lang)
-        data, path = current_data(store), saved_path(cases, store)
+        data, store = with_workshop(app.server.config, store)  # a live workshop's contributions, with authors
+        path = saved_path(cases, store)
         if not clicks or data is None:
             return no_update, no_update, no_update, no_update
         if path is None:  # no file of its own yet: ask for a name in the case folder
             folder = case_folder(cases)
-            if folder is None:
-                return no_update, no_update, no_update, no_update
-            return no_update, no_update, True, free_name(folder, str(store.get("name") or "casus"))
+            return (no_update, no_update, no_update, no_update) if folder is None else \
+                (no_update, no_update, True, free_name(folder, str(store.get("name") or "casus")))
         result = save_case(validate_case_data(data), path, expected=store.get("base"))
         if result.outcome == SaveOutcome.SAVED:
             record_save(path, result.fingerprint)
@@ -146,7 +147,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     )
     def _save_as(clicks: int | None, _cancel: int | None, name: str | None, store: Any, lang: str) -> tuple:
         lang = normal_lang(lang)
-        folder, data = case_folder(cases), current_data(store)
+        folder, (data, store) = case_folder(cases), with_workshop(app.server.config, store)  # + workshop
         if ctx.triggered_id == "save-as-cancel":
             return no_update, no_update, False, None, no_update, no_update
         if not clicks or folder is None or data is None:

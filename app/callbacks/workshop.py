@@ -1,25 +1,30 @@
-"""The workshop on the wall: open one on the open case, poll its store every second, merge what participants added
-into the open case (unsaved until the facilitator saves), and hide, show and undo contributions.
+"""The workshop on the wall: open one on the open case, follow its store, and hide, show, merge, move and undo
+contributions.
 
-The poll compares the store's version with the one this page drew: unchanged, it sends nothing. Changed, it sends
-the case with every visible contribution (the figures redraw from it, ringed in the perspectives' colours) and the
-panel's parts. Nothing lives in this process: a reload, another worker or a restart reads the same store.
+Every half second the wall asks for the workshop's version (a number); only when it moved does the wall fetch the
+rest: the events participants added as traces drawn over the timeline (a few kilobytes, put in place in the browser;
+the timeline itself is not redrawn), the panel's parts, and the case store only when the persons and relations
+added changed (the geno-sociogram shows them). Saving writes every visible contribution with its author
+(:mod:`app.workshop_case`). Nothing lives in this process: a reload, another worker or a restart reads the same
+store.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import dash
 import flask
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from app.edit_store import current_data, data_bytes
-from app.state import case_view, content_hash, pack
-from app.workshop_store import STORE_KEY, WorkshopStore, open_store
+from app.edit_store import current_data
+from app.state import case_view
+from app.workshop_case import marked_unsaved, with_case_data
+from app.workshop_store import STORE_KEY, Workshop, WorkshopStore, open_store
 from layouts.components.i18n import normal_lang
 from layouts.components.workshop_panel import (
     answers_block,
@@ -29,16 +34,58 @@ from layouts.components.workshop_panel import (
     join_block,
     join_url,
 )
+from layouts.contributions import chosen_colours
 from layouts.texts import text
-from models.contribution import item_id, with_contributions
+from layouts.timeline.workshop_overlay import OverlayEvent, overlay_traces
+from models.contribution import Contribution, item_id, pending_events, settled_data, with_contributions
+from models.partial_date import normal_date
 
 
-def with_case_data(store: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
-    """The case store holding ``data`` instead: one more revision, unsaved unless it is what was saved."""
-    blob = pack(data_bytes(data))
-    new = {key: value for key, value in store.items() if key not in ("select", "restored")}
-    new.update(blob=blob, revision=int(store.get("revision") or 0) + 1, dirty=content_hash(blob) != store.get("clean"))
-    return new
+def overlay_data(workshop_id: int, pending: list[Contribution], colours: dict[str, str], projector: bool
+                 ) -> dict[str, Any]:
+    """The traces drawn over the timeline for the events not in the case yet (see ``app/assets/workshop.js``)."""
+    events = [OverlayEvent(item_id(workshop_id, "event", c.id), str(c.payload.get("date", "")),
+                           str(c.payload.get("layer", "")), str(c.payload.get("title", "")), c.name, c.perspective)
+              for c in pending]
+    return {"traces": overlay_traces(events, colours, projector)}
+
+
+def _unsaved(data: dict[str, Any], workshop_id: int, contributions: list[Contribution]) -> bool:
+    """Whether saving would add something the case does not hold (an event or an answer)."""
+    present = {str(item.get("id")) for collection in ("events", "reflections") for item in data.get(collection, [])}
+    return any(c.shown and c.kind in ("event", "answer") and item_id(workshop_id, c.kind, c.id) not in present
+               for c in contributions)
+
+
+def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any], drawn: Any, case: Any,
+              lang: str, projector: bool, picked: list[int]) -> tuple:
+    """The outputs of the wall's refresh for the workshop's state now (see ``_refresh``)."""
+    contributions, participants = workshops.contributions(workshop.id), workshops.participants(workshop.id)
+    data = current_data(case)
+    case_out: Any = no_update
+    pending: list[Contribution] = []
+    if data is not None:
+        settled = settled_data(data, workshop.id, contributions)
+        pending = pending_events(settled, workshop.id, contributions)
+        if settled is not data:
+            case_out = with_case_data(case, settled)
+        elif not case.get("dirty") and _unsaved(data, workshop.id, contributions):
+            case_out = marked_unsaved(case)  # the same case (nothing redraws), but something to save
+    view = case_view(case)
+    colours = colours_of(participants, contributions, chosen_colours(view.case if view is not None else None))
+    people = [[p.name, p.perspective] for p in participants]
+    same_people = isinstance(drawn, dict) and drawn.get("people") == people and drawn.get("lang") == lang
+    persons = {**dict(workshop.persons), **{item_id(workshop.id, "person", c.id): str(c.payload.get("label"))
+                                            for c in contributions if c.kind == "person"}}
+    n = answers_count(contributions)
+    return (case_out, overlay_data(workshop.id, pending, colours, projector),
+            {"id": workshop.id, "people": people, "lang": lang},
+            no_update if same_people else join_block(workshop.code, str(shown.get("url") or ""), participants,
+                                                     colours, lang),
+            items_list(contributions, persons, colours, lang, picked),
+            answers_block(contributions, colours, lang, workshop.answers_open),
+            not workshops.can_undo(workshop.id),
+            text("workshop_answers_hide" if workshop.answers_open else "workshop_answers_show", lang, n=n))
 
 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
@@ -75,6 +122,20 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         return {"id": found.id, "case": name, "url": join_url(flask.request.host_url, found.code)}
 
     @app.callback(
+        Output("case-store", "data", allow_duplicate=True),
+        Input("workshop-close", "n_clicks"), State("workshop-store", "data"), State("case-store", "data"),
+        prevent_initial_call=True,
+    )
+    def _keep_on_close(clicks: int | None, shown: Any, case: Any) -> Any:
+        """Closing the workshop keeps what the wall showed in the open case (unsaved, until the facilitator
+        saves): every visible contribution with its author."""
+        workshops, data = store(), current_data(case)
+        if not clicks or not shown or workshops is None or data is None or shown.get("case") != case.get("name"):
+            raise PreventUpdate
+        merged = with_contributions(data, int(shown["id"]), workshops.contributions(int(shown["id"])))
+        return no_update if merged == data else with_case_data(case, merged)
+
+    @app.callback(
         Output("workshop-tick", "disabled"), Output("workshop-panel", "hidden"), Output("workshop-open", "hidden"),
         Input("workshop-store", "data"),
     )
@@ -82,63 +143,120 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         return not shown, not shown, bool(shown)
 
     @app.callback(
-        Output("case-store", "data", allow_duplicate=True), Output("workshop-drawn", "data"),
-        Output("workshop-join", "children"), Output("workshop-list", "children"),
-        Output("workshop-answers-wrap", "children"), Output("workshop-undo", "disabled"),
-        Output("workshop-answers-toggle", "children"),
+        Output("workshop-version", "data"),
         Input("workshop-tick", "n_intervals"), Input("workshop-kick", "data"), Input("workshop-store", "data"),
-        Input("lang", "value"), State("workshop-drawn", "data"), State("case-store", "data"),
+        State("workshop-version", "data"),
         prevent_initial_call=True,
     )
-    def _poll(_tick: Any, _kick: Any, shown: Any, lang: str, drawn: Any, case: Any) -> tuple:
+    def _version(_tick: Any, _kick: Any, shown: Any, known: Any) -> Any:
+        """The workshop's version (a few bytes, every half second): sent on only when it moved."""
         workshops = store()
-        if not shown or workshops is None or shown.get("case") != (case or {}).get("name"):
-            raise PreventUpdate  # no workshop, or one on another case than the open one
-        workshop_id = int(shown["id"])
-        version = workshops.version(workshop_id)
-        if drawn == {"id": workshop_id, "version": version} and ctx.triggered_id != "lang":
-            raise PreventUpdate  # nothing changed: send nothing
-        workshop = workshops.workshop(workshop_id)
-        if workshop is None:
+        if not shown or workshops is None:
+            return None if known else no_update
+        now = {"id": int(shown["id"]), "version": workshops.version(int(shown["id"]))}
+        if now == known:
             raise PreventUpdate
-        lang = normal_lang(lang)
-        contributions, participants = workshops.contributions(workshop_id), workshops.participants(workshop_id)
-        data = current_data(case)
-        merged = with_contributions(data, workshop_id, contributions) if data is not None else None
-        case_out = with_case_data(case, merged) if merged is not None and merged != data else no_update
-        colours = colours_of(participants, contributions)
-        persons = {**dict(workshop.persons), **{item_id(workshop_id, "person", c.id): str(c.payload.get("label"))
-                                                for c in contributions if c.kind == "person"}}
-        n = answers_count(contributions)
-        return (case_out, {"id": workshop_id, "version": version},
-                join_block(workshop.code, str(shown.get("url") or ""), participants, colours, lang),
-                items_list(contributions, persons, colours, lang),
-                answers_block(contributions, colours, lang, workshop.answers_open),
-                not workshops.can_undo(workshop_id),
-                text("workshop_answers_hide" if workshop.answers_open else "workshop_answers_show", lang, n=n))
+        return now
 
     @app.callback(
-        Output("workshop-kick", "data"),
-        Input({"type": "workshop-hide", "id": ALL}, "n_clicks"), Input("workshop-undo", "n_clicks"),
-        Input("workshop-answers-toggle", "n_clicks"),
-        State("workshop-store", "data"),
+        Output("case-store", "data", allow_duplicate=True), Output("workshop-overlay", "data"),
+        Output("workshop-drawn", "data"), Output("workshop-join", "children"), Output("workshop-list", "children"),
+        Output("workshop-answers-wrap", "children"), Output("workshop-undo", "disabled"),
+        Output("workshop-answers-toggle", "children"),
+        Input("workshop-version", "data"), Input("lang", "value"), Input("projector", "value"),
+        State("workshop-store", "data"), State("workshop-drawn", "data"), State("case-store", "data"),
+        State("workshop-picked", "data"),
         prevent_initial_call=True,
     )
-    def _moderate(_hide: Any, _undo: Any, _answers: Any, shown: Any) -> Any:
+    def _refresh(version: Any, lang: str, projector: Any, shown: Any, drawn: Any, case: Any, picked: Any) -> tuple:
+        """What moved since the wall drew: the traces over the timeline, the panel, and the case store only when
+        the persons and relations added (or items already saved) changed."""
+        workshops = store()
+        if not version or not shown or workshops is None:
+            return (no_update, {"traces": []}, None, *(no_update,) * 5)
+        if shown.get("case") != (case or {}).get("name") or int(shown["id"]) != version.get("id"):
+            raise PreventUpdate  # a workshop on another case than the open one
+        workshop = workshops.workshop(int(shown["id"]))
+        if workshop is None:
+            raise PreventUpdate
+        return refreshed(workshops, workshop, shown, drawn, case, normal_lang(lang), bool(projector), picked or [])
+
+    # the overlay's traces in place of the previous ones at the end of the figure, again after a new figure
+    app.clientside_callback(
+        ClientsideFunction("casusbeeld", "workshopOverlay"),
+        Output("timeline-graph", "figure", allow_duplicate=True),
+        Input("workshop-overlay", "data"), Input("timeline-shown", "data"), State("timeline-graph", "figure"),
+        prevent_initial_call=True,
+    )
+    register_facilitator(app, store)
+
+
+def register_facilitator(app: dash.Dash, store: Callable[[], WorkshopStore | None]) -> None:
+    """The facilitator's actions on the wall: pick contributions, then hide, merge, move or undo."""
+
+    @app.callback(
+        Output("workshop-picked", "data"), Input({"type": "workshop-pick", "id": ALL}, "value"),
+        prevent_initial_call=True,
+    )
+    def _pick(values: list[Any]) -> list[int]:
+        return sorted({int(ident) for chosen in values for ident in (chosen or [])})
+
+    @app.callback(
+        Output("workshop-kick", "data"), Output("workshop-action-feedback", "children"),
+        Output("workshop-picked", "data", allow_duplicate=True),
+        Input({"type": "workshop-hide", "id": ALL}, "n_clicks"), Input("workshop-undo", "n_clicks"),
+        Input("workshop-answers-toggle", "n_clicks"), Input("workshop-merge", "n_clicks"),
+        Input("workshop-move-side", "n_clicks"), Input("workshop-move-date-apply", "n_clicks"),
+        State("workshop-store", "data"), State("workshop-picked", "data"), State("workshop-move-date", "value"),
+        State("lang", "value"),
+        prevent_initial_call=True,
+    )
+    def _moderate(*values: Any) -> tuple:
+        shown, picked, date, lang = values[-4:]
         workshops = store()
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         if not shown or workshops is None or not value:
             raise PreventUpdate
-        workshop_id = int(shown["id"])
-        trigger = ctx.triggered_id
-        if trigger == "workshop-undo":
-            workshops.undo(workshop_id)
-        elif trigger == "workshop-answers-toggle":
-            workshop = workshops.workshop(workshop_id)
-            workshops.set_answers_open(workshop_id, not (workshop and workshop.answers_open))
-        elif isinstance(trigger, dict):
-            chosen = next((c for c in workshops.contributions(workshop_id) if c.id == trigger.get("id")), None)
-            if chosen is None:
-                raise PreventUpdate
+        problem = facilitator_step(workshops, int(shown["id"]), ctx.triggered_id, list(picked or []), date)
+        if problem is not None:
+            return no_update, text(problem, normal_lang(lang)), no_update
+        return time.time(), None, [] if ctx.triggered_id == "workshop-merge" else no_update
+
+
+def facilitator_step(workshops: WorkshopStore, workshop_id: int, trigger: Any, picked: list[int],
+                     date: str | None) -> str | None:
+    """Take the facilitator's step ``trigger`` (a hide/show button's id, undo, the answers, merge or a move of the
+    ``picked`` contributions): None when done, else the key of the text saying why not."""
+    if trigger == "workshop-undo":
+        workshops.undo(workshop_id)
+        return None
+    if trigger == "workshop-answers-toggle":
+        workshop = workshops.workshop(workshop_id)
+        workshops.set_answers_open(workshop_id, not (workshop and workshop.answers_open))
+        return None
+    contributions = {c.id: c for c in workshops.contributions(workshop_id)}
+    if isinstance(trigger, dict):
+        chosen = contributions.get(trigger.get("id"))  # type: ignore[arg-type]
+        if chosen is not None:
             workshops.set_hidden(workshop_id, chosen.id, not chosen.hidden)
-        return time.time()
+        return None
+    if trigger == "workshop-merge":
+        if len(picked) != 2 or not workshops.merge(workshop_id, duplicate=max(picked), kept=min(picked)):
+            return "workshop_merge_need_two"
+        return None
+    events = [contributions[i] for i in picked if i in contributions and contributions[i].kind == "event"]
+    if not events:
+        return "workshop_move_need_event"
+    if trigger == "workshop-move-side":
+        for event in events:
+            workshops.move(workshop_id, event.id, layer="lived" if event.payload.get("layer") == "formal" else "formal")
+        return None
+    day = normal_date(date or "")
+    if not day:
+        return "workshop_move_bad_date"
+    try:
+        for event in events:
+            workshops.move(workshop_id, event.id, date=day)
+    except ValueError:
+        return "workshop_move_bad_date"
+    return None

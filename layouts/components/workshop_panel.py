@@ -3,7 +3,7 @@ hideable), and their answers to the card's questions shown together (pure: data 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
@@ -32,13 +32,21 @@ class ParticipantLike(Protocol):
     perspective: str
 
 
+POLL_MS = 500
+"""How often the wall asks for the workshop's version (a number: the answer is a few bytes)."""
+
+
 def workshop_parts() -> list[Any]:
-    """The wall's workshop state: which workshop this page shows (``{"id", "case", "url"}``), the version it drew,
-    a poll every second, and a nudge to poll at once after the facilitator hid something."""
+    """The wall's workshop state: which workshop this page shows (``{"id", "case", "url"}``), the version the
+    store has (polled every :data:`POLL_MS`), the version the panel drew, the traces drawn over the timeline, and a
+    nudge to poll at once after the facilitator acted."""
     return [dcc.Store(id="workshop-store", storage_type="memory"),
             dcc.Store(id="workshop-kick", storage_type="memory"),
+            dcc.Store(id="workshop-version", storage_type="memory"),
             dcc.Store(id="workshop-drawn", storage_type="memory"),
-            dcc.Interval(id="workshop-tick", interval=1000, disabled=True)]
+            dcc.Store(id="workshop-overlay", storage_type="memory"),
+            dcc.Store(id="workshop-picked", storage_type="memory", data=[]),
+            dcc.Interval(id="workshop-tick", interval=POLL_MS, disabled=True)]
 
 
 def workshop_button(lang: str) -> html.Button:
@@ -73,15 +81,32 @@ def _hide_button(contribution: Contribution, lang: str) -> html.Button:
                        className="btn btn-outline-secondary btn-sm workshop-hide")
 
 
-def _row(contribution: Contribution, persons: dict[str, str], colours: dict[str, str], lang: str) -> html.Li:
-    button = _hide_button(contribution, lang)
+def _pick(contribution: Contribution, picked: Collection[int], lang: str) -> dcc.Checklist:
+    """A box to pick the contribution for a merge or a move (the pick is kept while the list is redrawn)."""
+    return dcc.Checklist(id={"type": "workshop-pick", "id": contribution.id}, className="workshop-pick",
+                         options=[{"label": html.Span(text("workshop_pick", lang), className="visually-hidden"),
+                                   "value": contribution.id}],
+                         value=[contribution.id] if contribution.id in picked else [], inline=True)
+
+
+def _row(contribution: Contribution, persons: dict[str, str], colours: dict[str, str], lang: str,
+         picked: Collection[int] = ()) -> html.Li:
+    merged = contribution.merged_into is not None
+    words = summary(contribution, persons, lang)
+    if contribution.also_by:
+        words += " · " + text("workshop_also", lang, names=", ".join(f"{name} ({perspective})"
+                                                                     for name, perspective in contribution.also_by))
+    if merged:
+        words += " · " + text("workshop_merged_into", lang, n=contribution.merged_into)
     return html.Li([
+        None if merged else _pick(contribution, picked, lang),
         _chip(contribution.perspective, colours),
         html.Span(contribution.name, className="workshop-author"),
         html.Span(text(f"workshop_kind_{contribution.kind}", lang), className="workshop-kind"),
-        html.Span(summary(contribution, persons, lang), className="workshop-summary"),
-        button,
-    ], className="workshop-item" + (" workshop-hidden" if contribution.hidden else ""),
+        html.Span(f"#{contribution.id} {words}", className="workshop-summary"),
+        None if merged else _hide_button(contribution, lang),
+    ], className="workshop-item" + (" workshop-hidden" if contribution.hidden else "")
+        + (" workshop-merged" if merged else ""),
         **{"data-contribution": str(contribution.id), "data-hidden": str(contribution.hidden).lower()})
 
 
@@ -89,7 +114,7 @@ def _answers(contributions: Sequence[Contribution], colours: dict[str, str], lan
     """Every visible answer, grouped by question."""
     groups = []
     for key, question in QUESTIONS.items():
-        answers = [c for c in contributions if c.kind == "answer" and not c.hidden and c.payload["question"] == key]
+        answers = [c for c in contributions if c.kind == "answer" and c.shown and c.payload["question"] == key]
         groups.append(html.Div([
             html.H3(question, className="workshop-question"),
             html.Ul([html.Li([_chip(c.perspective, colours), html.Span(c.name, className="workshop-author"),
@@ -107,6 +132,15 @@ def workshop_panel(lang: str) -> html.Section:
                     className="btn btn-outline-primary btn-sm"),
         html.Button(text("workshop_undo", lang), id="workshop-undo", n_clicks=0, type="button",
                     className="btn btn-outline-secondary btn-sm", disabled=True),
+        html.Button(text("workshop_merge", lang), id="workshop-merge", n_clicks=0, type="button",
+                    className="btn btn-outline-secondary btn-sm", title=text("workshop_merge_hint", lang)),
+        html.Button(text("workshop_move_side", lang), id="workshop-move-side", n_clicks=0, type="button",
+                    className="btn btn-outline-secondary btn-sm"),
+        html.Label(text("workshop_move_date", lang), htmlFor="workshop-move-date", className="visually-hidden"),
+        dcc.Input(id="workshop-move-date", type="text", debounce=False, placeholder="dd-mm-jjjj",
+                  className="form-control form-control-sm workshop-move-date"),
+        html.Button(text("workshop_move_date_apply", lang), id="workshop-move-date-apply", n_clicks=0,
+                    type="button", className="btn btn-outline-secondary btn-sm"),
         html.Button(text("workshop_close", lang), id="workshop-close", n_clicks=0, type="button",
                     className="btn btn-outline-danger btn-sm hide-on-projector"),
     ], className="workshop-actions")
@@ -114,14 +148,18 @@ def workshop_panel(lang: str) -> html.Section:
         html.H2(text("workshop_title", lang), className="section-title"),
         html.Div([
             html.Div(id="workshop-join", className="workshop-join"),
-            html.Div([actions, html.Div(id="workshop-list")], className="workshop-list"),
+            html.Div([actions, html.Div(id="workshop-action-feedback", className="workshop-feedback text-danger"),
+                      html.Div(id="workshop-list")], className="workshop-list"),
             html.Div(id="workshop-answers-wrap"),
         ], className="workshop-body"),
     ], id="workshop-panel", className="workshop-panel", hidden=True, **{"aria-live": "polite"})
 
 
-def colours_of(participants: Sequence[ParticipantLike], contributions: Sequence[Contribution]) -> dict[str, str]:
-    return perspective_colours([*(c.perspective for c in contributions), *(p.perspective for p in participants)])
+def colours_of(participants: Sequence[ParticipantLike], contributions: Sequence[Contribution],
+               chosen: dict[str, str] | None = None) -> dict[str, str]:
+    """The perspectives' colours on the wall: those the group chose in the case (``chosen``), else the palette's."""
+    return perspective_colours([*(c.perspective for c in contributions), *(p.perspective for p in participants)],
+                               chosen)
 
 
 def join_block(code: str, url: str, participants: Sequence[ParticipantLike], colours: dict[str, str],
@@ -142,12 +180,13 @@ def join_block(code: str, url: str, participants: Sequence[ParticipantLike], col
 
 
 def items_list(contributions: Sequence[Contribution], persons: dict[str, str], colours: dict[str, str],
-               lang: str) -> Any:
-    """Every event, person and relation added, newest first, each with its hide/show button."""
+               lang: str, picked: Collection[int] = ()) -> Any:
+    """Every event, person and relation added, newest first, each with a box to pick it (merge, move) and its
+    hide/show button; a merged one says which it joined, the one kept who else added it."""
     shown = [c for c in contributions if c.kind != "answer"]
     if not shown:
         return html.P(text("workshop_none_yet", lang), className="text-muted")
-    return html.Ol([_row(c, persons, colours, lang) for c in reversed(shown)], className="workshop-items",
+    return html.Ol([_row(c, persons, colours, lang, picked) for c in reversed(shown)], className="workshop-items",
                    id="workshop-items")
 
 
@@ -157,4 +196,4 @@ def answers_block(contributions: Sequence[Contribution], colours: dict[str, str]
 
 
 def answers_count(contributions: Sequence[Contribution]) -> int:
-    return sum(1 for c in contributions if c.kind == "answer" and not c.hidden)
+    return sum(1 for c in contributions if c.kind == "answer" and c.shown)

@@ -13,6 +13,7 @@ from models.case.base import (
     ADDED_BY,
     READABLE_VERSIONS,
     SCHEMA_VERSION,
+    Author,
     CaseItem,
     Contributor,
     Id,
@@ -36,8 +37,8 @@ from models.case.people import (
 )
 
 __all__ = [
-    "ADDED_BY", "READABLE_VERSIONS", "SCHEMA_VERSION", "Affiliation", "Annotation", "AnnotationTarget", "Case",
-    "CaseItem", "Contributor", "DateRange", "Decision", "Event", "Household", "HouseholdMember", "Id",
+    "ADDED_BY", "READABLE_VERSIONS", "SCHEMA_VERSION", "Affiliation", "Annotation", "AnnotationTarget", "Author",
+    "Case", "CaseItem", "Contributor", "DateRange", "Decision", "Event", "Household", "HouseholdMember", "Id",
     "LayoutHints", "LongText", "Organisation", "OrganisationRelationship", "Period", "Person", "Placement",
     "Position", "ReflectionNote", "Relationship", "ShortText", "Source", "Twin",
 ]

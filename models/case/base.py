@@ -53,12 +53,19 @@ class Source(CaseItem):
     note: LongText | None = None
 
 
-class Contributor(CaseItem):
-    """Who added an item in a workshop: their name and the perspective they took part from."""
+class Author(CaseItem):
+    """A workshop participant: their name and the perspective they took part from."""
 
     name: ShortText = Field(description="The participant's name as they gave it when joining")
     perspective: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] | None = Field(
         None, description='The perspective (a short key, e.g. "ouder", "school", "jeugdbeschermer")')
+
+
+class Contributor(Author):
+    """Who added an item in a workshop, and who else added the same (merged into it by the facilitator)."""
+
+    also: list[Author] = Field(default_factory=list, description="Participants who added the same item too "
+                               "(their contributions were merged into this one)")
 
 
 ADDED_BY = "Who added this item in a workshop (name and perspective); absent for items not added in a workshop"

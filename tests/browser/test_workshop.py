@@ -87,12 +87,13 @@ def fill_event(phone: Any, title: str, layer: str) -> None:
 
 
 def rings(wall: Any) -> dict[str, str]:
-    """Event id → ring colour of every workshop ring the wall's timeline draws."""
+    """Event id → colour of every workshop event the wall's timeline draws: over the timeline while unsaved
+    (``workshop-overlay``), ringed in it once in the case (``workshop-ring``)."""
     found = wall.evaluate("""() => {
         const gd = document.getElementById('timeline-graph').querySelector('.js-plotly-plot');
         const out = {};
         for (const t of (gd && gd.data) || []) {
-            if (t.name !== 'workshop-ring') continue;
+            if (t.name !== 'workshop-ring' && t.name !== 'workshop-overlay') continue;
             t.meta.ids.forEach(id => { out[id] = t.marker.line.color; });
         }
         return out;
@@ -186,3 +187,60 @@ def test_a_participant_of_one_workshop_is_refused_in_another(browser: Any, wall:
     assert WorkshopStore(workshop_folder / STORE_NAME).participants(other.id) == []
     WorkshopStore(workshop_folder / STORE_NAME).close_workshop(other.id)
     context.close()
+
+
+def overlay(wall: Any) -> dict[str, str]:
+    """Event id → the half ("y": below the line, "y2": above) of every event drawn over the timeline."""
+    return dict(wall.evaluate("""() => {
+        const gd = document.getElementById('timeline-graph').querySelector('.js-plotly-plot');
+        const out = {};
+        for (const t of (gd && gd.data) || []) {
+            if (t.name === 'workshop-overlay') t.meta.ids.forEach(id => { out[id] = t.yaxis || 'y'; });
+        }
+        return out;
+    }"""))
+
+
+def test_the_facilitator_merges_moves_and_undoes_and_the_file_keeps_both_authors(wall: Any,
+                                                                                workshop_folder: Path) -> None:
+    code, _ = open_workshop(wall)
+    store = WorkshopStore(workshop_folder / STORE_NAME)
+    workshop = store.by_code(code)
+    assert workshop is not None
+    _, anna = store.join(code, "Anna", "school") or (None, "")
+    _, bo = store.join(code, "Bo", "ouder") or (None, "")
+    event = {"date": "2021-03", "layer": "lived", "type": "experience"}
+    first = store.contribute(anna, workshop.id, "event", {**event, "title": "Ruzie over school"})
+    second = store.contribute(bo, workshop.id, "event", {**event, "title": "Ruzie om school"})
+    assert first and second
+    ids = {c.id: f"ws{workshop.id}-e{c.id}" for c in (first, second)}
+    wait_until(lambda: len(overlay(wall)) == 2, timeout_s=15)
+    assert wall.locator("#workshop-undo").is_disabled()
+    # Bo's event says the same as Anna's: pick both, merge
+    for contribution in (first, second):
+        wall.locator(f".workshop-item[data-contribution='{contribution.id}'] .workshop-pick input").check()
+    wall.locator("#workshop-merge").click()
+    wait_until(lambda: overlay(wall) == {ids[first.id]: "y"}, timeout_s=15)
+    wall.locator(".workshop-item", has_text="ook: Bo (ouder)").wait_for()
+    # Anna's goes above the line
+    wall.locator(f".workshop-item[data-contribution='{first.id}'] .workshop-pick input").check()
+    wall.locator("#workshop-move-side").click()
+    wait_until(lambda: overlay(wall) == {ids[first.id]: "y2"}, timeout_s=15)
+    # undo: below the line again; undo again: the two are apart again
+    wall.locator("#workshop-undo").click()
+    wait_until(lambda: overlay(wall) == {ids[first.id]: "y"}, timeout_s=15)
+    wall.locator("#workshop-undo").click()
+    wait_until(lambda: len(overlay(wall)) == 2, timeout_s=15)
+    # merged once more and saved: the file holds one event with both authors, as the wall shows one
+    wall.locator(".workshop-pick input").first.wait_for()
+    for contribution in (first, second):
+        wall.locator(f".workshop-item[data-contribution='{contribution.id}'] .workshop-pick input").check()
+    wall.locator("#workshop-merge").click()
+    wait_until(lambda: len(overlay(wall)) == 1, timeout_s=15)
+    wall.locator("#edit-save").click()
+    wall.locator("#save-status", has_text=f"Opgeslagen in {LISA}").wait_for()
+    saved = json.loads((workshop_folder / LISA).read_text(encoding="utf-8"))
+    added = [e for e in saved["events"] if "added_by" in e]
+    assert [(e["id"], e["added_by"]) for e in added] == [(ids[first.id], {
+        "name": "Anna", "perspective": "school", "also": [{"name": "Bo", "perspective": "ouder"}]})]
+    wait_until(lambda: not overlay(wall) and set(rings(wall)) == {ids[first.id]}, timeout_s=15)  # now in the case

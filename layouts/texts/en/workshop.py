@@ -66,4 +66,16 @@ WORKSHOP: dict[str, str] = {
     "participant_invalid_answer": "Write an answer first.",
     "participant_mine": "What I added",
     "participant_hidden": "(hidden by the facilitator)",
+    "workshop_pick": "Pick",
+    "workshop_merge": "Merge",
+    "workshop_merge_hint": "Pick two contributions that say the same: the later one joins the earlier, both names "
+                           "are kept.",
+    "workshop_merge_need_two": "Pick two contributions of the same kind to merge.",
+    "workshop_move_side": "Above/below the line",
+    "workshop_move_date": "New date",
+    "workshop_move_date_apply": "Change date",
+    "workshop_move_need_event": "Pick one or more events first.",
+    "workshop_move_bad_date": "That date is not understood (e.g. 12-3-2021, 3-2021 or 2021).",
+    "workshop_merged_into": "merged with #{n}",
+    "workshop_also": "also: {names}",
 }

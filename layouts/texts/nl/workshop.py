@@ -66,4 +66,16 @@ WORKSHOP: dict[str, str] = {
     "participant_invalid_answer": "Schrijf eerst een antwoord.",
     "participant_mine": "Wat ik heb toegevoegd",
     "participant_hidden": "(verborgen door de facilitator)",
+    "workshop_pick": "Kies",
+    "workshop_merge": "Samenvoegen",
+    "workshop_merge_hint": "Kies twee bijdragen die hetzelfde zeggen: de latere gaat op in de eerdere, beide namen "
+                           "blijven erbij.",
+    "workshop_merge_need_two": "Kies twee bijdragen van dezelfde soort om samen te voegen.",
+    "workshop_move_side": "Boven/onder de lijn",
+    "workshop_move_date": "Nieuwe datum",
+    "workshop_move_date_apply": "Datum wijzigen",
+    "workshop_move_need_event": "Kies eerst een of meer gebeurtenissen.",
+    "workshop_move_bad_date": "Die datum kennen we niet (bijv. 12-3-2021, 3-2021 of 2021).",
+    "workshop_merged_into": "samengevoegd met #{n}",
+    "workshop_also": "ook: {names}",
 }
