@@ -540,4 +540,6 @@ EN: dict[str, str] = {
     "reflections_title": "Facilitator's reflection",
     "reflections_hint": "Turn on Edit to write notes; they are saved with the case.",
     "reflections_other": "Other questions",
+    # --- tlspeed ---
+    "timeline_density_hover": "events in this period (zoom in to see each)",
 }

@@ -540,4 +540,6 @@ NL: dict[str, str] = {
     "reflections_title": "Reflectie van de facilitator",
     "reflections_hint": "Zet Bewerken aan om notities te schrijven; ze worden met de casus opgeslagen.",
     "reflections_other": "Andere vragen",
+    # --- tlspeed ---
+    "timeline_density_hover": "gebeurtenissen in deze periode (zoom in voor elk afzonderlijk)",
 }
