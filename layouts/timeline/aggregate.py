@@ -27,7 +27,7 @@ from models.vocabulary import Layer
 AGGREGATE_ABOVE = 1_500
 """More events than this in the range shown: density bars and the weighty marks only."""
 
-MAX_WEIGHTY = 300
+MAX_WEIGHTY = 150
 """At most this many marks drawn over the density bars."""
 
 WEIGHTY_PRIORITY = 1

@@ -96,25 +96,29 @@ __all__ = [
 ]
 
 
+def _columns(case: Case, layout: TimelineLayout, part: list[PlacedEvent], lang: str) -> MarkArrays:
+    """The mark columns of the events ``part``, not dimmed (their hover fields kept in the layout)."""
+    provenance_of, writer = ProvenanceOf(case), HoverWriter(case, lang)
+    hovers = layout.hover_cache.setdefault(lang, {})
+    templates = {event_type: mark_template(label(event_type.value, lang)) for event_type in EventType}
+    return mark_arrays(part, [provenance_of(item.event) for item in part],
+                       [hovers.get(item.event.id) or hovers.setdefault(item.event.id, writer.parts(item.event))
+                        for item in part], None, templates)
+
+
 def _layer_marks(case: Case, layout: TimelineLayout, layer: Layer, lang: str) -> tuple[list[PlacedEvent], Any]:
     """Every placed event of ``layer`` and the mark columns of each, not dimmed (computed once per layout)."""
     key = ("marks", lang, layer)
     if key not in layout.marks_cache:
-        provenance_of, writer = ProvenanceOf(case), HoverWriter(case, lang)
-        hovers = layout.hover_cache.setdefault(lang, {})
-        templates = {event_type: mark_template(label(event_type.value, lang)) for event_type in EventType}
         part = [item for item in layout.placed if item.event.layer == layer]
-        layout.marks_cache[key] = (part, mark_arrays(
-            part, [provenance_of(item.event) for item in part],
-            [hovers.get(item.event.id) or hovers.setdefault(item.event.id, writer.parts(item.event))
-             for item in part], None, templates))
+        layout.marks_cache[key] = (part, _columns(case, layout, part, lang))
     return layout.marks_cache[key]
 
 
-def _mark_traces(case: Case, layout: TimelineLayout, marked: list[PlacedEvent], every_drawn: bool,
+def _mark_traces(case: Case, layout: TimelineLayout, marked: list[PlacedEvent], every_drawn: bool, massed: bool,
                  highlight: Highlight, lang: str, projector: bool) -> tuple[list[Any], MarkArrays]:
-    """The traces of the events ``marked`` (``every_drawn``: all those of the layout the story reveals) in both
-    halves, with the child's ages above the axis; and the columns of all the marks."""
+    """The traces of the events ``marked`` (``every_drawn``: all those of the layout the story reveals;
+    ``massed``: the weighty few of thousands) in both halves; and the columns of all the marks."""
     scale, geo = type_scale(projector), geometry(projector)
     events = [item.event for item in marked]
     formal = np.fromiter((event.layer == Layer.FORMAL for event in events), bool, len(events))
@@ -126,9 +130,13 @@ def _mark_traces(case: Case, layout: TimelineLayout, marked: list[PlacedEvent], 
     traces: list[Any] = []
     for layer in (Layer.LIVED, Layer.FORMAL):
         rows = formal if layer == Layer.FORMAL else ~formal
-        part, every = _layer_marks(case, layout, layer, lang)
-        keep = None if every_drawn and len(part) == int(rows.sum()) \
-            else np.fromiter((id(item) in chosen for item in part), bool, len(part))
+        if massed:  # a few hundred of thousands: their columns only
+            every = _columns(case, layout, [item for item in marked if item.event.layer == layer], lang)
+            keep = None
+        else:
+            part, every = _layer_marks(case, layout, layer, lang)
+            keep = None if every_drawn and len(part) == int(rows.sum()) \
+                else np.fromiter((id(item) in chosen for item in part), bool, len(part))
         marks = select_marks(every, keep, None if highlighted is None else highlighted[rows])
         all_marks = marks if all_marks is None else concat_marks(all_marks, marks)
         layer_traces = whisker_traces(marks, geo, gl)
@@ -173,7 +181,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     shown = (day_ms(date_window[0]), day_ms(date_window[1])) if date_window else focus
     marked, massed = marks_in_view(case, drawn, layout, view_range or shown or layout.x_range, lang)
     traces, all_marks = _mark_traces(case, layout, marked, massed is None and len(marked) == len(drawn),
-                                     highlight, lang, projector)
+                                     massed is not None, highlight, lang, projector)
     ages = child_age_traces(case, opened, scale.small, lang)
     for trace in ages:
         trace.update(xaxis="x2", yaxis="y2")
@@ -192,9 +200,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
     gaps = cached(layout, ("gaps", gap_months, reveal_until),
                   lambda: event_gaps(case.events, gap_months, until=reveal_until))
-    used_types, involvements = cached(layout, ("kinds", reveal_until), lambda: (
-        [t for t in EventType if t in {item.event.type for item in drawn}],
-        {involvement(item.event) for item in drawn if is_decision(item.event)}))
+    used_types, involvements = cached(layout, ("kinds", reveal_until), lambda: _kinds(drawn))
     traces, figure_layout, wall_px, band = _dressed(case, layout, state, traces, all_marks, marked, used_types,
                                                     involvements, guides, gaps, note_shapes, focus,
                                                     uses_webgl(len(marked)))
@@ -207,6 +213,13 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
     # tests validate the figures in full).
     return unchecked_figure(traces, figure_layout)
+
+
+def _kinds(drawn: list[PlacedEvent]) -> tuple[list[EventType], set]:
+    """The event types among ``drawn`` (in the vocabulary's order) and the decisions' kinds of involvement."""
+    types = {item.event.type for item in drawn}
+    return [t for t in EventType if t in types], {involvement(item.event) for item in drawn
+                                                  if is_decision(item.event)}
 
 
 def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[Any], all_marks: MarkArrays,
