@@ -22,7 +22,7 @@ from dash import Patch
 from app.state import BoundedLRU
 from app.timeline_view import ZOOMED, base_signature, cached_layout, remember_zoomed, signature
 from app.view_state_io import timeline_state
-from layouts.timeline.aggregate import AGGREGATE_ABOVE, marks_in_view
+from layouts.timeline.aggregate import AGGREGATE_ABOVE
 from layouts.timeline.figure import AS_OF_NAME, as_of_marks, drawn_events, story_until, timeline_figure
 from layouts.timeline.focus import HISTORY_NAME, focus_range, range_words, relayout_range
 from layouts.timeline.style import LABEL_FIGURE_PX, WALL_BOTH_LABEL_PX
@@ -98,11 +98,10 @@ def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[
     width = (zoom or {}).get("width")
     plot_px = float(width) if isinstance(width, int | float) and 100 <= width <= 8000 else nominal
     drawn = drawn_events(view.case, layout, drawing)
-    massive = len(drawn) > AGGREGATE_ABOVE
-    if not massive and relayout_range((zoom or {}).get("relayout")) is None and abs(plot_px - nominal) < 8:
+    if len(drawn) > AGGREGATE_ABOVE:
+        return _massive_update(view, drawing, shown, zoom, x_range, plot_px + margin + 12, base, sig)
+    if relayout_range((zoom or {}).get("relayout")) is None and abs(plot_px - nominal) < 8:
         return None, None  # a refit for the width the figure's labels were fitted for
-    if massive:
-        drawn = marks_in_view(view.case, drawn, layout, x_range, drawing.lang)[0]
     notes = _notes(view, drawing, layout, base, x_range)
     gap_notes = [note for note in notes if note.get("name") == "timeline-gap"]
     notes += range_words(view.case, layout, drawn, drawing.lang, drawing.projector, margin, x_range, plot_px,
@@ -110,11 +109,24 @@ def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[
                          else None, band_rows=band)
     update = Patch()
     update["layout"]["annotations"] = notes
+    return update, None
+
+
+def _massive_update(view: CaseView, drawing: ViewState, shown: str, zoom: dict[str, Any] | None,
+                    x_range: tuple[float, float], figure_px: float, base: tuple[dict[str, Any], ...], sig: str
+                    ) -> tuple[Patch, str | None]:
+    """The zoom's patch for a case of thousands of events: the words of the figure drawn for the range (fitted
+    for the measured width) and, unless the browser has them already, its traces; and its signature."""
+    layout = cached_layout(view, drawing)
+    fig = timeline_figure(view.case, drawing, layout=layout, view_range=x_range, label_px=figure_px)
+    notes = _notes(view, drawing, layout, base, x_range)
+    notes += [note.to_plotly_json() for note in fig.layout.annotations if note.name in WORD_NAMES]
+    update = Patch()
+    update["layout"]["annotations"] = notes
     asked = relayout_range((zoom or {}).get("relayout")) is not None  # not a refit of the figure as drawn
-    zoomed = f"{sig}{ZOOMED}{int(x_range[0])}:{int(x_range[1])}" if massive and (asked or shown != sig) else None
-    if zoomed is None or zoomed == shown:
+    zoomed = f"{sig}{ZOOMED}{int(x_range[0])}:{int(x_range[1])}"
+    if zoomed == shown or (not asked and shown == sig):
         return update, None
-    fig = timeline_figure(view.case, drawing, layout=layout, view_range=x_range)
     update["data"] = [trace.to_plotly_json() for trace in fig.data]
     as_of_note = next((i for i, note in enumerate(notes) if note.get("name") == AS_OF_NAME), None)
     remember_zoomed(zoomed, fig, as_of_note)

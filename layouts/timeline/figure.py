@@ -130,7 +130,7 @@ def _mark_traces(case: Case, layout: TimelineLayout, marked: list[PlacedEvent], 
     traces: list[Any] = []
     for layer in (Layer.LIVED, Layer.FORMAL):
         rows = formal if layer == Layer.FORMAL else ~formal
-        if massed:  # a few hundred of thousands: their columns only
+        if massed or len(marked) < len(layout.placed) / 2:  # a part of thousands: their columns only
             every = _columns(case, layout, [item for item in marked if item.event.layer == layer], lang)
             keep = None
         else:
@@ -155,7 +155,8 @@ def _mark_traces(case: Case, layout: TimelineLayout, marked: list[PlacedEvent], 
 
 def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_HIGHLIGHT,
                     layout: TimelineLayout | None = None, compact: bool = True, show_annotations: bool = True,
-                    gap_months: float = 6, view_range: tuple[float, float] | None = None) -> go.Figure:
+                    gap_months: float = 6, view_range: tuple[float, float] | None = None,
+                    label_px: float | None = None) -> go.Figure:
     """The timeline of ``case`` as ``state`` asks: its filters (the window zooms), lanes, language, projector
     flag, date line (``state.as_of``; None: no line) and story step; ``highlight`` dims the other marks.
 
@@ -165,7 +166,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     of time (shaded), their notes in the hover. ``layout``: a cached :func:`timeline_layout` for the same
     case, filters, lane mode, projector flag and compactness (it is computed when not given).
     ``view_range``: the stretch of time (ms) the browser shows after a zoom, when not the one the axis opens
-    on: the marks and labels are drawn for it (the axis keeps its range: the browser has the zoom).
+    on: the marks and labels are drawn for it (the axis keeps its range: the browser has the zoom);
+    ``label_px``: the figure's width the labels are fitted for when not the nominal one (the measured one).
     """
     lang, projector, date_window = state.lang, state.projector, state.filters.window
     reveal_until = story_until(case, state)
@@ -205,7 +207,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                                                     involvements, guides, gaps, note_shapes, focus,
                                                     uses_webgl(len(marked)))
     # labels on marks, key moments; on the wall fitted for the width the timeline has on the smallest wall
-    words = add_words(case, layout, marked, lang, projector, figure_layout, figure_px=wall_px,
+    words = add_words(case, layout, marked, lang, projector, figure_layout, figure_px=label_px or wall_px,
                       x_range=view_range or shown, band_rows=band,
                       until=day_ms(reveal_until) if reveal_until is not None else None)
     under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
