@@ -82,8 +82,9 @@ def weighty_marks(case: Case, items: Sequence[PlacedEvent], limit: int = MAX_WEI
 
 def density_traces(items: Sequence[PlacedEvent], layout: TimelineLayout, x_range: tuple[float, float],
                    lang: str, bins: int = DENSITY_BINS) -> list[dict[str, Any]]:
-    """Per layer one bar trace: for each lane and bin of ``x_range`` with events, a bar from the lane's bottom
-    as high as its count (the busiest bin of the layer fills its lane), the count in the hover."""
+    """Per layer one bar trace: for each lane and bin of ``x_range`` with events, a bar from the lane's bottom,
+    its height the square root of its count's share of the layer's busiest bin (which fills its lane: a quiet
+    lane beside a busy one still shows its rhythm), the count in the hover."""
     lo, hi = x_range
     edges = np.linspace(lo, hi, bins + 1)
     width = (hi - lo) / bins
@@ -104,7 +105,7 @@ def density_traces(items: Sequence[PlacedEvent], layout: TimelineLayout, x_range
             filled = np.nonzero(count)[0]
             xs.append(edges[filled] + width / 2)
             bases.append(np.full(len(filled), lane.y0))
-            heights.append(full * np.maximum(count[filled] / most, _MIN_SHARE))
+            heights.append(full * np.maximum(np.sqrt(count[filled] / most), _MIN_SHARE))
             labels += [str(int(n)) for n in count[filled]]
         trace = {"type": "bar", "orientation": "v", "name": DENSITY_NAME, "x": np.concatenate(xs),
                  "base": np.concatenate(bases), "y": np.concatenate(heights), "width": width * 0.92,
