@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from layouts.texts import CATALOGUES, DEFAULT_LANG, LANGS, fields_of, text
+from layouts.texts.en import PARTS as EN_PARTS
+from layouts.texts.nl import PARTS as NL_PARTS
 
 KEYS = CATALOGUES[DEFAULT_LANG]
 
@@ -72,6 +74,36 @@ def test_every_key_exists_in_every_language() -> None:
     for lang, catalogue in CATALOGUES.items():
         assert set(catalogue) == set(KEYS), lang
         assert all(isinstance(value, str) and value.strip() for value in catalogue.values()), lang
+
+
+@pytest.mark.parametrize("parts", [NL_PARTS, EN_PARTS], ids=LANGS)
+def test_every_key_is_defined_in_exactly_one_part(parts: dict[str, dict[str, str]]) -> None:
+    where: dict[str, list[str]] = {}
+    for part, texts in parts.items():
+        for key in texts:
+            where.setdefault(key, []).append(part)
+    twice = {key: found for key, found in where.items() if len(found) > 1}
+    assert not twice, f"keys defined in more than one part: {twice}"
+    assert set(where) == set(KEYS)
+
+
+def test_both_languages_have_the_same_parts_and_keys_per_part() -> None:
+    assert list(NL_PARTS) == list(EN_PARTS)
+    for part in NL_PARTS:
+        assert set(NL_PARTS[part]) == set(EN_PARTS[part]), part
+        assert NL_PARTS[part], f"part {part} is empty"
+
+
+def test_each_part_module_holds_one_dict_named_after_it() -> None:
+    for lang in LANGS:
+        for path in sorted((ROOT / "layouts" / "texts" / lang).glob("*.py")):
+            if path.name == "__init__.py":
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            assigned = [node.target.id for node in tree.body
+                        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)]
+            assert assigned == [path.stem.upper()], f"{lang}/{path.name} defines {assigned}"
+            assert path.stem in (NL_PARTS if lang == "nl" else EN_PARTS), f"{lang}/{path.name} is not combined"
 
 
 def test_fields_match_between_languages() -> None:

@@ -10,6 +10,7 @@ Made in three steps, each a pure function:
 3. **assemble** (:mod:`.assemble`): ink, legend (:mod:`.legend`) and title into a figure of the right size.
 
 :func:`.figure.genosociogram_figure` runs the three. Shared: :mod:`.context` (marks and the drawing context),
-:mod:`.captions` (case text escaped and fitted), :mod:`.symbols` (shapes and ink).
+:mod:`.captions` (case text escaped and fitted), :mod:`.geometry` (shapes and lines in data units),
+:mod:`.symbols` (styles and the ink that collects them into traces).
 May import: ``layouts`` (style, texts, view_state), ``models``. Never ``app``.
 """

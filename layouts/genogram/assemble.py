@@ -29,9 +29,10 @@ from layouts.genogram.fit import (
     SociogramLayout,
     frame_top,
 )
+from layouts.genogram.geometry import Path
 from layouts.genogram.legend import SECTIONS, Scale, draw_legend, draw_legend_columns, draw_legend_grid
 from layouts.genogram.relations import draw_relation
-from layouts.genogram.symbols import Ink, Path
+from layouts.genogram.symbols import Ink
 from layouts.plotly_adapter import unchecked_figure
 from layouts.style import DIM_OPACITY, FONT_FAMILY, INK, MUTED, PAPER
 from layouts.texts import text

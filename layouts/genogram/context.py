@@ -8,8 +8,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from layouts.genogram.geometry import Point
 from layouts.genogram.legend import Scale
-from layouts.genogram.symbols import Ink, Point
+from layouts.genogram.symbols import Ink
 from models.case import Case
 
 FAMILY_SIZE = 1.0

@@ -7,8 +7,9 @@ from collections import defaultdict
 
 from layouts.genogram.captions import esc, period_text, wrap
 from layouts.genogram.context import FAMILY_SIZE, Context
+from layouts.genogram.geometry import Path, Point, bars_across
 from layouts.genogram.layout import SINGLE_STUB, Couple, FamilyLayout, Sibship, TwinSet
-from layouts.genogram.symbols import LineStyle, Path, Point, bars_across
+from layouts.genogram.symbols import LineStyle
 from layouts.style import INK
 from models.case import Relationship
 from models.vocabulary import ParentKind, PartnerStatus, label

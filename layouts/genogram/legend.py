@@ -6,7 +6,8 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from layouts.genogram.symbols import FillStyle, Ink, LineStyle, Path, Point
+from layouts.genogram.geometry import Path, Point
+from layouts.genogram.symbols import FillStyle, Ink, LineStyle
 from layouts.style import INK, MUTED, NETWORK_COLOUR, NOTE_COLOUR, NOTE_GLYPH, OKABE_ITO, PAPER, PROFESSIONAL_COLOUR
 from layouts.texts import text
 
@@ -199,7 +200,7 @@ def draw_legend_columns(ink: Ink, used: set[str], lang: str, s: Scale, width: fl
 
 def _glyph(ink: Ink, key: str, c: Point, s: Scale,
            draw_relation: Callable[[Ink, str, Path, bool], None], lang: str) -> None:
-    from layouts.genogram.symbols import bars_across, symbol_outline
+    from layouts.genogram.geometry import bars_across, symbol_outline
 
     x, y = c
     plain = FillStyle(PAPER, INK, s.line)
@@ -221,7 +222,7 @@ def _glyph(ink: Ink, key: str, c: Point, s: Scale,
     elif key == "professional":
         ink.fill(symbol_outline("male", x, y, 0.5), FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line))
     elif key == "organisation":
-        from layouts.genogram.symbols import rounded_rect
+        from layouts.genogram.geometry import rounded_rect
         ink.fill(rounded_rect(x - 0.7, x + 0.7, y - 0.32, y + 0.32, 0.12),
                  FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line))
         ink.text(x, y, "12", max(s.small - 4, 8), PROFESSIONAL_COLOUR)
@@ -229,7 +230,7 @@ def _glyph(ink: Ink, key: str, c: Point, s: Scale,
         ink.fill(symbol_outline("female", x, y, 0.5), plain)
         ink.text(x + 0.42, y + 0.3, NOTE_GLYPH, s.text + 2, NOTE_COLOUR)
     elif key == "household":
-        from layouts.genogram.symbols import rounded_rect
+        from layouts.genogram.geometry import rounded_rect
         ink.fill(rounded_rect(x - 0.75, x + 0.75, y - 0.33, y + 0.33, 0.15),
                  FillStyle(HOUSEHOLD_FILL, HOUSEHOLD, s.line, "dot"), z=0)
     elif key in ("married", "cohabiting", "separated", "divorced", "couple_unknown"):

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from layouts.genogram.captions import esc, period_text
 from layouts.genogram.context import Context
+from layouts.genogram.geometry import Path, curve
 from layouts.genogram.relations import REL_HIT_PX, draw_relation
 from layouts.genogram.ring import RingItem, RingLayout
-from layouts.genogram.symbols import Path, curve
 from models.case import Case, OrganisationRelationship
 from models.network import org_key
 from models.vocabulary import label

@@ -9,10 +9,11 @@ from functools import lru_cache
 
 from layouts.genogram.captions import age_on, chars_in, esc, fit, period_text, wrap, years_fitted, years_text
 from layouts.genogram.context import FAMILY_SIZE, PERSON_HIT_PX, RING_SIZE, Context
+from layouts.genogram.geometry import padded_boxes_outline, rounded_rect, symbol_outline
 from layouts.genogram.layout import ROW
 from layouts.genogram.legend import CHAR_EM, HOUSEHOLD, HOUSEHOLD_FILL, NETWORK_FILL, ORG_EDGE, ORG_FILL, PRO_FILL
 from layouts.genogram.ring import COLLAPSED_H, HEADER_H, RingItem
-from layouts.genogram.symbols import FillStyle, LineStyle, padded_boxes_outline, rounded_rect, symbol_outline
+from layouts.genogram.symbols import FillStyle, LineStyle
 from layouts.style import INK, MUTED, NETWORK_COLOUR, NOTE_COLOUR, NOTE_GLYPH, PAPER, PROFESSIONAL_COLOUR
 from layouts.texts import text
 from layouts.timeline.text import note_hover

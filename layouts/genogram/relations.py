@@ -12,11 +12,7 @@ import numpy as np
 
 from layouts.genogram.captions import esc, period_text, wrap
 from layouts.genogram.context import PERSON_HIT_PX, Context
-from layouts.genogram.legend import BADGE_KINDS, CONFLICT, LEGAL, SUPERVISED, Scale, relation_style
-from layouts.genogram.symbols import (
-    FillStyle,
-    Ink,
-    LineStyle,
+from layouts.genogram.geometry import (
     Path,
     Point,
     arrowhead,
@@ -30,6 +26,8 @@ from layouts.genogram.symbols import (
     shorten,
     symbol_outline,
 )
+from layouts.genogram.legend import BADGE_KINDS, CONFLICT, LEGAL, SUPERVISED, Scale, relation_style
+from layouts.genogram.symbols import FillStyle, Ink, LineStyle
 from layouts.style import INK, MUTED, PAPER
 from layouts.texts import text
 from models.case import Relationship

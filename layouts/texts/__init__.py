@@ -1,5 +1,9 @@
 """Interface text: one catalogue per language (:mod:`.nl`, :mod:`.en`) and one lookup, :func:`text`.
 
+Each language is a package with one module per part of the interface (``shared``, ``page``, ``panels``,
+``timeline``, ``network``, ``editing``, ``group``, ``workshop``, ``saving``, ``report``), each holding one dict;
+the package combines them. A key lives in exactly one part, under the same part in both languages.
+
 Every fixed word the app, the figures, the posters and the report show comes from here. It sits in
 ``layouts`` because that is the lowest layer that shows text (``app`` imports it; ``models`` never does). Keys
 say what the text is for; one text used in several places (``timeline``, ``date``, ``do_not_share``…) is one
@@ -24,13 +28,12 @@ import string
 from collections.abc import Mapping
 
 from layouts.texts.en import EN
-from layouts.texts.group import GROUP_EN, GROUP_NL
 from layouts.texts.nl import NL
 
 LANGS = ("nl", "en")
 DEFAULT_LANG = "nl"
 
-CATALOGUES: Mapping[str, Mapping[str, str]] = {"nl": {**NL, **GROUP_NL}, "en": {**EN, **GROUP_EN}}
+CATALOGUES: Mapping[str, Mapping[str, str]] = {"nl": NL, "en": EN}
 """Per language, key → text."""
 
 

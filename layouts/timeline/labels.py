@@ -22,80 +22,12 @@ from functools import lru_cache
 
 import numpy as np
 
-# Advance widths of DejaVu Sans, in em (read from DejaVuSans.ttf's hmtx table); others count as _WIDE_EM.
-_EM = {" ": .318, "!": .401, '"': .46, "#": .838, "$": .636, "%": .95, "&": .78, "'": .275, "(": .39, ")": .39,
-       "*": .5, "+": .838, ",": .318, "-": .361, ".": .318, "/": .337, ":": .337, ";": .337, "<": .838,
-       "=": .838, ">": .838, "?": .531, "@": 1.0, "[": .39, "]": .39, "_": .5, "|": .337, "–": .5, "—": 1.0,
-       "…": 1.0, "‘": .318, "’": .318, "“": .518, "”": .518, "I": .295, "J": .295, "M": .863, "W": .989,
-       "D": .77, "G": .775, "H": .752, "N": .748, "O": .787, "Q": .787, "U": .732, "F": .575, "L": .557,
-       "f": .352, "i": .278, "j": .278, "l": .278, "m": .974, "r": .411, "s": .521, "t": .392, "w": .818,
-       "c": .55, "k": .579, "v": .592, "x": .592, "y": .592, "z": .525, "ï": .278, "í": .278, "ç": .55}
-_EM.update(dict.fromkeys("0123456789", .636))
-_UPPER_EM = 0.69   # other capitals
-_LOWER_EM = 0.625  # other lower-case letters (a b d e g h n o p q u and their accented forms)
-_WIDE_EM = 0.84    # symbols outside the table
-ELLIPSIS = "…"
+from layouts.timeline.label_box import PAD, LabelBox, leader_end
+from layouts.timeline.text_widths import ELLIPSIS, dangling, text_width, wrap_title
+from layouts.timeline.uncross import uncross
 
-
-@lru_cache(maxsize=65_536)
-def text_width(text: str, font_px: float) -> float:
-    """Estimated width in px of ``text`` in DejaVu Sans at ``font_px``.
-
-    >>> round(text_width("Besluit", 10), 1)
-    34.1
-    """
-    em = 0.0
-    for char in text:
-        width = _EM.get(char)
-        if width is None:
-            width = _UPPER_EM if char.isupper() else _LOWER_EM if char.isalpha() else _WIDE_EM
-        em += width
-    return em * font_px
-
-
-@lru_cache(maxsize=16_384)
-def wrap_title(title: str, max_px: float, font_px: float, max_lines: int = 2) -> tuple[str, ...]:
-    """``title`` in at most ``max_lines`` lines no wider than ``max_px``, broken at spaces; the last line ends
-    in an ellipsis only when the rest does not fit (a single word wider than a line is cut too).
-
-    >>> wrap_title("Uithuisplaatsing bij pleeggezin V.", 120, 12)
-    ('Uithuisplaatsing bij', 'pleeggezin V.')
-    >>> wrap_title("Uithuisplaatsing bij pleeggezin V. na melding", 120, 12)
-    ('Uithuisplaatsing bij', 'pleeggezin V. na…')
-    """
-    words = title.split()
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        candidate = f"{line} {word}" if line else word
-        if text_width(candidate, font_px) <= max_px:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-            if len(lines) == max_lines:
-                return _with_ellipsis(lines, max_px, font_px)
-        if text_width(word, font_px) > max_px:  # one word wider than a line: cut, and stop there
-            return (*lines, _cut(word, max_px, font_px))
-        line = word
-    if line:
-        lines.append(line)
-    return tuple(lines)
-
-
-def _cut(text: str, max_px: float, font_px: float) -> str:
-    """``text`` cut so that it and an ellipsis fit ``max_px``."""
-    while text and text_width(text + ELLIPSIS, font_px) > max_px:
-        text = text[:-1]
-    return text.rstrip(" ,;:-–") + ELLIPSIS
-
-
-def _with_ellipsis(lines: list[str], max_px: float, font_px: float) -> tuple[str, ...]:
-    last = lines[-1].removesuffix(ELLIPSIS)
-    if text_width(last + ELLIPSIS, font_px) > max_px:
-        return (*lines[:-1], _cut(last, max_px, font_px))
-    return (*lines[:-1], last.rstrip(" ,;:-–") + ELLIPSIS)
-
+__all__ = ["ELLIPSIS", "LabelBox", "LabelFrame", "LabelMark", "PlotScale", "leader_end", "place_labels", "text_width",
+           "wrap_title"]
 
 @dataclass(frozen=True, slots=True)
 class LabelMark:
@@ -146,33 +78,6 @@ class LabelFrame:
         return self.max_leader_px or self.font_px * 36
 
 
-@dataclass(frozen=True, slots=True)
-class LabelBox:
-    """A placed label: the mark's index, its lines, its box in px (left, top, width, height from the plot's
-    top-left) and the mark's centre in px; ``side`` is "right", "left", "above", "below" or "leader"."""
-
-    index: int
-    lines: tuple[str, ...]
-    left: float
-    top: float
-    width: float
-    height: float
-    mark_px: tuple[float, float]
-    side: str
-
-    @property
-    def leader(self) -> bool:
-        return self.side == "leader"
-
-    @property
-    def centre(self) -> tuple[float, float]:
-        return self.left + self.width / 2, self.top + self.height / 2
-
-    def overlaps(self, other: LabelBox) -> bool:
-        return (self.left < other.left + other.width and other.left < self.left + self.width
-                and self.top < other.top + other.height and other.top < self.top + self.height)
-
-
 class PlotScale:
     """Days and rows → px in the plot, the axis breaks left out."""
 
@@ -205,10 +110,8 @@ class PlotScale:
         return self.frame.y_range[1] - px / self.px_per_row
 
 
-PAD = 2.0  # px kept free around every label
-
-
 CELL = 2.0  # px per cell of the occupancy grids
+FORM_COST = 3  # how many places nearer a shorter form of a title must sit to be taken instead
 
 
 class _Grid:
@@ -276,11 +179,9 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
     leader lines; then the rest the same way."""
     scale = PlotScale(frame)
     state = _State(*(_Grid(frame.width_px, frame.height_px) for _ in range(4)), frame.leaders_under)
-    for box in _mark_boxes(marks, scale) + list(frame.avoid):
+    obstacles = _obstacles(marks, frame, scale)
+    for box in obstacles:
         state.blocked.fill_box(box)
-    for y0, y1 in frame.keep_out:
-        top, bottom = sorted((scale.y(y0), scale.y(y1)))
-        state.blocked.fill_box((0, top, frame.width_px, bottom))
     order = sorted(range(len(marks)), key=lambda i: (marks[i].priority, marks[i].x))[: frame.limit]
     placed: dict[int, LabelBox] = {}
     for tier in ([i for i in order if marks[i].priority <= 2], [i for i in order if marks[i].priority > 2]):
@@ -292,7 +193,16 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
                 if box is not None:
                     placed[i] = box
                     state.take(box)
-    return [placed[i] for i in sorted(placed)]
+    boxes = [placed[i] for i in sorted(placed)]
+    return uncross(boxes, obstacles, [_region(marks[box.index], frame, scale) for box in boxes], frame.width_px,
+                   frame.leaders_under)
+
+
+def _obstacles(marks: Sequence[LabelMark], frame: LabelFrame, scale: PlotScale
+               ) -> list[tuple[float, float, float, float]]:
+    """The px boxes no label may touch: the marks, the frame's fixed boxes and its keep-out bands."""
+    bands = [sorted((scale.y(y0), scale.y(y1))) for y0, y1 in frame.keep_out]
+    return [*_mark_boxes(marks, scale), *frame.avoid, *((0.0, top, frame.width_px, bottom) for top, bottom in bands)]
 
 
 @dataclass(slots=True)
@@ -342,7 +252,7 @@ def _ways(title: str, line_width: float, max_lines: int, font: float, line_heigh
     forms = ((line_width, max_lines), (line_width * 1.5, 1), (line_width, 1), (line_width * 0.6, 1))
     one_line = max_lines == 1  # (the wall) the longest line first; every cut form keeps whole words
     if one_line:
-        forms = (*forms[1:3], (_shortest_head_px(title, font), 1))
+        forms = (*forms[1:3], (_shortest_head_px(title, font, whole=True), 1), (_shortest_head_px(title, font), 1))
     for i, (max_px, lines) in enumerate(forms):
         wrapped = wrap_title(title, max_px, font, lines)
         if not wrapped or any(wrapped == way[0] for way in out):
@@ -354,13 +264,14 @@ def _ways(title: str, line_width: float, max_lines: int, font: float, line_heigh
     return out
 
 
-def _shortest_head_px(title: str, font: float) -> float:
+def _shortest_head_px(title: str, font: float, whole: bool = False) -> float:
     """px of the shortest cut of ``title`` that still says something: its first whole words (two or more,
-    twelve characters or more) and an ellipsis."""
+    twelve characters or more) and an ellipsis; ``whole``: not ending on a word that leaves it hanging
+    ("Plaatsing in pleeggezin…" rather than "Plaatsing in…", which is kept for when nothing longer fits)."""
     words = title.split()
     for n in range(2, len(words)):
         head = " ".join(words[:n])
-        if len(head) >= 12:
+        if len(head) >= 12 and not (whole and dangling(words[n - 1])):
             return text_width(head + ELLIPSIS, font) + 0.5
     return text_width(title, font) + 0.5
 
@@ -408,7 +319,7 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
         found = _first_free(boxes, np.flatnonzero(inside), state, index, lines, w, h, (mx, my), sides)
         if found is not None:
             k, box = found
-            cost = k + rank * 3  # the full title is preferred unless a one-line form sits much nearer
+            cost = k + rank * FORM_COST  # the full title is preferred unless a shorter form sits much nearer
             if best is None or cost < best[0]:
                 best = (cost, box)
     return None if best is None else best[1]
@@ -434,9 +345,3 @@ def _first_free(boxes: np.ndarray, candidates: np.ndarray, state: _State, index:
         chunk = chunk[np.argsort(state.leaders.touched(segments), kind="stable")]
     k = int(chunk[0])
     return k, LabelBox(index, lines, float(boxes[k, 0]), float(boxes[k, 1]), w, h, mark_px, sides[k])
-
-
-def leader_end(box: LabelBox) -> tuple[float, float]:
-    """The point of the label's box nearest its mark (where a leader line meets the label)."""
-    mx, my = box.mark_px
-    return min(max(mx, box.left), box.left + box.width), min(max(my, box.top), box.top + box.height)

@@ -8,11 +8,12 @@ Pure and independent of language, highlight, ``as_of`` and story mode, so a call
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from layouts.timeline.lane_budget import merge_to_budget
 from layouts.timeline.packing import (
     axis_breaks,
     pack_lane,
@@ -25,6 +26,7 @@ from layouts.timeline.style import (
     GL_THRESHOLD,
     LANE_GAP,
     MAX_MOMENT_ROWS,
+    Geometry,
     geometry,
     is_decision,
     lane_budget_rows,
@@ -156,18 +158,130 @@ def lane_of(event: Event, lane_mode: str = "organisation",
     return "family", "family", ""
 
 
-# --- the layout ----------------------------------------------------------------------------------------
+# --- the layout's steps ------------------------------------------------------------------------------------
+
+DateNumbers = tuple[float, float, float, dt.date, dt.date]
+"""(lo ms, midpoint ms, hi ms, lo day, hi day) of a partial date."""
+LaneInfo = dict[str, tuple[str, str, Layer, int]]
+"""Lane key → (kind, ref, layer, index of its first event)."""
 
 
 @lru_cache(maxsize=65_536)
-def _date_numbers(value: PartialDate) -> tuple[float, float, float, dt.date, dt.date]:
+def _date_numbers(value: PartialDate) -> DateNumbers:
     """(lo ms, midpoint ms, hi ms, lo day, hi day) of a partial date; cases share their parsed dates."""
     lo, hi = uncertain_range(value)
     return day_ms(lo), day_ms(value.midpoint()), day_ms(hi), lo, hi
 
 
-def _order_keys(lanes: dict[str, tuple[str, str, Layer, int]], case: Case, lane_mode: str
-                ) -> tuple[list[str], list[str]]:
+def _extent(starts: list[DateNumbers], ends: list[DateNumbers | None]
+            ) -> tuple[dt.date | None, dt.date | None, float, float]:
+    """(first day, last day, first ms, last ms) the events may cover; without events, this calendar year."""
+    if starts:
+        first_day = min(start[3] for start in starts)
+        last_day = max((end or start)[4] for start, end in zip(starts, ends, strict=True))
+        return first_day, last_day, day_ms(first_day), day_ms(last_day)
+    today = dt.date.today()
+    return None, None, day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31))
+
+
+def _screen_interval(event: Event, start: DateNumbers, end: DateNumbers | None, ms_per_px: float,
+                     geo: Geometry) -> tuple[float, float]:
+    """The stretch (ms) an event's mark occupies on screen at full zoom."""
+    x = start[1]
+    half = (geo.decision_px if is_decision(event) else geo.marker_px) * ms_per_px / 2
+    return (x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half))
+
+
+def _group_by_lane(events: list[Event], lane_mode: str, collapsed: frozenset[str]
+                   ) -> tuple[LaneInfo, list[str], dict[str, list[int]]]:
+    """(lane info, each event's lane key, lane key → its events' indices)."""
+    lane_info: LaneInfo = {}
+    lane_keys = []
+    for i, event in enumerate(events):
+        key, kind, ref = lane_of(event, lane_mode, collapsed)
+        lane_keys.append(key)
+        if key not in lane_info:
+            lane_info[key] = (kind, ref, event.layer, i)
+    by_lane: dict[str, list[int]] = {}
+    for i, key in enumerate(lane_keys):
+        by_lane.setdefault(key, []).append(i)
+    return lane_info, lane_keys, by_lane
+
+
+@dataclass
+class _Packing:
+    """Each event's sub-row and each lane's number of rows, filled as lanes are packed (and packed again when
+    lanes merge)."""
+
+    intervals: list[tuple[float, float]]
+    is_span: list[bool]
+    gap_ms: float
+    compact: bool
+    row_of: list[int]
+    n_rows: dict[str, int] = field(default_factory=dict)
+
+    def pack(self, key: str, members: list[int], moment_cap: int = MAX_MOMENT_ROWS,
+             span_cap: int | None = None) -> int:
+        """Pack the events ``members`` into the sub-rows of lane ``key``; the number of rows it takes."""
+        moments = [i for i in members if not self.is_span[i]]
+        spans = [i for i in members if self.is_span[i]]
+        intervals = self.intervals
+        if self.compact:
+            moment_rows, span_rows, used = pack_lane([intervals[i] for i in moments], [intervals[i] for i in spans],
+                                                     self.gap_ms, moment_cap, span_cap)
+        else:  # moments on top (at most MAX_MOMENT_ROWS rows), periods below them
+            moment_rows = stack_intervals([intervals[i] for i in moments], max_rows=MAX_MOMENT_ROWS)
+            first_span_row = max(moment_rows) + 1 if moment_rows else 0
+            ordered = sorted(spans, key=lambda i: intervals[i])
+            stacked = stack_intervals([intervals[i] for i in ordered], gap=self.gap_ms)
+            span_rows = [0] * len(spans)
+            position = {i: k for k, i in enumerate(spans)}
+            for i, row in zip(ordered, stacked, strict=True):
+                span_rows[position[i]] = first_span_row + row
+            used = max([*moment_rows, *span_rows, -1]) + 1
+        for i, row in zip(moments, moment_rows, strict=True):
+            self.row_of[i] = row
+        for i, row in zip(spans, span_rows, strict=True):
+            self.row_of[i] = row
+        self.n_rows[key] = used
+        return used
+
+
+def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged: dict[str, list[str]],
+                 lane_mode: str) -> tuple[list[Lane], float, float]:
+    """The lanes top to bottom — formal above the axis, lived below it — and the bottom and top of them all."""
+    formal, lived = _order_keys(lane_info, case, lane_mode)
+    lanes: list[Lane] = []
+    cursor = AXIS_UP
+    for key in reversed(formal):
+        kind, ref, layer, _ = lane_info[key]
+        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor, cursor + n_rows[key],
+                          tuple(merged.get(key, ()))))
+        cursor += n_rows[key] + LANE_GAP
+    top = max(cursor - LANE_GAP, AXIS_UP + MIN_HALF_ROWS)
+    lanes.reverse()
+    cursor = -AXIS_DOWN
+    for key in lived:
+        kind, ref, layer, _ = lane_info[key]
+        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor - n_rows[key], cursor,
+                          tuple(merged.get(key, ()))))
+        cursor -= n_rows[key] + LANE_GAP
+    bottom = min(cursor + LANE_GAP, -AXIS_DOWN - MIN_HALF_ROWS)
+    return lanes, bottom, top
+
+
+def _placed(event: Event, lane: Lane, row: int, start: DateNumbers, end: DateNumbers | None) -> PlacedEvent:
+    """An event's position in sub-row ``row`` of ``lane``."""
+    lo, x, hi, lo_day, hi_day = start
+    if end is None:
+        x_end, end_lo, end_hi, last_day = x, x, x, hi_day
+    else:
+        x_end, end_lo, end_hi, last_day = max(end[1], x), end[0], end[2], end[4]
+    return PlacedEvent(event, lane.key, row, lane.row_y(row), x, x_end, lo, hi, end_lo, end_hi, end is not None,
+                       event.date.earliest(), lo_day, last_day)
+
+
+def _order_keys(lanes: LaneInfo, case: Case, lane_mode: str) -> tuple[list[str], list[str]]:
     """Formal lane keys top→bottom, lived lane keys top→bottom (nearest the axis first)."""
     formal = [key for key, lane in lanes.items() if lane[2] == Layer.FORMAL]
     lived = [key for key, lane in lanes.items() if lane[2] == Layer.LIVED]
@@ -211,107 +325,32 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     events = select_events(case, filters)
     geo = geometry(projector)
 
-    # Per event: (lo, x, hi, lo day) of its date, and of its end for a period.
+    # Per event: (lo, x, hi, lo day, hi day) of its date, and of its end for a period.
     starts = [_date_numbers(event.date) for event in events]
     ends = [_date_numbers(event.end) if event.end is not None else None for event in events]
+    first_day, last_day, lo_ms, hi_ms = _extent(starts, ends)
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
-    if events:
-        first_day = min(start[3] for start in starts)
-        last_day = max((end or start)[4] for start, end in zip(starts, ends, strict=True))
-        lo_ms, hi_ms = day_ms(first_day), day_ms(last_day)
-    else:
-        first_day = last_day = None
-        today = dt.date.today()
-        lo_ms, hi_ms = day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31))
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
     span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
     ms_per_px = span_ms / geo.plot_width_px
 
-    # The interval each mark occupies on screen at full zoom, grouped by lane.
-    lane_info: dict[str, tuple[str, str, Layer, int]] = {}
-    intervals: list[tuple[float, float]] = []
-    lane_keys = []
-    collapsed = frozenset(case.layout.collapsed_organisations)
-    for i, event in enumerate(events):
-        key, kind, ref = lane_of(event, lane_mode, collapsed)
-        lane_keys.append(key)
-        if key not in lane_info:
-            lane_info[key] = (kind, ref, event.layer, i)
-        x = starts[i][1]
-        half = (geo.decision_px if is_decision(event) else geo.marker_px) * ms_per_px / 2
-        end = ends[i]
-        intervals.append((x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half)))
-    by_lane: dict[str, list[int]] = {}
-    for i, key in enumerate(lane_keys):
-        by_lane.setdefault(key, []).append(i)
-
-    row_of = [0] * len(events)
-    n_rows: dict[str, int] = {}
-
-    def pack(key: str, members: list[int], moment_cap: int = MAX_MOMENT_ROWS, span_cap: int | None = None) -> int:
-        moments = [i for i in members if ends[i] is None]
-        spans = [i for i in members if ends[i] is not None]
-        if compact:
-            moment_rows, span_rows, used = pack_lane([intervals[i] for i in moments], [intervals[i] for i in spans],
-                                                     2 * ms_per_px, moment_cap, span_cap)
-        else:  # moments on top (at most MAX_MOMENT_ROWS rows), periods below them
-            moment_rows = stack_intervals([intervals[i] for i in moments], max_rows=MAX_MOMENT_ROWS)
-            first_span_row = max(moment_rows) + 1 if moment_rows else 0
-            ordered = sorted(spans, key=lambda i: intervals[i])
-            stacked = stack_intervals([intervals[i] for i in ordered], gap=2 * ms_per_px)
-            span_rows = [0] * len(spans)
-            position = {i: k for k, i in enumerate(spans)}
-            for i, row in zip(ordered, stacked, strict=True):
-                span_rows[position[i]] = first_span_row + row
-            used = max([*moment_rows, *span_rows, -1]) + 1
-        for i, row in zip(moments, moment_rows, strict=True):
-            row_of[i] = row
-        for i, row in zip(spans, span_rows, strict=True):
-            row_of[i] = row
-        n_rows[key] = used
-        return used
-
+    lane_info, lane_keys, by_lane = _group_by_lane(events, lane_mode, frozenset(case.layout.collapsed_organisations))
+    intervals = [_screen_interval(event, start, end, ms_per_px, geo)
+                 for event, start, end in zip(events, starts, ends, strict=True)]
+    packing = _Packing(intervals, [end is not None for end in ends], 2 * ms_per_px, compact, [0] * len(events))
     # With more lanes than fit one row each, sharing a moment in one row is certain: skip the roomier pass.
     roomy = not compact or len(by_lane) * (1 + LANE_GAP) <= lane_budget_rows(projector)
     for key, members in by_lane.items():
-        pack(key, members, MAX_MOMENT_ROWS if roomy else 1)
-
+        packing.pack(key, members, MAX_MOMENT_ROWS if roomy else 1)
     merged: dict[str, list[str]] = {}
     if compact:
-        merged = _merge_to_budget(lane_info, by_lane, n_rows, lane_keys, pack, lane_mode, projector, case, roomy)
+        merged = merge_to_budget(lane_info, by_lane, packing.n_rows, lane_keys, packing.pack, lane_mode, projector,
+                                 case, roomy)
 
-    formal, lived = _order_keys(lane_info, case, lane_mode)
-    lanes: list[Lane] = []
-    cursor = AXIS_UP
-    for key in reversed(formal):
-        kind, ref, layer, _ = lane_info[key]
-        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor, cursor + n_rows[key],
-                          tuple(merged.get(key, ()))))
-        cursor += n_rows[key] + LANE_GAP
-    top = max(cursor - LANE_GAP, AXIS_UP + MIN_HALF_ROWS)
-    lanes.reverse()
-    cursor = -AXIS_DOWN
-    for key in lived:
-        kind, ref, layer, _ = lane_info[key]
-        lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor - n_rows[key], cursor,
-                          tuple(merged.get(key, ()))))
-        cursor -= n_rows[key] + LANE_GAP
-    bottom = min(cursor + LANE_GAP, -AXIS_DOWN - MIN_HALF_ROWS)
+    lanes, bottom, top = _stack_lanes(case, lane_info, packing.n_rows, merged, lane_mode)
     lane_by_key = {lane.key: lane for lane in lanes}
-
-    placed = []
-    for i, event in enumerate(events):
-        lane = lane_by_key[lane_keys[i]]
-        lo, x, hi, lo_day, hi_day = starts[i]
-        end = ends[i]
-        if end is None:
-            x_end, end_lo, end_hi, last_day_i = x, x, x, hi_day
-        else:
-            x_end, end_lo, end_hi, last_day_i = max(end[1], x), end[0], end[2], end[4]
-        placed.append(PlacedEvent(event, lane.key, row_of[i], lane.row_y(row_of[i]), x, x_end, lo, hi, end_lo,
-                                  end_hi, end is not None, event.date.earliest(), lo_day,
-                                  last_day_i))
-
+    placed = [_placed(event, lane_by_key[lane_keys[i]], packing.row_of[i], starts[i], ends[i])
+              for i, event in enumerate(events)]
     # 2 % padding each side of what is visible; at least a year in all.
     pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
     x_range = (lo_ms - pad, hi_ms + pad)
@@ -319,85 +358,6 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
                           lane_mode, projector, breaks, compact, {item.event.id: item for item in placed})
 
 
-def _merge_to_budget(lane_info: dict[str, tuple[str, str, Layer, int]], by_lane: dict[str, list[int]],
-                     n_rows: dict[str, int], lane_keys: list[str], pack: Callable[..., int],
-                     lane_mode: str, projector: bool, case: Case, roomy: bool = True) -> dict[str, list[str]]:
-    """Make formal and lived lanes fit the budget of one screen (:func:`lane_budget_rows`).
-
-    First moments that share a moment overlap instead of taking a second row (unless ``roomy`` is False: the
-    lanes were packed so already); then, per half, the lanes
-    with the fewest events are merged into one lane — formal lanes into ``"other"``, voices into
-    ``"others"`` — (the index person's lane and the family lane stay), the merged lane a few rows at most.
-    Updates ``lane_info``, ``by_lane``, ``n_rows`` and ``lane_keys`` in place; returns merged lane key → the
-    refs merged into it.
-    """
-    budget = lane_budget_rows(projector)
-
-    def height(keys: list[str]) -> float:
-        return sum(n_rows[key] for key in keys) + LANE_GAP * max(len(keys) - 1, 0)
-
-    def need() -> dict[Layer, float]:
-        return {layer: height([key for key, info in lane_info.items() if info[2] == layer]) for layer in Layer}
-
-    if sum(need().values()) <= budget:
-        return {}
-    if roomy:
-        for key, members in by_lane.items():
-            pack(key, members, 1)
-    natural = need()
-    if sum(natural.values()) <= budget:
-        return {}
-    lived_share = min(natural[Layer.LIVED], max(0.38 * budget, budget - natural[Layer.FORMAL]))
-    allowance = {Layer.LIVED: lived_share, Layer.FORMAL: budget - lived_share}
-    merged_cap = 2 if projector else 3
-    merged: dict[str, list[str]] = {}
-    for layer, target_key, kind in ((Layer.FORMAL, "other", "other"), (Layer.LIVED, "others", "others")):
-        keys = [key for key, info in lane_info.items() if info[2] == layer]
-        protected = {target_key, "family", f"person:{case.index_person}"}
-        candidates = sorted((key for key in keys if key not in protected),
-                            key=lambda key: (len(by_lane[key]), -lane_info[key][3]))
-        minimum = 2 if layer == Layer.FORMAL else 1  # lanes of their own that stay, at the least
-
-        def merge(chosen: list[str], keys: list[str] = keys, target_key: str = target_key, kind: str = kind,
-                  layer: Layer = layer) -> None:
-            for key in chosen:
-                _, ref, _, order = lane_info.pop(key)
-                members = by_lane.pop(key)
-                keys.remove(key)
-                del n_rows[key]
-                merged.setdefault(target_key, []).append(ref)
-                if target_key not in lane_info:
-                    lane_info[target_key] = (kind, "", layer, order)
-                    by_lane[target_key] = []
-                    keys.append(target_key)
-                else:
-                    info = lane_info[target_key]
-                    lane_info[target_key] = (info[0], info[1], layer, min(info[3], order))
-                for i in members:
-                    lane_keys[i] = target_key
-                by_lane[target_key] += members
-            by_lane[target_key].sort()
-            pack(target_key, by_lane[target_key], 1, merged_cap)
-
-        # First a batch, guessing the merged lane as tall as the tallest lane in it (packing a lane of
-        # thousands of events once per merge would be slow), then one at a time while it does not fit.
-        guess = n_rows.get(target_key, 0)
-        remaining = height(keys)
-        batch: list[str] = []
-        while remaining > allowance[layer] and len(candidates) > minimum:
-            key = candidates.pop(0)
-            before = min(merged_cap, max(guess, 1))
-            guess = min(merged_cap, max(guess, n_rows[key]))
-            remaining -= n_rows[key] + LANE_GAP
-            if target_key not in keys and not batch:
-                remaining += before + LANE_GAP
-            remaining += guess - before if (target_key in keys or batch) else 0
-            batch.append(key)
-        if batch:
-            merge(batch)
-        while height(keys) > allowance[layer] and len(candidates) > minimum:
-            merge([candidates.pop(0)])
-    return {key: sorted(refs) for key, refs in merged.items()}
 
 
 def timeline_event_positions(case: Case, filters: EventFilter | None = None, *, lane_mode: str = "organisation",

@@ -22,9 +22,9 @@ from layouts.style import INK, type_scale
 from layouts.texts import text
 from layouts.timeline.axis import axis_px
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
+from layouts.timeline.legend import LegendRow
 from layouts.timeline.style import LABEL_FIGURE_PX, SYMBOL_NUMBER, geometry, plot_height_px, text_px
 from layouts.timeline.text import esc, shorten
-from layouts.timeline.traces import LegendRow
 from models.case import Case
 from models.group import perspective_by_person, voice_perspective
 from models.vocabulary import Layer

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from layouts.timeline.traces import LegendRow, legend_entry_px, legend_text_px
+from layouts.timeline.legend import LegendRow, legend_entry_px, legend_text_px
 
 WALL_LABEL_PX = 1224
 """px: the figure's width on a 1280 × 720 wall showing the timeline alone (the labels are fitted for it)."""

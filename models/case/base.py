@@ -1,0 +1,64 @@
+"""What every case item shares: the format's version, identifier and text types, the strict base class, and the
+small parts (periods, sources, who added an item) that several kinds of item use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from models.partial_date import PartialDate
+from models.vocabulary import SourceKind
+
+SCHEMA_VERSION = "1.2"
+"""1.1 adds optional fields only (topics, key moments, informants, joint events, organisation ties…): a 1.0
+file is a valid 1.1 file and loads and saves unchanged. 1.2 adds the group's perspectives, links between events and
+the perspective-switch table (:mod:`models.group`), all optional."""
+READABLE_VERSIONS = ("1.0", "1.1", "1.2")
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+"""Identifiers: letters, digits and ``_ . : -``, at most 64 characters."""
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+
+
+class CaseItem(BaseModel):
+    """Base for every case item: unknown fields are an error (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False)
+
+
+class Period(CaseItem):
+    """A stretch of time; either end may be open."""
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` falls in the period (open ends count as unbounded)."""
+        if self.start is not None and day < self.start.earliest():
+            return False
+        return not (self.end is not None and day > self.end.latest())
+
+
+class Source(CaseItem):
+    """Where information comes from: a dossier, an interview, a meeting…"""
+
+    id: Id
+    kind: SourceKind = SourceKind.DOSSIER
+    title: ShortText
+    date: PartialDate | None = None
+    note: LongText | None = None
+
+
+class Contributor(CaseItem):
+    """Who added an item in a workshop: their name and the perspective they took part from."""
+
+    name: ShortText = Field(description="The participant's name as they gave it when joining")
+    perspective: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] | None = Field(
+        None, description='The perspective (a short key, e.g. "ouder", "school", "jeugdbeschermer")')
+
+
+ADDED_BY = "Who added this item in a workshop (name and perspective); absent for items not added in a workshop"
