@@ -156,7 +156,7 @@ def _mark_traces(case: Case, layout: TimelineLayout, marked: list[PlacedEvent], 
 def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_HIGHLIGHT,
                     layout: TimelineLayout | None = None, compact: bool = True, show_annotations: bool = True,
                     gap_months: float = 6, view_range: tuple[float, float] | None = None,
-                    label_px: float | None = None) -> go.Figure:
+                    label_px: float | None = None, labels: bool = True) -> go.Figure:
     """The timeline of ``case`` as ``state`` asks: its filters (the window zooms), lanes, language, projector
     flag, date line (``state.as_of``; None: no line) and story step; ``highlight`` dims the other marks.
 
@@ -167,7 +167,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     case, filters, lane mode, projector flag and compactness (it is computed when not given).
     ``view_range``: the stretch of time (ms) the browser shows after a zoom, when not the one the axis opens
     on: the marks and labels are drawn for it (the axis keeps its range: the browser has the zoom);
-    ``label_px``: the figure's width the labels are fitted for when not the nominal one (the measured one).
+    ``label_px``: the figure's width the labels are fitted for when not the nominal one (the measured one);
+    ``labels``: False for no event labels (print numbers its own; the key moments' words stay).
     """
     lang, projector, date_window = state.lang, state.projector, state.filters.window
     reveal_until = story_until(case, state)
@@ -209,7 +210,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # labels on marks, key moments; on the wall fitted for the width the timeline has on the smallest wall
     words = add_words(case, layout, marked, lang, projector, figure_layout, figure_px=label_px or wall_px,
                       x_range=view_range or shown, band_rows=band,
-                      until=day_ms(reveal_until) if reveal_until is not None else None)
+                      until=day_ms(reveal_until) if reveal_until is not None else None, place=labels)
     under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
     traces = under + traces + [trace for trace in words if trace.get("name") != KEY_LINES_NAME]
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
