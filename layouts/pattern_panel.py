@@ -9,6 +9,7 @@ passed to Dash components as text (never as HTML) and made inert with :func:`lay
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
@@ -18,9 +19,11 @@ from layouts.inert import drawn_text
 from layouts.style import FONT_FAMILY, INK, MUTED, OKABE_ITO, PAPER, type_scale
 from layouts.texts import text
 from models.case import Case
+from models.dates import DAYS_PER_MONTH
 from models.patterns.base import CaseView, DateWindow, fmt_number, format_day
 from models.patterns.find import DEFAULT_RULES, Finding, PatternKind, find_patterns, placement_spells
 from models.patterns.professionals import professionals_per_year
+from models.patterns.words import duration
 from models.vocabulary import RESTRICTIVENESS, PlacementSetting, label
 
 FINDING_TYPE = "finding"
@@ -31,11 +34,28 @@ SELECTED_COLOUR = OKABE_ITO["orange"]
 _STEP_KINDS = (PatternKind.ESCALATION, PatternKind.PLACEMENT_INSTABILITY, PatternKind.PLACEMENT_CAROUSEL)
 
 
+_IN_MONTHS = re.compile(r"^(?:maanden|months?)\b")
+_DAYS = {PatternKind.LONG_WAITS: "total_days", PatternKind.PARENT_FADING: "days_out_of_view",
+         PatternKind.OUT_OF_SCHOOL: "days", PatternKind.INFORMATION_GAPS: "longest_days"}
+
+
+def measure_words(finding: Finding, lang: str = "nl") -> str:
+    """The finding's measure as a team says it: a count with its words ("11 keer overgeplaatst"); a measure in
+    months as the span it is ("ruim 3 jaar uit beeld", not "37,4 maanden uit beeld"), as the title says it."""
+    label_ = finding.measure_label(lang)
+    if _IN_MONTHS.match(label_):
+        days = finding.details.get(_DAYS.get(finding.kind, ""))  # the exact days, as the title was worded from
+        days = days + 1 if finding.kind == PatternKind.INFORMATION_GAPS and days else days  # edge to edge
+        span = days if isinstance(days, int) else round(finding.measure * DAYS_PER_MONTH)
+        return _IN_MONTHS.sub(duration(span, lang), label_, count=1)
+    return f"{fmt_number(finding.measure, lang, 1)} {label_}"
+
+
 def finding_item(finding: Finding, lang: str = "nl", selected: bool = False, *,
                  chart: go.Figure | None = None, max_lines: int = 8) -> html.Li:
     """One finding: the method's question first, then a button (what was seen, and its measure in words) that
     selects it, then the evidence and how it was counted (folded)."""
-    measure = f"{fmt_number(finding.measure, lang, 1)} {finding.measure_label(lang)}"  # "11 keer overgeplaatst"
+    measure = measure_words(finding, lang)  # "11 keer overgeplaatst", "ruim 3 jaar uit beeld"
     button = html.Button(
         [html.Span(finding.title(lang), className="finding-title fw-semibold d-block"),
          html.Span(measure, className="finding-measure badge rounded-pill text-bg-light border mt-1")],

@@ -152,3 +152,10 @@ def test_the_network_callback_answers_a_selection_with_a_patch(sem_store: dict[s
 
 def _marks(fig: Any) -> set[str]:
     return {str(v) for trace in fig.data if trace.customdata is not None for v in trace.customdata}
+
+
+def test_a_fold_button_click_is_the_unfold_callbacks_not_a_selection() -> None:
+    """A box's "+"/"−" carries ``unfold:<id>``/``fold:<id>``: the navigation callback leaves it alone (a reset of the
+    click there reached the unfold callback first, as None, and the box never opened on the wall)."""
+    assert view_callbacks.folding("unfold:org-bron") and view_callbacks.folding("fold:org-bron")
+    assert not any(view_callbacks.folding(item) for item in ("org:org-bron", "org-bron", "sem", "", None))

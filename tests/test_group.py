@@ -136,9 +136,11 @@ def test_arrows_run_between_the_right_marks():
     assert len(arrows) == len(LISA_LINKS)
     marks = _mark_positions(figure)
     for arrow, (source, target, word) in zip(arrows, LISA_LINKS, strict=True):
-        assert (arrow.ax, arrow.ay) == pytest.approx(marks[source], abs=1e-6)
-        assert (arrow.x, arrow.y) == pytest.approx(marks[target], abs=1e-6)
-        assert arrow.showarrow and arrow.axref == "x" and arrow.ayref == "paper"
+        # drawn in the axis of the half it points at; the tail in that axis' scale, which runs on across the line
+        assert arrow.yref == arrow.ayref == ("y2" if arrow.y > 0 else "y")
+        assert (arrow.ax, _paper(figure.layout, arrow.ay)) == pytest.approx(marks[source], abs=1e-6)
+        assert (arrow.x, _paper(figure.layout, arrow.y)) == pytest.approx(marks[target], abs=1e-6)
+        assert arrow.showarrow and arrow.axref == "x"
         assert word in arrow.hovertext
     words = [a for a in figure.layout.annotations if a.name == f"{LINK_NAME}-word"]
     assert words and all(any(w in a.text for w in ("leidde tot", "reactie op", "herhaling van")) for a in words)

@@ -79,7 +79,6 @@ LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functio
     "app.callbacks.case.register": 70,
     "app.participant._register_forms": 70,
     "layouts.genogram.ring.ring_layout": 68,
-    "models.patterns.chain.find_long_waits": 67,
     "models.patterns.people.find_absent_persons": 66,
     "models.patterns.people.find_case_manager_changes": 65,
     "layouts.genogram.layout.family_layout": 64,

@@ -63,10 +63,10 @@ def test_loop_chain_and_referrals_to_heavier_care():
 
 def test_repeat_versus_redo_and_broken_chain():
     case = make_case([ref("r1", "2020-01-10", "o-wt", "o-ggz"), ref("r2", "2020-02-10", "o-wt", "o-jz"),
-                      ref("r3", "2020-03-10", "o-pol", "o-vt")])
+                      ref("r3", "2020-03-10", "o-pol", "o-wt")])
     finding = only(find_patterns(case), K.REPEATED_REFERRALS)
     assert [r["kind"] for r in finding.details["rereferrals"]] == ["repeat", "redo"]
-    assert finding.details["segments"] == [["o-wt", "o-ggz"], ["o-wt", "o-jz"], ["o-pol", "o-vt"]]
+    assert finding.details["segments"] == [["o-wt", "o-ggz"], ["o-wt", "o-jz"], ["o-pol", "o-wt"]]
     assert finding.details["to_heavier"] == ["r1", "r2"]  # police is not ranked
 
 

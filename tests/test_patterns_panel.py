@@ -11,6 +11,7 @@ from dash import dcc, html
 from layouts.pattern_panel import (
     FINDING_TYPE,
     finding_charts,
+    measure_words,
     panel_for_case,
     pattern_panel,
     placement_step_chart,
@@ -172,3 +173,16 @@ def test_measures_read_right_for_one_and_for_many():
                      place("pl2", "2020-03-01", "open_residential", "2020-06-01"),
                      place("pl3", "2020-06-01", "closed_youth_care", "2020-10-01")])
     assert "2 stappen naar een zwaardere plek" in _text(pattern_panel(find_patterns(two), "nl"))
+
+
+def test_a_measure_in_months_reads_as_the_span_the_title_says():
+    # a parent out of view for 1,141 days: "ruim 3 jaar uit beeld", not "37,5 maanden uit beeld"
+    events = [ev("c1", "2018-01-01", persons=["kind", "vader"]), ev("c2", "2019-03-01", persons=["kind", "vader"]),
+              *(ev(f"m{k}", f"202{k}-04-15", persons=["kind", "moeder"]) for k in range(3)),
+              ev("m9", "2022-04-15", persons=["kind", "moeder"])]
+    finding = next(f for f in find_patterns(make_case(events)) if f.kind == PatternKind.PARENT_FADING)
+    assert finding.title_nl.endswith("ruim 3 jaar niets meer")
+    assert measure_words(finding, "nl") == "ruim 3 jaar uit beeld"
+    assert measure_words(finding, "en") == "over 3 years out of view"
+    text = _text(pattern_panel([finding], "nl"))
+    assert "ruim 3 jaar uit beeld" in text and "maanden uit beeld" not in text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.patterns.find import PatternKind, find_patterns
-from tests.pattern_builders import PERSONS, ev, kinds, make_case, only, place, ref
+from tests.pattern_builders import PARENTS, PERSONS, ev, kinds, make_case, only, place, ref
 
 K = PatternKind
 ORGS_VT = "o-vt"
@@ -32,6 +32,24 @@ def test_repeated_reports_to_veilig_thuis_before_an_investigation():
 def test_one_report_to_veilig_thuis_is_no_pattern():
     events = [_report("v1", "2019-01-10", "o-gp"), ref("r1", "2019-05-01", "o-gp", "o-wt")]
     assert K.VEILIG_THUIS_REPORTS not in kinds(find_patterns(make_case(events)))
+
+
+def test_reports_to_veilig_thuis_do_not_melt_into_repeated_referrals():
+    """Three reports and two referrals: the reports are their own finding, the referrals alone are no pattern."""
+    events = [_report("v1", "2019-01-10", "o-gp"), _report("v2", "2019-09-01", "o-pol"),
+              _report("v3", "2020-06-01", "o-wt"),
+              ref("r1", "2020-09-01", "o-wt", "o-ggz"), ref("r2", "2022-09-01", "o-ggz", "o-jz")]
+    found = kinds(find_patterns(make_case(events)))
+    assert K.VEILIG_THUIS_REPORTS in found and K.REPEATED_REFERRALS not in found
+
+
+def test_repeated_referrals_count_referrals_to_help_only():
+    events = [_report("v1", "2019-01-10", "o-gp"), ref("r1", "2019-03-01", "o-gp", "o-wt"),
+              ref("r2", "2019-09-01", "o-wt", "o-ggz"), ref("r3", "2020-06-01", "o-ggz", "o-jz"),
+              ref("r4", "2021-06-01", "o-jz", "o-plus")]
+    finding = only(find_patterns(make_case(events)), K.REPEATED_REFERRALS)
+    assert finding.evidence_events == ("r1", "r2", "r3", "r4")
+    assert finding.title_nl.startswith("4 keer verwezen")
 
 
 # --- back and forth -------------------------------------------------------------------------------------------
@@ -70,6 +88,47 @@ def test_care_that_starts_within_eight_weeks_is_no_long_wait():
     assert K.LONG_WAITS not in kinds(find_patterns(make_case(events)))  # Veilig Thuis is not care waited for
 
 
+def test_a_referral_back_to_the_certified_institution_is_no_wait_for_care():
+    # the clinic hands the case back to the guardian; the guardian's next plan meeting is no start of care
+    events = [ref("r1", "2020-01-10", "o-ggz", "o-gi"),
+              ev("m1", "2020-05-01", "meeting", organisation="o-gi", persons=["kind"])]
+    assert K.LONG_WAITS not in kinds(find_patterns(make_case(events)))
+    events = [ref("r1", "2020-01-10", "o-gi", "o-jz"),  # the same wait at a care provider is one
+              ev("m1", "2020-05-01", "treatment", organisation="o-jz", persons=["kind"])]
+    assert only(find_patterns(make_case(events)), K.LONG_WAITS).details["waits"][0]["days"] == 112
+
+
+def test_still_waiting_for_care_when_the_child_died():
+    # Sem's last weeks: referred for treatment, a waiting time, care not started when he died
+    persons = [{**p, "death": "2022-06-11"} if p["id"] == "kind" else p for p in PERSONS]
+    events = [ev("e0", "2021-01-01", persons=["kind"]), ref("r1", "2022-03-24", "o-gi", "o-ggz"),
+              ev("d1", "2022-04-05", "decision", organisation="o-ggz", persons=["kind"]),
+              ev("x1", "2022-06-11", "life_event", "lived", persons=["kind"]),
+              ev("t1", "2022-07-01", "treatment", organisation="o-ggz")]  # after the death: never started
+    finding = only(find_patterns(make_case(events, persons=persons)), K.LONG_WAITS)
+    assert finding.details["waits"] == [{"referral": "r1", "start": None, "days": 79}]
+    assert finding.title_nl.endswith("; bij het overlijden wachtte Kind nog")
+    assert "toen Kind bijna 3 maanden later overleed, was de zorg nog niet begonnen" in finding.lines_nl[0]
+    assert finding.salience > 0.85  # a child who died waiting for care is among the most telling findings
+    # a referral shortly before the death is no long wait; nor, without a death, a referral with no start yet
+    short = [*events[:1], ref("r1", "2022-05-01", "o-gi", "o-ggz"), events[3]]
+    assert K.LONG_WAITS not in kinds(find_patterns(make_case(short, persons=persons)))
+    assert K.LONG_WAITS not in kinds(find_patterns(make_case([*events[:3], ev("e9", "2022-12-01")])))
+
+
+def test_care_bridging_the_wait_is_not_itself_a_wait_by_keyword():
+    bridging = {**ev("c1", "2020-03-01", "meeting", organisation="o-wt", end="2021-09-30", persons=["kind"]),
+                "title": "Wijkteam overbrugt de wachttijd met gezinscoaching"}
+    events = [ref("r1", "2020-02-15", "o-gp", "o-ggz"), bridging,
+              ev("t1", "2020-06-07", "assessment", organisation="o-ggz", persons=["kind"])]
+    finding = only(find_patterns(make_case(events)), K.LONG_WAITS)
+    assert finding.details["waiting_lists"] == [] and finding.details["total_days"] == 113  # not 19 months
+    listed = {**ev("w1", "2020-03-01", "professional_contact", organisation="o-ggz", end="2020-06-01"),
+              "title": "Op de wachtlijst bij de jeugd-ggz"}  # no topics in the file: the word counts
+    finding = only(find_patterns(make_case([ref("r1", "2020-02-15", "o-gp", "o-ggz"), listed])), K.LONG_WAITS)
+    assert finding.details["waiting_lists"] == ["w1"] and finding.details["keyword_fallback"] is True
+
+
 # --- statements of need ---------------------------------------------------------------------------------------
 
 def _need(event_id: str, date: str) -> dict[str, Any]:
@@ -104,6 +163,20 @@ def test_accounts_that_contradict_each_other():
     assert finding.evidence_events == ("f1", "d1")
     assert finding.lines_nl[0] == ("'Gebeurtenis f1' (Jeugdbescherming, interpretatie) tegenover "
                                    "'Gebeurtenis d1' (Moeder, mening)")
+
+
+def test_accounts_only_marked_disputed_are_named_so_and_weigh_less_than_contradictions():
+    marked = [ev(f"d{k}", f"2020-0{k}-01", "experience", "lived", persons=["moeder"], perspective="moeder",
+                 certainty="disputed") for k in range(1, 4)]
+    finding = only(find_patterns(make_case([ev("e0", "2019-12-01", persons=["kind"]), *marked])), K.DISPUTED_ACCOUNTS)
+    assert finding.title_nl == "Betwist in het dossier: 3 keer"  # one account each: nothing "contradicts"
+    assert finding.title_en == "Disputed in the file: 3 times"
+    facts = [ev(f"f{k}", f"2020-0{k}-01", "assessment", organisation="o-gi") for k in range(1, 4)]
+    answers = [ev(f"a{k}", f"2020-0{k}-15", "experience", "lived", persons=["moeder"], perspective="moeder",
+                  contradicts=[f"f{k}"]) for k in range(1, 4)]
+    contradicted = only(find_patterns(make_case([*facts, *answers])), K.DISPUTED_ACCOUNTS)
+    assert contradicted.title_nl == "Verhalen spreken elkaar tegen: 3 keer"
+    assert contradicted.salience > finding.salience
 
 
 def test_no_disputed_accounts_when_nothing_is_contradicted():
@@ -167,6 +240,18 @@ def test_a_parent_fading_from_contact():
     assert finding.title_nl == "Vader raakt uit beeld: ruim 3 jaar niets meer"
 
 
+def test_a_parent_last_seen_as_the_file_winds_down_does_not_fade():
+    # Noor's shape: father back in her life, at her diploma; after it only the closing talks
+    events = [ev("m0", "2019-01-01", "meeting", persons=["kind", "vader"]),
+              ev("c1", "2020-03-01", "life_event", "lived", persons=["kind", "vader"]),
+              ev("c2", "2021-07-01", "life_event", "lived", persons=["kind", "vader", "moeder"]),
+              ev("m1", "2021-12-16", "meeting", persons=["kind", "p1"]),
+              ev("m2", "2022-10-12", "meeting", persons=["kind", "moeder"])]
+    assert K.PARENT_FADING not in kinds(find_patterns(make_case(events)))
+    events.append(ev("m3", "2022-11-01", "meeting", persons=["kind", "p1"]))  # the help goes on: he fades
+    assert only(find_patterns(make_case(events)), K.PARENT_FADING).evidence_persons == ("vader",)
+
+
 def test_parents_who_stay_in_the_story_do_not_fade():
     events = [ev(f"m{k}", f"202{k}-06-01", "meeting", persons=["kind", "moeder", "vader"]) for k in range(4)]
     assert K.PARENT_FADING not in kinds(find_patterns(make_case(events)))
@@ -185,6 +270,10 @@ def test_a_loss_followed_by_trouble():
               ev("i3", "2021-06-01", "incident")]
     finding = only(find_patterns(make_case(events, persons=_with_death("2020-03-01"))), K.LOSS_THEN_TROUBLE)
     assert finding.evidence_events == ("d1", "i1", "i2")  # i3 is more than half a year later
+    assert finding.title_nl == "Na een verlies (Oma): 2 incidenten binnen 6 maanden"
+    crisis = place("c1", "2020-05-01", "crisis_shelter", "2020-06-01", crisis=True)  # Sem's third crisis placement
+    found = find_patterns(make_case([*events[:3], crisis], persons=_with_death("2020-03-01")))
+    assert only(found, K.LOSS_THEN_TROUBLE).title_nl == "Na een verlies (Oma): 2 incidenten of crises binnen 6 maanden"
 
 
 def test_a_loss_without_trouble_after_it_is_no_pattern():
@@ -202,6 +291,18 @@ def test_the_informal_network_dropping_out():
                                                             persons=["buurman"]), ev("e2", "2021-01-01")]
     finding = only(find_patterns(make_case(events, relationships=ties)), K.NETWORK_DROPPING_OUT)
     assert finding.evidence_events == ("b1",) and finding.evidence_relationships == ("s1",)
+
+
+def test_a_foster_carer_who_came_with_the_placement_is_not_the_familys_own_network():
+    persons = [*PERSONS, {"id": "pleegmoeder", "label": "Pleegmoeder", "kind": "family", "gender": "female"}]
+    ties = [{"id": "s1", "type": "close", "source": "pleegmoeder", "target": "kind", "start": "2019-01",
+             "end": "2020-05"},
+            {"id": "s2", "type": "supportive", "source": "oma", "target": "kind", "end": "2020-06"}]
+    foster = {**place("pl1", "2019-01-10", "foster_family", "2020-05-01"), "persons": ["kind", "pleegmoeder"]}
+    kin = {**place("pl2", "2020-05-01", "kinship_care", "2020-06-01"), "persons": ["kind", "oma"]}
+    events = [ev("e0", "2018-06-01", persons=["kind"]), foster, kin, ev("e2", "2021-01-01")]
+    finding = only(find_patterns(make_case(events, relationships=ties, persons=persons)), K.NETWORK_DROPPING_OUT)
+    assert finding.details["persons"] == ["oma"]  # the grandmother who took the child in is; the foster mother not
 
 
 def test_support_ending_by_death_or_before_the_story_is_not_dropping_out():
@@ -242,7 +343,35 @@ def _three_generations(placed: list[str]) -> Any:
 def test_out_of_home_care_in_two_generations():
     finding = only(find_patterns(_three_generations(["moeder", "kind"])), K.INTERGENERATIONAL)
     assert finding.evidence_events == ("pl-moeder", "pl-kind") and finding.details["generations"] == [-1, 0]
+    # when, and how old each was: a line with a name only says nothing to the group
+    assert finding.lines_nl == ("Moeder: 1 januari 1995 (ongeveer 9 jaar oud)", "Kind: 1 januari 2018 (7 jaar oud)")
+    assert finding.lines_en == ("Moeder: 1 January 1995 (aged about 9)", "Kind: 1 January 2018 (aged 7)")
+
+
+def test_parents_separating_in_two_generations_says_when_without_an_event():
+    persons = [{**p, "birth": "1984-07"} if p["id"] == "moeder" else p for p in PERSONS]
+    ties = [*PARENTS, {"id": "ro", "type": "parent", "source": "oma", "target": "moeder"},
+            {"id": "rb", "type": "parent", "source": "buurman", "target": "moeder"},
+            {"id": "po", "type": "partner", "source": "oma", "target": "buurman", "status": "divorced",
+             "divorced": "1988"},
+            {"id": "pv", "type": "partner", "source": "vader", "target": "moeder", "status": "separated",
+             "separated": "2014-04"}]
+    events = [ev("e0", "2012-01-01", persons=["kind"]), ev("e1", "2014-04-10", "life_event", "lived",
+                                                           persons=["vader", "moeder"])]
+    finding = only(find_patterns(make_case(events, relationships=ties, persons=persons)), K.INTERGENERATIONAL)
+    assert finding.lines_nl == ("Moeder: 1988 (ongeveer 3 jaar oud)", "Kind: april 2014 (ongeveer 3 jaar oud)")
 
 
 def test_placements_within_one_generation_are_not_intergenerational():
     assert K.INTERGENERATIONAL not in kinds(find_patterns(_three_generations(["moeder", "tante"])))
+
+
+# --- turnover wording -----------------------------------------------------------------------------------------
+
+def test_turnover_title_does_not_read_the_years_total_as_new_faces():
+    meetings = [ev(f"m{k}", f"2020-{k:02d}-01", persons=["kind", "moeder", f"p{k}"]) for k in range(1, 11)]
+    meetings.append(ev("m11", "2021-03-01", persons=["kind", "moeder", "p1", "p11"]))
+    finding = only(find_patterns(make_case(meetings)), K.TURNOVER)
+    assert finding.title_nl == ("Het gezin vertelde zijn verhaal aan 11 verschillende professionals; in 2020 alleen "
+                                "al waren er 10 betrokken")
+    assert "2021: 2 professionals, 1 nieuw" in finding.lines_nl  # the year's line: everyone, and the new ones

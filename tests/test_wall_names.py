@@ -103,3 +103,26 @@ def test_family_rows_are_spaced_for_their_names() -> None:
 
     assert width(spaced) > width(plain)
     assert {p: g for p, g in spaced.generation.items()} == plain.generation
+
+
+def test_sem_names_in_full_on_the_screen() -> None:
+    """On the screen's card the family rows are spaced for their names too: every family and network name of Sem in
+    full (professionals, in their boxes, may be cut)."""
+    case = load_case(SEM)
+    fig = genosociogram_figure(case, ViewState(as_of=dt.date(2022, 6, 11)))
+    shown = names(text_boxes(fig))
+    kin = {p.label for p in case.persons if p.kind != PersonKind.PROFESSIONAL}
+    family = [b for b in shown if any(_plain(b[0].split("<br>")[0]) in label for label in kin)]
+    assert len(family) >= 15
+    assert not [b[0] for b in family if "…" in b[0].split("<span")[0]]
+    assert not overlapping(text_boxes(fig))
+
+
+def test_organisation_names_in_their_folded_boxes_on_a_full_hd_wall() -> None:
+    """On a 1920×1080 wall Sem's folded boxes are sized for their names where that costs the drawing little: every
+    name but one (a word of 19 letters) in full."""
+    case = load_case(SEM)
+    fig = genosociogram_figure(case, ViewState(as_of=dt.date(2022, 6, 11), projector=True), frame=(1864, 893))
+    titles = [b[0] for b in text_boxes(fig) if "<b>" in b[0]]
+    assert len(titles) >= 9
+    assert len([t for t in titles if "…" in t]) <= 1

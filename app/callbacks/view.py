@@ -73,6 +73,12 @@ def case_key(store: dict[str, Any] | None) -> str | None:
     return str((store or {}).get("name") or "") or None
 
 
+def folding(item: str | None) -> bool:
+    """Whether a geno-sociogram click was on a box's "+" or "−" (``unfold:<id>``, ``fold:<id>``): it folds or
+    unfolds that organisation and selects nothing."""
+    return (item or "").partition(":")[0] in ("unfold", "fold")
+
+
 def toggled(unfolded: Any, item: str | None, case: str | None, case_changed: bool) -> Any:
     """The organisations unfolded on the wall (``{"case", "open"}``) after a click on ``item`` of the
     geno-sociogram: a box's "+" (``unfold:<id>``) adds its organisation, its "−" (``fold:<id>``) takes it away;
@@ -81,7 +87,7 @@ def toggled(unfolded: Any, item: str | None, case: str | None, case_changed: boo
     if case_changed:
         return current if current is unfolded else {"case": case, "open": []}
     action, _, org = (item or "").partition(":")
-    if action not in ("unfold", "fold") or not org:
+    if not folding(item) or not org:
         return no_update
     opened = [o for o in current.get("open", []) if o != org] + ([org] if action == "unfold" else [])
     return {"case": case, "open": opened}
@@ -117,6 +123,8 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
             value = timeline_click
         elif trigger == "genosociogram-graph":
             value = network_click
+            if folding(clicked_id(value)):  # a box's "+"/"−" is the unfold callback's: no selection, and the
+                return (no_update,) * 9  # click is left for it (a reset here would reach it first, as None)
         nav = navigate(view, trigger, value, selection, story, story_on)
         reset_clicks = None if trigger in ("timeline-graph", "genosociogram-graph") else no_update
         meta = no_update

@@ -57,6 +57,10 @@ FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
 WALL_FOLD = 6
+NARROW_CHARS = 12
+"""In a frame an informal network person's name longer than this wraps onto two lines (the family gets the width)."""
+SIZED_BOXES_COST = 0.97
+"""In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
 """In a wall frame, more professionals than this are folded into their organisations' boxes (a count each)."""
 
 Box = tuple[float, float, float, float]
@@ -123,14 +127,10 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
                        show_professionals, family_font, room)
 
     if frame is None:
-        fitter = fitter_for(cached_family_layout(case))
-        ring, room_w, room_h, placement = _choose_on_screen(fitter)
+        fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
         col_w = 0.0
-        marks, anchor = fitter.marks(ring)
-        ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
     else:
-        fitter, ring, room_w, room_h, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale,
-                                                                                           fitter_for)
+        fitter, ring, _, _, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale, fitter_for)
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
                            org_font=fitter.org_font, legend_col_w=col_w, foldable=foldable)
@@ -166,6 +166,30 @@ def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: 
                 break
             guess = max(MIN_SPACING_PPU, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
     return min(tried, key=lambda t: t[:3])[3]  # no room for every name: the fewest cut, drawn largest
+
+
+def _fit_on_screen(case: Case, scale: Scale, projector: bool, fitter_for: Callable[..., _Fitter]
+                   ) -> tuple[Any, ...]:
+    """On the screen's card the family rows are spaced for their names too (two lines and a line of years, at the
+    type the drawing's scale gives), as in :func:`_fit_in_frame`: a few rounds of (spacing for a scale, fit the
+    scale). Returns the fitter, the ring, the room, the legend's place, the marks, the anchors and the scale.
+    (The projector's card without a wall frame keeps the plain spacing.)"""
+    tried = []
+    guess = PX_PER_UNIT[False]
+    for _ in range(1 if projector else SPACING_ROUNDS):
+        room = None if projector else name_room(case, label_fonts(scale, False, guess)[0], guess)
+        fitter = fitter_for(cached_family_layout(case, room), 0, room)
+        ring, room_w, room_h, placement = _choose_on_screen(fitter)
+        marks, anchor = fitter.marks(ring)
+        ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
+        found = (fitter, ring, room_w, room_h, placement, marks, anchor, ppu)
+        if projector or ppu >= guess * 0.98:
+            return found
+        tried.append((_names_cut(case, marks), -ppu, len(tried), found))
+        if guess <= MIN_SPACING_PPU:
+            break
+        guess = max(MIN_SPACING_PPU, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
+    return min(tried, key=lambda t: t[:3])[3]
 
 
 def _names_cut(case: Case, marks: dict[str, Mark]) -> int:
@@ -219,9 +243,9 @@ class _Fitter:
         self.org_names = {o: orgs[o].name for o in shown if o in orgs}
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
-    def ring(self, guess: float, columns: int | None, all_right: bool | None) -> RingLayout:
+    def ring(self, guess: float, columns: int | None, all_right: bool | None, sized: bool = False) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
-        otherwise be all boxes)."""
+        otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
                   ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
@@ -238,7 +262,7 @@ class _Fitter:
         return ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
-                           all_right=bool(all_right), from_top=self.framed, size_collapsed=not self.framed,
+                           all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
                            all_below=all_right is None)
 
     def marks(self, ring: RingLayout) -> tuple[dict[str, Mark], dict[str, str]]:
@@ -270,12 +294,20 @@ class _Fitter:
                 x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
                 fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
-            _, fitted, across, _, found = max(scored, key=lambda t: (t[0], -t[3]))
+            _, fitted, across, best, found = max(scored, key=lambda t: (t[0], -t[3]))
             drawn = fitted if self.framed else across  # the screen's figure grows taller: only its width binds
             if drawn >= guess * 0.97:
                 break
             guess = drawn
         assert found is not None
+        if self.framed and any(item.collapsed for item in found.items):
+            # the folded boxes sized for their names, when that costs the drawing little
+            columns, all_right = options[best]
+            sized = self.ring(guess, columns, all_right, sized=True)
+            x0_, x1_, y0_, y1_ = extent(self.marks(sized)[0], sized, self.box)
+            fit_s = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
+            if fit_s >= fitted * SIZED_BOXES_COST:
+                return min(most, room_w / (x1_ - x0_)), fit_s, sized
         return across, fitted, found
 
 
@@ -320,6 +352,8 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
     years = {} if projector else {p: years_text(persons[p], bool(fitter.graph.nodes[p].get("deceased")))
                                   for p, m in marks.items() if m.family}
     labels = {p: persons[p].label for p in marks if p in persons}
+    narrow = [p for p, m in marks.items() if fitter.framed and not m.family and p in persons and p not in boxed
+              and len(persons[p].label) > NARROW_CHARS]
     ppu = PX_PER_UNIT[projector]
 
     def fitted(most: float) -> float:
@@ -332,7 +366,7 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
         ppu = fitted(ppu)
         fonts = label_fonts(scale, projector, ppu)
         fonts = (fitter.family_font or fonts[0], fonts[1])
-        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small))
+        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small), narrow)
     return fitted(ppu)  # labels fitted a hair wider than drawn at most
 
 

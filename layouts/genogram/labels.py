@@ -6,6 +6,7 @@ character) in px holds on the screen; a label that does not fit wraps, then is c
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 
 from layouts.genogram.captions import chars_in, fit, years_fitted
@@ -35,7 +36,7 @@ def two_line_chars(label: str) -> int:
 
 def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int, int], ppu: float,
                 boxed: dict[str, tuple[float, float]] | None = None, years: dict[str, str] | None = None,
-                years_font: int = 12) -> None:
+                years_font: int = 12, narrow: Collection[str] = ()) -> None:
     """Set each person's label room (``label_chars``, ``label_half_w``, ``label_lines``, ``label_depth``,
     ``label_font``): as wide as the label needs and its row neighbours leave room for at ``ppu``, so that labels
     never run into each other. In a crowded gap a label that fits on one line beside its neighbour's wrapped one
@@ -44,9 +45,13 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
 
     ``fonts``: (family, ring) px; ``boxed``: organisation members -> their box's (x0, x1), which their labels stay
     inside (and below their symbol in the box); ``years``: the line of years under a family label (``years_font``
-    px; shortened to ``1923–93`` or the birth year when tight)."""
+    px; shortened to ``1923–93`` or the birth year when tight); ``narrow``: persons whose names wrap onto two
+    lines even when one would fit (the informal network's column in a wall frame: the family gets the width)."""
     people = [(k, m) for k, m in marks.items() if k in labels]
     need = {k: label_need(labels[k], fonts[0] if m.family else fonts[1], ppu) for k, m in people}
+    for k in narrow:
+        if k in need:  # on two lines as narrow as they go, even with room for one
+            need[k] = (need[k][1], need[k][1])
     for k, text_ in (years or {}).items():
         if k in need:
             full, least = (len(t) * years_font * CHAR_EM / ppu / 2 + 0.05 for t in (text_, years_fitted(text_, 0)))

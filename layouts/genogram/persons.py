@@ -130,7 +130,8 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         ctx.ink.hover(item.x, item.y, key, f"<b>{esc(name)}</b><br>{count_total} {esc(unit)}"
                       + _member_list(ctx, item.members), 3.0 * ctx.px_per_unit)
         ctx.used.add("organisation")
-        _fold_button(ctx, item, x1 - 0.2, y1 - 0.2, unfold=True)
+        # on the drawn box's corner, raised a little: clear of a name on the box's top line
+        _fold_button(ctx, item, x1 - 0.2, y1 - 0.2 + 0.3 * FOLD_BUTTON_PX / ctx.px_per_unit, unfold=True)
         return
     if item.organisation is None:
         return
@@ -224,6 +225,8 @@ def draw_notes(ctx: Context, annotations: list[Annotation]) -> None:
     for key in sorted(marked):
         m = ctx.marks[key]
         x, y = m.x - m.half_w - 0.18, m.y + m.half_h + 0.12  # upper left: legal badges sit upper right
+        if key.startswith("org:"):  # a little above a folded box's corner: clear of the name on its top line
+            y += 0.3 * size / ctx.px_per_unit
         notes = list({note.id: note for note, _ in marked[key]}.values())
         about = ", ".join(dict.fromkeys(ctx.names.get(pid, pid) for _, pid in marked[key])) if key.startswith(
             "org:") else ""

@@ -4,10 +4,12 @@ around the marks of each perspective the group chose (:mod:`models.group`).
 Kept apart from the marks and their hover so the assembler only adds what this returns:
 :func:`group_layer` gives ring traces, arrow and word annotations, and legend keys and rows.
 
-Arrows cross from the lived half (x, y) to the formal half (x2, y2), which plotly cannot do in data
-coordinates of two subplots; but the two lane axes share one linear scale on the page
-(``y_paper = (y - bottom) / (top - bottom)``), so arrows are drawn with x in data (they follow zoom along
-time) and y in paper coordinates (the lane axes are fixed).
+Arrows cross from the lived half (x, y) to the formal half (x2, y2). The two lane axes share one linear scale
+on the page (``y`` shows [bottom, 0] and ``y2`` [0, top] on domains that meet), so an arrow is drawn in the
+axis of the event it points at, its tail given in that axis' coordinates even when it lies in the other half:
+plotly draws an annotation whose head is in range and extends the axis' scale to its tail. (A tail in paper
+coordinates, ``ayref="paper"``, is drawn by plotly.js but refused by plotly.py, so such a figure could not be
+exported.) The words on the arrows sit in paper coordinates.
 """
 
 from __future__ import annotations
@@ -121,9 +123,10 @@ def _arrows(case: Case, layout: TimelineLayout, by_id: dict[str, PlacedEvent], p
     for link, start, end in drawn:
         hover = f"{esc(shorten(titles[link.source], 40))} → <i>{esc(link.label)}</i> → " \
                 f"{esc(shorten(titles[link.target], 40))}"
+        axis = "y2" if end.y > 0 else "y"  # the formal half above the line, the lived half below
         out.annotations.append({
-            "x": end.x, "y": paper(end.y), "ax": start.x, "ay": paper(start.y),
-            "xref": "x", "yref": "paper", "axref": "x", "ayref": "paper", "text": "", "showarrow": True,
+            "x": end.x, "y": end.y, "ax": start.x, "ay": start.y,
+            "xref": "x", "yref": axis, "axref": "x", "ayref": axis, "text": "", "showarrow": True,
             "arrowhead": 2, "arrowsize": 1.1 if projector else 1, "arrowwidth": scale.line_width + 0.2,
             "arrowcolor": ARROW_COLOUR, "standoff": standoff, "startstandoff": standoff, "hovertext": hover,
             "name": LINK_NAME})

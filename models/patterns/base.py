@@ -113,6 +113,7 @@ class PatternRules:
     answer_window_days: int = 42
     out_of_school_days: int = 28
     fading_days: int = 183
+    fading_min_events: int = 3  # formal events with the child in the silent time: the help went on without the parent
     trouble_window_days: int = 183
     min_separations: int = 2
     turning_calm_days: int = 365

@@ -13,8 +13,12 @@ from models.patterns.referrals import referral_events
 from models.patterns.words import duration, times_in
 from models.vocabulary import EventType, Layer, OrganisationType
 
+# Organisations a referral to is not a wait for care: they investigate, decide or hold the case (a referral back to
+# the certified institution hands the case back to the guardian or family supervisor; its next meeting is no start
+# of care).
 _NOT_CARE = frozenset({OrganisationType.VEILIG_THUIS, OrganisationType.CHILD_PROTECTION_BOARD,
-                       OrganisationType.JUVENILE_COURT, OrganisationType.POLICE})
+                       OrganisationType.JUVENILE_COURT, OrganisationType.POLICE,
+                       OrganisationType.CERTIFIED_INSTITUTION})
 _CARE_STARTS = frozenset({EventType.TREATMENT, EventType.ASSESSMENT, EventType.PLACEMENT, EventType.MEETING})
 _WAIT_WORDS = ("wachtlijst", "wachttijd", "waiting list")
 
@@ -129,71 +133,102 @@ def _care_start(view: CaseView, referral: Event, starts: dict[str, list[Event]],
 
 def find_long_waits(view: CaseView, rules: PatternRules) -> list[Finding]:
     """Referral → first care at the receiving organisation longer than ``long_wait_days``; waiting-list periods."""
-    starts: dict[str, list[Event]] = defaultdict(list)
-    waiting: list[Event] = []
-    keyword_used = False
-    for event in view.story_events:
-        about_waiting, by_keyword = view.has_topic(event, "waiting", _WAIT_WORDS) if event.end is not None \
-            else (False, False)
-        if about_waiting:
-            waiting.append(event)
-            keyword_used |= by_keyword
-        elif event.layer == Layer.FORMAL and event.type in _CARE_STARTS and event.organisation:
-            starts[event.organisation].append(event)
+    starts, waiting, keyword_used = _care_starts_and_waiting_lists(view)
     days_of = {org: [view.start(e).toordinal() for e in events] for org, events in starts.items()}
     waits = []
     for referral in referral_events(view, rules):
         if not view.in_story(referral) or _org_type(view, referral.to_organisation) in _NOT_CARE:
             continue
         start = _care_start(view, referral, starts, days_of)
-        if start is not None and (days := (view.start(start) - view.start(referral)).days) > rules.long_wait_days:
+        if start is not None and view.child_death is not None and view.start(start) > view.child_death:
+            start = None  # care that was to start after the child's death never started
+        until = view.start(start) if start is not None else view.child_death  # still waiting when the child died
+        if until is not None and (days := (until - view.start(referral)).days) > rules.long_wait_days:
             waits.append((referral, start, days))
     if not waits and not waiting:
         return []
-    spans = [(view.start(r), view.start(s)) for r, s, _ in waits] + [(view.start(e), view.end(e)) for e in waiting]
+    spans = [(view.start(r), view.start(s) if s else view.child_death) for r, s, _ in waits] + \
+        [(view.start(e), view.end(e)) for e in waiting]
     total = _union_days(spans)
     longest = max([d for *_, d in waits] + [(view.end(e) - view.start(e)).days for e in waiting])
-    lines_nl, lines_en = [], []
-    for referral, _, days in waits:
-        receiver = view.org_name(referral.to_organisation)
-        lines_nl.append(f"{format_day(view.start(referral), 'nl')}: verwezen naar {receiver}, zorg begint na "
-                        f"{duration(days, 'nl')}")
-        lines_en.append(f"{format_day(view.start(referral), 'en')}: referred to {receiver}, care starts after "
-                        f"{duration(days, 'en')}")
-    for event in waiting:
-        days = (view.end(event) - view.start(event)).days
-        lines_nl.append(f"{format_day(view.start(event), 'nl')}: {event.title} ({duration(days, 'nl')})")
-        lines_en.append(f"{format_day(view.start(event), 'en')}: {event.title} ({duration(days, 'en')})")
-    fallback_nl = " Wachtlijsten zonder onderwerp 'wachten' zijn herkend aan het woord 'wachtlijst' (terugval)." \
-        if keyword_used else ""
+    child = view.person_label(view.case.index_person)
+    lines_nl, lines_en = _wait_lines(view, waits, waiting, child)
+    fallback_nl = " Wachtlijsten zonder onderwerp 'wachten' zijn herkend aan het woord 'wachtlijst' (terugval; " \
+        "niet bij hulp die de wachttijd overbrugt)." if keyword_used else ""
     fallback_en = " Waiting lists without the topic 'waiting' were recognised by the word 'waiting list' " \
-        "(fallback)." if keyword_used else ""
-    evidence = [e.id for r, s, _ in waits for e in (r, s)] + [e.id for e in waiting]
+        "(fallback; not for care bridging the wait)." if keyword_used else ""
+    evidence = [e.id for r, s, _ in waits for e in (r, s) if e] + [e.id for e in waiting]
+    open_at_death = any(start is None for _, start, _ in waits)
     return [make_finding(
         PatternKind.LONG_WAITS,
-        title=(f"Lang wachten op hulp: samen {duration(total, 'nl')}, het langst {duration(longest, 'nl')}",
-               f"Long waits for care: {duration(total, 'en')} in all, the longest {duration(longest, 'en')}"),
+        title=(f"Lang wachten op hulp: samen {duration(total, 'nl')}, het langst {duration(longest, 'nl')}"
+               + (f"; bij het overlijden wachtte {child} nog" if open_at_death else ""),
+               f"Long waits for care: {duration(total, 'en')} in all, the longest {duration(longest, 'en')}"
+               + (f"; at the death, {child} was still waiting" if open_at_death else "")),
         question=("Wat gebeurde er in het gezin terwijl het wachtte, en wie hield in die tijd contact? Herkennen "
                   "jullie dit?",
                   "What happened in the family while it waited, and who stayed in touch in the meantime? Do you "
                   "recognise this?"),
         measure=round(total / 30.44, 1), measure_label=("maanden wachten", "months of waiting"),
-        salience=0.4 + 0.02 * min(total / 30.44, 20) + 0.05 * len(waits),
+        salience=0.4 + 0.02 * min(total / 30.44, 20) + 0.05 * len(waits) + (0.4 if open_at_death else 0.0),
         rules=("Wachten: van een verwijzing tot de eerste behandeling, het eerste onderzoek, overleg of de eerste "
                f"plaatsing bij de ontvangende organisatie, als dat langer dan {rules.long_wait_days} dagen duurt "
-               "(niet bij Veilig Thuis, Raad, rechter of politie); en periodes op een wachtlijst (onderwerp "
-               "'wachten'). Samen: de dagen van alle wachttijden, overlap één keer geteld." + fallback_nl
+               "(niet bij Veilig Thuis, Raad, rechter, politie of jeugdbescherming), of tot het overlijden van het "
+               "kind als de zorg toen nog niet begonnen was; en periodes op een wachtlijst (onderwerp 'wachten'). "
+               "Samen: de dagen van alle wachttijden, overlap één keer geteld." + fallback_nl
                + view.window_rule("nl"),
                "Waiting: from a referral to the first treatment, assessment, meeting or placement at the receiving "
                f"organisation, when longer than {rules.long_wait_days} days (not at Veilig Thuis, the Board, a "
-               "court or the police); and periods on a waiting list (topic 'waiting'). In all: the days of all "
-               "waits, overlap counted once." + fallback_en + view.window_rule("en")),
+               "court, the police or the certified institution), or to the child's death when the care had not "
+               "started by then; and periods on a waiting list (topic 'waiting'). In all: the days of all waits, "
+               "overlap counted once." + fallback_en + view.window_rule("en")),
         events=evidence, persons=[p for e in waiting for p in e.persons if p in view.family_ids],
         organisations=[r.to_organisation for r, _, _ in waits if r.to_organisation],
         lines=(lines_nl, lines_en), view=view,
-        details={"waits": [{"referral": r.id, "start": s.id, "days": d} for r, s, d in waits],
+        details={"waits": [{"referral": r.id, "start": s.id if s else None, "days": d} for r, s, d in waits],
                  "waiting_lists": [e.id for e in waiting], "total_days": total, "keyword_fallback": keyword_used},
     )]
+
+
+def _care_starts_and_waiting_lists(view: CaseView) -> tuple[dict[str, list[Event]], list[Event], bool]:
+    """The formal starts of care per organisation, the periods on a waiting list, and whether any of those was
+    recognised by a keyword only (the fallback when the file gives no topic)."""
+    starts: dict[str, list[Event]] = defaultdict(list)
+    waiting: list[Event] = []
+    keyword_used = False
+    for event in view.story_events:
+        about_waiting, by_keyword = view.has_topic(event, "waiting", _WAIT_WORDS) if event.end is not None \
+            else (False, False)
+        if by_keyword and event.type in _CARE_STARTS:  # "coaching bridges the wait" is care, not the wait itself
+            about_waiting = False
+        if about_waiting:
+            waiting.append(event)
+            keyword_used |= by_keyword
+        elif event.layer == Layer.FORMAL and event.type in _CARE_STARTS and event.organisation:
+            starts[event.organisation].append(event)
+    return starts, waiting, keyword_used
+
+
+def _wait_lines(view: CaseView, waits: list[tuple[Event, Event | None, int]], waiting: list[Event], child: str
+                ) -> tuple[list[str], list[str]]:
+    """One line per wait (nl, en): when, to whom, how long — or that the child died still waiting."""
+    lines_nl, lines_en = [], []
+    for referral, start, days in waits:
+        receiver = view.org_name(referral.to_organisation)
+        day_nl, day_en = format_day(view.start(referral), "nl"), format_day(view.start(referral), "en")
+        if start is None:
+            lines_nl.append(f"{day_nl}: verwezen naar {receiver}; toen {child} {duration(days, 'nl')} later "
+                            "overleed, was de zorg nog niet begonnen")
+            lines_en.append(f"{day_en}: referred to {receiver}; when {child} died {duration(days, 'en')} later, "
+                            "the care had not started")
+            continue
+        lines_nl.append(f"{day_nl}: verwezen naar {receiver}, zorg begint na {duration(days, 'nl')}")
+        lines_en.append(f"{day_en}: referred to {receiver}, care starts after {duration(days, 'en')}")
+    for event in waiting:
+        days = (view.end(event) - view.start(event)).days
+        lines_nl.append(f"{format_day(view.start(event), 'nl')}: {event.title} ({duration(days, 'nl')})")
+        lines_en.append(f"{format_day(view.start(event), 'en')}: {event.title} ({duration(days, 'en')})")
+    return lines_nl, lines_en
 
 
 def _union_days(spans: list[tuple[dt.date, dt.date]]) -> int:

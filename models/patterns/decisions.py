@@ -76,7 +76,8 @@ def find_decisions_without_family(view: CaseView, rules: PatternRules) -> list[F
                   "What would they say about it, the people decided about? Do you recognise this: decisions "
                   f"taken without the family at the table?{heard_en}"),
         measure=n, measure_label=("besluit|besluiten zonder het gezin", "decision|decisions without the family"),
-        salience=0.45 + 0.04 * min(n, 10) + 0.03 * min(len(not_heard), 3) + 0.1 * n / max(1, len(decisions)),
+        # the share weighs most: most decisions taken without the family is among the most telling findings
+        salience=0.45 + 0.04 * min(n, 10) + 0.03 * min(len(not_heard), 3) + 0.25 * n / max(1, len(decisions)),
         rules=("Wat het dossier zegt: besluiten met 'gezin betrokken: nee' worden geteld; 'onbekend' staat apart als "
                "niet vastgelegd en telt niet mee. Wie niet gehoord is, komt uit het besluit zelf. Een uitspraak van "
                "het gezin vlak bij een besluit betekent niet dat het gezin meebeslist. Alleen besluiten binnen het "

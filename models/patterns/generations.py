@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from models.case import Event
 from models.network import generations
+from models.partial_date import PartialDate
 from models.patterns.base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding, plural
 from models.patterns.words import names
 from models.vocabulary import ParentKind, PartnerStatus, PlacementSetting, RelationshipType
@@ -37,9 +38,12 @@ def _event_on(view: CaseView, day: dt.date, persons: set[str], slack: int = 45) 
     return min(near, key=lambda e: (view.start(e), e.id), default=None)
 
 
-def person_traits(view: CaseView, rules: PatternRules) -> dict[str, dict[str, list[str]]]:
-    """trait -> {family person -> evidence event ids} for the life events of :data:`TRAITS`."""
+def person_traits(view: CaseView, rules: PatternRules,
+                  when: dict[str, dict[str, PartialDate]] | None = None) -> dict[str, dict[str, list[str]]]:
+    """trait -> {family person -> evidence event ids} for the life events of :data:`TRAITS`; with ``when``, also
+    fills trait -> {person -> the date it happened} (a placement's start, the separation, the death, the birth)."""
     found: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    dates: dict[str, dict[str, PartialDate]] = defaultdict(dict) if when is None else when
     parents_of: dict[str, list[str]] = defaultdict(list)
     children_of: dict[str, list[str]] = defaultdict(list)
     for tie in view.case.relationships:
@@ -52,9 +56,11 @@ def person_traits(view: CaseView, rules: PatternRules) -> dict[str, dict[str, li
             child = view.placement_child(event)
             if child in view.family_ids:
                 found["out_of_home"].setdefault(child, []).append(event.id)
+                dates["out_of_home"].setdefault(child, event.date)
                 if event.placement.setting == PlacementSetting.KINSHIP_CARE:
                     found["kinship"].setdefault(child, []).append(event.id)
-    separations = {frozenset((t.source, t.target)): day for t in view.case.relationships
+                    dates["kinship"].setdefault(child, event.date)
+    separations = {frozenset((t.source, t.target)): (day, _separation_date(t)) for t in view.case.relationships
                    if t.type == RelationshipType.PARTNER and (day := _separation_day(view, t)) is not None}
     for person_id, person in view.persons.items():  # in file order: the same findings in every run
         if person_id not in view.family_ids:
@@ -64,14 +70,17 @@ def person_traits(view: CaseView, rules: PatternRules) -> dict[str, dict[str, li
         born = person.birth.earliest()
         grown = dt.date(born.year + rules.childhood_age, born.month, min(born.day, 28))
         parents = parents_of.get(person_id, [])
-        if len(parents) == 2 and (day := separations.get(frozenset(parents))) and born <= day < grown:
-            event = _event_on(view, day, set(parents))
+        separated = separations.get(frozenset(parents)) if len(parents) == 2 else None
+        if separated and born <= separated[0] < grown:
+            event = _event_on(view, separated[0], set(parents))
             found["divorce"][person_id] = [event.id] if event else []
+            dates["divorce"][person_id] = separated[1]
         for parent in parents:
             death = view.persons[parent].death if parent in view.persons else None
             if death is not None and born <= death.earliest() < grown:
                 event = _event_on(view, death.earliest(), {parent}, 31)
                 found["lost_parent"][person_id] = [event.id] if event else []
+                dates["lost_parent"][person_id] = death
         firsts = sorted(view.persons[c].birth.earliest() for c in children_of.get(person_id, [])
                         if c in view.persons and view.persons[c].birth)
         if firsts and (firsts[0] - born).days < rules.early_parent_age * 365.25:
@@ -79,12 +88,36 @@ def person_traits(view: CaseView, rules: PatternRules) -> dict[str, dict[str, li
                          and view.persons[c].birth.earliest() == firsts[0])
             event = _event_on(view, firsts[0], {child}, 31)
             found["early_parent"][person_id] = [event.id] if event else []
+            dates["early_parent"][person_id] = view.persons[child].birth
     return found
+
+
+def _separation_date(tie) -> PartialDate:
+    """The separation as the file dates it (the counterpart of :func:`_separation_day`)."""
+    return tie.separated or tie.divorced or tie.end
+
+
+def _when(view: CaseView, person_id: str, date: PartialDate | None, lang: str) -> str:
+    """``: 1988 (ongeveer 4 jaar oud)``: when it happened, and how old the person was then ('' without a date)."""
+    if date is None:
+        return ""
+    person = view.persons.get(person_id)
+    if person is None or person.birth is None:
+        return f": {date.format(lang)}"
+    born, then = person.birth.midpoint(), date.midpoint()
+    age = then.year - born.year - ((then.month, then.day) < (born.month, born.day))
+    if age < 0:
+        return f": {date.format(lang)}"
+    rough = person.birth.precision != "day" or date.precision != "day"
+    if lang == "en":
+        return f": {date.format(lang)} (aged {'about ' if rough else ''}{age})"
+    return f": {date.format(lang)} ({'ongeveer ' if rough else ''}{age} jaar oud)"
 
 
 def find_intergenerational(view: CaseView, rules: PatternRules) -> list[Finding]:
     """The same life event (:data:`TRAITS`) in at least two generations of the family."""
-    traits = {trait: people for trait, people in person_traits(view, rules).items() if len(people) > 1}
+    when: dict[str, dict[str, PartialDate]] = defaultdict(dict)
+    traits = {trait: people for trait, people in person_traits(view, rules, when).items() if len(people) > 1}
     generation = generations(view.case) if traits else {}
     findings = []
     for trait, people in traits.items():
@@ -95,13 +128,8 @@ def find_intergenerational(view: CaseView, rules: PatternRules) -> list[Finding]
         who = [view.person_label(p) for p in ordered]
         word_nl, word_en = TRAITS[trait]
         events = [e for p in ordered for e in people[p]]
-        lines_nl, lines_en = [], []
-        for p in ordered:
-            when = [format_day(view.start(view.event_by_id[e]), "nl") for e in people[p][:1] if e in view.event_by_id]
-            when_en = [format_day(view.start(view.event_by_id[e]), "en") for e in people[p][:1]
-                       if e in view.event_by_id]
-            lines_nl.append(f"{view.person_label(p)}{': ' + when[0] if when else ''}")
-            lines_en.append(f"{view.person_label(p)}{': ' + when_en[0] if when_en else ''}")
+        lines_nl = [f"{view.person_label(p)}{_when(view, p, when[trait].get(p), 'nl')}" for p in ordered]
+        lines_en = [f"{view.person_label(p)}{_when(view, p, when[trait].get(p), 'en')}" for p in ordered]
         findings.append(make_finding(
             PatternKind.INTERGENERATIONAL, key=trait,
             title=(f"In {len(levels)} generaties: {word_nl} ({names(who, 'nl')})",

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from models.case import Event, Relationship
 from models.patterns.base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding, plural
 from models.patterns.words import duration, names
-from models.vocabulary import EventType, ParentKind, PersonKind, RelationshipType
+from models.vocabulary import EventType, Layer, ParentKind, PersonKind, PlacementSetting, RelationshipType
 
 _OUT_WORDS = ("thuiszit", "niet meer naar school", "geen school", "zonder school", "geen dagbesteding",
               "schoolweigering", "uitgeschreven van school")
@@ -64,6 +64,16 @@ def _parents(view: CaseView) -> list[str]:
             and r.effective_parent_kind in (ParentKind.BIOLOGICAL, ParentKind.ADOPTIVE)]
 
 
+def _help_after(view: CaseView, day: dt.date) -> int:
+    """Formal events naming the child after ``day``: how far the help went on (one pass for all parents)."""
+    days = view.cache.get("child_formal_days")
+    if days is None:
+        child, first_day = view.case.index_person, view.first_day
+        days = view.cache["child_formal_days"] = [first_day[e.id].toordinal() for e in view.story_events
+                                                  if e.layer == Layer.FORMAL and child in e.persons]
+    return len(days) - bisect_right(days, day.toordinal())
+
+
 def find_parent_fading(view: CaseView, rules: PatternRules) -> list[Finding]:
     """A living parent who was in the story, then is named in no event for the last ``fading_days`` of it."""
     if view.story_end is None:
@@ -76,6 +86,8 @@ def find_parent_fading(view: CaseView, rules: PatternRules) -> list[Finding]:
             continue
         seen = [e for e in view.events_of(parent) if view.in_story(e)]
         if len(seen) < 2 or (view.story_end - view.start(seen[-1])).days < rules.fading_days:
+            continue
+        if _help_after(view, view.start(seen[-1])) < rules.fading_min_events:  # the file winds down, no one fades
             continue
         contact = [e for e in seen if "contact" in e.topics] or seen[-6:]
         decisions = [e for e in all_decisions if view.start(e) > view.start(seen[0])]
@@ -98,11 +110,13 @@ def find_parent_fading(view: CaseView, rules: PatternRules) -> list[Finding]:
             salience=0.45 + 0.01 * min(silent / 30.44, 30),
             rules=(f"Een levende ouder die minstens twee keer op de tijdlijn staat en in de laatste "
                    f"{rules.fading_days} dagen van het verhaal of langer in geen enkele gebeurtenis meer genoemd "
-                   "wordt. Bewijs: de omgangsmomenten (onderwerp 'omgang'), anders de laatste gebeurtenissen."
-                   + view.window_rule("nl"),
+                   f"wordt, terwijl de hulp aan het kind doorging (minstens {rules.fading_min_events} formele "
+                   "gebeurtenissen met het kind in die tijd). Bewijs: de omgangsmomenten (onderwerp 'omgang'), "
+                   "anders de laatste gebeurtenissen." + view.window_rule("nl"),
                    "A living parent on the timeline at least twice who is named in no event for the last "
-                   f"{rules.fading_days} days of the story or longer. Evidence: the contact moments (topic "
-                   "'contact'), else the last events." + view.window_rule("en")),
+                   f"{rules.fading_days} days of the story or longer, while the help for the child went on (at "
+                   f"least {rules.fading_min_events} formal events with the child in that time). Evidence: the "
+                   "contact moments (topic 'contact'), else the last events." + view.window_rule("en")),
             events=[e.id for e in contact], persons=[parent], lines=(lines_nl, lines_en), view=view,
             details={"parent": parent, "last_seen": seen[-1].id, "days_out_of_view": silent,
                      "decisions_without_parent": len(absent)},
@@ -147,18 +161,21 @@ def find_loss_then_trouble(view: CaseView, rules: PatternRules) -> list[Finding]
         if len(after) < 2:
             continue
         first = (view.start(after[0]) - day).days
+        only_incidents = all(e.type == EventType.INCIDENT for e in after)  # else crises or events about safety too
+        n = len(after)
+        what_nl = plural(n, "incident", "incidenten") if only_incidents else f"{n} incidenten of crises"
+        what_en = plural(n, "incident", "incidents") if only_incidents else f"{n} incidents or crises"
         lines_nl = [f"{format_day(day, 'nl')}: {who}"] + \
             [f"{format_day(view.start(e), 'nl')}: {e.title}" for e in after]
         lines_en = [f"{format_day(day, 'en')}: {who}"] + \
             [f"{format_day(view.start(e), 'en')}: {e.title}" for e in after]
         findings.append(make_finding(
             PatternKind.LOSS_THEN_TROUBLE, key=day.isoformat(),
-            title=(f"Na een verlies ({who}): {plural(len(after), 'incident', 'incidenten')} binnen "
-                   f"{duration(rules.trouble_window_days, 'nl')}",
-                   f"After a loss ({who}): {len(after)} incidents within {duration(rules.trouble_window_days, 'en')}"),
+            title=(f"Na een verlies ({who}): {what_nl} binnen {duration(rules.trouble_window_days, 'nl')}",
+                   f"After a loss ({who}): {what_en} within {duration(rules.trouble_window_days, 'en')}"),
             question=("Wie rouwde hier om wie, en wie wist daarvan? Werd de onrust gezien als verdriet?",
                       "Who was grieving for whom here, and who knew? Was the unrest seen as grief?"),
-            measure=len(after), measure_label=("incidenten erna", "incidents after"),
+            measure=len(after), measure_label=("incidenten of crises erna", "incidents or crises after"),
             salience=0.5 + 0.05 * len(after) - 0.001 * first,
             rules=("Een overlijden in de familie of het netwerk binnen het verhaal van het kind, of een gebeurtenis "
                    "over verlies, gevolgd door minstens twee incidenten, crisisplaatsingen of gebeurtenissen over "
@@ -174,9 +191,26 @@ def find_loss_then_trouble(view: CaseView, rules: PatternRules) -> list[Finding]
     return findings
 
 
+_OWN_SETTINGS = frozenset({PlacementSetting.HOME, PlacementSetting.KINSHIP_CARE})
+
+
+def _placement_carers(view: CaseView) -> set[str]:
+    """People who came into the child's life with a placement outside the family's own network: the first event
+    naming them places the child with a foster family that is not kin, in a family home or a group. They are the
+    placement's carers (its ending is a placement ending), not the family's own network."""
+    carers = set()
+    for event in view.all_events:
+        if event.placement is None or event.placement.setting in _OWN_SETTINGS \
+                or view.placement_child(event) != view.case.index_person:
+            continue
+        carers.update(p for p in event.persons if view.events_of(p)[0] is event)
+    return carers
+
+
 def _dropping(view: CaseView) -> list[tuple[str, dt.date, list[Relationship]]]:
-    """(person, day, ties) for supporters outside the parents who stopped within the story (not by death)."""
-    child, parents = view.case.index_person, set(_parents(view))
+    """(person, day, ties) for supporters outside the parents who stopped within the story (not by death), leaving
+    out the carers of a placement outside the family's own network."""
+    child, parents = view.case.index_person, set(_parents(view)) | _placement_carers(view)
     ended: dict[str, tuple[dt.date, list[Relationship]]] = {}
     for tie in view.case.relationships:
         other = tie.target if tie.source == child else tie.source
@@ -230,11 +264,14 @@ def find_network_dropping_out(view: CaseView, rules: PatternRules) -> list[Findi
         measure=len(gone), measure_label=("steunfiguur|steunfiguren weggevallen", "supporter|supporters dropped out"),
         salience=0.4 + 0.08 * len(gone),
         rules=("Familie (geen ouder) of netwerk met een steunende, hechte of mantelzorgrelatie met het kind die "
-               "binnen het verhaal eindigt of waarbij het contact verbroken wordt, niet door overlijden. Bewijs: de "
-               "gebeurtenis met die persoon rond dat moment." + view.window_rule("nl"),
+               "binnen het verhaal eindigt of waarbij het contact verbroken wordt, niet door overlijden. Niet "
+               "meegeteld: wie pas met een plaatsing buiten het eigen netwerk in beeld kwam (een pleeggezin dat geen "
+               "familie is, een gezinshuis, een groep). Bewijs: de gebeurtenis met die persoon rond dat moment."
+               + view.window_rule("nl"),
                "Family (not a parent) or network with a supportive, close or informal-care tie to the child that "
-               "ends within the story or is cut off, not by death. Evidence: the event naming that person around "
-               "that time." + view.window_rule("en")),
+               "ends within the story or is cut off, not by death. Not counted: people who only came into view with "
+               "a placement outside the family's own network (a foster family that is not kin, a family home, a "
+               "group). Evidence: the event naming that person around that time." + view.window_rule("en")),
         events=events, persons=[p for p, _, _ in gone], relationships=[t.id for _, _, ties in gone for t in ties],
         lines=(lines_nl, lines_en), view=view, details={"persons": [p for p, _, _ in gone]},
     )]

@@ -132,7 +132,7 @@ def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding
                   "among the professionals. Could it be that we as professionals do with each other what the "
                   "family members do with each other? How does that feel?"),
         measure=n, measure_label=("conflict|conflicten tussen professionals tegelijk met het gezin",
-                                  "conflicts between professionals at the same time as in the family"),
+                                  "conflict|conflicts between professionals at the same time as in the family"),
         salience=0.6 + 0.05 * (n + len(families) - 1),
         rules=(f"Relaties van het type {' of '.join(label(t, 'nl') for t in sorted(rules.mirror_types))} tussen "
                "twee professionals, naast zulke relaties tussen twee gezinsleden in een overlappende periode (een "

@@ -157,15 +157,18 @@ def find_turnover(view: CaseView, rules: PatternRules) -> list[Finding]:
     apart_nl, apart_en = _apart_lines(view, data["apart"])
     return [make_finding(
         PatternKind.TURNOVER,
-        title=(f"Het gezin vertelde zijn verhaal aan {met} nieuwe professionals; {peak['professionals']} in "
-               f"{peak['year']}",
-               f"The family told its story to {met} new professionals; {peak['professionals']} in {peak['year']}"),
+        # the peak counts everyone involved that year, not only the new ones: said so, so that it does not read as
+        # "12 new in 2019" beside the year's line "12 professionals, 8 new"
+        title=(f"Het gezin vertelde zijn verhaal aan {plural(met, 'professional', 'verschillende professionals')}; "
+               f"in {peak['year']} alleen al waren er {peak['professionals']} betrokken",
+               f"The family told its story to {plural(met, 'professional', 'different professionals')}; "
+               f"{peak['professionals']} were involved in {peak['year']} alone"),
         question=("Hoe vaak moest het gezin zijn verhaal opnieuw vertellen, en wie kende het hele verhaal? "
                   "Herkennen jullie dit: zoveel gezichten rond één kind?",
                   "How often did the family have to tell their story again, and who knew the whole story? Do you "
                   "recognise this: so many faces around one child?"),
-        measure=met, measure_label=("nieuwe professional|professionals voor het gezin",
-                                    "new professional|professionals for the family"),
+        measure=met, measure_label=("professional|professionals aan wie het gezin zijn verhaal vertelde",
+                                    "professional|professionals the family told its story to"),
         salience=0.25 + 0.012 * total + 0.01 * n_orgs + 0.02 * peak["professionals"],
         rules=("Telt professionals die met dit kind en gezin werkten: genoemd in een gebeurtenis met het kind, "
                "casusregisseur, voogd of behandelaar van het kind, of genoemd zonder gezinsleden bij een organisatie "

@@ -7,7 +7,7 @@ from typing import Any
 from models.case import Event
 from models.patterns.base import CaseView, Finding, PatternKind, PatternRules, format_day, make_finding
 from models.patterns.words import duration
-from models.vocabulary import label
+from models.vocabulary import OrganisationType, label
 
 
 def referral_events(view: CaseView, rules: PatternRules) -> list[Event]:
@@ -58,9 +58,12 @@ def _chains(referrals: list[Event]) -> tuple[list[dict[str, Any]], list[dict[str
     return chains, loops
 
 
-def analyse_referrals(view: CaseView, rules: PatternRules) -> dict[str, Any]:
-    """The figures behind the referral finding (also used by the mirrored-pattern rule)."""
+def analyse_referrals(view: CaseView, rules: PatternRules, *, to_help_only: bool = False) -> dict[str, Any]:
+    """The figures behind the referral finding (also used by the mirrored-pattern rule); ``to_help_only``: without
+    the reports to Veilig Thuis (a finding of their own, not a referral to help)."""
     referrals = referral_events(view, rules)
+    if to_help_only:
+        referrals = [e for e in referrals if not _to_veilig_thuis(view, e)]
     rereferrals: list[dict[str, Any]] = []
     back_and_forth: list[dict[str, Any]] = []
     heavier: list[str] = []
@@ -137,7 +140,8 @@ def _referral_rules(view: CaseView, rules: PatternRules) -> tuple[str, str]:
         "één keten via minstens twee anderen terug bij een organisatie. Zwaarder: "
         "school/huisarts/gemeente < wijkteam < ggz/jeugdhulp < Veilig Thuis/pleegzorg < Raad/GI/rechter < "
         f"gesloten jeugdzorg. Gemeld vanaf {rules.min_referrals} verwijzingen, of vanaf 2 met een herverwijzing, "
-        "heen-en-weer of rondje." + view.window_rule("nl"),
+        "heen-en-weer of rondje. Meldingen bij Veilig Thuis tellen niet mee als verwijzing: ze hebben een eigen "
+        "bevinding." + view.window_rule("nl"),
         f"Counts events of type {', '.join(label(t, 'en') for t in sorted(rules.referral_types))}. Referred "
         f"again: within {rules.rereferral_window_days} days of the previous referral (same referrer = repeat, "
         "another = redo). Back and forth: B refers back to A after A referred to B. Chain: a referral by the "
@@ -145,13 +149,19 @@ def _referral_rules(view: CaseView, rules: PatternRules) -> tuple[str, str]:
         "to an organisation via at least two others. Heavier: school/GP/municipality < local team "
         "< mental health/youth care < Veilig Thuis/foster care < Board/certified institution/court < closed "
         f"youth care. Reported from {rules.min_referrals} referrals, or from 2 with a re-referral, back-and-forth "
-        "or loop." + view.window_rule("en"),
+        "or loop. Reports to Veilig Thuis do not count as referrals: they have a finding of their own."
+        + view.window_rule("en"),
     )
+
+
+def _to_veilig_thuis(view: CaseView, event: Event) -> bool:
+    organisation = view.organisations.get(event.to_organisation) if event.to_organisation else None
+    return organisation is not None and organisation.type == OrganisationType.VEILIG_THUIS
 
 
 def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding]:
     """Reported from ``rules.min_referrals`` referrals, or from two with a re-referral, back-and-forth or loop."""
-    data = analyse_referrals(view, rules)
+    data = analyse_referrals(view, rules, to_help_only=True)
     referrals: list[Event] = data["referrals"]
     n = len(referrals)
     rereferrals, back, loops, heavier = data["rereferrals"], data["back_and_forth"], data["loops"], data["heavier"]

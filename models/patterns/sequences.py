@@ -35,32 +35,44 @@ def sequence_events(view: CaseView, rules: PatternRules) -> list[Event]:
     return [e for e in view.events if e.layer == rules.sequence_layer]
 
 
-def _steps(events: list[Event], collapse: bool) -> list[tuple[str, list[Event]]]:
-    """(event type, events) per step; with ``collapse`` a run of one type is one step."""
-    steps: list[tuple[str, list[Event]]] = []
+def _steps(events: list[Event], collapse: bool) -> tuple[list[str], list[int]]:
+    """(type per step, index of each step's first event in ``events``); with ``collapse`` a run of one type is one
+    step. Step ``i`` holds ``events[bounds[i]:bounds[i + 1]]`` (the last step runs to the end)."""
+    types: list[str] = []
+    bounds: list[int] = []
     last = None
-    for event in events:
+    for k, event in enumerate(events):
         kind = event.type
-        if collapse and kind == last:
-            steps[-1][1].append(event)
-        else:
-            steps.append((kind, [event]))
+        if not (collapse and kind == last):
+            types.append(str(kind))
+            bounds.append(k)
             last = kind
-    return steps
+    return types, bounds
 
 
 def linked_organisations(view: CaseView) -> set[frozenset[str]]:
     """Pairs of organisations that worked together in the case: a referral or contact from one to the other, or
     both named in one event (the event's organisation and the organisations of the professionals it names)."""
+    return {frozenset(pair) for pair in _linked_pairs(view)}
+
+
+def _linked_pairs(view: CaseView) -> set[tuple[str, str]]:
+    """:func:`linked_organisations` as ordered pairs, each both ways round (a cheap membership test)."""
     organisation_of = {p: view.persons[p].organisation for p in view.professional_ids}
     named_of = view.cache.get("named_professionals")  # filled by the turnover rule, when it ran first
-    pairs: set[frozenset[str]] = set()
+    pairs: set[tuple[str, str]] = set()
     seen: set[frozenset[str | None]] = set()
     for event in view.events:
         named = named_of.get(event.id, ()) if named_of is not None else event.persons
-        orgs = {organisation_of.get(p) for p in named} if named else set()
-        orgs.add(event.organisation)
-        orgs.add(event.to_organisation)
+        first, to = event.organisation, event.to_organisation
+        if named:
+            orgs = {organisation_of.get(p) for p in named}
+            orgs.add(first)
+            orgs.add(to)
+        elif first is None or to is None or first == to:
+            continue
+        else:
+            orgs = {first, to}
         orgs.discard(None)
         if len(orgs) < 2:
             continue
@@ -68,14 +80,8 @@ def linked_organisations(view: CaseView) -> set[frozenset[str]]:
         if key in seen:
             continue
         seen.add(key)
-        listed = sorted(orgs)  # type: ignore[type-var]
-        pairs.update(frozenset((a, b)) for i, a in enumerate(listed) for b in listed[i + 1:])
+        pairs.update((a, b) for a in orgs for b in orgs if a != b)  # type: ignore[misc]
     return pairs
-
-
-def _linked(before: Event, after: Event, pairs: set[frozenset[str]]) -> bool:
-    a, b = before.organisation, after.organisation
-    return a is None or b is None or a == b or frozenset((a, b)) in pairs
 
 
 def recurrence_rate(types: list[str]) -> float:
@@ -92,32 +98,41 @@ def repeated_runs(view: CaseView, rules: PatternRules, limit: int | None = None,
 
     Most frequent first, then longer; a run is dropped when it only occurs inside a longer reported run.
     ``limit`` keeps only the first runs (with their occurrences as event ids).
+
+    Linear in the number of events: one pass builds the steps, one the segments, and the n-grams are counted in
+    dicts grown one step longer at a time.
     """
-    steps = _steps(sequence_events(view, rules) if events is None else events, rules.sequence_collapse_repeats)
-    types = [str(s[0]) for s in steps]
-    found = _reported_runs(_candidates(types, _segment_ends(view, rules, steps), rules), rules)
+    events = sequence_events(view, rules) if events is None else events
+    types, bounds = _steps(events, rules.sequence_collapse_repeats)
+    found = _reported_runs(_candidates(types, _segment_ends(view, rules, events, bounds), rules), rules)
+    ids = [e.id for e in events]
+    bounds.append(len(events))
     for run in found[:limit]:
         size = len(run["types"])
-        run["occurrences"] = [[e.id for step in steps[i:i + size] for e in step[1]] for i in run.pop("starts")]
+        run["occurrences"] = [ids[bounds[i]:bounds[i + size]] for i in run.pop("starts")]
     return found[:limit]
 
 
-def _segment_ends(view: CaseView, rules: PatternRules, steps: list[tuple[str, list[Event]]]) -> list[int]:
+def _segment_ends(view: CaseView, rules: PatternRules, events: list[Event], bounds: list[int]) -> list[int]:
     """For each step, the last step of its segment: a new segment starts after a gap longer than the maximum, or
     between organisations that never worked together in the case."""
     first_day = view.first_day
-    pairs = linked_organisations(view)
-    firsts = [first_day[s[1][0].id].toordinal() for s in steps]
-    lasts = [first_day[s[1][-1].id].toordinal() for s in steps]
-    segment = [0] * len(steps)
-    for i in range(1, len(steps)):
-        apart = firsts[i] - lasts[i - 1] > rules.sequence_max_gap_days \
-            or not _linked(steps[i - 1][1][-1], steps[i][1][0], pairs)
-        segment[i] = segment[i - 1] + (1 if apart else 0)
-    segment_end = [0] * len(steps)
-    for i in range(len(steps) - 1, -1, -1):
-        same = i + 1 < len(steps) and segment[i + 1] == segment[i]
-        segment_end[i] = segment_end[i + 1] if same else i
+    pairs = _linked_pairs(view)
+    n_steps = len(bounds)
+    segment_end = [0] * n_steps
+    starts_after: list[int] = []  # steps that start a new segment (after the first)
+    max_gap = rules.sequence_max_gap_days
+    for i in range(1, n_steps):
+        before, after = events[bounds[i] - 1], events[bounds[i]]
+        a, b = before.organisation, after.organisation
+        linked = a is None or b is None or a == b or (a, b) in pairs
+        if not linked or (first_day[after.id] - first_day[before.id]).days > max_gap:
+            starts_after.append(i)
+    end = n_steps - 1
+    for boundary in reversed(starts_after):
+        segment_end[boundary:end + 1] = [end] * (end + 1 - boundary)
+        end = boundary - 1
+    segment_end[0:end + 1] = [end] * (end + 1)
     return segment_end
 
 
@@ -126,10 +141,12 @@ def _candidates(types: list[str], segment_end: list[int],
     """Start positions of every n-gram within one segment, per length, built bottom-up: an n-gram can only recur
     if its first n-1 steps recur (apriori)."""
     shortest, longest = rules.sequence_min_length, rules.sequence_max_length
-    candidates: dict[int, dict[tuple[str, ...], list[int]]] = {shortest: defaultdict(list)}
-    for i in range(len(types) - shortest + 1):
+    first: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    candidates: dict[int, dict[tuple[str, ...], list[int]]] = {shortest: first}
+    windows = zip(*(types[k:] for k in range(shortest)), strict=False)  # every run of ``shortest`` steps
+    for i, gram in enumerate(windows):
         if i + shortest - 1 <= segment_end[i]:
-            candidates[shortest][tuple(types[i:i + shortest])].append(i)
+            first[gram].append(i)
     for length in range(shortest + 1, longest + 1):
         grown: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for gram, starts in candidates[length - 1].items():
@@ -171,19 +188,20 @@ def _reported_runs(candidates: dict[int, dict[tuple[str, ...], list[int]]],
 
 def find_repeated_sequences(view: CaseView, rules: PatternRules) -> list[Finding]:
     """The ``max_sequence_findings`` most frequent recurring runs (longer first when equally frequent)."""
-    events = [e for e in sequence_events(view, rules) if view.in_story(e)]
+    layer = rules.sequence_layer
+    events = view.story_events if layer is None else [e for e in view.story_events if e.layer == layer]
     runs = repeated_runs(view, rules, rules.max_sequence_findings, events)
     if not runs:
         return []
     rate = recurrence_rate([str(e.type) for e in events])
+    first_day = view.first_day
     findings = []
     for run in runs:
         names_nl = " → ".join(label(t, "nl") for t in run["types"])
         names_en = " → ".join(label(t, "en") for t in run["types"])
         lines_nl, lines_en = [], []
         for occurrence in run["occurrences"]:
-            first = view.start(view.event_by_id[occurrence[0]])
-            last = view.start(view.event_by_id[occurrence[-1]])
+            first, last = first_day[occurrence[0]], first_day[occurrence[-1]]
             lines_nl.append(f"{format_day(first, 'nl')} – {format_day(last, 'nl')} ({len(occurrence)} gebeurtenissen)")
             lines_en.append(f"{format_day(first, 'en')} – {format_day(last, 'en')} ({len(occurrence)} events)")
         events = [eid for occurrence in run["occurrences"] for eid in occurrence]

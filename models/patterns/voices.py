@@ -99,14 +99,14 @@ def find_disputed_accounts(view: CaseView, rules: PatternRules) -> list[Finding]
         lines_en.append(f"Disputed relationship: {who} ({label(tie.type, 'en')})")
     n = len(disputes) + len(disputed) + len(ties)
     return [make_finding(
-        PatternKind.DISPUTED_ACCOUNTS,
-        title=(f"Verhalen spreken elkaar tegen: {n} keer", f"Accounts contradict each other: {n} "
-               f"{'time' if n == 1 else 'times'}"),
+        PatternKind.DISPUTED_ACCOUNTS, title=_disputed_title(len(disputes), len(disputed) + len(ties)),
         question=("Wat is hier feit, en wat mening of interpretatie? Wie heeft welk stuk van het verhaal, en wat "
                   "zou het gezin erover zeggen?",
                   "What is fact here, and what opinion or interpretation? Who holds which part of the story, and "
                   "what would the family say?"),
-        measure=n, measure_label=("keer tegengesproken", "time|times contradicted"), salience=0.45 + 0.07 * n,
+        # a recorded contradiction (two accounts side by side) says more than a mark 'disputed' on one account
+        measure=n, measure_label=("keer tegengesproken of betwist", "time|times contradicted or disputed"),
+        salience=0.45 + 0.07 * len(disputes) + 0.03 * (len(disputed) + len(ties)),
         rules=("Gebeurtenissen die volgens het dossier een ander verhaal tegenspreken ('spreekt tegen'), "
                "gebeurtenissen en relaties met zekerheid 'betwist'. Tussen haakjes: wie het zegt en of het een "
                "feit, mening, aanname, emotie of interpretatie is (werkkaart 3)." + view.window_rule("nl"),
@@ -118,6 +118,21 @@ def find_disputed_accounts(view: CaseView, rules: PatternRules) -> list[Finding]
         details={"disputes": [{"event": e.id, "contradicts": list(e.contradicts)} for e in disputes],
                  "disputed": [e.id for e in disputed], "relationships": [r.id for r in ties]},
     )]
+
+
+def _disputed_title(contradicting: int, marked: int) -> tuple[str, str]:
+    """The title in words of what the file holds: accounts that contradict another, and/or accounts and ties the
+    file marks as disputed (one account, not two side by side)."""
+    def times(n: int, lang: str) -> str:
+        return f"{n} keer" if lang == "nl" else f"{n} {'time' if n == 1 else 'times'}"
+
+    if not marked:
+        return (f"Verhalen spreken elkaar tegen: {times(contradicting, 'nl')}",
+                f"Accounts contradict each other: {times(contradicting, 'en')}")
+    if not contradicting:
+        return f"Betwist in het dossier: {times(marked, 'nl')}", f"Disputed in the file: {times(marked, 'en')}"
+    return (f"Verhalen spreken elkaar tegen: {times(contradicting, 'nl')}, en {times(marked, 'nl')} betwist",
+            f"Accounts contradict each other: {times(contradicting, 'en')}, and disputed {times(marked, 'en')}")
 
 
 def _account(view: CaseView, event: Event, lang: str) -> str:

@@ -143,3 +143,19 @@ def test_the_pattern_panel_is_in_sight_beside_the_views_on_screen(page: Any) -> 
     timeline = page.locator("#timeline-wrap").bounding_box()
     assert card and timeline and card["y"] < 1080 * 0.5 and card["x"] > timeline["x"] + timeline["width"]
     assert page.evaluate("() => window.scrollY") == 0
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)], ids=["1920", "1280"])
+def test_the_pattern_panel_is_in_sight_on_the_wall(page: Any, width: int, height: int) -> None:
+    """Patronen on the wall: the most telling finding's question is read without scrolling, large."""
+    _open_sem(page, width, height)
+    _wall(page, "patterns")
+    question = page.locator("#patterns-card .finding-question").first
+    title = page.locator("#patterns-card .finding-button").first
+    for part in (question, title):
+        expect(part).to_be_in_viewport()
+        box = part.bounding_box()
+        assert box and box["y"] + box["height"] <= height and box["width"] >= 0.5 * width, box
+    size = page.evaluate("(el) => parseFloat(getComputedStyle(el).fontSize)", question.element_handle())
+    assert size >= 18, size  # projector type, read from the back of the room
+    assert page.evaluate("() => window.scrollY") == 0
