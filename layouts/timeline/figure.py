@@ -166,9 +166,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     of time (shaded), their notes in the hover. ``layout``: a cached :func:`timeline_layout` for the same
     case, filters, lane mode, projector flag and compactness (it is computed when not given).
     ``view_range``: the stretch of time (ms) the browser shows after a zoom, when not the one the axis opens
-    on: the marks and labels are drawn for it (the axis keeps its range: the browser has the zoom);
-    ``label_px``: the figure's width the labels are fitted for when not the nominal one (the measured one);
-    ``labels``: False for no event labels (print numbers its own; the key moments' words stay).
+    on: the marks and labels are drawn for it (the axis keeps its range: the browser has the zoom); ``label_px``:
+    the width labels are fitted for (measured); ``labels``: False when print numbers its own (key moments stay).
     """
     lang, projector, date_window = state.lang, state.projector, state.filters.window
     reveal_until = story_until(case, state)
