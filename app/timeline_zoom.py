@@ -98,9 +98,12 @@ def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[
     width = (zoom or {}).get("width")
     plot_px = float(width) if isinstance(width, int | float) and 100 <= width <= 8000 else nominal
     drawn = drawn_events(view.case, layout, drawing)
+    asked = relayout_range((zoom or {}).get("relayout")) is not None
+    if shown == sig and not asked and abs(plot_px - nominal) < 8:
+        return None, None  # a refit of the figure as drawn, for the width its labels were fitted for
     if len(drawn) > AGGREGATE_ABOVE:
         return _massive_update(view, drawing, shown, zoom, x_range, plot_px + margin + 12, base, sig)
-    if relayout_range((zoom or {}).get("relayout")) is None and abs(plot_px - nominal) < 8:
+    if not asked and abs(plot_px - nominal) < 8:
         return None, None  # a refit for the width the figure's labels were fitted for
     notes = _notes(view, drawing, layout, base, x_range)
     gap_notes = [note for note in notes if note.get("name") == "timeline-gap"]

@@ -46,8 +46,9 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         # a case of thousands of events: the marks drawn for the range, and the figure shown named for it
         return (no_update if update is None else update), (no_update if zoomed is None else zoomed)
 
-    @app.callback(Output("history-control", "hidden"), Input("case-store", "data"))
-    def _history_control(store: dict[str, Any] | None) -> bool:
+    # after the timeline is drawn (its lane layout cached then): not a second layout of a big case beside it
+    @app.callback(Output("history-control", "hidden"), Input("timeline-shown", "data"), State("case-store", "data"))
+    def _history_control(_shown: Any, store: dict[str, Any] | None) -> bool:
         view = case_view(store)
         if view is None:
             return True
