@@ -108,15 +108,16 @@ def default_filename(case_id: str, view: str, size: str, fmt: str) -> str:
 
 
 def view_figure(case: Any, view: str, state: ViewState | None = None, *, compact: bool = True,
-                frame: tuple[int, int] | None = None) -> go.Figure:
+                frame: tuple[int, int] | None = None, labels: bool = True) -> go.Figure:
     """The screen figure of ``view`` for ``case`` as ``state`` asks (language, projector flag, date; for the
     timeline its filters and lanes too); ``compact``: the timeline's screen layout (a poster may have room);
-    ``frame``: (width, height) px the geno-sociogram is drawn for (a page), else the screen's card."""
+    ``frame``: (width, height) px the geno-sociogram is drawn for (a page), else the screen's card;
+    ``labels``: False when print labels the timeline's events itself (the screen's labels are not placed)."""
     state = state or ViewState()
     if view == "timeline":
         from layouts.timeline.figure import timeline_figure
 
-        return timeline_figure(case, state, compact=compact)
+        return timeline_figure(case, state, compact=compact, labels=labels)
     if view == "genosociogram":
         from layouts.genogram.figure import genosociogram_figure
 
@@ -150,7 +151,7 @@ def poster_view_figure(case: Any, view: str, size: str = "A3", *, state: ViewSta
     state = state if state is not None else ViewState()
     compact = bool(poster_options(view, size).get("compact", True))
     frame = sheet_frame(sheet_) if view == "genosociogram" else None
-    screen = view_figure(case, view, state, compact=compact, frame=frame)
+    screen = view_figure(case, view, state, compact=compact, frame=frame, labels=False)  # the poster numbers them
     return poster_figure(screen, case, size=size, lang=state.lang, as_of=state.as_of, printed_on=printed_on,
                          view=view)
 

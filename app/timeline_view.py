@@ -60,6 +60,23 @@ def signature(view: CaseView, state: ViewState) -> str:
     return hashlib.blake2b(repr((view.key, state.drawing_key)).encode("utf-8"), digest_size=12).hexdigest()
 
 
+ZOOMED = "@"
+"""Joins a figure's signature and the range a zoom drew its marks for (see :mod:`app.timeline_zoom`)."""
+
+
+def base_signature(shown: str) -> str:
+    """The signature of the figure drawn for a view state, without the zoomed range its marks were drawn for."""
+    return shown.split(ZOOMED, 1)[0]
+
+
+def remember_zoomed(shown: str, fig: go.Figure, as_of_note: int | None) -> None:
+    """Where the patchable parts are in a figure whose traces a zoom replaced by ``fig``'s (signature ``shown``;
+    its date line's shape as in the figure it zoomed, its note at ``as_of_note``)."""
+    drawn = _FIGURES.get(base_signature(shown))
+    if drawn is not None:
+        _FIGURES.get_or_create(shown, lambda: FigureMap(figure_map(fig).traces, drawn.as_of_shape, as_of_note))
+
+
 def _point_id(item: Any) -> str:
     return str(item[0] if isinstance(item, list | tuple | np.ndarray) else item)
 
@@ -117,7 +134,7 @@ def patch(view: CaseView, state: ViewState, highlight: Highlight, shown: str | N
     """A patch that re-highlights the figure the browser shows (signature ``shown``) and moves its date line
     to ``state.as_of``, or None when that figure is not the one ``state`` draws (or is unknown here)."""
     sig = signature(view, state)
-    where = _FIGURES.get(sig) if shown == sig else None
+    where = _FIGURES.get(shown) if shown is not None and base_signature(shown) == sig else None
     if where is None:
         return None
     chosen = highlighted_ids(view, highlight)

@@ -7,7 +7,10 @@ figure it shows is the one the view state draws (its signature, see
 :mod:`app.timeline_view`), :func:`zoom_patch` replaces the figure's annotations: the ones that do not depend
 on the range (lanes, gaps, the date line's note…, remembered per drawn figure) and the labels and key-moment
 words fitted for the range on the measured plot (:func:`layouts.timeline.focus.range_words`). The traces
-are not sent again.
+are not sent again — except for a case of thousands of events, whose figure shows density bars and the
+weighty marks when zoomed out (:mod:`layouts.timeline.aggregate`): there the patch also replaces the traces
+with those drawn for the range (every mark once few enough are in it), and the browser's store of the
+figure shown gets the range in its signature, so that a click's patch finds the marks where they are now.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from typing import Any
 from dash import Patch
 
 from app.state import BoundedLRU
-from app.timeline_view import cached_layout, signature
+from app.timeline_view import ZOOMED, base_signature, cached_layout, remember_zoomed, signature
 from app.view_state_io import timeline_state
+from layouts.timeline.aggregate import AGGREGATE_ABOVE
 from layouts.timeline.figure import AS_OF_NAME, as_of_marks, drawn_events, story_until, timeline_figure
 from layouts.timeline.focus import HISTORY_NAME, focus_range, range_words, relayout_range
 from layouts.timeline.style import LABEL_FIGURE_PX, WALL_BOTH_LABEL_PX
@@ -73,20 +77,69 @@ def shown_range(view: CaseView, drawing: ViewState, zoom: dict[str, Any] | None)
 def zoom_patch(view: CaseView, state: ViewState, shown: str | None, zoom: dict[str, Any] | None) -> Patch | None:
     """A patch that puts the labels fitted for the zoomed range on the figure the browser shows (signature
     ``shown``), or None when that figure is not the one ``state`` draws or the zoom says nothing new."""
+    return zoom_update(view, state, shown, zoom)[0]
+
+
+def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[str, Any] | None
+                ) -> tuple[Patch | None, str | None]:
+    """:func:`zoom_patch`, and the signature of the figure the patch leaves in the browser when it replaced
+    the traces (a case of thousands of events, see the module docstring; None: the one shown)."""
     drawing = timeline_state(view, state)
-    if shown is None or shown != signature(view, drawing):
-        return None
+    sig = signature(view, drawing)
+    if shown is None or base_signature(shown) != sig:
+        return None, None
     x_range = shown_range(view, drawing, zoom)
     if x_range is None:
-        return None
+        return None, None
     layout = cached_layout(view, drawing)
-    base, margin, band, wall_px = _BASES.get_or_create(shown, lambda: _base(view, drawing))
+    base, margin, band, wall_px = _BASES.get_or_create(sig, lambda: _base(view, drawing))
     fitted_px = wall_px or (WALL_BOTH_LABEL_PX if drawing.projector else LABEL_FIGURE_PX[False])
     nominal = fitted_px - margin - 12
     width = (zoom or {}).get("width")
     plot_px = float(width) if isinstance(width, int | float) and 100 <= width <= 8000 else nominal
-    if relayout_range((zoom or {}).get("relayout")) is None and abs(plot_px - nominal) < 8:
-        return None  # a refit for the width the figure's labels were fitted for
+    drawn = drawn_events(view.case, layout, drawing)
+    asked = relayout_range((zoom or {}).get("relayout")) is not None
+    if shown == sig and not asked and abs(plot_px - nominal) < 8:
+        return None, None  # a refit of the figure as drawn, for the width its labels were fitted for
+    if len(drawn) > AGGREGATE_ABOVE:
+        return _massive_update(view, drawing, shown, zoom, x_range, plot_px + margin + 12, base, sig)
+    if not asked and abs(plot_px - nominal) < 8:
+        return None, None  # a refit for the width the figure's labels were fitted for
+    notes = _notes(view, drawing, layout, base, x_range)
+    gap_notes = [note for note in notes if note.get("name") == "timeline-gap"]
+    notes += range_words(view.case, layout, drawn, drawing.lang, drawing.projector, margin, x_range, plot_px,
+                         gap_notes, until=day_ms(until) if (until := story_until(view.case, drawing)) is not None
+                         else None, band_rows=band)
+    update = Patch()
+    update["layout"]["annotations"] = notes
+    return update, None
+
+
+def _massive_update(view: CaseView, drawing: ViewState, shown: str, zoom: dict[str, Any] | None,
+                    x_range: tuple[float, float], figure_px: float, base: tuple[dict[str, Any], ...], sig: str
+                    ) -> tuple[Patch, str | None]:
+    """The zoom's patch for a case of thousands of events: the words of the figure drawn for the range (fitted
+    for the measured width) and, unless the browser has them already, its traces; and its signature."""
+    layout = cached_layout(view, drawing)
+    fig = timeline_figure(view.case, drawing, layout=layout, view_range=x_range, label_px=figure_px)
+    notes = _notes(view, drawing, layout, base, x_range)
+    notes += [note.to_plotly_json() for note in fig.layout.annotations if note.name in WORD_NAMES]
+    update = Patch()
+    update["layout"]["annotations"] = notes
+    asked = relayout_range((zoom or {}).get("relayout")) is not None  # not a refit of the figure as drawn
+    zoomed = f"{sig}{ZOOMED}{int(x_range[0])}:{int(x_range[1])}"
+    if zoomed == shown or (not asked and shown == sig):
+        return update, None
+    update["data"] = [trace.to_plotly_json() for trace in fig.data]
+    as_of_note = next((i for i, note in enumerate(notes) if note.get("name") == AS_OF_NAME), None)
+    remember_zoomed(zoomed, fig, as_of_note)
+    return update, zoomed
+
+
+def _notes(view: CaseView, drawing: ViewState, layout: Any, base: tuple[dict[str, Any], ...],
+           x_range: tuple[float, float]) -> list[dict[str, Any]]:
+    """The annotations of the drawn figure that do not depend on the range, as they are now: the date line's
+    note where the date is, the family history's note only while the history is out of sight."""
     focus = None if drawing.filters.window or drawing.history else focus_range(view.case, layout)
     notes: list[dict[str, Any]] = []
     for note in base:
@@ -95,14 +148,7 @@ def zoom_patch(view: CaseView, state: ViewState, shown: str | None, zoom: dict[s
         elif note.get("name") == HISTORY_NAME and (focus is None or x_range[0] < focus[0] - 86_400_000):
             continue  # the family history is in sight
         notes.append(note)
-    gap_notes = [note for note in notes if note.get("name") == "timeline-gap"]
-    notes += range_words(view.case, layout, drawn_events(view.case, layout, drawing), drawing.lang,
-                         drawing.projector, margin, x_range, plot_px, gap_notes,
-                         until=day_ms(until) if (until := story_until(view.case, drawing)) is not None else None,
-                         band_rows=band)
-    update = Patch()
-    update["layout"]["annotations"] = notes
-    return update
+    return notes
 
 
 def clear() -> None:

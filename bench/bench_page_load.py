@@ -85,5 +85,59 @@ def main() -> None:
         server.shutdown()  # type: ignore[attr-defined]
 
 
+
+# --- synthetic cases against the empty page, each load in a cold browser context ------------------------------
+
+DRAWN = """() => {
+  const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+  return Boolean(gd && gd._fullData && gd._fullData.length > 3
+                 && gd.querySelectorAll('.scatterlayer .trace, .barlayer .trace').length > 0
+                 && !document.querySelector('[data-dash-is-loading="true"]'));
+}"""
+EMPTY = "() => Boolean(document.querySelector('#timeline-graph .main-svg'))"
+
+
+def cold_loads(sizes: list[int], repeat: int = 3, port: int = 8098) -> list[tuple[str, float, float]]:
+    """(what, median seconds, ratio to the empty page) for the app without a case (the floor) and each
+    synthetic case of ``sizes`` events: page opened until its timeline is drawn, each load in a new browser
+    context (no HTTP cache: cold), all in one run."""
+    import json
+    import tempfile
+
+    from tests.synthetic import generate_case_data
+
+    folder = Path(tempfile.mkdtemp(prefix="casusbeeld-bench-"))
+    for n in sizes:
+        (folder / f"synthetic_{n}.json").write_text(json.dumps(generate_case_data(n, max(40, n // 20), seed=1)))
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    app = create_app(folder)
+    server = make_server("127.0.0.1", port, app.server, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    rows: list[tuple[str, float, float]] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            targets = [("empty page", f"http://127.0.0.1:{port}/", EMPTY)]
+            targets += [(f"{n:,} events", f"http://127.0.0.1:{port}/?case=synthetic_{n}.json", DRAWN) for n in sizes]
+            times: dict[str, list[float]] = {name: [] for name, _, _ in targets}
+            for _ in range(repeat):  # interleaved: load on the machine hits every target alike
+                for name, url, ready in targets:
+                    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+                    page = context.new_page()
+                    started = time.perf_counter()
+                    page.goto(url)
+                    page.wait_for_function(ready, timeout=180_000, polling=50)
+                    times[name].append(time.perf_counter() - started)
+                    context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    floor = statistics.median(times["empty page"])
+    for name, _, _ in targets:
+        seconds = statistics.median(times[name])
+        rows.append((name, seconds, seconds / floor))
+    return rows
+
+
 if __name__ == "__main__":
     main()

@@ -1,6 +1,6 @@
 """The timeline beside what a user would pick instead: ``px.timeline`` on the same events, in one run.
 
-Run: .venv/bin/python bench/bench_versus_px.py [n_events ...]   (default 1000 5000 20000)
+Run: .venv/bin/python bench/bench_versus_px.py [n_events ...] [--page]   (default 1000 5000 20000)
 
 For each size: casusbeeld's ``timeline_figure`` plus ``to_json``, against ``plotly.express.timeline`` given
 every event as a one-day bar on its lane, coloured by layer, the title as hover name, plus ``to_json``.
@@ -8,7 +8,10 @@ Two casusbeeld columns: *cold* (lane layout, hover fields and mark columns compu
 drawing of a case) and *app* (the lane layout cached as ``app/timeline_view.py`` keeps it per case and
 filters: every later drawing — language, story step, lanes shown again). Prints CPU medians, JSON sizes and
 the ratios (casusbeeld ÷ px; below 1 is better). Then the server time of an event click on the timeline at
-5,000 events (navigation + ``dash.Patch`` that highlights and moves the date line, serialised as Dash does).
+5,000 events (navigation + ``dash.Patch`` that highlights and moves the date line, serialised as Dash does),
+and of a zoom into 400 events of 20,000 (the patch that brings every mark of the range, see
+``app/timeline_zoom.py``). With ``--page``: the page opened in cold headless Chromium until its timeline is
+drawn, for 1,000 and 20,000 events, against the app's empty page in the same run (``bench_page_load.py``).
 Nothing is asserted: a shared machine's timings are for reading, not for failing a build.
 """
 
@@ -22,6 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pandas as pd
 import plotly.express as px
@@ -29,6 +33,9 @@ from dash._utils import to_json
 
 from app.navigation import navigate, timeline_output
 from app.state import case_view, open_case_bytes
+from app.timeline_view import cached_layout
+from app.timeline_zoom import zoom_update
+from app.view_state_io import timeline_state
 from layouts.timeline.figure import timeline_figure, timeline_layout
 from layouts.timeline.lanes import lane_of
 from layouts.view_state import Selection, ViewState
@@ -98,6 +105,45 @@ def click(n_events: int = CLICK_EVENTS) -> None:
           f"time, {statistics.median(sizes) / 1024:.0f} KB sent ({kind}; the full figure is {whole / 1024:.0f} KB)")
 
 
+def zoom(n_events: int = 20_000, in_range: int = 400) -> None:
+    """Server time of zooming into ``in_range`` events of ``n_events`` (the patch with every mark of the range)."""
+    store, error = open_case_bytes(json.dumps(generate_case_data(n_events, max(40, n_events // 20), seed=1)).encode())
+    assert store is not None, error
+    view = case_view(store)
+    assert view is not None
+    state = ViewState()
+    full, shown = timeline_output(view, state)
+    xs = sorted(item.x for item in cached_layout(view, timeline_state(view, state)).placed)
+    times, sizes = [], []
+    for i in range(5):
+        lo, hi = xs[len(xs) // 3 + i * 50], xs[len(xs) // 3 + i * 50 + in_range]
+        relayout = {"xaxis.range[0]": _iso(lo), "xaxis.range[1]": _iso(hi)}
+        start = time.perf_counter()
+        update, _ = zoom_update(case_view(store), state, shown, {"relayout": relayout, "width": 1400})
+        sizes.append(len(to_json(update)))
+        times.append((time.perf_counter() - start) * 1000)
+    whole = len(to_json(full)) / 1024
+    print(f"zoom into {in_range} of {n_events:,} events: median {statistics.median(times):.0f} ms server time, "
+          f"{statistics.median(sizes) / 1024:.0f} KB sent (the zoomed-out figure is {whole:.0f} KB)")
+
+
+def _iso(ms: float) -> str:
+    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def page(sizes: tuple[int, ...] = (1000, 20000)) -> None:
+    """The page in cold Chromium until the timeline is drawn, against the empty page (medians of 3)."""
+    from bench_page_load import cold_loads
+
+    print(f"{'cold page, timeline drawn':26} {'median s':>9} {'÷ empty page':>13}")
+    for name, seconds, ratio in cold_loads(list(sizes)):
+        print(f"{name:26} {seconds:9.2f} {ratio:13.2f}")
+
+
 if __name__ == "__main__":
-    versus([int(arg) for arg in sys.argv[1:]] or [1000, 5000, 20000])
+    arguments = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    versus([int(arg) for arg in arguments] or [1000, 5000, 20000])
     click()
+    zoom()
+    if "--page" in sys.argv:
+        page()

@@ -61,8 +61,7 @@ def test_no_callback_module_imports_another() -> None:
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
-LONG_MODULES = {  # being split; lower the number as they shrink, remove the entry at 400 or below
-    "layouts/timeline/figure.py": 484,
+LONG_MODULES: dict[str, int] = {  # being split; lower the number as they shrink, remove the entry at 400 or below
 }
 
 LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functions included); may only shrink
@@ -70,11 +69,10 @@ LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functio
     "app.callbacks.save.register": 173,
     "app.callbacks.view.register": 133,
     "app.callbacks.group.register": 115,
-    "layouts.timeline.figure.timeline_figure": 112,
     "app.callbacks.workshop.register": 101,
     "layouts.components.page.build_layout": 89,
     "models.patterns.parallel.find_mirrored_conflicts": 85,
-    "layouts.timeline.figure._figure_layout": 79,
+    "layouts.timeline.figure_layout.layout_dict": 79,
     "models.network.generations": 79,
     "app.cli.build_parser": 77,
     "models.patterns.parallel.find_mirrored_passing_on": 75,
@@ -85,6 +83,7 @@ LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functio
     "models.patterns.people.find_case_manager_changes": 65,
     "layouts.genogram.layout.family_layout": 64,
     "app.report.report_html": 62,
+    "layouts.timeline.figure.timeline_figure": 62,
 }
 
 

@@ -37,7 +37,7 @@ def sem() -> go.Figure:
 
 @pytest.fixture(scope="module")
 def big() -> go.Figure:
-    return timeline_figure(generate_case(n_events=2_000, n_persons=120, seed=3), ViewState())
+    return timeline_figure(generate_case(n_events=1_400, n_persons=120, seed=3), ViewState())  # WebGL, not massed
 
 
 @pytest.mark.parametrize("name", ["sem", "big"])

@@ -1,6 +1,6 @@
-"""The timeline's zoom and its family history: labels fitted again for a zoomed range (see
-:mod:`app.timeline_zoom`), and the "family history" switch shown only for a case whose axis opens on the
-child's story (see :mod:`layouts.timeline.focus`)."""
+"""The timeline's zoom and its family history: labels fitted again for a zoomed range, and for a case of
+thousands of events every mark in it (see :mod:`app.timeline_zoom`), and the "family history" switch shown
+only for a case whose axis opens on the child's story (see :mod:`layouts.timeline.focus`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dash import ClientsideFunction, Input, Output, State, no_update
 
 from app.state import case_view
 from app.timeline_view import cached_layout
-from app.timeline_zoom import zoom_patch
+from app.timeline_zoom import zoom_update
 from app.view_state_io import STATE_INPUTS, read_state
 from layouts.timeline.focus import focus_range
 from layouts.view_state import ViewState
@@ -31,21 +31,24 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
 
     @app.callback(
         Output("timeline-graph", "figure", allow_duplicate=True),
+        Output("timeline-shown", "data", allow_duplicate=True),
         Input("timeline-zoom", "data"),
         *[State(item.component_id, item.component_property) for item in STATE_INPUTS],
         State("timeline-shown", "data"),
         prevent_initial_call=True,
     )
-    def _zoom(zoom: dict[str, Any] | None, *values: Any) -> Any:
+    def _zoom(zoom: dict[str, Any] | None, *values: Any) -> tuple[Any, Any]:
         *controls, shown = values
         view, state = read_state(*controls)
         if view is None or not zoom:
-            return no_update
-        update = zoom_patch(view, state, shown, zoom)
-        return no_update if update is None else update
+            return no_update, no_update
+        update, zoomed = zoom_update(view, state, shown, zoom)
+        # a case of thousands of events: the marks drawn for the range, and the figure shown named for it
+        return (no_update if update is None else update), (no_update if zoomed is None else zoomed)
 
-    @app.callback(Output("history-control", "hidden"), Input("case-store", "data"))
-    def _history_control(store: dict[str, Any] | None) -> bool:
+    # after the timeline is drawn (its lane layout cached then): not a second layout of a big case beside it
+    @app.callback(Output("history-control", "hidden"), Input("timeline-shown", "data"), State("case-store", "data"))
+    def _history_control(_shown: Any, store: dict[str, Any] | None) -> bool:
         view = case_view(store)
         if view is None:
             return True

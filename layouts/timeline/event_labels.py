@@ -289,17 +289,18 @@ class Words:
 def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
               margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None,
               x_range: tuple[float, float] | None = None, until: float | None = None,
-              around: Sequence[PlacedEvent] = (), band_rows: float = 0.0) -> Words:
+              around: Sequence[PlacedEvent] = (), band_rows: float = 0.0, place: bool = True) -> Words:
     """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room;
     ``figure_px``: the figure's width when not the mode's nominal one; ``x_range``: the stretch of time shown,
     ms, when not the whole axis — ``drawn`` then holds the events in it, ``around`` the periods that began
     before it and reach into it: their bars are kept clear, their ends can be key moments; ``band_rows``: the
-    wall's label rows, where only the most telling key moments keep a line). Fitted for a width, the labels
-    also stay apart when drawn wider: fit for the narrowest width the figure will have."""
+    wall's label rows, where only the most telling key moments keep a line; ``place``: False when print puts
+    numbered labels of its own). Fitted for a width, the labels also stay apart when drawn wider: fit for the
+    narrowest width the figure will have."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px, x_range=x_range,
                                   band_rows=band_rows))
-    marks = label_marks(case, drawn, geo) if len(drawn) <= GL_THRESHOLD else []
+    marks = label_marks(case, drawn, geo) if place and len(drawn) <= GL_THRESHOLD else []
     mark_boxes = np.array([_mark_box(mark, scale) for mark in marks], dtype=float).reshape(-1, 4)
     moments = key_moments(case, [*drawn, *around], lang, until)
     if x_range is not None:
@@ -315,7 +316,7 @@ def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, x_range=x_range,
                         band_rows=band_rows)
     # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
-    return Words(frame, place_labels(marks, frame) if len(drawn) <= GL_THRESHOLD else [], moments, words, lines)
+    return Words(frame, place_labels(marks, frame) if marks else [], moments, words, lines)
 
 
 def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, float]:
@@ -326,10 +327,11 @@ def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, f
 def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
               figure_layout: dict[str, Any], figure_px: float | None = None,
               x_range: tuple[float, float] | None = None, until: float | None = None,
-              band_rows: float = 0.0) -> list[dict]:
+              band_rows: float = 0.0, place: bool = True) -> list[dict]:
     """Add the event labels and the key moments' lines and words to ``figure_layout`` (its annotations and
     shapes), the labels fitted for ``x_range`` (ms; default the whole axis), the key moments up to ``until``
-    (ms; story mode's day); ``band_rows``: the wall's label rows (see :mod:`layouts.timeline.wall`). Return the
+    (ms; story mode's day); ``band_rows``: the wall's label rows (see :mod:`layouts.timeline.wall`);
+    ``place``: False for no event labels (print numbers its own), the key moments only. Return the
     traces of the key moments' rings (and of their lines when there are many, named :data:`KEY_LINES_NAME`:
     drawn first, under the marks)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
@@ -338,12 +340,12 @@ def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     margin = figure_layout["margin"]["l"]
     shown = drawn if x_range is None else in_range(drawn, x_range)
     key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px,
-           x_range, until, band_rows)
+           x_range, until, band_rows, place)
     fitted = layout.words_cache.get(key)
     if fitted is None:
         fitted = layout.words_cache[key] = fit_words(
             case, layout, shown, lang, projector, margin, gap_notes, figure_px, x_range, until,
-            reaching_in(drawn, x_range) if x_range is not None else (), band_rows)
+            reaching_in(drawn, x_range) if x_range is not None else (), band_rows, place)
     # the words for the range shown, the lines of every key moment
     moments = fitted.moments if x_range is None else key_moments(case, drawn, lang, until)
     lines = fitted.lines if x_range is None or fitted.lines is None else wall_key_lines(moments)

@@ -54,4 +54,6 @@ TIMELINE: dict[str, str] = {
     "timeline_legend_perspectives": "Perspective",
     "timeline_legend_links": "Links",
     "timeline_legend_link": "arrow: a link the group drew",
+    # --- tlspeed ---
+    "timeline_density_hover": "events in this period (zoom in to see each)",
 }

@@ -54,4 +54,6 @@ TIMELINE: dict[str, str] = {
     "timeline_legend_perspectives": "Perspectief",
     "timeline_legend_links": "Verbanden",
     "timeline_legend_link": "pijl: door de groep getrokken verband",
+    # --- tlspeed ---
+    "timeline_density_hover": "gebeurtenissen in deze periode (zoom in voor elk afzonderlijk)",
 }
