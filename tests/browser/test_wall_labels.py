@@ -5,6 +5,7 @@ overlap, none runs off the figure."""
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -27,17 +28,21 @@ def _on_the_wall(page: Any, view: str) -> None:
     page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
 
 
-def _settled(page: Any, width: int, height: int) -> dict[str, Any] | None:
-    """The labels once the wall has fitted the figure (drawn, within the screen, its labels in place)."""
-    def check() -> dict[str, Any] | None:
+def _settled(page: Any, width: int, height: int, at_least: int) -> dict[str, Any] | None:
+    """The labels once the wall has fitted the figure: drawn within the screen, and the same on two reads a second
+    apart once at least ``at_least`` labels show (a busy machine may show the figure first as drawn for another
+    frame, then refit it for the wall). After 90 s, the last read as it is, for the assertion to show."""
+    last: dict[str, Any] | None = None
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
         drawn = drawn_labels(page)
-        if not drawn or not drawn["labels"]:
-            return None
-        svg = drawn["svg"]
-        return drawn if svg["right"] <= width + 1 and svg["bottom"] <= height + 1 else None
-    found = wait_until(check, 60)
-    page.wait_for_timeout(800)  # a last refit (fonts, the date control) redraws the figure once more
-    return drawn_labels(page) if found else None
+        fits = bool(drawn and drawn["labels"]) and drawn["svg"]["right"] <= width + 1 \
+            and drawn["svg"]["bottom"] <= height + 1
+        if fits and last is not None and len(drawn["labels"]) >= at_least and drawn["labels"] == last["labels"]:
+            return drawn
+        last = drawn if fits else None
+        page.wait_for_timeout(1000)
+    return last
 
 
 def _assert_readable(drawn: dict[str, Any], at_least: int) -> None:
@@ -59,13 +64,13 @@ def test_the_wall_timeline_is_labelled_without_overlaps(page: Any, server: Any, 
     page.locator("#timeline-graph .scatterlayer .trace").first.wait_for(state="attached", timeout=90_000)
     expect(page.locator("#root")).to_have_class(re.compile(r"\bprojector\b"))
     expect(page.locator("#case-body")).to_have_class(re.compile(r"\bwall-timeline\b"))
-    drawn = _settled(page, width, height)
+    drawn = _settled(page, width, height, min(events, 40))
     assert drawn is not None
     _assert_readable(drawn, min(events, 40))
 
     # beside the network: as many as fit its half of the width, none overlapping
     _on_the_wall(page, "both")
     assert wait_until(lambda: (d := drawn_labels(page)) and d["svg"]["right"] - d["svg"]["left"] < width * 0.7, 60)
-    drawn = _settled(page, width, height)
+    drawn = _settled(page, width, height, min(events, 10))
     assert drawn is not None
     _assert_readable(drawn, min(events, 10))
