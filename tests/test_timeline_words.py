@@ -49,9 +49,10 @@ def test_sample_cases_are_labelled_without_overlaps(name: str, projector: bool) 
     fig, words = _words(case, projector)
     boxes = words.boxes
     assert len(_labels(fig)) == len(boxes)
-    # At least 40 events labelled, or all of a smaller case: on screen (1920 × 1080) and on the smallest wall
-    # showing the timeline alone (1280 × 720: label rows above and below the lanes, see layouts/timeline/wall.py).
-    assert len(boxes) >= min(len(case.events), 40)
+    # At least 40 events labelled, or all of a smaller case, on screen (1920 × 1080). On the smallest wall showing
+    # the timeline alone (1280 × 720: label rows above and below the lanes, see layouts/timeline/wall.py) at least
+    # 30: there a label stays near its mark (WALL_DRIFT_PX) rather than reach a free place across the wall.
+    assert len(boxes) >= min(len(case.events), 30 if projector else 40)
     for a, b in itertools.combinations(boxes, 2):
         assert not a.overlaps(b), (a, b)
     scale = PlotScale(words.frame)

@@ -38,7 +38,7 @@ from layouts.timeline.style import (
     is_decision,
     plot_height_px,
 )
-from layouts.timeline.wall import WALL_LINE_PX, wall_key_lines
+from layouts.timeline.wall import WALL_DRIFT_PX, wall_key_lines, wall_line_px
 from models.case import Case, Event, Person
 from models.vocabulary import EventType, Layer
 
@@ -203,14 +203,16 @@ def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
     bottom, top = layout.y_range
     bottom, top = bottom - band_rows, top + band_rows
     lo, hi = x_range or layout.x_range
+    width_px = (figure_px or LABEL_FIGURE_PX[projector]) - margin_px - 12
     return LabelFrame(
-        width_px=(figure_px or LABEL_FIGURE_PX[projector]) - margin_px - 12,
+        width_px=width_px,
         height_px=plot_height_px(top - bottom, projector),
         x_range=(lo / DAY_MS, hi / DAY_MS), y_range=(bottom, top),
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
         regions=((AXIS_UP - 0.35, top), (bottom, -AXIS_DOWN + 0.35)), line_px=LABEL_FONT_PX[projector] * 1.3,
         avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
-        max_width_px=WALL_LINE_PX if band_rows else 0.0)
+        max_width_px=wall_line_px(width_px) if band_rows else 0.0,
+        max_drift_px=WALL_DRIFT_PX if band_rows else 0.0)
 
 
 def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list[LabelMark]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PAD = 2.0  # px kept free around every label
+SLANT = 0.5  # how much further sideways a leader line may run per px it runs up or down (see :func:`near_enough`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +40,12 @@ def leader_end(box: LabelBox) -> tuple[float, float]:
     """The point of the label's box nearest its mark (where a leader line meets the label)."""
     mx, my = box.mark_px
     return min(max(mx, box.left), box.left + box.width), min(max(my, box.top), box.top + box.height)
+
+
+def near_enough(box: LabelBox, drift_px: float) -> bool:
+    """Whether the label sits at most ``drift_px`` sideways from its mark, more by :data:`SLANT` per px it sits
+    above or below it (0: any distance). A steep leader line reads as the mark's; a long flat one does not."""
+    if not drift_px:
+        return True
+    (mx, my), (ex, ey) = box.mark_px, leader_end(box)
+    return abs(ex - mx) <= drift_px + SLANT * abs(ey - my)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from layouts.timeline.label_box import PAD, LabelBox, leader_end
+from layouts.timeline.label_box import PAD, SLANT, LabelBox, leader_end
 from layouts.timeline.text_widths import ELLIPSIS, dangling, text_width, wrap_title
 from layouts.timeline.uncross import uncross
 
@@ -64,6 +64,7 @@ class LabelFrame:
     limit: int = 400          # marks considered at most (the first by priority)
     avoid: tuple[tuple[float, float, float, float], ...] = ()  # px boxes (left, top, right, bottom) kept clear
     leaders_under: bool = False  # a leader line may pass under a label beside its mark (drawn over it, opaque)
+    max_drift_px: float = 0.0  # farthest a label sits sideways from its mark, px (0: any; see label_box.near_enough)
 
     @property
     def line_height(self) -> float:
@@ -195,7 +196,7 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
                     state.take(box)
     boxes = [placed[i] for i in sorted(placed)]
     return uncross(boxes, obstacles, [_region(marks[box.index], frame, scale) for box in boxes], frame.width_px,
-                   frame.leaders_under)
+                   frame.leaders_under, drift_px=frame.max_drift_px)
 
 
 def _obstacles(marks: Sequence[LabelMark], frame: LabelFrame, scale: PlotScale
@@ -284,7 +285,8 @@ def _whole_words(line: str, title: str) -> bool:
 
 
 def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float, step: float, far: bool,
-                region: tuple[float, float] = (-1e9, 1e9), width: float = 1e9) -> tuple[np.ndarray, list[str]]:
+                region: tuple[float, float] = (-1e9, 1e9), width: float = 1e9, drift: float = 0.0
+                ) -> tuple[np.ndarray, list[str]]:
     """Candidate boxes (left, top, right, bottom) for a w × h label of a mark at (mx, my) of radius r, nearest
     first: right, left, above or below the mark; or (``far``) further away, with a leader line."""
     gap = r + PAD + CELL + 1  # clear of the mark's cells, with the label's padding
@@ -298,7 +300,10 @@ def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float
     left = (mx + dx[None, :] + 0 * dy[:, None]).ravel()
     top = (my + dy[:, None] - h / 2 + 0 * dx[None, :]).ravel()
     distance = np.hypot(np.clip(mx, left, left + w) - mx, np.clip(my, top, top + h) - my)
-    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & (left >= 0) & (left + w <= width))
+    sideways = np.abs(np.clip(mx, left, left + w) - mx)
+    upright = np.abs(np.clip(my, top, top + h) - my)
+    near = sideways <= drift + SLANT * upright if drift else True
+    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & (left >= 0) & (left + w <= width) & near)
     keep = keep[np.argsort(distance[keep], kind="stable")]
     boxes = np.stack([left[keep], top[keep], left[keep] + w, top[keep] + h], axis=1)
     return boxes, ["leader"] * len(keep)
@@ -311,7 +316,7 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
     best: tuple[float, LabelBox] | None = None
     for rank, (lines, w, h) in enumerate(_variants(mark.title, frame)):
         boxes, sides = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
-                                   (top_px, bottom_px), frame.width_px)
+                                   (top_px, bottom_px), frame.width_px, frame.max_drift_px)
         if not len(boxes):
             continue
         inside = ((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from layouts.timeline.label_box import PAD, LabelBox, leader_end
+from layouts.timeline.label_box import PAD, LabelBox, leader_end, near_enough
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom (px)
 Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 (px)
@@ -82,12 +82,13 @@ def _moved(box: LabelBox, slot: LabelBox) -> list[LabelBox]:
 
 
 def uncross(boxes: list[LabelBox], obstacles: Sequence[Box], bands: Sequence[tuple[float, float]],
-            width_px: float, leaders_under: bool = False, passes: int = 3) -> list[LabelBox]:
+            width_px: float, leaders_under: bool = False, passes: int = 3, drift_px: float = 0.0) -> list[LabelBox]:
     """``boxes`` with crossing leader lines swapped apart where that is clear (see the module docstring).
 
     ``obstacles``: px boxes no label may touch besides the labels (the marks, fixed words, the axis line);
     ``bands``: per box, the px band (top, bottom) its label must stay in (its half of the timeline);
-    ``leaders_under``: a leader line may pass under a label beside its mark (as in the placement)."""
+    ``leaders_under``: a leader line may pass under a label beside its mark (as in the placement);
+    ``drift_px``: a label moves no further sideways from its mark than that (see ``label_box.near_enough``)."""
     boxes = list(boxes)
     fixed = np.asarray(obstacles, dtype=float).reshape(-1, 4)
     for _ in range(passes):
@@ -98,7 +99,7 @@ def uncross(boxes: list[LabelBox], obstacles: Sequence[Box], bands: Sequence[tup
         for a, b in pairs:
             if not _crosses(_segment(boxes[a]), _segment(boxes[b])):
                 continue  # an earlier swap already uncrossed them
-            swap = _best_swap(boxes, a, b, fixed, bands, width_px, leaders_under)
+            swap = _best_swap(boxes, a, b, fixed, bands, width_px, leaders_under, drift_px)
             if swap is not None:
                 boxes[a], boxes[b] = swap
                 changed = True
@@ -108,16 +109,16 @@ def uncross(boxes: list[LabelBox], obstacles: Sequence[Box], bands: Sequence[tup
 
 
 def _best_swap(boxes: list[LabelBox], a: int, b: int, fixed: np.ndarray, bands: Sequence[tuple[float, float]],
-               width_px: float, leaders_under: bool) -> tuple[LabelBox, LabelBox] | None:
+               width_px: float, leaders_under: bool, drift_px: float = 0.0) -> tuple[LabelBox, LabelBox] | None:
     before = _crossing_count(boxes, (a, b), (boxes[a], boxes[b]))
     rest = [i for i in range(len(boxes)) if i not in (a, b)]
     others = np.array([_padded(boxes[i]) for i in rest], dtype=float).reshape(-1, 4)
     other_lines = [_segment(boxes[i]) for i in rest if boxes[i].leader]
     for new_a in _moved(boxes[a], boxes[b]):
-        if not _fits(new_a, bands[a], width_px, fixed, others, other_lines):
+        if not near_enough(new_a, drift_px) or not _fits(new_a, bands[a], width_px, fixed, others, other_lines):
             continue
         for new_b in _moved(boxes[b], boxes[a]):
-            if (_fits(new_b, bands[b], width_px, fixed, others, other_lines)
+            if (near_enough(new_b, drift_px) and _fits(new_b, bands[b], width_px, fixed, others, other_lines)
                     and not _overlap(_padded(new_a), np.array([_padded(new_b)]))
                     and not _crosses(_segment(new_a), _segment(new_b))
                     and not _through(_segment(new_a), _edges(new_b)) and not _through(_segment(new_b), _edges(new_a))

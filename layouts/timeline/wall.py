@@ -26,7 +26,12 @@ WALL_HEIGHT_PX = {"timeline": 578, "both": 540}
 """px: the figure's height on a 1280 × 720 wall (what is left under the header and above the date control; beside
 the network, under the card's title too): the label rows fill what the lanes leave of it."""
 WALL_LINE_PX = 130
-"""px: a label's line on the wall (one line: a few words, the whole title where there is room)."""
+"""px: a label's line on the smallest wall (one line: a few words, the whole title where there is room)."""
+WALL_PLOT_PX = 994
+"""px: the labels' plot on the smallest wall (the figure less its lane names); a wider wall's lines grow with it."""
+WALL_DRIFT_PX = 100
+"""px: the farthest a label on the wall sits sideways from its mark. A word half a wall away from its mark, on a
+long leader line across the others, is not read as that mark's word: a mark without a label is better."""
 WALL_MIN_BAND_ROWS = 1.5
 """Rows (of lane height) for labels above the formal half and below the lived half, at least."""
 WALL_TOP_PX = 26
@@ -36,6 +41,12 @@ WALL_BOTTOM_PX = 14
 WALL_LEGEND_GROUPS = ("from", "decision", "notes")
 """The legend groups the wall keeps: the marks' symbols are explained by the words on them."""
 WALL_LEGEND_GAP_PX = 28
+
+
+def wall_line_px(plot_px: float) -> float:
+    """px: a label's line on a wall whose labels' plot is ``plot_px`` wide (grows with the wall, never below
+    :data:`WALL_LINE_PX`)."""
+    return max(WALL_LINE_PX, WALL_LINE_PX * plot_px / WALL_PLOT_PX)
 
 
 def wall_band_rows(lane_rows: float, legend_px: float, row_px: float, wall: str) -> float:

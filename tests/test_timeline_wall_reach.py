@@ -1,0 +1,61 @@
+"""Labels on the wall sit near their marks (layouts.timeline.label_box.near_enough): a word half a wall away from
+its mark, on a long leader line across the others, is not read as that mark's word. Measured on the bundled cases
+as the wall fits them, at the smallest wall and at 1920 px; on a wider wall a label's line grows with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from layouts.timeline.figure import timeline_figure
+from layouts.timeline.label_box import LabelBox, leader_end, near_enough
+from layouts.timeline.lanes import timeline_layout
+from layouts.timeline.wall import WALL_DRIFT_PX, WALL_LINE_PX, WALL_PLOT_PX, wall_line_px
+from layouts.view_state import ViewState
+from models import load_case
+from models.event_filter import EventFilter
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
+
+
+def _leader(mark: tuple[float, float], left: float, top: float) -> LabelBox:
+    return LabelBox(0, ("Besluit OTS",), left, top, 80.0, 16.0, mark, "leader")
+
+
+def test_a_flat_leader_line_reaches_less_far_than_a_steep_one() -> None:
+    assert near_enough(_leader((100.0, 200.0), 180.0, 192.0), 100.0)  # 80 px to the right, level with the mark
+    assert not near_enough(_leader((100.0, 200.0), 260.0, 192.0), 100.0)  # 160 px to the right, level
+    assert near_enough(_leader((100.0, 200.0), 260.0, 50.0), 100.0)  # as far right, but 134 px above: steep
+    assert near_enough(_leader((100.0, 200.0), 900.0, 192.0), 0.0)  # no limit
+
+
+def test_a_label_line_grows_with_the_wall() -> None:
+    assert wall_line_px(WALL_PLOT_PX) == WALL_LINE_PX
+    assert wall_line_px(WALL_PLOT_PX / 2) == WALL_LINE_PX
+    assert wall_line_px(WALL_PLOT_PX * 1.6) == pytest.approx(WALL_LINE_PX * 1.6)
+
+
+def _wall_boxes(name: str, label_px: float | None) -> list[LabelBox]:
+    case = load_case(SAMPLES / f"{name}.json")
+    layout = timeline_layout(case, EventFilter(), projector=True)
+    timeline_figure(case, ViewState(projector=True, wall="timeline"), layout=layout, label_px=label_px)
+    (words,) = layout.words_cache.values()
+    return words.boxes
+
+
+@pytest.mark.parametrize("label_px", [None, 1880], ids=["1280", "1920"])
+@pytest.mark.parametrize("name", ["calamiteit_sem", "lisa_gesloten_jeugdzorg", "noor_jeugd_ggz"])
+def test_every_wall_label_sits_near_its_mark(name: str, label_px: float | None) -> None:
+    boxes = _wall_boxes(name, label_px)
+    assert len(boxes) >= 30
+    far = [(box.lines, box.mark_px, leader_end(box)) for box in boxes if not near_enough(box, WALL_DRIFT_PX)]
+    assert not far
+
+
+def test_a_wider_wall_reads_more_titles_in_full() -> None:
+    narrow, wide = _wall_boxes("calamiteit_sem", None), _wall_boxes("calamiteit_sem", 1880)
+    def whole(boxes: list[LabelBox]) -> int:
+        return sum(not box.lines[-1].endswith("…") for box in boxes)
+    assert len(wide) > len(narrow)
+    assert whole(wide) > whole(narrow)
