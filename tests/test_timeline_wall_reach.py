@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from layouts.style import type_scale
+from layouts.timeline.event_labels import YEAR_TICK_PX
 from layouts.timeline.figure import timeline_figure
 from layouts.timeline.label_box import LabelBox, leader_end, near_enough
+from layouts.timeline.labels import PlotScale
 from layouts.timeline.lanes import timeline_layout
 from layouts.timeline.wall import WALL_DRIFT_PX, WALL_LINE_PX, WALL_PLOT_PX, wall_line_px
 from layouts.view_state import ViewState
@@ -51,6 +54,20 @@ def test_every_wall_label_sits_near_its_mark(name: str, label_px: float | None) 
     assert len(boxes) >= 30
     far = [(box.lines, box.mark_px, leader_end(box)) for box in boxes if not near_enough(box, WALL_DRIFT_PX)]
     assert not far
+
+
+@pytest.mark.parametrize("projector", [False, True], ids=["screen", "wall"])
+def test_no_label_covers_the_years_under_the_axis(projector: bool) -> None:
+    case = load_case(SAMPLES / "calamiteit_sem.json")
+    layout = timeline_layout(case, EventFilter(), projector=projector)
+    timeline_figure(case, ViewState(projector=projector, wall="timeline"), layout=layout)
+    (words,) = layout.words_cache.values()
+    scale = PlotScale(words.frame)
+    years_bottom = scale.y(0.0) + YEAR_TICK_PX + type_scale(projector).base * 1.2
+    lived = [box for box in words.boxes if box.mark_px[1] > scale.y(0.0)]
+    assert lived
+    assert all(box.top >= years_bottom - 0.01 for box in lived), [box.lines for box in lived
+                                                                  if box.top < years_bottom - 0.01]
 
 
 def test_a_wider_wall_reads_more_titles_in_full() -> None:

@@ -193,6 +193,9 @@ def _key_parts(moments: list[KeyMoment], words: list[tuple[KeyMoment, tuple]], g
 
 # --- labels ---------------------------------------------------------------------------------------------------
 
+YEAR_TICK_PX = 10
+"""px from the axis line to the top of its years (the tick and the gap under it, see figure_layout's xaxis2)."""
+
 
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
                 avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None,
@@ -204,12 +207,16 @@ def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
     bottom, top = bottom - band_rows, top + band_rows
     lo, hi = x_range or layout.x_range
     width_px = (figure_px or LABEL_FIGURE_PX[projector]) - margin_px - 12
+    height_px = plot_height_px(top - bottom, projector)
+    # the years under the axis line (its ticks, then a line of type): no label over them
+    years_rows = (YEAR_TICK_PX + type_scale(projector).base * 1.2) / (height_px / (top - bottom))
     return LabelFrame(
         width_px=width_px,
-        height_px=plot_height_px(top - bottom, projector),
+        height_px=height_px,
         x_range=(lo / DAY_MS, hi / DAY_MS), y_range=(bottom, top),
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
-        regions=((AXIS_UP - 0.35, top), (bottom, -AXIS_DOWN + 0.35)), line_px=LABEL_FONT_PX[projector] * 1.3,
+        regions=((AXIS_UP - 0.35, top), (bottom, -max(AXIS_DOWN - 0.35, years_rows))),
+        line_px=LABEL_FONT_PX[projector] * 1.3,
         avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
         max_width_px=wall_line_px(width_px) if band_rows else 0.0,
         max_drift_px=WALL_DRIFT_PX if band_rows else 0.0)
