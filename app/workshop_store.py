@@ -188,6 +188,17 @@ class WorkshopStore:
                               (case_key,)).fetchone()
         return _workshop(row) if row else None
 
+    def move_case(self, old_key: str, new_key: str) -> int:
+        """Tie the open workshops on ``old_key`` to ``new_key`` (the case was saved under a new file name): how
+        many moved."""
+        with self._connect(write=True) as con:
+            ids = [int(r[0]) for r in con.execute("SELECT id FROM workshops WHERE case_key = ? AND open = 1",
+                                                  (old_key,))]
+            con.execute("UPDATE workshops SET case_key = ? WHERE case_key = ? AND open = 1", (new_key, old_key))
+            for workshop_id in ids:
+                _bump(con, workshop_id)
+        return len(ids)
+
     def close_workshop(self, workshop_id: int) -> None:
         """Close a workshop: its code no longer lets anyone join or add."""
         self._change(workshop_id, "UPDATE workshops SET open = 0 WHERE id = ?", (workshop_id,))

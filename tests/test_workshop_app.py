@@ -226,3 +226,34 @@ def test_closing_the_workshop_keeps_what_the_wall_showed_in_the_open_case_unsave
     data = json.loads(unpack(out["case-store"]["data"]["blob"]))
     assert [(e["title"], e["added_by"]["name"]) for e in data["events"] if "added_by" in e] == [("Blijft", "Anna")]
     assert out["case-store"]["data"]["dirty"]
+
+
+def test_after_save_as_the_workshop_stays_tied_to_the_new_file(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(LISA)
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    assert store.contribute(anna, workshop.id, "event", {"title": "Eerste", "date": "2021", "layer": "lived",
+                                                         "type": "experience"})
+    case = {"blob": _blob(folder / LISA), "name": LISA, "source": "file", "revision": 0, "dirty": True,
+            "clean": "x", "base": fingerprint((folder / LISA).read_bytes())}
+    _, out = call(client, "/", "save-as-confirm", 1, {"save-as-name.value": "lisa-werkplaats",
+                                                      "case-store.data": case, "lang.value": "nl"}, "save-as-modal")
+    new_case = out["case-store"]["data"]
+    assert new_case["name"] == "lisa-werkplaats.json"
+    assert store.open_for_case("lisa-werkplaats.json") == store.workshop(workshop.id)
+    assert store.open_for_case(LISA) is None
+    # the wall, now on the new file, keeps showing the workshop
+    shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
+    _, out = call(client, "/", "case-store", new_case, {"workshop-store.data": shown}, "workshop-store")
+    assert out["workshop-store"]["data"]["id"] == workshop.id
+    assert out["workshop-store"]["data"]["case"] == "lisa-werkplaats.json"
+    # a later contribution and Opslaan go to the new file; the old one keeps what it had
+    assert store.contribute(anna, workshop.id, "event", {"title": "Tweede", "date": "2022", "layer": "lived",
+                                                         "type": "experience"})
+    before = (folder / LISA).read_bytes()
+    call(client, "/", "edit-save", 1, {"case-store.data": {**new_case, "dirty": True}, "lang.value": "nl"},
+         "save-status")
+    saved = json.loads((folder / "lisa-werkplaats.json").read_text(encoding="utf-8"))
+    assert [e["title"] for e in saved["events"] if "added_by" in e] == ["Eerste", "Tweede"]
+    assert (folder / LISA).read_bytes() == before

@@ -17,6 +17,7 @@ from app.audit import last_saver, record_save
 from app.edit_store import saved
 from app.state import list_case_files, pack
 from app.workshop_case import with_workshop
+from app.workshop_store import STORE_KEY, open_store
 from layouts.components.edit_forms import normal_date
 from layouts.components.i18n import normal_lang
 from layouts.components.page import case_options
@@ -162,6 +163,9 @@ def register(app: dash.Dash, cases: Path | None) -> None:
             return no_update, no_update, True, text("save_status_failed", lang, name=file_name,
                                                  detail=result.detail or ""), no_update, no_update
         record_save(folder / file_name, result.fingerprint, "save_as")
+        workshops = open_store(app.server.config.get(STORE_KEY))
+        if workshops is not None and store.get("name") and store.get("name") != file_name:
+            workshops.move_case(str(store["name"]), file_name)  # a live workshop goes along to the new file
         new_store = saved(store, name=file_name, base=result.fingerprint)
         return (new_store, status("saved", lang, name=file_name), False, None,
                 case_options(list_case_files(cases, include_skipped=True), lang), file_name)
