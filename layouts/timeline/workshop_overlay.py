@@ -25,6 +25,7 @@ FORMAL_Y = 0.95
 LIVED_Y = -1.25
 """Lived experience: rows below the axis line (on y, the lived half), between the years and the highest lane."""
 TITLE_CHARS = 28
+WORD_CHARS = 18
 
 
 @dataclass(frozen=True)
@@ -76,3 +77,31 @@ def overlay_traces(events: Sequence[OverlayEvent], colours: dict[str, str], proj
             groups.setdefault((event.perspective, event.layer == "formal"), []).append((event, x))
     return [_trace(items, colours.get(perspective, fallback), formal, projector, perspective)
             for (perspective, formal), items in groups.items()]
+
+
+LINK_NAME = "workshop-link"
+"""The ``name`` of every arrow a participant drew (and ``workshop-link-word`` of the word on it)."""
+
+
+@dataclass(frozen=True)
+class OverlayLink:
+    """An arrow a participant drew from one event to another (either may be one added in the workshop)."""
+
+    id: str
+    source: str
+    target: str
+    label: str
+    name: str
+    perspective: str
+
+
+def overlay_links(links: Sequence[OverlayLink], titles: dict[str, str], colours: dict[str, str],
+                  fallback: str = "#5F6368") -> list[dict[str, Any]]:
+    """The arrows for the browser to draw between the marks of their events (it knows where they are drawn):
+    their ends, word, colour and hover (escaped: plotly shows them as written)."""
+    return [{"id": link.id, "source": link.source, "target": link.target,
+             "word": esc(shorten(link.label, WORD_CHARS)), "colour": colours.get(link.perspective, fallback),
+             "hover": (f"{esc(shorten(titles.get(link.source, link.source), 40))} → <i>{esc(link.label)}</i> → "
+                       f"{esc(shorten(titles.get(link.target, link.target), 40))}<br>"
+                       f"{esc(link.name)} ({esc(link.perspective)})")}
+            for link in links]
