@@ -23,6 +23,7 @@ from dash.exceptions import PreventUpdate
 
 from app.edit_store import current_data
 from app.state import case_view
+from app.timeline_view import cached_layout
 from app.workshop_case import marked_unsaved, saved_data, with_case_data
 from app.workshop_store import STORE_KEY, Workshop, WorkshopStore, open_store
 from layouts.components.i18n import normal_lang
@@ -36,14 +37,16 @@ from layouts.components.workshop_panel import (
 )
 from layouts.contributions import chosen_colours
 from layouts.texts import text
+from layouts.timeline.workshop_labels import DrawnWords, drawn_words
 from layouts.timeline.workshop_overlay import OverlayEvent, OverlayLink, overlay_links, overlay_traces
+from layouts.view_state import ViewState
 from models.case import Case
 from models.contribution import Contribution, item_id, pending_events, settled_data
 from models.partial_date import normal_date
 
 
 def overlay_data(workshop: Workshop, pending: list[Contribution], links: list[Contribution],
-                 colours: dict[str, str], projector: bool) -> dict[str, Any]:
+                 colours: dict[str, str], projector: bool, drawn: DrawnWords | None = None) -> dict[str, Any]:
     """The traces drawn over the timeline for the events not in the case yet, and the arrows participants drew
     (see ``app/assets/workshop.js``)."""
     events = [OverlayEvent(item_id(workshop.id, "event", c.id), str(c.payload.get("date", "")),
@@ -53,7 +56,15 @@ def overlay_data(workshop: Workshop, pending: list[Contribution], links: list[Co
     arrows = [OverlayLink(item_id(workshop.id, "link", c.id), str(c.payload.get("source")),
                           str(c.payload.get("target")), str(c.payload.get("label", "")), c.name, c.perspective)
               for c in links]
-    return {"traces": overlay_traces(events, colours, projector), "links": overlay_links(arrows, titles, colours)}
+    return {"traces": overlay_traces(events, colours, projector, drawn=drawn),
+            "links": overlay_links(arrows, titles, colours)}
+
+
+def timeline_words(case: Any, projector: bool) -> DrawnWords | None:
+    """What the wall's timeline drew for the open case (its labels and marks), for the added titles to keep
+    clear of."""
+    view = case_view(case)
+    return drawn_words(cached_layout(view, ViewState(projector=projector)), projector) if view else None
 
 
 def wall_colours(workshop: Workshop, participants: list[Any], contributions: list[Contribution],
@@ -97,7 +108,8 @@ def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any
                **dict(workshop.events), **{item_id(workshop.id, "event", c.id): str(c.payload.get("title"))
                                            for c in contributions if c.kind == "event"}}
     n = answers_count(contributions)
-    return (case_out, overlay_data(workshop, pending, links, colours, projector),
+    drawn = timeline_words(case_out if isinstance(case_out, dict) else case, projector) if pending else None
+    return (case_out, overlay_data(workshop, pending, links, colours, projector, drawn),
             {"id": workshop.id, "people": people, "lang": lang, "colours": colours},
             no_update if same_people else join_block(workshop.code, str(shown.get("url") or ""), participants,
                                                      colours, lang),

@@ -19,6 +19,7 @@ import pytest
 from app.workshop_store import STORE_NAME, WorkshopStore
 from tests.browser.conftest import LISA, SAMPLES, Server
 from tests.browser.helpers import graph_data, wait_for_graph, wait_until
+from tests.browser.label_boxes import drawn_labels, drawn_point_texts, overlapping
 
 PEOPLE = (("Anna", "school", "formal"), ("Bo", "ouder", "lived"), ("Chris", "jeugdbeschermer", "formal"))
 
@@ -175,6 +176,13 @@ def test_three_participants_build_the_picture_and_the_facilitator_saves_it(brows
     assert set(drawn) <= shown_event_ids(wall)
     for _, phone in phones:
         assert "Toegevoegd" in phone.locator("#p-event-feedback").inner_text()
+    # their titles (two of them added on one day above the line) overlap neither each other nor the drawn labels
+    titles = wait_until(lambda: len(drawn_point_texts(wall, "Inbreng van")) == 3
+                        and drawn_point_texts(wall, "Inbreng van"), timeout_s=10)
+    assert titles, "the added events' titles are not all drawn"
+    labels = (drawn_labels(wall) or {}).get("labels", [])
+    assert labels and not overlapping(titles) and not [
+        pair for pair in overlapping(titles + labels) if pair[0].startswith("Inbreng") != pair[1].startswith("Inbreng")]
     # each draws an arrow from one of the case's events to their own, at the same time
     for index, ((_, phone), (name, _, _)) in enumerate(zip(phones, PEOPLE, strict=True)):
         add_link(phone, 3 + 10 * index, f"Inbreng van {name}")
