@@ -16,7 +16,7 @@ from layouts.timeline.event_labels import label_frame
 from layouts.timeline.label_box import LabelBox, leader_end
 from layouts.timeline.labels import LabelFrame, LabelMark, PlotScale, place_labels
 from layouts.timeline.lanes import TimelineLayout
-from layouts.timeline.style import AXIS_DOWN, AXIS_UP, LABEL_FIGURE_PX, LABEL_FONT_PX, geometry
+from layouts.timeline.style import AXIS_DOWN, AXIS_UP, GL_THRESHOLD, LABEL_FIGURE_PX, LABEL_FONT_PX, geometry
 
 DAY_MS = 86_400_000
 Box = tuple[float, float, float, float]
@@ -96,7 +96,11 @@ def drawn_words(layout: TimelineLayout, projector: bool, margin_px: float = 200.
 
 
 def _mark_boxes(layout: TimelineLayout, scale: PlotScale, marker_px: float) -> tuple[Box, ...]:
+    """px boxes of the timeline's marks; none above the WebGL threshold, where the timeline is full of marks and
+    labels none (the titles are then placed among themselves), and each box once."""
+    if len(layout.placed) > GL_THRESHOLD:
+        return ()
     r = marker_px / 2 + 1
-    return tuple((scale.x(item.x / DAY_MS) - r, scale.y(item.y) - r,
+    return tuple(dict.fromkeys((scale.x(item.x / DAY_MS) - r, scale.y(item.y) - r,
                   (scale.x(item.x_end / DAY_MS) if item.is_span else scale.x(item.x / DAY_MS)) + r, scale.y(item.y) + r)
-                 for item in layout.placed)
+                 for item in layout.placed))
