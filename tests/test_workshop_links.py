@@ -20,6 +20,7 @@ from layouts.contributions import PALETTE
 from models import validate_case_data
 from models.contribution import item_id, perspective_key, validated_payload, with_contributions
 from models.saving import fingerprint
+from tests.dash_calls import find_callback, payload
 from tests.test_workshop_app import call
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,3 +156,33 @@ def test_a_participant_s_link_reaches_the_wall_in_their_colour_and_the_file_with
                                              "colour": colours["wijkteam oost"]}
     assert perspectives["ouder"]["colour"] == "#D55E00" and perspectives["ouder"]["persons"] == ["moeder", "vader"]
     validate_case_data(saved)
+
+
+def test_the_group_s_colour_choice_reaches_the_wall_s_legend_and_the_file(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    case = {"blob": pack((folder / DAAN).read_bytes()), "name": DAAN, "source": "file", "revision": 0,
+            "dirty": False, "clean": "x", "base": fingerprint((folder / DAAN).read_bytes())}
+    _, out = call(client, "/", "workshop-open", 1, {"case-store.data": case}, "workshop-store")
+    shown = out["workshop-store"]["data"]
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.workshop(shown["id"])
+    assert workshop is not None
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    assert store.contribute(anna, workshop.id, "event", {**EVENT, "title": "Anna's"})
+    # the facilitator clicks the purple swatch of 'school' (a pattern-matching button, as the page sends it)
+    spec = find_callback(client.get("/_dash-dependencies").get_json(), "workshop-colour", "n_clicks")
+    button = {"type": "workshop-colour", "perspective": "school", "colour": "#6A3D9A"}
+    body = payload(spec, json.dumps(button, sort_keys=True, separators=(",", ":")) + ".n_clicks", {
+        "workshop-colour.n_clicks": [{"id": button, "property": "n_clicks", "value": 1}],
+        "workshop-store.data": shown})
+    assert client.post("/_dash-update-component", json=body).status_code == 200
+    assert dict(store.workshop(workshop.id).colours)["school"] == "#6A3D9A"
+    version = {"id": workshop.id, "version": store.version(workshop.id)}
+    _, out = call(client, "/", "workshop-version", version, {"workshop-store.data": shown, "case-store.data": case,
+                                                             "lang.value": "nl"}, "workshop-overlay")
+    assert "#6A3D9A" in json.dumps(out["workshop-join"])  # the legend's chip
+    marks = [t for t in out["workshop-overlay"]["data"]["traces"] if t["name"] == "workshop-overlay"]
+    assert [t["marker"]["color"] for t in marks] == ["#6A3D9A"]
+    call(client, "/", "edit-save", 1, {"case-store.data": case, "lang.value": "nl"}, "save-status")
+    saved = json.loads((folder / DAAN).read_text(encoding="utf-8"))
+    assert {p["key"]: p["colour"] for p in saved["perspectives"]}["school"] == "#6A3D9A"
