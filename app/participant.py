@@ -132,9 +132,11 @@ def _register_session(page: dash.Dash, store: Any, lang: str) -> None:
     @page.callback(
         Output("p-mine", "children"), Output("p-rel-source", "options"), Output("p-rel-target", "options"),
         Output("p-link-source", "options"), Output("p-link-target", "options"),
-        Input("p-session", "data"), Input("p-added", "data"),
+        Input("p-session", "data"), Input("p-added", "data"), Input("p-tabs", "active_tab"),
     )
-    def _mine(session: Any, _added: Any) -> tuple:
+    def _mine(session: Any, _added: Any, _tab: Any) -> tuple:
+        """The participant's own contributions, and what they can choose from (again on opening a tab: the
+        events and persons others added since)."""
         workshops = store()
         found = current(workshops, (session or {}).get("code"))
         if found is None:

@@ -186,3 +186,19 @@ def test_the_group_s_colour_choice_reaches_the_wall_s_legend_and_the_file(folder
     call(client, "/", "edit-save", 1, {"case-store.data": case, "lang.value": "nl"}, "save-status")
     saved = json.loads((folder / DAAN).read_text(encoding="utf-8"))
     assert {p["key"]: p["colour"] for p in saved["perspectives"]}["school"] == "#6A3D9A"
+
+
+def test_opening_the_arrow_tab_offers_the_events_others_added_since(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(DAAN, events=[("e01", "2014-02-11 · Geboorte van Daan")])
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    _, bo = store.join(workshop.code, "Bo", "ouder") or (None, "")
+    client.set_cookie(COOKIE, anna, path=PREFIX)
+    added = store.contribute(bo, workshop.id, "event", {**EVENT, "title": "Bo's moment"})
+    hidden = store.contribute(bo, workshop.id, "event", {**EVENT, "title": "Weggehaald"})
+    assert added and hidden and store.set_hidden(workshop.id, hidden.id, True)
+    _, out = call(client, PREFIX, "p-tabs", "link", {"p-session.data": {"code": workshop.code}}, "p-mine")
+    assert out["p-link-target"]["options"] == [
+        {"label": "2014-02-11 · Geboorte van Daan", "value": "e01"},
+        {"label": "2021-03 · Bo's moment", "value": item_id(workshop.id, "event", added.id)}]
