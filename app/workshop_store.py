@@ -5,6 +5,9 @@ Nothing is kept in process memory: every call opens its own connection (WAL mode
 gunicorn workers, threads and a reloaded page all see the same state. Each workshop has a ``version`` that every
 change raises in the same transaction; the wall polls it and redraws only when it moved.
 
+Each perspective gets its colour once, when its first participant joins (the case's own for a perspective the case
+has, else the first free palette colour), and keeps it until the group chooses another (:meth:`set_colour`).
+
 A participant is known by a random token (kept in their browser's cookie); the store keeps only its hash. Every
 participant call names the workshop it is for, and a token of another workshop is refused (``None``).
 """

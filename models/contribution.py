@@ -1,11 +1,13 @@
 """Workshop contributions as case items: what a participant may add, checked by the case's own models, and the
 case with every visible contribution added (who added what in ``added_by``).
 
-A contribution is one of :data:`KINDS` with a JSON payload: the fields of an event, a person or a relationship
-without an id, or an answer to one of the work card's questions. :func:`validated_payload` checks a payload with
-the very pydantic model the item becomes in the case file. :func:`with_contributions` adds the visible ones to a
-case's data under ids of their own (``ws<workshop>-<kind letter><contribution id>``), after taking out what an
-earlier merge of the same workshop put there, so a hidden contribution leaves the case and nothing is added twice.
+A contribution is one of :data:`KINDS` with a JSON payload: the fields of an event, a person, a relationship or a
+link between events without an id, or an answer to one of the work card's questions. :func:`validated_payload`
+checks a payload with the very pydantic model the item becomes in the case file. :func:`with_contributions` adds
+the visible ones to a case's data under ids of their own (``ws<workshop>-<kind letter><contribution id>``), after
+taking out what an earlier merge of the same workshop put there, so a hidden contribution leaves the case and
+nothing is added twice.
+:func:`with_perspectives` adds the authors' perspectives to the case's ``perspectives`` in the wall's colours.
 """
 
 from __future__ import annotations
