@@ -109,7 +109,7 @@ def test_the_wall_poll_sends_nothing_until_something_changes(folder: Path) -> No
     store = WorkshopStore(folder / STORE_NAME)
     workshop = store.open_workshop(LISA)
     shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
-    known = {"id": workshop.id, "version": store.version(workshop.id)}
+    known = {"id": workshop.id, "version": store.version(workshop.id), "case": LISA}
     status, _ = call(client, "/", "workshop-tick", 5, {"workshop-store.data": shown, "workshop-version.data": known},
                      "workshop-version")
     assert status == 204  # unchanged: no update at all
@@ -119,8 +119,13 @@ def test_the_wall_poll_sends_nothing_until_something_changes(folder: Path) -> No
     status, out = call(client, "/", "workshop-tick", 6, {"workshop-store.data": shown, "workshop-version.data": known},
                        "workshop-version")
     assert status == 200 and out["workshop-version"]["data"] == {"id": workshop.id,
-                                                                 "version": store.version(workshop.id)}
-    assert len(json.dumps(out)) < 200  # the poll carries a version number, nothing of the case
+                                                                 "version": store.version(workshop.id), "case": LISA}
+    assert len(json.dumps(out)) < 200  # the poll carries a version number and the file name, nothing of the case
+    # the same version, but the wall now names the case by the file it was saved as: fetched again
+    status, out = call(client, "/", "workshop-tick", 7, {"workshop-store.data": {**shown, "case": "nieuw.json"},
+                                                         "workshop-version.data": out["workshop-version"]["data"]},
+                       "workshop-version")
+    assert status == 200 and out["workshop-version"]["data"]["case"] == "nieuw.json"
 
 
 def test_a_new_event_is_drawn_over_the_timeline_and_leaves_the_case_as_it_was(folder: Path) -> None:

@@ -192,7 +192,9 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         workshops = store()
         if not shown or workshops is None:
             return None if known else no_update
-        now = {"id": int(shown["id"]), "version": workshops.version(int(shown["id"]))}
+        # the case it is on too: a version the wall fetched while it still named the case by its old file (just
+        # saved under a new name) is fetched again once it names the new one
+        now = {"id": int(shown["id"]), "version": workshops.version(int(shown["id"])), "case": shown.get("case")}
         if now == known:
             raise PreventUpdate
         return now

@@ -203,14 +203,14 @@ def test_three_participants_build_the_picture_and_the_facilitator_saves_it(brows
     # the facilitator hides Bo's event: Bo's arrow to it goes with it
     bo = wall.locator(".workshop-item", has_text="Inbreng van Bo").filter(has_text="Gebeurtenis")
     bo.locator(".workshop-hide").click()
-    wait_until(lambda: len(rings(wall)) == 2 and len(arrows(wall)) == 2, timeout_s=15)
+    assert wait_until(lambda: len(rings(wall)) == 2 and len(arrows(wall)) == 2, timeout_s=15)
     on_wall = rings(wall)
     assert len(on_wall) == 2 and wall.locator(".workshop-item.workshop-hidden").count() == 1
     # undo brings it back, hiding again takes it away
     wall.locator("#workshop-undo").click()
-    wait_until(lambda: len(rings(wall)) == 3 and len(arrows(wall)) == 3, timeout_s=15)
+    assert wait_until(lambda: len(rings(wall)) == 3 and len(arrows(wall)) == 3, timeout_s=15)
     bo.locator(".workshop-hide").click()
-    wait_until(lambda: len(rings(wall)) == 2 and len(arrows(wall)) == 2, timeout_s=15)
+    assert wait_until(lambda: len(rings(wall)) == 2 and len(arrows(wall)) == 2, timeout_s=15)
     arrows_before_save = arrows(wall)
     # the facilitator saves: the file holds exactly the events the wall shows, with their authors
     wall.locator("#edit-save").click()
@@ -332,3 +332,37 @@ def test_the_facilitator_merges_moves_and_undoes_and_the_file_keeps_both_authors
     assert [(e["id"], e["added_by"]) for e in added] == [(ids[first.id], {
         "name": "Anna", "perspective": "school", "also": [{"name": "Bo", "perspective": "ouder"}]})]
     wait_until(lambda: not overlay(wall) and set(rings(wall)) == {ids[first.id]}, timeout_s=15)  # now in the case
+
+
+def test_after_save_as_the_wall_keeps_the_workshop_and_saves_to_the_new_file(wall: Any,
+                                                                               workshop_folder: Path) -> None:
+    code, _ = open_workshop(wall)
+    store = WorkshopStore(workshop_folder / STORE_NAME)
+    workshop = store.by_code(code)
+    assert workshop is not None
+    _, anna = store.join(code, "Anna", "school") or (None, "")
+    event = {"date": "2021-03", "layer": "lived", "type": "experience"}
+    first = store.contribute(anna, workshop.id, "event", {**event, "title": "Voor het opslaan"})
+    assert first
+    assert wait_until(lambda: len(overlay(wall)) == 1, timeout_s=15)
+    wall.locator("#edit-save-as").click()
+    wall.locator("#save-as-modal").wait_for(state="visible")
+    wall.locator("#save-as-name").fill("lisa-werkplaats.json")
+    wall.locator("#save-as-confirm").click()
+    wall.locator("#save-status", has_text="Opgeslagen in lisa-werkplaats.json").wait_for()
+    new_file = workshop_folder / "lisa-werkplaats.json"
+    # the wall still shows the workshop, and what is added after reaches it
+    assert wall.locator("#workshop-code").inner_text().strip() == code
+    second = store.contribute(anna, workshop.id, "event", {**event, "title": "Na het opslaan"})
+    assert second
+    assert wait_until(lambda: set(overlay(wall)) == {f"ws{workshop.id}-e{second.id}"}, timeout_s=15)
+    wall.locator("#workshop-list", has_text="Na het opslaan").wait_for()
+    assert store.open_for_case("lisa-werkplaats.json") == store.workshop(workshop.id)
+    # Opslaan now writes the new file; the old one keeps what it had
+    before = (workshop_folder / LISA).read_bytes()
+    wall.locator("#edit-save").click()
+    wall.locator("#save-status", has_text="Opgeslagen in lisa-werkplaats.json").wait_for()
+    assert wait_until(lambda: [e["title"] for e in json.loads(new_file.read_text(encoding="utf-8"))["events"]
+                        if "added_by" in e] == ["Voor het opslaan", "Na het opslaan"], timeout_s=15)
+    assert (workshop_folder / LISA).read_bytes() == before
+    new_file.unlink()
