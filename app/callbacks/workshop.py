@@ -188,12 +188,11 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         prevent_initial_call=True,
     )
     def _version(_tick: Any, _kick: Any, shown: Any, known: Any) -> Any:
-        """The workshop's version (a few bytes, every half second): sent on only when it moved."""
+        """The workshop's version and the file the wall names its case by, sent on when either moved (after
+        Opslaan als… a version fetched under the old name is fetched again); a few bytes each half second."""
         workshops = store()
         if not shown or workshops is None:
             return None if known else no_update
-        # the case it is on too: a version the wall fetched while it still named the case by its old file (just
-        # saved under a new name) is fetched again once it names the new one
         now = {"id": int(shown["id"]), "version": workshops.version(int(shown["id"])), "case": shown.get("case")}
         if now == known:
             raise PreventUpdate
