@@ -188,8 +188,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         prevent_initial_call=True,
     )
     def _version(_tick: Any, _kick: Any, shown: Any, known: Any) -> Any:
-        """The workshop's version and the file the wall names its case by, sent on when either moved (after
-        Opslaan als… a version fetched under the old name is fetched again); a few bytes each half second."""
+        """The workshop's version and the case's file name (renamed by Opslaan als…), sent on when either moved."""
         workshops = store()
         if not shown or workshops is None:
             return None if known else no_update
