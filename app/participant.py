@@ -65,6 +65,15 @@ def person_names(store: WorkshopStore, workshop: Workshop) -> dict[str, str]:
     return names
 
 
+def event_names(store: WorkshopStore, workshop: Workshop) -> dict[str, str]:
+    """The case's events when the workshop opened and the visible events added in it, id → "date · title"."""
+    names = dict(workshop.events)
+    for c in store.contributions(workshop.id):
+        if c.kind == "event" and c.shown:
+            names[item_id(workshop.id, "event", c.id)] = f"{c.payload.get('date', '')} · {c.payload.get('title', '')}"
+    return names
+
+
 def create_participant_app(server: flask.Flask, store_file: Path | None, lang: str) -> dash.Dash:
     """The participants' Dash app, served from ``server`` under ``/meedoen/``."""
     lang = normal_lang(lang)
@@ -79,6 +88,7 @@ def create_participant_app(server: flask.Flask, store_file: Path | None, lang: s
 
     _register_session(page, store, lang)
     _register_forms(page, store, lang)
+    _register_link(page, store, lang)
     return page
 
 
@@ -121,17 +131,22 @@ def _register_session(page: dash.Dash, store: Any, lang: str) -> None:
 
     @page.callback(
         Output("p-mine", "children"), Output("p-rel-source", "options"), Output("p-rel-target", "options"),
-        Input("p-session", "data"), Input("p-added", "data"),
+        Output("p-link-source", "options"), Output("p-link-target", "options"),
+        Input("p-session", "data"), Input("p-added", "data"), Input("p-tabs", "active_tab"),
     )
-    def _mine(session: Any, _added: Any) -> tuple:
+    def _mine(session: Any, _added: Any, _tab: Any) -> tuple:
+        """The participant's own contributions, and what they can choose from (again on opening a tab: the
+        events and persons others added since)."""
         workshops = store()
         found = current(workshops, (session or {}).get("code"))
         if found is None:
-            return [], [], []
+            return [], [], [], [], []
         workshop, who = found
-        names = person_names(workshops, workshop)
+        names, events = person_names(workshops, workshop), event_names(workshops, workshop)
         options = [{"label": label, "value": ident} for ident, label in names.items()]
-        return mine(workshops.contributions(workshop.id, who.id), names, lang), options, options
+        moments = [{"label": label, "value": ident} for ident, label in events.items()]
+        return (mine(workshops.contributions(workshop.id, who.id), {**names, **events}, lang), options, options,
+                moments, moments)
 
 
 def _session_data(workshop: Workshop, who: Participant) -> dict[str, str]:
@@ -212,3 +227,25 @@ def _register_forms(page: dash.Dash, store: Any, lang: str) -> None:
             text("participant_answered", lang), "text-success")
         return (message, (count or 0) + 1 if sent else no_update,
                 *("" if key in sent else no_update for key in QUESTIONS))
+
+
+def _register_link(page: dash.Dash, store: Any, lang: str) -> None:
+    """An arrow from one event to another: both must be events the participant could choose."""
+
+    @page.callback(
+        Output("p-link-feedback", "children"), Output("p-added", "data", allow_duplicate=True),
+        Input("p-link-add", "n_clicks"),
+        State("p-link-source", "value"), State("p-link-word", "value"), State("p-link-target", "value"),
+        State("p-session", "data"), State("p-added", "data"),
+        prevent_initial_call=True,
+    )
+    def _link(clicks: int | None, source: str | None, word: str | None, target: str | None, session: Any,
+              count: int | None) -> tuple:
+        workshops = store()
+        found = current(workshops, (session or {}).get("code"))
+        known = event_names(workshops, found[0]) if found and workshops else {}
+        if source not in known or target not in known or source == target or not word:
+            return _message(text("participant_invalid_link", lang), "text-danger"), no_update
+        payload = {"source": source, "target": target, "label": word}
+        ok, message = add(workshops, (session or {}).get("code"), "link", payload, lang)
+        return message, (count or 0) + 1 if ok else no_update

@@ -13,8 +13,11 @@ from typing import Any
 
 from app.edit_store import current_data, data_bytes
 from app.state import content_hash, pack
-from app.workshop_store import STORE_KEY, open_store
-from models.contribution import with_contributions
+from app.workshop_store import STORE_KEY, Workshop, WorkshopStore, open_store
+from layouts.components.workshop_panel import colours_of
+from layouts.contributions import chosen_colours
+from models.contribution import with_contributions, with_perspectives
+from models.loading import validate_case_data
 
 
 def with_case_data(store: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
@@ -42,5 +45,15 @@ def with_workshop(config: Mapping[str, Any], store: Any) -> tuple[dict[str, Any]
     workshop = workshops.open_for_case(name) if workshops is not None and name and data is not None else None
     if workshop is None or workshops is None or data is None:
         return data, store
-    merged = with_contributions(data, workshop.id, workshops.contributions(workshop.id))
+    merged = saved_data(data, workshops, workshop)
     return (data, store) if merged == data else (merged, with_case_data(store, merged))
+
+
+def saved_data(data: dict[str, Any], workshops: WorkshopStore, workshop: Workshop) -> dict[str, Any]:
+    """The case data with every visible contribution of ``workshop`` and its authors' perspectives in the colours
+    the wall drew them."""
+    contributions = workshops.contributions(workshop.id)
+    merged = with_contributions(data, workshop.id, contributions)
+    chosen = {**chosen_colours(validate_case_data(data)), **dict(workshop.colours)}
+    colours = colours_of(workshops.participants(workshop.id), contributions, chosen)
+    return with_perspectives(merged, contributions, colours)

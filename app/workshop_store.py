@@ -5,6 +5,9 @@ Nothing is kept in process memory: every call opens its own connection (WAL mode
 gunicorn workers, threads and a reloaded page all see the same state. Each workshop has a ``version`` that every
 change raises in the same transaction; the wall polls it and redraws only when it moved.
 
+Each perspective gets its colour once, when its first participant joins (the case's own for a perspective the case
+has, else the first free palette colour), and keeps it until the group chooses another (:meth:`set_colour`).
+
 A participant is known by a random token (kept in their browser's cookie); the store keeps only its hash. Every
 participant call names the workshop it is for, and a token of another workshop is refused (``None``).
 """
@@ -16,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.workshop_schema import give_colour, prepare, stored_colours
 from models.contribution import KINDS, Contribution, validated_payload
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -34,28 +39,6 @@ STORE_NAME = ".casusbeeld-workshops.sqlite3"
 STORE_KEY = "CASUSBEELD_WORKSHOP_DB"
 """``app.server.config`` key: the path of the workshop store (see :func:`store_path`)."""
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS workshops (
-    id INTEGER PRIMARY KEY, case_key TEXT NOT NULL, code TEXT NOT NULL UNIQUE, created TEXT NOT NULL,
-    open INTEGER NOT NULL DEFAULT 1, answers_open INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL DEFAULT 0,
-    persons TEXT NOT NULL DEFAULT '[]');
-CREATE TABLE IF NOT EXISTS participants (
-    id INTEGER PRIMARY KEY, workshop INTEGER NOT NULL REFERENCES workshops(id), name TEXT NOT NULL,
-    perspective TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS contributions (
-    id INTEGER PRIMARY KEY, workshop INTEGER NOT NULL REFERENCES workshops(id),
-    participant INTEGER NOT NULL REFERENCES participants(id),
-    kind TEXT NOT NULL CHECK (kind IN ('event', 'person', 'relationship', 'answer')),
-    payload TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS actions (
-    id INTEGER PRIMARY KEY, workshop INTEGER NOT NULL REFERENCES workshops(id),
-    contribution INTEGER NOT NULL REFERENCES contributions(id), kind TEXT NOT NULL, before TEXT NOT NULL,
-    created TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS contributions_by_workshop ON contributions (workshop, id);
-CREATE INDEX IF NOT EXISTS workshops_by_case ON workshops (case_key, open);
-"""
-_ADDED_COLUMNS = {"contributions": (("merged_into", "INTEGER"),)}
-"""Columns added since the first version (a store file made before gets them on opening)."""
 ACTIONS = ("hide", "show", "merge", "move")
 """The facilitator's steps; each records the contribution as it was before, which :meth:`WorkshopStore.undo`
 puts back."""
@@ -72,6 +55,10 @@ class Workshop:
     version: int
     persons: tuple[tuple[str, str], ...]
     """(id, label) of the case's persons when the workshop opened: what a participant can link a relation to."""
+    events: tuple[tuple[str, str], ...] = ()
+    """(id, "date · title") of the case's events when the workshop opened: what a participant's link may join."""
+    colours: tuple[tuple[str, str], ...] = ()
+    """(perspective, #rrggbb): each participant's perspective's colour, given on joining, changed by the group."""
 
 
 @dataclass(frozen=True)
@@ -127,12 +114,7 @@ class WorkshopStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as con:
             con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(_SCHEMA)
-            for table, columns in _ADDED_COLUMNS.items():
-                known = {row["name"] for row in con.execute(f"PRAGMA table_info({table})")}
-                for name, kind in columns:
-                    if name not in known:
-                        con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+            prepare(con)
 
     @contextlib.contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -156,15 +138,21 @@ class WorkshopStore:
 
     # --- workshops ---------------------------------------------------------------------------------------------
 
-    def open_workshop(self, case_key: str, persons: Sequence[tuple[str, str]] = ()) -> Workshop:
-        """A new open workshop on the case called ``case_key``, with a fresh join code."""
+    def open_workshop(self, case_key: str, persons: Sequence[tuple[str, str]] = (),
+                      events: Sequence[tuple[str, str]] = (), perspectives: Sequence[dict[str, Any]] = ()
+                      ) -> Workshop:
+        """A new open workshop on the case called ``case_key``, with a fresh join code; ``persons`` and ``events``
+        (id, label) are what participants may refer to, ``perspectives`` the case's own (their colours kept)."""
         with self._connect(write=True) as con:
             while True:
                 code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
                 if con.execute("SELECT 1 FROM workshops WHERE code = ?", (code,)).fetchone() is None:
                     break
-            cursor = con.execute("INSERT INTO workshops (case_key, code, created, persons) VALUES (?, ?, ?, ?)",
-                                 (case_key, code, _now(), json.dumps([list(p) for p in persons])))
+            known = [{k: str(p.get(k, "")) for k in ("key", "label", "colour")} for p in perspectives]
+            cursor = con.execute("INSERT INTO workshops (case_key, code, created, persons, events, colours) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)",
+                                 (case_key, code, _now(), json.dumps([list(p) for p in persons]),
+                                  json.dumps([list(e) for e in events]), json.dumps({"case": known, "given": {}})))
             workshop_id = int(cursor.lastrowid or 0)
         found = self.workshop(workshop_id)
         assert found is not None
@@ -187,6 +175,17 @@ class WorkshopStore:
             row = con.execute("SELECT * FROM workshops WHERE case_key = ? AND open = 1 ORDER BY id DESC LIMIT 1",
                               (case_key,)).fetchone()
         return _workshop(row) if row else None
+
+    def move_case(self, old_key: str, new_key: str) -> int:
+        """Tie the open workshops on ``old_key`` to ``new_key`` (the case was saved under a new file name): how
+        many moved."""
+        with self._connect(write=True) as con:
+            ids = [int(r[0]) for r in con.execute("SELECT id FROM workshops WHERE case_key = ? AND open = 1",
+                                                  (old_key,))]
+            con.execute("UPDATE workshops SET case_key = ? WHERE case_key = ? AND open = 1", (new_key, old_key))
+            for workshop_id in ids:
+                _bump(con, workshop_id)
+        return len(ids)
 
     def close_workshop(self, workshop_id: int) -> None:
         """Close a workshop: its code no longer lets anyone join or add."""
@@ -222,8 +221,24 @@ class WorkshopStore:
         with self._connect(write=True) as con:
             cursor = con.execute("INSERT INTO participants (workshop, name, perspective, token_hash, created) "
                                  "VALUES (?, ?, ?, ?, ?)", (workshop.id, name, perspective, _token_hash(token), _now()))
+            give_colour(con, workshop.id, perspective)
             _bump(con, workshop.id)
         return Participant(int(cursor.lastrowid or 0), workshop.id, name, perspective), token
+
+    def set_colour(self, workshop_id: int, perspective: str, colour: str) -> bool:
+        """The group's colour for one of the workshop's perspectives (``#rrggbb``); False when it is not one of
+        its participants' perspectives or not a colour."""
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(colour or "")):
+            return False
+        with self._connect(write=True) as con:
+            if con.execute("SELECT 1 FROM participants WHERE workshop = ? AND perspective = ?",
+                           (workshop_id, perspective)).fetchone() is None:
+                return False
+            colours = stored_colours(con, workshop_id)
+            colours["given"][perspective] = colour.upper()
+            con.execute("UPDATE workshops SET colours = ? WHERE id = ?", (json.dumps(colours), workshop_id))
+            _bump(con, workshop_id)
+        return True
 
     def participant(self, token: str | None, workshop_id: int) -> Participant | None:
         """The participant holding ``token`` in the open workshop ``workshop_id``; None for an unknown token, a
@@ -367,5 +382,7 @@ def _bump(con: sqlite3.Connection, workshop_id: int) -> None:
 
 def _workshop(row: sqlite3.Row) -> Workshop:
     persons = tuple((str(p[0]), str(p[1])) for p in json.loads(row["persons"] or "[]"))
+    events = tuple((str(e[0]), str(e[1])) for e in json.loads(row["events"] or "[]"))
+    colours = tuple(json.loads(row["colours"] or "{}").get("given", {}).items())
     return Workshop(int(row["id"]), row["case_key"], row["code"], row["created"], bool(row["open"]),
-                    bool(row["answers_open"]), int(row["version"]), persons)
+                    bool(row["answers_open"]), int(row["version"]), persons, events, colours)

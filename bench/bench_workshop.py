@@ -29,6 +29,22 @@ server CPU per update (median)             1.10 s, 1.04 s      0.02 s, 0.02 s
 The slowest lone adds after are the browser's, not the server's (the CPU per update stays 0.02 s): under this load
 headless Chromium sometimes takes seconds to run a poll's answer.
 
+Again 6 Dec 2026 (20:25-20:37 UTC), after the participants' arrows, the perspectives' colours and the added
+titles placed clear of the timeline's labels (3b8c1ba), against 7324b2f just before; each pair one run right after
+the other, load average 8-11 on 2 cores (run 1: 9 lone adds, run 2: 15):
+
+=========================================  ==================  ==================
+                                           7324b2f (run 1, 2)  after (run 1, 2)
+=========================================  ==================  ==================
+one add → wall, median                     2.80 s, 1.56 s      3.14 s, 2.74 s
+one add → wall, max                        16.3 s, 11.2 s      11.2 s, 10.5 s
+20 adds at once → all 20 on the wall       3.75 s, 3.20 s      3.18 s, 3.13 s
+server CPU per update (median)             0.03 s, 0.02 s      0.06 s, 0.06 s
+=========================================  ==================  ==================
+
+The server's ~0.04 s more per update is the titles' placement (the timeline's label placement over Lisa's 93
+events); the wall's times are the machine's load (a third run of the new code: median 2.11 s).
+
 Run: .venv/bin/python bench/bench_workshop.py [--participants 20] [--repeat 5]
 """
 

@@ -37,7 +37,9 @@ def perspective_colours(keys: Iterable[str], chosen: dict[str, str] | None = Non
 
 def chosen_colours(case: Case | None) -> dict[str, str]:
     """The colours the group chose for its perspectives (the case file's ``perspectives``), by key."""
-    return {p.key: p.colour for p in case.perspectives} if case is not None else {}
+    if case is None:
+        return {}
+    return {**{p.label.casefold(): p.colour for p in case.perspectives}, **{p.key: p.colour for p in case.perspectives}}
 
 
 def case_perspectives(case: Case) -> list[str]:

@@ -1,15 +1,19 @@
 """Workshop contributions as case items: what a participant may add, checked by the case's own models, and the
 case with every visible contribution added (who added what in ``added_by``).
 
-A contribution is one of :data:`KINDS` with a JSON payload: the fields of an event, a person or a relationship
-without an id, or an answer to one of the work card's questions. :func:`validated_payload` checks a payload with
-the very pydantic model the item becomes in the case file. :func:`with_contributions` adds the visible ones to a
-case's data under ids of their own (``ws<workshop>-<kind letter><contribution id>``), after taking out what an
-earlier merge of the same workshop put there, so a hidden contribution leaves the case and nothing is added twice.
+A contribution is one of :data:`KINDS` with a JSON payload: the fields of an event, a person, a relationship or a
+link between events without an id, or an answer to one of the work card's questions. :func:`validated_payload`
+checks a payload with the very pydantic model the item becomes in the case file. :func:`with_contributions` adds
+the visible ones to a case's data under ids of their own (``ws<workshop>-<kind letter><contribution id>``), after
+taking out what an earlier merge of the same workshop put there, so a hidden contribution leaves the case and
+nothing is added twice.
+:func:`with_perspectives` adds the authors' perspectives to the case's ``perspectives`` in the wall's colours.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,10 +21,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from models.case import Event, Person, ReflectionNote, Relationship
+from models.group import EventLink
 from models.loading import validate_case_data
 from models.problems import CaseError
 
-KINDS = ("event", "person", "relationship", "answer")
+KINDS = ("event", "person", "relationship", "answer", "link")
 """What a participant can add."""
 
 QUESTIONS: dict[str, str] = {
@@ -30,9 +35,11 @@ QUESTIONS: dict[str, str] = {
 }
 """The work card's questions each participant answers, by key; the case file keeps the method's Dutch wording."""
 
-COLLECTIONS = {"event": "events", "person": "persons", "relationship": "relationships", "answer": "reflections"}
+COLLECTIONS = {"event": "events", "person": "persons", "relationship": "relationships", "answer": "reflections",
+               "link": "links"}
 _MODELS: dict[str, type[BaseModel]] = {"event": Event, "person": Person, "relationship": Relationship,
-                                       "answer": ReflectionNote}
+                                       "answer": ReflectionNote, "link": EventLink}
+_LINK_FIELDS = {"source", "target", "label"}
 _PLACEHOLDER = "x"
 _MAX_ANSWER = 4000
 
@@ -84,9 +91,13 @@ def validated_payload(kind: str, payload: Any) -> dict[str, Any]:
                 or not answer.strip() or len(answer) > _MAX_ANSWER:
             raise ValueError("an answer is one of the card's questions and a text")
         return {"question": question, "text": answer.strip()}
+    if kind == "link" and (not set(payload) <= _LINK_FIELDS or payload.get("source") == payload.get("target")):
+        raise ValueError("a link is a source event, a target event and a short word")
     model = _MODELS[kind].model_validate({"id": _PLACEHOLDER, **payload})  # pydantic's ValidationError is a ValueError
     data = model.model_dump(mode="json", exclude_unset=True, exclude_none=True)
     data.pop("id", None)
+    if kind == "link":
+        data["label"] = model.label  # the word is written out, also when it is the default one
     return data
 
 
@@ -99,6 +110,8 @@ def case_item(contribution: Contribution) -> dict[str, Any]:
     if contribution.kind == "answer":
         return {"id": ident, "question": QUESTIONS[contribution.payload["question"]],
                 "text": contribution.payload["text"], "author": contribution.name, "added_by": author}
+    if contribution.kind == "link":
+        return {"id": ident, **contribution.payload, "author": contribution.name, "added_by": author}
     return {"id": ident, **contribution.payload, "added_by": author}
 
 
@@ -120,8 +133,11 @@ def without_workshop(data: dict[str, Any], workshop: int) -> dict[str, Any]:
     return out
 
 
-def _references_known(item: dict[str, Any], kind: str, persons: set[str]) -> bool:
-    """Whether the persons an item names are in the case (a relationship to a hidden person is left out)."""
+def _references_known(item: dict[str, Any], kind: str, persons: set[str], events: set[str]) -> bool:
+    """Whether the persons and events an item names are in the case (a relationship to a hidden person, a link
+    to a hidden event is left out)."""
+    if kind == "link":
+        return item.get("source") in events and item.get("target") in events
     if kind == "relationship":
         return item.get("source") in persons and item.get("target") in persons
     if kind == "event":
@@ -147,8 +163,10 @@ def with_contributions(data: dict[str, Any], workshop: int, contributions: Itera
     visible = [c for c in contributions if c.shown and c.workshop == workshop and c.kind in KINDS]
     persons = {str(p.get("id")) for p in base.get("persons", [])}
     persons |= {item_id(workshop, "person", c.id) for c in visible if c.kind == "person"}
+    events = {str(e.get("id")) for e in base.get("events", [])}
+    events |= {item_id(workshop, "event", c.id) for c in visible if c.kind == "event"}
     items = [(c.kind, case_item(c)) for c in visible]
-    items = [(kind, item) for kind, item in items if _references_known(item, kind, persons)]
+    items = [(kind, item) for kind, item in items if _references_known(item, kind, persons, events)]
     merged = _added(base, items)
     if _valid(merged):
         return merged
@@ -191,8 +209,48 @@ def settled_data(data: dict[str, Any], workshop: int, contributions: Sequence[Co
     return data if merged == data else merged
 
 
-def pending_events(data: dict[str, Any], workshop: int, contributions: Sequence[Contribution]) -> list[Contribution]:
-    """The visible events added in ``workshop`` that the case does not hold yet (drawn over the timeline)."""
+def pending_events(data: dict[str, Any], workshop: int, contributions: Sequence[Contribution],
+                   kind: str = "event") -> list[Contribution]:
+    """The visible events (or links, ``kind``) added in ``workshop`` that the case does not hold yet (drawn over
+    the timeline)."""
     present = _workshop_ids(data, workshop)
-    return [c for c in contributions if c.kind == "event" and c.shown and c.workshop == workshop
+    return [c for c in contributions if c.kind == kind and c.shown and c.workshop == workshop
             and item_id(workshop, c.kind, c.id) not in present]
+
+
+def perspective_key(perspective: str) -> str:
+    """The key a participant's perspective gets in the case's ``perspectives`` ("jeugd-ggz", "wijkteam-oost"):
+    lower case, accents dropped, other characters than letters, digits and ``_ . : -`` as dashes."""
+    plain = unicodedata.normalize("NFKD", perspective).encode("ascii", "ignore").decode("ascii").lower()
+    key = re.sub(r"[^a-z0-9_.:-]+", "-", plain).strip("-")[:64]
+    return key or "perspectief"
+
+
+def case_perspective(perspective: str, perspectives: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The case's perspective a participant's perspective is (same key, or same label in any case)."""
+    key, word = perspective_key(perspective), perspective.casefold()
+    return next((p for p in perspectives
+                 if p.get("key") in (key, perspective) or str(p.get("label", "")).casefold() == word), None)
+
+
+def with_perspectives(data: dict[str, Any], contributions: Iterable[Contribution],
+                      colours: dict[str, str]) -> dict[str, Any]:
+    """The case data with the perspective of every author of a visible contribution in its ``perspectives``, in
+    the colour the wall drew it (``colours``): a perspective the case has keeps its key, label and persons and
+    takes the wall's colour; a new one is added (its key from :func:`perspective_key`, its label as typed)."""
+    authors = [(c.perspective, *(p for _, p in c.also_by)) for c in contributions if c.shown]
+    wanted = [p for p in dict.fromkeys(p for group in authors for p in group) if p]
+    if not wanted:
+        return data
+    perspectives = [dict(p) for p in data.get("perspectives", [])]
+    for perspective in wanted:
+        colour = colours.get(perspective)
+        found = case_perspective(perspective, perspectives)
+        if found is None and colour:
+            taken = {str(p.get("key")) for p in perspectives}
+            key = perspective_key(perspective)
+            key = next(k for k in (key, *(f"{key}-{n}" for n in range(2, 99))) if k not in taken)
+            perspectives.append({"key": key, "label": perspective, "colour": colour})
+        elif found is not None and colour:
+            found["colour"] = colour
+    return data if perspectives == data.get("perspectives", []) else {**data, "perspectives": perspectives}

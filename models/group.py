@@ -11,6 +11,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from models.authorship import Contributor
+
 _Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 _Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 _Long = Annotated[str, StringConstraints(max_length=20_000)]
@@ -50,6 +52,9 @@ class EventLink(_Item):
                             "or any other short text")
     author: _Short | None = Field(None, description="Who drew it")
     note: _Long | None = None
+    id: _Id | None = Field(None, description="An id of its own (given to an arrow drawn in a workshop)")
+    added_by: Contributor | None = Field(None, description="Who drew it in a workshop (name and perspective); "
+                                         "absent for arrows not drawn in a workshop")
 
 
 class PerspectiveSwitch(_Item):

@@ -109,7 +109,7 @@ def test_the_wall_poll_sends_nothing_until_something_changes(folder: Path) -> No
     store = WorkshopStore(folder / STORE_NAME)
     workshop = store.open_workshop(LISA)
     shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
-    known = {"id": workshop.id, "version": store.version(workshop.id)}
+    known = {"id": workshop.id, "version": store.version(workshop.id), "case": LISA}
     status, _ = call(client, "/", "workshop-tick", 5, {"workshop-store.data": shown, "workshop-version.data": known},
                      "workshop-version")
     assert status == 204  # unchanged: no update at all
@@ -119,8 +119,13 @@ def test_the_wall_poll_sends_nothing_until_something_changes(folder: Path) -> No
     status, out = call(client, "/", "workshop-tick", 6, {"workshop-store.data": shown, "workshop-version.data": known},
                        "workshop-version")
     assert status == 200 and out["workshop-version"]["data"] == {"id": workshop.id,
-                                                                 "version": store.version(workshop.id)}
-    assert len(json.dumps(out)) < 200  # the poll carries a version number, nothing of the case
+                                                                 "version": store.version(workshop.id), "case": LISA}
+    assert len(json.dumps(out)) < 200  # the poll carries a version number and the file name, nothing of the case
+    # the same version, but the wall now names the case by the file it was saved as: fetched again
+    status, out = call(client, "/", "workshop-tick", 7, {"workshop-store.data": {**shown, "case": "nieuw.json"},
+                                                         "workshop-version.data": out["workshop-version"]["data"]},
+                       "workshop-version")
+    assert status == 200 and out["workshop-version"]["data"]["case"] == "nieuw.json"
 
 
 def test_a_new_event_is_drawn_over_the_timeline_and_leaves_the_case_as_it_was(folder: Path) -> None:
@@ -138,9 +143,9 @@ def test_a_new_event_is_drawn_over_the_timeline_and_leaves_the_case_as_it_was(fo
     version = {"id": workshop.id, "version": store.version(workshop.id)}
     status, out = call(client, "/", "workshop-version", version, states, "workshop-overlay")
     assert status == 200 and "Nieuw" in json.dumps(out["workshop-list"])
-    (trace,) = out["workshop-overlay"]["data"]["traces"]
+    trace, title = out["workshop-overlay"]["data"]["traces"][:2]
     assert trace["name"] == "workshop-overlay" and trace["customdata"] == [f"ws{workshop.id}-e{added.id}"]
-    assert trace["yaxis"] == "y" and trace["text"] == ["Nieuw &lt;b&gt;"]  # below the line, inert
+    assert trace["yaxis"] == title["yaxis"] == "y" and title["text"] == ["Nieuw &lt;b&gt;"]  # below the line, inert
     assert out["case-store"]["data"]["blob"] == blob and out["case-store"]["data"]["dirty"]  # same case, unsaved
     # a person goes into the case (the geno-sociogram draws it); the event stays over the timeline
     store.contribute(token, workshop.id, "person", {"label": "Buurvrouw", "kind": "network", "gender": "female"})
@@ -149,7 +154,8 @@ def test_a_new_event_is_drawn_over_the_timeline_and_leaves_the_case_as_it_was(fo
     data = json.loads(unpack(out["case-store"]["data"]["blob"]))
     assert [p["label"] for p in data["persons"] if "added_by" in p] == ["Buurvrouw"]
     assert not any("added_by" in e for e in data["events"])
-    assert len(out["workshop-overlay"]["data"]["traces"]) == 1
+    assert [t["name"] for t in out["workshop-overlay"]["data"]["traces"]][:2] == ["workshop-overlay",
+                                                                                  "workshop-overlay-title"]
 
 
 def _blob(path: Path) -> str:
@@ -189,7 +195,7 @@ def test_the_facilitator_merges_and_moves_on_the_wall_and_the_saved_file_holds_w
     version = {"id": workshop.id, "version": store.version(workshop.id)}
     _, out = call(client, "/", "workshop-version", version, {**steps, "case-store.data": case}, "workshop-overlay")
     traces = out["workshop-overlay"]["data"]["traces"]
-    on_wall = {i: t["yaxis"] for t in traces for i in t["customdata"]}
+    on_wall = {i: t["yaxis"] for t in traces if t["name"] == "workshop-overlay" for i in t["customdata"]}
     assert on_wall == {f"ws{workshop.id}-e{first.id}": "y", f"ws{workshop.id}-e{third.id}": "y2"}
     assert "ook: Bo (ouder)" in json.dumps(out["workshop-list"])
     # the facilitator saves: the file holds exactly those, with both authors of the merged one
@@ -226,3 +232,34 @@ def test_closing_the_workshop_keeps_what_the_wall_showed_in_the_open_case_unsave
     data = json.loads(unpack(out["case-store"]["data"]["blob"]))
     assert [(e["title"], e["added_by"]["name"]) for e in data["events"] if "added_by" in e] == [("Blijft", "Anna")]
     assert out["case-store"]["data"]["dirty"]
+
+
+def test_after_save_as_the_workshop_stays_tied_to_the_new_file(folder: Path) -> None:
+    client = create_app(folder).server.test_client()
+    store = WorkshopStore(folder / STORE_NAME)
+    workshop = store.open_workshop(LISA)
+    _, anna = store.join(workshop.code, "Anna", "school") or (None, "")
+    assert store.contribute(anna, workshop.id, "event", {"title": "Eerste", "date": "2021", "layer": "lived",
+                                                         "type": "experience"})
+    case = {"blob": _blob(folder / LISA), "name": LISA, "source": "file", "revision": 0, "dirty": True,
+            "clean": "x", "base": fingerprint((folder / LISA).read_bytes())}
+    _, out = call(client, "/", "save-as-confirm", 1, {"save-as-name.value": "lisa-werkplaats",
+                                                      "case-store.data": case, "lang.value": "nl"}, "save-as-modal")
+    new_case = out["case-store"]["data"]
+    assert new_case["name"] == "lisa-werkplaats.json"
+    assert store.open_for_case("lisa-werkplaats.json") == store.workshop(workshop.id)
+    assert store.open_for_case(LISA) is None
+    # the wall, now on the new file, keeps showing the workshop
+    shown = {"id": workshop.id, "case": LISA, "url": "http://127.0.0.1/meedoen?code=" + workshop.code}
+    _, out = call(client, "/", "case-store", new_case, {"workshop-store.data": shown}, "workshop-store")
+    assert out["workshop-store"]["data"]["id"] == workshop.id
+    assert out["workshop-store"]["data"]["case"] == "lisa-werkplaats.json"
+    # a later contribution and Opslaan go to the new file; the old one keeps what it had
+    assert store.contribute(anna, workshop.id, "event", {"title": "Tweede", "date": "2022", "layer": "lived",
+                                                         "type": "experience"})
+    before = (folder / LISA).read_bytes()
+    call(client, "/", "edit-save", 1, {"case-store.data": {**new_case, "dirty": True}, "lang.value": "nl"},
+         "save-status")
+    saved = json.loads((folder / "lisa-werkplaats.json").read_text(encoding="utf-8"))
+    assert [e["title"] for e in saved["events"] if "added_by" in e] == ["Eerste", "Tweede"]
+    assert (folder / LISA).read_bytes() == before

@@ -17,6 +17,7 @@ from app.audit import last_saver, record_save
 from app.edit_store import saved
 from app.state import list_case_files, pack
 from app.workshop_case import with_workshop
+from app.workshop_store import STORE_KEY, open_store
 from layouts.components.edit_forms import normal_date
 from layouts.components.i18n import normal_lang
 from layouts.components.page import case_options
@@ -162,9 +163,9 @@ def register(app: dash.Dash, cases: Path | None) -> None:
             return no_update, no_update, True, text("save_status_failed", lang, name=file_name,
                                                  detail=result.detail or ""), no_update, no_update
         record_save(folder / file_name, result.fingerprint, "save_as")
-        new_store = saved(store, name=file_name, base=result.fingerprint)
-        return (new_store, status("saved", lang, name=file_name), False, None,
-                case_options(list_case_files(cases, include_skipped=True), lang), file_name)
+        workshop_follows(app.server.config, str(store.get("name") or ""), file_name)
+        return (saved(store, name=file_name, base=result.fingerprint), status("saved", lang, name=file_name), False,
+                None, case_options(list_case_files(cases, include_skipped=True), lang), file_name)
 
     @app.callback(
         Output("new-case-modal", "is_open"), Input("edit-new", "n_clicks"), Input("new-case-cancel", "n_clicks"),
@@ -222,6 +223,13 @@ def register(app: dash.Dash, cases: Path | None) -> None:
 
     app.clientside_callback(ClientsideFunction("casusbeeld", "markUnsaved"),  # for the warning before closing
                             Output("save-status", "className"), Input("case-store", "data"))
+
+
+def workshop_follows(config: Any, old_name: str, new_name: str) -> None:
+    """After "save as", a live workshop on the case goes along to the new file."""
+    workshops = open_store(config.get(STORE_KEY))
+    if workshops is not None and old_name and old_name != new_name:
+        workshops.move_case(old_name, new_name)
 
 
 def started_case(title: str | None, child: str | None, birth: str | None, gender: str | None) -> EditResult:

@@ -23,7 +23,8 @@ from dash.exceptions import PreventUpdate
 
 from app.edit_store import current_data
 from app.state import case_view
-from app.workshop_case import marked_unsaved, with_case_data
+from app.timeline_view import cached_layout
+from app.workshop_case import marked_unsaved, saved_data, with_case_data
 from app.workshop_store import STORE_KEY, Workshop, WorkshopStore, open_store
 from layouts.components.i18n import normal_lang
 from layouts.components.workshop_panel import (
@@ -36,18 +37,43 @@ from layouts.components.workshop_panel import (
 )
 from layouts.contributions import chosen_colours
 from layouts.texts import text
-from layouts.timeline.workshop_overlay import OverlayEvent, overlay_traces
-from models.contribution import Contribution, item_id, pending_events, settled_data, with_contributions
+from layouts.timeline.workshop_labels import DrawnWords, drawn_words
+from layouts.timeline.workshop_overlay import OverlayEvent, OverlayLink, overlay_links, overlay_traces
+from layouts.view_state import ViewState
+from models.case import Case
+from models.contribution import Contribution, item_id, pending_events, settled_data
 from models.partial_date import normal_date
 
 
-def overlay_data(workshop_id: int, pending: list[Contribution], colours: dict[str, str], projector: bool
-                 ) -> dict[str, Any]:
-    """The traces drawn over the timeline for the events not in the case yet (see ``app/assets/workshop.js``)."""
-    events = [OverlayEvent(item_id(workshop_id, "event", c.id), str(c.payload.get("date", "")),
+def overlay_data(workshop: Workshop, pending: list[Contribution], links: list[Contribution],
+                 colours: dict[str, str], projector: bool, drawn: DrawnWords | None = None) -> dict[str, Any]:
+    """The traces drawn over the timeline for the events not in the case yet, and the arrows participants drew
+    (see ``app/assets/workshop.js``)."""
+    events = [OverlayEvent(item_id(workshop.id, "event", c.id), str(c.payload.get("date", "")),
                            str(c.payload.get("layer", "")), str(c.payload.get("title", "")), c.name, c.perspective)
               for c in pending]
-    return {"traces": overlay_traces(events, colours, projector)}
+    titles = {**dict(workshop.events), **{e.id: e.title for e in events}}
+    arrows = [OverlayLink(item_id(workshop.id, "link", c.id), str(c.payload.get("source")),
+                          str(c.payload.get("target")), str(c.payload.get("label", "")), c.name, c.perspective)
+              for c in links]
+    return {"traces": overlay_traces(events, colours, projector, drawn=drawn),
+            "links": overlay_links(arrows, titles, colours)}
+
+
+def timeline_words(case: Any, projector: bool) -> DrawnWords | None:
+    """What the wall's timeline drew for the open case (its labels and marks), for the added titles to keep
+    clear of."""
+    view = case_view(case)
+    return drawn_words(cached_layout(view, ViewState(projector=projector)), projector) if view else None
+
+
+def wall_colours(workshop: Workshop, participants: list[Any], contributions: list[Contribution],
+                 case: Any) -> dict[str, str]:
+    """Each perspective's colour on the wall: the one the workshop gave it (the case's own, or the group's
+    choice), else the case's, else the palette's."""
+    view = case_view(case)
+    chosen = {**chosen_colours(view.case if view is not None else None), **dict(workshop.colours)}
+    return colours_of(participants, contributions, chosen)
 
 
 def _unsaved(data: dict[str, Any], workshop_id: int, contributions: list[Contribution]) -> bool:
@@ -64,28 +90,41 @@ def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any
     data = current_data(case)
     case_out: Any = no_update
     pending: list[Contribution] = []
+    links: list[Contribution] = []
     if data is not None:
         settled = settled_data(data, workshop.id, contributions)
         pending = pending_events(settled, workshop.id, contributions)
+        links = pending_events(settled, workshop.id, contributions, kind="link")
         if settled is not data:
             case_out = with_case_data(case, settled)
         elif not case.get("dirty") and _unsaved(data, workshop.id, contributions):
             case_out = marked_unsaved(case)  # the same case (nothing redraws), but something to save
-    view = case_view(case)
-    colours = colours_of(participants, contributions, chosen_colours(view.case if view is not None else None))
+    colours = wall_colours(workshop, participants, contributions, case)
     people = [[p.name, p.perspective] for p in participants]
-    same_people = isinstance(drawn, dict) and drawn.get("people") == people and drawn.get("lang") == lang
+    same_people = isinstance(drawn, dict) and drawn.get("people") == people and drawn.get("lang") == lang \
+        and drawn.get("colours") == colours
     persons = {**dict(workshop.persons), **{item_id(workshop.id, "person", c.id): str(c.payload.get("label"))
-                                            for c in contributions if c.kind == "person"}}
+                                            for c in contributions if c.kind == "person"},
+               **dict(workshop.events), **{item_id(workshop.id, "event", c.id): str(c.payload.get("title"))
+                                           for c in contributions if c.kind == "event"}}
     n = answers_count(contributions)
-    return (case_out, overlay_data(workshop.id, pending, colours, projector),
-            {"id": workshop.id, "people": people, "lang": lang},
+    drawn = timeline_words(case_out if isinstance(case_out, dict) else case, projector) if pending else None
+    return (case_out, overlay_data(workshop, pending, links, colours, projector, drawn),
+            {"id": workshop.id, "people": people, "lang": lang, "colours": colours},
             no_update if same_people else join_block(workshop.code, str(shown.get("url") or ""), participants,
                                                      colours, lang),
             items_list(contributions, persons, colours, lang, picked),
             answers_block(contributions, colours, lang, workshop.answers_open),
             not workshops.can_undo(workshop.id),
             text("workshop_answers_hide" if workshop.answers_open else "workshop_answers_show", lang, n=n))
+
+
+def open_on(workshops: WorkshopStore, name: str, case: Case) -> Workshop:
+    """A new workshop on the case ``name``: its persons and events as participants may refer to them (events
+    in time order, with their date), and its perspectives with their colours."""
+    events = [(e.id, f"{e.date} · {e.title}") for e in case.events_in_order()]
+    return workshops.open_workshop(name, [(p.id, p.label) for p in case.persons], events,
+                                   [p.model_dump(mode="json") for p in case.perspectives])
 
 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
@@ -110,8 +149,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         if trigger == "workshop-open" and _open and case_view(case) is not None:
             workshops = store(create=True)
             assert workshops is not None
-            found = workshops.open_for_case(name) or workshops.open_workshop(
-                name, [(p.id, p.label) for p in case_view(case).case.persons])
+            found = workshops.open_for_case(name) or open_on(workshops, name, case_view(case).case)
             return {"id": found.id, "case": name, "url": join_url(flask.request.host_url, found.code)}
         if shown and shown.get("case") == name:
             return no_update
@@ -130,9 +168,10 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         """Closing the workshop keeps what the wall showed in the open case (unsaved, until the facilitator
         saves): every visible contribution with its author."""
         workshops, data = store(), current_data(case)
-        if not clicks or not shown or workshops is None or data is None or shown.get("case") != case.get("name"):
+        workshop = workshops.workshop(int(shown["id"])) if workshops is not None and clicks and shown else None
+        if workshop is None or workshops is None or data is None or shown.get("case") != case.get("name"):
             raise PreventUpdate
-        merged = with_contributions(data, int(shown["id"]), workshops.contributions(int(shown["id"])))
+        merged = saved_data(data, workshops, workshop)
         return no_update if merged == data else with_case_data(case, merged)
 
     @app.callback(
@@ -149,11 +188,11 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         prevent_initial_call=True,
     )
     def _version(_tick: Any, _kick: Any, shown: Any, known: Any) -> Any:
-        """The workshop's version (a few bytes, every half second): sent on only when it moved."""
+        """The workshop's version and the case's file name (renamed by Opslaan als…), sent on when either moved."""
         workshops = store()
         if not shown or workshops is None:
             return None if known else no_update
-        now = {"id": int(shown["id"]), "version": workshops.version(int(shown["id"]))}
+        now = {"id": int(shown["id"]), "version": workshops.version(int(shown["id"])), "case": shown.get("case")}
         if now == known:
             raise PreventUpdate
         return now
@@ -200,6 +239,23 @@ def register_facilitator(app: dash.Dash, store: Callable[[], WorkshopStore | Non
     )
     def _pick(values: list[Any]) -> list[int]:
         return sorted({int(ident) for chosen in values for ident in (chosen or [])})
+
+    @app.callback(
+        Output("workshop-kick", "data", allow_duplicate=True),
+        Input({"type": "workshop-colour", "perspective": ALL, "colour": ALL}, "n_clicks"),
+        State("workshop-store", "data"),
+        prevent_initial_call=True,
+    )
+    def _colour(clicks: list[Any], shown: Any) -> Any:
+        """The group's colour for a perspective: kept in the workshop store, used on the wall at once."""
+        workshops, trigger = store(), ctx.triggered_id
+        if not shown or workshops is None or not isinstance(trigger, dict) or not any(clicks or []):
+            raise PreventUpdate
+        if not ctx.triggered or not ctx.triggered[0]["value"]:
+            raise PreventUpdate
+        if not workshops.set_colour(int(shown["id"]), str(trigger["perspective"]), str(trigger["colour"])):
+            raise PreventUpdate
+        return time.time()
 
     @app.callback(
         Output("workshop-kick", "data"), Output("workshop-action-feedback", "children"),

@@ -13,6 +13,7 @@ from layouts.components.i18n import vocab
 from layouts.components.workshop_panel import summary
 from layouts.texts import text
 from models.contribution import QUESTIONS, Contribution
+from models.group import LINK_WORDS
 from models.vocabulary import EventType, Gender, PersonKind
 
 PERSPECTIVES = ("jeugdbeschermer", "ouder", "kind", "school", "wijkteam", "jeugd-ggz", "huisarts", "netwerk")
@@ -96,6 +97,19 @@ def _relation_form(lang: str) -> html.Div:
     ])
 
 
+def _link_form(lang: str) -> html.Div:
+    """An arrow from one event to another with one of the case model's short words (a 390 px screen: one
+    column of large selects)."""
+    words = [{"label": word, "value": word} for word in LINK_WORDS]
+    return html.Div([
+        field("participant_link_from", _select("p-link-source", []), lang),
+        field("participant_link_word", _select("p-link-word", words, LINK_WORDS[0]), lang),
+        field("participant_link_to", _select("p-link-target", []), lang),
+        _send("p-link-add", "participant_add", lang),
+        _feedback("p-link-feedback"),
+    ])
+
+
 def _answer_form(lang: str) -> html.Div:
     return html.Div([
         *[field(f"participant_question_{key}", dbc.Textarea(id=f"p-answer-{key}", rows=3, maxLength=4000,
@@ -114,6 +128,7 @@ def contribute_forms(lang: str) -> html.Div:
             dbc.Tab(_event_form(lang), label=text("event", lang), tab_id="event"),
             dbc.Tab(_person_form(lang), label=text("participant_tab_person", lang), tab_id="person"),
             dbc.Tab(_relation_form(lang), label=text("participant_tab_relation", lang), tab_id="relation"),
+            dbc.Tab(_link_form(lang), label=text("participant_tab_link", lang), tab_id="link"),
             dbc.Tab(_answer_form(lang), label=text("participant_tab_questions", lang), tab_id="questions"),
         ], id="p-tabs", active_tab="event", class_name="mb-3"),
         html.H2(text("participant_mine", lang), className="h5 mt-4"),

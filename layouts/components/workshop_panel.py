@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import segno
 from dash import dcc, html
 
-from layouts.contributions import colour_of, perspective_colours
+from layouts.contributions import PALETTE, colour_of, perspective_colours
 from layouts.texts import text
 from models.contribution import QUESTIONS, Contribution
 
@@ -61,13 +61,17 @@ def _chip(perspective: str, colours: dict[str, str]) -> html.Span:
 
 
 def summary(contribution: Contribution, persons: dict[str, str], lang: str) -> str:
-    """One line saying what a contribution adds (case content shown as written)."""
+    """One line saying what a contribution adds (case content shown as written); ``persons``: the names of the
+    persons and events it may refer to, by id."""
     data = contribution.payload
     if contribution.kind == "event":
         where = text("workshop_above" if data.get("layer") == "formal" else "workshop_below", lang)
         return f"{data.get('date', '')} · {data.get('title', '')} ({where})"
     if contribution.kind == "person":
         return str(data.get("label", ""))
+    if contribution.kind == "link":
+        return (f"{persons.get(str(data.get('source')), data.get('source'))} — {data.get('label', '')} → "
+                f"{persons.get(str(data.get('target')), data.get('target'))}")
     if contribution.kind == "relationship":
         return (f"{persons.get(str(data.get('source')), data.get('source'))} — "
                 f"{text('workshop_rel_' + str(data.get('type')), lang)} — "
@@ -174,9 +178,25 @@ def join_block(code: str, url: str, participants: Sequence[ParticipantLike], col
             html.Div(text("workshop_participants", lang, n=len(participants)), className="workshop-count",
                      id="workshop-count"),
             html.Div([_chip(p, colours) for p in dict.fromkeys(p.perspective for p in participants)],
-                     className="workshop-legend"),
+                     className="workshop-legend", id="workshop-legend"),
+            colour_choices(list(dict.fromkeys(p.perspective for p in participants)), colours, lang),
         ]),
     ]
+
+
+def colour_choices(perspectives: Sequence[str], colours: dict[str, str], lang: str) -> html.Details:
+    """The facilitator's control for the group's colours: per perspective a swatch for each palette colour (the
+    one in use marked); a click sets it on the wall and, on saving, in the case file."""
+    rows = [html.Div([_chip(perspective, colours), *[
+        html.Button(id={"type": "workshop-colour", "perspective": perspective, "colour": colour}, n_clicks=0,
+                    type="button", className="workshop-swatch" + (
+                        " workshop-swatch-on" if colour_of(perspective, colours).upper() == colour.upper() else ""),
+                    style={"backgroundColor": colour},
+                    title=text("workshop_colour_pick", lang, colour=colour, perspective=perspective),
+                    **{"aria-label": text("workshop_colour_pick", lang, colour=colour, perspective=perspective)})
+        for colour in PALETTE]], className="workshop-colour-row") for perspective in perspectives]
+    return html.Details([html.Summary(text("workshop_colours", lang)), *rows],
+                        className="workshop-colours hide-on-projector", id="workshop-colours")
 
 
 def items_list(contributions: Sequence[Contribution], persons: dict[str, str], colours: dict[str, str],

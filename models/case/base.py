@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from models.authorship import Author, Contributor  # noqa: F401 (re-exported: models.case imports them from here)
 from models.partial_date import PartialDate
 from models.vocabulary import SourceKind
 
@@ -51,21 +52,6 @@ class Source(CaseItem):
     title: ShortText
     date: PartialDate | None = None
     note: LongText | None = None
-
-
-class Author(CaseItem):
-    """A workshop participant: their name and the perspective they took part from."""
-
-    name: ShortText = Field(description="The participant's name as they gave it when joining")
-    perspective: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] | None = Field(
-        None, description='The perspective (a short key, e.g. "ouder", "school", "jeugdbeschermer")')
-
-
-class Contributor(Author):
-    """Who added an item in a workshop, and who else added the same (merged into it by the facilitator)."""
-
-    also: list[Author] = Field(default_factory=list, description="Participants who added the same item too "
-                               "(their contributions were merged into this one)")
 
 
 ADDED_BY = "Who added this item in a workshop (name and perspective); absent for items not added in a workshop"

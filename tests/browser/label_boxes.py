@@ -37,3 +37,23 @@ def overlapping(labels: list[dict[str, Any]], slack: float = 0.5) -> list[tuple[
                     and a["top"] + slack < b["bottom"] and b["top"] + slack < a["bottom"]:
                 pairs.append((a["text"], b["text"]))
     return pairs
+
+
+_TEXTS_JS = """([id, start]) => {
+    const gd = document.getElementById(id).querySelector('.js-plotly-plot');
+    const out = [];
+    gd.querySelectorAll('.scatterlayer .textpoint text').forEach(text => {
+        if (!text.textContent.startsWith(start) || text.closest('.rangeslider-container')) { return; }
+        const r = text.getBoundingClientRect();
+        if (r.width && r.height) {
+            out.push({text: text.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom});
+        }
+    });
+    return out;
+}"""
+
+
+def drawn_point_texts(page: Any, start: str, graph_id: str = "timeline-graph") -> list[dict[str, Any]]:
+    """The text boxes (screen px) of the words a graph's scatter traces draw that begin with ``start`` (the
+    range slider's copies left out)."""
+    return list(page.evaluate(_TEXTS_JS, [graph_id, start]))

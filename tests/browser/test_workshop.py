@@ -19,6 +19,7 @@ import pytest
 from app.workshop_store import STORE_NAME, WorkshopStore
 from tests.browser.conftest import LISA, SAMPLES, Server
 from tests.browser.helpers import graph_data, wait_for_graph, wait_until
+from tests.browser.label_boxes import drawn_labels, drawn_point_texts, overlapping
 
 PEOPLE = (("Anna", "school", "formal"), ("Bo", "ouder", "lived"), ("Chris", "jeugdbeschermer", "formal"))
 
@@ -101,6 +102,57 @@ def rings(wall: Any) -> dict[str, str]:
     return dict(found)
 
 
+def arrows(wall: Any) -> dict[str, dict[str, Any]]:
+    """Link id → the colour and ends (x, y, axis) of every arrow a participant drew, as the wall's timeline draws
+    it (an annotation named ``workshop-link``)."""
+    found = wall.evaluate("""() => {
+        const gd = document.getElementById('timeline-graph').querySelector('.js-plotly-plot');
+        const out = {};
+        for (const a of ((gd && gd.layout && gd.layout.annotations) || [])) {
+            if (a.name === 'workshop-link') out[a.meta.id] = {colour: a.arrowcolor, x: a.x, y: a.y, ax: a.ax,
+                                                              ay: a.ay, axis: a.yref};
+        }
+        return out;
+    }""")
+    return dict(found)
+
+
+def mark_position(wall: Any, event_id: str) -> list[Any] | None:
+    """(x, y, axis) of the mark the wall's timeline draws for ``event_id``."""
+    return wall.evaluate("""(id) => {
+        const gd = document.getElementById('timeline-graph').querySelector('.js-plotly-plot');
+        for (const t of gd._fullData) {
+            const ids = t.customdata || [];
+            for (let i = 0; i < ids.length; i++) {
+                const row = ids[i];
+                if ((Array.isArray(row) ? row[0] : row) === id) {
+                    const x = t.type === 'bar' && t.base && t.base.length ? t.base[i] : t.x[i];
+                    return [x, t.y[i], t.yaxis || 'y'];
+                }
+            }
+        }
+        return null;
+    }""", event_id)
+
+
+def add_link(phone: Any, source_index: int, target_title: str) -> None:
+    """Pick a link on the phone: from the case's event at ``source_index`` to the event titled so."""
+    phone.get_by_role("tab", name="Pijl").click()
+    target = phone.locator("#p-link-target option", has_text=target_title)
+    target.wait_for(state="attached")
+    phone.locator("#p-link-target").select_option(target.get_attribute("value"))
+    source = phone.locator("#p-link-source option").nth(source_index).get_attribute("value")
+    phone.locator("#p-link-source").select_option(source)
+    phone.locator("#p-link-word").select_option("leidde tot")
+
+
+def rgb(colour: str) -> str:
+    """``#rrggbb`` as the browser writes a computed colour (``rgb(r, g, b)``); such a one unchanged."""
+    if not colour.startswith("#"):
+        return colour
+    return "rgb({}, {}, {})".format(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
 def shown_event_ids(wall: Any) -> set[str]:
     return {i for t in graph_data(wall, "timeline-graph") for i in (t["customdata"] or []) if isinstance(i, str)}
 
@@ -124,19 +176,42 @@ def test_three_participants_build_the_picture_and_the_facilitator_saves_it(brows
     assert set(drawn) <= shown_event_ids(wall)
     for _, phone in phones:
         assert "Toegevoegd" in phone.locator("#p-event-feedback").inner_text()
+    # their titles (two of them added on one day above the line) overlap neither each other nor the drawn labels
+    titles = wait_until(lambda: len(drawn_point_texts(wall, "Inbreng van")) == 3
+                        and drawn_point_texts(wall, "Inbreng van"), timeout_s=10)
+    assert titles, "the added events' titles are not all drawn"
+    labels = (drawn_labels(wall) or {}).get("labels", [])
+    assert labels and not overlapping(titles) and not [
+        pair for pair in overlapping(titles + labels) if pair[0].startswith("Inbreng") != pair[1].startswith("Inbreng")]
+    # each draws an arrow from one of the case's events to their own, at the same time
+    for index, ((_, phone), (name, _, _)) in enumerate(zip(phones, PEOPLE, strict=True)):
+        add_link(phone, 3 + 10 * index, f"Inbreng van {name}")
+    start = time.monotonic()
+    for _, phone in phones:
+        phone.locator("#p-link-add").dispatch_event("click")
+    linked = wait_until(lambda: len(arrows(wall)) == 3 and arrows(wall), timeout_s=30)
+    print(f"three participants' arrows on the wall after {time.monotonic() - start:.2f} s")
+    assert linked, "the wall never showed the three arrows"
+    by_colour = {colour: event_id for event_id, colour in drawn.items()}
+    for arrow in linked.values():  # each arrow in its author's colour, ending at their event's mark
+        assert mark_position(wall, by_colour[arrow["colour"]]) == [arrow["x"], arrow["y"], arrow["axis"]]
+    legend = wall.evaluate("""() => [...document.querySelectorAll('#workshop-legend .perspective-chip')]
+        .map(chip => [chip.textContent, getComputedStyle(chip).borderTopColor])""")
+    assert len(legend) == 3
     items = wall.locator(".workshop-item")
-    assert items.count() == 3
-    # the facilitator hides Bo's event
-    bo = wall.locator(".workshop-item", has_text="Inbreng van Bo")
+    assert items.count() == 6
+    # the facilitator hides Bo's event: Bo's arrow to it goes with it
+    bo = wall.locator(".workshop-item", has_text="Inbreng van Bo").filter(has_text="Gebeurtenis")
     bo.locator(".workshop-hide").click()
-    wait_until(lambda: len(rings(wall)) == 2, timeout_s=15)
+    assert wait_until(lambda: len(rings(wall)) == 2 and len(arrows(wall)) == 2, timeout_s=15)
     on_wall = rings(wall)
     assert len(on_wall) == 2 and wall.locator(".workshop-item.workshop-hidden").count() == 1
     # undo brings it back, hiding again takes it away
     wall.locator("#workshop-undo").click()
-    wait_until(lambda: len(rings(wall)) == 3, timeout_s=15)
+    assert wait_until(lambda: len(rings(wall)) == 3 and len(arrows(wall)) == 3, timeout_s=15)
     bo.locator(".workshop-hide").click()
-    wait_until(lambda: len(rings(wall)) == 2, timeout_s=15)
+    assert wait_until(lambda: len(rings(wall)) == 2 and len(arrows(wall)) == 2, timeout_s=15)
+    arrows_before_save = arrows(wall)
     # the facilitator saves: the file holds exactly the events the wall shows, with their authors
     wall.locator("#edit-save").click()
     wall.locator("#save-status", has_text=f"Opgeslagen in {LISA}").wait_for()
@@ -148,6 +223,19 @@ def test_three_participants_build_the_picture_and_the_facilitator_saves_it(brows
     assert {e["layer"] for e in added.values()} == {"formal"}
     original = json.loads((SAMPLES / LISA).read_text(encoding="utf-8"))
     assert len(saved["events"]) == len(original["events"]) + 2
+    # the arrows the wall showed, with their authors, to the events they showed
+    assert {link["id"] for link in saved["links"]} == set(arrows_before_save)
+    assert sorted((link["added_by"]["name"], link["added_by"]["perspective"], link["label"], link["target"] in added)
+                  for link in saved["links"]) == [("Anna", "school", "leidde tot", True),
+                                                  ("Chris", "jeugdbeschermer", "leidde tot", True)]
+    # the perspectives, in the colours the wall drew them (the rings, the arrows, the legend)
+    ring_colours = {added[i]["added_by"]["perspective"]: colour.upper() for i, colour in rings(wall).items()}
+    saved_colours = {p["label"]: p["colour"].upper() for p in saved["perspectives"]}
+    assert {p: saved_colours[p] for p in ring_colours} == ring_colours
+    assert set(saved_colours) == {"school", "ouder", "jeugdbeschermer"}  # everyone in the wall's legend
+    assert {link["added_by"]["perspective"]: saved_colours[link["added_by"]["perspective"]]
+            for link in saved["links"]} == {p: c for p, c in ring_colours.items()}
+    assert {text: rgb(colour) for text, colour in legend} == {p: rgb(c) for p, c in saved_colours.items()}
     for context, _ in phones:
         context.close()
 
@@ -244,3 +332,37 @@ def test_the_facilitator_merges_moves_and_undoes_and_the_file_keeps_both_authors
     assert [(e["id"], e["added_by"]) for e in added] == [(ids[first.id], {
         "name": "Anna", "perspective": "school", "also": [{"name": "Bo", "perspective": "ouder"}]})]
     wait_until(lambda: not overlay(wall) and set(rings(wall)) == {ids[first.id]}, timeout_s=15)  # now in the case
+
+
+def test_after_save_as_the_wall_keeps_the_workshop_and_saves_to_the_new_file(wall: Any,
+                                                                               workshop_folder: Path) -> None:
+    code, _ = open_workshop(wall)
+    store = WorkshopStore(workshop_folder / STORE_NAME)
+    workshop = store.by_code(code)
+    assert workshop is not None
+    _, anna = store.join(code, "Anna", "school") or (None, "")
+    event = {"date": "2021-03", "layer": "lived", "type": "experience"}
+    first = store.contribute(anna, workshop.id, "event", {**event, "title": "Voor het opslaan"})
+    assert first
+    assert wait_until(lambda: len(overlay(wall)) == 1, timeout_s=15)
+    wall.locator("#edit-save-as").click()
+    wall.locator("#save-as-modal").wait_for(state="visible")
+    wall.locator("#save-as-name").fill("lisa-werkplaats.json")
+    wall.locator("#save-as-confirm").click()
+    wall.locator("#save-status", has_text="Opgeslagen in lisa-werkplaats.json").wait_for()
+    new_file = workshop_folder / "lisa-werkplaats.json"
+    # the wall still shows the workshop, and what is added after reaches it
+    assert wall.locator("#workshop-code").inner_text().strip() == code
+    second = store.contribute(anna, workshop.id, "event", {**event, "title": "Na het opslaan"})
+    assert second
+    assert wait_until(lambda: set(overlay(wall)) == {f"ws{workshop.id}-e{second.id}"}, timeout_s=15)
+    wall.locator("#workshop-list", has_text="Na het opslaan").wait_for()
+    assert store.open_for_case("lisa-werkplaats.json") == store.workshop(workshop.id)
+    # Opslaan now writes the new file; the old one keeps what it had
+    before = (workshop_folder / LISA).read_bytes()
+    wall.locator("#edit-save").click()
+    wall.locator("#save-status", has_text="Opgeslagen in lisa-werkplaats.json").wait_for()
+    assert wait_until(lambda: [e["title"] for e in json.loads(new_file.read_text(encoding="utf-8"))["events"]
+                        if "added_by" in e] == ["Voor het opslaan", "Na het opslaan"], timeout_s=15)
+    assert (workshop_folder / LISA).read_bytes() == before
+    new_file.unlink()

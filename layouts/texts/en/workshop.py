@@ -78,4 +78,12 @@ WORKSHOP: dict[str, str] = {
     "workshop_move_bad_date": "That date is not understood (e.g. 12-3-2021, 3-2021 or 2021).",
     "workshop_merged_into": "merged with #{n}",
     "workshop_also": "also: {names}",
+    "workshop_kind_link": "Arrow",
+    "participant_tab_link": "Arrow",
+    "participant_link_from": "From event",
+    "participant_link_word": "Word on the arrow",
+    "participant_link_to": "To event",
+    "participant_invalid_link": "Choose two different events and a word.",
+    "workshop_colours": "Colours",
+    "workshop_colour_pick": "Colour {colour} for {perspective}",
 }

@@ -78,4 +78,12 @@ WORKSHOP: dict[str, str] = {
     "workshop_move_bad_date": "Die datum kennen we niet (bijv. 12-3-2021, 3-2021 of 2021).",
     "workshop_merged_into": "samengevoegd met #{n}",
     "workshop_also": "ook: {names}",
+    "workshop_kind_link": "Pijl",
+    "participant_tab_link": "Pijl",
+    "participant_link_from": "Van gebeurtenis",
+    "participant_link_word": "Woord bij de pijl",
+    "participant_link_to": "Naar gebeurtenis",
+    "participant_invalid_link": "Kies twee verschillende gebeurtenissen en een woord.",
+    "workshop_colours": "Kleuren",
+    "workshop_colour_pick": "Kleur {colour} voor {perspective}",
 }
