@@ -61,8 +61,8 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
         box = (boxed or {}).get(key)
         half = one if box is None else min(one, m.x - box[0] - 0.1, box[1] - m.x - 0.1)
         for k, o in people:
-            if k == key or abs(o.y - m.y) >= 1.0:
-                continue
+            if k == key or abs(o.y - m.y) >= 1.0 or abs(o.label_drop - m.label_drop) > 1e-6:
+                continue  # another row, or the other level of a staggered row
             room = abs(o.x - m.x) - 0.12
             if one + need[k][0] <= room:
                 continue
@@ -81,5 +81,5 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
             m.label_lines = max(1, min(2, int((CELL_H - 0.6 + PAD - m.half_h - 0.1) * ppu / (font * 1.2))))
         lines = fit(labels[key], m.label_chars, m.label_lines).count("<br>") + 1 + (1 if years and key in years else 0)
         m.label_half_w = half
-        m.label_depth = m.half_h + 0.08 + lines * font * 1.3 / ppu
+        m.label_depth = m.half_h + 0.08 + m.label_drop + lines * font * 1.3 / ppu
         m.label_font = font

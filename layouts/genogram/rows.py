@@ -38,9 +38,11 @@ class Layouter:
     """Layout of one connected family part."""
 
     def __init__(self, st: Structure, ids: list[str], hints_order: dict[str, int],
-                 pinned: dict[str, float], label_room: dict[str, float] | None = None) -> None:
+                 pinned: dict[str, float], label_room: dict[str, float] | None = None,
+                 staggered: set[int] | frozenset[int] = frozenset()) -> None:
         self.st = st
         self.label_room = label_room or {}
+        self.staggered = staggered  # generations whose every other name is drawn lower
         self.ids = ids
         self.hints = hints_order
         self.pinned = pinned
@@ -96,7 +98,10 @@ class Layouter:
         same_sib = a in self.sibship_of and self.sibship_of.get(a) == self.sibship_of.get(b)
         gap = _gap(a, b, self.st.couples, same_block, same_sib)
         if self.label_room:  # room for both names (half widths, units) beside each other
-            gap = max(gap, self.label_room.get(a, 0.0) + self.label_room.get(b, 0.0) + LABEL_MARGIN)
+            room_a, room_b = self.label_room.get(a, 0.0), self.label_room.get(b, 0.0)
+            # staggered, a name only needs room beside the next but one (the sum of two such gaps)
+            need = max(room_a, room_b) + LABEL_MARGIN / 2 if g in self.staggered else room_a + room_b + LABEL_MARGIN
+            gap = max(gap, need)
         return gap
 
     def _unit_anchor(self, unit: tuple[ParentKind, tuple[str, ...]], xs: dict[str, float]) -> float | None:
