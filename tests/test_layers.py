@@ -81,7 +81,6 @@ LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functio
     "layouts.genogram.ring.ring_layout": 68,
     "models.patterns.people.find_absent_persons": 66,
     "models.patterns.people.find_case_manager_changes": 65,
-    "layouts.genogram.layout.family_layout": 64,
     "app.report.report_html": 62,
     "layouts.timeline.figure.timeline_figure": 62,
 }

@@ -11,12 +11,13 @@ from typing import Any
 from layouts.genogram.captions import fit
 from layouts.genogram.context import Mark
 from layouts.genogram.labels import label_need
+from layouts.genogram.structure import ROW
 from models.case import Case
 from models.vocabulary import PersonKind
 
 SPACING_ROUNDS = 5  # label-aware spacing: rounds of (spacing for a scale, fit the scale)
 SPACING_STEP = 2.0  # px a unit: the scale the spacing is made for is rounded down to this (cache hits)
-MIN_SPACING_PPU = 16.0  # px a unit: below it rows (ROW units apart) have no room for two-line names
+NAME_ROOM_IN_ROW = ROW - 2.6  # units of a row's height a name of two lines may take (the rest: symbol, bars)
 STAGGER_GAIN = 1.08  # staggered names are chosen when the drawing is this much larger for them
 
 Attempt = Callable[[int, float, bool], tuple[Any, float, dict[str, Mark]]]
@@ -32,22 +33,28 @@ def spaced_fit(case: Case, fonts: Sequence[int], start: float, attempt: Attempt)
     for font in fonts:
         held: dict[bool, tuple[float, Any]] = {}
         for stagger in (False, True):
-            guess = start
+            guess, least = start, min_spacing_ppu(font or 14)
             for _ in range(SPACING_ROUNDS):
                 found, ppu, marks = attempt(font, guess, stagger)
                 if ppu >= guess * 0.98:
                     held[stagger] = (ppu, found)  # the rows are spaced for the scale they are drawn at
                     break
                 tried.append((names_cut(case, marks), -ppu, len(tried), found))
-                if guess <= MIN_SPACING_PPU:
+                if guess <= least:
                     break
-                guess = max(MIN_SPACING_PPU, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
+                guess = max(least, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
             if not stagger and False in held and held[False][0] >= start * 0.98:
                 return held[False][1]  # drawn at the largest scale: nothing to gain
         if held:
             plain, staggered = held.get(False, (0.0, None)), held.get(True, (0.0, None))
             return staggered[1] if staggered[0] > plain[0] * STAGGER_GAIN else plain[1] or staggered[1]
     return min(tried, key=lambda t: t[:3])[3]
+
+
+def min_spacing_ppu(font: int) -> float:
+    """px a unit below which the rows (:data:`.structure.ROW` units apart) have no room for names of two lines at
+    ``font`` px: the spacing is made for no smaller scale."""
+    return 2 * font * 1.3 / NAME_ROOM_IN_ROW
 
 
 def names_cut(case: Case, marks: dict[str, Mark]) -> int:
