@@ -23,7 +23,7 @@ from layouts.genogram.labels import fit_labels, label_fonts, label_need
 from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
 from layouts.genogram.persons import title_room
-from layouts.genogram.ring import CELL_W, RingLayout, ring_layout
+from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
 from layouts.genogram.spacing import name_room, spaced_fit
 from layouts.style import type_scale
 from models.case import Case
@@ -219,9 +219,11 @@ class _Fitter:
         self.org_names = {o: orgs[o].name for o in shown if o in orgs}
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
-    def ring(self, guess: float, columns: int | None, all_right: bool | None, sized: bool = False) -> RingLayout:
+    def ring(self, guess: float, columns: int | None, all_right: bool | None, above: bool = False,
+             sized: bool = False) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
-        otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``."""
+        otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``;
+        ``above``: the informal network in rows above the family."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
                   ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
@@ -241,7 +243,14 @@ class _Fitter:
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
-                           all_below=all_right is None)
+                           all_below=all_right is None, above=above, network_cells=self.network_cells(font, guess))
+
+    def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
+        """The informal network's cells in rows above the family: each as wide as its name on two lines as narrow
+        as they go at ``font`` px, as high as a symbol and two lines (units at ``guess``)."""
+        widths = {n: 2 * label_need(d.get("label", ""), font, guess)[1] + 0.5 for n, d in self.graph.nodes(data=True)
+                  if d.get("node") == "person" and not d.get("genogram") and d.get("kind") != "professional"}
+        return widths, max(CELL_H, 1.3 + 2 * font * 1.3 / guess + 0.3)
 
     def marks(self, ring: RingLayout) -> tuple[dict[str, Mark], dict[str, str]]:
         """The marks of the family and the ring, and the mark each person is drawn in."""
@@ -263,14 +272,16 @@ class _Fitter:
         """The ring that lets the drawing be largest in ``room_w`` × ``room_h`` px (no more than ``most`` px a
         unit), its organisations sized for their names at that scale: (px a unit for ``room_w`` alone, px a unit
         for both, the ring)."""
-        options: list[tuple[int | None, bool | None]] = [(None, False), (1, False), (2, False), (3, False)]
-        if self.framed:
-            options += [(4, False), (1, True), (2, True), (3, True), (4, True), (None, None)]
+        options: list[tuple[int | None, bool | None, bool]] = [(None, False, False), (1, False, False),
+                                                              (2, False, False), (3, False, False)]
+        if self.framed:  # also: the network above the family, the family across the frame's width
+            options += [(4, False, False), (1, True, False), (2, True, False), (3, True, False), (4, True, False),
+                        (None, None, False), (None, None, True), (1, False, True), (2, False, True)]
         guess, found = most, None
         for _ in range(5):
             scored = []
-            for k, (columns, all_right) in enumerate(options):
-                ring_k = self.ring(guess, columns, all_right)
+            for k, (columns, all_right, above) in enumerate(options):
+                ring_k = self.ring(guess, columns, all_right, above)
                 x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
                 fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
@@ -282,8 +293,7 @@ class _Fitter:
         assert found is not None
         if self.framed and any(item.collapsed for item in found.items):
             # the folded boxes sized for their names, when that costs the drawing little
-            columns, all_right = options[best]
-            sized = self.ring(guess, columns, all_right, sized=True)
+            sized = self.ring(guess, *options[best], sized=True)
             x0_, x1_, y0_, y1_ = extent(self.marks(sized)[0], sized, self.box)
             fit_s = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
             if fit_s >= fitted * SIZED_BOXES_COST:

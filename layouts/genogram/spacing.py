@@ -17,7 +17,7 @@ from models.vocabulary import PersonKind
 
 SPACING_ROUNDS = 5  # label-aware spacing: rounds of (spacing for a scale, fit the scale)
 SPACING_STEP = 2.0  # px a unit: the scale the spacing is made for is rounded down to this (cache hits)
-NAME_ROOM_IN_ROW = ROW - 2.6  # units of a row's height a name of two lines may take (the rest: symbol, bars)
+NAME_ROOM_IN_ROW = ROW - 2.3  # units of a row's height a name of two lines may take (the rest: symbol, bars)
 STAGGER_GAIN = 1.08  # staggered names are chosen when the drawing is this much larger for them
 
 Attempt = Callable[[int, float, bool], tuple[Any, float, dict[str, Mark]]]
