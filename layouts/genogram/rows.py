@@ -14,6 +14,7 @@ from models.case import Relationship
 from models.vocabulary import ParentKind
 
 LABEL_MARGIN = 0.5  # units between two neighbours' names when the names set the gap
+COMPACTING = 0.3  # weight of the pull between row neighbours when the rows are spaced for names
 
 # --- ordering ----------------------------------------------------------------------------------------
 
@@ -321,12 +322,17 @@ class Layouter:
             centre = sum(x[k] for k in below) / len(below)
             for p in parents:
                 pull(p, x[p] + centre - anchor, 1.0)
-        # Partners close together; explicit siblings near each other.
+        # Partners close together; explicit siblings near each other; spaced for names, neighbours a little
+        # toward each other (the row no wider than it needs: the names take the width).
         for i in range(len(order) - 1):
             a, b = order[i], order[i + 1]
             if frozenset((a, b)) in self.st.couples:
                 pull(a, x[b] - PARTNER_GAP, 2.0)
                 pull(b, x[a] + PARTNER_GAP, 2.0)
+            elif self.label_room:
+                gap = self._gap_between(a, b, g)
+                pull(a, x[b] - gap, COMPACTING)
+                pull(b, x[a] + gap, COMPACTING)
         for pid in order:
             for sib in self.st.siblings.get(pid, []):
                 if sib in x and self.st.gen.get(sib) == g:

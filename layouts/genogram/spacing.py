@@ -17,7 +17,8 @@ from models.vocabulary import PersonKind
 
 SPACING_ROUNDS = 5  # label-aware spacing: rounds of (spacing for a scale, fit the scale)
 SPACING_STEP = 2.0  # px a unit: the scale the spacing is made for is rounded down to this (cache hits)
-NAME_ROOM_IN_ROW = ROW - 2.3  # units of a row's height a name of two lines may take (the rest: symbol, bars)
+NAME_ROOM_IN_ROW = ROW - 2.0  # units of a row's height a name of two lines may take (the rest: symbol, bars)
+CRAMPED = 0.75  # a fit drawn below this share of the least spacing scale is cramped: rows' names meet
 STAGGER_GAIN = 1.08  # staggered names are chosen when the drawing is this much larger for them
 
 Attempt = Callable[[int, float, bool], tuple[Any, float, dict[str, Mark]]]
@@ -27,9 +28,9 @@ scale it is drawn at, its marks)."""
 
 def spaced_fit(case: Case, fonts: Sequence[int], start: float, attempt: Attempt) -> Any:
     """The fit whose rows are spaced for the scale they are drawn at, with the largest type of ``fonts`` that has
-    one (plain rows, or staggered names when the drawing is larger that way); else the one with the fewest names
-    cut, drawn largest."""
-    tried: list[tuple[int, float, int, Any]] = []
+    one (plain rows, or staggered names when the drawing is larger that way); else, of those with about the fewest
+    names cut, the one drawn largest."""
+    tried: list[tuple[tuple[bool, bool, int], float, int, Any]] = []
     for font in fonts:
         held: dict[bool, tuple[float, Any]] = {}
         for stagger in (False, True):
@@ -39,7 +40,7 @@ def spaced_fit(case: Case, fonts: Sequence[int], start: float, attempt: Attempt)
                 if ppu >= guess * 0.98:
                     held[stagger] = (ppu, found)  # the rows are spaced for the scale they are drawn at
                     break
-                tried.append((names_cut(case, marks), -ppu, len(tried), found))
+                tried.append((cut_rank(case, marks, ppu < least * CRAMPED), -ppu, len(tried), found))
                 if guess <= least:
                     break
                 guess = max(least, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
@@ -55,6 +56,14 @@ def min_spacing_ppu(font: int) -> float:
     """px a unit below which the rows (:data:`.structure.ROW` units apart) have no room for names of two lines at
     ``font`` px: the spacing is made for no smaller scale."""
     return 2 * font * 1.3 / NAME_ROOM_IN_ROW
+
+
+def cut_rank(case: Case, marks: dict[str, Mark], cramped: bool) -> tuple[bool, bool, int]:
+    """How bad a fit with names cut is: any cut at all, ``cramped`` (drawn so small that a row's names reach the
+    next row), then by quarters of the names drawn (of two fits with about as many cut, the larger reads better)."""
+    cut = names_cut(case, marks)
+    drawn = sum(1 for m in marks.values() if m.label_chars)
+    return cut > 0, cramped, cut * 4 // max(1, drawn)
 
 
 def names_cut(case: Case, marks: dict[str, Mark]) -> int:
