@@ -243,7 +243,8 @@ class _Fitter:
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
-                           all_below=all_right is None, above=above, network_cells=self.network_cells(font, guess))
+                           all_below=0.0 if all_right is not None else 2.0 if self.framed else 1.0, above=above,
+                           network_cells=self.network_cells(font, guess))
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
         """The informal network's cells in rows above the family: each as wide as its name on two lines as narrow
@@ -274,9 +275,11 @@ class _Fitter:
         for both, the ring)."""
         options: list[tuple[int | None, bool | None, bool]] = [(None, False, False), (1, False, False),
                                                               (2, False, False), (3, False, False)]
-        if self.framed:  # also: the network above the family, the family across the frame's width
+        # also: every organisation below the family, the network above it: the family across the width
+        options += [(None, None, False), (None, None, True)]
+        if self.framed:
             options += [(4, False, False), (1, True, False), (2, True, False), (3, True, False), (4, True, False),
-                        (None, None, False), (None, None, True), (1, False, True), (2, False, True)]
+                        (1, False, True), (2, False, True)]
         guess, found = most, None
         for _ in range(5):
             scored = []

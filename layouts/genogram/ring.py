@@ -137,7 +137,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
                 show_professionals: bool = True, collapse: object = "auto",
                 titles: dict[str, tuple[float, float]] | None = None, cell_w: float = CELL_W,
                 columns: int | None = None, all_right: bool = False, from_top: bool = False,
-                size_collapsed: bool = True, all_below: bool = False, above: bool = False,
+                size_collapsed: bool = True, all_below: float = 0.0, above: bool = False,
                 network_cells: tuple[dict[str, float], float] | None = None) -> RingLayout:
     """Place the shown non-family persons of ``graph`` around ``family_box`` (x0, x1, y0, y1).
 
@@ -146,7 +146,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     the family's height leaves room for, at most three); ``all_right``: the bottom sectors go to the right too
     (for a wide frame); ``from_top``: the columns on the right may start as high as the family's top row;
     ``size_collapsed``: collapsed organisations sized for their names too (else small, the name cut);
-    ``all_below``: every organisation in rows below the family (a band up to twice as wide as the family);
+    ``all_below``: every organisation in rows below the family, in a band up to this many times its width (0: no);
     ``above``: the informal network in rows above the family instead of a column on its left (the family gets the
     frame's width); ``network_cells``: (each network person's cell width in those rows, the cells' height)."""
     orgs = case.organisation_map()
@@ -180,7 +180,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
 
     x0, x1, y0, y1 = family_box
     bottom = [i for i in items if i.side == "bottom"]
-    _place_rows(bottom, (x0 + x1) / 2, y0 - MARGIN, max(x1 - x0, 16.0) * (2.0 if all_below else 1.0))
+    _place_rows(bottom, (x0 + x1) / 2, y0 - MARGIN, max(x1 - x0, 16.0) * (all_below or 1.0))
     band_x0 = min([x0, *(i.box[0] for i in bottom)])
     band_x1 = max([x1, *(i.box[1] for i in bottom)])
     band_y0 = min([y0 - MARGIN, *(i.box[2] for i in bottom)])
