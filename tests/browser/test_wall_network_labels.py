@@ -82,9 +82,13 @@ def _open(page: Any, which: str, size: tuple[int, int], view: str) -> dict[str, 
 
 
 def _drawn_for_its_frame(page: Any, size: tuple[int, int], view: str) -> bool:
+    """The figure shown is drawn for a wall frame (not the screen's figure, still shown while the wall's is drawn)
+    about as wide as the view leaves."""
     box = page.locator("#genosociogram-graph .main-svg").first.bounding_box()
     share = (0.8, 1.01) if view == "network" else (0.35, 0.55)
-    return bool(box) and share[0] * size[0] <= box["width"] <= share[1] * size[0]
+    framed = page.evaluate("""() => { const gd = document.querySelector('#genosociogram-graph .js-plotly-plot');
+        return Boolean(gd && gd.layout && gd.layout.meta && gd.layout.meta.frame); }""")
+    return bool(box) and framed and share[0] * size[0] <= box["width"] <= share[1] * size[0]
 
 
 def _drawn_for_its_card(page: Any) -> bool:
