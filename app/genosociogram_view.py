@@ -46,18 +46,19 @@ def graph_key(graph: nx.MultiDiGraph) -> str:
 
 
 def fit_key(view: CaseView, as_of: dt.date | None, frame: tuple[int, int] | None, projector: bool,
-            unfolded: Collection[str]) -> tuple[Any, ...]:
-    """What the fit depends on: the case's content, the network on ``as_of``, the frame, the mode, the unfolded."""
+            unfolded: Collection[str], card: int | None = None) -> tuple[Any, ...]:
+    """What the fit depends on: the case's content, the network on ``as_of``, the frame (or the screen card's
+    width), the mode, the unfolded."""
     return (view.key, graph_key(build_graph(view.case, as_of)), frame, bool(projector or frame),
-            tuple(sorted(unfolded)))
+            tuple(sorted(unfolded)), card)
 
 
 def cached_fit(view: CaseView, as_of: dt.date | None, frame: tuple[int, int] | None, projector: bool,
-               unfolded: Collection[str] = ()) -> tuple[SociogramLayout, tuple[Any, ...]]:
+               unfolded: Collection[str] = (), card: int | None = None) -> tuple[SociogramLayout, tuple[Any, ...]]:
     """The fitted geno-sociogram on ``as_of`` (remembered per :func:`fit_key`), and its key."""
-    key = fit_key(view, as_of, frame, projector, unfolded)
+    key = fit_key(view, as_of, frame, projector, unfolded, card)
     fitted = _FITS.get_or_create(key, lambda: sociogram_layout(view.case, as_of, frame, projector=projector,
-                                                               unfolded=unfolded))
+                                                               unfolded=unfolded, card_width=card))
     return fitted, key
 
 
@@ -67,10 +68,10 @@ def signature(key: tuple[Any, ...], lang: str, content: str) -> str:
 
 
 def build(view: CaseView, state: ViewState, frame: tuple[int, int] | None, highlight: Highlight,
-          unfolded: Collection[str] = ()) -> tuple[dict[str, Any], str, Any]:
-    """The layered figure's plain dict for ``state`` (its ``as_of``, ``lang``, ``projector``) in ``frame`` with
-    ``highlight``, its signature, and the drawing's context."""
-    fitted, key = cached_fit(view, state.as_of, frame, state.projector, unfolded)
+          unfolded: Collection[str] = (), card: int | None = None) -> tuple[dict[str, Any], str, Any]:
+    """The layered figure's plain dict for ``state`` (its ``as_of``, ``lang``, ``projector``) in ``frame`` (or for
+    a screen card ``card`` px wide) with ``highlight``, its signature, and the drawing's context."""
+    fitted, key = cached_fit(view, state.as_of, frame, state.projector, unfolded, card)
     fig, ctx = draw_figure(view.case, fitted, state, highlight=highlight, layered=True, as_dict=True)
     assert isinstance(fig, dict)
     return fig, signature(key, state.lang, ctx.ink.content_key()), ctx
@@ -94,10 +95,11 @@ def patch_of(fig: dict[str, Any], ctx: Any) -> Patch:
 
 
 def output(view: CaseView, state: ViewState, frame: tuple[int, int] | None, highlight: Highlight,
-           shown: str | None, unfolded: Collection[str] = ()) -> tuple[go.Figure | Patch, str]:
+           shown: str | None, unfolded: Collection[str] = (), card: int | None = None
+           ) -> tuple[go.Figure | Patch, str]:
     """The figure for the view, or a patch of the one the browser shows (signature ``shown``) when it is of the
     same drawing; and the signature of what the browser then shows."""
-    fig, sig, ctx = build(view, state, frame, highlight, unfolded)
+    fig, sig, ctx = build(view, state, frame, highlight, unfolded, card)
     if shown == sig and ctx.ink.group_count():
         return patch_of(fig, ctx), sig
     return unchecked_figure(fig["data"], fig["layout"]), sig

@@ -230,6 +230,22 @@ def wall_frame(projector: bool, wall: str | None, measured: Any = None) -> tuple
     return measured_frame(measured, wall) or WALL_FRAMES.get(wall or "both", WALL_FRAMES["both"])
 
 
+CARD_WIDTHS = (480, 1400)
+"""px: the narrowest and widest screen card the geno-sociogram is drawn for (else the default width)."""
+
+
+def card_width(projector: bool, measured: Any = None) -> int | None:
+    """The width of the screen's card the browser measured (``{"wall": "screen", "width"}`` in the ``wall-frame``
+    store), clamped to :data:`CARD_WIDTHS`; None on the projector or before it is measured (the default width)."""
+    if projector or not isinstance(measured, dict) or measured.get("wall") != "screen":
+        return None
+    try:
+        width = int(measured["width"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return min(max(width, CARD_WIDTHS[0]), CARD_WIDTHS[1]) if width > 0 else None
+
+
 def network_highlight(view: CaseView, selection: Selection) -> Highlight:
     """What the geno-sociogram emphasises for ``selection``."""
     _, highlight = highlights(view, selection)
@@ -249,7 +265,8 @@ def genosociogram_output(view: CaseView | None, selection: Selection, as_of_valu
     state = ViewState(as_of=as_of_date(view, as_of_value), lang=lang, projector=projector)
     opened = tuple(str(o) for o in unfolded or () if o in view.organisation_names)
     return genosociogram_view.output(view, state, wall_frame(projector, wall, measured),
-                                     network_highlight(view, selection), shown, opened)
+                                     network_highlight(view, selection), shown, opened,
+                                     card_width(projector, measured))
 
 
 def genosociogram_figure(view: CaseView | None, selection: Selection, as_of_value: int | None, lang: str,

@@ -776,11 +776,17 @@ WALL_FRAMES = [(800, 530), (590, 540), (1200, 800)]
                                              ("noor_jeugd_ggz", None), ("calamiteit_sem", dt.date(2022, 6, 11))])
 def test_wall_frame_figure_fills_its_frame_with_projector_type(stem: str, as_of: dt.date | None,
                                                                frame: tuple[int, int]) -> None:
-    """Drawn for the wall's frame: exactly that size, the drawing and the legend inside it, names >= 14 px."""
+    """Drawn for the wall's frame: its width and no taller (a drawing bound by the width, its legend below: as much
+    shorter, with no empty band above and below the drawing), the drawing and the legend inside it, names >= 14 px."""
     fig = genosociogram_figure(load_case(ROOT / "sample_cases" / f"{stem}.json"),
                                ViewState(as_of=as_of, projector=True), frame=frame)
     layout = fig.layout
-    assert (layout.width, layout.height) == frame
+    assert layout.width == frame[0] and layout.height <= frame[1]
+    if layout.height < frame[1]:
+        assert layout.meta["legend_place"] == "below"
+        plot_h = layout.height - layout.margin.t - layout.margin.b
+        (dy0, dy1), (ry0, ry1) = layout.yaxis.domain, layout.yaxis.range
+        assert (ry1 - ry0) * layout.meta["px_per_unit"] >= (dy1 - dy0) * plot_h - 2
     plot_w = layout.width - layout.margin.l - layout.margin.r
     plot_h = layout.height - layout.margin.t - layout.margin.b
     (dx0, dx1), (dy0, dy1) = layout.xaxis.domain, layout.yaxis.domain

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from calamity_builder import calamity_case
 
-from layouts.genogram.figure import genosociogram_figure
+from app.navigation import card_width
+from layouts.genogram.figure import draw_figure, genosociogram_figure, sociogram_layout
 from layouts.genogram.layout import family_layout
 from layouts.view_state import ViewState
 from models import load_case
@@ -60,7 +61,7 @@ def names(boxes: list[Box]) -> list[Box]:
     return [b for b in boxes if b[1] == "bottom center" and "<b>" not in b[0]]
 
 
-@pytest.mark.parametrize("frame", [NETWORK_1080, BOTH_1080, NETWORK_720, (800, 530)])
+@pytest.mark.parametrize("frame", [NETWORK_1080, BOTH_1080, NETWORK_720, (800, 530), (845, 964)])
 def test_sem_names_in_full_on_the_wall(frame: tuple[int, int]) -> None:
     case = load_case(SEM)
     fig = genosociogram_figure(case, ViewState(as_of=dt.date(2022, 6, 11), projector=True), frame=frame)
@@ -72,20 +73,22 @@ def test_sem_names_in_full_on_the_wall(frame: tuple[int, int]) -> None:
     assert not overlapping(boxes)
 
 
-def test_seventy_person_case_names_in_full_on_a_full_hd_wall() -> None:
+@pytest.mark.parametrize("frame", [NETWORK_1080, (845, 964), (1224, 532)])
+def test_seventy_person_case_names_in_full_on_the_wall(frame: tuple[int, int]) -> None:
+    """The 70-person case on a 1920×1080 wall, beside its timeline, and on a 1280×720 network wall (the frames the
+    browser measures there): every family and network name in full at projector type, apart."""
     case = calamity_case()
     assert len(case.persons) >= 70
     assert sum(p.kind == PersonKind.PROFESSIONAL for p in case.persons) >= 40
-    fig = genosociogram_figure(case, ViewState(projector=True), frame=NETWORK_1080)
+    fig = genosociogram_figure(case, ViewState(projector=True), frame=frame)
     boxes = text_boxes(fig)
     shown = names(boxes)
     assert len(shown) == 30  # the family and the network: the professionals are folded into their boxes
     assert not [b[0] for b in shown if "…" in b[0]]
     assert min(b[2] for b in shown) >= 14
     assert not overlapping(boxes)
-    # the family gets the most room: its names are larger than the organisation boxes' type
-    family = max(b[2] for b in shown)
-    assert family >= 16
+    if frame == NETWORK_1080:  # the family gets the most room: its names are larger than the boxes' type
+        assert max(b[2] for b in shown) >= 16
 
 
 def test_family_rows_are_spaced_for_their_names() -> None:
@@ -103,6 +106,16 @@ def test_family_rows_are_spaced_for_their_names() -> None:
 
     assert width(spaced) > width(plain)
     assert {p: g for p, g in spaced.generation.items()} == plain.generation
+
+
+def test_network_above_the_family_beside_the_timeline() -> None:
+    """Beside the timeline (a tall frame) the informal network goes in rows above the family, so that the family's
+    rows take the frame's width."""
+    case = calamity_case()
+    fitted = sociogram_layout(case, None, (845, 964), projector=True)
+    top = max(fitted.family.positions[p][1] for p in fitted.marks if p in fitted.family.positions)
+    network = [p.id for p in case.persons if p.kind == PersonKind.NETWORK]
+    assert network and all(fitted.marks[p].y > top for p in network)
 
 
 def test_sem_names_in_full_on_the_screen() -> None:
@@ -126,3 +139,43 @@ def test_organisation_names_in_their_folded_boxes_on_a_full_hd_wall() -> None:
     titles = [b[0] for b in text_boxes(fig) if "<b>" in b[0]]
     assert len(titles) >= 9
     assert len([t for t in titles if "…" in t]) <= 1
+
+
+def test_a_row_too_wide_for_its_names_gets_them_staggered() -> None:
+    """Staggered names: in the rows wider than the widest row would be staggered, every other name is drawn one
+    name lower (the rows below move down as much), and neighbours need room for only one of their names."""
+    case = calamity_case()
+    room = {p.id: 2.5 for p in case.persons if p.kind != PersonKind.PROFESSIONAL}
+    plain, staggered = family_layout(case, room), family_layout(case, room, stagger_drop=3.0)
+    lowered = {staggered.generation[p] for p in staggered.label_drop}
+    assert lowered and set(staggered.label_drop.values()) == {3.0}
+    for g in lowered:
+        row = sorted(staggered.rows[g], key=lambda p: staggered.positions[p][0])
+        assert [p in staggered.label_drop for p in row] == [i % 2 == 1 for i in range(len(row))]
+        xs = [staggered.positions[p][0] for p in row]
+        assert all(b - a >= 2.5 + 0.25 - 1e-6 for a, b in itertools.pairwise(xs))  # one name and half a margin
+        assert all(c - a >= 5.5 - 1e-6 for a, c in zip(xs, xs[2:], strict=False))  # two names a level apart
+
+    def width(lay) -> float:
+        return lay.bounds()[1] - lay.bounds()[0]
+
+    assert width(staggered) < width(plain)
+    below = [p for p, g in staggered.generation.items() if g > min(lowered)]
+    assert all(staggered.positions[p][1] < plain.positions[p][1] - 2.9 for p in below)  # moved down
+
+
+@pytest.mark.parametrize("card", [818, 1250])
+def test_the_screen_figure_is_drawn_for_its_card(card: int) -> None:
+    """On the screen the figure is drawn for the card's measured width (a wider one shrunk into it would keep its
+    type, and its labels would run into each other)."""
+    assert card_width(False, {"wall": "screen", "width": card}) == card
+    assert card_width(True, {"wall": "screen", "width": card}) is None
+    assert card_width(False, {"wall": "both", "width": card}) is None
+    fig = genosociogram_figure(calamity_case(), ViewState())
+    assert fig.layout.width == 1120  # unmeasured: the default
+    case = calamity_case()
+    fitted, _ = draw_figure(case, sociogram_layout(case, card_width=card), ViewState())
+    assert fitted.layout.width <= card
+    assert not overlapping(text_boxes(fitted))
+    if card >= 1250:  # the 70-person case's names in full on a 1920×1080 screen's card
+        assert not [b[0] for b in names(text_boxes(fitted)) if "…" in b[0].split("<span")[0]]

@@ -82,16 +82,21 @@
   }
 
   /* The frame the wall leaves for the geno-sociogram, {width, height, wall} px, sent to the "wall-frame" store
-     (debounced, only when it changed): the server draws the figure for it (app/navigation.py wall_frame). */
+     (debounced, only when it changed): the server draws the figure for it (app/navigation.py wall_frame). On the
+     screen the card's width ({width, height: 0, wall: "screen"}, app/navigation.py card_width). */
   var sentFrame = null, frameTimer = null;
 
   function measureFrame(on, netWrap, body, screen, scrolled) {
-    if (!on || netWrap.offsetParent === null) { return; }
-    var match = /\bwall-(both|network|timeline|patterns)\b/.exec(body.className);
-    var section = netWrap.parentNode;
-    var width = Math.floor(section.clientWidth - 28);
-    var height = Math.floor(screen - (netWrap.getBoundingClientRect().top + scrolled) - 18);
-    var frame = {width: width, height: height, wall: match ? match[1] : "both"};
+    if (netWrap.offsetParent === null) { return; }
+    var frame;
+    if (on) {
+      var match = /\bwall-(both|network|timeline|patterns)\b/.exec(body.className);
+      frame = {width: Math.floor(netWrap.parentNode.clientWidth - 28), wall: match ? match[1] : "both",
+               height: Math.floor(screen - (netWrap.getBoundingClientRect().top + scrolled) - 18)};
+    } else {  // the screen's card: the figure is drawn for its width (a shrunk figure would keep its type)
+      frame = {width: Math.floor(netWrap.clientWidth), height: 0, wall: "screen"};
+    }
+    var width = frame.width, height = frame.height;
     if (sentFrame && sentFrame.wall === frame.wall && Math.abs(sentFrame.width - width) < 8 &&
         Math.abs(sentFrame.height - height) < 8) { return; }
     clearTimeout(frameTimer);

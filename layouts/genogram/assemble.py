@@ -236,7 +236,8 @@ def _frame_domains(placement: str, plot_w: float, plot_h: float, legend_w: float
 
 def _in_frame(case: Case, fitted: SociogramLayout, ctx: Context, legend_ink: Ink, as_of: dt.date | None,
               lang: str, meta: dict[str, Any]) -> dict[str, Any]:
-    """A figure of exactly the frame's px: the drawing centred in what the legend leaves (on the right, or below)."""
+    """A figure of the frame's px: the drawing centred in what the legend leaves (on the right, or below: then a
+    drawing bound by the frame's width makes the figure as much shorter, the legend right under it)."""
     legend_keys, legend_h, columns = _frame_legend(fitted, ctx, legend_ink, lang)
     scale = fitted.scale
     width, height = fitted.frame  # type: ignore[misc]
@@ -244,6 +245,10 @@ def _in_frame(case: Case, fitted: SociogramLayout, ctx: Context, legend_ink: Ink
     plot_w, plot_h = width - 2 * SIDE_PX, height - top - bottom
     main_w, main_h, dom = _frame_domains(fitted.placement, plot_w, plot_h, columns * fitted.legend_col_w, legend_h)
     x0, x1, y0, y1 = fitted.extent()
+    spare = int(main_h - (y1 - y0) * min(fitted.ppu, main_w / (x1 - x0)))
+    if fitted.placement == "below" and spare > 0:  # bound by the width: no empty band above and below the drawing
+        height, plot_h = height - spare, plot_h - spare
+        main_w, main_h, dom = _frame_domains("below", plot_w, plot_h, columns * fitted.legend_col_w, legend_h)
     ppu = min(fitted.ppu, main_w / (x1 - x0), main_h / (y1 - y0))  # never cut off (labels fitted a hair wider)
     pad_x = (main_w / ppu - (x1 - x0)) / 2
     pad_y = (main_h / ppu - (y1 - y0)) / 2

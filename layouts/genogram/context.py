@@ -33,6 +33,7 @@ class Mark:
     label_chars: int = 0       # characters per label line that fit beside the neighbours (0: default)
     label_font: int = 0        # px of the label (0: the default for the mode)
     label_lines: int = 2       # lines of the name at most
+    label_drop: float = 0.0    # the label starts this much lower (a staggered row's every other name)
 
     def trim(self, toward: Point) -> float:
         """Distance from the centre to where a line toward ``toward`` should stop: the symbol's edge,

@@ -16,18 +16,18 @@ from typing import Any
 
 import networkx as nx
 
-from layouts.genogram.captions import fit, years_text
+from layouts.genogram.captions import years_text
 from layouts.genogram.context import FAMILY_SIZE, RING_SIZE, Mark
 from layouts.genogram.family_cache import cached_family_layout
 from layouts.genogram.labels import fit_labels, label_fonts, label_need
 from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
 from layouts.genogram.persons import title_room
-from layouts.genogram.ring import CELL_W, RingLayout, ring_layout
+from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
+from layouts.genogram.spacing import name_room, spaced_fit
 from layouts.style import type_scale
 from models.case import Case
 from models.network import build_graph
-from models.vocabulary import PersonKind
 
 PX_PER_UNIT = {False: 40.0, True: 62.0}
 PROJECTOR_WIDTH = 880
@@ -58,6 +58,8 @@ FRAME_BOTTOM = 8  # px below the drawing in a frame
 WALL_FOLD = 6
 NARROW_CHARS = 12
 """In a frame an informal network person's name longer than this wraps onto two lines (the family gets the width)."""
+MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
+STAGGER_PAD = 0.35  # units between a name and the staggered name below it
 SIZED_BOXES_COST = 0.97
 """In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
 """In a wall frame, more professionals than this are folded into their organisations' boxes (a count each)."""
@@ -105,12 +107,14 @@ class SociogramLayout:
 
 def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int, int] | None = None, *,
                      projector: bool = False, collapse_organisations: object = "auto", show_network: bool = True,
-                     show_professionals: bool = True, unfolded: Collection[str] = ()) -> SociogramLayout:
+                     show_professionals: bool = True, unfolded: Collection[str] = (),
+                     card_width: int | None = None) -> SociogramLayout:
     """Fit the geno-sociogram of ``case`` on ``as_of`` to the screen's card, the projector's or a wall ``frame``
     ((width, height) px): choose the ring, the scale and the legend's place, and give every label its room.
     In a frame ``collapse_organisations="auto"`` folds every organisation's professionals into its box (a count)
     when more than :data:`WALL_FOLD` are shown, but those of the organisations in ``unfolded`` (pass ``False`` or a
-    list of organisation ids to collapse to choose otherwise)."""
+    list of organisation ids to collapse to choose otherwise). ``card_width``: px of the screen's card the figure is
+    drawn for (None: :data:`SCREEN_WIDTH`)."""
     framed = frame is not None
     projector = bool(projector) or framed
     ts = type_scale(projector)
@@ -123,7 +127,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
 
     def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
         return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
-                       show_professionals, family_font, room)
+                       show_professionals, family_font, room, card_width or SCREEN_WIDTH)
 
     if frame is None:
         fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
@@ -135,73 +139,45 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
                            org_font=fitter.org_font, legend_col_w=col_w, foldable=foldable)
 
 
-SPACING_ROUNDS = 5  # label-aware spacing: rounds of (spacing for a scale, fit the scale)
-SPACING_STEP = 2.0  # px a unit: the scale the spacing is made for is rounded down to this (cache hits)
-MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
-MIN_SPACING_PPU = 16.0  # px a unit: below it rows (ROW units apart) have no room for two-line names
-
-
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
                   ) -> tuple[Any, ...]:
-    """In a wall frame the family rows are spaced for their names (label-aware spacing): the rows are laid out
-    with room for every name (two lines allowed) at a scale, the drawing fitted to the frame at the scale that
-    allows, and the rows laid out again for that scale until the scale holds (the names need more units at a
-    smaller scale). Returns the fitter, the ring, the room, the legend's place, its column width, the marks, the
-    anchors and the scale."""
-    tried = []
-    for font in (label_fonts(scale, True, PX_PER_UNIT[True])[0], MIN_FRAME_FAMILY_FONT):
-        guess = PX_PER_UNIT[True]
-        for _ in range(SPACING_ROUNDS):
-            room = name_room(case, font, guess)
-            fitter = fitter_for(cached_family_layout(case, room), font, room)
-            ring, room_w, room_h, placement, col_w = _choose_in_frame(fitter, frame)
-            marks, anchor = fitter.marks(ring)
-            ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
-            found = (fitter, ring, room_w, room_h, placement, col_w, marks, anchor, ppu)
-            if ppu >= guess * 0.98:
-                return found  # the rows are spaced for the scale they are drawn at: every name has its room
-            tried.append((_names_cut(case, marks), -ppu, len(tried), found))
-            if guess <= MIN_SPACING_PPU:
-                break
-            guess = max(MIN_SPACING_PPU, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
-    return min(tried, key=lambda t: t[:3])[3]  # no room for every name: the fewest cut, drawn largest
+    """In a wall frame the family rows are spaced for their names (two lines allowed, :mod:`.spacing`), at the
+    family type of 16 px or else 14 px. Returns the fitter, the ring, the room, the legend's place, its column width,
+    the marks, the anchors and the scale."""
+
+    def attempt(font: int, guess: float, stagger: bool) -> tuple[Any, float, dict[str, Mark]]:
+        room = name_room(case, font, guess)
+        drop = 2 * font * 1.3 / guess + STAGGER_PAD if stagger else 0.0  # a name of two lines
+        fitter = fitter_for(cached_family_layout(case, room, drop), font, room)
+        ring, room_w, room_h, placement, col_w = _choose_in_frame(fitter, frame)
+        marks, anchor = fitter.marks(ring)
+        ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
+        return (fitter, ring, room_w, room_h, placement, col_w, marks, anchor, ppu), ppu, marks
+
+    fonts = (label_fonts(scale, True, PX_PER_UNIT[True])[0], MIN_FRAME_FAMILY_FONT)
+    return spaced_fit(case, fonts, PX_PER_UNIT[True], attempt)
 
 
 def _fit_on_screen(case: Case, scale: Scale, projector: bool, fitter_for: Callable[..., _Fitter]
                    ) -> tuple[Any, ...]:
     """On the screen's card the family rows are spaced for their names too (two lines and a line of years, at the
-    type the drawing's scale gives), as in :func:`_fit_in_frame`: a few rounds of (spacing for a scale, fit the
-    scale). Returns the fitter, the ring, the room, the legend's place, the marks, the anchors and the scale.
-    (The projector's card without a wall frame keeps the plain spacing.)"""
-    tried = []
-    guess = PX_PER_UNIT[False]
-    for _ in range(1 if projector else SPACING_ROUNDS):
-        room = None if projector else name_room(case, label_fonts(scale, False, guess)[0], guess)
-        fitter = fitter_for(cached_family_layout(case, room), 0, room)
+    type the drawing's scale gives), as in :func:`_fit_in_frame`. Returns the fitter, the ring, the room, the
+    legend's place, the marks, the anchors and the scale. (The projector's card without a wall frame keeps the
+    plain spacing.)"""
+
+    def attempt(_font: int, guess: float, stagger: bool) -> tuple[Any, float, dict[str, Mark]]:
+        font = label_fonts(scale, False, guess)[0]
+        room = None if projector else name_room(case, font, guess)
+        drop = 3 * font * 1.3 / guess + STAGGER_PAD if stagger and room else 0.0  # two lines and the years
+        fitter = fitter_for(cached_family_layout(case, room, drop), 0, room)
         ring, room_w, room_h, placement = _choose_on_screen(fitter)
         marks, anchor = fitter.marks(ring)
         ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
-        found = (fitter, ring, room_w, room_h, placement, marks, anchor, ppu)
-        if projector or ppu >= guess * 0.98:
-            return found
-        tried.append((_names_cut(case, marks), -ppu, len(tried), found))
-        if guess <= MIN_SPACING_PPU:
-            break
-        guess = max(MIN_SPACING_PPU, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
-    return min(tried, key=lambda t: t[:3])[3]
+        return (fitter, ring, room_w, room_h, placement, marks, anchor, ppu), ppu, marks
 
-
-def _names_cut(case: Case, marks: dict[str, Mark]) -> int:
-    """How many persons' names are cut with "…" in their label's room."""
-    persons = case.person_map()
-    return sum(1 for k, m in marks.items() if k in persons and m.label_chars
-               and "…" in fit(persons[k].label, m.label_chars, m.label_lines))
-
-
-def name_room(case: Case, font: int, ppu: float) -> dict[str, float]:
-    """Half the width (units at ``ppu``) each family person's name needs at ``font`` px, on two lines as narrow as
-    they go (the label-aware spacing of the family rows)."""
-    return {p.id: label_need(p.label, font, ppu)[1] for p in case.persons if p.kind != PersonKind.PROFESSIONAL}
+    if projector:
+        return attempt(0, PX_PER_UNIT[False], False)[0]
+    return spaced_fit(case, (0,), PX_PER_UNIT[False], attempt)
 
 
 def _organisations_shown(graph: nx.MultiDiGraph) -> set[str]:
@@ -228,6 +204,7 @@ class _Fitter:
     show_professionals: bool
     family_font: int = 0  # px of the family names (0: the scale's)
     room: dict[str, float] | None = None  # half widths (units) the family names were spaced for
+    card_w: int = SCREEN_WIDTH  # px: the screen's card the figure is drawn for
 
     def __post_init__(self) -> None:
         self.family_marks = {pid: (x, y) for pid, (x, y) in self.fam.positions.items() if pid in self.graph}
@@ -242,9 +219,11 @@ class _Fitter:
         self.org_names = {o: orgs[o].name for o in shown if o in orgs}
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
-    def ring(self, guess: float, columns: int | None, all_right: bool | None, sized: bool = False) -> RingLayout:
+    def ring(self, guess: float, columns: int | None, all_right: bool | None, above: bool = False,
+             sized: bool = False) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
-        otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``."""
+        otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``;
+        ``above``: the informal network in rows above the family."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
                   ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
@@ -255,19 +234,31 @@ class _Fitter:
         # beside it never meet a name
         reach = {p: label_need(label, self.family_font or fonts[0], guess)[0] for p, label in self.labels.items()}
         lines = 2 if self.projector else 3  # a name on two lines, and on the screen a line of years
+        lowest = min((y for _, y in self.fam.positions.values()), default=0.0)
+        drop = max((d for p, d in self.fam.label_drop.items() if self.fam.positions[p][1] == lowest), default=0.0)
         self.box = family_box(self.fam.positions, {p: max(r, (self.room or {}).get(p, 0.0)) for p, r in reach.items()},
-                              FAMILY_SIZE / 2 + 0.3 + lines * max(fonts) * 1.3 / guess)
+                              FAMILY_SIZE / 2 + 0.3 + drop + lines * max(fonts) * 1.3 / guess)
         cell = min(MAX_CELL_W, max(CELL_W, member_chars * font * CHAR_EM / guess + 0.2))
         return ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
-                           all_below=all_right is None)
+                           all_below=0.0 if all_right is not None else 2.0 if self.framed else 1.0, above=above,
+                           network_cells=self.network_cells(font, guess))
+
+    def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
+        """The informal network's cells in rows above the family: each as wide as its name on two lines as narrow
+        as they go at ``font`` px, as high as a symbol and two lines (units at ``guess``)."""
+        widths = {n: 2 * label_need(d.get("label", ""), font, guess)[1] + 0.5 for n, d in self.graph.nodes(data=True)
+                  if d.get("node") == "person" and not d.get("genogram") and d.get("kind") != "professional"}
+        return widths, max(CELL_H, 1.3 + 2 * font * 1.3 / guess + 0.3)
 
     def marks(self, ring: RingLayout) -> tuple[dict[str, Mark], dict[str, str]]:
         """The marks of the family and the ring, and the mark each person is drawn in."""
         half = FAMILY_SIZE / 2
-        marks = {p: Mark(x, y, half, half, family=True) for p, (x, y) in self.family_marks.items()}
+        drop = self.fam.label_drop
+        marks = {p: Mark(x, y, half, half, family=True, label_drop=drop.get(p, 0.0))
+                 for p, (x, y) in self.family_marks.items()}
         anchor: dict[str, str] = {p: p for p in marks}
         for item in ring.items:
             if item.collapsed:
@@ -282,14 +273,18 @@ class _Fitter:
         """The ring that lets the drawing be largest in ``room_w`` × ``room_h`` px (no more than ``most`` px a
         unit), its organisations sized for their names at that scale: (px a unit for ``room_w`` alone, px a unit
         for both, the ring)."""
-        options: list[tuple[int | None, bool | None]] = [(None, False), (1, False), (2, False), (3, False)]
+        options: list[tuple[int | None, bool | None, bool]] = [(None, False, False), (1, False, False),
+                                                              (2, False, False), (3, False, False)]
+        # also: every organisation below the family, the network above it: the family across the width
+        options += [(None, None, False), (None, None, True)]
         if self.framed:
-            options += [(4, False), (1, True), (2, True), (3, True), (4, True), (None, None)]
+            options += [(4, False, False), (1, True, False), (2, True, False), (3, True, False), (4, True, False),
+                        (1, False, True), (2, False, True)]
         guess, found = most, None
         for _ in range(5):
             scored = []
-            for k, (columns, all_right) in enumerate(options):
-                ring_k = self.ring(guess, columns, all_right)
+            for k, (columns, all_right, above) in enumerate(options):
+                ring_k = self.ring(guess, columns, all_right, above)
                 x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
                 fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
@@ -301,8 +296,7 @@ class _Fitter:
         assert found is not None
         if self.framed and any(item.collapsed for item in found.items):
             # the folded boxes sized for their names, when that costs the drawing little
-            columns, all_right = options[best]
-            sized = self.ring(guess, columns, all_right, sized=True)
+            sized = self.ring(guess, *options[best], sized=True)
             x0_, x1_, y0_, y1_ = extent(self.marks(sized)[0], sized, self.box)
             fit_s = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
             if fit_s >= fitted * SIZED_BOXES_COST:
@@ -332,11 +326,11 @@ def _choose_on_screen(fitter: _Fitter) -> tuple[RingLayout, float, float, str]:
     the projector). Returns (ring, room width px, room height px (unbounded), legend placement)."""
     ppu = PX_PER_UNIT[fitter.projector]
     legend_px = (legend_width(fitter.scale, LEGEND_UNIT_PX) + 0.8) * LEGEND_UNIT_PX
-    room_w = SCREEN_WIDTH - 2 * SIDE_PX - LEGEND_GAP_PX - legend_px
+    room_w = fitter.card_w - 2 * SIDE_PX - LEGEND_GAP_PX - legend_px
     across, _, ring = fitter.arrange(room_w, room_w * 1.1, ppu)
     placement = "right"
     if fitter.projector or across < LEGEND_BELOW_PPU:
-        placement, room_w = "below", (PROJECTOR_WIDTH if fitter.projector else SCREEN_WIDTH) - 2 * SIDE_PX
+        placement, room_w = "below", (PROJECTOR_WIDTH if fitter.projector else fitter.card_w) - 2 * SIDE_PX
         _, _, ring = fitter.arrange(room_w, room_w * (1.3 if fitter.projector else 0.8), ppu)
     return ring, room_w, float("inf"), placement
 
@@ -375,7 +369,7 @@ def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box) -> Box:
     for m in marks.values():
         reach = max(1.6, m.label_half_w + 0.1) if m.label_chars else 1.6
         x0, x1 = min(x0, m.x - reach), max(x1, m.x + reach)
-        y0, y1 = min(y0, m.y - 2.0), max(y1, m.y + 1.2)
+        y0, y1 = min(y0, m.y - 2.0 - m.label_drop), max(y1, m.y + 1.2)
     for item in ring.items if ring is not None else []:
         bx0, bx1, by0, by1 = item.box
         x0, x1, y0, y1 = min(x0, bx0 - 0.3), max(x1, bx1 + 0.3), min(y0, by0 - 0.3), max(y1, by1 + 0.3)

@@ -56,13 +56,16 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
         if k in need:
             full, least = (len(t) * years_font * CHAR_EM / ppu / 2 + 0.05 for t in (text_, years_fitted(text_, 0)))
             need[k] = (max(need[k][0], full), max(need[k][1], least))
+    tall = {k: (2 + (1 if years and k in years else 0)) * (fonts[0] if m.family else fonts[1]) * 1.3 / ppu
+            for k, m in people}  # a label's height (two lines, and a line of years), units
     for key, m in people:
         one, two = need[key]
         box = (boxed or {}).get(key)
         half = one if box is None else min(one, m.x - box[0] - 0.1, box[1] - m.x - 0.1)
         for k, o in people:
-            if k == key or abs(o.y - m.y) >= 1.0:
-                continue
+            upper = tall[key] if m.label_drop < o.label_drop else tall[k]
+            if k == key or abs(o.y - m.y) >= 1.0 or abs(o.label_drop - m.label_drop) >= upper:
+                continue  # another row, or the other level of a staggered row (the upper name clear of it)
             room = abs(o.x - m.x) - 0.12
             if one + need[k][0] <= room:
                 continue
@@ -81,5 +84,5 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
             m.label_lines = max(1, min(2, int((CELL_H - 0.6 + PAD - m.half_h - 0.1) * ppu / (font * 1.2))))
         lines = fit(labels[key], m.label_chars, m.label_lines).count("<br>") + 1 + (1 if years and key in years else 0)
         m.label_half_w = half
-        m.label_depth = m.half_h + 0.08 + lines * font * 1.3 / ppu
+        m.label_depth = m.half_h + 0.08 + m.label_drop + lines * font * 1.3 / ppu
         m.label_font = font

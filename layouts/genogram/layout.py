@@ -19,6 +19,7 @@ The family layout covers the whole history, so positions stay put when the as-of
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from layouts.genogram.rows import LABEL_MARGIN, Layouter, solve_row
 from layouts.genogram.structure import (
     COMPONENT_GAP,
     ROW,
+    SIBLING_GAP,
     SINGLE_STUB,
     Couple,
     Sibship,
@@ -63,6 +65,8 @@ class FamilyLayout:
     sibships: list[Sibship] = field(default_factory=list)
     step_links: list[StepLink] = field(default_factory=list)
     twins: list[TwinSet] = field(default_factory=list)
+    label_drop: dict[str, float] = field(default_factory=dict)
+    """Persons whose name is drawn lower (units), every other one of a row too wide for its names side by side."""
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(xmin, xmax, ymin, ymax) of the symbol centres; zeros when empty."""
@@ -75,11 +79,14 @@ class FamilyLayout:
 
 # --- public ------------------------------------------------------------------------------------------
 
-def family_layout(case: Case, label_room: dict[str, float] | None = None) -> FamilyLayout:
+def family_layout(case: Case, label_room: dict[str, float] | None = None, stagger_drop: float = 0.0) -> FamilyLayout:
     """Positions and kinship structure of the family persons (the whole history; pure, deterministic).
 
     ``label_room``: person id -> half the width (units) their name needs; neighbours in a row are then at least
-    as far apart as their names need (label-aware spacing), else the fixed gaps of :mod:`.structure`."""
+    as far apart as their names need (label-aware spacing), else the fixed gaps of :mod:`.structure`.
+    ``stagger_drop``: the rows wider than the widest row would be with staggered names get them staggered: every
+    other name drawn this much lower (units, the height of a name), so that only every other name needs room beside
+    its neighbour's; the rows below move down as much."""
     st = kin_structure(case)
     ids = sorted(st.persons, key=lambda p: birth_key(st.persons[p]))
     if not ids:
@@ -99,11 +106,13 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None) -> Fam
     index_first = [c for c in components if case.index_person in c]
     rest = sorted((c for c in components if case.index_person not in c),
                   key=lambda c: (-len(c), min(st.gen[p] for p in c), c[0]))
+    staggered = staggered_rows(st.gen, ids, label_room) if stagger_drop > 0 and label_room else set()
+    row_y = {g: -(g * ROW + stagger_drop * sum(1 for s in staggered if s < g)) for g in set(st.gen.values())}
     result = FamilyLayout(generation=dict(st.gen))
     right_edge: float | None = None
     component_gap = max([COMPONENT_GAP] + [2 * r + LABEL_MARGIN for r in (label_room or {}).values()])
     for comp in index_first + rest:
-        lay = Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room)
+        lay = Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room, staggered)
         lay.order()
         xs = lay.place()
         has_pin = any(p in pinned for p in comp)
@@ -113,8 +122,10 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None) -> Fam
         right_edge = max(xs.values()) if right_edge is None else max(right_edge, max(xs.values()))
         for g in lay.gens:
             result.rows.setdefault(g, []).extend(lay.rows[g].order())
+            if g in staggered:
+                result.label_drop.update((p, stagger_drop) for p in lay.rows[g].order()[1::2])
         for pid, xv in xs.items():
-            result.positions[pid] = (round(xv, 4), -st.gen[pid] * ROW)
+            result.positions[pid] = (round(xv, 4), row_y[st.gen[pid]])
     for g in result.rows:
         result.rows[g].sort(key=lambda p: result.positions[p][0])
 
@@ -122,23 +133,45 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None) -> Fam
     for pair, rel in sorted(st.couples.items(), key=lambda kv: sorted(kv[0])):
         a, b = sorted(pair, key=lambda p: (pos[p][0], p))
         result.couples.append(Couple(a, b, rel))
+    result.sibships = _sibships(st, pos)
+    result.step_links = sorted(st.step_links, key=lambda s: s.relationship.id)
+    result.twins = _twin_sets(st, pos)
+    return result
+
+
+def _sibships(st: Structure, pos: dict[str, tuple[float, float]]) -> list[Sibship]:
+    """The sibships to draw: each parenthood unit's children, and the secondary units (a foster couple for a child
+    positioned under its birth parents)."""
+    sibships: list[Sibship] = []
     for (kind, parents), kids in sorted(st.children_of_unit.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         all_kids = sorted({c for c, units in st.units.items() if units.get(kind) == parents},
                           key=lambda c: (pos[c][0], c))
-        result.sibships.append(Sibship(parents, kind, tuple(all_kids), frozenset(kids)))
+        sibships.append(Sibship(parents, kind, tuple(all_kids), frozenset(kids)))
     # Secondary units (a foster couple for a child positioned under its birth parents).
-    known = {(s.kind, s.parents) for s in result.sibships}
+    known = {(s.kind, s.parents) for s in sibships}
     extra: dict[tuple[ParentKind, tuple[str, ...]], list[str]] = defaultdict(list)
     for child, by_kind in st.units.items():
         for kind, parents in by_kind.items():
             if (kind, parents) not in known:
                 extra[(kind, parents)].append(child)
     for (kind, parents), kids in sorted(extra.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        result.sibships.append(Sibship(parents, kind, tuple(sorted(kids, key=lambda c: (pos[c][0], c))),
-                                       frozenset()))
-    result.step_links = sorted(st.step_links, key=lambda s: s.relationship.id)
-    result.twins = _twin_sets(st, pos)
-    return result
+        sibships.append(Sibship(parents, kind, tuple(sorted(kids, key=lambda c: (pos[c][0], c))),
+                                frozenset()))
+    return sibships
+
+
+def staggered_rows(gen: dict[str, int], ids: list[str], room: dict[str, float]) -> set[int]:
+    """The generations whose names need more width side by side (their persons in birth order, about as the rows
+    are ordered) than the widest row needs with its names staggered: those are staggered."""
+    by_gen: dict[int, list[float]] = defaultdict(list)
+    for pid in ids:
+        by_gen[gen[pid]].append(room.get(pid, 0.0))
+    side_by_side = {g: sum(max(SIBLING_GAP, a + b + LABEL_MARGIN) for a, b in itertools.pairwise(r))
+                    for g, r in by_gen.items()}
+    staggered = {g: sum(max(SIBLING_GAP, max(a, b) + LABEL_MARGIN / 2) for a, b in itertools.pairwise(r))
+                 for g, r in by_gen.items()}
+    widest = max(staggered.values(), default=0.0)
+    return {g for g, width in side_by_side.items() if width > widest + 1e-6}
 
 
 def _twin_sets(st: Structure, pos: dict[str, tuple[float, float]]) -> list[TwinSet]:

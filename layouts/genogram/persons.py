@@ -53,7 +53,7 @@ def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) 
         ctx.ink.text(m.x, m.y, str(age_on(person.birth, ctx.as_of)), s.small, INK, emph, z=6)
         ctx.used.add("age")
     chars = m.label_chars or (15 if m.family else 16)
-    y = m.y - size / 2 - 0.08
+    y = m.y - size / 2 - 0.08 - m.label_drop
     if ctx.projector:
         # Across a room: the name only (the years are in the hover), as wide as the neighbours leave room for.
         font = m.label_font or (s.small if m.family else s.small - 2)

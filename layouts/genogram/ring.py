@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -136,7 +137,8 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
                 show_professionals: bool = True, collapse: object = "auto",
                 titles: dict[str, tuple[float, float]] | None = None, cell_w: float = CELL_W,
                 columns: int | None = None, all_right: bool = False, from_top: bool = False,
-                size_collapsed: bool = True, all_below: bool = False) -> RingLayout:
+                size_collapsed: bool = True, all_below: float = 0.0, above: bool = False,
+                network_cells: tuple[dict[str, float], float] | None = None) -> RingLayout:
     """Place the shown non-family persons of ``graph`` around ``family_box`` (x0, x1, y0, y1).
 
     ``titles``: organisation id -> (width, height) its name needs above the members (the box is at least that
@@ -144,21 +146,16 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     the family's height leaves room for, at most three); ``all_right``: the bottom sectors go to the right too
     (for a wide frame); ``from_top``: the columns on the right may start as high as the family's top row;
     ``size_collapsed``: collapsed organisations sized for their names too (else small, the name cut);
-    ``all_below``: every organisation in rows below the family (a band up to twice as wide as the family)."""
+    ``all_below``: every organisation in rows below the family, in a band up to this many times its width (0: no);
+    ``above``: the informal network in rows above the family instead of a column on its left (the family gets the
+    frame's width); ``network_cells``: (each network person's cell width in those rows, the cells' height)."""
     orgs = case.organisation_map()
     nodes = graph.nodes
     network = [n for n, d in nodes(data=True) if d.get("node") == "person" and not d.get("genogram")
                and d.get("kind") != "professional"] if show_network else []
     pros = [n for n, d in nodes(data=True) if d.get("node") == "person" and d.get("kind") == "professional"] \
         if show_professionals else []
-    by_org: dict[str, list[str]] = {}
-    loners: list[str] = []
-    for pid in pros:
-        org = nodes[pid].get("organisation")
-        if org in orgs:
-            by_org.setdefault(org, []).append(pid)
-        else:
-            loners.append(pid)
+    by_org, loners = _by_organisation(pros, nodes, orgs)
     collapsed = should_collapse({o: len(m) for o, m in by_org.items()}, collapse,
                                 case.layout.collapsed_organisations)
 
@@ -166,8 +163,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
         return _target(graph, family_pos, family_box, members)
 
     items: list[RingItem] = []
-    for pid in sorted(network):
-        items.append(RingItem(pid, "left", 0, [pid], target=targets([pid])))
+    items += [RingItem(pid, "top" if above else "left", 0, [pid], target=targets([pid])) for pid in sorted(network)]
     for org_id in sorted(by_org, key=lambda o: (orgs[o].name, o)):
         members = sorted(by_org[org_id], key=lambda p: (nodes[p]["label"], p))
         side, order = SECTORS.get(orgs[org_id].type.value, ("right", 10))
@@ -184,7 +180,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
 
     x0, x1, y0, y1 = family_box
     bottom = [i for i in items if i.side == "bottom"]
-    _place_rows(bottom, (x0 + x1) / 2, y0 - MARGIN, max(x1 - x0, 16.0) * (2.0 if all_below else 1.0))
+    _place_rows(bottom, (x0 + x1) / 2, y0 - MARGIN, max(x1 - x0, 16.0) * (all_below or 1.0))
     band_x0 = min([x0, *(i.box[0] for i in bottom)])
     band_x1 = max([x1, *(i.box[1] for i in bottom)])
     band_y0 = min([y0 - MARGIN, *(i.box[2] for i in bottom)])
@@ -194,10 +190,39 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     limit = max(cap - band_y0, 12.0)
     _place_columns([i for i in items if i.side == "right"], band_x1 + MARGIN, +1, limit, cap, columns)
     _place_columns([i for i in items if i.side == "left"], band_x0 - MARGIN, -1, max(y1 - band_y0, 12.0), y1 + 2.0)
+    _place_above([i for i in items if i.side == "top"], family_box, network_cells)
     for item in items:
         _place_members(item)
     _apply_pins(case, items)
     return RingLayout(items)
+
+
+def _by_organisation(pros: list[str], nodes: Any, orgs: Collection[str]) -> tuple[dict[str, list[str]], list[str]]:
+    """The professionals by their organisation, and those of none (or of an unknown one)."""
+    by_org: dict[str, list[str]] = {}
+    loners: list[str] = []
+    for pid in pros:
+        org = nodes[pid].get("organisation")
+        if org in orgs:
+            by_org.setdefault(org, []).append(pid)
+        else:
+            loners.append(pid)
+    return by_org, loners
+
+
+def _place_above(items: list[RingItem], family_box: tuple[float, float, float, float],
+                 cells: tuple[dict[str, float], float] | None) -> None:
+    """The informal network in rows above the family, each person's cell as wide as their name needs
+    (``cells``: widths by person, and the cells' height), the rows no wider than the family."""
+    if not items:
+        return
+    for item in items:
+        item.width, item.height = (cells or ({}, CELL_H))[0].get(item.key, CELL_W), (cells or ({}, CELL_H))[1]
+    x0, x1, _, y1 = family_box
+    _place_rows(items, (x0 + x1) / 2, 0.0, max(x1 - x0, 16.0))
+    lift = y1 + MARGIN - min(i.box[2] for i in items)
+    for item in items:
+        item.y += lift
 
 
 def _target(graph: nx.MultiDiGraph, family_pos: dict[str, tuple[float, float]],
@@ -303,7 +328,7 @@ def _place_members(item: RingItem) -> None:
         item.member_positions = {}
         return
     if item.organisation is None:
-        item.member_positions = {item.members[0]: (item.x, item.y + CELL_H / 2 - 0.75)}
+        item.member_positions = {item.members[0]: (item.x, item.y + item.height / 2 - 0.75)}
         return
     cols = min(MAX_COLS, len(item.members))
     cell = item.cell_w

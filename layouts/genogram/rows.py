@@ -14,6 +14,7 @@ from models.case import Relationship
 from models.vocabulary import ParentKind
 
 LABEL_MARGIN = 0.5  # units between two neighbours' names when the names set the gap
+COMPACTING = 0.3  # weight of the pull between row neighbours when the rows are spaced for names
 
 # --- ordering ----------------------------------------------------------------------------------------
 
@@ -38,9 +39,11 @@ class Layouter:
     """Layout of one connected family part."""
 
     def __init__(self, st: Structure, ids: list[str], hints_order: dict[str, int],
-                 pinned: dict[str, float], label_room: dict[str, float] | None = None) -> None:
+                 pinned: dict[str, float], label_room: dict[str, float] | None = None,
+                 staggered: set[int] | frozenset[int] = frozenset()) -> None:
         self.st = st
         self.label_room = label_room or {}
+        self.staggered = staggered  # generations whose every other name is drawn lower
         self.ids = ids
         self.hints = hints_order
         self.pinned = pinned
@@ -96,7 +99,10 @@ class Layouter:
         same_sib = a in self.sibship_of and self.sibship_of.get(a) == self.sibship_of.get(b)
         gap = _gap(a, b, self.st.couples, same_block, same_sib)
         if self.label_room:  # room for both names (half widths, units) beside each other
-            gap = max(gap, self.label_room.get(a, 0.0) + self.label_room.get(b, 0.0) + LABEL_MARGIN)
+            room_a, room_b = self.label_room.get(a, 0.0), self.label_room.get(b, 0.0)
+            # staggered, a name only needs room beside the next but one (the sum of two such gaps)
+            need = max(room_a, room_b) + LABEL_MARGIN / 2 if g in self.staggered else room_a + room_b + LABEL_MARGIN
+            gap = max(gap, need)
         return gap
 
     def _unit_anchor(self, unit: tuple[ParentKind, tuple[str, ...]], xs: dict[str, float]) -> float | None:
@@ -316,12 +322,17 @@ class Layouter:
             centre = sum(x[k] for k in below) / len(below)
             for p in parents:
                 pull(p, x[p] + centre - anchor, 1.0)
-        # Partners close together; explicit siblings near each other.
+        # Partners close together; explicit siblings near each other; spaced for names, neighbours a little
+        # toward each other (the row no wider than it needs: the names take the width).
         for i in range(len(order) - 1):
             a, b = order[i], order[i + 1]
             if frozenset((a, b)) in self.st.couples:
                 pull(a, x[b] - PARTNER_GAP, 2.0)
                 pull(b, x[a] + PARTNER_GAP, 2.0)
+            elif self.label_room:
+                gap = self._gap_between(a, b, g)
+                pull(a, x[b] - gap, COMPACTING)
+                pull(b, x[a] + gap, COMPACTING)
         for pid in order:
             for sib in self.st.siblings.get(pid, []):
                 if sib in x and self.st.gen.get(sib) == g:

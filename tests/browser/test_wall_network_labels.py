@@ -26,14 +26,9 @@ SEM = load_case(SAMPLES / "calamiteit_sem.json")
 BIG_FILE = "calamiteit_70_personen.json"
 SIZES = [(1920, 1080), (1280, 720)]
 VIEWS = ["screen", "network", "both"]
-KNOWN_GAPS = {("big", 1920, "both"): "the family's rows are wider than the frame at projector type: names cut",
-              ("big", 1280, "network"): "the family's rows are wider than the frame at projector type: names cut",
-              ("big", 1280, "both"): "the family's rows are wider than the frame at projector type: names cut",
-              ("sem", 1280, "both"): "the family's rows are wider than the frame at projector type: names cut",
-              ("sem", 1280, "screen"): "the 1120 px figure shrunk to the 818 px card keeps its type: labels overlap",
-              **{("big", width, "screen"): "on the screen's card the family's widest row has no room for its names "
-                 "on two lines, even spaced for them: names cut (at 1280 the shrunk figure's overlaps too)"
-                 for width in (1920, 1280)}}
+KNOWN_GAPS = {("big", 1280, "both"): "beside the timeline at 1280×720 (a 548×604 frame) the 70-person family's rows "
+              "have no room for their names on two lines at 14 px, even staggered: names cut, and drawn that small "
+              "(9 px a unit) a few run into each other"}
 """Issue 16's open gaps, as measured in Chromium (strict: a gap closed fails here until it is taken off)."""
 
 _TEXTS_JS = """() => {
@@ -80,15 +75,27 @@ def _open(page: Any, which: str, size: tuple[int, int], view: str) -> dict[str, 
         expect(page.locator("#case-body")).to_have_class(re.compile(rf"\bwall-{view}\b"))
         page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
         assert wait_until(lambda: _drawn_for_its_frame(page, size, view), 60)
+    else:  # drawn for the card's measured width (not a wider figure shrunk into it)
+        assert wait_until(lambda: _drawn_for_its_card(page), 60)
     page.locator("#genosociogram-graph").scroll_into_view_if_needed()
     page.wait_for_timeout(700)  # the last redraw settled
     return data
 
 
 def _drawn_for_its_frame(page: Any, size: tuple[int, int], view: str) -> bool:
+    """The figure shown is drawn for a wall frame (not the screen's figure, still shown while the wall's is drawn)
+    about as wide as the view leaves."""
     box = page.locator("#genosociogram-graph .main-svg").first.bounding_box()
     share = (0.8, 1.01) if view == "network" else (0.35, 0.55)
-    return bool(box) and share[0] * size[0] <= box["width"] <= share[1] * size[0]
+    framed = page.evaluate("""() => { const gd = document.querySelector('#genosociogram-graph .js-plotly-plot');
+        return Boolean(gd && gd.layout && gd.layout.meta && gd.layout.meta.frame); }""")
+    return bool(box) and framed and share[0] * size[0] <= box["width"] <= share[1] * size[0]
+
+
+def _drawn_for_its_card(page: Any) -> bool:
+    return bool(page.evaluate("""() => { const graph = document.querySelector('#genosociogram-graph');
+        const wrap = document.querySelector('#genosociogram-wrap');
+        return graph && wrap && parseFloat(graph.style.maxWidth) <= wrap.clientWidth + 1; }"""))
 
 
 def _overlapping(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:

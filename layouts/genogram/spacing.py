@@ -1,0 +1,79 @@
+"""Label-aware spacing of the family rows (the rounds of :mod:`.fit`): the rows are laid out with room for every
+name at a scale, the drawing fitted at the scale that allows, and the rows laid out again for that scale until the
+scale holds (the names need more units at a smaller scale). A row too wide for its names side by side gets them
+staggered (every other name one name lower, :func:`.layout.staggered_rows`) when that lets the drawing be larger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from layouts.genogram.captions import fit
+from layouts.genogram.context import Mark
+from layouts.genogram.labels import label_need
+from layouts.genogram.structure import ROW
+from models.case import Case
+from models.vocabulary import PersonKind
+
+SPACING_ROUNDS = 5  # label-aware spacing: rounds of (spacing for a scale, fit the scale)
+SPACING_STEP = 2.0  # px a unit: the scale the spacing is made for is rounded down to this (cache hits)
+NAME_ROOM_IN_ROW = ROW - 2.0  # units of a row's height a name of two lines may take (the rest: symbol, bars)
+CRAMPED = 0.75  # a fit drawn below this share of the least spacing scale is cramped: rows' names meet
+STAGGER_GAIN = 1.08  # staggered names are chosen when the drawing is this much larger for them
+
+Attempt = Callable[[int, float, bool], tuple[Any, float, dict[str, Mark]]]
+"""(family font px (0: the scale's), px a unit the rows are spaced for, names staggered) -> (what was fitted, the
+scale it is drawn at, its marks)."""
+
+
+def spaced_fit(case: Case, fonts: Sequence[int], start: float, attempt: Attempt) -> Any:
+    """The fit whose rows are spaced for the scale they are drawn at, with the largest type of ``fonts`` that has
+    one (plain rows, or staggered names when the drawing is larger that way); else, of those with about the fewest
+    names cut, the one drawn largest."""
+    tried: list[tuple[tuple[bool, bool, int], float, int, Any]] = []
+    for font in fonts:
+        held: dict[bool, tuple[float, Any]] = {}
+        for stagger in (False, True):
+            guess, least = start, min_spacing_ppu(font or 14)
+            for _ in range(SPACING_ROUNDS):
+                found, ppu, marks = attempt(font, guess, stagger)
+                if ppu >= guess * 0.98:
+                    held[stagger] = (ppu, found)  # the rows are spaced for the scale they are drawn at
+                    break
+                tried.append((cut_rank(case, marks, ppu < least * CRAMPED), -ppu, len(tried), found))
+                if guess <= least:
+                    break
+                guess = max(least, SPACING_STEP * int(ppu * 0.97 / SPACING_STEP))
+            if not stagger and False in held and held[False][0] >= start * 0.98:
+                return held[False][1]  # drawn at the largest scale: nothing to gain
+        if held:
+            plain, staggered = held.get(False, (0.0, None)), held.get(True, (0.0, None))
+            return staggered[1] if staggered[0] > plain[0] * STAGGER_GAIN else plain[1] or staggered[1]
+    return min(tried, key=lambda t: t[:3])[3]
+
+
+def min_spacing_ppu(font: int) -> float:
+    """px a unit below which the rows (:data:`.structure.ROW` units apart) have no room for names of two lines at
+    ``font`` px: the spacing is made for no smaller scale."""
+    return 2 * font * 1.3 / NAME_ROOM_IN_ROW
+
+
+def cut_rank(case: Case, marks: dict[str, Mark], cramped: bool) -> tuple[bool, bool, int]:
+    """How bad a fit with names cut is: any cut at all, ``cramped`` (drawn so small that a row's names reach the
+    next row), then by quarters of the names drawn (of two fits with about as many cut, the larger reads better)."""
+    cut = names_cut(case, marks)
+    drawn = sum(1 for m in marks.values() if m.label_chars)
+    return cut > 0, cramped, cut * 4 // max(1, drawn)
+
+
+def names_cut(case: Case, marks: dict[str, Mark]) -> int:
+    """How many persons' names are cut with "…" in their label's room."""
+    persons = case.person_map()
+    return sum(1 for k, m in marks.items() if k in persons and m.label_chars
+               and "…" in fit(persons[k].label, m.label_chars, m.label_lines))
+
+
+def name_room(case: Case, font: int, ppu: float) -> dict[str, float]:
+    """Half the width (units at ``ppu``) each family person's name needs at ``font`` px, on two lines as narrow as
+    they go (the label-aware spacing of the family rows)."""
+    return {p.id: label_need(p.label, font, ppu)[1] for p in case.persons if p.kind != PersonKind.PROFESSIONAL}
