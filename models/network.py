@@ -187,7 +187,9 @@ def generations(case: Case) -> dict[str, int]:
 
 
 def _depths(dag: nx.DiGraph) -> dict[str, int]:
-    """Depth of each group: the longest path from the founders, then each ancestor just above its children."""
+    """Depth of each group: the longest path from the founders; then each ancestor just above its deepest child
+    (a grandfather whose son married into a longer line comes down with him); then each child, a childless
+    uncle too, one below its lowest parent (siblings in one generation)."""
     depth: dict[str, int] = {}
     order = list(nx.lexicographical_topological_sort(dag))
     for group in order:
@@ -195,7 +197,9 @@ def _depths(dag: nx.DiGraph) -> dict[str, int]:
     for group in reversed(order):
         children = list(dag.successors(group))
         if children:
-            depth[group] = min(depth[c] for c in children) - 1
+            depth[group] = max(depth[c] for c in children) - 1
+    for group in order:
+        depth[group] = max([depth[group], *(depth[p] + 1 for p in dag.predecessors(group))])
     return depth
 
 

@@ -130,6 +130,28 @@ def test_kinship_foster_grandparents_stay_above_their_daughter() -> None:
     assert positions["oma"][1] > positions["moeder"][1] > positions["kind"][1]
 
 
+def test_a_childless_uncle_stays_beside_his_brother_when_the_mother_s_line_is_longer() -> None:
+    """The father's parents have two sons: the father and a childless uncle. The mother's line goes up one more
+    generation, so the father's couple sits deeper than his own parents' founding depth: his parents come down
+    above him, and the uncle stays beside him (not a generation higher)."""
+    persons = [person("ovg", "Overgrootvader", "male", "1930"), person("oma-m", "Oma M.", "female", "1955"),
+               person("opa-v", "Opa V.", "male", "1950"), person("oma-v", "Oma V.", "female", "1952"),
+               person("vader", "Vader", "male", "1978"), person("oom", "Oom", "male", "1980"),
+               person("moeder", "Moeder", "female", "1981"), person("kind", "Kind", "female", "2010")]
+    rels = [{"id": f"r{n}", "type": kind, "source": a, "target": b} for n, (kind, a, b) in enumerate([
+        ("parent", "ovg", "oma-m"), ("parent", "oma-m", "moeder"), ("partner", "opa-v", "oma-v"),
+        ("parent", "opa-v", "vader"), ("parent", "oma-v", "vader"), ("parent", "opa-v", "oom"),
+        ("parent", "oma-v", "oom"), ("partner", "vader", "moeder"), ("parent", "vader", "kind"),
+        ("parent", "moeder", "kind")])]
+    case = validate_case_data(case_data(persons=persons, relationships=rels, index_person="kind", events=[],
+                                        annotations=[], households=[]))
+    gens = generations(case)
+    assert gens["vader"] == gens["oom"] == gens["moeder"] == -1
+    assert gens["opa-v"] == gens["oma-v"] == gens["oma-m"] == -2
+    assert gens["ovg"] == -3
+    assert_parents_above(case)
+
+
 def test_foster_parents_of_their_own_child_move_nobody() -> None:
     # A foster tie between persons placed by parentage leaves every generation as parentage alone places it.
     with_foster = kinship_foster_case()
