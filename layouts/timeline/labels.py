@@ -16,6 +16,7 @@ plotly's SVG text falls back to on Linux and in exports).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,6 +112,7 @@ class PlotScale:
 
 
 CELL = 2.0  # px per cell of the occupancy grids
+_FEW = 16  # boxes tested cell by cell rather than with a summed-area table
 FORM_COST = 3  # how many places nearer a shorter form of a title must sit to be taken instead
 
 
@@ -124,12 +126,17 @@ class _Grid:
     def _index(self, values: np.ndarray, axis: int, up: bool) -> np.ndarray:
         limit = self.cells.shape[axis]
         cells = np.ceil(values / CELL) if up else np.floor(values / CELL)
-        return np.clip(cells, 0, limit).astype(int)
+        return np.minimum(np.maximum(cells, 0), limit).astype(int)
+
+    def _cell(self, value: float, axis: int, up: bool) -> int:
+        """:meth:`_index` of one value."""
+        cell = math.ceil(value / CELL) if up else math.floor(value / CELL)
+        return int(min(max(cell, 0), self.cells.shape[axis]))
 
     def fill_box(self, box: Sequence[float]) -> None:
-        b = np.asarray(box, dtype=float)
-        x0, x1 = self._index(b[[0, 2]], 1, False)[0], self._index(b[[0, 2]], 1, True)[1]
-        y0, y1 = self._index(b[[1, 3]], 0, False)[0], self._index(b[[1, 3]], 0, True)[1]
+        left, top, right, bottom = (float(value) for value in box)
+        x0, x1 = self._cell(left, 1, False), self._cell(right, 1, True)
+        y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
         self.cells[y0:y1, x0:x1] = 1
         self._table = None
 
@@ -150,10 +157,16 @@ class _Grid:
 
     def free(self, boxes: np.ndarray) -> np.ndarray:
         """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
-        if self._table is None:
-            self._table = np.pad(self.cells.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
         x0, x1 = self._index(boxes[:, 0], 1, False), self._index(boxes[:, 2], 1, True)
         y0, y1 = self._index(boxes[:, 1], 0, False), self._index(boxes[:, 3], 0, True)
+        if len(boxes) <= _FEW:  # a few boxes: their cells read directly, no table built
+            return np.array([not self.cells[a:b, c:d].any() for a, b, c, d in zip(y0, y1, x0, x1, strict=True)],
+                            dtype=bool)
+        if self._table is None:
+            height, width = self.cells.shape
+            self._table = np.zeros((height + 1, width + 1), dtype=np.int32)
+            np.cumsum(self.cells, axis=0, dtype=np.int32, out=self._table[1:, 1:])
+            np.cumsum(self._table[1:, 1:], axis=1, dtype=np.int32, out=self._table[1:, 1:])
         t = self._table
         return (t[y1, x1] - t[y0, x1] - t[y1, x0] + t[y0, x0]) == 0
 
@@ -310,6 +323,8 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
     top_px, bottom_px = _region(mark, frame, scale)
     best: tuple[float, LabelBox] | None = None
     for rank, (lines, w, h) in enumerate(_variants(mark.title, frame)):
+        if best is not None and rank * FORM_COST >= best[0]:
+            break  # a shorter form further down the list costs more than the place found
         boxes, sides = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
                                    (top_px, bottom_px), frame.width_px)
         if not len(boxes):
