@@ -312,25 +312,26 @@ def _whole_words(line: str, title: str) -> bool:
 
 
 def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float, step: float, far: bool,
-                region: tuple[float, float] = (-1e9, 1e9), width: float = 1e9) -> tuple[np.ndarray, list[str]]:
+                region: tuple[float, float] = (-1e9, 1e9), width: float = 1e9
+                ) -> tuple[np.ndarray, list[str], np.ndarray | None]:
     """Candidate boxes (left, top, right, bottom) for a w × h label of a mark at (mx, my) of radius r, nearest
-    first: right, left, above or below the mark; or (``far``) further away, with a leader line."""
+    first: right, left, above or below the mark; or (``far``) further away, with a leader line — these in the
+    order of a grid, with their distances to the mark (sorted only when one of them is free)."""
     gap = r + PAD + CELL + 1  # clear of the mark's cells, with the label's padding
     if not far:
         near = [(mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
                 (mx - w / 2, my - gap - h, "above"), (mx - w / 2, my + gap, "below"),
                 (mx + r, my - gap - h, "above"), (mx + r, my + gap, "below")]
-        return np.array([(x, y, x + w, y + h) for x, y, _ in near]), [side for _, _, side in near]
+        return np.array([(x, y, x + w, y + h) for x, y, _ in near]), [side for _, _, side in near], None
     dx = np.arange(-w - reach, reach + 1, max(step, 12.0))
     dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / 2)
     lefts, tops = mx + dx, my + dy - h / 2  # the columns and rows of a grid of places
     distance = np.hypot((np.clip(mx, lefts, lefts + w) - mx)[None, :], (np.clip(my, tops, tops + h) - my)[:, None])
     keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & ((lefts >= 0) & (lefts + w <= width))[None, :])
-    keep = keep[np.argsort(distance.ravel()[keep], kind="stable")]
     rows, columns = np.divmod(keep, len(dx))
     left, top = lefts[columns], tops[rows]
     boxes = np.stack([left, top, left + w, top + h], axis=1)
-    return boxes, ["leader"] * len(keep)
+    return boxes, ["leader"] * len(keep), distance.ravel()[keep]
 
 
 def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, state: _State, far: int
@@ -341,12 +342,17 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
     for rank, (lines, w, h) in enumerate(_variants(mark.title, frame)):
         if best is not None and rank * FORM_COST >= best[0]:
             break  # a shorter form further down the list costs more than the place found
-        boxes, sides = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
-                                   (top_px, bottom_px), frame.width_px)
+        boxes, sides, distance = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
+                                             (top_px, bottom_px), frame.width_px)
         if not len(boxes):
             continue
         inside = ((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)
                   & (boxes[:, 1] >= top_px) & (boxes[:, 3] <= bottom_px))
+        if distance is not None:  # places further away: sorted nearest first when one of them is free
+            if not state.blocked.free(boxes[inside] + np.array([-PAD, -PAD, PAD, PAD])).any():
+                continue
+            order = np.argsort(distance, kind="stable")
+            boxes, inside = boxes[order], inside[order]
         found = _first_free(boxes, np.flatnonzero(inside), state, index, lines, w, h, (mx, my), sides)
         if found is not None:
             k, box = found
