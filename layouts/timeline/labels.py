@@ -16,7 +16,6 @@ plotly's SVG text falls back to on Linux and in exports).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from layouts.timeline.label_box import PAD, LabelBox, leader_end
+from layouts.timeline.label_grid import CELL, Grid
 from layouts.timeline.text_widths import ELLIPSIS, dangling, text_width, wrap_title
 from layouts.timeline.uncross import uncross
 
@@ -111,84 +111,7 @@ class PlotScale:
         return self.frame.y_range[1] - px / self.px_per_row
 
 
-CELL = 2.0  # px per cell of the occupancy grids
-_FEW = 16  # boxes tested cell by cell rather than with a summed-area table
 FORM_COST = 3  # how many places nearer a shorter form of a title must sit to be taken instead
-
-
-class _Grid:
-    """Which px cells of the plot are taken, with a summed-area table to test many boxes at once."""
-
-    def __init__(self, width_px: float, height_px: float) -> None:
-        self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
-        self._table: np.ndarray | None = None
-
-    def _index(self, values: np.ndarray, axis: int, up: bool) -> np.ndarray:
-        limit = self.cells.shape[axis]
-        cells = np.ceil(values / CELL) if up else np.floor(values / CELL)
-        return np.minimum(np.maximum(cells, 0), limit).astype(int)
-
-    def _cell(self, value: float, axis: int, up: bool) -> int:
-        """:meth:`_index` of one value."""
-        cell = math.ceil(value / CELL) if up else math.floor(value / CELL)
-        return int(min(max(cell, 0), self.cells.shape[axis]))
-
-    def fill_box(self, box: Sequence[float]) -> None:
-        left, top, right, bottom = (float(value) for value in box)
-        x0, x1 = self._cell(left, 1, False), self._cell(right, 1, True)
-        y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
-        self.cells[y0:y1, x0:x1] = 1
-        self._table = None
-
-    def fill_segment(self, segment: Sequence[float]) -> None:
-        ys, xs = self._samples(np.asarray([segment], dtype=float))
-        self.cells[ys[0], xs[0]] = 1
-        self._table = None
-
-    def _samples(self, segments: np.ndarray, t: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Cells (rows, columns: K × P) along each segment, a sample every cell (or at the fractions ``t``)."""
-        if t is None:
-            t = self._fractions(segments)
-        xs = segments[:, 0:1] + (segments[:, 2:3] - segments[:, 0:1]) * t
-        ys = segments[:, 1:2] + (segments[:, 3:4] - segments[:, 1:2]) * t
-        rows = np.clip((ys / CELL).astype(int), 0, self.cells.shape[0] - 1)
-        columns = np.clip((xs / CELL).astype(int), 0, self.cells.shape[1] - 1)
-        return rows, columns
-
-    @staticmethod
-    def _fractions(segments: np.ndarray) -> np.ndarray:
-        """Where along the segments they are sampled: as many places as the longest one has cells."""
-        length = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]).max(initial=0.0)
-        return np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
-
-    def free(self, boxes: np.ndarray) -> np.ndarray:
-        """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
-        x0, x1 = self._index(boxes[:, 0], 1, False), self._index(boxes[:, 2], 1, True)
-        y0, y1 = self._index(boxes[:, 1], 0, False), self._index(boxes[:, 3], 0, True)
-        if len(boxes) <= _FEW:  # a few boxes: their cells read directly, no table built
-            return np.array([not self.cells[a:b, c:d].any() for a, b, c, d in zip(y0, y1, x0, x1, strict=True)],
-                            dtype=bool)
-        if self._table is None:
-            height, width = self.cells.shape
-            self._table = np.zeros((height + 1, width + 1), dtype=np.int32)
-            np.cumsum(self.cells, axis=0, dtype=np.int32, out=self._table[1:, 1:])
-            np.cumsum(self._table[1:, 1:], axis=1, dtype=np.int32, out=self._table[1:, 1:])
-        t = self._table
-        return (t[y1, x1] - t[y0, x1] - t[y1, x0] + t[y0, x0]) == 0
-
-    def touched(self, segments: np.ndarray) -> np.ndarray:
-        """Which segments (K × 4) run over a taken cell. Every fourth sample is read first: a segment found
-        there is touched, only the others are read in full."""
-        t = self._fractions(segments)
-        found = self._read(segments, t[::4])
-        rest = np.flatnonzero(~found)
-        if len(rest):
-            found[rest] = self._read(segments[rest], t)
-        return found
-
-    def _read(self, segments: np.ndarray, t: np.ndarray) -> np.ndarray:
-        rows, columns = self._samples(segments, t)
-        return self.cells.ravel()[rows * self.cells.shape[1] + columns].any(axis=1)
 
 
 def _mark_boxes(marks: Sequence[LabelMark], scale: PlotScale) -> list[tuple[float, float, float, float]]:
@@ -206,7 +129,7 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
     The important marks (priority ≤ 2) are labelled first: beside their marks where there is room, then with
     leader lines; then the rest the same way."""
     scale = PlotScale(frame)
-    state = _State(*(_Grid(frame.width_px, frame.height_px) for _ in range(4)), frame.leaders_under)
+    state = _State(*(Grid(frame.width_px, frame.height_px) for _ in range(4)), frame.leaders_under)
     obstacles = _obstacles(marks, frame, scale)
     for box in obstacles:
         state.blocked.fill_box(box)
@@ -240,10 +163,10 @@ class _State:
     with ``leaders_under``, the labels no leader line may run through are those with leader lines themselves
     (labels beside their marks are drawn over the lines, opaque)."""
 
-    blocked: _Grid
-    labels: _Grid
-    leaders: _Grid
-    far_labels: _Grid
+    blocked: Grid
+    labels: Grid
+    leaders: Grid
+    far_labels: Grid
     leaders_under: bool = False
 
     def take(self, box: LabelBox) -> None:
