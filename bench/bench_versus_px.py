@@ -7,7 +7,8 @@ every event as a one-day bar on its lane, coloured by layer, the title as hover 
 Two casusbeeld columns: *cold* (lane layout, hover fields and mark columns computed from scratch: the first
 drawing of a case) and *app* (the lane layout cached as ``app/timeline_view.py`` keeps it per case and
 filters: every later drawing — language, story step, lanes shown again). Prints CPU medians, JSON sizes and
-the ratios (casusbeeld ÷ px; below 1 is better). Then the server time of an event click on the timeline at
+the ratios (casusbeeld ÷ px; below 1 is better). Then where a first drawing's time goes at 5,000 events.
+Then the server time of an event click on the timeline at
 5,000 events (navigation + ``dash.Patch`` that highlights and moves the date line, serialised as Dash does),
 and of a zoom into 400 events of 20,000 (the patch that brings every mark of the range, see
 ``app/timeline_zoom.py``). With ``--page``: the page opened in cold headless Chromium until its timeline is
@@ -81,6 +82,20 @@ def versus(sizes: list[int]) -> None:
               f"{len(ours_json) / 1e6:>8.2f} {len(px_json) / 1e6:>6.2f} {len(ours_json) / len(px_json):>8.2f}")
 
 
+def phases(n_events: int = CLICK_EVENTS) -> None:
+    """Where a first drawing's time goes: the lane layout, the words on the marks (labels and uncrossing their
+    leader lines), and the rest (marks, density bars, legend, key moments, ``to_json``)."""
+    case = generate_case(n_events=n_events, n_persons=max(40, n_events // 20), seed=1)
+    whole, _ = cpu_median(lambda: ours(case))
+    lanes, _ = cpu_median(lambda: timeline_layout(case))
+    unlabelled, _ = cpu_median(lambda: timeline_figure(case, ViewState(), layout=timeline_layout(case),
+                                                       labels=False).to_json())
+    words, rest = max(whole - unlabelled, 0.0), max(unlabelled - lanes, 0.0)
+    print(f"first drawing at {n_events:,} events: {whole:.3f} s CPU = lane layout {lanes:.3f} s "
+          f"({lanes / whole:.0%}), words on the marks {words:.3f} s ({words / whole:.0%}), the rest {rest:.3f} s "
+          f"({rest / whole:.0%})")
+
+
 def click(n_events: int = CLICK_EVENTS) -> None:
     """Server time of clicking events on the timeline (as the app's callback answers: a patch)."""
     store, error = open_case_bytes(json.dumps(generate_case_data(n_events, 300, seed=1)).encode("utf-8"))
@@ -143,6 +158,7 @@ def page(sizes: tuple[int, ...] = (1000, 20000)) -> None:
 if __name__ == "__main__":
     arguments = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
     versus([int(arg) for arg in arguments] or [1000, 5000, 20000])
+    phases()
     click()
     zoom()
     if "--page" in sys.argv:

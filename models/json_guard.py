@@ -93,6 +93,11 @@ def _too_deep() -> Problem:
 
 def check_tree(data: Any) -> list[Problem]:
     """Problems in decoded JSON: duplicate keys, hidden characters, too long texts or lists, too deep."""
+    return [] if _surely_clean(data) else full_check(data)
+
+
+def full_check(data: Any) -> list[Problem]:
+    """:func:`check_tree` by a walk that keeps every value's path."""
     problems: list[Problem] = []
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
@@ -119,10 +124,33 @@ def check_tree(data: Any) -> list[Problem]:
     return sorted(problems, key=lambda problem: problem.path)
 
 
+def _surely_clean(data: Any) -> bool:
+    """Whether the tree has none of :func:`check_tree`'s problems, by a quick walk that writes no paths and
+    reads all texts at once (False on any doubt: the full walk then finds and places every problem)."""
+    if not isinstance(data, (dict, list)):
+        return False
+    strings: list[str] = []
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if (depth >= MAX_DEPTH and len(children)) or getattr(value, "duplicates", ()) or (
+                isinstance(value, list) and len(value) > MAX_ITEMS):
+            return False
+        if isinstance(value, dict):
+            strings.extend(value)
+        for item in children:
+            if isinstance(item, str):
+                strings.append(item)
+            elif isinstance(item, (dict, list)):
+                stack.append((item, depth + 1))
+    return max(map(len, strings), default=0) <= MAX_STRING_CHARS and HIDDEN.search(" ".join(strings)) is None
+
+
 def _string_problems(value: str, where: tuple[Any, ...], is_key: bool = False) -> list[Problem]:
-    path = json_path(where)
+    """The string's problems (its path is written only for a string that has one: most have none)."""
     if len(value) > MAX_STRING_CHARS:
-        return [Problem(path, "text_too_long",
+        return [Problem(json_path(where), "text_too_long",
                         f"tekst is te lang ({len(value):,} tekens; maximaal {MAX_STRING_CHARS:,})".replace(",", "."),
                         f"text is too long ({len(value):,} characters; at most {MAX_STRING_CHARS:,})")]
     found = HIDDEN.search(value)
@@ -131,7 +159,7 @@ def _string_problems(value: str, where: tuple[Any, ...], is_key: bool = False) -
     code = f"U+{ord(found.group()):04X}"
     where_nl = "in een veldnaam" if is_key else "in deze tekst"
     where_en = "in a field name" if is_key else "in this text"
-    return [Problem(path, "hidden_character",
+    return [Problem(json_path(where), "hidden_character",
                     f"onzichtbaar stuurteken {code} {where_nl} (op positie {found.start() + 1}); haal het weg: "
                     "het kan tekst anders laten lezen dan er staat",
                     f"invisible control character {code} {where_en} (at position {found.start() + 1}); remove "

@@ -139,3 +139,21 @@ def test_random_json_gives_problems_never_a_traceback(raw: dict) -> None:
 
 def test_parse_json_keeps_plain_dicts() -> None:
     assert type(parse_json(b'{"a": {"b": 1}}')["a"]) is dict
+
+
+
+@pytest.mark.parametrize(("text", "clean"), [
+    ('["ok", 1, null, {"d": [true, 2.5]}]', True), (r'{"a": {"b": "Zorgen\tover\nveiligheid"}}', True),
+    ("[" * 64 + "]" * 64, True), (json.dumps(["x" * 20_000]), True),
+    ('{"a": 1, "a": 2}', False), (r'{"b": [1, {"c": "x\u202ey"}]}', False), (r'{"k\u0007": 1}', False),
+    ("[" * 70 + "]" * 70, False), ("[" * 64 + "1" + "]" * 64, True),
+    ("[" * 65 + "1" + "]" * 65, False), (json.dumps({"long": "x" * 20_001}), False),
+])
+def test_the_quick_check_finds_what_the_full_walk_finds(text: str, clean: bool) -> None:
+    """The quick walk (no paths) passes a tree only when the full walk finds nothing in it."""
+    from models import json_guard
+
+    data = json.loads(text, object_pairs_hook=json_guard._object)
+    assert json_guard._surely_clean(data) is clean
+    assert (json_guard.full_check(data) == []) is clean
+    assert json_guard.check_tree(data) == json_guard.full_check(data)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import dash
-from dash import Input, Output, State, ctx, no_update
+from dash import Input, Output, State, no_update
 
 from app.state import BoundedLRU, case_view
 from layouts.components.i18n import normal_lang
@@ -32,15 +32,23 @@ def selected_finding(selection: dict[str, str] | None) -> str | None:
 
 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
-    """Attach the pattern panel callback to ``app``."""
+    """Attach the pattern panel callback to ``app``.
+
+    The panel is built after the timeline has been drawn (``timeline-shown`` is set by the timeline's callback),
+    not beside it: finding the patterns of a big case takes as long as its timeline, and the two callbacks
+    would share the server's CPU while the page waits for its first picture. ``patterns-shown`` names the case
+    and language drawn, so a redraw of the timeline alone (a zoom, a filter) leaves the panel as it is."""
 
     @app.callback(
-        Output("patterns", "children"), Output("panel-finding", "data"),
-        Input("case-store", "data"), Input("lang", "value"), Input("selection-store", "data"),
-        State("panel-finding", "data"),
+        Output("patterns", "children"), Output("panel-finding", "data"), Output("patterns-shown", "data"),
+        Input("timeline-shown", "data"), Input("lang", "value"), Input("selection-store", "data"),
+        State("case-store", "data"), State("panel-finding", "data"), State("patterns-shown", "data"),
     )
-    def _patterns(store: Any, lang: str, selection: Any, shown: Any) -> Any:
+    def _patterns(_drawn: Any, lang: str, selection: Any, store: Any, shown: Any, shown_case: Any) -> Any:
+        lang = normal_lang(lang)
+        view = case_view(store)
+        drawn_for = f"{view.key}:{lang}" if view is not None else None
         chosen = selected_finding(selection)
-        if ctx.triggered_id == "selection-store" and chosen == shown:
-            return no_update, no_update
-        return patterns_content(case_view(store), normal_lang(lang), chosen), chosen
+        if drawn_for == shown_case and chosen == shown:
+            return no_update, no_update, no_update
+        return patterns_content(view, lang, chosen), chosen, drawn_for

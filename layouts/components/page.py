@@ -281,7 +281,7 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
         dcc.Store(id="selection-store", storage_type="memory"),
         dcc.Store(id="story-store", storage_type="memory", data={"step": 0}),
         dcc.Store(id="story-meta", storage_type="memory", data={"n": 0, "index": 0}),
-        dcc.Store(id="panel-finding", storage_type="memory"),
+        dcc.Store(id="panel-finding", storage_type="memory"), dcc.Store(id="patterns-shown", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
         dcc.Store(id="timeline-zoom", storage_type="memory"),
         dcc.Store(id="genosociogram-shown", storage_type="memory"),

@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from layouts.timeline.label_box import PAD, SLANT, LabelBox, leader_end
+from layouts.timeline.label_grid import CELL, Grid
 from layouts.timeline.text_widths import ELLIPSIS, dangling, text_width, wrap_title
 from layouts.timeline.uncross import uncross
 
@@ -111,57 +112,7 @@ class PlotScale:
         return self.frame.y_range[1] - px / self.px_per_row
 
 
-CELL = 2.0  # px per cell of the occupancy grids
 FORM_COST = 3  # how many places nearer a shorter form of a title must sit to be taken instead
-
-
-class _Grid:
-    """Which px cells of the plot are taken, with a summed-area table to test many boxes at once."""
-
-    def __init__(self, width_px: float, height_px: float) -> None:
-        self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
-        self._table: np.ndarray | None = None
-
-    def _index(self, values: np.ndarray, axis: int, up: bool) -> np.ndarray:
-        limit = self.cells.shape[axis]
-        cells = np.ceil(values / CELL) if up else np.floor(values / CELL)
-        return np.clip(cells, 0, limit).astype(int)
-
-    def fill_box(self, box: Sequence[float]) -> None:
-        b = np.asarray(box, dtype=float)
-        x0, x1 = self._index(b[[0, 2]], 1, False)[0], self._index(b[[0, 2]], 1, True)[1]
-        y0, y1 = self._index(b[[1, 3]], 0, False)[0], self._index(b[[1, 3]], 0, True)[1]
-        self.cells[y0:y1, x0:x1] = 1
-        self._table = None
-
-    def fill_segment(self, segment: Sequence[float]) -> None:
-        ys, xs = self._samples(np.asarray([segment], dtype=float))
-        self.cells[ys[0], xs[0]] = 1
-        self._table = None
-
-    def _samples(self, segments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Cells (rows, columns: K × P) along each segment, a sample every cell."""
-        length = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]).max(initial=0.0)
-        t = np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
-        xs = segments[:, 0:1] + (segments[:, 2:3] - segments[:, 0:1]) * t
-        ys = segments[:, 1:2] + (segments[:, 3:4] - segments[:, 1:2]) * t
-        rows = np.clip((ys / CELL).astype(int), 0, self.cells.shape[0] - 1)
-        columns = np.clip((xs / CELL).astype(int), 0, self.cells.shape[1] - 1)
-        return rows, columns
-
-    def free(self, boxes: np.ndarray) -> np.ndarray:
-        """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
-        if self._table is None:
-            self._table = np.pad(self.cells.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
-        x0, x1 = self._index(boxes[:, 0], 1, False), self._index(boxes[:, 2], 1, True)
-        y0, y1 = self._index(boxes[:, 1], 0, False), self._index(boxes[:, 3], 0, True)
-        t = self._table
-        return (t[y1, x1] - t[y0, x1] - t[y1, x0] + t[y0, x0]) == 0
-
-    def touched(self, segments: np.ndarray) -> np.ndarray:
-        """Which segments (K × 4) run over a taken cell."""
-        rows, columns = self._samples(segments)
-        return self.cells[rows, columns].any(axis=1)
 
 
 def _mark_boxes(marks: Sequence[LabelMark], scale: PlotScale) -> list[tuple[float, float, float, float]]:
@@ -179,7 +130,7 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
     The important marks (priority ≤ 2) are labelled first: beside their marks where there is room, then with
     leader lines; then the rest the same way."""
     scale = PlotScale(frame)
-    state = _State(*(_Grid(frame.width_px, frame.height_px) for _ in range(4)), frame.leaders_under)
+    state = _State(*(Grid(frame.width_px, frame.height_px) for _ in range(4)), frame.leaders_under)
     obstacles = _obstacles(marks, frame, scale)
     for box in obstacles:
         state.blocked.fill_box(box)
@@ -213,10 +164,10 @@ class _State:
     with ``leaders_under``, the labels no leader line may run through are those with leader lines themselves
     (labels beside their marks are drawn over the lines, opaque)."""
 
-    blocked: _Grid
-    labels: _Grid
-    leaders: _Grid
-    far_labels: _Grid
+    blocked: Grid
+    labels: Grid
+    leaders: Grid
+    far_labels: Grid
     leaders_under: bool = False
 
     def take(self, box: LabelBox) -> None:
@@ -286,27 +237,29 @@ def _whole_words(line: str, title: str) -> bool:
 
 def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float, step: float, far: bool,
                 region: tuple[float, float] = (-1e9, 1e9), width: float = 1e9, drift: float = 0.0
-                ) -> tuple[np.ndarray, list[str]]:
+                ) -> tuple[np.ndarray, list[str], np.ndarray | None]:
     """Candidate boxes (left, top, right, bottom) for a w × h label of a mark at (mx, my) of radius r, nearest
-    first: right, left, above or below the mark; or (``far``) further away, with a leader line."""
+    first: right, left, above or below the mark; or (``far``) further away, with a leader line — these in the
+    order of a grid, with their distances to the mark (sorted only when one of them is free)."""
     gap = r + PAD + CELL + 1  # clear of the mark's cells, with the label's padding
     if not far:
         near = [(mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
                 (mx - w / 2, my - gap - h, "above"), (mx - w / 2, my + gap, "below"),
                 (mx + r, my - gap - h, "above"), (mx + r, my + gap, "below")]
-        return np.array([(x, y, x + w, y + h) for x, y, _ in near]), [side for _, _, side in near]
+        return np.array([(x, y, x + w, y + h) for x, y, _ in near]), [side for _, _, side in near], None
     dx = np.arange(-w - reach, reach + 1, max(step, 12.0))
     dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / 2)
-    left = (mx + dx[None, :] + 0 * dy[:, None]).ravel()
-    top = (my + dy[:, None] - h / 2 + 0 * dx[None, :]).ravel()
-    distance = np.hypot(np.clip(mx, left, left + w) - mx, np.clip(my, top, top + h) - my)
-    sideways = np.abs(np.clip(mx, left, left + w) - mx)
-    upright = np.abs(np.clip(my, top, top + h) - my)
-    near = sideways <= drift + SLANT * upright if drift else True
-    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & (left >= 0) & (left + w <= width) & near)
-    keep = keep[np.argsort(distance[keep], kind="stable")]
-    boxes = np.stack([left[keep], top[keep], left[keep] + w, top[keep] + h], axis=1)
-    return boxes, ["leader"] * len(keep)
+    lefts, tops = mx + dx, my + dy - h / 2  # the columns and rows of a grid of places
+    sideways = np.abs(np.clip(mx, lefts, lefts + w) - mx)[None, :]
+    upright = np.abs(np.clip(my, tops, tops + h) - my)[:, None]
+    distance = np.hypot(sideways, upright)
+    near = sideways <= drift + SLANT * upright if drift else True  # see label_box.near_enough
+    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & near
+                          & ((lefts >= 0) & (lefts + w <= width))[None, :])
+    rows, columns = np.divmod(keep, len(dx))
+    left, top = lefts[columns], tops[rows]
+    boxes = np.stack([left, top, left + w, top + h], axis=1)
+    return boxes, ["leader"] * len(keep), distance.ravel()[keep]
 
 
 def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, state: _State, far: int
@@ -315,12 +268,19 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
     top_px, bottom_px = _region(mark, frame, scale)
     best: tuple[float, LabelBox] | None = None
     for rank, (lines, w, h) in enumerate(_variants(mark.title, frame)):
-        boxes, sides = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
-                                   (top_px, bottom_px), frame.width_px, frame.max_drift_px)
+        if best is not None and rank * FORM_COST >= best[0]:
+            break  # a shorter form further down the list costs more than the place found
+        boxes, sides, distance = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
+                                             (top_px, bottom_px), frame.width_px, frame.max_drift_px)
         if not len(boxes):
             continue
         inside = ((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)
                   & (boxes[:, 1] >= top_px) & (boxes[:, 3] <= bottom_px))
+        if distance is not None:  # places further away: sorted nearest first when one of them is free
+            if not state.blocked.free(boxes[inside] + np.array([-PAD, -PAD, PAD, PAD])).any():
+                continue
+            order = np.argsort(distance, kind="stable")
+            boxes, inside = boxes[order], inside[order]
         found = _first_free(boxes, np.flatnonzero(inside), state, index, lines, w, h, (mx, my), sides)
         if found is not None:
             k, box = found

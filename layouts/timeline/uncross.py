@@ -66,11 +66,42 @@ def _overlap(box: Box, others: np.ndarray) -> bool:
                        & (box[1] < others[:, 3]) & (others[:, 1] < box[3])))
 
 
+def _crosses_many(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`_crosses` of segments ``a`` and ``b`` (N × 4 each, or broadcast), elementwise."""
+    def side(px: np.ndarray, py: np.ndarray, qx: np.ndarray, qy: np.ndarray, rx: np.ndarray, ry: np.ndarray
+             ) -> np.ndarray:
+        return (qx - px) * (ry - py) - (qy - py) * (rx - px)
+    a0, a1, a2, a3 = a[..., 0], a[..., 1], a[..., 2], a[..., 3]
+    b0, b1, b2, b3 = b[..., 0], b[..., 1], b[..., 2], b[..., 3]
+    d1, d2 = side(b0, b1, b2, b3, a0, a1), side(b0, b1, b2, b3, a2, a3)
+    d3, d4 = side(a0, a1, a2, a3, b0, b1), side(a0, a1, a2, a3, b2, b3)
+    return (d1 * d2 < 0) & (d3 * d4 < 0)
+
+
+def _through_many(segments: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """:func:`_through` of ``segments`` and ``boxes`` (N × 4 each, or broadcast), elementwise."""
+    x0, y0 = segments[..., 0], segments[..., 1]
+    dx, dy = segments[..., 2] - x0, segments[..., 3] - y0
+    p = np.stack(np.broadcast_arrays(-dx, dx, -dy, dy, boxes[..., 0]))[:4]
+    q = np.stack(np.broadcast_arrays(x0 - boxes[..., 0], boxes[..., 2] - x0, y0 - boxes[..., 1],
+                                     boxes[..., 3] - y0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = q / p
+    low = np.maximum(np.where(p < 0, t, -np.inf).max(axis=0), 0.0)
+    high = np.minimum(np.where(p > 0, t, np.inf).min(axis=0), 1.0)
+    return ~((p == 0) & (q <= 0)).any(axis=0) & (low < high) & (high - low > 1e-6)
+
+
+def _segments(boxes: Sequence[LabelBox]) -> np.ndarray:
+    return np.array([_segment(box) for box in boxes], dtype=float).reshape(-1, 4)
+
+
 def crossings(boxes: Sequence[LabelBox]) -> list[tuple[int, int]]:
     """Pairs of positions in ``boxes`` whose leader lines cross."""
     leaders = [i for i, box in enumerate(boxes) if box.leader]
-    segments = {i: _segment(boxes[i]) for i in leaders}
-    return [(a, b) for n, a in enumerate(leaders) for b in leaders[n + 1:] if _crosses(segments[a], segments[b])]
+    segments = _segments([boxes[i] for i in leaders])
+    cross = np.triu(_crosses_many(segments[:, None, :], segments[None, :, :]), k=1)
+    return [(leaders[a], leaders[b]) for a, b in zip(*np.nonzero(cross), strict=True)]
 
 
 def _moved(box: LabelBox, slot: LabelBox) -> list[LabelBox]:
@@ -110,20 +141,32 @@ def uncross(boxes: list[LabelBox], obstacles: Sequence[Box], bands: Sequence[tup
 
 def _best_swap(boxes: list[LabelBox], a: int, b: int, fixed: np.ndarray, bands: Sequence[tuple[float, float]],
                width_px: float, leaders_under: bool, drift_px: float = 0.0) -> tuple[LabelBox, LabelBox] | None:
-    before = _crossing_count(boxes, (a, b), (boxes[a], boxes[b]))
+    """The first pair of places (``a`` in ``b``'s, ``b`` in ``a``'s) that fits and lowers the crossings. Every
+    test against the other labels is made for the six places at once."""
     rest = [i for i in range(len(boxes)) if i not in (a, b)]
     others = np.array([_padded(boxes[i]) for i in rest], dtype=float).reshape(-1, 4)
-    other_lines = [_segment(boxes[i]) for i in rest if boxes[i].leader]
-    for new_a in _moved(boxes[a], boxes[b]):
-        if not near_enough(new_a, drift_px) or not _fits(new_a, bands[a], width_px, fixed, others, other_lines):
+    other_lines = _segments([boxes[i] for i in rest if boxes[i].leader])
+    kept = np.array([_edges(boxes[i]) for i in rest if boxes[i].leader or not leaders_under],
+                    dtype=float).reshape(-1, 4)
+    moved_a, moved_b = _moved(boxes[a], boxes[b]), _moved(boxes[b], boxes[a])
+    places = [*moved_a, *moved_b, boxes[a], boxes[b]]
+    lines = _segments(places)
+    padded = np.array([_padded(box) for box in places], dtype=float)
+    clear = ~(_overlaps(padded, fixed) | _overlaps(padded, others)
+              | _through_many(other_lines[None, :, :], padded[:, None, :]).any(axis=1))
+    clear_of_labels = ~_through_many(lines[:, None, :], kept[None, :, :]).any(axis=1)
+    crossed = _crosses_many(lines[:, None, :], other_lines[None, :, :]).sum(axis=1)
+    before = int(_crosses(lines[6], lines[7])) + int(crossed[6] + crossed[7])
+    for i, new_a in enumerate(moved_a):
+        if not (clear[i] and _inside(new_a, bands[a], width_px) and near_enough(new_a, drift_px)):
             continue
-        for new_b in _moved(boxes[b], boxes[a]):
-            if (near_enough(new_b, drift_px) and _fits(new_b, bands[b], width_px, fixed, others, other_lines)
-                    and not _overlap(_padded(new_a), np.array([_padded(new_b)]))
+        for j, new_b in enumerate(moved_b, start=3):
+            if (clear[j] and _inside(new_b, bands[b], width_px) and near_enough(new_b, drift_px)
+                    and not _overlap(_padded(new_a), padded[j:j + 1])
                     and not _crosses(_segment(new_a), _segment(new_b))
                     and not _through(_segment(new_a), _edges(new_b)) and not _through(_segment(new_b), _edges(new_a))
-                    and _clear_of_labels((new_a, new_b), boxes, rest, leaders_under)
-                    and _crossing_count(boxes, (a, b), (new_a, new_b)) < before):
+                    and clear_of_labels[i] and clear_of_labels[j]
+                    and int(_crosses(lines[i], lines[j])) + int(crossed[i] + crossed[j]) < before):
                 return new_a, new_b
     return None
 
@@ -132,31 +175,15 @@ def _padded(box: LabelBox) -> Box:
     return box.left - PAD, box.top - PAD, box.left + box.width + PAD, box.top + box.height + PAD
 
 
-def _fits(box: LabelBox, band: tuple[float, float], width_px: float, fixed: np.ndarray, others: np.ndarray,
-          other_lines: list[Segment]) -> bool:
-    """Inside the plot and its band, clear of the fixed boxes, the other labels and their leader lines."""
+def _inside(box: LabelBox, band: tuple[float, float], width_px: float) -> bool:
+    """Inside the plot and its band."""
     left, top, right, bottom = _edges(box)
-    if left < 0 or right > width_px or top < band[0] or bottom > band[1]:
-        return False
-    padded = _padded(box)
-    return (not _overlap(padded, fixed) and not _overlap(padded, others)
-            and not any(_through(line, padded) for line in other_lines))
+    return not (left < 0 or right > width_px or top < band[0] or bottom > band[1])
 
 
-def _clear_of_labels(moved: tuple[LabelBox, LabelBox], boxes: list[LabelBox], rest: list[int],
-                     leaders_under: bool) -> bool:
-    """Whether the moved labels' leader lines run through no other label (with ``leaders_under``: no other
-    label with a leader line)."""
-    kept = [i for i in rest if boxes[i].leader or not leaders_under]
-    return not any(_through(_segment(box), _edges(boxes[i])) for box in moved for i in kept)
-
-
-def _crossing_count(boxes: list[LabelBox], at: tuple[int, int], moved: tuple[LabelBox, LabelBox]) -> int:
-    """How many leader lines cross the lines of the two labels at ``at``, drawn as ``moved``."""
-    lines = [_segment(box) for box in moved]
-    count = int(_crosses(*lines))
-    for i, box in enumerate(boxes):
-        if i not in at and box.leader:
-            other = _segment(box)
-            count += sum(_crosses(line, other) for line in lines)
-    return count
+def _overlaps(boxes: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Which of ``boxes`` (N × 4) overlap any of ``others`` (M × 4)."""
+    if not len(others):
+        return np.zeros(len(boxes), bool)
+    return ((boxes[:, None, 0] < others[None, :, 2]) & (others[None, :, 0] < boxes[:, None, 2])
+            & (boxes[:, None, 1] < others[None, :, 3]) & (others[None, :, 1] < boxes[:, None, 3])).any(axis=1)

@@ -1,0 +1,91 @@
+"""Which px cells of the timeline's plot are taken by marks, labels and leader lines (pure, numpy): the
+occupancy grids :func:`layouts.timeline.labels.place_labels` tests its candidate places against."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+CELL = 2.0  # px per cell of the occupancy grids
+_FEW = 16  # boxes tested cell by cell rather than with a summed-area table
+
+
+class Grid:
+    """Which px cells of the plot are taken, with a summed-area table to test many boxes at once."""
+
+    def __init__(self, width_px: float, height_px: float) -> None:
+        self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
+        self._table: np.ndarray | None = None
+
+    def _index(self, values: np.ndarray, axis: int, up: bool) -> np.ndarray:
+        limit = self.cells.shape[axis]
+        cells = np.ceil(values / CELL) if up else np.floor(values / CELL)
+        return np.minimum(np.maximum(cells, 0), limit).astype(int)
+
+    def _cell(self, value: float, axis: int, up: bool) -> int:
+        """:meth:`_index` of one value."""
+        cell = math.ceil(value / CELL) if up else math.floor(value / CELL)
+        return int(min(max(cell, 0), self.cells.shape[axis]))
+
+    def fill_box(self, box: Sequence[float]) -> None:
+        left, top, right, bottom = (float(value) for value in box)
+        x0, x1 = self._cell(left, 1, False), self._cell(right, 1, True)
+        y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
+        self.cells[y0:y1, x0:x1] = 1
+        self._table = None
+
+    def fill_segment(self, segment: Sequence[float]) -> None:
+        ys, xs = self._samples(np.asarray([segment], dtype=float))
+        self.cells[ys[0], xs[0]] = 1
+        self._table = None
+
+    def _samples(self, segments: np.ndarray, t: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Cells (rows, columns: K × P) along each segment, a sample every cell (or at the fractions ``t``)."""
+        if t is None:
+            t = self._fractions(segments)
+        xs = segments[:, 0:1] + (segments[:, 2:3] - segments[:, 0:1]) * t
+        ys = segments[:, 1:2] + (segments[:, 3:4] - segments[:, 1:2]) * t
+        rows = np.clip((ys / CELL).astype(int), 0, self.cells.shape[0] - 1)
+        columns = np.clip((xs / CELL).astype(int), 0, self.cells.shape[1] - 1)
+        return rows, columns
+
+    @staticmethod
+    def _fractions(segments: np.ndarray) -> np.ndarray:
+        """Where along the segments they are sampled: as many places as the longest one has cells."""
+        length = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]).max(initial=0.0)
+        return np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
+
+    def free(self, boxes: np.ndarray) -> np.ndarray:
+        """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
+        x0, x1 = self._index(boxes[:, 0], 1, False), self._index(boxes[:, 2], 1, True)
+        y0, y1 = self._index(boxes[:, 1], 0, False), self._index(boxes[:, 3], 0, True)
+        if len(boxes) <= _FEW:  # a few boxes: their cells read directly, no table built
+            return np.array([not self.cells[a:b, c:d].any() for a, b, c, d in zip(y0, y1, x0, x1, strict=True)],
+                            dtype=bool)
+        t = self._summed()
+        return (t[y1, x1] - t[y0, x1] - t[y1, x0] + t[y0, x0]) == 0
+
+    def _summed(self) -> np.ndarray:
+        """The summed-area table of the cells (built again after a change)."""
+        if self._table is None:
+            height, width = self.cells.shape
+            self._table = np.zeros((height + 1, width + 1), dtype=np.int32)
+            np.cumsum(self.cells, axis=0, dtype=np.int32, out=self._table[1:, 1:])
+            np.cumsum(self._table[1:, 1:], axis=1, dtype=np.int32, out=self._table[1:, 1:])
+        return self._table
+
+    def touched(self, segments: np.ndarray) -> np.ndarray:
+        """Which segments (K × 4) run over a taken cell. Every fourth sample is read first: a segment found
+        there is touched, only the others are read in full."""
+        t = self._fractions(segments)
+        found = self._read(segments, t[::4])
+        rest = np.flatnonzero(~found)
+        if len(rest):
+            found[rest] = self._read(segments[rest], t)
+        return found
+
+    def _read(self, segments: np.ndarray, t: np.ndarray) -> np.ndarray:
+        rows, columns = self._samples(segments, t)
+        return self.cells.ravel()[rows * self.cells.shape[1] + columns].any(axis=1)
