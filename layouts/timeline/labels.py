@@ -182,12 +182,13 @@ class _State:
 
 
 def _region(mark: LabelMark, frame: LabelFrame, scale: PlotScale) -> tuple[float, float]:
-    """The px band (top, bottom) the mark's label must stay in."""
-    for y0, y1 in frame.regions:
-        if min(y0, y1) <= mark.y <= max(y0, y1):
-            top, bottom = sorted((scale.y(y0), scale.y(y1)))
-            return top, bottom
-    return 0.0, frame.height_px
+    """The px band (top, bottom) the mark's label must stay in: the region holding the mark, else the nearest
+    (a mark between the axis and its half's first lane keeps its label in its own half)."""
+    if not frame.regions:
+        return 0.0, frame.height_px
+    y0, y1 = min(frame.regions, key=lambda r: max(min(r) - mark.y, mark.y - max(r), 0.0))
+    top, bottom = sorted((scale.y(y0), scale.y(y1)))
+    return top, bottom
 
 
 def _variants(title: str, frame: LabelFrame) -> list[tuple[tuple[str, ...], float, float]]:

@@ -59,7 +59,8 @@ def place_titles(marks: Sequence[tuple[float, float, str]], drawn: DrawnWords, m
                  ) -> list[TitlePlace]:
     """Places for the titles of ``marks`` ((x ms, y rows, title) each), one line each, clear of one another and
     of ``drawn``; a title for which there is no room is left out (its mark and hover stay)."""
-    frame = replace(drawn.frame, avoid=(*drawn.frame.avoid, *drawn.boxes), max_lines=1, limit=len(marks) + 1)
+    frame = replace(drawn.frame, avoid=(*drawn.frame.avoid, *drawn.boxes), max_lines=1, limit=len(marks) + 1,
+                    regions=_overlay_regions(drawn.frame))
     scale = PlotScale(frame)
     placed = place_labels([LabelMark(x=x / DAY_MS, y=y, title=title, priority=0, size_px=marker_px)
                            for x, y, title in marks], frame)
@@ -73,6 +74,15 @@ def place_titles(marks: Sequence[tuple[float, float, str]], drawn: DrawnWords, m
             leader = (scale.days(mx) * DAY_MS, scale.rows(my), scale.days(ex) * DAY_MS, scale.rows(ey))
         out.append(TitlePlace(box.index, scale.days(cx) * DAY_MS, scale.rows(cy), box.lines, leader, box))
     return out
+
+
+def _overlay_regions(frame: LabelFrame) -> tuple[tuple[float, float], ...]:
+    """The frame's halves, the lived one reaching up to the added events' row under the axis (their marks sit in
+    the gap above the first lived lane, and their titles beside them)."""
+    if len(frame.regions) != 2:
+        return frame.regions
+    formal, (bottom, top) = frame.regions
+    return formal, (bottom, max(top, -AXIS_DOWN + 0.35))
 
 
 def label_boxes(boxes: Sequence[LabelBox]) -> tuple[Box, ...]:
