@@ -83,6 +83,18 @@ def stored_colours(con: sqlite3.Connection, workshop_id: int) -> dict[str, Any]:
     return {"case": list(found.get("case", [])), "given": dict(found.get("given", {}))}
 
 
+def known_perspective(con: sqlite3.Connection, workshop_id: int, typed: str) -> str:
+    """The perspective a participant typed as the workshop knows it: the case's own (by its key) or an earlier
+    participant's, when it is one of those typed otherwise (:func:`case_perspective`: any case, a Dutch plural);
+    else as typed."""
+    colours = stored_colours(con, workshop_id)
+    found = case_perspective(typed, colours["case"])
+    if found is not None and found.get("key"):
+        return str(found["key"])
+    earlier = case_perspective(typed, [{"key": given, "label": given} for given in colours["given"]])
+    return str(earlier["key"]) if earlier is not None else typed
+
+
 def give_colour(con: sqlite3.Connection, workshop_id: int, perspective: str) -> None:
     """A perspective new to the workshop gets its colour once: the case's own for a perspective the case has,
     else the first palette colour nobody has (so it stays the same however many join later)."""

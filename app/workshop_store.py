@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.workshop_schema import give_colour, prepare, stored_colours
+from app.workshop_schema import give_colour, known_perspective, prepare, stored_colours
 from models.contribution import KINDS, Contribution, validated_payload
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -210,7 +210,8 @@ class WorkshopStore:
 
     def join(self, code: str, name: str, perspective: str) -> tuple[Participant, str] | None:
         """Join the open workshop with ``code``: the participant and their secret token; None for an unknown or
-        closed code or an empty name or perspective."""
+        closed code or an empty name or perspective. A perspective the case or an earlier participant has, typed
+        otherwise ("Ouders" for ``ouder``), is that one (:func:`known_perspective`)."""
         name, perspective = " ".join(str(name or "").split()), " ".join(str(perspective or "").split()).lower()
         if not name or not perspective or len(name) > MAX_NAME or len(perspective) > MAX_PERSPECTIVE:
             return None
@@ -219,6 +220,7 @@ class WorkshopStore:
             return None
         token = secrets.token_urlsafe(32)
         with self._connect(write=True) as con:
+            perspective = known_perspective(con, workshop.id, perspective)
             cursor = con.execute("INSERT INTO participants (workshop, name, perspective, token_hash, created) "
                                  "VALUES (?, ?, ?, ?, ?)", (workshop.id, name, perspective, _token_hash(token), _now()))
             give_colour(con, workshop.id, perspective)
