@@ -22,6 +22,7 @@ from layouts.components.i18n import normal_lang
 from layouts.components.participant_page import mine, participant_layout
 from layouts.texts import text
 from models.contribution import QUESTIONS, item_id
+from models.partial_date import PartialDate, dutch_date
 
 COOKIE = "casusbeeld_deelnemer"
 COOKIE_SECONDS = 12 * 3600
@@ -72,6 +73,28 @@ def event_names(store: WorkshopStore, workshop: Workshop) -> dict[str, str]:
         if c.kind == "event" and c.shown:
             names[item_id(workshop.id, "event", c.id)] = f"{c.payload.get('date', '')} · {c.payload.get('title', '')}"
     return names
+
+
+OPTION_LENGTH = 60
+"""Characters of an event's option in a phone's select (date and title); a longer title is cut with "…"."""
+
+
+def event_options(names: dict[str, str]) -> list[dict[str, str]]:
+    """Select options for :func:`event_names`: in date order (an unreadable date last), each the date as people
+    type it (``12-3-2021``, ``ca. 2015``) first, then the title, cut short for a 390 px screen (whole in its
+    ``title``)."""
+    moments = []
+    for ident, name in names.items():
+        date, _, title = name.partition(" · ")
+        try:
+            when: PartialDate | None = PartialDate.parse(date.strip())
+        except ValueError:
+            when = None
+        full = f"{dutch_date(when) if when else date} · {title}"
+        option = {"label": full, "value": ident} if len(full) <= OPTION_LENGTH else {
+            "label": full[:OPTION_LENGTH - 1].rstrip() + "…", "value": ident, "title": full}
+        moments.append(((when is None, when.sort_key() if when else (0, 0, 0)), option))
+    return [option for _, option in sorted(moments, key=lambda m: m[0])]
 
 
 def create_participant_app(server: flask.Flask, store_file: Path | None, lang: str) -> dash.Dash:
@@ -144,7 +167,7 @@ def _register_session(page: dash.Dash, store: Any, lang: str) -> None:
         workshop, who = found
         names, events = person_names(workshops, workshop), event_names(workshops, workshop)
         options = [{"label": label, "value": ident} for ident, label in names.items()]
-        moments = [{"label": label, "value": ident} for ident, label in events.items()]
+        moments = event_options(events)
         return (mine(workshops.contributions(workshop.id, who.id), {**names, **events}, lang), options, options,
                 moments, moments)
 

@@ -1,12 +1,13 @@
 """The shared state of a workshop in one SQLite file: workshops, participants, contributions and the facilitator's
-steps (hide, show, merge, move), each of which can be undone.
+steps (hide, show, merge, move, a perspective's colour), each of which can be undone.
 
 Nothing is kept in process memory: every call opens its own connection (WAL mode, a busy timeout), so several
 gunicorn workers, threads and a reloaded page all see the same state. Each workshop has a ``version`` that every
 change raises in the same transaction; the wall polls it and redraws only when it moved.
 
 Each perspective gets its colour once, when its first participant joins (the case's own for a perspective the case
-has, else the first free palette colour), and keeps it until the group chooses another (:meth:`set_colour`).
+has, else the first free palette colour), and keeps it until the group chooses another (:meth:`set_colour`, a step
+that can be undone).
 
 A participant is known by a random token (kept in their browser's cookie); the store keeps only its hash. Every
 participant call names the workshop it is for, and a token of another workshop is refused (``None``).
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.workshop_schema import give_colour, prepare, stored_colours
+from app.workshop_schema import give_colour, known_perspective, prepare, stored_colours
+from app.workshop_steps import record, record_colour, set_colours, undo_last
 from models.contribution import KINDS, Contribution, validated_payload
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -38,11 +40,6 @@ MAX_PERSPECTIVE = 60
 STORE_NAME = ".casusbeeld-workshops.sqlite3"
 STORE_KEY = "CASUSBEELD_WORKSHOP_DB"
 """``app.server.config`` key: the path of the workshop store (see :func:`store_path`)."""
-
-ACTIONS = ("hide", "show", "merge", "move")
-"""The facilitator's steps; each records the contribution as it was before, which :meth:`WorkshopStore.undo`
-puts back."""
-
 
 @dataclass(frozen=True)
 class Workshop:
@@ -210,7 +207,8 @@ class WorkshopStore:
 
     def join(self, code: str, name: str, perspective: str) -> tuple[Participant, str] | None:
         """Join the open workshop with ``code``: the participant and their secret token; None for an unknown or
-        closed code or an empty name or perspective."""
+        closed code or an empty name or perspective. A perspective the case or an earlier participant has, typed
+        otherwise ("Ouders" for ``ouder``), is that one (:func:`known_perspective`)."""
         name, perspective = " ".join(str(name or "").split()), " ".join(str(perspective or "").split()).lower()
         if not name or not perspective or len(name) > MAX_NAME or len(perspective) > MAX_PERSPECTIVE:
             return None
@@ -219,6 +217,7 @@ class WorkshopStore:
             return None
         token = secrets.token_urlsafe(32)
         with self._connect(write=True) as con:
+            perspective = known_perspective(con, workshop.id, perspective)
             cursor = con.execute("INSERT INTO participants (workshop, name, perspective, token_hash, created) "
                                  "VALUES (?, ?, ?, ?, ?)", (workshop.id, name, perspective, _token_hash(token), _now()))
             give_colour(con, workshop.id, perspective)
@@ -226,17 +225,19 @@ class WorkshopStore:
         return Participant(int(cursor.lastrowid or 0), workshop.id, name, perspective), token
 
     def set_colour(self, workshop_id: int, perspective: str, colour: str) -> bool:
-        """The group's colour for one of the workshop's perspectives (``#rrggbb``); False when it is not one of
-        its participants' perspectives or not a colour."""
+        """The group's colour for one of the workshop's perspectives (``#rrggbb``); the step can be undone. False
+        when it is not one of its participants' perspectives, not a colour, or its colour already."""
         if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(colour or "")):
             return False
         with self._connect(write=True) as con:
             if con.execute("SELECT 1 FROM participants WHERE workshop = ? AND perspective = ?",
                            (workshop_id, perspective)).fetchone() is None:
                 return False
-            colours = stored_colours(con, workshop_id)
-            colours["given"][perspective] = colour.upper()
-            con.execute("UPDATE workshops SET colours = ? WHERE id = ?", (json.dumps(colours), workshop_id))
+            given = stored_colours(con, workshop_id)["given"]
+            if str(given.get(perspective, "")).upper() == colour.upper():
+                return False
+            record_colour(con, workshop_id, perspective, given.get(perspective))
+            set_colours(con, workshop_id, {**given, perspective: colour.upper()})
             _bump(con, workshop_id)
         return True
 
@@ -297,7 +298,7 @@ class WorkshopStore:
             row = _row(con, workshop_id, contribution_id)
             if row is None or bool(row["hidden"]) == hidden:
                 return False
-            _act(con, row, "hide" if hidden else "show")
+            record(con, row, "hide" if hidden else "show")
             con.execute("UPDATE contributions SET hidden = ? WHERE id = ?", (int(hidden), contribution_id))
             _bump(con, workshop_id)
         return True
@@ -311,7 +312,7 @@ class WorkshopStore:
             if gone is None or stays is None or duplicate == kept or gone["kind"] != stays["kind"] \
                     or gone["merged_into"] is not None or stays["merged_into"] is not None or stays["hidden"]:
                 return False
-            _act(con, gone, "merge")
+            record(con, gone, "merge")
             con.execute("UPDATE contributions SET merged_into = ? WHERE merged_into = ?", (kept, duplicate))
             con.execute("UPDATE contributions SET merged_into = ? WHERE id = ?", (kept, duplicate))
             _bump(con, workshop_id)
@@ -331,28 +332,19 @@ class WorkshopStore:
                                                 **({"layer": layer} if layer else {})})
             if moved == payload:
                 return False
-            _act(con, row, "move")
+            record(con, row, "move")
             con.execute("UPDATE contributions SET payload = ? WHERE id = ?", (json.dumps(moved), contribution_id))
             _bump(con, workshop_id)
         return True
 
-    def undo(self, workshop_id: int) -> int | None:
-        """Undo the facilitator's last step (hide, show, merge or move): the contribution id it concerned, or None
-        when none is left."""
+    def undo(self, workshop_id: int) -> int | str | None:
+        """Undo the facilitator's last step (hide, show, merge, move or a colour): the contribution id it concerned
+        (the perspective, for a colour), or None when none is left."""
         with self._connect(write=True) as con:
-            row = con.execute("SELECT id, contribution, kind, before FROM actions WHERE workshop = ? "
-                              "ORDER BY id DESC LIMIT 1", (workshop_id,)).fetchone()
-            if row is None:
-                return None
-            before = json.loads(row["before"])
-            # what had been merged into a merged duplicate went along with it: back to the duplicate
-            con.executemany("UPDATE contributions SET merged_into = ? WHERE id = ?",
-                            [(row["contribution"], carried) for carried in before.get("carried", [])])
-            con.execute("UPDATE contributions SET hidden = ?, payload = ?, merged_into = ? WHERE id = ?",
-                        (before["hidden"], before["payload"], before["merged_into"], row["contribution"]))
-            con.execute("DELETE FROM actions WHERE id = ?", (row["id"],))
-            _bump(con, workshop_id)
-        return int(row["contribution"])
+            undone = undo_last(con, workshop_id)
+            if undone is not None:
+                _bump(con, workshop_id)
+        return undone
 
     def can_undo(self, workshop_id: int) -> bool:
         with self._connect() as con:
@@ -363,17 +355,6 @@ class WorkshopStore:
 def _row(con: sqlite3.Connection, workshop_id: int, contribution_id: int) -> sqlite3.Row | None:
     return con.execute("SELECT * FROM contributions WHERE id = ? AND workshop = ?",
                        (contribution_id, workshop_id)).fetchone()
-
-
-def _act(con: sqlite3.Connection, row: sqlite3.Row, kind: str) -> None:
-    """Record a step on the contribution ``row`` with what undoing it puts back."""
-    before: dict[str, Any] = {"hidden": int(row["hidden"]), "payload": row["payload"],
-                              "merged_into": row["merged_into"]}
-    if kind == "merge":
-        before["carried"] = [int(r[0]) for r in con.execute("SELECT id FROM contributions WHERE merged_into = ?",
-                                                            (row["id"],))]
-    con.execute("INSERT INTO actions (workshop, contribution, kind, before, created) VALUES (?, ?, ?, ?, ?)",
-                (row["workshop"], row["id"], kind, json.dumps(before), _now()))
 
 
 def _bump(con: sqlite3.Connection, workshop_id: int) -> None:

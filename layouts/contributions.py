@@ -14,9 +14,10 @@ import plotly.graph_objects as go
 
 from layouts.timeline.hover import point_ids
 from models.case import Case
+from models.group import PERSPECTIVE_PALETTE
 
-PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#6A3D9A")
-"""Default perspective colours (Okabe–Ito based, readable on white and on a projector)."""
+PALETTE = PERSPECTIVE_PALETTE
+"""Default perspective colours: the case model's one palette, so a perspective gets the same colour everywhere."""
 NO_PERSPECTIVE = "#5F6368"
 RING_NAME = "workshop-ring"
 

@@ -226,11 +226,27 @@ def perspective_key(perspective: str) -> str:
     return key or "perspectief"
 
 
+PLURAL_ENDINGS = ("en", "s")
+"""A Dutch plural's endings ("ouders", "ouderen"), dropped when the word without one names a perspective."""
+
+
+def perspective_forms(typed: str) -> list[str]:
+    """The forms a typed perspective is matched by, best first: trimmed and in lower case, then without a plural
+    ending (a form of at least two letters left)."""
+    word = " ".join(str(typed).split()).casefold()
+    return [word, *(word[:-len(end)] for end in PLURAL_ENDINGS if word.endswith(end) and len(word) > len(end) + 1)]
+
+
 def case_perspective(perspective: str, perspectives: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
-    """The case's perspective a participant's perspective is (same key, or same label in any case)."""
-    key, word = perspective_key(perspective), perspective.casefold()
-    return next((p for p in perspectives
-                 if p.get("key") in (key, perspective) or str(p.get("label", "")).casefold() == word), None)
+    """The case's perspective a participant's perspective is: the same key or label (trimmed, in any case), else
+    so without a Dutch plural ending ("Ouders" is the case's ``ouder``)."""
+    for form in perspective_forms(perspective):
+        names = (perspective_key(form), form)
+        found = next((p for p in perspectives if str(p.get("key", "")).casefold() in names
+                      or " ".join(str(p.get("label", "")).split()).casefold() == form), None)
+        if found is not None:
+            return found
+    return None
 
 
 def with_perspectives(data: dict[str, Any], contributions: Iterable[Contribution],

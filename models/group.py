@@ -25,8 +25,10 @@ LINK_WORDS = ("leidde tot", "reactie op", "herhaling van", "ondanks", "zelfde pa
 is allowed too."""
 LEADS_TO = "leidde tot"
 
-PERSPECTIVE_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#8C6D31")
-"""Colours offered for new perspectives (Okabe–Ito and two more, distinct for colour-blind readers)."""
+PERSPECTIVE_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#9C6A00", "#00838F", "#7F3C8D", "#8C564B")
+"""The one palette for perspectives, in the order they are given (the side panel, the workshop, the rings):
+Okabe–Ito's blue, vermillion, bluish green and reddish purple, its orange and sky blue darkened (ochre, teal) and
+a purple and a brown; each at least 3:1 against white, each pair apart (CIE76 ΔE ≥ 25)."""
 
 
 class _Item(BaseModel):

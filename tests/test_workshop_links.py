@@ -200,5 +200,5 @@ def test_opening_the_arrow_tab_offers_the_events_others_added_since(folder: Path
     assert added and hidden and store.set_hidden(workshop.id, hidden.id, True)
     _, out = call(client, PREFIX, "p-tabs", "link", {"p-session.data": {"code": workshop.code}}, "p-mine")
     assert out["p-link-target"]["options"] == [
-        {"label": "2014-02-11 · Geboorte van Daan", "value": "e01"},
-        {"label": "2021-03 · Bo's moment", "value": item_id(workshop.id, "event", added.id)}]
+        {"label": "11-2-2014 · Geboorte van Daan", "value": "e01"},
+        {"label": "3-2021 · Bo's moment", "value": item_id(workshop.id, "event", added.id)}]

@@ -31,8 +31,9 @@ def _input(ident: str, **props: Any) -> dbc.Input:
     return dbc.Input(id=ident, size="lg", autoComplete="off", **props)
 
 
-def _select(ident: str, options: list[dict[str, str]], value: str | None = None) -> dbc.Select:
-    return dbc.Select(id=ident, options=options, value=value, size="lg")
+def _select(ident: str, options: list[dict[str, str]], value: str | None = None, placeholder: str = ""
+            ) -> dbc.Select:
+    return dbc.Select(id=ident, options=options, value=value, size="lg", placeholder=placeholder)
 
 
 def _send(ident: str, key: str, lang: str) -> html.Button:
@@ -99,12 +100,13 @@ def _relation_form(lang: str) -> html.Div:
 
 def _link_form(lang: str) -> html.Div:
     """An arrow from one event to another with one of the case model's short words (a 390 px screen: one
-    column of large selects)."""
+    column of large selects, each saying what to choose until one is chosen)."""
     words = [{"label": word, "value": word} for word in LINK_WORDS]
+    event, word = text("participant_link_pick_event", lang), text("participant_link_pick_word", lang)
     return html.Div([
-        field("participant_link_from", _select("p-link-source", []), lang),
-        field("participant_link_word", _select("p-link-word", words, LINK_WORDS[0]), lang),
-        field("participant_link_to", _select("p-link-target", []), lang),
+        field("participant_link_from", _select("p-link-source", [], placeholder=event), lang),
+        field("participant_link_word", _select("p-link-word", words, placeholder=word), lang),
+        field("participant_link_to", _select("p-link-target", [], placeholder=event), lang),
         _send("p-link-add", "participant_add", lang),
         _feedback("p-link-feedback"),
     ])

@@ -146,6 +146,25 @@ def add_link(phone: Any, source_index: int, target_title: str) -> None:
     phone.locator("#p-link-word").select_option("leidde tot")
 
 
+def check_arrow_form(phone: Any, shot: Path) -> None:
+    """The phone's arrow form at 390 px: each select says what to choose and fits the screen, and the events
+    are listed in date order with the date first."""
+    phone.get_by_role("tab", name="Pijl").click()
+    phone.locator("#p-link-target option", has_text="Inbreng van").first.wait_for(state="attached")
+    shown = phone.evaluate("""() => ['p-link-source', 'p-link-word', 'p-link-target'].map(id => {
+        const select = document.getElementById(id), box = select.getBoundingClientRect();
+        return [select.options[select.selectedIndex].text, box.left, box.right,
+                [...select.options].filter(o => !o.disabled).map(o => o.text)];
+    })""")
+    assert [text for text, *_ in shown] == ["Kies een gebeurtenis…", "Kies een woord…", "Kies een gebeurtenis…"]
+    assert all(left >= 0 and right <= 390 for _, left, right, _ in shown)
+    dates = [label.split(" · ")[0].removeprefix("ca. ") for label in shown[0][3]]  # the date first: d-m-yyyy
+    assert len(dates) > 20 and all(date.replace("-", "").isdigit() for date in dates)
+    years = [int(date.split("-")[-1]) for date in dates]
+    assert years == sorted(years)
+    phone.screenshot(path=str(shot))
+
+
 def rgb(colour: str) -> str:
     """``#rrggbb`` as the browser writes a computed colour (``rgb(r, g, b)``); such a one unchanged."""
     if not colour.startswith("#"):
@@ -158,7 +177,8 @@ def shown_event_ids(wall: Any) -> set[str]:
 
 
 def test_three_participants_build_the_picture_and_the_facilitator_saves_it(browser: Any, wall: Any,
-                                                                           workshop_folder: Path) -> None:
+                                                                           workshop_folder: Path,
+                                                                           tmp_path: Path) -> None:
     code, url = open_workshop(wall)
     assert len(code) == 5 and url.endswith(f"/meedoen?code={code}")
     phones = [participant(browser, url, name, perspective) for name, perspective, _ in PEOPLE]
@@ -184,6 +204,7 @@ def test_three_participants_build_the_picture_and_the_facilitator_saves_it(brows
     assert labels and not overlapping(titles) and not [
         pair for pair in overlapping(titles + labels) if pair[0].startswith("Inbreng") != pair[1].startswith("Inbreng")]
     # each draws an arrow from one of the case's events to their own, at the same time
+    check_arrow_form(phones[0][1], tmp_path / "arrow-form-390.png")
     for index, ((_, phone), (name, _, _)) in enumerate(zip(phones, PEOPLE, strict=True)):
         add_link(phone, 3 + 10 * index, f"Inbreng van {name}")
     start = time.monotonic()
