@@ -115,14 +115,25 @@ def relayout_range(data: Mapping[str, Any] | None) -> tuple[float, float] | str 
     return None
 
 
+KEPT_RANGE_FITS = 8
+"""Fits for a zoomed range a layout keeps (the last is what the browser shows)."""
+
+
 def range_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
                 margin_px: float, x_range: tuple[float, float], plot_px: float,
                 gap_notes: Sequence[dict] = (), until: float | None = None,
                 band_rows: float = 0.0) -> list[dict[str, Any]]:
     """The label and key-moment-word annotations for the events of ``drawn`` in ``x_range`` (ms), fitted for
     that range on a plot ``plot_px`` wide (the priority rules as for the whole axis); key moments up to
-    ``until`` (ms; story mode's day); ``band_rows``: the wall's label rows."""
+    ``until`` (ms; story mode's day); ``band_rows``: the wall's label rows. The fit is kept last in the layout's
+    words (what the browser now shows: the workshop's added titles keep clear of it)."""
     shown = in_range(drawn, x_range)
     fitted = fit_words(case, layout, shown, lang, projector, margin_px, gap_notes, plot_px + margin_px + 12,
                        x_range, until, reaching_in(drawn, x_range), band_rows)
+    key = (lang, projector, "range", margin_px, plot_px, x_range, until, band_rows)
+    layout.words_cache.pop(key, None)
+    layout.words_cache[key] = fitted
+    ranges = [old for old in layout.words_cache if "range" in old]
+    for old in ranges[:-KEPT_RANGE_FITS]:  # a long session of zooming keeps the last few
+        del layout.words_cache[old]
     return word_notes(fitted, shown, projector, wall=band_rows > 0)

@@ -49,6 +49,12 @@ def wall_line_px(plot_px: float) -> float:
     return max(WALL_LINE_PX, WALL_LINE_PX * plot_px / WALL_PLOT_PX)
 
 
+def wall_drift_px(plot_px: float) -> float:
+    """px: the farthest a label sits sideways from its mark on a wall whose labels' plot is ``plot_px`` wide (as
+    far, for the room, on a larger wall: it grows with it, never below :data:`WALL_DRIFT_PX`)."""
+    return max(WALL_DRIFT_PX, WALL_DRIFT_PX * plot_px / WALL_PLOT_PX)
+
+
 def wall_band_rows(lane_rows: float, legend_px: float, row_px: float, wall: str) -> float:
     """Label rows above and below ``lane_rows`` rows of lanes: what the smallest wall leaves, at least
     :data:`WALL_MIN_BAND_ROWS`."""
