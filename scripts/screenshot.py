@@ -34,7 +34,7 @@ def wall_shots(browser: object, url: str) -> None:
         page.locator("#projector").check(force=True)
         for view in WALL_VIEWS:
             page.locator("#wall label", has_text=text(f"wall_{view}", "nl")).click()
-            page.wait_for_timeout(3000)
+            page.wait_for_timeout(8000)  # the wall refits its words for the frame it measured: shown settled
             page.screenshot(path=str(DOCS / f"wall-{view}-{width}.png"), full_page=False)
         page.close()
 
