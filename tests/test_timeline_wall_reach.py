@@ -14,7 +14,7 @@ from layouts.timeline.figure import timeline_figure
 from layouts.timeline.label_box import LabelBox, leader_end, near_enough
 from layouts.timeline.labels import PlotScale
 from layouts.timeline.lanes import timeline_layout
-from layouts.timeline.wall import WALL_DRIFT_PX, WALL_LINE_PX, WALL_PLOT_PX, wall_drift_px, wall_line_px
+from layouts.timeline.wall import WALL_DRIFT_PX, WALL_LINE_PX, WALL_PLOT_PX, wall_growth
 from layouts.view_state import ViewState
 from models import load_case
 from models.event_filter import EventFilter
@@ -34,9 +34,9 @@ def test_a_flat_leader_line_reaches_less_far_than_a_steep_one() -> None:
 
 
 def test_a_label_line_grows_with_the_wall() -> None:
-    assert wall_line_px(WALL_PLOT_PX) == WALL_LINE_PX
-    assert wall_line_px(WALL_PLOT_PX / 2) == WALL_LINE_PX
-    assert wall_line_px(WALL_PLOT_PX * 1.6) == pytest.approx(WALL_LINE_PX * 1.6)
+    assert WALL_LINE_PX * wall_growth(WALL_PLOT_PX) == WALL_LINE_PX
+    assert WALL_LINE_PX * wall_growth(WALL_PLOT_PX / 2) == WALL_LINE_PX
+    assert WALL_LINE_PX * wall_growth(WALL_PLOT_PX * 1.6) == pytest.approx(WALL_LINE_PX * 1.6)
 
 
 def _wall_words(name: str, label_px: float | None) -> Words:
@@ -55,7 +55,7 @@ def _wall_boxes(name: str, label_px: float | None) -> list[LabelBox]:
 @pytest.mark.parametrize("name", ["calamiteit_sem", "lisa_gesloten_jeugdzorg", "noor_jeugd_ggz"])
 def test_every_wall_label_sits_near_its_mark(name: str, label_px: float | None) -> None:
     words = _wall_words(name, label_px)
-    boxes, drift = words.boxes, wall_drift_px(words.frame.width_px)
+    boxes, drift = words.boxes, WALL_DRIFT_PX * wall_growth(words.frame.width_px)
     assert len(boxes) >= (40 if label_px else 30)
     assert drift >= (1.5 * WALL_DRIFT_PX if label_px else WALL_DRIFT_PX)  # as far, for the room, on a wider wall
     far = [(box.lines, box.mark_px, leader_end(box)) for box in boxes if not near_enough(box, drift)]

@@ -38,7 +38,7 @@ from layouts.timeline.style import (
     is_decision,
     plot_height_px,
 )
-from layouts.timeline.wall import wall_drift_px, wall_key_lines, wall_line_px
+from layouts.timeline.wall import WALL_DRIFT_PX, WALL_LINE_PX, wall_growth, wall_key_lines
 from models.case import Case, Event, Person
 from models.vocabulary import EventType, Layer
 
@@ -218,8 +218,8 @@ def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
         regions=((AXIS_UP - 0.35, top), (bottom, -max(AXIS_DOWN - 0.35, years_rows))),
         line_px=LABEL_FONT_PX[projector] * 1.3,
         avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
-        max_width_px=wall_line_px(width_px) if band_rows else 0.0,
-        max_drift_px=wall_drift_px(width_px) if band_rows else 0.0)
+        max_width_px=WALL_LINE_PX * wall_growth(width_px) if band_rows else 0.0,
+        max_drift_px=WALL_DRIFT_PX * wall_growth(width_px) if band_rows else 0.0)
 
 
 def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list[LabelMark]:

@@ -43,16 +43,11 @@ WALL_LEGEND_GROUPS = ("from", "decision", "notes")
 WALL_LEGEND_GAP_PX = 28
 
 
-def wall_line_px(plot_px: float) -> float:
-    """px: a label's line on a wall whose labels' plot is ``plot_px`` wide (grows with the wall, never below
-    :data:`WALL_LINE_PX`)."""
-    return max(WALL_LINE_PX, WALL_LINE_PX * plot_px / WALL_PLOT_PX)
-
-
-def wall_drift_px(plot_px: float) -> float:
-    """px: the farthest a label sits sideways from its mark on a wall whose labels' plot is ``plot_px`` wide (as
-    far, for the room, on a larger wall: it grows with it, never below :data:`WALL_DRIFT_PX`)."""
-    return max(WALL_DRIFT_PX, WALL_DRIFT_PX * plot_px / WALL_PLOT_PX)
+def wall_growth(plot_px: float) -> float:
+    """How much a wall whose labels' plot is ``plot_px`` wide is larger than the smallest (never below 1): a
+    label's line (:data:`WALL_LINE_PX`) and how far it may sit from its mark (:data:`WALL_DRIFT_PX`) grow by it,
+    so that the room reads the same proportions on a larger wall."""
+    return max(1.0, plot_px / WALL_PLOT_PX)
 
 
 def wall_band_rows(lane_rows: float, legend_px: float, row_px: float, wall: str) -> float:
