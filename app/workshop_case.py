@@ -28,14 +28,6 @@ def with_case_data(store: dict[str, Any], data: dict[str, Any]) -> dict[str, Any
     return new
 
 
-def marked_unsaved(store: dict[str, Any]) -> dict[str, Any]:
-    """The same case store with something to save (a workshop's events or answers): one more revision, so the
-    views keep what they show, as after an edit; the case itself, and so every figure, is unchanged."""
-    new = {key: value for key, value in store.items() if key not in ("select", "restored")}
-    new.update(revision=int(store.get("revision") or 0) + 1, dirty=True)
-    return new
-
-
 def with_workshop(config: Mapping[str, Any], store: Any) -> tuple[dict[str, Any] | None, Any]:
     """(the case data to save, the case store holding it): the open case with every visible contribution of its
     open workshop added, with authors; the store unchanged when there is no workshop or nothing to add."""

@@ -146,7 +146,12 @@ def test_a_new_event_is_drawn_over_the_timeline_and_leaves_the_case_as_it_was(fo
     trace, title = out["workshop-overlay"]["data"]["traces"][:2]
     assert trace["name"] == "workshop-overlay" and trace["customdata"] == [f"ws{workshop.id}-e{added.id}"]
     assert trace["yaxis"] == title["yaxis"] == "y" and title["text"] == ["Nieuw &lt;b&gt;"]  # below the line, inert
-    assert out["case-store"]["data"]["blob"] == blob and out["case-store"]["data"]["dirty"]  # same case, unsaved
+    assert "case-store" not in out  # the same case: no view on the wall redraws for an event drawn over it
+    # but there is something to save: the save button says so (its own store, not the case store's)
+    status, out = call(client, "/", "workshop-version", version, states, "workshop-unsaved")
+    assert status == 200 and out["workshop-unsaved"]["data"] is True
+    _, out = call(client, "/", "workshop-unsaved", True, {"case-store.data": case, "lang.value": "nl"}, "edit-save")
+    assert out["edit-save"]["disabled"] is False and "Niet-opgeslagen" in json.dumps(out["save-status"])
     # a person goes into the case (the geno-sociogram draws it); the event stays over the timeline
     store.contribute(token, workshop.id, "person", {"label": "Buurvrouw", "kind": "network", "gender": "female"})
     version = {"id": workshop.id, "version": store.version(workshop.id)}

@@ -323,8 +323,8 @@
     },
 
     /* Remember whether the case has unsaved changes, for the warning before the tab closes (below). */
-    markUnsaved: function (store) {
-      window.casusbeeldUnsaved = Boolean(store && store.dirty);
+    markUnsaved: function (store, workshopUnsaved) {
+      window.casusbeeldUnsaved = Boolean(store && (store.dirty || workshopUnsaved));
       return window.dash_clientside.no_update;
     }
   }});

@@ -56,11 +56,11 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     @app.callback(
         Output("edit-save", "disabled"), Output("edit-save", "title"), Output("edit-save-as", "hidden"),
         Output("save-status", "children"),
-        Input("case-store", "data"), Input("lang", "value"),
+        Input("case-store", "data"), Input("lang", "value"), Input("workshop-unsaved", "data"),
     )
-    def _save_buttons(store: Any, lang: str) -> tuple:
+    def _save_buttons(store: Any, lang: str, workshop_unsaved: Any) -> tuple:
         lang = normal_lang(lang)
-        dirty = bool((store or {}).get("dirty"))
+        dirty = bool((store or {}).get("dirty")) or bool(workshop_unsaved and store)
         own_file = saved_path(cases, store)
         has_place = own_file is not None or case_folder(cases) is not None
         if not dirty:
@@ -216,13 +216,16 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         once saved (or undone back to the saved version) the entry is removed, not left as ``null``."""
         return (store, no_update) if store and store.get("dirty") else (no_update, True)
 
-    @app.callback(Output("edit-mode", "value"), Input("case-store", "data"), prevent_initial_call=True)
-    def _edit_mode_while_unsaved(store: Any) -> Any:
-        """Unsaved changes (e.g. restored after a reload) keep the edit tools, and their save buttons, in view."""
-        return True if store and store.get("dirty") else no_update
+    @app.callback(Output("edit-mode", "value"), Input("case-store", "data"), Input("workshop-unsaved", "data"),
+                  prevent_initial_call=True)
+    def _edit_mode_while_unsaved(store: Any, workshop_unsaved: Any) -> Any:
+        """Unsaved changes (e.g. restored after a reload, or a workshop's) keep the edit tools, and their save
+        buttons, in view."""
+        return True if store and (store.get("dirty") or workshop_unsaved) else no_update
 
     app.clientside_callback(ClientsideFunction("casusbeeld", "markUnsaved"),  # for the warning before closing
-                            Output("save-status", "className"), Input("case-store", "data"))
+                            Output("save-status", "className"), Input("case-store", "data"),
+                            Input("workshop-unsaved", "data"))
 
 
 def workshop_follows(config: Any, old_name: str, new_name: str) -> None:

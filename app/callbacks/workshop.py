@@ -24,7 +24,7 @@ from dash.exceptions import PreventUpdate
 from app.edit_store import current_data
 from app.state import case_view
 from app.timeline_view import cached_layout
-from app.workshop_case import marked_unsaved, saved_data, with_case_data
+from app.workshop_case import saved_data, with_case_data
 from app.workshop_store import STORE_KEY, Workshop, WorkshopStore, open_store
 from layouts.components.i18n import normal_lang
 from layouts.components.workshop_panel import (
@@ -76,11 +76,16 @@ def wall_colours(workshop: Workshop, participants: list[Any], contributions: lis
     return colours_of(participants, contributions, chosen)
 
 
-def _unsaved(data: dict[str, Any], workshop_id: int, contributions: list[Contribution]) -> bool:
-    """Whether saving would add something the case does not hold (an event or an answer)."""
-    present = {str(item.get("id")) for collection in ("events", "reflections") for item in data.get(collection, [])}
-    return any(c.shown and c.kind in ("event", "answer") and item_id(workshop_id, c.kind, c.id) not in present
-               for c in contributions)
+def unsaved(data: dict[str, Any], workshop_id: int, contributions: list[Contribution]) -> bool:
+    """Whether saving would add something the case does not hold: an event, an answer, or an arrow between events
+    the wall shows."""
+    present = {str(item.get("id")) for collection in ("events", "links", "reflections")
+               for item in data.get(collection, [])}
+    new = [c for c in contributions if c.shown and item_id(workshop_id, c.kind, c.id) not in present]
+    events = present | {item_id(workshop_id, c.kind, c.id) for c in new if c.kind == "event"}
+    return any(c.kind in ("event", "answer") or (c.kind == "link" and {str(c.payload.get("source")),
+                                                                       str(c.payload.get("target"))} <= events)
+               for c in new)
 
 
 def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any], drawn: Any, case: Any,
@@ -97,8 +102,6 @@ def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any
         links = pending_events(settled, workshop.id, contributions, kind="link")
         if settled is not data:
             case_out = with_case_data(case, settled)
-        elif not case.get("dirty") and _unsaved(data, workshop.id, contributions):
-            case_out = marked_unsaved(case)  # the same case (nothing redraws), but something to save
     colours = wall_colours(workshop, participants, contributions, case)
     people = [[p.name, p.perspective] for p in participants]
     same_people = isinstance(drawn, dict) and drawn.get("people") == people and drawn.get("lang") == lang \
@@ -196,6 +199,20 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         if now == known:
             raise PreventUpdate
         return now
+
+    @app.callback(
+        Output("workshop-unsaved", "data"),
+        Input("workshop-version", "data"), Input("case-store", "data"), State("workshop-store", "data"),
+        prevent_initial_call=True,
+    )
+    def _unsaved(version: Any, case: Any, shown: Any) -> bool:
+        """Whether the workshop holds something the open case does not (the save button's state): kept apart from
+        the case store, so that a participant's first event does not redraw every view on the wall."""
+        workshops, data = store(), current_data(case)
+        if not version or not shown or workshops is None or data is None \
+                or shown.get("case") != (case or {}).get("name"):
+            return False
+        return unsaved(data, int(shown["id"]), workshops.contributions(int(shown["id"])))
 
     @app.callback(
         Output("case-store", "data", allow_duplicate=True), Output("workshop-overlay", "data"),

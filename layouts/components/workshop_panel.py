@@ -38,14 +38,16 @@ POLL_MS = 500
 
 def workshop_parts() -> list[Any]:
     """The wall's workshop state: which workshop this page shows (``{"id", "case", "url"}``), the version the
-    store has (polled every :data:`POLL_MS`), the version the panel drew, the traces drawn over the timeline, and a
-    nudge to poll at once after the facilitator acted."""
+    store has (polled every :data:`POLL_MS`), the version the panel drew, the traces drawn over the timeline, a
+    nudge to poll at once after the facilitator acted, and whether it holds something the case file does not yet
+    (the save button's state; kept apart from the case store, so the views do not redraw for it)."""
     return [dcc.Store(id="workshop-store", storage_type="memory"),
             dcc.Store(id="workshop-kick", storage_type="memory"),
             dcc.Store(id="workshop-version", storage_type="memory"),
             dcc.Store(id="workshop-drawn", storage_type="memory"),
             dcc.Store(id="workshop-overlay", storage_type="memory"),
             dcc.Store(id="workshop-picked", storage_type="memory", data=[]),
+            dcc.Store(id="workshop-unsaved", storage_type="memory", data=False),
             dcc.Interval(id="workshop-tick", interval=POLL_MS, disabled=True)]
 
 

@@ -8,6 +8,7 @@ with authors. A participant who reloads their phone is still in; one of another 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -172,6 +173,16 @@ def rgb(colour: str) -> str:
     return "rgb({}, {}, {})".format(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
 
 
+WALL_WITHIN_S = 2.0
+"""Issue 19: what participants add is on the wall within 2 s."""
+
+
+def wall_limit_s() -> float:
+    """:data:`WALL_WITHIN_S` on a machine with a core to spare; longer in proportion when the machine is busier
+    than it has cores (the browser, the app and the phones share them with whatever else runs)."""
+    return WALL_WITHIN_S * max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
+
+
 def shown_event_ids(wall: Any) -> set[str]:
     return {i for t in graph_data(wall, "timeline-graph") for i in (t["customdata"] or []) if isinstance(i, str)}
 
@@ -190,8 +201,10 @@ def test_three_participants_build_the_picture_and_the_facilitator_saves_it(brows
     for _, phone in phones:  # all three press "add" at once
         phone.locator("#p-event-add").dispatch_event("click")
     drawn = wait_until(lambda: len(rings(wall)) == 3 and rings(wall), timeout_s=30)
-    print(f"\nthree participants' events on the wall after {time.monotonic() - start:.2f} s")
+    took, limit = time.monotonic() - start, wall_limit_s()
+    print(f"\nthree participants' events on the wall after {took:.2f} s (limit {limit:.1f} s)")
     assert drawn, "the wall never showed the three events"
+    assert took <= limit, f"the wall showed the three events after {took:.2f} s"
     assert len(set(drawn.values())) == 3  # one colour per perspective
     assert set(drawn) <= shown_event_ids(wall)
     for _, phone in phones:
@@ -211,8 +224,10 @@ def test_three_participants_build_the_picture_and_the_facilitator_saves_it(brows
     for _, phone in phones:
         phone.locator("#p-link-add").dispatch_event("click")
     linked = wait_until(lambda: len(arrows(wall)) == 3 and arrows(wall), timeout_s=30)
-    print(f"three participants' arrows on the wall after {time.monotonic() - start:.2f} s")
+    took, limit = time.monotonic() - start, wall_limit_s()
+    print(f"three participants' arrows on the wall after {took:.2f} s (limit {limit:.1f} s)")
     assert linked, "the wall never showed the three arrows"
+    assert took <= limit, f"the wall showed the three arrows after {took:.2f} s"
     by_colour = {colour: event_id for event_id, colour in drawn.items()}
     for arrow in linked.values():  # each arrow in its author's colour, ending at their event's mark
         assert mark_position(wall, by_colour[arrow["colour"]]) == [arrow["x"], arrow["y"], arrow["axis"]]
