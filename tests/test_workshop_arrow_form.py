@@ -71,3 +71,28 @@ def test_the_events_are_offered_in_date_order_with_the_date_first(tmp_path: Path
     assert len(options[0]["label"]) <= 60 and options[0]["label"].endswith("…")  # a long title cut short
     assert options[0]["label"].split(" · ")[1].rstrip("…") in long_title
     assert options[0]["title"] == f"ca. 5-2010 · {long_title}" and "title" not in options[1]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_person_select_of_the_relation_form_says_what_to_choose(lang: str) -> None:
+    page = participant_layout(lang)
+    for ident in ("p-rel-source", "p-rel-target"):
+        select = component(page, ident)
+        assert select is not None and not select.value
+        assert select.placeholder == text("participant_relation_pick_person", lang)
+    assert text("participant_relation_pick_person", "nl") == "Kies een persoon…"
+
+
+def test_what_i_added_shows_dates_as_the_participant_typed_them() -> None:
+    from layouts.components.participant_page import mine
+    from models.contribution import Contribution
+
+    def event(ident: int, date: str) -> Contribution:
+        return Contribution(id=ident, workshop=1, name="Anna", perspective="school", kind="event",
+                            payload={"title": f"Gebeurtenis {ident}", "date": date, "layer": "lived"})
+
+    shown = [str(item.children[2]) for item in mine([event(1, "2021-03-12"), event(2, "~2015"), event(3, "2021-03")],
+                                                    {}, "nl")]
+    assert shown == ["3-2021 · Gebeurtenis 3 (onder de lijn)", "ca. 2015 · Gebeurtenis 2 (onder de lijn)",
+                     "12-3-2021 · Gebeurtenis 1 (onder de lijn)"]
+    assert str(mine([event(1, "2021-03-12")], {}, "en")[0].children[2]).startswith("2021-03-12 · ")

@@ -89,10 +89,11 @@ def _person_form(lang: str) -> html.Div:
 
 def _relation_form(lang: str) -> html.Div:
     types = [{"label": text(f"workshop_rel_{t}", lang), "value": t} for t in RELATION_TYPES]
+    person = text("participant_relation_pick_person", lang)
     return html.Div([
-        field("participant_relation_from", _select("p-rel-source", []), lang),
+        field("participant_relation_from", _select("p-rel-source", [], placeholder=person), lang),
         field("participant_relation_type", _select("p-rel-type", types, "close"), lang),
-        field("participant_relation_to", _select("p-rel-target", []), lang),
+        field("participant_relation_to", _select("p-rel-target", [], placeholder=person), lang),
         _send("p-rel-add", "participant_add", lang),
         _feedback("p-rel-feedback"),
     ])

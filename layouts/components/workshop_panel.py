@@ -13,6 +13,7 @@ from dash import dcc, html
 from layouts.contributions import PALETTE, colour_of, perspective_colours
 from layouts.texts import text
 from models.contribution import QUESTIONS, Contribution
+from models.partial_date import PartialDate, dutch_date
 
 JOIN_PATH = "/meedoen"
 
@@ -62,13 +63,24 @@ def _chip(perspective: str, colours: dict[str, str]) -> html.Span:
                      style={"borderColor": colour_of(perspective, colours), "color": colour_of(perspective, colours)})
 
 
+def typed_date(value: str, lang: str) -> str:
+    """A stored date as people type it in Dutch (``12-3-2021``, ``ca. 2015``; see the phone's date field), and as
+    stored (``2021-03-12``) in English; anything unreadable as it is."""
+    if lang != "nl":
+        return value
+    try:
+        return dutch_date(PartialDate.parse(value))
+    except ValueError:
+        return value
+
+
 def summary(contribution: Contribution, persons: dict[str, str], lang: str) -> str:
     """One line saying what a contribution adds (case content shown as written); ``persons``: the names of the
     persons and events it may refer to, by id."""
     data = contribution.payload
     if contribution.kind == "event":
         where = text("workshop_above" if data.get("layer") == "formal" else "workshop_below", lang)
-        return f"{data.get('date', '')} · {data.get('title', '')} ({where})"
+        return f"{typed_date(str(data.get('date', '')), lang)} · {data.get('title', '')} ({where})"
     if contribution.kind == "person":
         return str(data.get("label", ""))
     if contribution.kind == "link":

@@ -83,6 +83,7 @@ WORKSHOP: dict[str, str] = {
     "participant_link_from": "From event",
     "participant_link_word": "Word on the arrow",
     "participant_link_to": "To event",
+    "participant_relation_pick_person": "Choose a person…",
     "participant_link_pick_event": "Choose an event…",
     "participant_link_pick_word": "Choose a word…",
     "participant_invalid_link": "Choose two different events and a word.",

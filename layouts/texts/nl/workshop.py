@@ -83,6 +83,7 @@ WORKSHOP: dict[str, str] = {
     "participant_link_from": "Van gebeurtenis",
     "participant_link_word": "Woord bij de pijl",
     "participant_link_to": "Naar gebeurtenis",
+    "participant_relation_pick_person": "Kies een persoon…",
     "participant_link_pick_event": "Kies een gebeurtenis…",
     "participant_link_pick_word": "Kies een woord…",
     "participant_invalid_link": "Kies twee verschillende gebeurtenissen en een woord.",
