@@ -105,13 +105,14 @@ def stored_colours(con: sqlite3.Connection, workshop_id: int) -> dict[str, Any]:
 
 
 def known_perspective(con: sqlite3.Connection, workshop_id: int, typed: str) -> str:
-    """The perspective a participant typed as the workshop knows it: the case's own (by its key) or an earlier
-    participant's, when it is one of those typed otherwise (:func:`case_perspective`: any case, a Dutch plural);
-    else as typed."""
+    """The perspective a participant typed as the workshop knows it: the case's own (by the label the case gives
+    it, as the wall's legend and the side panel show it: typed "ouder" or "OUDERS" is the case's "Ouders") or an
+    earlier participant's, when it is one of those typed otherwise (:func:`case_perspective`: any case, a Dutch
+    plural); else as typed."""
     colours = stored_colours(con, workshop_id)
     found = case_perspective(typed, colours["case"])
-    if found is not None and found.get("key"):
-        return str(found["key"])
+    if found is not None and (found.get("label") or found.get("key")):
+        return str(found.get("label") or found["key"])
     earlier = case_perspective(typed, [{"key": given, "label": given} for given in colours["given"]])
     return str(earlier["key"]) if earlier is not None else typed
 

@@ -102,7 +102,7 @@ def test_perspectives_get_stable_colours_the_case_s_own_first(tmp_path: Path) ->
         assert store.join(workshop.code, name, perspective)
     colours = dict(store.workshop(workshop.id).colours)
     free = [c for c in PALETTE if c != "#D55E00"]
-    assert colours == {"school": free[0], "ouder": "#D55E00", "jeugdbeschermer": free[1]}
+    assert colours == {"school": free[0], "Ouders": "#D55E00", "jeugdbeschermer": free[1]}  # as the case names it
     assert not store.set_colour(workshop.id, "wijkteam", "#123456")  # nobody took part from it
     assert not store.set_colour(workshop.id, "school", "red")
     assert store.set_colour(workshop.id, "school", "#123abc")
@@ -139,7 +139,7 @@ def test_a_participant_s_link_reaches_the_wall_in_their_colour_and_the_file_with
     assert out["p-added"]["data"] == 1
     assert store.contribute(bo_token, workshop.id, "event", {**EVENT, "title": "Bo ziet het"})
     colours = dict(store.workshop(workshop.id).colours)
-    assert colours["ouder"] == "#D55E00"  # the case's own colour for 'Ouders'
+    assert colours["Ouders"] == "#D55E00"  # the case's own colour for 'Ouders'
     version = {"id": workshop.id, "version": store.version(workshop.id)}
     _, out = call(client, "/", "workshop-version", version, {"workshop-store.data": shown, "case-store.data": case,
                                                              "lang.value": "nl"}, "workshop-overlay")

@@ -36,10 +36,10 @@ def test_participants_typing_a_case_perspective_differently_share_it_on_the_wall
                         ("Eva", "Scholen"), ("Fem", "schools")):
         assert store.join(workshop.code, name, typed)
     perspectives = [p.perspective for p in store.participants(workshop.id)]
-    assert perspectives[:3] == ["ouder"] * 3  # one perspective: the case's, by its key
+    assert perspectives[:3] == ["Ouder"] * 3  # one perspective: the case's, named as the case names it
     assert perspectives[3:] == ["school", "scholen", "school"]  # "schools" finds the earlier participant's
     colours = dict(store.workshop(workshop.id).colours)
-    assert colours["ouder"] == "#CC79A7" and set(colours) == {"ouder", "school", "scholen"}
+    assert colours["Ouder"] == "#CC79A7" and set(colours) == {"Ouder", "school", "scholen"}
 
 
 def test_saving_adds_no_new_perspective_for_a_plural() -> None:
