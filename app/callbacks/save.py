@@ -217,11 +217,11 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         return (store, no_update) if store and store.get("dirty") else (no_update, True)
 
     @app.callback(Output("edit-mode", "value"), Input("case-store", "data"), Input("workshop-unsaved", "data"),
-                  prevent_initial_call=True)
-    def _edit_mode_while_unsaved(store: Any, workshop_unsaved: Any) -> Any:
+                  State("edit-mode", "value"), prevent_initial_call=True)
+    def _edit_mode_while_unsaved(store: Any, workshop_unsaved: Any, shown: Any) -> Any:
         """Unsaved changes (e.g. restored after a reload, or a workshop's) keep the edit tools, and their save
-        buttons, in view."""
-        return True if store and (store.get("dirty") or workshop_unsaved) else no_update
+        buttons, in view (set once: what the edit tools show is not drawn again for each change)."""
+        return True if store and (store.get("dirty") or workshop_unsaved) and not shown else no_update
 
     app.clientside_callback(ClientsideFunction("casusbeeld", "markUnsaved"),  # for the warning before closing
                             Output("save-status", "className"), Input("case-store", "data"),

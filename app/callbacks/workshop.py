@@ -203,16 +203,18 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
     @app.callback(
         Output("workshop-unsaved", "data"),
         Input("workshop-version", "data"), Input("case-store", "data"), State("workshop-store", "data"),
+        State("workshop-unsaved", "data"),
         prevent_initial_call=True,
     )
-    def _unsaved(version: Any, case: Any, shown: Any) -> bool:
+    def _unsaved(version: Any, case: Any, shown: Any, known: Any) -> Any:
         """Whether the workshop holds something the open case does not (the save button's state): kept apart from
-        the case store, so that a participant's first event does not redraw every view on the wall."""
+        the case store, so that a participant's first event does not redraw every view on the wall; sent only when
+        it changes (what reads it does not run again for each event)."""
         workshops, data = store(), current_data(case)
-        if not version or not shown or workshops is None or data is None \
-                or shown.get("case") != (case or {}).get("name"):
-            return False
-        return unsaved(data, int(shown["id"]), workshops.contributions(int(shown["id"])))
+        now = bool(version and shown and workshops is not None and data is not None
+                   and shown.get("case") == (case or {}).get("name")
+                   and unsaved(data, int(shown["id"]), workshops.contributions(int(shown["id"]))))
+        return no_update if now == bool(known) else now
 
     @app.callback(
         Output("case-store", "data", allow_duplicate=True), Output("workshop-overlay", "data"),
