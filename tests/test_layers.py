@@ -66,10 +66,10 @@ LONG_MODULES: dict[str, int] = {  # being split; lower the number as they shrink
 
 LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functions included); may only shrink
     "app.callbacks.edit.register": 178,
-    "app.callbacks.save.register": 173,
+    "app.callbacks.save.register": 160,
     "app.callbacks.view.register": 133,
     "app.callbacks.group.register": 115,
-    "app.callbacks.workshop.register": 101,
+    "app.callbacks.workshop.register": 95,
     "layouts.components.page.build_layout": 89,
     "models.patterns.parallel.find_mirrored_conflicts": 85,
     "layouts.timeline.figure_layout.layout_dict": 79,

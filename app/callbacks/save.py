@@ -209,6 +209,13 @@ def register(app: dash.Dash, cases: Path | None) -> None:
                  "clean": None}
         return store, {"undo": [], "redo": []}, False, None
 
+    register_unsaved_marks(app)
+
+
+def register_unsaved_marks(app: dash.Dash) -> None:
+    """What unsaved changes (the case's own, or a workshop's) keep: a draft of the case in this tab, the edit tools
+    in view, and a warning before the tab closes."""
+
     @app.callback(Output("draft-store", "data"), Output("draft-store", "clear_data"), Input("case-store", "data"),
                   prevent_initial_call=True)
     def _keep_draft(store: Any) -> tuple[Any, Any]:

@@ -178,13 +178,6 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         return no_update if merged == data else with_case_data(case, merged)
 
     @app.callback(
-        Output("workshop-tick", "disabled"), Output("workshop-panel", "hidden"), Output("workshop-open", "hidden"),
-        Input("workshop-store", "data"),
-    )
-    def _panel_shown(shown: Any) -> tuple[bool, bool, bool]:
-        return not shown, not shown, bool(shown)
-
-    @app.callback(
         Output("workshop-version", "data"),
         Input("workshop-tick", "n_intervals"), Input("workshop-kick", "data"), Input("workshop-store", "data"),
         State("workshop-version", "data"),
@@ -199,22 +192,6 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         if now == known:
             raise PreventUpdate
         return now
-
-    @app.callback(
-        Output("workshop-unsaved", "data"),
-        Input("workshop-version", "data"), Input("case-store", "data"), State("workshop-store", "data"),
-        State("workshop-unsaved", "data"),
-        prevent_initial_call=True,
-    )
-    def _unsaved(version: Any, case: Any, shown: Any, known: Any) -> Any:
-        """Whether the workshop holds something the open case does not (the save button's state): kept apart from
-        the case store, so that a participant's first event does not redraw every view on the wall; sent only when
-        it changes (what reads it does not run again for each event)."""
-        workshops, data = store(), current_data(case)
-        now = bool(version and shown and workshops is not None and data is not None
-                   and shown.get("case") == (case or {}).get("name")
-                   and unsaved(data, int(shown["id"]), workshops.contributions(int(shown["id"]))))
-        return no_update if now == bool(known) else now
 
     @app.callback(
         Output("case-store", "data", allow_duplicate=True), Output("workshop-overlay", "data"),
@@ -247,6 +224,35 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         prevent_initial_call=True,
     )
     register_facilitator(app, store)
+    register_panel(app, store)
+
+
+def register_panel(app: dash.Dash, store: Callable[[], WorkshopStore | None]) -> None:
+    """Attach the panel's visibility (and the poll's, with it) and the wall's mark of what the workshop holds that
+    the case file does not yet."""
+
+    @app.callback(
+        Output("workshop-tick", "disabled"), Output("workshop-panel", "hidden"), Output("workshop-open", "hidden"),
+        Input("workshop-store", "data"),
+    )
+    def _panel_shown(shown: Any) -> tuple[bool, bool, bool]:
+        return not shown, not shown, bool(shown)
+
+    @app.callback(
+        Output("workshop-unsaved", "data"),
+        Input("workshop-version", "data"), Input("case-store", "data"), State("workshop-store", "data"),
+        State("workshop-unsaved", "data"),
+        prevent_initial_call=True,
+    )
+    def _unsaved(version: Any, case: Any, shown: Any, known: Any) -> Any:
+        """Whether the workshop holds something the open case does not (the save button's state): kept apart from
+        the case store, so that a participant's first event does not redraw every view on the wall; sent only when
+        it changes (what reads it does not run again for each event)."""
+        workshops, data = store(), current_data(case)
+        now = bool(version and shown and workshops is not None and data is not None
+                   and shown.get("case") == (case or {}).get("name")
+                   and unsaved(data, int(shown["id"]), workshops.contributions(int(shown["id"]))))
+        return no_update if now == bool(known) else now
 
 
 def register_facilitator(app: dash.Dash, store: Callable[[], WorkshopStore | None]) -> None:
