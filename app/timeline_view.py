@@ -50,9 +50,9 @@ _FIGURES: BoundedLRU[str, FigureMap] = BoundedLRU(32)
 
 def cached_layout(view: CaseView, state: ViewState) -> Any:
     """The lane layout for the state's filters, lanes and projector flag (computed once per case and those)."""
-    key = (view.key, state.filters.without_window(), state.lanes, state.projector)
+    key = (view.key, state.filters.without_window(), state.lanes, state.projector, state.workshop)
     return _LAYOUTS.get_or_create(key, lambda: timeline_layout(view.case, state.filters, lane_mode=state.lanes,
-                                                               projector=state.projector))
+                                                               projector=state.projector, workshop=state.workshop))
 
 
 def signature(view: CaseView, state: ViewState) -> str:

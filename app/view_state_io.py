@@ -24,7 +24,8 @@ from models.event_filter import EventFilter
 STATE_INPUTS = [Input("case-store", "data"), Input("selection-store", "data"), Input("as-of", "value"),
                 *FILTER_INPUTS, Input("lane-mode", "value"), Input("lang", "value"), Input("projector", "value"),
                 Input("wall", "value"), Input("story-store", "data"), Input("story-toggle", "value"),
-                Input("timeline-history", "value"), Input("story-keys", "value"), Input("wall-notes", "value")]
+                Input("timeline-history", "value"), Input("story-keys", "value"), Input("wall-notes", "value"),
+                Input("workshop-store", "data")]
 """The controls a view state is made of, in the order :func:`read_state` takes their values."""
 
 
@@ -50,8 +51,8 @@ def filters_from_controls(view: CaseView | None, persons: Any, organisations: An
 
 def read_state(store: dict[str, Any] | None, selection: Any, as_of: int | None, persons: Any, organisations: Any,
                event_types: Any, layer: Any, window: Any, lanes: Any, lang: Any, projector: Any, wall: Any,
-               story: Any, story_on: Any, history: Any = False, story_keys: Any = False, notes: Any = False
-               ) -> tuple[CaseView | None, ViewState]:
+               story: Any, story_on: Any, history: Any = False, story_keys: Any = False, notes: Any = False,
+               workshop: Any = None) -> tuple[CaseView | None, ViewState]:
     """The open case and the view state of the control values (in the order of :data:`STATE_INPUTS`)."""
     view = case_view(store)
     day = None
@@ -68,7 +69,8 @@ def read_state(store: dict[str, Any] | None, selection: Any, as_of: int | None, 
         lanes=lanes if lanes in LANE_MODES else "organisation", selection=Selection.from_dict(selection),
         lang=normal_lang(lang), projector=bool(projector), wall=wall if wall in WALLS else "both", story=step,
         story_keys=bool(story_keys) and step is not None, history=bool(history),
-        notes=bool(notes) and bool(projector))
+        notes=bool(notes) and bool(projector),
+        workshop=isinstance(workshop, dict) and view is not None and workshop.get("case") == (store or {}).get("name"))
 
 
 def shown_day(view: CaseView, state: ViewState) -> dt.date:

@@ -82,6 +82,8 @@ class ViewState:
     through the key moments only. ``history``: the timeline shows the family history before the child's
     story too (else it opens on the story, see :mod:`layouts.timeline.focus`). ``notes``: the wall shows the
     card questions, annotations and reflection notes beside the views (the facilitator's "Notities" switch).
+    ``workshop``: a workshop runs on the case (the timeline keeps a row beside its axis free for what participants
+    add); not part of the address.
 
     >>> state = ViewState(case="lisa.json", lang="en", filters=EventFilter.of(persons=["p1"]))
     >>> ViewState.from_query(state.to_query()) == state
@@ -102,6 +104,7 @@ class ViewState:
     story_keys: bool = False
     history: bool = False
     notes: bool = False
+    workshop: bool = False
 
     def replace(self, **changes: Any) -> ViewState:
         """A copy with ``changes`` (values normalised as :meth:`of` does)."""
@@ -110,7 +113,8 @@ class ViewState:
     @property
     def drawing_key(self) -> tuple[Any, ...]:
         """Everything that decides how the figures are drawn, except what is sent as a partial update."""
-        return (self.case, self.filters, self.lanes, self.lang, self.projector, self.wall, self.story, self.history)
+        return (self.case, self.filters, self.lanes, self.lang, self.projector, self.wall, self.story, self.history,
+                self.workshop)
 
     # --- the address ------------------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The titles of the events participants add, over the wall's timeline: placed by the timeline's own label
 placement, they overlap neither each other nor the labels and marks the timeline drew (text boxes computed from
-the traces the wall receives, as the browser draws them: centred on their place, in their font)."""
+the traces the wall receives, as the browser draws them: from the edge nearest their mark, in their font)."""
 
 from __future__ import annotations
 
@@ -35,11 +35,13 @@ def title_boxes(traces: list[dict], drawn: DrawnWords) -> list[tuple[str, Box]]:
     for trace in traces:
         if trace["name"] != TITLE_NAME:
             continue
-        for ident, x, y, words in zip(trace["meta"]["ids"], trace["x"], trace["y"], trace["text"], strict=True):
+        for ident, x, y, words, position in zip(trace["meta"]["ids"], trace["x"], trace["y"], trace["text"],
+                                                trace["textposition"], strict=True):
             assert "<br>" not in words
-            cx, cy = scale.x(x / DAY_MS), scale.y(y)
-            half_w, half_h = text_width(html.unescape(words), font) / 2, drawn.frame.line_height / 2
-            out.append((ident, (cx - half_w, cy - half_h, cx + half_w, cy + half_h)))
+            px, cy = scale.x(x / DAY_MS), scale.y(y)
+            width, half_h = text_width(html.unescape(words), font), drawn.frame.line_height / 2
+            left = {"middle right": px, "middle left": px - width, "middle center": px - width / 2}[position]
+            out.append((ident, (left, cy - half_h, left + width, cy + half_h)))
     return out
 
 

@@ -64,7 +64,7 @@ def timeline_words(case: Any, projector: bool) -> DrawnWords | None:
     """What the wall's timeline drew for the open case (its labels and marks), for the added titles to keep
     clear of."""
     view = case_view(case)
-    return drawn_words(cached_layout(view, ViewState(projector=projector)), projector) if view else None
+    return drawn_words(cached_layout(view, ViewState(projector=projector, workshop=True)), projector) if view else None
 
 
 def wall_colours(workshop: Workshop, participants: list[Any], contributions: list[Contribution],

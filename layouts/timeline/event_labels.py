@@ -24,8 +24,6 @@ from layouts.texts import text
 from layouts.timeline.labels import LabelBox, LabelFrame, LabelMark, PlotScale, place_labels, text_width
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from layouts.timeline.style import (
-    AXIS_DOWN,
-    AXIS_UP,
     CERTAINTY_GLYPH,
     GL_THRESHOLD,
     KEY_MOMENT_COLOUR,
@@ -210,12 +208,13 @@ def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
     height_px = plot_height_px(top - bottom, projector)
     # the years under the axis line (its ticks, then a line of type): no label over them
     years_rows = (YEAR_TICK_PX + type_scale(projector).base * 1.2) / (height_px / (top - bottom))
+    reach = 0.0 if layout.added_rows else 0.35  # into the room beside the axis (not a workshop's row)
     return LabelFrame(
         width_px=width_px,
         height_px=height_px,
         x_range=(lo / DAY_MS, hi / DAY_MS), y_range=(bottom, top),
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
-        regions=((AXIS_UP - 0.35, top), (bottom, -max(AXIS_DOWN - 0.35, years_rows))),
+        regions=((layout.axis_up - reach, top), (bottom, -max(layout.axis_down - reach, years_rows))),
         line_px=LABEL_FONT_PX[projector] * 1.3,
         avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
         max_width_px=WALL_LINE_PX * wall_growth(width_px) if band_rows else 0.0,

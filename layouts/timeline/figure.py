@@ -172,7 +172,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     lang, projector, date_window = state.lang, state.projector, state.filters.window
     reveal_until = story_until(case, state)
     if layout is None:
-        layout = timeline_layout(case, state.filters, lane_mode=state.lanes, projector=projector, compact=compact)
+        layout = timeline_layout(case, state.filters, lane_mode=state.lanes, projector=projector, compact=compact,
+                                 workshop=state.workshop)
     lang = "en" if lang == "en" else "nl"
     scale = type_scale(projector)
 

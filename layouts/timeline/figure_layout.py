@@ -14,8 +14,6 @@ from layouts.timeline.focus import history_note
 from layouts.timeline.lane_names import lane_labels
 from layouts.timeline.lanes import TimelineLayout
 from layouts.timeline.style import (
-    AXIS_DOWN,
-    AXIS_UP,
     GRID_COLOUR,
     GUIDE_COLOUR,
     LANE_GAP,
@@ -137,7 +135,8 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
     # Gap labels hang from the top of the plot down to the ages, or when the formal half is the shorter one
     # (the lived layer alone, say), from under the years down to the bottom.
     px_per_row = plot_px / (top - bottom)
-    high_px, in_lived = max(((top - AXIS_UP) * px_per_row - 8, False), ((-bottom - AXIS_DOWN) * px_per_row - 8, True))
+    high_px, in_lived = max(((top - layout.axis_up) * px_per_row - 8, False),
+                            ((-bottom - layout.axis_down) * px_per_row - 8, True))
     gap_shapes, annotations = gap_decor(gaps, layout, lang, projector, scale.small, high_px, in_lived)
     shapes += gap_shapes + note_shapes
     shapes += [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,

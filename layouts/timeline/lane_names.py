@@ -40,6 +40,14 @@ def lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang
                       "y": lane.centre, "yref": "y2" if lane.layer == Layer.FORMAL else "y", "yanchor": "middle",
                       "text": label_text, "hovertext": hover, "showarrow": False,
                       "font": {"size": font, "color": INK}, "captureevents": False})
+    if layout.added_rows:  # a workshop's rows beside the axis: what the participants added
+        caption = text("timeline_lane_added", lang)
+        widest = max(widest, len(caption))
+        notes += [{"x": 0, "xref": "paper", "xanchor": "right", "xshift": -8, "align": "right",
+                   "y": layout.added_y(formal), "yref": "y2" if formal else "y", "yanchor": "middle",
+                   "text": f"<i>{esc(caption)}</i>",
+                   "showarrow": False, "font": {"size": font, "color": INK}, "captureevents": False,
+                   "name": "timeline-added-lane"} for formal in (True, False)]
     captions = ((text("timeline_formal_axis", lang), AXIS_UP * 0.45, "y2"),
                 (text("timeline_lived_axis", lang), -AXIS_DOWN * 0.55, "y"))
     for caption, y, yref in captions:

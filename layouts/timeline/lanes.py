@@ -26,6 +26,7 @@ from layouts.timeline.style import (
     GL_THRESHOLD,
     LANE_GAP,
     MAX_MOMENT_ROWS,
+    WORKSHOP_ROWS,
     Geometry,
     geometry,
     is_decision,
@@ -108,6 +109,9 @@ class TimelineLayout:
     # so that empty years do not take the axis; each keeps a short visible stub that carries its gap band.
     breaks: tuple[tuple[float, float], ...] = ()
     compact: bool = True
+    # Rows kept free between the axis (its ages and years) and the first lane of each half, for the events
+    # participants add during a workshop (:data:`layouts.timeline.style.WORKSHOP_ROWS`; 0 without a workshop).
+    added_rows: float = 0.0
     _by_id: dict[str, PlacedEvent] = field(default_factory=dict, repr=False, compare=False)
     # Filled by timeline_figure: per language, event id → hover fields (valid as long as the layout is).
     hover_cache: dict[str, dict[str, tuple[str, str, str]]] = field(default_factory=dict, repr=False, compare=False)
@@ -121,6 +125,20 @@ class TimelineLayout:
 
     def lane(self, key: str) -> Lane | None:
         return next((lane for lane in self.lanes if lane.key == key), None)
+
+    @property
+    def axis_up(self) -> float:
+        """Rows from the axis to the lowest formal lane (the ages, and a workshop's row)."""
+        return AXIS_UP + self.added_rows
+
+    @property
+    def axis_down(self) -> float:
+        """Rows from the axis to the highest lived lane (the years, and a workshop's row)."""
+        return AXIS_DOWN + self.added_rows
+
+    def added_y(self, formal: bool) -> float:
+        """The y (rows) of the row a workshop's added events are drawn in, in the formal or the lived half."""
+        return AXIS_UP + self.added_rows / 2 if formal else -(AXIS_DOWN + self.added_rows / 2)
 
     def visible_ms(self) -> float:
         """Length of the x range without the breaks (what the plotting width shows at full zoom)."""
@@ -248,25 +266,26 @@ class _Packing:
 
 
 def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged: dict[str, list[str]],
-                 lane_mode: str) -> tuple[list[Lane], float, float]:
-    """The lanes top to bottom — formal above the axis, lived below it — and the bottom and top of them all."""
+                 lane_mode: str, added_rows: float = 0.0) -> tuple[list[Lane], float, float]:
+    """The lanes top to bottom — formal above the axis, lived below it, ``added_rows`` kept free beside the axis
+    in each half — and the bottom and top of them all."""
     formal, lived = _order_keys(lane_info, case, lane_mode)
     lanes: list[Lane] = []
-    cursor = AXIS_UP
+    cursor = AXIS_UP + added_rows
     for key in reversed(formal):
         kind, ref, layer, _ = lane_info[key]
         lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor, cursor + n_rows[key],
                           tuple(merged.get(key, ()))))
         cursor += n_rows[key] + LANE_GAP
-    top = max(cursor - LANE_GAP, AXIS_UP + MIN_HALF_ROWS)
+    top = max(cursor - LANE_GAP, AXIS_UP + added_rows + MIN_HALF_ROWS)
     lanes.reverse()
-    cursor = -AXIS_DOWN
+    cursor = -AXIS_DOWN - added_rows
     for key in lived:
         kind, ref, layer, _ = lane_info[key]
         lanes.append(Lane(key, kind, ref, layer, n_rows[key], cursor - n_rows[key], cursor,
                           tuple(merged.get(key, ()))))
         cursor -= n_rows[key] + LANE_GAP
-    bottom = min(cursor + LANE_GAP, -AXIS_DOWN - MIN_HALF_ROWS)
+    bottom = min(cursor + LANE_GAP, -AXIS_DOWN - added_rows - MIN_HALF_ROWS)
     return lanes, bottom, top
 
 
@@ -311,7 +330,7 @@ def _order_keys(lanes: LaneInfo, case: Case, lane_mode: str) -> tuple[list[str],
 
 
 def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode: str = "organisation",
-                    projector: bool = False, compact: bool = True) -> TimelineLayout:
+                    projector: bool = False, compact: bool = True, workshop: bool = False) -> TimelineLayout:
     """Lanes, sub-rows and positions of the events that pass the filters. Pure; cache it freely.
 
     ``compact`` (the default) keeps formal and lived lanes together within the height of one screen
@@ -319,6 +338,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     the fewest events are merged into one "other organisations" / "other voices" lane when there are too
     many, and long stretches without any event are shortened on the time axis. Every event stays drawn.
     ``compact=False``: one lane per organisation and person and a linear axis (posters with room to spare).
+    ``workshop``: a row beside the axis in each half is kept free for the events participants add.
     """
     if lane_mode not in LANE_MODES:
         raise ValueError(f"lane_mode must be one of {LANE_MODES}, not {lane_mode!r}")
@@ -347,7 +367,8 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
         merged = merge_to_budget(lane_info, by_lane, packing.n_rows, lane_keys, packing.pack, lane_mode, projector,
                                  case, roomy)
 
-    lanes, bottom, top = _stack_lanes(case, lane_info, packing.n_rows, merged, lane_mode)
+    added_rows = WORKSHOP_ROWS if workshop else 0.0
+    lanes, bottom, top = _stack_lanes(case, lane_info, packing.n_rows, merged, lane_mode, added_rows)
     lane_by_key = {lane.key: lane for lane in lanes}
     placed = [_placed(event, lane_by_key[lane_keys[i]], packing.row_of[i], starts[i], ends[i])
               for i, event in enumerate(events)]
@@ -355,7 +376,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
     x_range = (lo_ms - pad, hi_ms + pad)
     return TimelineLayout(tuple(lanes), tuple(placed), x_range, (bottom - 0.3, top + 0.3), first_day, last_day,
-                          lane_mode, projector, breaks, compact, {item.event.id: item for item in placed})
+                          lane_mode, projector, breaks, compact, added_rows, {item.event.id: item for item in placed})
 
 
 

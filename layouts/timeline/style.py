@@ -192,6 +192,7 @@ def lane_budget_rows(projector: bool) -> float:
 AXIS_UP = 1.1          # rows between the axis and the lowest formal lane (the child's ages live here)
 AXIS_DOWN = 1.5        # rows between the axis and the highest lived lane (the years live here)
 LANE_GAP = 0.45        # rows between two lanes
+WORKSHOP_ROWS = 1.2    # rows kept free beside the axis in each half while a workshop runs: participants' events
 MAX_MOMENT_ROWS = 2    # moments that share a moment are stacked into at most this many rows
 GL_THRESHOLD = 1000    # above this many marks, draw with WebGL (Scattergl)
 MAX_GUIDES = 60        # at most this many family life events get a vertical guide

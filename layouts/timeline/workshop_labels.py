@@ -25,7 +25,10 @@ Box = tuple[float, float, float, float]
 @dataclass(frozen=True)
 class TitlePlace:
     """Where one added event's title goes: its centre (ms, rows) and, for a label away from its mark, the leader
-    line from the mark to the label (ms, rows, ms, rows)."""
+    line from the mark to the label (ms, rows, ms, rows). ``anchor``: the edge of the title nearest its mark
+    ("left": the title starts at ``anchor_x``, right of its mark; "right": it ends there, left of it; "center":
+    above or below it), so that on a plot wider or narrower than the one it was placed in the title stays beside
+    its mark instead of its centre drifting away."""
 
     index: int
     x: float
@@ -33,6 +36,8 @@ class TitlePlace:
     lines: tuple[str, ...]
     leader: tuple[float, float, float, float] | None
     box: LabelBox
+    anchor: str = "center"
+    anchor_x: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class DrawnWords:
 
     frame: LabelFrame
     boxes: tuple[Box, ...] = ()
+    rows: tuple[float, float] | None = None
+    """The y (rows) of the row the timeline keeps free for added events (formal, lived); None: it keeps none."""
 
 
 def default_frame(xs_ms: Sequence[float], projector: bool, rows: tuple[float, float] = (-4.0, 4.0)) -> LabelFrame:
@@ -60,7 +67,7 @@ def place_titles(marks: Sequence[tuple[float, float, str]], drawn: DrawnWords, m
     """Places for the titles of ``marks`` ((x ms, y rows, title) each), one line each, clear of one another and
     of ``drawn``; a title for which there is no room is left out (its mark and hover stay)."""
     frame = replace(drawn.frame, avoid=(*drawn.frame.avoid, *drawn.boxes), max_lines=1, limit=len(marks) + 1,
-                    regions=_overlay_regions(drawn.frame))
+                    regions=_overlay_regions(drawn.frame, drawn.rows))
     scale = PlotScale(frame)
     placed = place_labels([LabelMark(x=x / DAY_MS, y=y, title=title, priority=0, size_px=marker_px)
                            for x, y, title in marks], frame)
@@ -72,17 +79,25 @@ def place_titles(marks: Sequence[tuple[float, float, str]], drawn: DrawnWords, m
             ex, ey = leader_end(box)
             mx, my = box.mark_px
             leader = (scale.days(mx) * DAY_MS, scale.rows(my), scale.days(ex) * DAY_MS, scale.rows(ey))
-        out.append(TitlePlace(box.index, scale.days(cx) * DAY_MS, scale.rows(cy), box.lines, leader, box))
+        mark_x = box.mark_px[0]
+        anchor, edge = ("left", box.left) if box.left >= mark_x else (
+            ("right", box.left + box.width) if box.left + box.width <= mark_x else ("center", cx))
+        out.append(TitlePlace(box.index, scale.days(cx) * DAY_MS, scale.rows(cy), box.lines, leader, box, anchor,
+                              scale.days(edge) * DAY_MS))
     return out
 
 
-def _overlay_regions(frame: LabelFrame) -> tuple[tuple[float, float], ...]:
-    """The frame's halves, the lived one reaching up to the added events' row under the axis (their marks sit in
-    the gap above the first lived lane, and their titles beside them)."""
+def _overlay_regions(frame: LabelFrame, rows: tuple[float, float] | None = None
+                     ) -> tuple[tuple[float, float], ...]:
+    """The frame's halves, reaching to the added events' rows beside the axis (``rows``: the timeline's row for
+    them in each half; without one the lived half reaches up to the gap above its first lane), where their marks
+    sit and their titles beside them."""
     if len(frame.regions) != 2:
         return frame.regions
-    formal, (bottom, top) = frame.regions
-    return formal, (bottom, max(top, -AXIS_DOWN + 0.35))
+    (low, high), (bottom, top) = frame.regions
+    if rows is None:
+        return (low, high), (bottom, max(top, -AXIS_DOWN + 0.35))
+    return (min(low, rows[0] - 0.5), high), (bottom, max(top, rows[1] + 0.5))
 
 
 def label_boxes(boxes: Sequence[LabelBox]) -> tuple[Box, ...]:
@@ -96,13 +111,14 @@ def drawn_words(layout: TimelineLayout, projector: bool, margin_px: float = 200.
     the mode's nominal width and its marks."""
     fitted = [words for key, words in layout.words_cache.items() if key[1] == projector]
     geo = geometry(projector)
+    rows = (layout.added_y(True), layout.added_y(False)) if layout.added_rows else None
     if not fitted:
         frame = label_frame(layout, projector, margin_px)
-        return DrawnWords(frame, _mark_boxes(layout, PlotScale(frame), geo.marker_px))
+        return DrawnWords(frame, _mark_boxes(layout, PlotScale(frame), geo.marker_px), rows)
     words = fitted[-1]
     boxes = (*label_boxes(words.boxes), *(tuple(box) for _, box in words.words),
              *_mark_boxes(layout, PlotScale(words.frame), geo.marker_px))
-    return DrawnWords(replace(words.frame, avoid=()), (*words.frame.avoid, *boxes))
+    return DrawnWords(replace(words.frame, avoid=()), (*words.frame.avoid, *boxes), rows)
 
 
 def _mark_boxes(layout: TimelineLayout, scale: PlotScale, marker_px: float) -> tuple[Box, ...]:

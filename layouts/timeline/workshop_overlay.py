@@ -2,9 +2,11 @@
 
 The timeline's own figure is drawn from the case without these events, so a participant's add never rebuilds it:
 the wall sends these traces (a few kilobytes) and the browser puts them in place of the previous ones at the end
-of the figure's data (``app/assets/workshop.js``). Formal events sit just above the axis line, lived experience just
-below it, each a dot in its perspective's colour; their titles are placed clear of each other and of the labels
-the timeline drew (:mod:`layouts.timeline.workshop_labels`).
+of the figure's data (``app/assets/workshop.js``). While a workshop runs the timeline keeps a row free beside its
+axis in each half ("Inbreng", :data:`layouts.timeline.style.WORKSHOP_ROWS`): formal events sit in the row above
+the axis, lived experience in the row below it, clear of the ages and the years, each a dot in its perspective's
+colour; their titles are placed clear of each other and of the labels the timeline drew
+(:mod:`layouts.timeline.workshop_labels`).
 
 Pure: (events, colours, projector flag, what the timeline drew) → list of plotly trace dicts.
 """
@@ -25,9 +27,12 @@ OVERLAY_NAME = "workshop-overlay"
 TITLE_NAME = "workshop-overlay-title"
 LEADER_NAME = "workshop-overlay-leader"
 FORMAL_Y = 0.95
-"""Formal events: rows above the axis line (on y2, the formal half), between the child's ages and the lowest lane."""
+"""Formal events on a timeline without a workshop's row: rows above the axis line (on y2, the formal half)."""
 LIVED_Y = -1.25
-"""Lived experience: rows below the axis line (on y, the lived half), between the years and the highest lane."""
+"""Lived experience on a timeline without a workshop's row: rows below the axis line (on y, the lived half)."""
+TEXT_POSITION = {"left": "middle right", "right": "middle left", "center": "middle center"}
+"""plotly's ``textposition`` for a title anchored at its left edge (it runs right of the point), its right edge, or
+its centre (:class:`layouts.timeline.workshop_labels.TitlePlace`)."""
 TITLE_CHARS = 28
 WORD_CHARS = 18
 
@@ -52,11 +57,11 @@ def _x(event: OverlayEvent) -> float | None:
 
 
 def _trace(events: list[tuple[OverlayEvent, float]], colour: str, formal: bool, projector: bool,
-           perspective: str) -> dict[str, Any]:
+           perspective: str, rows: tuple[float, float] = (FORMAL_Y, LIVED_Y)) -> dict[str, Any]:
     size = 20 if projector else 13
     return {
         "type": "scatter", "name": OVERLAY_NAME, "mode": "markers", "showlegend": False, "cliponaxis": False,
-        "x": [x for _, x in events], "y": [FORMAL_Y if formal else LIVED_Y] * len(events),
+        "x": [x for _, x in events], "y": [rows[0] if formal else rows[1]] * len(events),
         **_axes(formal), "customdata": [e.id for e, _ in events],
         "meta": {"perspective": perspective, "ids": [e.id for e, _ in events]},
         "hovertext": [_hover(e) for e, _ in events], "hoverinfo": "text",
@@ -80,8 +85,9 @@ def _title_traces(events: list[tuple[OverlayEvent, float]], places: dict[str, Ti
         return []
     traces: list[dict[str, Any]] = [{
         "type": "scatter", "name": TITLE_NAME, "mode": "text", "showlegend": False, "cliponaxis": False,
-        "x": [p.x for _, p in shown], "y": [p.y for _, p in shown], **_axes(formal),
-        "text": ["<br>".join(esc(line) for line in p.lines) for _, p in shown], "textposition": "middle center",
+        "x": [p.anchor_x for _, p in shown], "y": [p.y for _, p in shown], **_axes(formal),
+        "text": ["<br>".join(esc(line) for line in p.lines) for _, p in shown],
+        "textposition": [TEXT_POSITION[p.anchor] for _, p in shown],
         "textfont": {"size": font_px, "color": colour}, "hovertext": [_hover(e) for e, _ in shown],
         "hoverinfo": "text", "meta": {"ids": [e.id for e, _ in shown]}}]
     leaders = [p.leader for _, p in shown if p.leader is not None]
@@ -109,10 +115,11 @@ def overlay_traces(events: Sequence[OverlayEvent], colours: dict[str, str], proj
     if drawn is None:
         drawn = DrawnWords(default_frame([x for _, x, _ in items], projector))
     size = 20 if projector else 13
+    rows = drawn.rows or (FORMAL_Y, LIVED_Y)
     places = {items[p.index][0].id: p for p in place_titles(
-        [(x, FORMAL_Y if formal else LIVED_Y, shorten(e.title, TITLE_CHARS)) for e, x, formal in items], drawn,
+        [(x, rows[0] if formal else rows[1], shorten(e.title, TITLE_CHARS)) for e, x, formal in items], drawn,
         size + 4)}
-    marks = [_trace(group, colours.get(perspective, fallback), formal, projector, perspective)
+    marks = [_trace(group, colours.get(perspective, fallback), formal, projector, perspective, rows)
              for (perspective, formal), group in groups.items()]
     titles = [trace for (perspective, formal), group in groups.items()
               for trace in _title_traces(group, places, colours.get(perspective, fallback), formal,

@@ -6,6 +6,7 @@ TIMELINE: dict[str, str] = {
     "timeline_lived_axis": "▼ Lived experience",
     "timeline_lane_family": "Family",
     "timeline_lane_other": "Other",
+    "timeline_lane_added": "Added",
     "timeline_lane_other_orgs": "Other organisations ({count})",
     "timeline_lane_other_types": "Other kinds ({count})",
     "timeline_lane_other_short": "Other ({count})",

@@ -6,6 +6,7 @@ TIMELINE: dict[str, str] = {
     "timeline_lived_axis": "▼ Beleving",
     "timeline_lane_family": "Gezin",
     "timeline_lane_other": "Overig",
+    "timeline_lane_added": "Inbreng",
     "timeline_lane_other_orgs": "Overige organisaties ({count})",
     "timeline_lane_other_types": "Overige soorten ({count})",
     "timeline_lane_other_short": "Overig ({count})",
