@@ -105,14 +105,38 @@ def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[
         return _massive_update(view, drawing, shown, zoom, x_range, plot_px + margin + 12, base, sig)
     if not asked and abs(plot_px - nominal) < 8:
         return None, None  # a refit for the width the figure's labels were fitted for
+    update = Patch()
+    update["layout"]["annotations"] = _fitted_notes(view, drawing, base, margin, band, x_range, plot_px)
+    return update, None
+
+
+def _fitted_notes(view: CaseView, drawing: ViewState, base: tuple[dict[str, Any], ...], margin: float, band: float,
+                  x_range: tuple[float, float], plot_px: float) -> list[dict[str, Any]]:
+    """The figure's annotations with the labels and key-moment words fitted for ``x_range`` on a plot ``plot_px``
+    wide."""
+    layout = cached_layout(view, drawing)
     notes = _notes(view, drawing, layout, base, x_range)
     gap_notes = [note for note in notes if note.get("name") == "timeline-gap"]
-    notes += range_words(view.case, layout, drawn, drawing.lang, drawing.projector, margin, x_range, plot_px,
-                         gap_notes, until=day_ms(until) if (until := story_until(view.case, drawing)) is not None
-                         else None, band_rows=band)
-    update = Patch()
-    update["layout"]["annotations"] = notes
-    return update, None
+    return notes + range_words(view.case, layout, drawn_events(view.case, layout, drawing), drawing.lang,
+                               drawing.projector, margin, x_range, plot_px, gap_notes,
+                               until=day_ms(until) if (until := story_until(view.case, drawing)) is not None
+                               else None, band_rows=band)
+
+
+def refit_notes(view: CaseView, state: ViewState, fig: Any, plot_px: Any) -> list[dict[str, Any]] | None:
+    """The annotations of ``fig`` (just drawn for ``state``, not zoomed) with its labels fitted for a plot
+    ``plot_px`` wide, as the browser measured it the last time this wall showed the timeline; None when the
+    figure's own fit is as good (within 8 px), the width is unknown, or the case is drawn as an aggregate."""
+    drawing = timeline_state(view, state)
+    if not drawing.projector or not isinstance(plot_px, int | float) or not 100 <= plot_px <= 8000:
+        return None
+    base, margin, band, wall_px = _base_of(fig)
+    nominal = (wall_px or WALL_BOTH_LABEL_PX) - margin - 12
+    if abs(plot_px - nominal) < 8 or len(drawn_events(view.case, cached_layout(view, drawing), drawing)) > \
+            AGGREGATE_ABOVE:
+        return None
+    x_range = shown_range(view, drawing, {"refit": True})
+    return None if x_range is None else _fitted_notes(view, drawing, base, margin, band, x_range, float(plot_px))
 
 
 def _massive_update(view: CaseView, drawing: ViewState, shown: str, zoom: dict[str, Any] | None,

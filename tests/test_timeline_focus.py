@@ -8,6 +8,7 @@ import itertools
 from pathlib import Path
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 
 from app.story import key_steps
@@ -242,3 +243,33 @@ def test_story_mode_hides_annotation_bands_that_start_later() -> None:
     (band_so_far,) = bands(late)  # begun, and shaded up to the step's day: its end is not known yet
     assert float(band_so_far.x1) <= day_ms(ordered[late].start_day()) + 86_400_000
     assert ms_day(band) == dt.date(2016, 1, 1)
+
+
+def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_once(sem) -> None:
+    """The browser keeps the plot width it measured on each wall; the next figure for that wall is drawn with its
+    labels fitted for it (the same words a refit after measuring brings), not for the smallest wall first."""
+    from app.callbacks.view import fitted_for_wall
+    from app.timeline_zoom import refit_notes
+
+    view = CaseView.build(sem, "wall-width-test")
+    state = ViewState(case="calamiteit_sem.json", projector=True, wall="timeline")
+    fig, sig = build(view, timeline_state(view, state), NO_HIGHLIGHT)
+    nominal = sum(1 for a in fig.layout.annotations if a.name == "timeline-label")
+    refit = zoom_patch(view, state, sig, {"refit": True, "width": 1634})
+    assert refit is not None
+    (operation,) = refit.to_plotly_json()["operations"]
+    wide = fitted_for_wall(view, state, go_copy(fig), {"timeline": 1634, "both": 700})
+    assert [a.to_plotly_json() for a in wide.layout.annotations] == operation["params"]["value"]
+    assert sum(1 for a in wide.layout.annotations if a.name == "timeline-label") > nominal
+    assert wide.layout.meta["fitted_plot_px"] == 1634  # the browser asks for no refit at this width
+    # nothing to do: not on the wall, no width measured for this wall, or the width the figure was fitted for
+    assert refit_notes(view, state.replace(projector=False), fig, 1634) is None
+    assert fitted_for_wall(view, state, fig, {"both": 700}) is fig
+    assert refit_notes(view, state, fig, None) is None
+    plot_px = (fig.layout.meta["min_width"] or 0) - fig.layout.margin.l - 12
+    assert refit_notes(view, state, fig, plot_px + 3) is None
+
+
+def go_copy(fig: go.Figure) -> go.Figure:
+    """A copy of a figure (the fitted one is changed in place)."""
+    return go.Figure(fig)

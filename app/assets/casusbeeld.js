@@ -73,6 +73,20 @@
     keepHeight(gd);
   }
 
+  /* The timeline's plot width on this wall ("timeline" alone, or "both" beside the network), kept in the
+     "timeline-widths" store: the next time this wall shows, the server fits the labels for it at once. */
+  var wallWidths = {};
+
+  function rememberWallWidth(width) {
+    var work = document.querySelector(".projector .workspace");
+    if (!width || !work || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    var wall = /\bwall-timeline\b/.test(work.className) ? "timeline" : "both";
+    if (wallWidths[wall] && Math.abs(wallWidths[wall] - width) < 8) { return; }
+    wallWidths = Object.assign({}, wallWidths);
+    wallWidths[wall] = Math.round(width);
+    window.dash_clientside.set_props("timeline-widths", {data: wallWidths});
+  }
+
   function keepHeight(gd) {
     var want = gd.casusbeeldSize, drawn = plotGeometry(gd);
     if (want && drawn && want[0] > 0 && window.Plotly &&
@@ -295,6 +309,8 @@
       var width = drag ? parseFloat(drag.getAttribute("width")) : null;
       var rev = gd && gd.layout ? gd.layout.uirevision : null;
       var kept = last && last.rev === rev ? last.relayout : null;
+      rememberWallWidth(width);
+      var fitted = gd && gd.layout && gd.layout.meta ? gd.layout.meta.fitted_plot_px : null;
       if (fired.indexOf("timeline-graph.relayoutData") >= 0) {
         var about = relayout && Object.keys(relayout).some(function (key) { return /^xaxis2?\.(range|autorange)/.test(key); });
         if (about) { return {relayout: relayout, width: width, rev: rev, at: Date.now()}; }
@@ -302,8 +318,8 @@
         if (!resized || !width || (last && last.width === width)) {
           return window.dash_clientside.no_update;
         }
-      } else if (!shown) {
-        return window.dash_clientside.no_update;
+      } else if (!shown || (!kept && fitted && width && Math.abs(fitted - width) < 8)) {
+        return window.dash_clientside.no_update;  // nothing drawn, or drawn for this width already
       }
       return {relayout: kept, refit: true, width: width, rev: rev, at: Date.now()};
     },

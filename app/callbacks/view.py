@@ -156,16 +156,17 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
 
     @app.callback(
         Output("timeline-graph", "figure"), Output("timeline-graph", "style"), Output("timeline-shown", "data"),
-        *STATE_INPUTS, State("timeline-shown", "data"),
+        *STATE_INPUTS, State("timeline-shown", "data"), State("timeline-widths", "data"),
     )
     def _timeline(*values: Any) -> tuple[go.Figure | Patch, Any, Any]:
-        *controls, shown = values
+        *controls, shown, widths = values
         view, state = read_state(*controls)
         if view is None:
             return empty_figure(state.projector), {"height": "120px"}, None
         fig, sig = timeline_output(view, state, shown)
         if isinstance(fig, go.Figure) and isinstance(sig, str):
             timeline_zoom.remember(sig, fig)  # what a zoom's patch keeps (see app.timeline_zoom)
+            fig = fitted_for_wall(view, state, fig, widths)
         if not view.ordered and isinstance(fig, go.Figure):
             # A new case: the usual (empty) timeline, so the first event added draws in place, plus a word.
             # (Swapping in a different, axis-free figure here made plotly fail on the next, real one.)
@@ -234,6 +235,20 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
             position = text("story_key_step", lang, i=before, n=len(keys), step=position)
             return False, position, _story_line(event, lang), keys[0] >= step, keys[-1] <= step
         return False, position, _story_line(event, lang), step == 0, step == len(view.ordered) - 1
+
+
+def fitted_for_wall(view: Any, state: Any, fig: go.Figure, widths: Any) -> go.Figure:
+    """On the wall, the figure with its labels fitted at once for the plot width the browser measured the last
+    time this wall showed the timeline (``widths``: the ``timeline-widths`` store), instead of for the smallest
+    wall and then again once measured (the room saw the words jump a second or two after each switch)."""
+    wall = "timeline" if state.wall == "timeline" else "both"
+    plot_px = widths.get(wall) if isinstance(widths, dict) else None
+    notes = timeline_zoom.refit_notes(view, state, fig, plot_px) if state.projector else None
+    if notes is None:
+        return fig
+    fig.layout.annotations = notes
+    fig.layout.meta = {**(fig.layout.meta if isinstance(fig.layout.meta, dict) else {}), "fitted_plot_px": plot_px}
+    return fig
 
 
 def _story_line(event: Any, lang: str) -> list[Any]:

@@ -284,6 +284,9 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
         dcc.Store(id="panel-finding", storage_type="memory"), dcc.Store(id="patterns-shown", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
         dcc.Store(id="timeline-zoom", storage_type="memory"),
+        # the timeline's plot width (px) the browser measured on each wall ("timeline", "both"): a wall shown again
+        # gets its labels fitted for it at once (app/timeline_zoom.py refit_notes)
+        dcc.Store(id="timeline-widths", storage_type="memory"),
         dcc.Store(id="genosociogram-shown", storage_type="memory"),
         # organisations unfolded on the wall ({"case", "open"}; app.callbacks.view.toggled)
         dcc.Store(id="unfold-store", storage_type="memory"),
