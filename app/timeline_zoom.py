@@ -95,7 +95,9 @@ def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[
     base, margin, band, wall_px = _BASES.get_or_create(sig, lambda: _base(view, drawing))
     fitted_px = wall_px or (WALL_BOTH_LABEL_PX if drawing.projector else LABEL_FIGURE_PX[False])
     nominal = fitted_px - margin - 12
-    width = (zoom or {}).get("width")
+    width, fitted = (zoom or {}).get("width"), (zoom or {}).get("fitted")
+    if isinstance(fitted, int | float) and 100 <= fitted <= 8000:
+        nominal = float(fitted)  # the figure shown was fitted for a measured width (app/callbacks/view.py)
     plot_px = float(width) if isinstance(width, int | float) and 100 <= width <= 8000 else nominal
     drawn = drawn_events(view.case, layout, drawing)
     asked = relayout_range((zoom or {}).get("relayout")) is not None

@@ -262,6 +262,14 @@ def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_onc
     assert [a.to_plotly_json() for a in wide.layout.annotations] == operation["params"]["value"]
     assert sum(1 for a in wide.layout.annotations if a.name == "timeline-label") > nominal
     assert wide.layout.meta["fitted_plot_px"] == 1634  # the browser asks for no refit at this width
+    # a width stored for the wall that no longer holds (the details column opened): the browser measures the
+    # plot at the nominal width and says what the figure was fitted for; the refit brings the nominal fit back
+    nominal_px = (fig.layout.meta["min_width"] or 0) - fig.layout.margin.l - 12
+    assert zoom_patch(view, state, sig, {"refit": True, "width": nominal_px}) is None  # as drawn
+    back = zoom_patch(view, state, sig, {"refit": True, "width": nominal_px, "fitted": 1634})
+    assert back is not None
+    (operation,) = back.to_plotly_json()["operations"]
+    assert sum(1 for note in operation["params"]["value"] if note.get("name") == "timeline-label") == nominal
     # nothing to do: not on the wall, no width measured for this wall, or the width the figure was fitted for
     assert refit_notes(view, state.replace(projector=False), fig, 1634) is None
     assert fitted_for_wall(view, state, fig, {"both": 700}) is fig

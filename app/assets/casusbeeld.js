@@ -77,10 +77,20 @@
      "timeline-widths" store: the next time this wall shows, the server fits the labels for it at once. */
   var wallWidths = {};
 
-  function rememberWallWidth(width) {
+  /* Whether the timeline drawn for a wall (its meta.wall) shows on that wall already: a figure drawn before the
+     page took the wall's layout is measured in the layout before, and labels fitted for that width would come
+     back after (and over) those fitted once the layout is there. Not on the wall: always. */
+  function onItsWall(meta) {
+    var work = document.querySelector(".projector .workspace");
+    if (!meta || !meta.wall || !work) { return true; }
+    return (/\bwall-timeline\b/.test(work.className) ? "timeline" : "both") === meta.wall;
+  }
+
+  function rememberWallWidth(width, drawnFor) {
     var work = document.querySelector(".projector .workspace");
     if (!width || !work || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
     var wall = /\bwall-timeline\b/.test(work.className) ? "timeline" : "both";
+    if (drawnFor !== wall) { return; }  // the figure of the wall before: its width is not this wall's
     if (wallWidths[wall] && Math.abs(wallWidths[wall] - width) < 8) { return; }
     wallWidths = Object.assign({}, wallWidths);
     wallWidths[wall] = Math.round(width);
@@ -309,19 +319,21 @@
       var width = drag ? parseFloat(drag.getAttribute("width")) : null;
       var rev = gd && gd.layout ? gd.layout.uirevision : null;
       var kept = last && last.rev === rev ? last.relayout : null;
-      rememberWallWidth(width);
-      var fitted = gd && gd.layout && gd.layout.meta ? gd.layout.meta.fitted_plot_px : null;
+      var meta = (gd && gd.layout && gd.layout.meta) || {};
+      rememberWallWidth(width, meta.wall);
+      var fitted = meta.fitted_plot_px || null;
       if (fired.indexOf("timeline-graph.relayoutData") >= 0) {
         var about = relayout && Object.keys(relayout).some(function (key) { return /^xaxis2?\.(range|autorange)/.test(key); });
         if (about) { return {relayout: relayout, width: width, rev: rev, at: Date.now()}; }
+        if (!onItsWall(meta)) { return window.dash_clientside.no_update; }
         var resized = relayout && (relayout.autosize || relayout.width);  // the wall's fit sets the width
         if (!resized || !width || (last && last.width === width)) {
           return window.dash_clientside.no_update;
         }
-      } else if (!shown || (!kept && fitted && width && Math.abs(fitted - width) < 8)) {
+      } else if (!shown || !onItsWall(meta) || (!kept && fitted && width && Math.abs(fitted - width) < 8)) {
         return window.dash_clientside.no_update;  // nothing drawn, or drawn for this width already
       }
-      return {relayout: kept, refit: true, width: width, rev: rev, at: Date.now()};
+      return {relayout: kept, refit: true, width: width, fitted: fitted, rev: rev, at: Date.now()};
     },
 
     /* Scroll the timeline to the story's current event (no output). */

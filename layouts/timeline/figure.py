@@ -257,6 +257,7 @@ def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[
     if wall_px is not None:
         band = wall_band_rows(layout.y_range[1] - layout.y_range[0],
                               wall_legend_px(wall_rows, chrome(projector).legend_row_px), geo.row_px, state.wall)
-        wall_layout(figure_layout, layout, wall_rows, wall_px, projector, band)
+        wall_layout(figure_layout, layout, wall_rows, wall_px, projector, band,
+                    "timeline" if state.wall == "timeline" else "both")
     figure_layout["annotations"] += group.annotations
     return traces, figure_layout, wall_px, band

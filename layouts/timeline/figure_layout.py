@@ -51,7 +51,7 @@ def as_of_marks(as_of: dt.date | None, lang: str, projector: bool) -> tuple[dict
 
 
 def wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: list[WallLegend], wall_px: float,
-                 projector: bool, band: float) -> None:
+                 projector: bool, band: float, wall: str = "both") -> None:
     """The figure's layout on the wall: label rows above and below the lanes, no range slider, no second row
     of years (the axis line has them), the legend in one or two rows."""
     c = chrome(projector)
@@ -69,7 +69,7 @@ def wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: lis
     # every margin counted here: plotly must not grow them (it keeps pushes of the screen's figure it replaced)
     figure_layout["margin"].update(b=legends_px + WALL_BOTTOM_PX, t=WALL_TOP_PX, autoexpand=False)
     # narrower, the wall scales it down whole (casusbeeld.js); a zoom refits the labels in the same rows
-    figure_layout["meta"] = {"min_width": wall_px, "label_band": band}
+    figure_layout["meta"] = {"min_width": wall_px, "label_band": band, "wall": wall}
     figure_layout["xaxis"].update(rangeslider={"visible": False}, showticklabels=False)
     figure_layout["yaxis"].update(domain=[0, split], range=[bottom, 0])
     figure_layout["yaxis2"].update(domain=[split, 1], range=[0, top])
