@@ -220,10 +220,11 @@ class _Fitter:
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
     def ring(self, guess: float, columns: int | None, all_right: bool | None, above: bool = False,
-             sized: bool = False) -> RingLayout:
+             band: float = 0.0, sized: bool = False) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
         otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``;
-        ``above``: the informal network in rows above the family."""
+        ``above``: the informal network in rows above the family; ``band``: with every organisation below the
+        family, their rows up to this many times the family's width (0: the default)."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
                   ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
@@ -243,7 +244,8 @@ class _Fitter:
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
-                           all_below=0.0 if all_right is not None else 2.0 if self.framed else 1.0, above=above,
+                           all_below=0.0 if all_right is not None else band or (2.0 if self.framed else 1.0),
+                           above=above,
                            network_cells=self.network_cells(font, guess))
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
@@ -273,18 +275,18 @@ class _Fitter:
         """The ring that lets the drawing be largest in ``room_w`` × ``room_h`` px (no more than ``most`` px a
         unit), its organisations sized for their names at that scale: (px a unit for ``room_w`` alone, px a unit
         for both, the ring)."""
-        options: list[tuple[int | None, bool | None, bool]] = [(None, False, False), (1, False, False),
-                                                              (2, False, False), (3, False, False)]
+        options: list[tuple[int | None, bool | None, bool, float]] = [
+            (None, False, False, 0.0), (1, False, False, 0.0), (2, False, False, 0.0), (3, False, False, 0.0)]
         # also: every organisation below the family, the network above it: the family across the width
-        options += [(None, None, False), (None, None, True)]
-        if self.framed:
-            options += [(4, False, False), (1, True, False), (2, True, False), (3, True, False), (4, True, False),
-                        (1, False, True), (2, False, True)]
+        options += [(None, None, False, 0.0), (None, None, True, 0.0)]
+        if self.framed:  # (and the organisations' rows no wider than the family: more of them, below)
+            options += [(4, False, False, 0.0), (1, True, False, 0.0), (2, True, False, 0.0), (3, True, False, 0.0),
+                        (4, True, False, 0.0), (1, False, True, 0.0), (2, False, True, 0.0), (None, None, True, 1.0)]
         guess, found = most, None
         for _ in range(5):
             scored = []
-            for k, (columns, all_right, above) in enumerate(options):
-                ring_k = self.ring(guess, columns, all_right, above)
+            for k, (columns, all_right, above, band) in enumerate(options):
+                ring_k = self.ring(guess, columns, all_right, above, band)
                 x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
                 fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))

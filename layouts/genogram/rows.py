@@ -80,6 +80,7 @@ class Layouter:
                 blocks.append(block_order(comp, st.couples, st.persons))
             self.rows[g] = _Row(blocks)
         self.x: dict[str, float] = {}
+        self.interleaved: set[tuple[ParentKind, tuple[str, ...]]] = set()
 
     # -- helpers
     def _row_x(self, g: int) -> dict[str, float]:
@@ -273,6 +274,7 @@ class Layouter:
 
     def place(self, iterations: int = 40) -> dict[str, float]:
         """Horizontal positions for the current order."""
+        self.interleaved = self._interleaved()
         x: dict[str, float] = {}
         for g in self.gens:
             x.update(self._row_x(g))
@@ -293,6 +295,20 @@ class Layouter:
             x = {pid: value + shift for pid, value in x.items()}
         return x
 
+    def _interleaved(self) -> set[tuple[ParentKind, tuple[str, ...]]]:
+        """The sibships with a child of another sibship between theirs in the row (as birth order leaves the
+        siblings of two partners): centred under their parents they would push their outer children far out, so
+        their bar only has to reach under the parents."""
+        found = set()
+        for unit, kids in self.unit_children.items():
+            for g in {self.st.gen[k] for k in kids}:
+                order = self.rows[g].order()
+                ranks = [i for i, p in enumerate(order) if p in kids]
+                inside = order[min(ranks) + 1:max(ranks)] if ranks else []
+                if any(self.sibship_of.get(p) not in (None, unit) for p in inside):
+                    found.add(unit)
+        return found
+
     def _solve_row(self, g: int, x: dict[str, float]) -> float:
         order = self.rows[g].order()
         wsum: dict[str, float] = defaultdict(float)
@@ -302,26 +318,33 @@ class Layouter:
             wsum[pid] += weight
             tsum[pid] += weight * target
 
-        # Children: the sibship's centre under its parents' anchor.
+        # Children: the sibship's centre under its parents' anchor (an interleaved sibship: its bar under it).
         for unit, kids in self.unit_children.items():
             here = [k for k in kids if k in x and self.st.gen[k] == g]
             parents = [p for p in unit[1] if p in x]
             if not here or not parents:
                 continue
             anchor = anchor_x([x[p] for p in parents])
+            if unit in self.interleaved:
+                for k in here:
+                    pull(k, x[k] + _into_span(anchor, [x[c] for c in here]), 1.0)
+                continue
             centre = sum(x[k] for k in here) / len(here)
             for k in here:
                 pull(k, x[k] + anchor - centre, 1.0)
-        # Parents: their anchor over their children's centre.
+        # Parents: their anchor over their children's centre (an interleaved sibship: over its bar).
         for unit, kids in self.unit_children.items():
             parents = [p for p in unit[1] if p in x and self.st.gen[p] == g]
             below = [k for k in kids if k in x]
             if not parents or not below:
                 continue
             anchor = anchor_x([x[p] for p in unit[1] if p in x])
-            centre = sum(x[k] for k in below) / len(below)
+            if unit in self.interleaved:
+                shift = -_into_span(anchor, [x[c] for c in below])
+            else:
+                shift = sum(x[k] for k in below) / len(below) - anchor
             for p in parents:
-                pull(p, x[p] + centre - anchor, 1.0)
+                pull(p, x[p] + shift, 1.0)
         # Partners close together; explicit siblings near each other; spaced for names, neighbours a little
         # toward each other (the row no wider than it needs: the names take the width).
         for i in range(len(order) - 1):
@@ -350,6 +373,14 @@ class Layouter:
         for n, p in zip(new, order, strict=True):
             x[p] = n
         return moved
+
+
+def _into_span(anchor: float, xs: list[float], inset: float = 0.5) -> float:
+    """How far children at ``xs`` move for their bar to reach under ``anchor`` (``inset`` inside its ends)."""
+    lo, hi = min(xs) + inset, max(xs) - inset
+    if lo > hi:
+        return anchor - (lo + hi) / 2
+    return anchor - lo if anchor < lo else anchor - hi if anchor > hi else 0.0
 
 
 def solve_row(targets: list[float], weights: list[float], gaps: list[float]) -> list[float]:
