@@ -73,10 +73,7 @@ def test_sem_names_in_full_on_the_wall(frame: tuple[int, int]) -> None:
     assert not overlapping(boxes)
 
 
-@pytest.mark.parametrize("frame", [NETWORK_1080, pytest.param((845, 964), marks=pytest.mark.xfail(
-    strict=True, reason="issue 16 gap: with the father's brother and sister in his generation (as their parents "
-    "place them) the parents' row holds nine names, too wide for the frame beside the timeline: names cut")),
-    (1224, 532)])
+@pytest.mark.parametrize("frame", [NETWORK_1080, (845, 964), (1224, 532)])
 def test_seventy_person_case_names_in_full_on_the_wall(frame: tuple[int, int]) -> None:
     """The 70-person case on a 1920×1080 wall, beside its timeline, and on a 1280×720 network wall (the frames the
     browser measures there): every family and network name in full at projector type, apart."""

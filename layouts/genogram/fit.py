@@ -57,7 +57,7 @@ FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
 WALL_FOLD = 6
 NARROW_CHARS = 12
-"""In a frame an informal network person's name longer than this wraps onto two lines (the family gets the width)."""
+"""An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
 SIZED_BOXES_COST = 0.97
@@ -347,7 +347,7 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
     years = {} if projector else {p: years_text(persons[p], bool(fitter.graph.nodes[p].get("deceased")))
                                   for p, m in marks.items() if m.family}
     labels = {p: persons[p].label for p in marks if p in persons}
-    narrow = [p for p, m in marks.items() if fitter.framed and not m.family and p in persons and p not in boxed
+    narrow = [p for p, m in marks.items() if not m.family and p in persons and p not in boxed
               and len(persons[p].label) > NARROW_CHARS]
     ppu = PX_PER_UNIT[projector]
 

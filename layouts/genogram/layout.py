@@ -106,14 +106,24 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
     index_first = [c for c in components if case.index_person in c]
     rest = sorted((c for c in components if case.index_person not in c),
                   key=lambda c: (-len(c), min(st.gen[p] for p in c), c[0]))
-    staggered = staggered_rows(st.gen, ids, label_room) if stagger_drop > 0 and label_room else set()
+    layouters = []
+    for comp in index_first + rest:
+        lay = Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room)
+        lay.order()
+        layouters.append(lay)
+    staggered: set[int] = set()
+    if stagger_drop > 0 and label_room:  # judged on the rows as ordered (the parts side by side)
+        ordered: dict[int, list[str]] = defaultdict(list)
+        for lay in layouters:
+            for g in lay.gens:
+                ordered[g].extend(lay.rows[g].order())
+        staggered = staggered_rows(ordered, label_room)
     row_y = {g: -(g * ROW + stagger_drop * sum(1 for s in staggered if s < g)) for g in set(st.gen.values())}
     result = FamilyLayout(generation=dict(st.gen))
     right_edge: float | None = None
     component_gap = max([COMPONENT_GAP] + [2 * r + LABEL_MARGIN for r in (label_room or {}).values()])
-    for comp in index_first + rest:
-        lay = Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room, staggered)
-        lay.order()
+    for comp, lay in zip(index_first + rest, layouters, strict=True):
+        lay.staggered = staggered
         xs = lay.place()
         has_pin = any(p in pinned for p in comp)
         if right_edge is not None and not has_pin:
@@ -160,12 +170,10 @@ def _sibships(st: Structure, pos: dict[str, tuple[float, float]]) -> list[Sibshi
     return sibships
 
 
-def staggered_rows(gen: dict[str, int], ids: list[str], room: dict[str, float]) -> set[int]:
-    """The generations whose names need more width side by side (their persons in birth order, about as the rows
-    are ordered) than the widest row needs with its names staggered: those are staggered."""
-    by_gen: dict[int, list[float]] = defaultdict(list)
-    for pid in ids:
-        by_gen[gen[pid]].append(room.get(pid, 0.0))
+def staggered_rows(rows: dict[int, list[str]], room: dict[str, float]) -> set[int]:
+    """The generations whose names need more width side by side (``rows``: each generation's persons left to
+    right) than the widest row needs with its names staggered: those are staggered."""
+    by_gen = {g: [room.get(p, 0.0) for p in row] for g, row in rows.items()}
     side_by_side = {g: sum(max(SIBLING_GAP, a + b + LABEL_MARGIN) for a, b in itertools.pairwise(r))
                     for g, r in by_gen.items()}
     staggered = {g: sum(max(SIBLING_GAP, max(a, b) + LABEL_MARGIN / 2) for a, b in itertools.pairwise(r))

@@ -148,7 +148,8 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     ``size_collapsed``: collapsed organisations sized for their names too (else small, the name cut);
     ``all_below``: every organisation in rows below the family, in a band up to this many times its width (0: no);
     ``above``: the informal network in rows above the family instead of a column on its left (the family gets the
-    frame's width); ``network_cells``: (each network person's cell width in those rows, the cells' height)."""
+    frame's width); ``network_cells``: (each network person's cell width, as wide as their name on two lines, in
+    those rows or the column on the left, and the cells' height in those rows)."""
     orgs = case.organisation_map()
     nodes = graph.nodes
     network = [n for n, d in nodes(data=True) if d.get("node") == "person" and not d.get("genogram")
@@ -163,7 +164,9 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
         return _target(graph, family_pos, family_box, members)
 
     items: list[RingItem] = []
-    items += [RingItem(pid, "top" if above else "left", 0, [pid], target=targets([pid])) for pid in sorted(network)]
+    cells = (network_cells or ({}, CELL_H))[0]
+    items += [RingItem(pid, "top" if above else "left", 0, [pid], target=targets([pid]),
+                       width=CELL_W if above else max(CELL_W, cells.get(pid, CELL_W))) for pid in sorted(network)]
     for org_id in sorted(by_org, key=lambda o: (orgs[o].name, o)):
         members = sorted(by_org[org_id], key=lambda p: (nodes[p]["label"], p))
         side, order = SECTORS.get(orgs[org_id].type.value, ("right", 10))
