@@ -94,23 +94,10 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
     hints = {pid: i for i, pid in enumerate(case.layout.sibling_order)}
     pinned = {pid: pos.x for pid, pos in case.layout.pinned.items() if pid in st.persons}
 
-    graph = nx.Graph()
-    graph.add_nodes_from(ids)
-    graph.add_edges_from(tuple(sorted(pair)) for pair in st.couples if len(pair) == 2)
-    for child, by_kind in st.units.items():
-        for parents in by_kind.values():
-            graph.add_edges_from((p, child) for p in parents)
-    graph.add_edges_from((a, b) for a, sibs in st.siblings.items() for b in sibs)
-    graph.add_edges_from((s.parent, s.child) for s in st.step_links)
-    components = [sorted(c) for c in nx.connected_components(graph)]
-    index_first = [c for c in components if case.index_person in c]
-    rest = sorted((c for c in components if case.index_person not in c),
-                  key=lambda c: (-len(c), min(st.gen[p] for p in c), c[0]))
-    layouters = []
-    for comp in index_first + rest:
-        lay = Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room)
+    layouters = [Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room)
+                 for comp in _parts(case, st, ids)]
+    for lay in layouters:
         lay.order()
-        layouters.append(lay)
     staggered: set[int] = set()
     if stagger_drop > 0 and label_room:  # judged on the rows as ordered (the parts side by side)
         ordered: dict[int, list[str]] = defaultdict(list)
@@ -122,10 +109,10 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
     result = FamilyLayout(generation=dict(st.gen))
     right_edge: float | None = None
     component_gap = max([COMPONENT_GAP] + [2 * r + LABEL_MARGIN for r in (label_room or {}).values()])
-    for comp, lay in zip(index_first + rest, layouters, strict=True):
+    for lay in layouters:
         lay.staggered = staggered
         xs = lay.place()
-        has_pin = any(p in pinned for p in comp)
+        has_pin = any(p in pinned for p in lay.ids)
         if right_edge is not None and not has_pin:
             shift = right_edge + component_gap - min(xs.values())
             xs = {p: v + shift for p, v in xs.items()}
@@ -147,6 +134,22 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
     result.step_links = sorted(st.step_links, key=lambda s: s.relationship.id)
     result.twins = _twin_sets(st, pos)
     return result
+
+
+def _parts(case: Case, st: Structure, ids: list[str]) -> list[list[str]]:
+    """The connected family parts, the index person's first, then the largest."""
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from(tuple(sorted(pair)) for pair in st.couples if len(pair) == 2)
+    for child, by_kind in st.units.items():
+        for parents in by_kind.values():
+            graph.add_edges_from((p, child) for p in parents)
+    graph.add_edges_from((a, b) for a, sibs in st.siblings.items() for b in sibs)
+    graph.add_edges_from((s.parent, s.child) for s in st.step_links)
+    components = [sorted(c) for c in nx.connected_components(graph)]
+    index_first = [c for c in components if case.index_person in c]
+    return index_first + sorted((c for c in components if case.index_person not in c),
+                                key=lambda c: (-len(c), min(st.gen[p] for p in c), c[0]))
 
 
 def _sibships(st: Structure, pos: dict[str, tuple[float, float]]) -> list[Sibship]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,10 +163,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     def targets(members: list[str]) -> tuple[float, float]:
         return _target(graph, family_pos, family_box, members)
 
-    items: list[RingItem] = []
-    cells = (network_cells or ({}, CELL_H))[0]
-    items += [RingItem(pid, "top" if above else "left", 0, [pid], target=targets([pid]),
-                       width=CELL_W if above else max(CELL_W, cells.get(pid, CELL_W))) for pid in sorted(network)]
+    items = _network_items(network, above, (network_cells or ({}, CELL_H))[0], targets)
     for org_id in sorted(by_org, key=lambda o: (orgs[o].name, o)):
         members = sorted(by_org[org_id], key=lambda p: (nodes[p]["label"], p))
         side, order = SECTORS.get(orgs[org_id].type.value, ("right", 10))
@@ -198,6 +195,14 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
         _place_members(item)
     _apply_pins(case, items)
     return RingLayout(items)
+
+
+def _network_items(network: list[str], above: bool, cells: dict[str, float],
+                   targets: Callable[[list[str]], tuple[float, float]]) -> list[RingItem]:
+    """The informal network's items: in rows above the family, or in a column on its left as wide as each name
+    needs (``cells``)."""
+    return [RingItem(pid, "top" if above else "left", 0, [pid], target=targets([pid]),
+                     width=CELL_W if above else max(CELL_W, cells.get(pid, CELL_W))) for pid in sorted(network)]
 
 
 def _by_organisation(pros: list[str], nodes: Any, orgs: Collection[str]) -> tuple[dict[str, list[str]], list[str]]:

@@ -4,7 +4,7 @@ partner blocks, then horizontal positions by repeated exact row solves (:func:`s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -309,6 +309,26 @@ class Layouter:
                     found.add(unit)
         return found
 
+    def _pull_sibships(self, g: int, x: dict[str, float], pull: Callable[[str, float, float], None]) -> None:
+        """Children of row ``g``: their sibship's centre under its parents' anchor; parents in it: their anchor
+        over their children's centre (an interleaved sibship: its bar only has to reach under the anchor)."""
+        for unit, kids in self.unit_children.items():
+            placed, parents = [k for k in kids if k in x], [p for p in unit[1] if p in x]
+            if not placed or not parents:
+                continue
+            anchor, interleaved = anchor_x([x[p] for p in parents]), unit in self.interleaved
+            here = [k for k in placed if self.st.gen[k] == g]
+            if here:
+                xs = [x[k] for k in here]
+                shift = _into_span(anchor, xs) if interleaved else anchor - sum(xs) / len(xs)
+                for k in here:
+                    pull(k, x[k] + shift, 1.0)
+            xs = [x[k] for k in placed]
+            shift = -_into_span(anchor, xs) if interleaved else sum(xs) / len(xs) - anchor
+            for p in parents:
+                if self.st.gen[p] == g:
+                    pull(p, x[p] + shift, 1.0)
+
     def _solve_row(self, g: int, x: dict[str, float]) -> float:
         order = self.rows[g].order()
         wsum: dict[str, float] = defaultdict(float)
@@ -318,33 +338,7 @@ class Layouter:
             wsum[pid] += weight
             tsum[pid] += weight * target
 
-        # Children: the sibship's centre under its parents' anchor (an interleaved sibship: its bar under it).
-        for unit, kids in self.unit_children.items():
-            here = [k for k in kids if k in x and self.st.gen[k] == g]
-            parents = [p for p in unit[1] if p in x]
-            if not here or not parents:
-                continue
-            anchor = anchor_x([x[p] for p in parents])
-            if unit in self.interleaved:
-                for k in here:
-                    pull(k, x[k] + _into_span(anchor, [x[c] for c in here]), 1.0)
-                continue
-            centre = sum(x[k] for k in here) / len(here)
-            for k in here:
-                pull(k, x[k] + anchor - centre, 1.0)
-        # Parents: their anchor over their children's centre (an interleaved sibship: over its bar).
-        for unit, kids in self.unit_children.items():
-            parents = [p for p in unit[1] if p in x and self.st.gen[p] == g]
-            below = [k for k in kids if k in x]
-            if not parents or not below:
-                continue
-            anchor = anchor_x([x[p] for p in unit[1] if p in x])
-            if unit in self.interleaved:
-                shift = -_into_span(anchor, [x[c] for c in below])
-            else:
-                shift = sum(x[k] for k in below) / len(below) - anchor
-            for p in parents:
-                pull(p, x[p] + shift, 1.0)
+        self._pull_sibships(g, x, pull)
         # Partners close together; explicit siblings near each other; spaced for names, neighbours a little
         # toward each other (the row no wider than it needs: the names take the width).
         for i in range(len(order) - 1):
