@@ -55,14 +55,13 @@ FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
 FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
-WALL_FOLD = 6
+WALL_FOLD = 6  # in a wall frame, more professionals than this are folded into their organisations' boxes
 NARROW_CHARS = 12
 """An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
 SIZED_BOXES_COST = 0.97
 """In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
-"""In a wall frame, more professionals than this are folded into their organisations' boxes (a count each)."""
 
 Box = tuple[float, float, float, float]
 
@@ -231,9 +230,10 @@ class _Fitter:
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
         font = fonts[1]
-        # the family's box with room for the names at this scale (one line at most), so that the ring's columns
-        # beside it never meet a name
-        reach = {p: label_need(label, self.family_font or fonts[0], guess)[0] for p, label in self.labels.items()}
+        # the family's box with room for the names at this scale (one line at most; in a frame, with the rows
+        # spaced for them, two lines: a name reaching out of it wraps), so that the ring never meets a name
+        two = 1 if self.framed and self.room else 0
+        reach = {p: label_need(label, self.family_font or fonts[0], guess)[two] for p, label in self.labels.items()}
         lines = 2 if self.projector else 3  # a name on two lines, and on the screen a line of years
         lowest = min((y for _, y in self.fam.positions.values()), default=0.0)
         drop = max((d for p, d in self.fam.label_drop.items() if self.fam.positions[p][1] == lowest), default=0.0)
@@ -361,8 +361,18 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
         ppu = fitted(ppu)
         fonts = label_fonts(scale, projector, ppu)
         fonts = (fitter.family_font or fonts[0], fonts[1])
-        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small), narrow)
+        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small),
+                   narrow + _out_of_box(fitter, marks, fonts[0], ppu))
     return fitted(ppu)  # labels fitted a hair wider than drawn at most
+
+
+def _out_of_box(fitter: _Fitter, marks: dict[str, Mark], font: int, ppu: float) -> list[str]:
+    """In a frame with the rows spaced for the names: the family persons whose name on one line would reach out
+    of the family's box (they wrap onto two lines: the box is made for that)."""
+    if not (fitter.framed and fitter.room):
+        return []
+    reach = {p: label_need(label, font, ppu)[0] for p, label in fitter.labels.items() if p in marks}
+    return [p for p, r in reach.items() if not fitter.box[0] <= marks[p].x - r <= marks[p].x + r <= fitter.box[1]]
 
 
 def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box) -> Box:
