@@ -46,6 +46,11 @@ __all__ = ["ROW", "SINGLE_STUB", "Couple", "FamilyLayout", "Sibship", "StepLink"
            "family_layout", "solve_row"]
 
 
+UNDER_ROW = 2.1
+"""Units a staggered row's lower name needs beside its drop and lines: from its symbol's centre to its name (0.23)
+and from the lowest sibship bar over the next row (up to 1.7 above it) to that row, with a little air."""
+
+
 @dataclass(frozen=True)
 class TwinSet:
     """Twins (or triplets) of one sibship, drawn with lines from one point of the sibship's bar."""
@@ -105,7 +110,10 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
             for g in lay.gens:
                 ordered[g].extend(lay.rows[g].order())
         staggered = staggered_rows(ordered, label_room)
-    row_y = {g: -(g * ROW + stagger_drop * sum(1 for s in staggered if s < g)) for g in set(st.gen.values())}
+    # below a staggered row the next moves down a name's height, and further when its lower names would reach its
+    # sibship bars (:data:`UNDER_ROW`: from a symbol's centre down to the bars over the next row)
+    step = max(stagger_drop, 2 * stagger_drop - (ROW - UNDER_ROW))
+    row_y = {g: -(g * ROW + step * sum(1 for s in staggered if s < g)) for g in set(st.gen.values())}
     result = FamilyLayout(generation=dict(st.gen))
     right_edge: float | None = None
     component_gap = max([COMPONENT_GAP] + [2 * r + LABEL_MARGIN for r in (label_room or {}).values()])
