@@ -91,6 +91,45 @@ def test_seventy_person_case_names_in_full_on_the_wall(frame: tuple[int, int]) -
         assert max(b[2] for b in shown) >= 16
 
 
+def symbols_hit(fig, case) -> list[str]:
+    """Text that runs into a family or network person's symbol: a name (or organisation name) over another
+    person's symbol by more than 2 px both ways, or an age wider or taller than the symbol it is written in."""
+    ppu = fig.layout.meta["px_per_unit"]
+    kin = {p.id for p in case.persons if p.kind != PersonKind.PROFESSIONAL}
+    marks = [(x * ppu, y * ppu) for p, (x, y) in fig.layout.meta["positions"].items() if p in kin]
+    half = 0.4 * ppu  # a network symbol's half width (a family symbol's is 0.5 units)
+    hits = [f"{b[0]} over a symbol" for b in text_boxes(fig) for x, y in marks
+            if abs((b[3] + b[4]) / 2 - x) > 1e-3 and min(b[4], x + half) - max(b[3], x - half) > 2
+            and min(b[6], y + half) - max(b[5], y - half) > 2]
+    for trace in fig.data:
+        if trace.mode != "text" or trace.xaxis not in (None, "x") or trace.textposition != "middle center":
+            continue
+        for x, y, value in zip(trace.x, trace.y, trace.text, strict=True):
+            at = any(abs(x * ppu - mx) < 1 and abs(y * ppu - my) < 1 for mx, my in marks)
+            if at and len(value) <= 3 and (len(value) * trace.textfont.size * 0.58 > 0.95 * ppu
+                                           or trace.textfont.size > ppu):
+                hits.append(f"age {value} wider than its symbol ({ppu:.0f} px)")
+    return hits
+
+
+def read_as_one(boxes: list[Box]) -> list[tuple[str, str]]:
+    """Names side by side on one line with less than about a character (half an em) between them: they read as one."""
+    shown = names(boxes)
+    return [(a[0], b[0]) for a, b in itertools.combinations(shown, 2)
+            if min(a[6], b[6]) - max(a[5], b[5]) > 2 and max(a[3], b[3]) - min(a[4], b[4]) < 0.5 * min(a[2], b[2])]
+
+
+@pytest.mark.parametrize("frame", [BOTH_1080, NETWORK_720, (800, 530), (845, 964), (548, 604)])
+def test_sem_text_clear_of_the_symbols_on_the_wall(frame: tuple[int, int]) -> None:
+    """Sem on the wall: no name runs over another person's symbol, an age is written inside its symbol (smaller
+    in a small symbol, or left to the hover), and no two names side by side read as one ("Moeder van vriend D."
+    and "Vriend D." in the network's row)."""
+    case = load_case(SEM)
+    fig = genosociogram_figure(case, ViewState(as_of=dt.date(2022, 6, 11), projector=True), frame=frame)
+    assert not symbols_hit(fig, case)
+    assert not read_as_one(text_boxes(fig))
+
+
 def test_family_rows_are_spaced_for_their_names() -> None:
     """Label-aware spacing: neighbours in a row are as far apart as their names need (and no closer than the
     notation's gaps without names)."""

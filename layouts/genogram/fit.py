@@ -245,13 +245,13 @@ class _Fitter:
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
                            all_below=0.0 if all_right is not None else band or (2.0 if self.framed else 1.0),
-                           above=above,
-                           network_cells=self.network_cells(font, guess))
+                           above=above, network_cells=self.network_cells(font, guess))
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
-        """The informal network's cells in rows above the family: each as wide as its name on two lines as narrow
-        as they go at ``font`` px, as high as a symbol and two lines (units at ``guess``)."""
-        widths = {n: 2 * label_need(d.get("label", ""), font, guess)[1] + 0.5 for n, d in self.graph.nodes(data=True)
+        """The informal network's cells: each as wide as its name on two lines as narrow as they go at ``font`` px
+        and two characters' air, as high as a symbol and two lines (units at ``guess``)."""
+        air = max(0.5, 2 * font * CHAR_EM / guess)  # two characters between neighbours' names
+        widths = {n: 2 * label_need(d.get("label", ""), font, guess)[1] + air for n, d in self.graph.nodes(data=True)
                   if d.get("node") == "person" and not d.get("genogram") and d.get("kind") != "professional"}
         return widths, max(CELL_H, 1.3 + 2 * font * 1.3 / guess + 0.3)
 
