@@ -127,8 +127,10 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
         right_edge = max(xs.values()) if right_edge is None else max(right_edge, max(xs.values()))
         for g in lay.gens:
             result.rows.setdefault(g, []).extend(lay.rows[g].order())
-            if g in staggered:
-                result.label_drop.update((p, stagger_drop) for p in lay.rows[g].order()[1::2])
+            if g in staggered:  # every other name lower, the index person's not
+                order = lay.rows[g].order()
+                lower = order[0::2] if case.index_person in order[1::2] else order[1::2]
+                result.label_drop.update((p, stagger_drop) for p in lower)
         for pid, xv in xs.items():
             result.positions[pid] = (round(xv, 4), row_y[st.gen[pid]])
     for g in result.rows:
