@@ -55,14 +55,13 @@ FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
 FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
-WALL_FOLD = 6
+WALL_FOLD = 6  # in a wall frame, more professionals than this are folded into their organisations' boxes
 NARROW_CHARS = 12
-"""In a frame an informal network person's name longer than this wraps onto two lines (the family gets the width)."""
+"""An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
 SIZED_BOXES_COST = 0.97
 """In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
-"""In a wall frame, more professionals than this are folded into their organisations' boxes (a count each)."""
 
 Box = tuple[float, float, float, float]
 
@@ -220,19 +219,21 @@ class _Fitter:
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
     def ring(self, guess: float, columns: int | None, all_right: bool | None, above: bool = False,
-             sized: bool = False) -> RingLayout:
+             band: float = 0.0, sized: bool = False) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
         otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``;
-        ``above``: the informal network in rows above the family."""
+        ``above``: the informal network in rows above the family; ``band``: with every organisation below the
+        family, their rows up to this many times the family's width (0: the default)."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
                   ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
         font = fonts[1]
-        # the family's box with room for the names at this scale (one line at most), so that the ring's columns
-        # beside it never meet a name
-        reach = {p: label_need(label, self.family_font or fonts[0], guess)[0] for p, label in self.labels.items()}
+        # the family's box with room for the names at this scale (one line at most; in a frame, with the rows
+        # spaced for them, two lines: a name reaching out of it wraps), so that the ring never meets a name
+        two = 1 if self.framed and self.room else 0
+        reach = {p: label_need(label, self.family_font or fonts[0], guess)[two] for p, label in self.labels.items()}
         lines = 2 if self.projector else 3  # a name on two lines, and on the screen a line of years
         lowest = min((y for _, y in self.fam.positions.values()), default=0.0)
         drop = max((d for p, d in self.fam.label_drop.items() if self.fam.positions[p][1] == lowest), default=0.0)
@@ -243,13 +244,14 @@ class _Fitter:
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
-                           all_below=0.0 if all_right is not None else 2.0 if self.framed else 1.0, above=above,
-                           network_cells=self.network_cells(font, guess))
+                           all_below=0.0 if all_right is not None else band or (2.0 if self.framed else 1.0),
+                           above=above, network_cells=self.network_cells(font, guess))
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
-        """The informal network's cells in rows above the family: each as wide as its name on two lines as narrow
-        as they go at ``font`` px, as high as a symbol and two lines (units at ``guess``)."""
-        widths = {n: 2 * label_need(d.get("label", ""), font, guess)[1] + 0.5 for n, d in self.graph.nodes(data=True)
+        """The informal network's cells: each as wide as its name on two lines as narrow as they go at ``font`` px
+        and two characters' air, as high as a symbol and two lines (units at ``guess``)."""
+        air = max(0.5, 2 * font * CHAR_EM / guess)  # two characters between neighbours' names
+        widths = {n: 2 * label_need(d.get("label", ""), font, guess)[1] + air for n, d in self.graph.nodes(data=True)
                   if d.get("node") == "person" and not d.get("genogram") and d.get("kind") != "professional"}
         return widths, max(CELL_H, 1.3 + 2 * font * 1.3 / guess + 0.3)
 
@@ -273,18 +275,18 @@ class _Fitter:
         """The ring that lets the drawing be largest in ``room_w`` × ``room_h`` px (no more than ``most`` px a
         unit), its organisations sized for their names at that scale: (px a unit for ``room_w`` alone, px a unit
         for both, the ring)."""
-        options: list[tuple[int | None, bool | None, bool]] = [(None, False, False), (1, False, False),
-                                                              (2, False, False), (3, False, False)]
+        options: list[tuple[int | None, bool | None, bool, float]] = [
+            (None, False, False, 0.0), (1, False, False, 0.0), (2, False, False, 0.0), (3, False, False, 0.0)]
         # also: every organisation below the family, the network above it: the family across the width
-        options += [(None, None, False), (None, None, True)]
-        if self.framed:
-            options += [(4, False, False), (1, True, False), (2, True, False), (3, True, False), (4, True, False),
-                        (1, False, True), (2, False, True)]
+        options += [(None, None, False, 0.0), (None, None, True, 0.0)]
+        if self.framed:  # (and the organisations' rows no wider than the family: more of them, below)
+            options += [(4, False, False, 0.0), (1, True, False, 0.0), (2, True, False, 0.0), (3, True, False, 0.0),
+                        (4, True, False, 0.0), (1, False, True, 0.0), (2, False, True, 0.0), (None, None, True, 1.0)]
         guess, found = most, None
         for _ in range(5):
             scored = []
-            for k, (columns, all_right, above) in enumerate(options):
-                ring_k = self.ring(guess, columns, all_right, above)
+            for k, (columns, all_right, above, band) in enumerate(options):
+                ring_k = self.ring(guess, columns, all_right, above, band)
                 x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
                 fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
@@ -345,7 +347,7 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
     years = {} if projector else {p: years_text(persons[p], bool(fitter.graph.nodes[p].get("deceased")))
                                   for p, m in marks.items() if m.family}
     labels = {p: persons[p].label for p in marks if p in persons}
-    narrow = [p for p, m in marks.items() if fitter.framed and not m.family and p in persons and p not in boxed
+    narrow = [p for p, m in marks.items() if not m.family and p in persons and p not in boxed
               and len(persons[p].label) > NARROW_CHARS]
     ppu = PX_PER_UNIT[projector]
 
@@ -359,8 +361,18 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
         ppu = fitted(ppu)
         fonts = label_fonts(scale, projector, ppu)
         fonts = (fitter.family_font or fonts[0], fonts[1])
-        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small), narrow)
+        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small),
+                   narrow + _out_of_box(fitter, marks, fonts[0], ppu))
     return fitted(ppu)  # labels fitted a hair wider than drawn at most
+
+
+def _out_of_box(fitter: _Fitter, marks: dict[str, Mark], font: int, ppu: float) -> list[str]:
+    """In a frame with the rows spaced for the names: the family persons whose name on one line would reach out
+    of the family's box (they wrap onto two lines: the box is made for that)."""
+    if not (fitter.framed and fitter.room):
+        return []
+    reach = {p: label_need(label, font, ppu)[0] for p, label in fitter.labels.items() if p in marks}
+    return [p for p, r in reach.items() if not fitter.box[0] <= marks[p].x - r <= marks[p].x + r <= fitter.box[1]]
 
 
 def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box) -> Box:

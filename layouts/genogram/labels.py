@@ -14,6 +14,9 @@ from layouts.genogram.context import Mark
 from layouts.genogram.legend import CHAR_EM, Scale
 from layouts.genogram.ring import CELL_H, PAD
 
+AIR_EM = 0.35
+"""em between two names side by side, beside their estimated widths (less and they read as one name)."""
+
 
 def label_fonts(scale: Scale, projector: bool, ppu: float) -> tuple[int, int]:
     """(family, ring) label font sizes (px): the screen's smaller when the drawing is drawn small."""
@@ -66,7 +69,7 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
             upper = tall[key] if m.label_drop < o.label_drop else tall[k]
             if k == key or abs(o.y - m.y) >= 1.0 or abs(o.label_drop - m.label_drop) >= upper:
                 continue  # another row, or the other level of a staggered row (the upper name clear of it)
-            room = abs(o.x - m.x) - 0.12
+            room = abs(o.x - m.x) - max(0.12, AIR_EM * min(fonts) / ppu)
             if one + need[k][0] <= room:
                 continue
             one_k, two_k = need[k]

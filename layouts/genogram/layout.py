@@ -46,6 +46,11 @@ __all__ = ["ROW", "SINGLE_STUB", "Couple", "FamilyLayout", "Sibship", "StepLink"
            "family_layout", "solve_row"]
 
 
+UNDER_ROW = 2.1
+"""Units a staggered row's lower name needs beside its drop and lines: from its symbol's centre to its name (0.23)
+and from the lowest sibship bar over the next row (up to 1.7 above it) to that row, with a little air."""
+
+
 @dataclass(frozen=True)
 class TwinSet:
     """Twins (or triplets) of one sibship, drawn with lines from one point of the sibship's bar."""
@@ -94,36 +99,38 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
     hints = {pid: i for i, pid in enumerate(case.layout.sibling_order)}
     pinned = {pid: pos.x for pid, pos in case.layout.pinned.items() if pid in st.persons}
 
-    graph = nx.Graph()
-    graph.add_nodes_from(ids)
-    graph.add_edges_from(tuple(sorted(pair)) for pair in st.couples if len(pair) == 2)
-    for child, by_kind in st.units.items():
-        for parents in by_kind.values():
-            graph.add_edges_from((p, child) for p in parents)
-    graph.add_edges_from((a, b) for a, sibs in st.siblings.items() for b in sibs)
-    graph.add_edges_from((s.parent, s.child) for s in st.step_links)
-    components = [sorted(c) for c in nx.connected_components(graph)]
-    index_first = [c for c in components if case.index_person in c]
-    rest = sorted((c for c in components if case.index_person not in c),
-                  key=lambda c: (-len(c), min(st.gen[p] for p in c), c[0]))
-    staggered = staggered_rows(st.gen, ids, label_room) if stagger_drop > 0 and label_room else set()
-    row_y = {g: -(g * ROW + stagger_drop * sum(1 for s in staggered if s < g)) for g in set(st.gen.values())}
+    layouters = [Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room)
+                 for comp in _parts(case, st, ids)]
+    for lay in layouters:
+        lay.order()
+    staggered: set[int] = set()
+    if stagger_drop > 0 and label_room:  # judged on the rows as ordered (the parts side by side)
+        ordered: dict[int, list[str]] = defaultdict(list)
+        for lay in layouters:
+            for g in lay.gens:
+                ordered[g].extend(lay.rows[g].order())
+        staggered = staggered_rows(ordered, label_room)
+    # below a staggered row the next moves down a name's height, and further when its lower names would reach its
+    # sibship bars (:data:`UNDER_ROW`: from a symbol's centre down to the bars over the next row)
+    step = max(stagger_drop, 2 * stagger_drop - (ROW - UNDER_ROW))
+    row_y = {g: -(g * ROW + step * sum(1 for s in staggered if s < g)) for g in set(st.gen.values())}
     result = FamilyLayout(generation=dict(st.gen))
     right_edge: float | None = None
     component_gap = max([COMPONENT_GAP] + [2 * r + LABEL_MARGIN for r in (label_room or {}).values()])
-    for comp in index_first + rest:
-        lay = Layouter(st, comp, hints, {p: v for p, v in pinned.items() if p in comp}, label_room, staggered)
-        lay.order()
+    for lay in layouters:
+        lay.staggered = staggered
         xs = lay.place()
-        has_pin = any(p in pinned for p in comp)
+        has_pin = any(p in pinned for p in lay.ids)
         if right_edge is not None and not has_pin:
             shift = right_edge + component_gap - min(xs.values())
             xs = {p: v + shift for p, v in xs.items()}
         right_edge = max(xs.values()) if right_edge is None else max(right_edge, max(xs.values()))
         for g in lay.gens:
             result.rows.setdefault(g, []).extend(lay.rows[g].order())
-            if g in staggered:
-                result.label_drop.update((p, stagger_drop) for p in lay.rows[g].order()[1::2])
+            if g in staggered:  # every other name lower, the index person's not
+                order = lay.rows[g].order()
+                lower = order[0::2] if case.index_person in order[1::2] else order[1::2]
+                result.label_drop.update((p, stagger_drop) for p in lower)
         for pid, xv in xs.items():
             result.positions[pid] = (round(xv, 4), row_y[st.gen[pid]])
     for g in result.rows:
@@ -137,6 +144,22 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
     result.step_links = sorted(st.step_links, key=lambda s: s.relationship.id)
     result.twins = _twin_sets(st, pos)
     return result
+
+
+def _parts(case: Case, st: Structure, ids: list[str]) -> list[list[str]]:
+    """The connected family parts, the index person's first, then the largest."""
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from(tuple(sorted(pair)) for pair in st.couples if len(pair) == 2)
+    for child, by_kind in st.units.items():
+        for parents in by_kind.values():
+            graph.add_edges_from((p, child) for p in parents)
+    graph.add_edges_from((a, b) for a, sibs in st.siblings.items() for b in sibs)
+    graph.add_edges_from((s.parent, s.child) for s in st.step_links)
+    components = [sorted(c) for c in nx.connected_components(graph)]
+    index_first = [c for c in components if case.index_person in c]
+    return index_first + sorted((c for c in components if case.index_person not in c),
+                                key=lambda c: (-len(c), min(st.gen[p] for p in c), c[0]))
 
 
 def _sibships(st: Structure, pos: dict[str, tuple[float, float]]) -> list[Sibship]:
@@ -160,12 +183,10 @@ def _sibships(st: Structure, pos: dict[str, tuple[float, float]]) -> list[Sibshi
     return sibships
 
 
-def staggered_rows(gen: dict[str, int], ids: list[str], room: dict[str, float]) -> set[int]:
-    """The generations whose names need more width side by side (their persons in birth order, about as the rows
-    are ordered) than the widest row needs with its names staggered: those are staggered."""
-    by_gen: dict[int, list[float]] = defaultdict(list)
-    for pid in ids:
-        by_gen[gen[pid]].append(room.get(pid, 0.0))
+def staggered_rows(rows: dict[int, list[str]], room: dict[str, float]) -> set[int]:
+    """The generations whose names need more width side by side (``rows``: each generation's persons left to
+    right) than the widest row needs with its names staggered: those are staggered."""
+    by_gen = {g: [room.get(p, 0.0) for p in row] for g, row in rows.items()}
     side_by_side = {g: sum(max(SIBLING_GAP, a + b + LABEL_MARGIN) for a, b in itertools.pairwise(r))
                     for g, r in by_gen.items()}
     staggered = {g: sum(max(SIBLING_GAP, max(a, b) + LABEL_MARGIN / 2) for a, b in itertools.pairwise(r))

@@ -20,6 +20,8 @@ from layouts.timeline.text import note_hover
 from models.case import Annotation, Person
 from models.vocabulary import label
 
+MIN_AGE_FONT = 10  # px: the smallest age written in a symbol
+
 
 def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) -> None:
     m = ctx.marks[person.id]
@@ -50,8 +52,11 @@ def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) 
         ctx.ink.line([(m.x - h, m.y + h), (m.x + h, m.y - h)], cross, emph, z=4)
         ctx.used.add("deceased")
     elif ctx.as_of is not None and person.birth is not None and m.family:
-        ctx.ink.text(m.x, m.y, str(age_on(person.birth, ctx.as_of)), s.small, INK, emph, z=6)
-        ctx.used.add("age")
+        age = str(age_on(person.birth, ctx.as_of))
+        font = age_font(age, s.small, size * ctx.px_per_unit)
+        if font:  # in its symbol, or not at all (the hover has it)
+            ctx.ink.text(m.x, m.y, age, font, INK, emph, z=6)
+            ctx.used.add("age")
     chars = m.label_chars or (15 if m.family else 16)
     y = m.y - size / 2 - 0.08 - m.label_drop
     if ctx.projector:
@@ -235,3 +240,10 @@ def draw_notes(ctx: Context, annotations: list[Annotation]) -> None:
         apart = math.hypot(m.x - x, m.y - y) * ctx.px_per_unit
         ctx.ink.note(x, y, note_hover(notes, ctx.lang, about), max(10.0, min(size + 6, 2 * apart - 26)))
         ctx.used.add("annotation")
+
+
+def age_font(age: str, font: int, symbol_px: float) -> int:
+    """px of an age written in a symbol ``symbol_px`` wide: ``font``, or smaller to stay inside it; 0 when it would
+    be smaller than :data:`MIN_AGE_FONT` (a drawing drawn that small leaves the age to the hover)."""
+    fitting = min(font, int(symbol_px * 0.9 / (max(1, len(age)) * CHAR_EM)), int(symbol_px * 0.9))
+    return fitting if fitting >= MIN_AGE_FONT else 0

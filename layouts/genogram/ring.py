@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,7 +148,8 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     ``size_collapsed``: collapsed organisations sized for their names too (else small, the name cut);
     ``all_below``: every organisation in rows below the family, in a band up to this many times its width (0: no);
     ``above``: the informal network in rows above the family instead of a column on its left (the family gets the
-    frame's width); ``network_cells``: (each network person's cell width in those rows, the cells' height)."""
+    frame's width); ``network_cells``: (each network person's cell width, as wide as their name on two lines, in
+    those rows or the column on the left, and the cells' height in those rows)."""
     orgs = case.organisation_map()
     nodes = graph.nodes
     network = [n for n, d in nodes(data=True) if d.get("node") == "person" and not d.get("genogram")
@@ -162,8 +163,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     def targets(members: list[str]) -> tuple[float, float]:
         return _target(graph, family_pos, family_box, members)
 
-    items: list[RingItem] = []
-    items += [RingItem(pid, "top" if above else "left", 0, [pid], target=targets([pid])) for pid in sorted(network)]
+    items = _network_items(network, above, (network_cells or ({}, CELL_H))[0], targets)
     for org_id in sorted(by_org, key=lambda o: (orgs[o].name, o)):
         members = sorted(by_org[org_id], key=lambda p: (nodes[p]["label"], p))
         side, order = SECTORS.get(orgs[org_id].type.value, ("right", 10))
@@ -195,6 +195,14 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
         _place_members(item)
     _apply_pins(case, items)
     return RingLayout(items)
+
+
+def _network_items(network: list[str], above: bool, cells: dict[str, float],
+                   targets: Callable[[list[str]], tuple[float, float]]) -> list[RingItem]:
+    """The informal network's items: in rows above the family, or in a column on its left as wide as each name
+    needs (``cells``)."""
+    return [RingItem(pid, "top" if above else "left", 0, [pid], target=targets([pid]),
+                     width=CELL_W if above else max(CELL_W, cells.get(pid, CELL_W))) for pid in sorted(network)]
 
 
 def _by_organisation(pros: list[str], nodes: Any, orgs: Collection[str]) -> tuple[dict[str, list[str]], list[str]]:

@@ -4,7 +4,7 @@ partner blocks, then horizontal positions by repeated exact row solves (:func:`s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -80,6 +80,7 @@ class Layouter:
                 blocks.append(block_order(comp, st.couples, st.persons))
             self.rows[g] = _Row(blocks)
         self.x: dict[str, float] = {}
+        self.interleaved: set[tuple[ParentKind, tuple[str, ...]]] = set()
 
     # -- helpers
     def _row_x(self, g: int) -> dict[str, float]:
@@ -273,6 +274,7 @@ class Layouter:
 
     def place(self, iterations: int = 40) -> dict[str, float]:
         """Horizontal positions for the current order."""
+        self.interleaved = self._interleaved()
         x: dict[str, float] = {}
         for g in self.gens:
             x.update(self._row_x(g))
@@ -293,6 +295,40 @@ class Layouter:
             x = {pid: value + shift for pid, value in x.items()}
         return x
 
+    def _interleaved(self) -> set[tuple[ParentKind, tuple[str, ...]]]:
+        """The sibships with a child of another sibship between theirs in the row (as birth order leaves the
+        siblings of two partners): centred under their parents they would push their outer children far out, so
+        their bar only has to reach under the parents."""
+        found = set()
+        for unit, kids in self.unit_children.items():
+            for g in {self.st.gen[k] for k in kids}:
+                order = self.rows[g].order()
+                ranks = [i for i, p in enumerate(order) if p in kids]
+                inside = order[min(ranks) + 1:max(ranks)] if ranks else []
+                if any(self.sibship_of.get(p) not in (None, unit) for p in inside):
+                    found.add(unit)
+        return found
+
+    def _pull_sibships(self, g: int, x: dict[str, float], pull: Callable[[str, float, float], None]) -> None:
+        """Children of row ``g``: their sibship's centre under its parents' anchor; parents in it: their anchor
+        over their children's centre (an interleaved sibship: its bar only has to reach under the anchor)."""
+        for unit, kids in self.unit_children.items():
+            placed, parents = [k for k in kids if k in x], [p for p in unit[1] if p in x]
+            if not placed or not parents:
+                continue
+            anchor, interleaved = anchor_x([x[p] for p in parents]), unit in self.interleaved
+            here = [k for k in placed if self.st.gen[k] == g]
+            if here:
+                xs = [x[k] for k in here]
+                shift = _into_span(anchor, xs) if interleaved else anchor - sum(xs) / len(xs)
+                for k in here:
+                    pull(k, x[k] + shift, 1.0)
+            xs = [x[k] for k in placed]
+            shift = -_into_span(anchor, xs) if interleaved else sum(xs) / len(xs) - anchor
+            for p in parents:
+                if self.st.gen[p] == g:
+                    pull(p, x[p] + shift, 1.0)
+
     def _solve_row(self, g: int, x: dict[str, float]) -> float:
         order = self.rows[g].order()
         wsum: dict[str, float] = defaultdict(float)
@@ -302,26 +338,7 @@ class Layouter:
             wsum[pid] += weight
             tsum[pid] += weight * target
 
-        # Children: the sibship's centre under its parents' anchor.
-        for unit, kids in self.unit_children.items():
-            here = [k for k in kids if k in x and self.st.gen[k] == g]
-            parents = [p for p in unit[1] if p in x]
-            if not here or not parents:
-                continue
-            anchor = anchor_x([x[p] for p in parents])
-            centre = sum(x[k] for k in here) / len(here)
-            for k in here:
-                pull(k, x[k] + anchor - centre, 1.0)
-        # Parents: their anchor over their children's centre.
-        for unit, kids in self.unit_children.items():
-            parents = [p for p in unit[1] if p in x and self.st.gen[p] == g]
-            below = [k for k in kids if k in x]
-            if not parents or not below:
-                continue
-            anchor = anchor_x([x[p] for p in unit[1] if p in x])
-            centre = sum(x[k] for k in below) / len(below)
-            for p in parents:
-                pull(p, x[p] + centre - anchor, 1.0)
+        self._pull_sibships(g, x, pull)
         # Partners close together; explicit siblings near each other; spaced for names, neighbours a little
         # toward each other (the row no wider than it needs: the names take the width).
         for i in range(len(order) - 1):
@@ -350,6 +367,14 @@ class Layouter:
         for n, p in zip(new, order, strict=True):
             x[p] = n
         return moved
+
+
+def _into_span(anchor: float, xs: list[float], inset: float = 0.5) -> float:
+    """How far children at ``xs`` move for their bar to reach under ``anchor`` (``inset`` inside its ends)."""
+    lo, hi = min(xs) + inset, max(xs) - inset
+    if lo > hi:
+        return anchor - (lo + hi) / 2
+    return anchor - lo if anchor < lo else anchor - hi if anchor > hi else 0.0
 
 
 def solve_row(targets: list[float], weights: list[float], gaps: list[float]) -> list[float]:

@@ -20,6 +20,7 @@ SPACING_STEP = 2.0  # px a unit: the scale the spacing is made for is rounded do
 NAME_ROOM_IN_ROW = ROW - 2.0  # units of a row's height a name of two lines may take (the rest: symbol, bars)
 CRAMPED = 0.75  # a fit drawn below this share of the least spacing scale is cramped: rows' names meet
 STAGGER_GAIN = 1.08  # staggered names are chosen when the drawing is this much larger for them
+SCREEN_SMALL = 12  # px: the screen's names drawn small (its rows are spaced for no smaller scale than they need)
 
 Attempt = Callable[[int, float, bool], tuple[Any, float, dict[str, Mark]]]
 """(family font px (0: the scale's), px a unit the rows are spaced for, names staggered) -> (what was fitted, the
@@ -34,7 +35,7 @@ def spaced_fit(case: Case, fonts: Sequence[int], start: float, attempt: Attempt)
     for font in fonts:
         held: dict[bool, tuple[float, Any]] = {}
         for stagger in (False, True):
-            guess, least = start, min_spacing_ppu(font or 14)
+            guess, least = start, min_spacing_ppu(font or SCREEN_SMALL)
             for _ in range(SPACING_ROUNDS):
                 found, ppu, marks = attempt(font, guess, stagger)
                 if ppu >= guess * 0.98:
