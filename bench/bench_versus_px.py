@@ -7,12 +7,14 @@ every event as a one-day bar on its lane, coloured by layer, the title as hover 
 Two casusbeeld columns: *cold* (lane layout, hover fields and mark columns computed from scratch: the first
 drawing of a case) and *app* (the lane layout cached as ``app/timeline_view.py`` keeps it per case and
 filters: every later drawing — language, story step, lanes shown again). Prints CPU medians, JSON sizes and
-the ratios (casusbeeld ÷ px; below 1 is better). Then where a first drawing's time goes at 5,000 events.
-Then the server time of an event click on the timeline at
-5,000 events (navigation + ``dash.Patch`` that highlights and moves the date line, serialised as Dash does),
-and of a zoom into 400 events of 20,000 (the patch that brings every mark of the range, see
-``app/timeline_zoom.py``). With ``--page``: the page opened in cold headless Chromium until its timeline is
-drawn, for 1,000 and 20,000 events, against the app's empty page in the same run (``bench_page_load.py``).
+the ratios (casusbeeld ÷ px; below 1 is better). Both sides are warmed up once first, on another case of
+1,000 events (imports, plotly's validators, first-call caches), so that no column carries the process's
+start-up: *cold* is a case's first drawing in a running app, not the app's first drawing. Then where a first
+drawing's time goes at 5,000 events. Then the server time of an event click on the timeline at 5,000 events
+(navigation + ``dash.Patch`` that highlights and moves the date line, serialised as Dash does), and of a zoom
+into 400 events of 20,000 (the patch that brings every mark of the range, see ``app/timeline_zoom.py``). With
+``--page``: the page opened in cold headless Chromium until its timeline is drawn, for 1,000 and 20,000
+events, against the app's empty page in the same run (``bench_page_load.py``).
 Nothing is asserted: a shared machine's timings are for reading, not for failing a build.
 """
 
@@ -68,7 +70,15 @@ def theirs(case: object) -> str:
     return px.timeline(frame, x_start="start", x_end="end", y="lane", color="layer", hover_name="title").to_json()
 
 
+def warm_up() -> None:
+    """Draw another case once with both, so that neither side's timing carries imports and first-call caches."""
+    other = generate_case(n_events=1000, n_persons=50, seed=99)
+    ours(other)
+    theirs(other)
+
+
 def versus(sizes: list[int]) -> None:
+    warm_up()
     print(f"{'events':>7} {'cold s':>7} {'app s':>7} {'px s':>7} {'cold/px':>8} {'app/px':>7} "
           f"{'ours MB':>8} {'px MB':>6} {'size/px':>8}")
     for n in sizes:
