@@ -275,30 +275,32 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
                                              (top_px, bottom_px), frame.width_px, frame.max_drift_px)
         if not len(boxes):
             continue
-        inside = ((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)
-                  & (boxes[:, 1] >= top_px) & (boxes[:, 3] <= bottom_px))
-        if distance is not None:  # places further away: sorted nearest first when one of them is free
-            if not state.blocked.free(boxes[inside] + np.array([-PAD, -PAD, PAD, PAD])).any():
-                continue
-            order = np.argsort(distance, kind="stable")
-            boxes, inside = boxes[order], inside[order]
-        found = _first_free(boxes, np.flatnonzero(inside), state, index, lines, w, h, (mx, my), sides)
+        inside = np.flatnonzero((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)
+                                & (boxes[:, 1] >= top_px) & (boxes[:, 3] <= bottom_px))
+        free = inside[state.blocked.free(boxes[inside] + _PADDING)]
+        if not len(free):
+            continue
+        if distance is not None:  # places further away: the free ones nearest first
+            free = free[np.argsort(distance[free], kind="stable")]
+        found = _first_free(boxes, free, state, index, lines, w, h, (mx, my), sides)
         if found is not None:
             k, box = found
+            if distance is not None:  # its place among all the places, nearest first
+                k = int(np.count_nonzero(distance < distance[k]) + np.count_nonzero(distance[:k] == distance[k]))
             cost = k + rank * FORM_COST  # the full title is preferred unless a shorter form sits much nearer
             if best is None or cost < best[0]:
                 best = (cost, box)
     return None if best is None else best[1]
 
 
-def _first_free(boxes: np.ndarray, candidates: np.ndarray, state: _State, index: int, lines: tuple[str, ...],
+_PADDING = np.array([-PAD, -PAD, PAD, PAD])
+
+
+def _first_free(boxes: np.ndarray, chunk: np.ndarray, state: _State, index: int, lines: tuple[str, ...],
                 w: float, h: float, mark_px: tuple[float, float], sides: list[str]) -> tuple[int, LabelBox] | None:
-    """The nearest candidate box clear of everything. A leader line never runs through a label; it crosses
-    another leader line only when none of the nearest free places avoids that."""
+    """The nearest of the free candidate boxes ``chunk`` (nearest first) whose leader line, if any, runs through
+    no label; it crosses another leader line only when none of the nearest free places avoids that."""
     mx, my = mark_px
-    chunk = candidates[state.blocked.free(boxes[candidates] + np.array([-PAD, -PAD, PAD, PAD]))]
-    if not len(chunk):
-        return None
     if sides[chunk[0]] == "leader":
         chunk = chunk[:512]
         ends = np.stack([np.clip(mx, boxes[chunk, 0], boxes[chunk, 2]), np.clip(my, boxes[chunk, 1], boxes[chunk, 3])],
