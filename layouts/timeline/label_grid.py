@@ -65,7 +65,11 @@ class Grid:
             return np.array([not self.cells[a:b, c:d].any() for a, b, c, d in zip(y0, y1, x0, x1, strict=True)],
                             dtype=bool)
         t = self._summed()
-        return (t[y1, x1] - t[y0, x1] - t[y1, x0] + t[y0, x0]) == 0
+        stride = t.shape[1]
+        y0 *= stride
+        y1 *= stride
+        flat = t.ravel()
+        return (flat[y1 + x1] - flat[y0 + x1] - flat[y1 + x0] + flat[y0 + x0]) == 0
 
     def _summed(self) -> np.ndarray:
         """The summed-area table of the cells (built again after a change)."""

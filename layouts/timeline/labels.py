@@ -251,13 +251,15 @@ def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float
     dx = np.arange(-w - reach, reach + 1, max(step, 12.0))
     dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / 2)
     lefts, tops = mx + dx, my + dy - h / 2  # the columns and rows of a grid of places
-    sideways = np.abs(np.clip(mx, lefts, lefts + w) - mx)[None, :]
-    upright = np.abs(np.clip(my, tops, tops + h) - my)[:, None]
+    # the columns inside the plot (one run of them: lefts grow); the places keep their order, nearest first
+    inside = np.flatnonzero((lefts >= 0) & (lefts + w <= width))
+    lefts = lefts[inside[0]:inside[-1] + 1] if len(inside) else lefts[:0]
+    sideways = np.abs(np.minimum(np.maximum(mx, lefts), lefts + w) - mx)[None, :]
+    upright = np.abs(np.minimum(np.maximum(my, tops), tops + h) - my)[:, None]
     distance = np.hypot(sideways, upright)
     near = sideways <= drift + SLANT * upright if drift else True  # see label_box.near_enough
-    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & near
-                          & ((lefts >= 0) & (lefts + w <= width))[None, :])
-    rows, columns = np.divmod(keep, len(dx))
+    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & near)
+    rows, columns = np.divmod(keep, len(lefts))
     left, top = lefts[columns], tops[rows]
     boxes = np.stack([left, top, left + w, top + h], axis=1)
     return boxes, ["leader"] * len(keep), distance.ravel()[keep]
