@@ -19,13 +19,8 @@ class Grid:
         self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
         self._table: np.ndarray | None = None
 
-    def _index(self, values: np.ndarray, axis: int, up: bool) -> np.ndarray:
-        limit = self.cells.shape[axis]
-        cells = np.ceil(values / CELL) if up else np.floor(values / CELL)
-        return np.minimum(np.maximum(cells, 0), limit).astype(int)
-
     def _cell(self, value: float, axis: int, up: bool) -> int:
-        """:meth:`_index` of one value."""
+        """The cell of ``value`` px along ``axis`` (rounded up for a right or bottom edge), inside the grid."""
         cell = math.ceil(value / CELL) if up else math.floor(value / CELL)
         return int(min(max(cell, 0), self.cells.shape[axis]))
 
@@ -59,15 +54,18 @@ class Grid:
 
     def free(self, boxes: np.ndarray) -> np.ndarray:
         """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
-        x0, x1 = self._index(boxes[:, 0], 1, False), self._index(boxes[:, 2], 1, True)
-        y0, y1 = self._index(boxes[:, 1], 0, False), self._index(boxes[:, 3], 0, True)
+        height, width = self.cells.shape
+        cells = boxes / CELL
+        cells[:, :2] = np.floor(cells[:, :2])
+        cells[:, 2:] = np.ceil(cells[:, 2:])
+        x0, y0, x1, y1 = np.clip(cells, 0, (width, height, width, height)).astype(int).T
         if len(boxes) <= _FEW:  # a few boxes: their cells read directly, no table built
             return np.array([not self.cells[a:b, c:d].any() for a, b, c, d in zip(y0, y1, x0, x1, strict=True)],
                             dtype=bool)
         t = self._summed()
         stride = t.shape[1]
-        y0 *= stride
-        y1 *= stride
+        y0 = y0 * stride
+        y1 = y1 * stride
         flat = t.ravel()
         return (flat[y1 + x1] - flat[y0 + x1] - flat[y1 + x0] + flat[y0 + x0]) == 0
 
