@@ -126,28 +126,49 @@ def uncross(boxes: list[LabelBox], obstacles: Sequence[Box], bands: Sequence[tup
         pairs = crossings(boxes)
         if not pairs:
             break
+        placed = _Placed(boxes)
         changed = False
         for a, b in pairs:
             if not _crosses(_segment(boxes[a]), _segment(boxes[b])):
                 continue  # an earlier swap already uncrossed them
-            swap = _best_swap(boxes, a, b, fixed, bands, width_px, leaders_under, drift_px)
+            swap = _best_swap(placed, a, b, fixed, bands, width_px, leaders_under, drift_px)
             if swap is not None:
                 boxes[a], boxes[b] = swap
+                placed.put(a, swap[0])
+                placed.put(b, swap[1])
                 changed = True
         if not changed:
             break
     return boxes
 
 
-def _best_swap(boxes: list[LabelBox], a: int, b: int, fixed: np.ndarray, bands: Sequence[tuple[float, float]],
+class _Placed:
+    """The labels as they stand, with their padded boxes, edges and leader lines as arrays (one row each)."""
+
+    def __init__(self, boxes: list[LabelBox]) -> None:
+        self.boxes = boxes
+        self.padded = np.array([_padded(box) for box in boxes], dtype=float).reshape(-1, 4)
+        self.edges = np.array([_edges(box) for box in boxes], dtype=float).reshape(-1, 4)
+        self.lines = _segments(boxes)
+        self.leader = np.array([box.leader for box in boxes], dtype=bool)
+
+    def put(self, i: int, box: LabelBox) -> None:
+        """Label ``i`` moved to ``box``."""
+        self.boxes[i] = box
+        self.padded[i], self.edges[i], self.lines[i] = _padded(box), _edges(box), _segment(box)
+        self.leader[i] = box.leader
+
+
+def _best_swap(placed: _Placed, a: int, b: int, fixed: np.ndarray, bands: Sequence[tuple[float, float]],
                width_px: float, leaders_under: bool, drift_px: float = 0.0) -> tuple[LabelBox, LabelBox] | None:
     """The first pair of places (``a`` in ``b``'s, ``b`` in ``a``'s) that fits and lowers the crossings. Every
     test against the other labels is made for the six places at once."""
-    rest = [i for i in range(len(boxes)) if i not in (a, b)]
-    others = np.array([_padded(boxes[i]) for i in rest], dtype=float).reshape(-1, 4)
-    other_lines = _segments([boxes[i] for i in rest if boxes[i].leader])
-    kept = np.array([_edges(boxes[i]) for i in rest if boxes[i].leader or not leaders_under],
-                    dtype=float).reshape(-1, 4)
+    boxes = placed.boxes
+    rest = np.ones(len(boxes), dtype=bool)
+    rest[[a, b]] = False
+    others = placed.padded[rest]
+    other_lines = placed.lines[rest & placed.leader]
+    kept = placed.edges[rest & placed.leader] if leaders_under else placed.edges[rest]
     moved_a, moved_b = _moved(boxes[a], boxes[b]), _moved(boxes[b], boxes[a])
     places = [*moved_a, *moved_b, boxes[a], boxes[b]]
     lines = _segments(places)
