@@ -28,13 +28,32 @@ class Grid:
         left, top, right, bottom = (float(value) for value in box)
         x0, x1 = self._cell(left, 1, False), self._cell(right, 1, True)
         y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
-        self.cells[y0:y1, x0:x1] = 1
-        self._table = None
+        if y1 > y0 and x1 > x0:
+            self._taken(y0, x0, self.cells[y0:y1, x0:x1] == 0)
+            self.cells[y0:y1, x0:x1] = 1
 
     def fill_segment(self, segment: Sequence[float]) -> None:
         ys, xs = self._samples(np.asarray([segment], dtype=float))
-        self.cells[ys[0], xs[0]] = 1
-        self._table = None
+        rows, columns = ys[0], xs[0]
+        y0, x0 = int(rows.min()), int(columns.min())
+        new = np.zeros((int(rows.max()) + 1 - y0, int(columns.max()) + 1 - x0), dtype=bool)
+        new[rows - y0, columns - x0] = self.cells[rows, columns] == 0
+        self._taken(y0, x0, new)
+        self.cells[rows, columns] = 1
+
+    def _taken(self, y0: int, x0: int, new: np.ndarray) -> None:
+        """Bring the summed-area table (if built) up to date for the cells ``new`` (True: taken now) of the block
+        whose top-left cell is (``y0``, ``x0``): what they add to every sum below and right of them."""
+        t = self._table
+        if t is None:
+            return
+        added = np.cumsum(np.cumsum(new, axis=0, dtype=np.int32), axis=1, dtype=np.int32)
+        height, width = added.shape
+        y1, x1 = y0 + height + 1, x0 + width + 1
+        t[y0 + 1:y1, x0 + 1:x1] += added
+        t[y0 + 1:y1, x1:] += added[:, -1:]
+        t[y1:, x0 + 1:x1] += added[-1:, :]
+        t[y1:, x1:] += added[-1, -1]
 
     def _samples(self, segments: np.ndarray, t: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Cells (rows, columns: K × P) along each segment, a sample every cell (or at the fractions ``t``)."""
