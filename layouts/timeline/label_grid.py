@@ -73,14 +73,21 @@ class Grid:
 
     def free(self, boxes: np.ndarray) -> np.ndarray:
         """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
-        height, width = self.cells.shape
-        cells = boxes / CELL
-        cells[:, :2] = np.floor(cells[:, :2])
-        cells[:, 2:] = np.ceil(cells[:, 2:])
-        x0, y0, x1, y1 = np.clip(cells, 0, (width, height, width, height)).astype(int).T
+        x0, x1 = self.span(boxes[:, 0], boxes[:, 2], 1)
+        y0, y1 = self.span(boxes[:, 1], boxes[:, 3], 0)
         if len(boxes) <= _FEW:  # a few boxes: their cells read directly, no table built
             return np.array([not self.cells[a:b, c:d].any() for a, b, c, d in zip(y0, y1, x0, x1, strict=True)],
                             dtype=bool)
+        return self.clear(y0, y1, x0, x1)
+
+    def span(self, lo: np.ndarray, hi: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+        """The cells (first, one past the last) the px from ``lo`` to ``hi`` cover along ``axis`` (0: rows)."""
+        size = self.cells.shape[axis]
+        return (np.clip(np.floor(lo / CELL), 0, size).astype(int), np.clip(np.ceil(hi / CELL), 0, size).astype(int))
+
+    def clear(self, y0: np.ndarray, y1: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
+        """Which blocks of cells (rows ``y0`` to ``y1``, columns ``x0`` to ``x1``, the ends excluded) hold no taken
+        cell (read from the summed-area table)."""
         t = self._summed()
         stride = t.shape[1]
         y0 = y0 * stride
