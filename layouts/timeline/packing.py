@@ -94,13 +94,6 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
     rows: list[tuple[list[float], list[float]]] = []  # per row: starts and ends, sorted by start
     last_end: list[float] = []                       # per row: where its marks end
 
-    def free(row: int, lo: float, hi: float) -> bool:
-        starts, ends = rows[row]
-        k = bisect.bisect_left(starts, lo)
-        if k > 0 and ends[k - 1] + gap >= lo:
-            return False
-        return not (k < len(starts) and starts[k] - gap <= hi)
-
     def put(row: int, lo: float, hi: float) -> None:
         starts, ends = rows[row]
         k = bisect.bisect_left(starts, lo)
@@ -109,8 +102,9 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
         last_end[row] = max(last_end[row], hi)
 
     def first_free(lo: float, hi: float, limit: int | None) -> int:
-        for row in range(len(rows)):
-            if free(row, lo, hi):
+        for row, (starts, ends) in enumerate(rows):  # the first row where [lo, hi] touches no mark
+            k = bisect.bisect_left(starts, lo)
+            if not (k > 0 and ends[k - 1] + gap >= lo) and not (k < len(starts) and starts[k] - gap <= hi):
                 return row
         if limit is None or len(rows) < limit:
             rows.append(([], []))
