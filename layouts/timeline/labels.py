@@ -261,30 +261,33 @@ def _far_place(mx: float, my: float, r: float, w: float, h: float, frame: LabelF
         return None
     lefts = lefts[inside[0]:inside[-1] + 1]
     rights, bottoms = lefts + w, tops + h
-    sideways = np.abs(np.minimum(np.maximum(mx, lefts), rights) - mx)[None, :]
-    upright = np.abs(np.minimum(np.maximum(my, tops), bottoms) - my)[:, None]
-    distance = np.hypot(sideways, upright)
-    near = sideways <= drift + SLANT * upright if drift else True  # see label_box.near_enough
-    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & near)
-    rows, columns = np.divmod(keep, len(lefts))
-    distance = distance.ravel()[keep]
-    # free: in the mark's band, and (with the label's padding) on no taken cell; edges worked out per row and column
+    # open: in the mark's band, and (with the label's padding) on no taken cell — for the whole grid at once, from
+    # the cell edges of its rows and columns
     x0, x1 = state.blocked.span(lefts - PAD, rights + PAD, 1)
     y0, y1 = state.blocked.span(tops - PAD, bottoms + PAD, 0)
     banded = (tops >= region[0]) & (bottoms <= region[1])
-    free = np.flatnonzero(banded[rows] & state.blocked.clear(y0[rows], y1[rows], x0[columns], x1[columns]))
+    open_ = state.blocked.clear(y0[:, None], y1[:, None], x0[None, :], x1[None, :]) & banded[:, None]
+    if not open_.any():
+        return None
+    sideways = np.abs(np.minimum(np.maximum(mx, lefts), rights) - mx)[None, :]
+    upright = np.abs(np.minimum(np.maximum(my, tops), bottoms) - my)[:, None]
+    distance = np.hypot(sideways, upright).ravel()
+    near = sideways <= drift + SLANT * upright if drift else True  # see label_box.near_enough
+    keep = ((distance.reshape(open_.shape) > 2 * r + 4) & (distance.reshape(open_.shape) <= reach) & near).ravel()
+    free = np.flatnonzero(keep & open_.ravel())  # places of the grid, row by row
     if not len(free):
         return None
     free = free[np.argsort(distance[free], kind="stable")][:512]  # the nearest free places
-    left, top = lefts[columns[free]], tops[rows[free]]
-    ends = np.stack([np.clip(mx, left, rights[columns[free]]), np.clip(my, top, bottoms[rows[free]])], axis=1)
+    rows, columns = np.divmod(free, len(lefts))
+    left, top = lefts[columns], tops[rows]
+    ends = np.stack([np.clip(mx, left, rights[columns]), np.clip(my, top, bottoms[rows])], axis=1)
     segments = np.column_stack([np.full(len(free), mx), np.full(len(free), my), ends])
     clear = np.flatnonzero(~(state.far_labels if state.leaders_under else state.labels).touched(segments))
     if not len(clear):
         return None
     k = clear[np.argsort(state.leaders.touched(segments[clear]), kind="stable")][0]
-    at = free[k]
-    rank = int(np.count_nonzero(distance < distance[at]) + np.count_nonzero(distance[:at] == distance[at]))
+    at, kept = free[k], distance[keep]
+    rank = int(np.count_nonzero(kept < distance[at]) + np.count_nonzero(distance[:at][keep[:at]] == distance[at]))
     return rank, float(left[k]), float(top[k])
 
 
