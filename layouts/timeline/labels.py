@@ -236,14 +236,20 @@ def _whole_words(line: str, title: str) -> bool:
     return len(head) >= 2 and len(" ".join(head)) >= 12 and words[: len(head)] == head
 
 
-def _near_places(mx: float, my: float, r: float, w: float, h: float) -> tuple[np.ndarray, list[str]]:
-    """Boxes (left, top, right, bottom) for a w × h label beside a mark at (mx, my) of radius r, nearest first:
-    right, left, above or below the mark."""
+def _near_place(mx: float, my: float, r: float, w: float, h: float, width: float, region: tuple[float, float],
+                blocked: Grid) -> tuple[int, float, float, str] | None:
+    """The first free place for a w × h label beside a mark at (mx, my) of radius r — right, left, above or below
+    it, nearest first — inside the plot and the mark's band: (its rank, left, top, side)."""
     gap = r + PAD + CELL + 1  # clear of the mark's cells, with the label's padding
-    near = [(mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
+    near = ((mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
             (mx - w / 2, my - gap - h, "above"), (mx - w / 2, my + gap, "below"),
-            (mx + r, my - gap - h, "above"), (mx + r, my + gap, "below")]
-    return np.array([(x, y, x + w, y + h) for x, y, _ in near]), [side for _, _, side in near]
+            (mx + r, my - gap - h, "above"), (mx + r, my + gap, "below"))
+    for k, (left, top, side) in enumerate(near):
+        right, bottom = left + w, top + h
+        if left >= 0 and right <= width and top >= region[0] and bottom <= region[1] \
+                and blocked.box_free(left - PAD, top - PAD, right + PAD, bottom + PAD):
+            return k, left, top, side
+    return None
 
 
 def _far_place(mx: float, my: float, r: float, w: float, h: float, frame: LabelFrame, state: _State, far: int,
@@ -305,18 +311,12 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
                 continue
             k, left, top, side = *found, "leader"
         else:
-            boxes, sides = _near_places(mx, my, r, w, h)
-            inside = np.flatnonzero((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)
-                                    & (boxes[:, 1] >= top_px) & (boxes[:, 3] <= bottom_px))
-            free = inside[state.blocked.free(boxes[inside] + _PADDING)]
-            if not len(free):
+            beside = _near_place(mx, my, r, w, h, frame.width_px, (top_px, bottom_px), state.blocked)
+            if beside is None:
                 continue
-            k = int(free[0])
-            left, top, side = float(boxes[k, 0]), float(boxes[k, 1]), sides[k]
+            k, left, top, side = beside
         cost = k + rank * FORM_COST  # the full title is preferred unless a shorter form sits much nearer
         if best is None or cost < best[0]:
             best = (cost, LabelBox(index, lines, left, top, w, h, (mx, my), side))
     return None if best is None else best[1]
 
-
-_PADDING = np.array([-PAD, -PAD, PAD, PAD])
