@@ -12,7 +12,6 @@ it lowers the number of crossings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -82,14 +81,15 @@ def _through_many(segments: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     """:func:`_through` of ``segments`` and ``boxes`` (N × 4 each, or broadcast), elementwise."""
     x0, y0 = segments[..., 0], segments[..., 1]
     dx, dy = segments[..., 2] - x0, segments[..., 3] - y0
-    p = np.stack(np.broadcast_arrays(-dx, dx, -dy, dy, boxes[..., 0]))[:4]
-    q = np.stack(np.broadcast_arrays(x0 - boxes[..., 0], boxes[..., 2] - x0, y0 - boxes[..., 1],
-                                     boxes[..., 3] - y0))
+    low, high, outside = 0.0, 1.0, False
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = q / p
-    low = np.maximum(np.where(p < 0, t, -np.inf).max(axis=0), 0.0)
-    high = np.minimum(np.where(p > 0, t, np.inf).min(axis=0), 1.0)
-    return ~((p == 0) & (q <= 0)).any(axis=0) & (low < high) & (high - low > 1e-6)
+        for p, q in ((-dx, x0 - boxes[..., 0]), (dx, boxes[..., 2] - x0), (-dy, y0 - boxes[..., 1]),
+                     (dy, boxes[..., 3] - y0)):
+            t = q / p
+            low = np.maximum(low, np.where(p < 0, t, -np.inf))
+            high = np.minimum(high, np.where(p > 0, t, np.inf))
+            outside = outside | ((p == 0) & (q <= 0))
+    return ~outside & (low < high) & (high - low > 1e-6)
 
 
 def _segments(boxes: Sequence[LabelBox]) -> np.ndarray:
@@ -109,7 +109,7 @@ def _moved(box: LabelBox, slot: LabelBox) -> list[LabelBox]:
     left, centre or right at the slot's."""
     top = slot.top if slot.top >= box.mark_px[1] else slot.top + slot.height - box.height
     lefts = (slot.left + (slot.width - box.width) / 2, slot.left, slot.left + slot.width - box.width)
-    return [replace(box, left=left, top=top, side="leader") for left in lefts]
+    return [LabelBox(box.index, box.lines, left, top, box.width, box.height, box.mark_px, "leader") for left in lefts]
 
 
 def uncross(boxes: list[LabelBox], obstacles: Sequence[Box], bands: Sequence[tuple[float, float]],
