@@ -50,9 +50,8 @@ CLICKS = 15
 BEFORE = {"commit": "cef7ed6", 1000: (0.321, 0.28), 5000: (0.327, 0.13), 20000: (1.069, 0.14), "zoom ms": 790}
 """This bench's numbers before the speed work of issue 15 part 6 (cold s and MB per size; the zoom's median ms),
 measured on the shared 2-CPU machine it was written on (medians of three runs of this bench's table, two of the
-zoom), same run conditions: printed beside today's as
-before -> now (the zoom's CPU time, serialising its patch included). Another machine's numbers only compare as
-ratios."""
+zoom): printed beside today's as before -> now (the zoom's CPU time, serialising its patch included). Another
+machine's numbers only compare as ratios."""
 
 
 def cpu_median(action: object, runs: int = RUNS) -> tuple[float, object]:
