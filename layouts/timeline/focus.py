@@ -52,7 +52,13 @@ def story_start(case: Case) -> dt.date | None:
 
 def focus_range(case: Case, layout: TimelineLayout) -> tuple[float, float] | None:
     """The x range (ms) the axis opens on: from a little before the child's story to the end, or None when
-    the history before the story takes no more than :data:`FOCUS_SHARE` of the axis."""
+    the history before the story takes no more than :data:`FOCUS_SHARE` of the axis (kept in the layout)."""
+    if ("focus",) not in layout.marks_cache:
+        layout.marks_cache[("focus",)] = _focus_range(case, layout)
+    return layout.marks_cache[("focus",)]
+
+
+def _focus_range(case: Case, layout: TimelineLayout) -> tuple[float, float] | None:
     start = story_start(case)
     lo, hi = layout.x_range
     if start is None or layout.first_day is None or not lo < day_ms(start) < hi:

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 import numpy as np
 
 CELL = 2.0  # px per cell of the occupancy grids
-_FEW = 16  # boxes tested cell by cell rather than with a summed-area table
 
 
 class Grid:
@@ -19,13 +18,8 @@ class Grid:
         self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
         self._table: np.ndarray | None = None
 
-    def _index(self, values: np.ndarray, axis: int, up: bool) -> np.ndarray:
-        limit = self.cells.shape[axis]
-        cells = np.ceil(values / CELL) if up else np.floor(values / CELL)
-        return np.minimum(np.maximum(cells, 0), limit).astype(int)
-
     def _cell(self, value: float, axis: int, up: bool) -> int:
-        """:meth:`_index` of one value."""
+        """The cell of ``value`` px along ``axis`` (rounded up for a right or bottom edge), inside the grid."""
         cell = math.ceil(value / CELL) if up else math.floor(value / CELL)
         return int(min(max(cell, 0), self.cells.shape[axis]))
 
@@ -33,13 +27,32 @@ class Grid:
         left, top, right, bottom = (float(value) for value in box)
         x0, x1 = self._cell(left, 1, False), self._cell(right, 1, True)
         y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
-        self.cells[y0:y1, x0:x1] = 1
-        self._table = None
+        if y1 > y0 and x1 > x0:
+            self._taken(y0, x0, self.cells[y0:y1, x0:x1] == 0)
+            self.cells[y0:y1, x0:x1] = 1
 
     def fill_segment(self, segment: Sequence[float]) -> None:
         ys, xs = self._samples(np.asarray([segment], dtype=float))
-        self.cells[ys[0], xs[0]] = 1
-        self._table = None
+        rows, columns = ys[0], xs[0]
+        y0, x0 = int(rows.min()), int(columns.min())
+        new = np.zeros((int(rows.max()) + 1 - y0, int(columns.max()) + 1 - x0), dtype=bool)
+        new[rows - y0, columns - x0] = self.cells[rows, columns] == 0
+        self._taken(y0, x0, new)
+        self.cells[rows, columns] = 1
+
+    def _taken(self, y0: int, x0: int, new: np.ndarray) -> None:
+        """Bring the summed-area table (if built) up to date for the cells ``new`` (True: taken now) of the block
+        whose top-left cell is (``y0``, ``x0``): what they add to every sum below and right of them."""
+        t = self._table
+        if t is None:
+            return
+        added = np.cumsum(np.cumsum(new, axis=0, dtype=np.int32), axis=1, dtype=np.int32)
+        height, width = added.shape
+        y1, x1 = y0 + height + 1, x0 + width + 1
+        t[y0 + 1:y1, x0 + 1:x1] += added
+        t[y0 + 1:y1, x1:] += added[:, -1:]
+        t[y1:, x0 + 1:x1] += added[-1:, :]
+        t[y1:, x1:] += added[-1, -1]
 
     def _samples(self, segments: np.ndarray, t: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Cells (rows, columns: K × P) along each segment, a sample every cell (or at the fractions ``t``)."""
@@ -57,15 +70,29 @@ class Grid:
         length = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]).max(initial=0.0)
         return np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
 
-    def free(self, boxes: np.ndarray) -> np.ndarray:
-        """Which boxes (C × 4: left, top, right, bottom, px) touch no taken cell."""
-        x0, x1 = self._index(boxes[:, 0], 1, False), self._index(boxes[:, 2], 1, True)
-        y0, y1 = self._index(boxes[:, 1], 0, False), self._index(boxes[:, 3], 0, True)
-        if len(boxes) <= _FEW:  # a few boxes: their cells read directly, no table built
-            return np.array([not self.cells[a:b, c:d].any() for a, b, c, d in zip(y0, y1, x0, x1, strict=True)],
-                            dtype=bool)
+    def box_free(self, left: float, top: float, right: float, bottom: float) -> bool:
+        """Whether one box (px) touches no taken cell (its cells read directly)."""
+        y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
+        return not self.cells[y0:y1, self._cell(left, 1, False):self._cell(right, 1, True)].any()
+
+    def span(self, lo: np.ndarray, hi: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+        """The cells (first, one past the last) the px from ``lo`` to ``hi`` cover along ``axis`` (0: rows)."""
+        size = self.cells.shape[axis]
+        first, last = np.floor(lo / CELL), np.ceil(hi / CELL)
+        for cells in (first, last):  # inside the grid (np.clip, without its overhead: thousands of calls)
+            np.maximum(cells, 0, out=cells)
+            np.minimum(cells, size, out=cells)
+        return first.astype(int), last.astype(int)
+
+    def clear(self, y0: np.ndarray, y1: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
+        """Which blocks of cells (rows ``y0`` to ``y1``, columns ``x0`` to ``x1``, the ends excluded) hold no taken
+        cell (read from the summed-area table)."""
         t = self._summed()
-        return (t[y1, x1] - t[y0, x1] - t[y1, x0] + t[y0, x0]) == 0
+        stride = t.shape[1]
+        y0 = y0 * stride
+        y1 = y1 * stride
+        flat = t.ravel()
+        return (flat[y1 + x1] - flat[y0 + x1] - flat[y1 + x0] + flat[y0 + x0]) == 0
 
     def _summed(self) -> np.ndarray:
         """The summed-area table of the cells (built again after a change)."""

@@ -236,31 +236,65 @@ def _whole_words(line: str, title: str) -> bool:
     return len(head) >= 2 and len(" ".join(head)) >= 12 and words[: len(head)] == head
 
 
-def _candidates(mx: float, my: float, r: float, w: float, h: float, reach: float, step: float, far: bool,
-                region: tuple[float, float] = (-1e9, 1e9), width: float = 1e9, drift: float = 0.0
-                ) -> tuple[np.ndarray, list[str], np.ndarray | None]:
-    """Candidate boxes (left, top, right, bottom) for a w × h label of a mark at (mx, my) of radius r, nearest
-    first: right, left, above or below the mark; or (``far``) further away, with a leader line — these in the
-    order of a grid, with their distances to the mark (sorted only when one of them is free)."""
+def _near_place(mx: float, my: float, r: float, w: float, h: float, width: float, region: tuple[float, float],
+                blocked: Grid) -> tuple[int, float, float, str] | None:
+    """The first free place for a w × h label beside a mark at (mx, my) of radius r — right, left, above or below
+    it, nearest first — inside the plot and the mark's band: (its rank, left, top, side)."""
     gap = r + PAD + CELL + 1  # clear of the mark's cells, with the label's padding
-    if not far:
-        near = [(mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
-                (mx - w / 2, my - gap - h, "above"), (mx - w / 2, my + gap, "below"),
-                (mx + r, my - gap - h, "above"), (mx + r, my + gap, "below")]
-        return np.array([(x, y, x + w, y + h) for x, y, _ in near]), [side for _, _, side in near], None
+    near = ((mx + gap, my - h / 2, "right"), (mx - gap - w, my - h / 2, "left"),
+            (mx - w / 2, my - gap - h, "above"), (mx - w / 2, my + gap, "below"),
+            (mx + r, my - gap - h, "above"), (mx + r, my + gap, "below"))
+    for k, (left, top, side) in enumerate(near):
+        right, bottom = left + w, top + h
+        if left >= 0 and right <= width and top >= region[0] and bottom <= region[1] \
+                and blocked.box_free(left - PAD, top - PAD, right + PAD, bottom + PAD):
+            return k, left, top, side
+    return None
+
+
+def _far_place(mx: float, my: float, r: float, w: float, h: float, frame: LabelFrame, state: _State, far: int,
+               region: tuple[float, float]) -> tuple[int, float, float] | None:
+    """The place for a w × h label further from its mark, with a leader line: the nearest free one of a grid of
+    places within the pass's reach whose line runs through no label (crossing another line only when none of
+    the nearest avoids that); its rank among all the grid's places (nearest first), its left and top."""
+    reach, step, drift = frame.reach * far, frame.line_height, frame.max_drift_px
     dx = np.arange(-w - reach, reach + 1, max(step, 12.0))
     dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / 2)
-    lefts, tops = mx + dx, my + dy - h / 2  # the columns and rows of a grid of places
-    sideways = np.abs(np.clip(mx, lefts, lefts + w) - mx)[None, :]
-    upright = np.abs(np.clip(my, tops, tops + h) - my)[:, None]
-    distance = np.hypot(sideways, upright)
+    lefts, tops = mx + dx, my + dy - h / 2  # the columns and rows of the grid
+    # the columns inside the plot (one run of them: lefts grow); the places keep their order
+    inside = np.flatnonzero((lefts >= 0) & (lefts + w <= frame.width_px))
+    if not len(inside):
+        return None
+    lefts = lefts[inside[0]:inside[-1] + 1]
+    rights, bottoms = lefts + w, tops + h
+    # open: in the mark's band, and (with the label's padding) on no taken cell — for the whole grid at once, from
+    # the cell edges of its rows and columns
+    x0, x1 = state.blocked.span(lefts - PAD, rights + PAD, 1)
+    y0, y1 = state.blocked.span(tops - PAD, bottoms + PAD, 0)
+    banded = (tops >= region[0]) & (bottoms <= region[1])
+    open_ = state.blocked.clear(y0[:, None], y1[:, None], x0[None, :], x1[None, :]) & banded[:, None]
+    if not open_.any():
+        return None
+    sideways = np.abs(np.minimum(np.maximum(mx, lefts), rights) - mx)[None, :]
+    upright = np.abs(np.minimum(np.maximum(my, tops), bottoms) - my)[:, None]
+    distance = np.hypot(sideways, upright).ravel()
     near = sideways <= drift + SLANT * upright if drift else True  # see label_box.near_enough
-    keep = np.flatnonzero((distance > 2 * r + 4) & (distance <= reach) & near
-                          & ((lefts >= 0) & (lefts + w <= width))[None, :])
-    rows, columns = np.divmod(keep, len(dx))
+    keep = ((distance.reshape(open_.shape) > 2 * r + 4) & (distance.reshape(open_.shape) <= reach) & near).ravel()
+    free = np.flatnonzero(keep & open_.ravel())  # places of the grid, row by row
+    if not len(free):
+        return None
+    free = free[np.argsort(distance[free], kind="stable")][:512]  # the nearest free places
+    rows, columns = np.divmod(free, len(lefts))
     left, top = lefts[columns], tops[rows]
-    boxes = np.stack([left, top, left + w, top + h], axis=1)
-    return boxes, ["leader"] * len(keep), distance.ravel()[keep]
+    ends = np.stack([np.clip(mx, left, rights[columns]), np.clip(my, top, bottoms[rows])], axis=1)
+    segments = np.column_stack([np.full(len(free), mx), np.full(len(free), my), ends])
+    clear = np.flatnonzero(~(state.far_labels if state.leaders_under else state.labels).touched(segments))
+    if not len(clear):
+        return None
+    k = clear[np.argsort(state.leaders.touched(segments[clear]), kind="stable")][0]
+    at, kept = free[k], distance[keep]
+    rank = int(np.count_nonzero(kept < distance[at]) + np.count_nonzero(distance[:at][keep[:at]] == distance[at]))
+    return rank, float(left[k]), float(top[k])
 
 
 def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, state: _State, far: int
@@ -271,43 +305,18 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
     for rank, (lines, w, h) in enumerate(_variants(mark.title, frame)):
         if best is not None and rank * FORM_COST >= best[0]:
             break  # a shorter form further down the list costs more than the place found
-        boxes, sides, distance = _candidates(mx, my, r, w, h, frame.reach * far, frame.line_height, far > 0,
-                                             (top_px, bottom_px), frame.width_px, frame.max_drift_px)
-        if not len(boxes):
-            continue
-        inside = ((boxes[:, 0] >= 0) & (boxes[:, 2] <= frame.width_px)
-                  & (boxes[:, 1] >= top_px) & (boxes[:, 3] <= bottom_px))
-        if distance is not None:  # places further away: sorted nearest first when one of them is free
-            if not state.blocked.free(boxes[inside] + np.array([-PAD, -PAD, PAD, PAD])).any():
+        if far:
+            found = _far_place(mx, my, r, w, h, frame, state, far, (top_px, bottom_px))
+            if found is None:
                 continue
-            order = np.argsort(distance, kind="stable")
-            boxes, inside = boxes[order], inside[order]
-        found = _first_free(boxes, np.flatnonzero(inside), state, index, lines, w, h, (mx, my), sides)
-        if found is not None:
-            k, box = found
-            cost = k + rank * FORM_COST  # the full title is preferred unless a shorter form sits much nearer
-            if best is None or cost < best[0]:
-                best = (cost, box)
+            k, left, top, side = *found, "leader"
+        else:
+            beside = _near_place(mx, my, r, w, h, frame.width_px, (top_px, bottom_px), state.blocked)
+            if beside is None:
+                continue
+            k, left, top, side = beside
+        cost = k + rank * FORM_COST  # the full title is preferred unless a shorter form sits much nearer
+        if best is None or cost < best[0]:
+            best = (cost, LabelBox(index, lines, left, top, w, h, (mx, my), side))
     return None if best is None else best[1]
 
-
-def _first_free(boxes: np.ndarray, candidates: np.ndarray, state: _State, index: int, lines: tuple[str, ...],
-                w: float, h: float, mark_px: tuple[float, float], sides: list[str]) -> tuple[int, LabelBox] | None:
-    """The nearest candidate box clear of everything. A leader line never runs through a label; it crosses
-    another leader line only when none of the nearest free places avoids that."""
-    mx, my = mark_px
-    chunk = candidates[state.blocked.free(boxes[candidates] + np.array([-PAD, -PAD, PAD, PAD]))]
-    if not len(chunk):
-        return None
-    if sides[chunk[0]] == "leader":
-        chunk = chunk[:512]
-        ends = np.stack([np.clip(mx, boxes[chunk, 0], boxes[chunk, 2]), np.clip(my, boxes[chunk, 1], boxes[chunk, 3])],
-                        axis=1)
-        segments = np.column_stack([np.full(len(chunk), mx), np.full(len(chunk), my), ends])
-        keep = ~(state.far_labels if state.leaders_under else state.labels).touched(segments)
-        chunk, segments = chunk[keep], segments[keep]
-        if not len(chunk):
-            return None
-        chunk = chunk[np.argsort(state.leaders.touched(segments), kind="stable")]
-    k = int(chunk[0])
-    return k, LabelBox(index, lines, float(boxes[k, 0]), float(boxes[k, 1]), w, h, mark_px, sides[k])

@@ -73,7 +73,7 @@ class Lane:
         return self.y1 - 0.5 - row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlacedEvent:
     """One event's position. x values are ms since 1970 (plotly's numeric dates)."""
 

@@ -94,13 +94,6 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
     rows: list[tuple[list[float], list[float]]] = []  # per row: starts and ends, sorted by start
     last_end: list[float] = []                       # per row: where its marks end
 
-    def free(row: int, lo: float, hi: float) -> bool:
-        starts, ends = rows[row]
-        k = bisect.bisect_left(starts, lo)
-        if k > 0 and ends[k - 1] + gap >= lo:
-            return False
-        return not (k < len(starts) and starts[k] - gap <= hi)
-
     def put(row: int, lo: float, hi: float) -> None:
         starts, ends = rows[row]
         k = bisect.bisect_left(starts, lo)
@@ -109,8 +102,9 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
         last_end[row] = max(last_end[row], hi)
 
     def first_free(lo: float, hi: float, limit: int | None) -> int:
-        for row in range(len(rows)):
-            if free(row, lo, hi):
+        for row, (starts, ends) in enumerate(rows):  # the first row where [lo, hi] touches no mark
+            k = bisect.bisect_left(starts, lo)
+            if not (k > 0 and ends[k - 1] + gap >= lo) and not (k < len(starts) and starts[k] - gap <= hi):
                 return row
         if limit is None or len(rows) < limit:
             rows.append(([], []))
@@ -130,7 +124,25 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
         put(row, lo, hi)
     limit = max(len(rows), max_moment_rows)
     moment_rows = [0] * len(moments)
-    for i in sorted(range(len(moments)), key=lambda i: moments[i]):
-        moment_rows[i] = row = first_free(*moments[i], limit)
-        put(row, *moments[i])
+    find = bisect.bisect_left
+    for i in sorted(range(len(moments)), key=moments.__getitem__):  # first_free and put in one, per moment
+        lo, hi = moments[i]
+        for row in range(len(rows)):
+            starts, ends = rows[row]
+            k = find(starts, lo)
+            if not (k > 0 and ends[k - 1] + gap >= lo) and not (k < len(starts) and starts[k] - gap <= hi):
+                break
+        else:  # no row is free: a new one, or (crowded) the one whose marks end first
+            if len(rows) < limit:
+                rows.append(([], []))
+                last_end.append(-math.inf)
+                row = len(rows) - 1
+            else:
+                row = min(range(len(rows)), key=last_end.__getitem__)
+            starts, ends = rows[row]
+            k = find(starts, lo)
+        starts.insert(k, lo)
+        ends.insert(k, hi)
+        last_end[row] = max(last_end[row], hi)
+        moment_rows[i] = row
     return moment_rows, span_rows, max(len(rows), 1)

@@ -12,7 +12,6 @@ it lowers the number of crossings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -82,14 +81,15 @@ def _through_many(segments: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     """:func:`_through` of ``segments`` and ``boxes`` (N × 4 each, or broadcast), elementwise."""
     x0, y0 = segments[..., 0], segments[..., 1]
     dx, dy = segments[..., 2] - x0, segments[..., 3] - y0
-    p = np.stack(np.broadcast_arrays(-dx, dx, -dy, dy, boxes[..., 0]))[:4]
-    q = np.stack(np.broadcast_arrays(x0 - boxes[..., 0], boxes[..., 2] - x0, y0 - boxes[..., 1],
-                                     boxes[..., 3] - y0))
+    low, high, outside = 0.0, 1.0, False
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = q / p
-    low = np.maximum(np.where(p < 0, t, -np.inf).max(axis=0), 0.0)
-    high = np.minimum(np.where(p > 0, t, np.inf).min(axis=0), 1.0)
-    return ~((p == 0) & (q <= 0)).any(axis=0) & (low < high) & (high - low > 1e-6)
+        for p, q in ((-dx, x0 - boxes[..., 0]), (dx, boxes[..., 2] - x0), (-dy, y0 - boxes[..., 1]),
+                     (dy, boxes[..., 3] - y0)):
+            t = q / p
+            low = np.maximum(low, np.where(p < 0, t, -np.inf))
+            high = np.minimum(high, np.where(p > 0, t, np.inf))
+            outside = outside | ((p == 0) & (q <= 0))
+    return ~outside & (low < high) & (high - low > 1e-6)
 
 
 def _segments(boxes: Sequence[LabelBox]) -> np.ndarray:
@@ -109,7 +109,7 @@ def _moved(box: LabelBox, slot: LabelBox) -> list[LabelBox]:
     left, centre or right at the slot's."""
     top = slot.top if slot.top >= box.mark_px[1] else slot.top + slot.height - box.height
     lefts = (slot.left + (slot.width - box.width) / 2, slot.left, slot.left + slot.width - box.width)
-    return [replace(box, left=left, top=top, side="leader") for left in lefts]
+    return [LabelBox(box.index, box.lines, left, top, box.width, box.height, box.mark_px, "leader") for left in lefts]
 
 
 def uncross(boxes: list[LabelBox], obstacles: Sequence[Box], bands: Sequence[tuple[float, float]],
@@ -126,28 +126,49 @@ def uncross(boxes: list[LabelBox], obstacles: Sequence[Box], bands: Sequence[tup
         pairs = crossings(boxes)
         if not pairs:
             break
+        placed = _Placed(boxes)
         changed = False
         for a, b in pairs:
             if not _crosses(_segment(boxes[a]), _segment(boxes[b])):
                 continue  # an earlier swap already uncrossed them
-            swap = _best_swap(boxes, a, b, fixed, bands, width_px, leaders_under, drift_px)
+            swap = _best_swap(placed, a, b, fixed, bands, width_px, leaders_under, drift_px)
             if swap is not None:
                 boxes[a], boxes[b] = swap
+                placed.put(a, swap[0])
+                placed.put(b, swap[1])
                 changed = True
         if not changed:
             break
     return boxes
 
 
-def _best_swap(boxes: list[LabelBox], a: int, b: int, fixed: np.ndarray, bands: Sequence[tuple[float, float]],
+class _Placed:
+    """The labels as they stand, with their padded boxes, edges and leader lines as arrays (one row each)."""
+
+    def __init__(self, boxes: list[LabelBox]) -> None:
+        self.boxes = boxes
+        self.padded = np.array([_padded(box) for box in boxes], dtype=float).reshape(-1, 4)
+        self.edges = np.array([_edges(box) for box in boxes], dtype=float).reshape(-1, 4)
+        self.lines = _segments(boxes)
+        self.leader = np.array([box.leader for box in boxes], dtype=bool)
+
+    def put(self, i: int, box: LabelBox) -> None:
+        """Label ``i`` moved to ``box``."""
+        self.boxes[i] = box
+        self.padded[i], self.edges[i], self.lines[i] = _padded(box), _edges(box), _segment(box)
+        self.leader[i] = box.leader
+
+
+def _best_swap(placed: _Placed, a: int, b: int, fixed: np.ndarray, bands: Sequence[tuple[float, float]],
                width_px: float, leaders_under: bool, drift_px: float = 0.0) -> tuple[LabelBox, LabelBox] | None:
     """The first pair of places (``a`` in ``b``'s, ``b`` in ``a``'s) that fits and lowers the crossings. Every
     test against the other labels is made for the six places at once."""
-    rest = [i for i in range(len(boxes)) if i not in (a, b)]
-    others = np.array([_padded(boxes[i]) for i in rest], dtype=float).reshape(-1, 4)
-    other_lines = _segments([boxes[i] for i in rest if boxes[i].leader])
-    kept = np.array([_edges(boxes[i]) for i in rest if boxes[i].leader or not leaders_under],
-                    dtype=float).reshape(-1, 4)
+    boxes = placed.boxes
+    rest = np.ones(len(boxes), dtype=bool)
+    rest[[a, b]] = False
+    others = placed.padded[rest]
+    other_lines = placed.lines[rest & placed.leader]
+    kept = placed.edges[rest & placed.leader] if leaders_under else placed.edges[rest]
     moved_a, moved_b = _moved(boxes[a], boxes[b]), _moved(boxes[b], boxes[a])
     places = [*moved_a, *moved_b, boxes[a], boxes[b]]
     lines = _segments(places)
