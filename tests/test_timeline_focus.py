@@ -258,7 +258,7 @@ def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_onc
     refit = zoom_patch(view, state, sig, {"refit": True, "width": 1634})
     assert refit is not None
     (operation,) = refit.to_plotly_json()["operations"]
-    wide = fitted_for_wall(view, state, go_copy(fig), {"timeline": 1634, "both": 700})
+    wide = fitted_for_wall(view, state, go_copy(fig), sig, {"timeline": 1634, "both": 700})
     assert [a.to_plotly_json() for a in wide.layout.annotations] == operation["params"]["value"]
     assert sum(1 for a in wide.layout.annotations if a.name == "timeline-label") > nominal
     assert wide.layout.meta["fitted_plot_px"] == 1634  # the browser asks for no refit at this width
@@ -272,7 +272,7 @@ def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_onc
     assert sum(1 for note in operation["params"]["value"] if note.get("name") == "timeline-label") == nominal
     # nothing to do: not on the wall, no width measured for this wall, or the width the figure was fitted for
     assert refit_notes(view, state.replace(projector=False), fig, 1634) is None
-    assert fitted_for_wall(view, state, fig, {"both": 700}) is fig
+    assert fitted_for_wall(view, state, fig, sig, {"both": 700}) is fig
     assert refit_notes(view, state, fig, None) is None
     plot_px = (fig.layout.meta["min_width"] or 0) - fig.layout.margin.l - 12
     assert refit_notes(view, state, fig, plot_px + 3) is None

@@ -165,8 +165,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
             return empty_figure(state.projector), {"height": "120px"}, None
         fig, sig = timeline_output(view, state, shown)
         if isinstance(fig, go.Figure) and isinstance(sig, str):
-            timeline_zoom.remember(sig, fig)  # what a zoom's patch keeps (see app.timeline_zoom)
-            fig = fitted_for_wall(view, state, fig, widths)
+            fig = fitted_for_wall(view, state, fig, sig, widths)
         if not view.ordered and isinstance(fig, go.Figure):
             # A new case: the usual (empty) timeline, so the first event added draws in place, plus a word.
             # (Swapping in a different, axis-free figure here made plotly fail on the next, real one.)
@@ -237,10 +236,12 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         return False, position, _story_line(event, lang), step == 0, step == len(view.ordered) - 1
 
 
-def fitted_for_wall(view: Any, state: Any, fig: go.Figure, widths: Any) -> go.Figure:
-    """On the wall, the figure with its labels fitted at once for the plot width the browser measured the last
-    time this wall showed the timeline (``widths``: the ``timeline-widths`` store), instead of for the smallest
+def fitted_for_wall(view: Any, state: Any, fig: go.Figure, sig: str, widths: Any) -> go.Figure:
+    """The figure just drawn (signature ``sig``; what a zoom's patch keeps of it remembered first, see
+    app.timeline_zoom) and, on the wall, with its labels fitted at once for the plot width the browser measured the
+    last time this wall showed the timeline (``widths``: the ``timeline-widths`` store), instead of for the smallest
     wall and then again once measured (the room saw the words jump a second or two after each switch)."""
+    timeline_zoom.remember(sig, fig)
     wall = "timeline" if state.wall == "timeline" else "both"
     plot_px = widths.get(wall) if isinstance(widths, dict) else None
     notes = timeline_zoom.refit_notes(view, state, fig, plot_px) if state.projector else None

@@ -220,6 +220,32 @@ def _table(lang: str) -> html.Section:
     ], className="table-section hide-on-projector", id="table-section")
 
 
+def state_stores() -> list[Any]:
+    """The page's stores: the open case, the selection, the story, what each view shows, the wall's measures
+    (the timeline's plot width on each wall, ``timeline-widths``: a wall shown again gets its labels fitted for it
+    at once, app/timeline_zoom.py ``refit_notes``) and the address."""
+    return [
+        dcc.Store(id="case-store", storage_type="memory"),
+        dcc.Store(id="error-store", storage_type="memory"),
+        dcc.Store(id="selection-store", storage_type="memory"),
+        dcc.Store(id="story-store", storage_type="memory", data={"step": 0}),
+        dcc.Store(id="story-meta", storage_type="memory", data={"n": 0, "index": 0}),
+        dcc.Store(id="panel-finding", storage_type="memory"), dcc.Store(id="patterns-shown", storage_type="memory"),
+        dcc.Store(id="timeline-shown", storage_type="memory"),
+        dcc.Store(id="timeline-zoom", storage_type="memory"),
+        dcc.Store(id="timeline-widths", storage_type="memory"),
+        dcc.Store(id="genosociogram-shown", storage_type="memory"),
+        # organisations unfolded on the wall ({"case", "open"}; app.callbacks.view.toggled)
+        dcc.Store(id="unfold-store", storage_type="memory"),
+        # {width, height} px the wall leaves for the geno-sociogram, measured in the browser (casusbeeld.js)
+        dcc.Store(id="wall-frame", storage_type="memory"),
+        dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
+        # the view lives in the address (app.view_state_io); "url-pop" hears back/forward (assets/history.js)
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="url-pop", storage_type="memory"),
+    ]
+
+
 def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = None, logout: bool = False) -> html.Div:
     """The whole page for one browser tab (the first case is opened by a callback, see ``first_case``);
     ``user``: who is logged in (shown with a log-out link when ``logout``)."""
@@ -276,26 +302,7 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
                      className="side-card patterns-card", id="patterns-card"),
     ], className="side-panel")
     return html.Div([
-        dcc.Store(id="case-store", storage_type="memory"),
-        dcc.Store(id="error-store", storage_type="memory"),
-        dcc.Store(id="selection-store", storage_type="memory"),
-        dcc.Store(id="story-store", storage_type="memory", data={"step": 0}),
-        dcc.Store(id="story-meta", storage_type="memory", data={"n": 0, "index": 0}),
-        dcc.Store(id="panel-finding", storage_type="memory"), dcc.Store(id="patterns-shown", storage_type="memory"),
-        dcc.Store(id="timeline-shown", storage_type="memory"),
-        dcc.Store(id="timeline-zoom", storage_type="memory"),
-        # the timeline's plot width (px) the browser measured on each wall ("timeline", "both"): a wall shown again
-        # gets its labels fitted for it at once (app/timeline_zoom.py refit_notes)
-        dcc.Store(id="timeline-widths", storage_type="memory"),
-        dcc.Store(id="genosociogram-shown", storage_type="memory"),
-        # organisations unfolded on the wall ({"case", "open"}; app.callbacks.view.toggled)
-        dcc.Store(id="unfold-store", storage_type="memory"),
-        # {width, height} px the wall leaves for the geno-sociogram, measured in the browser (casusbeeld.js)
-        dcc.Store(id="wall-frame", storage_type="memory"),
-        dcc.Store(id="table-store", storage_type="memory", data={"sort": "date", "asc": True, "page": 0}),
-        # the view lives in the address (app.view_state_io); "url-pop" hears back/forward (assets/history.js)
-        dcc.Location(id="url", refresh=False),
-        dcc.Store(id="url-pop", storage_type="memory"),
+        *state_stores(),
         *edit_parts(lang),
         *workshop_parts(),
         _header(files, lang, user, logout),

@@ -172,8 +172,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     lang, projector, date_window = state.lang, state.projector, state.filters.window
     reveal_until = story_until(case, state)
     if layout is None:
-        layout = timeline_layout(case, state.filters, lane_mode=state.lanes, projector=projector, compact=compact,
-                                 workshop=state.workshop)
+        layout = layout_for(case, state, compact)
     lang = "en" if lang == "en" else "nl"
     scale = type_scale(projector)
 
@@ -216,6 +215,12 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
     # tests validate the figures in full).
     return unchecked_figure(traces, figure_layout)
+
+
+def layout_for(case: Case, state: ViewState, compact: bool = True) -> TimelineLayout:
+    """The lane layout ``state`` draws (its filters, lanes, mode and whether a workshop runs)."""
+    return timeline_layout(case, state.filters, lane_mode=state.lanes, projector=state.projector, compact=compact,
+                           workshop=state.workshop)
 
 
 def _kinds(drawn: list[PlacedEvent]) -> tuple[list[EventType], set]:

@@ -50,6 +50,15 @@ def as_of_marks(as_of: dt.date | None, lang: str, projector: bool) -> tuple[dict
     return shape, annotation
 
 
+def gap_label_room(layout: TimelineLayout, plot_px: float) -> tuple[float, bool]:
+    """(px, in the lived half) the "no information" labels hang in: from the top of the plot down to the ages, or
+    when the formal half is the shorter one (the lived layer alone, say), from under the years down to the
+    bottom."""
+    bottom, top = layout.y_range
+    px_per_row = plot_px / (top - bottom)
+    return max(((top - layout.axis_up) * px_per_row - 8, False), ((-bottom - layout.axis_down) * px_per_row - 8, True))
+
+
 def wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: list[WallLegend], wall_px: float,
                  projector: bool, band: float, wall: str = "both") -> None:
     """The figure's layout on the wall: label rows above and below the lanes, no range slider, no second row
@@ -132,11 +141,7 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
         edge = lane.y1 + LANE_GAP / 2 if lane.layer == Layer.FORMAL else lane.y0 - LANE_GAP / 2
         shapes.append({"type": "line", "xref": "paper", "yref": yref, "x0": 0, "x1": 1, "y0": edge, "y1": edge,
                        "line": {"color": LANE_LINE, "width": 1}, "layer": "below"})
-    # Gap labels hang from the top of the plot down to the ages, or when the formal half is the shorter one
-    # (the lived layer alone, say), from under the years down to the bottom.
-    px_per_row = plot_px / (top - bottom)
-    high_px, in_lived = max(((top - layout.axis_up) * px_per_row - 8, False),
-                            ((-bottom - layout.axis_down) * px_per_row - 8, True))
+    high_px, in_lived = gap_label_room(layout, plot_px)
     gap_shapes, annotations = gap_decor(gaps, layout, lang, projector, scale.small, high_px, in_lived)
     shapes += gap_shapes + note_shapes
     shapes += [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,

@@ -122,10 +122,18 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
             row = first_free(lo, hi, max_span_rows)
         span_rows[i] = row
         put(row, lo, hi)
-    limit = max(len(rows), max_moment_rows)
+    moment_rows = _pack_moments(moments, rows, last_end, gap, max(len(rows), max_moment_rows))
+    return moment_rows, span_rows, max(len(rows), 1)
+
+
+def _pack_moments(moments: list[tuple[float, float]], rows: list[tuple[list[float], list[float]]],
+                  last_end: list[float], gap: float, limit: int) -> list[int]:
+    """Rows for ``moments`` among ``rows`` (starts and ends per row, sorted by start; ``last_end``: where each
+    row's marks end), in order of start: the first row where a moment touches no mark, else a new row up to
+    ``limit`` rows, else the row whose marks end first. ``rows`` and ``last_end`` are filled in place."""
     moment_rows = [0] * len(moments)
     find = bisect.bisect_left
-    for i in sorted(range(len(moments)), key=moments.__getitem__):  # first_free and put in one, per moment
+    for i in sorted(range(len(moments)), key=moments.__getitem__):  # first free row and put in one, per moment
         lo, hi = moments[i]
         for row in range(len(rows)):
             starts, ends = rows[row]
@@ -145,4 +153,4 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
         ends.insert(k, hi)
         last_end[row] = max(last_end[row], hi)
         moment_rows[i] = row
-    return moment_rows, span_rows, max(len(rows), 1)
+    return moment_rows
