@@ -39,6 +39,10 @@ def massive_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
     running.stop()
 
 
+SETTLED = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
+"""No callback of the page is running (Dash marks the components it is updating)."""
+
+
 def _state(page: Any) -> dict[str, Any]:
     return page.evaluate(STATE)
 
@@ -51,6 +55,10 @@ def test_zooming_in_brings_every_mark_of_the_stretch(context: Any, massive_serve
     try:
         page.goto(massive_server.url + f"?case={CASE}")
         page.wait_for_function(f"() => {{ const s = ({STATE})(); return s && s.bars > 0; }}")
+        # the page settled: the refit of the words for the measured plot has come back (a zoom sent while that
+        # refit runs on a busy machine was lost now and then: see the closing note of session 9)
+        page.wait_for_timeout(500)
+        page.wait_for_function(SETTLED)
         before = _state(page)
         assert 0 < len(set(before["ids"])) <= 150  # the weighty marks over the density bars
         # zoom into a stretch of a few months in the middle, as a drag on the plot would
