@@ -109,6 +109,7 @@ def test_name_a_perspective_choose_its_colour_and_voices_and_see_the_rings(lisa_
     colour = page.locator("""[id='{"key":"vader","type":"perspective-colour"}']""")
     expect(colour).to_contain_text("#0072B2")  # the first free colour offered
     choose_option(page, page.locator("""[id='{"key":"vader","type":"perspective-persons"}']"""), "Vader")
+    page.keyboard.press("Escape")  # the persons' list stays open after a choice (several may be chosen): close it
     assert wait_until(lambda: page.evaluate(_RINGS_JS, "timeline-graph").get("vader") == "#0072B2", 30)
     choose_option(page, page.locator("""[id='{"key":"vader","type":"perspective-colour"}']"""), "#9C6A00")
     assert wait_until(lambda: page.evaluate(_RINGS_JS, "timeline-graph").get("vader") == "#9C6A00", 30)
