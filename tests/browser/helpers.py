@@ -50,8 +50,8 @@ def choose_case(page: Any, title: str) -> None:
 def choose_option(page: Any, control: Any, label: str, attempts: int = 5) -> None:
     """Open a dropdown and click its option showing ``label``.
 
-    The opening click is retried: a dialog still fading in, or a callback re-rendering the form, can
-    swallow it on a busy machine.
+    The opening click and the option's click are retried: a dialog still fading in, or a callback
+    re-rendering the form, can swallow either on a busy machine.
     """
     option = page.locator("[role=listbox] [role=option]", has_text=label).first
     for _ in range(attempts):
@@ -59,9 +59,9 @@ def choose_option(page: Any, control: Any, label: str, attempts: int = 5) -> Non
             control.click()
         try:
             option.wait_for(state="visible", timeout=4000)
+            option.click(timeout=4000)  # a re-rendered form can close the list between seeing and clicking
         except PlaywrightTimeoutError:
             continue
-        option.click()
         return
     raise AssertionError(f"the option {label!r} never showed")
 
