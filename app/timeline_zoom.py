@@ -109,6 +109,7 @@ def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[
         return None, None  # a refit for the width the figure's labels were fitted for
     update = Patch()
     update["layout"]["annotations"] = _fitted_notes(view, drawing, base, margin, band, x_range, plot_px)
+    update["layout"]["meta"]["fitted_range"] = list(x_range)
     return update, None
 
 
@@ -152,6 +153,7 @@ def _massive_update(view: CaseView, drawing: ViewState, shown: str, zoom: dict[s
     notes += [note.to_plotly_json() for note in fig.layout.annotations if note.name in WORD_NAMES]
     update = Patch()
     update["layout"]["annotations"] = notes
+    update["layout"]["meta"]["fitted_range"] = list(x_range)
     asked = relayout_range((zoom or {}).get("relayout")) is not None  # not a refit of the figure as drawn
     zoomed = f"{sig}{ZOOMED}{int(x_range[0])}:{int(x_range[1])}"
     if zoomed == shown or (not asked and shown == sig):

@@ -34,8 +34,8 @@ def _modules() -> list[tuple[Path, ast.Module]]:
 
 def _js_names() -> set[str]:
     """The functions in the casusbeeld namespace (``name: function (`` at the namespace's indent), in
-    casusbeeld.js and the assets that add to it (workshop.js)."""
-    return {name for path in (CASUSBEELD_JS, ASSETS / "workshop.js")
+    casusbeeld.js and the assets that add to it (workshop.js, window.js)."""
+    return {name for path in (CASUSBEELD_JS, ASSETS / "workshop.js", ASSETS / "window.js")
             for name in re.findall(r"^ {4}(\w+): (?:function\b|\w+,?$)", path.read_text(encoding="utf-8"), re.M)}
 
 

@@ -88,8 +88,8 @@ def test_a_long_family_history_does_not_squeeze_the_childs_story(history) -> Non
     whole_ages = [str(t) for trace in whole.data if getattr(trace, "mode", None) == "text"
                   for t in (list(trace.text) if trace.text is not None else []) if str(t)[:1].isdigit()]
     assert len(ages) > len(whole_ages) and "6 jr" in ages
-    # the range slider (the side strip) still shows the whole case
-    assert opened.layout.xaxis.rangeslider.range[0] < day_ms(dt.date(1978, 5, 1))
+    # the window slider under the figure still spans the whole case
+    assert opened.layout.meta["window"][0] < day_ms(dt.date(1978, 5, 1))
 
 
 def test_a_short_history_keeps_the_whole_axis(sem) -> None:
@@ -170,8 +170,12 @@ def test_the_zoom_patch_replaces_only_the_words(sem) -> None:
     before = [a.name for a in fig.layout.annotations]
     zoom = {"relayout": {"xaxis.range[0]": "2015-06-01", "xaxis.range[1]": "2016-12-31"}, "width": 1400}
     update = zoom_patch(view, state, sig, zoom)
-    (operation,) = update.to_plotly_json()["operations"]
+    operation, fitted = update.to_plotly_json()["operations"]
     assert operation["location"] == ["layout", "annotations"]
+    # the figure says which range its words are fitted for (the browser asks again if it shows another)
+    assert fitted["location"] == ["layout", "meta", "fitted_range"]
+    assert fitted["params"]["value"] == [day_ms(dt.date(2015, 6, 1)), day_ms(dt.date(2016, 12, 31))]
+    assert fig.layout.meta["fitted_range"] == list(fig.layout.xaxis.range)
     notes = operation["params"]["value"]
     names = [note.get("name") for note in notes]
     # everything but the words stays, in its place (a later date-line patch finds its note by index)
@@ -257,7 +261,7 @@ def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_onc
     nominal = sum(1 for a in fig.layout.annotations if a.name == "timeline-label")
     refit = zoom_patch(view, state, sig, {"refit": True, "width": 1634})
     assert refit is not None
-    (operation,) = refit.to_plotly_json()["operations"]
+    operation, _fitted_range = refit.to_plotly_json()["operations"]
     wide = fitted_for_wall(view, state, go_copy(fig), sig, {"timeline": 1634, "both": 700})
     assert [a.to_plotly_json() for a in wide.layout.annotations] == operation["params"]["value"]
     assert sum(1 for a in wide.layout.annotations if a.name == "timeline-label") > nominal
@@ -268,7 +272,7 @@ def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_onc
     assert zoom_patch(view, state, sig, {"refit": True, "width": nominal_px}) is None  # as drawn
     back = zoom_patch(view, state, sig, {"refit": True, "width": nominal_px, "fitted": 1634})
     assert back is not None
-    (operation,) = back.to_plotly_json()["operations"]
+    operation, _fitted_range = back.to_plotly_json()["operations"]
     assert sum(1 for note in operation["params"]["value"] if note.get("name") == "timeline-label") == nominal
     # nothing to do: not on the wall, no width measured for this wall, or the width the figure was fitted for
     assert refit_notes(view, state.replace(projector=False), fig, 1634) is None

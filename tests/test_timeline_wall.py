@@ -32,10 +32,11 @@ def _wall(case, wall: str = "timeline"):
     return fig, words, layout
 
 
-def test_the_wall_has_no_range_slider_and_a_legend_of_one_or_two_rows() -> None:
+def test_the_wall_has_no_window_and_a_legend_of_one_or_two_rows() -> None:
     fig, _, _ = _wall(SEM)
     screen = timeline_figure(SEM, ViewState())
-    assert screen.layout.xaxis.rangeslider.visible and not fig.layout.xaxis.rangeslider.visible
+    assert "window" in screen.layout.meta and "window" not in fig.layout.meta  # the screen's window slider only
+    assert not screen.layout.xaxis.rangeslider.visible and not fig.layout.xaxis.rangeslider.visible
     assert not fig.layout.xaxis.showticklabels  # the years are on the axis line, once
     legends = [fig.layout[name] for name in fig.layout if name.startswith("legend") and fig.layout[name] is not None]
     rows = {round(legend.y, 4) for legend in legends if legend.y is not None}

@@ -19,7 +19,7 @@ from layouts.view_state import ViewState
 
 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
-    """Attach the zoom and family-history callbacks to ``app``."""
+    """Attach the zoom, window-slider and family-history callbacks to ``app``."""
 
     # the zoom (and the plot's measured width) from plotly's relayoutData; again after a new figure kept the zoom
     app.clientside_callback(
@@ -28,6 +28,11 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Input("timeline-graph", "relayoutData"), Input("timeline-shown", "data"), State("timeline-zoom", "data"),
         prevent_initial_call=True,
     )
+
+    # the window slider under the timeline follows what it shows, and moving it shows that period (window.js)
+    app.clientside_callback(ClientsideFunction("casusbeeld", "timelineWindowWatch"), Input("timeline-shown", "data"))
+    app.clientside_callback(ClientsideFunction("casusbeeld", "timelineWindowMove"),
+                            Input("timeline-window", "value"), prevent_initial_call=True)
 
     @app.callback(
         Output("timeline-graph", "figure", allow_duplicate=True),

@@ -246,10 +246,10 @@ def state_stores() -> list[Any]:
     ]
 
 
-def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = None, logout: bool = False) -> html.Div:
-    """The whole page for one browser tab (the first case is opened by a callback, see ``first_case``);
-    ``user``: who is logged in (shown with a log-out link when ``logout``)."""
-    timeline = html.Section([
+def _timeline_view(lang: str) -> html.Section:
+    """The timeline card: its head (switches, filters, download), the figure, the window slider and the date
+    slider under it."""
+    return html.Section([
         html.Div([
             html.H2(T("timeline", lang), className="section-title"),
             html.Span(T("timeline_hint", lang), className="section-hint hide-on-projector"),
@@ -269,6 +269,13 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
         html.Div(dcc.Graph(id="timeline-graph", figure=empty_figure(), config=GRAPH_CONFIG,
                            className="graph timeline-graph"),
                  role="figure", id="timeline-wrap", **{"aria-label": text("timeline_aria", lang)}),
+        # the period shown: set from the figure and moving it (app/assets/casusbeeld.js, plotly's own range slider
+        # doubled the drawing); years as marks
+        html.Div([
+            html.Span(T("timeline_window_label", lang), className="as-of-label timeline-window-label"),
+            dcc.RangeSlider(id="timeline-window", min=0, max=1, step=1, value=[0, 1], marks={}, allowCross=False,
+                            allow_direct_input=False, updatemode="mouseup", className="window-slider"),
+        ], id="timeline-window-wrap", className="timeline-window hide-on-projector"),
         html.Div([
             html.Label([T("as_of_label", lang), " ", html.Strong(id="as-of-text")], htmlFor="as-of",
                        className="as-of-label"),
@@ -276,6 +283,12 @@ def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = Non
                        updatemode="mouseup", className="as-of-slider"),
         ], className="as-of"),
     ], className="view timeline-view")
+
+
+def build_layout(files: Sequence[OfferedCase], lang: str, user: str | None = None, logout: bool = False) -> html.Div:
+    """The whole page for one browser tab (the first case is opened by a callback, see ``first_case``);
+    ``user``: who is logged in (shown with a log-out link when ``logout``)."""
+    timeline = _timeline_view(lang)
     network = html.Section([
         html.Div([html.H2(id="genosociogram-title", children=text("genosociogram", lang), className="section-title"),
                   html.Div(view_download("genosociogram", lang), className="section-actions")],

@@ -1,4 +1,4 @@
-"""The timeline figure's layout: two lane axes sharing one time axis, the range slider, legends, shapes and
+"""The timeline figure's layout: two lane axes sharing one time axis, legends, shapes and
 notes (see :func:`layout_dict`); the date line (:func:`as_of_marks`); the wall's layout (:func:`wall_layout`)."""
 
 from __future__ import annotations
@@ -78,8 +78,9 @@ def wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: lis
     # every margin counted here: plotly must not grow them (it keeps pushes of the screen's figure it replaced)
     figure_layout["margin"].update(b=legends_px + WALL_BOTTOM_PX, t=WALL_TOP_PX, autoexpand=False)
     # narrower, the wall scales it down whole (casusbeeld.js); a zoom refits the labels in the same rows
-    figure_layout["meta"] = {"min_width": wall_px, "label_band": band, "wall": wall}
-    figure_layout["xaxis"].update(rangeslider={"visible": False}, showticklabels=False)
+    figure_layout["meta"] = {"min_width": wall_px, "label_band": band, "wall": wall,
+                             "fitted_range": figure_layout["meta"]["fitted_range"]}
+    figure_layout["xaxis"].update(showticklabels=False)
     figure_layout["yaxis"].update(domain=[0, split], range=[bottom, 0])
     figure_layout["yaxis2"].update(domain=[split, 1], range=[0, top])
 
@@ -93,7 +94,7 @@ def part_of(layout: TimelineLayout, x_range: tuple[float, float]) -> TimelineLay
 def axis_year_ticks(layout: TimelineLayout, x_range: list[float], scale: TypeScale, gl: bool,
                 focus: tuple[float, float] | None) -> dict[str, Any]:
     """Year ticks for an axis with breaks; with ``focus``, spaced for the story the axis opens on and, in the
-    family history before it (reached with the range slider), for the whole axis."""
+    family history before it (reached with the window slider under the figure), for the whole axis."""
     if focus is None or list(focus) != x_range:
         return year_ticks(layout, x_range, scale.base, scale.small, gl)
     story = year_ticks(part_of(layout, focus), list(focus), scale.base, scale.small, gl, always=True)
@@ -105,8 +106,20 @@ def axis_year_ticks(layout: TimelineLayout, x_range: list[float], scale: TypeSca
             "ticktext": [*history["ticktext"], *story["ticktext"]]}
 
 
+def date_axis(layout: TimelineLayout, x_range: list[float], scale: TypeScale, geo: Geometry, gl: bool,
+              focus: tuple[float, float] | None) -> dict[str, Any]:
+    """What both time axes share: date ticks (days, months or years as the zoom goes), the range, the breaks."""
+    nticks = max(4, geo.plot_width_px // (scale.base * 5))
+    return {"tickformatstops": [
+        {"dtickrange": [None, 86_400_000 * 32], "value": "%-d-%-m-%Y"},
+        {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
+        {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
+    ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False, "rangebreaks": rangebreaks(layout, gl),
+        **axis_year_ticks(layout, x_range, scale, gl, focus)}
+
+
 def legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict[str, dict], int]:
-    """The horizontal legends under the range slider, one per line, the first on top; and the px they take."""
+    """The horizontal legends under the date labels, one per line, the first on top; and the px they take."""
     font = c.legend_font_px
     total = len(rows) * c.legend_row_px + 6
     layouts: dict[str, dict] = {}
@@ -130,7 +143,8 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
                    focus: tuple[float, float] | None = None, unnamed: frozenset[str] = frozenset()
                    ) -> dict[str, Any]:
     """The figure's layout: two lane axes sharing one time axis (showing ``date_window``, else ``focus``, else
-    all), the range slider, shapes and notes; the lanes of ``unnamed`` without their name."""
+    all), shapes and notes, and the whole axis in ``meta["window"]`` (for the window slider under the figure);
+    the lanes of ``unnamed`` without their name."""
     c = chrome(projector)
     bottom, top = layout.y_range
     plot_px = plot_height_px(top - bottom, projector)
@@ -155,29 +169,24 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
     x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else list(focus or full_range)
     if focus is not None:
         annotations.append(history_note(case, layout, focus, lang, scale.small))
-    nticks = max(4, geo.plot_width_px // (scale.base * 5))
-    date_ticks = {"tickformatstops": [
-        {"dtickrange": [None, 86_400_000 * 32], "value": "%-d-%-m-%Y"},
-        {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
-        {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
-    ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False, "rangebreaks": rangebreaks(layout, gl),
-        **axis_year_ticks(layout, x_range, scale, gl, focus)}
+    date_ticks = date_axis(layout, x_range, scale, geo, gl, focus)
     lane_axis = {"fixedrange": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                  "showticklabels": False}
     top_px = c.title_px
     # One plotly legend per line, as wide as the plot (the nominal card width less the lane labels).
     lines = legend_lines(keys, legend_groups, geo.width_px - label_px - 12, c.legend_font_px)
     legend_px = len(lines) * c.legend_row_px + 6
-    height = int(plot_px + top_px + c.bottom_px + c.slider_px + legend_px)
+    dates_px = 2 * scale.small + 6  # the date labels under the plot; no range slider (app/assets/window.js)
+    height = int(plot_px + top_px + dates_px + legend_px)
     legends, _ = legend_layouts(lines, c, height)
     title = {"text": esc(case.title), "x": 0, "xref": "paper", "y": 1, "yref": "container", "yanchor": "top",
              "pad": {"t": 10}, "font": {"size": scale.title}} if not projector else {"text": ""}
     return dict(
         template={},
-        # plotly puts the range slider and the date labels under the plot and grows the bottom margin to fit
-        # them and the legends: keep the margin itself small and count them all in the height.
+        # under the plot the date labels, then the legends: the bottom margin holds both (plotly's own growth
+        # of it takes the larger of the two, and the legends would cover the dates)
         height=height,
-        margin={"l": label_px, "r": 12, "t": top_px, "b": 8, "autoexpand": True},
+        margin={"l": label_px, "r": 12, "t": top_px, "b": dates_px + legend_px, "autoexpand": True},
         paper_bgcolor=PAPER, plot_bgcolor="rgba(0,0,0,0)",
         font={"family": FONT_FAMILY, "size": scale.base, "color": INK},
         title=title,
@@ -189,13 +198,12 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
         barmode="overlay", bargap=0, dragmode="zoom",
         uirevision=f"{case.id}|{date_window}|{focus is not None}",
         xaxis={**date_ticks, "anchor": "y", "showgrid": True, "gridcolor": GRID_COLOUR, "showline": False,
-               "ticks": "", "tickfont": {"size": scale.small, "color": MUTED},
-               "rangeslider": {"visible": True, "range": full_range, "thickness": min(0.15, c.slider_px / plot_px),
-                               "bgcolor": "#F4F4F4", "bordercolor": GRID_COLOUR, "borderwidth": 1}},
+               "ticks": "", "tickfont": {"size": scale.small, "color": MUTED}},
         xaxis2={**date_ticks, "matches": "x", "anchor": "y2", "showgrid": True, "gridcolor": GRID_COLOUR,
                 "showline": True, "linecolor": INK, "linewidth": scale.line_width * 1.6, "ticks": "outside",
                 "ticklen": 6, "tickwidth": 1.5, "tickcolor": INK, "tickfont": {"size": scale.base, "color": INK}},
         yaxis={**lane_axis, "domain": [0, split], "range": [bottom, 0]},
         yaxis2={**lane_axis, "domain": [split, 1], "range": [0, top]},
         shapes=shapes, annotations=annotations,
+        meta={"window": full_range, "fitted_range": x_range},  # the window slider's ends; the words' range
     )

@@ -4,7 +4,7 @@ A case whose family history starts decades before the child (grandparents' marri
 would squeeze the child's story into the right quarter of the axis. :func:`story_start` finds where the
 child's story begins (the child's birth, or a formal event shortly before it); :func:`focus_range` is the
 x range the timeline opens on when the history before it takes more than :data:`FOCUS_SHARE` of the axis.
-The earlier history stays on the range slider (the side strip under the plot, showing the whole case), is
+The earlier history stays on the window slider (the strip under the plot, spanning the whole case), is
 announced at the plot's left edge (:func:`history_note`) and is opened with the view state's ``history``.
 
 Zooming in (a relayout) fits the labels again for the range shown (:func:`relayout_range`,

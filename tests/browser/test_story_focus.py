@@ -91,6 +91,35 @@ def test_a_long_family_history_opens_on_the_childs_story(tab: Any, history_serve
     expect(tab.locator("#timeline-history")).to_be_checked()
 
 
+_WINDOW = """() => Array.from(document.querySelectorAll('#timeline-window [role=slider]'),
+                            handle => Number(handle.getAttribute('aria-valuenow')))"""
+"""The window slider's two ends, in days since 1970."""
+
+
+def _day_year(days: float) -> float:
+    return _year((dt.date(1970, 1, 1) + dt.timedelta(days=days)).isoformat())
+
+
+def test_the_window_slider_shows_the_period_shown_and_moves_it(tab: Any, history_server: Server) -> None:
+    _open(tab, history_server, f"case={NAME}")
+    # it sits on the child's story, on a slider that spans the whole case (years as its marks)
+    assert wait_until(lambda: len(ends := tab.evaluate(_WINDOW)) == 2 and 2004 <= _day_year(ends[0]) < 2005.2
+                      and _day_year(ends[1]) > 2022, 30), tab.evaluate(_WINDOW)
+    expect(tab.locator("#timeline-window-wrap")).to_contain_text("In beeld")
+    expect(tab.locator("#timeline-window")).to_contain_text("1980")
+    # its start pulled to the beginning (a key, as a drag would): the family history shows, with its words
+    tab.locator("#timeline-window [role=slider]").first.focus()
+    tab.keyboard.press("Home")
+    assert wait_until(lambda: _year(tab.evaluate(_AXIS)[0]) < 1978.5, 30), tab.evaluate(_AXIS)
+    expect(tab.locator("#timeline-graph .annotation-text", has_text="Moeder wordt geboren")).to_be_visible()
+    # a zoom in the plot (plotly's relayout, as a drag): the slider follows
+    span = ["2015-01-01", "2017-01-01"]
+    tab.evaluate("""span => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
+                    {'xaxis.range': span})""", span)
+    assert wait_until(lambda: [round(_day_year(end)) for end in tab.evaluate(_WINDOW)] == [2015, 2017], 30), \
+        tab.evaluate(_WINDOW)
+
+
 def test_a_short_history_needs_no_switch(tab: Any, history_server: Server) -> None:
     _open(tab, history_server, "case=calamiteit_sem.json")
     expect(tab.locator("#history-control")).to_be_hidden()

@@ -38,6 +38,7 @@ PAGE: dict[str, str] = {
     "timeline_hint": "Above the line: what professionals did. Below the line: what the family lived through.",
     "genosociogram_asof": "Network on {date}",
     "as_of_label": "The network as it was on",
+    "timeline_window_label": "Shown",
     "clear_selection": "Clear selection",
     "timeline_aria": "Timeline of the case. The table below holds the same events.",
     "genosociogram_aria": "Geno-sociogram: family, network and professionals.",

@@ -38,6 +38,7 @@ PAGE: dict[str, str] = {
     "timeline_hint": "Boven de lijn: wat professionals deden. Onder de lijn: hoe de familie het beleefde.",
     "genosociogram_asof": "Netwerk op {date}",
     "as_of_label": "Het netwerk zoals het was op",
+    "timeline_window_label": "In beeld",
     "clear_selection": "Selectie wissen",
     "timeline_aria": "Tijdlijn van de casus. De tabel hieronder bevat dezelfde gebeurtenissen.",
     "genosociogram_aria": "Geno-sociogram: familie, netwerk en professionals.",

@@ -1,0 +1,131 @@
+/* The timeline's window slider ("In beeld" under the figure): the period the timeline shows, on the whole case.
+
+   plotly's own range slider drew every lived-half mark a second time and doubled plotly's drawing of the
+   timeline; this slider is a dcc.RangeSlider in days since 1970. The figure says its whole axis in
+   layout.meta.window (ms); the slider follows what plotly shows after every drawing (a zoom, a double click, a
+   story step, a new figure), and moving it sets the timeline's x range with Plotly.relayout — which the zoom
+   callback hears like any zoom (the labels are fitted again). Only public APIs: gd.layout, gd.on,
+   Plotly.relayout, dash_clientside.set_props. */
+(function () {
+  "use strict";
+
+  var DAY = 86400000;
+  var STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
+  var MAX_MARKS = 9;
+  var FIT_WAIT_MS = 2500;
+
+  function graphDiv() {
+    return document.querySelector("#timeline-graph .js-plotly-plot");
+  }
+
+  /* ms since 1970 of a plotly date ("2015-03-01", "2015-03-01 12:00:00.5") or a number; null if neither. */
+  function toMs(value) {
+    if (typeof value === "number") { return isFinite(value) ? value : null; }
+    if (typeof value !== "string") { return null; }
+    var text = value.trim().replace(" ", "T");
+    if (/^\d{4}-\d\d$/.test(text)) { text += "-01"; }
+    if (/^\d{4}$/.test(text)) { text += "-01-01"; }
+    if (!/[zZ]$|[+-]\d\d:?\d\d$/.test(text)) { text += text.length <= 10 ? "T00:00:00Z" : "Z"; }
+    var ms = Date.parse(text);
+    return isNaN(ms) ? null : ms;
+  }
+
+  /* Years as the slider's marks, every 1, 2, 5, 10… years so that at most MAX_MARKS show. */
+  function yearMarks(lo, hi) {
+    var first = new Date(lo * DAY).getUTCFullYear(), last = new Date(hi * DAY).getUTCFullYear();
+    var step = STEPS.find(function (s) { return (last - first) / s < MAX_MARKS; }) || 200;
+    var marks = {};
+    for (var year = Math.ceil(first / step) * step; year <= last; year += step) {
+      var day = Math.round(Date.UTC(year, 0, 1) / DAY);
+      if (day >= lo && day <= hi) { marks[String(day)] = String(year); }
+    }
+    return marks;
+  }
+
+  /* The x range plotly shows, in days: [from, to], or null. */
+  function shownDays(gd) {
+    var axis = gd && gd.layout && gd.layout.xaxis;
+    var range = axis && axis.range;
+    if (!range || range.length !== 2) { return null; }
+    var lo = toMs(range[0]), hi = toMs(range[1]);
+    return lo === null || hi === null ? null : [lo / DAY, hi / DAY];
+  }
+
+  /* The slider starts where the plot does: its name as wide as the lane names' margin. */
+  function alignUnderPlot(gd) {
+    var name = document.querySelector("#timeline-window-wrap .timeline-window-label");
+    var margin = gd.layout && gd.layout.margin;
+    if (name && margin && typeof margin.l === "number") { name.style.width = Math.max(0, margin.l - 16) + "px"; }
+  }
+
+  /* Put the slider on what the timeline shows (only when that changed: every drawing calls this). */
+  function follow(gd) {
+    var clientside = window.dash_clientside;
+    var meta = gd.layout && gd.layout.meta;
+    var whole = meta && meta.window, shown = shownDays(gd);
+    if (!whole || !shown || !clientside || !clientside.set_props) { return; }
+    var lo = Math.floor(toMs(whole[0]) / DAY), hi = Math.ceil(toMs(whole[1]) / DAY);
+    if (!(lo < hi)) { return; }
+    var value = [Math.max(lo, Math.round(shown[0])), Math.min(hi, Math.round(shown[1]))];
+    var key = [lo, hi, value[0], value[1]].join(",");
+    alignUnderPlot(gd);
+    if (gd.casusbeeldWindow === key) { return; }
+    gd.casusbeeldWindow = key;
+    clientside.set_props("timeline-window", {min: lo, max: hi, value: value, marks: yearMarks(lo, hi)});
+  }
+
+  /* The words of a zoomed timeline are fitted on the server for the range shown (app/timeline_zoom.py), and the
+     figure says for which (layout.meta.fitted_range). A zoom made while another fit was on its way could be
+     answered by that older fit; once the timeline has shown another range than its words' for a while, ask
+     again for the range shown (through the zoom store, as a zoom would). */
+  function askAgainIfStale(gd) {
+    var meta = (gd.layout && gd.layout.meta) || {}, fitted = meta.fitted_range, shown = shownDays(gd);
+    if (!fitted || !shown || !window.dash_clientside || !window.dash_clientside.set_props) { return false; }
+    var lo = toMs(fitted[0]) / DAY, hi = toMs(fitted[1]) / DAY;
+    var slack = Math.max(1, (shown[1] - shown[0]) * 0.002);
+    return !(Math.abs(lo - shown[0]) <= slack && Math.abs(hi - shown[1]) <= slack);
+  }
+
+  function checkFit(gd) {
+    clearTimeout(gd.casusbeeldFitCheck);
+    if (!askAgainIfStale(gd)) { return; }
+    gd.casusbeeldFitCheck = setTimeout(function () {  // a zoom's own fit comes within this time on a quiet machine
+      if (!askAgainIfStale(gd)) { return; }
+      var shown = shownDays(gd), drag = gd.querySelector(".draglayer .xy .nsewdrag");
+      var day = function (d) { return new Date(Math.round(d) * DAY).toISOString().slice(0, 10); };
+      window.dash_clientside.set_props("timeline-zoom", {data: {
+        relayout: {"xaxis.range": [day(shown[0]), day(shown[1])]},
+        width: drag ? parseFloat(drag.getAttribute("width")) : null, rev: gd.layout.uirevision, at: Date.now()}});
+    }, FIT_WAIT_MS);
+  }
+
+  /* Listen to the timeline's drawings once its graph div is there (plotly.js may still be loading). */
+  function watch(tries) {
+    var gd = graphDiv();
+    if (!gd || typeof gd.on !== "function") {
+      if (tries > 0) { setTimeout(function () { watch(tries - 1); }, 200); }
+      return;
+    }
+    if (!gd.casusbeeldWatched) {
+      gd.casusbeeldWatched = true;
+      gd.on("plotly_afterplot", function () { follow(gd); checkFit(gd); });
+      gd.on("plotly_relayout", function () { follow(gd); });
+    }
+    follow(gd);
+  }
+
+  var dc = window.dash_clientside = window.dash_clientside || {};
+  dc.casusbeeld = Object.assign(dc.casusbeeld || {}, {
+    /* A new figure: make sure the window slider follows the timeline (no output). */
+    timelineWindowWatch: function () { watch(150); },
+
+    /* The window slider moved (released, or a key pressed): show that period (no output). */
+    timelineWindowMove: function (value) {
+      var gd = graphDiv(), shown = shownDays(gd);
+      if (!value || value.length !== 2 || !shown || !(value[0] < value[1]) || !window.Plotly) { return; }
+      if (Math.abs(shown[0] - value[0]) <= 1 && Math.abs(shown[1] - value[1]) <= 1) { return; }  // it follows
+      var day = function (d) { return new Date(d * DAY).toISOString().slice(0, 10); };
+      window.Plotly.relayout(gd, {"xaxis.range": [day(value[0]), day(value[1])]});
+    }
+  });
+})();
