@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from layouts.genogram.captions import esc, period_text, wrap
-from layouts.genogram.context import PERSON_HIT_PX, Context
+from layouts.genogram.context import PERSON_HIT_PX, Context, Mark
 from layouts.genogram.geometry import (
     Path,
     Point,
@@ -195,12 +195,16 @@ def _relation_path(ctx: Context, ka: str, kb: str, i: int, n: int) -> Path:
         p0, p1 = offset(p0, p1, (i - (n - 1) / 2) * 0.32)
     s, e = shorten(p0, p1, a.trim(p1), b.trim(p0))
     straight: Path = [s, e]
+    if a.family != b.family:
+        below = _under_the_names(ctx, ka, kb, (i - (n - 1) / 2) * 0.32)
+        if below is not None:
+            return below
     # A line must not run through someone else's symbol (it would read as their tie): bend around.
     pad = 1.0
     lo_x, hi_x = min(p0[0], p1[0]) - pad - 2, max(p0[0], p1[0]) + pad + 2
     lo_y, hi_y = min(p0[1], p1[1]) - pad - 2, max(p0[1], p1[1]) + pad + 2
-    if not (a.family or b.family):
-        return straight  # lines around the ring stay straight: bending them around boxes only adds noise
+    if not (a.family or b.family):  # around the ring straight (bending around boxes only adds noise), but
+        return around_the_names(ctx, a, b, straight)  # never across the family's names
     table = _obstacle_table(ctx)
     keep = ((table.x >= lo_x) & (table.x <= hi_x) & (table.y >= lo_y) & (table.y <= hi_y)
             & (table.keys != ka) & (table.keys != kb))
@@ -220,6 +224,60 @@ def _relation_path(ctx: Context, ka: str, kb: str, i: int, n: int) -> Path:
         if not _hits(candidate, obstacles):
             return candidate
     return straight
+
+
+def _under_the_names(ctx: Context, ka: str, kb: str, shift: float) -> Path | None:
+    """A family member's line to a mark below the family's names or right of them (a professional's box): straight
+    down out of the member's own name to under the family's lowest names, then to the mark (or first along under
+    the names to their right end), so that it crosses no other name (the fan of many such lines spreads outside the
+    family). None for a mark elsewhere, or when the way down meets another person's symbol or name (a member in an
+    upper row)."""
+    fam, other = (ka, kb) if ctx.marks[ka].family else (kb, ka)
+    f, o = ctx.marks[fam], ctx.marks[other]
+    right, floor = _names_corner(ctx)
+    x = f.x + shift
+    knee = (x, floor)
+    start = (x, f.y - max(f.label_depth, f.half_h) - 0.05)
+    if start[1] <= knee[1]:
+        start = (x, f.y - f.half_h - 0.08)
+    if o.y + o.half_h <= floor - 0.3:  # below the names
+        path: Path = [start, knee]
+    elif o.x - o.half_w >= right:  # right of them
+        path = [start, knee, (right, floor)]
+    else:
+        return None
+    path.append(shorten(path[-1], (o.x, o.y), 0.0, o.trim(path[-1]))[1])
+    table = _obstacle_table(ctx)
+    keep = (table.keys != fam) & (table.keys != other) & (np.abs(table.x - x) < 12.0)
+    if keep.any() and _hits([start, knee], table.subset(keep)):
+        return None
+    return path if fam == ka else list(reversed(path))
+
+
+def _names_corner(ctx: Context) -> Point:
+    """(x, y) a little right of the family's names and below them."""
+    family = [m for m in ctx.marks.values() if m.family]
+    return (max(m.x + max(m.label_half_w, m.half_w) for m in family) + 0.3,
+            min(m.y - max(m.label_depth, m.half_h) for m in family) - 0.3)
+
+
+def around_the_names(ctx: Context, a: Mark, b: Mark, straight: Path) -> Path:
+    """A line between two marks of the ring (``straight``): as it is, or, when it crosses a family member's symbol or
+    name and one mark is below the names and the other right of them, by the names' corner."""
+    if not any(m.family for m in ctx.marks.values()):
+        return straight
+    right, floor = _names_corner(ctx)
+    below = [m for m in (a, b) if m.y + m.half_h <= floor - 0.3]
+    beside = [m for m in (a, b) if m.x - m.half_w >= right]
+    if len(below) != 1 or not beside or beside[0] is below[0]:
+        return straight
+    table = _obstacle_table(ctx)
+    family = np.array([ctx.marks[str(k)].family for k in table.keys], dtype=bool)
+    if not family.any() or not _hits(straight, table.subset(family)):
+        return straight
+    corner = (right, floor)
+    return [shorten(corner, (a.x, a.y), 0.0, a.trim(corner))[1], corner,
+            shorten(corner, (b.x, b.y), 0.0, b.trim(corner))[1]]
 
 
 @dataclass
