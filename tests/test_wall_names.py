@@ -271,3 +271,13 @@ def test_lines_to_professionals_cross_no_name(which: str, frame: tuple[int, int]
     case, as_of = (load_case(SEM), dt.date(2022, 6, 11)) if which == "sem" else (calamity_case(), None)
     fig = genosociogram_figure(case, ViewState(as_of=as_of, projector=True), frame=frame)
     assert not professional_lines_over_names(fig)
+
+
+@pytest.mark.parametrize(("name", "frame"), [("calamiteit_sem.json", (1224, 532)),
+                                             ("lisa_gesloten_jeugdzorg.json", (1880, 900))])
+def test_lines_around_the_family_cross_no_name(name: str, frame: tuple[int, int]) -> None:
+    """Over the whole history: the mother's lines (a row above the child's) to the boxes on the right run under her
+    own row's names (Sem's went across 'Vader', 'Partner vader (J.)', 'Oom R.'), and a line from the informal network
+    on the left to a box on the right runs under the family (Lisa's went across 'Partner moeder (R.)')."""
+    fig = genosociogram_figure(load_case(SEM.parent / name), ViewState(projector=True), frame=frame)
+    assert not professional_lines_over_names(fig)

@@ -228,56 +228,72 @@ def _relation_path(ctx: Context, ka: str, kb: str, i: int, n: int) -> Path:
 
 def _under_the_names(ctx: Context, ka: str, kb: str, shift: float) -> Path | None:
     """A family member's line to a mark below the family's names or right of them (a professional's box): straight
-    down out of the member's own name to under the family's lowest names, then to the mark (or first along under
-    the names to their right end), so that it crosses no other name (the fan of many such lines spreads outside the
-    family). None for a mark elsewhere, or when the way down meets another person's symbol or name (a member in an
-    upper row)."""
+    down out of the member's own name to under the family's lowest names, then to the mark; to a mark on the right
+    first along under the names of the member's row (or lower rows, or all) to their right end. So it crosses no
+    other name (the fan of many such lines spreads outside the family). None for a mark elsewhere, or when no such
+    way is clear of the other persons' symbols and names (a member in an upper row, a mark below)."""
     fam, other = (ka, kb) if ctx.marks[ka].family else (kb, ka)
     f, o = ctx.marks[fam], ctx.marks[other]
     right, floor = _names_corner(ctx)
     x = f.x + shift
-    knee = (x, floor)
     start = (x, f.y - max(f.label_depth, f.half_h) - 0.05)
-    if start[1] <= knee[1]:
-        start = (x, f.y - f.half_h - 0.08)
-    if o.y + o.half_h <= floor - 0.3:  # below the names
-        path: Path = [start, knee]
-    elif o.x - o.half_w >= right:  # right of them
-        path = [start, knee, (right, floor)]
+    if o.y + o.half_h <= floor - 0.3:  # below the names: under all of them
+        ways: list[Path] = [[start, (x, floor)]]
+    elif o.x - o.half_w >= right:  # right of them: under the names of a row, the nearest first
+        levels = sorted({m.y - max(m.label_depth, m.half_h) - 0.3 for m in ctx.marks.values() if m.family}
+                        | {floor}, reverse=True)
+        ways = [[start, (x, y), (right, y)] for y in levels if y < start[1] - 0.2]
     else:
         return None
-    path.append(shorten(path[-1], (o.x, o.y), 0.0, o.trim(path[-1]))[1])
     table = _obstacle_table(ctx)
-    keep = (table.keys != fam) & (table.keys != other) & (np.abs(table.x - x) < 12.0)
-    if keep.any() and _hits([start, knee], table.subset(keep)):
-        return None
-    return path if fam == ka else list(reversed(path))
+    keep = (table.keys != fam) & (table.keys != other)
+    obstacles = table.subset(keep) if keep.any() else None
+    if obstacles is not None:  # the names' whole boxes (a line along a row must not graze the lowest line)
+        obstacles = replace(obstacles, label_w=obstacles.label_w / 0.85 + 0.1,
+                            label_bottom=obstacles.label_bottom - 0.3)
+    for way in ways:
+        if obstacles is None or not _hits(way, obstacles):
+            path = [*way, shorten(way[-1], (o.x, o.y), 0.0, o.trim(way[-1]))[1]]
+            return path if fam == ka else list(reversed(path))
+    return None
 
 
 def _names_corner(ctx: Context) -> Point:
     """(x, y) a little right of the family's names and below them."""
+    return _names_edges(ctx)[1:]
+
+
+def _names_edges(ctx: Context) -> tuple[float, float, float]:
+    """(left, right, floor): a little left, right of and below the family's names."""
     family = [m for m in ctx.marks.values() if m.family]
-    return (max(m.x + max(m.label_half_w, m.half_w) for m in family) + 0.3,
+    return (min(m.x - max(m.label_half_w, m.half_w) for m in family) - 0.3,
+            max(m.x + max(m.label_half_w, m.half_w) for m in family) + 0.3,
             min(m.y - max(m.label_depth, m.half_h) for m in family) - 0.3)
 
 
 def around_the_names(ctx: Context, a: Mark, b: Mark, straight: Path) -> Path:
     """A line between two marks of the ring (``straight``): as it is, or, when it crosses a family member's symbol or
-    name and one mark is below the names and the other right of them, by the names' corner."""
+    name and the marks are on two sides of the names (below, left, right), by the names' lower corners."""
     if not any(m.family for m in ctx.marks.values()):
         return straight
-    right, floor = _names_corner(ctx)
-    below = [m for m in (a, b) if m.y + m.half_h <= floor - 0.3]
-    beside = [m for m in (a, b) if m.x - m.half_w >= right]
-    if len(below) != 1 or not beside or beside[0] is below[0]:
+    left, right, floor = _names_edges(ctx)
+
+    def side(m: Mark) -> str:
+        if m.y + m.half_h <= floor - 0.3:
+            return "below"
+        return "right" if m.x - m.half_w >= right else "left" if m.x + m.half_w <= left else ""
+
+    sides = side(a), side(b)
+    if "" in sides or sides[0] == sides[1]:
         return straight
     table = _obstacle_table(ctx)
     family = np.array([ctx.marks[str(k)].family for k in table.keys], dtype=bool)
     if not family.any() or not _hits(straight, table.subset(family)):
         return straight
-    corner = (right, floor)
-    return [shorten(corner, (a.x, a.y), 0.0, a.trim(corner))[1], corner,
-            shorten(corner, (b.x, b.y), 0.0, b.trim(corner))[1]]
+    lane = floor - 0.35  # beside the family members' lines under the names, not on them (they are someone else's)
+    via = [(left if s == "left" else right, lane) for s in sides if s != "below"]
+    return [shorten(via[0], (a.x, a.y), 0.0, a.trim(via[0]))[1], *via,
+            shorten(via[-1], (b.x, b.y), 0.0, b.trim(via[-1]))[1]]
 
 
 @dataclass
