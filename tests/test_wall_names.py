@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
+import math
 import re
 from pathlib import Path
 
@@ -237,3 +238,46 @@ def test_the_screen_figure_is_drawn_for_its_card(card: int) -> None:
     assert not overlapping(text_boxes(fitted))
     # the 70-person case's names in full on the card of a 1920×1080 screen and of a 1280×720 one
     assert not [b[0] for b in names(text_boxes(fitted)) if "…" in b[0].split("<span")[0]]
+
+
+def professional_lines_over_names(fig) -> list[str]:
+    """The names (family and network, below their symbols) that a professional's line runs across: a line in the
+    professionals' blue (a tie to a professional, or between organisations) through a name's box by more than 2 px."""
+    ppu = fig.layout.meta["px_per_unit"]
+    boxes = names(text_boxes(fig))
+    crossed = set()
+    for trace in fig.data:
+        colour = str(trace.line.color) if trace.mode == "lines" and trace.line else ""
+        if trace.xaxis not in (None, "x") or not ("0, 114, 178" in colour or colour.lower() == "#0072b2"):
+            continue
+        points = [None if x is None or y is None or math.isnan(x) or math.isnan(y) else (x * ppu, y * ppu)
+                  for x, y in zip(trace.x, trace.y, strict=True)]  # gaps: None or NaN
+        for a, b in itertools.pairwise(points):
+            if a is None or b is None:
+                continue
+            steps = max(2, int(math.dist(a, b) / 2))
+            for k in range(steps + 1):
+                x, y = a[0] + (b[0] - a[0]) * k / steps, a[1] + (b[1] - a[1]) * k / steps
+                crossed.update(box[0] for box in boxes if box[3] + 2 < x < box[4] - 2 and box[5] + 2 < y < box[6] - 2)
+    return sorted(crossed)
+
+
+@pytest.mark.parametrize("frame", [NETWORK_1080, (845, 964), (1224, 532), (548, 604)])
+@pytest.mark.parametrize("which", ["sem", "big"])
+def test_lines_to_professionals_cross_no_name(which: str, frame: tuple[int, int]) -> None:
+    """A line from a family member to a professional's box below or right of the family goes down out of their own
+    name to under the family's names (then along under them), and a line between two boxes goes by that corner: no
+    professional's line runs across a family or network name (they did across the child's brothers and sisters)."""
+    case, as_of = (load_case(SEM), dt.date(2022, 6, 11)) if which == "sem" else (calamity_case(), None)
+    fig = genosociogram_figure(case, ViewState(as_of=as_of, projector=True), frame=frame)
+    assert not professional_lines_over_names(fig)
+
+
+@pytest.mark.parametrize(("name", "frame"), [("calamiteit_sem.json", (1224, 532)),
+                                             ("lisa_gesloten_jeugdzorg.json", (1880, 900))])
+def test_lines_around_the_family_cross_no_name(name: str, frame: tuple[int, int]) -> None:
+    """Over the whole history: the mother's lines (a row above the child's) to the boxes on the right run under her
+    own row's names (Sem's went across 'Vader', 'Partner vader (J.)', 'Oom R.'), and a line from the informal network
+    on the left to a box on the right runs under the family (Lisa's went across 'Partner moeder (R.)')."""
+    fig = genosociogram_figure(load_case(SEM.parent / name), ViewState(projector=True), frame=frame)
+    assert not professional_lines_over_names(fig)

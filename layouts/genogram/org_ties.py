@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from layouts.genogram.captions import esc, period_text
-from layouts.genogram.context import Context
+from layouts.genogram.context import Context, Mark
 from layouts.genogram.geometry import Path, curve
-from layouts.genogram.relations import REL_HIT_PX, draw_relation
+from layouts.genogram.relations import REL_HIT_PX, around_the_names, draw_relation
 from layouts.genogram.ring import RingItem, RingLayout
 from models.case import Case, OrganisationRelationship
 from models.network import org_key
@@ -69,6 +69,8 @@ def draw_organisation_ties(ctx: Context, case: Case, ring: RingLayout, as_of: dt
         path = tie_path(a, b, [item for item in ring.items if item is not a and item is not b])
         if not path:
             continue
+        if len(path) == 2:  # straight: by the corner of the family's names rather than across them
+            path = around_the_names(ctx, *(Mark(i.x, i.y, i.width / 2, i.height / 2) for i in (a, b)), path)
         kind = f"org_{tie.type.value}"
         emph = ctx.line_emph(org_key(tie.source), org_key(tie.target))
         tentative = tie.certainty.value != "confirmed"

@@ -59,6 +59,8 @@ def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) 
             ctx.used.add("age")
     chars = m.label_chars or (15 if m.family else 16)
     y = m.y - size / 2 - 0.08 - m.label_drop
+    if m.label_drop:  # a staggered name one name lower: a thin leader from its symbol says whose it is
+        ctx.ink.line([(m.x, m.y - size / 2 - 0.12), (m.x, y + 0.1)], LineStyle(MUTED, s.line * 0.6), emph, z=0)
     if ctx.projector:
         # Across a room: the name only (the years are in the hover), as wide as the neighbours leave room for.
         font = m.label_font or (s.small if m.family else s.small - 2)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from layouts.genogram.captions import esc, period_text, wrap
-from layouts.genogram.context import PERSON_HIT_PX, Context
+from layouts.genogram.context import PERSON_HIT_PX, Context, Mark
 from layouts.genogram.geometry import (
     Path,
     Point,
@@ -195,12 +195,16 @@ def _relation_path(ctx: Context, ka: str, kb: str, i: int, n: int) -> Path:
         p0, p1 = offset(p0, p1, (i - (n - 1) / 2) * 0.32)
     s, e = shorten(p0, p1, a.trim(p1), b.trim(p0))
     straight: Path = [s, e]
+    if a.family != b.family:
+        below = _under_the_names(ctx, ka, kb, (i - (n - 1) / 2) * 0.32)
+        if below is not None:
+            return below
     # A line must not run through someone else's symbol (it would read as their tie): bend around.
     pad = 1.0
     lo_x, hi_x = min(p0[0], p1[0]) - pad - 2, max(p0[0], p1[0]) + pad + 2
     lo_y, hi_y = min(p0[1], p1[1]) - pad - 2, max(p0[1], p1[1]) + pad + 2
-    if not (a.family or b.family):
-        return straight  # lines around the ring stay straight: bending them around boxes only adds noise
+    if not (a.family or b.family):  # around the ring straight (bending around boxes only adds noise), but
+        return around_the_names(ctx, a, b, straight)  # never across the family's names
     table = _obstacle_table(ctx)
     keep = ((table.x >= lo_x) & (table.x <= hi_x) & (table.y >= lo_y) & (table.y <= hi_y)
             & (table.keys != ka) & (table.keys != kb))
@@ -220,6 +224,76 @@ def _relation_path(ctx: Context, ka: str, kb: str, i: int, n: int) -> Path:
         if not _hits(candidate, obstacles):
             return candidate
     return straight
+
+
+def _under_the_names(ctx: Context, ka: str, kb: str, shift: float) -> Path | None:
+    """A family member's line to a mark below the family's names or right of them (a professional's box): straight
+    down out of the member's own name to under the family's lowest names, then to the mark; to a mark on the right
+    first along under the names of the member's row (or lower rows, or all) to their right end. So it crosses no
+    other name (the fan of many such lines spreads outside the family). None for a mark elsewhere, or when no such
+    way is clear of the other persons' symbols and names (a member in an upper row, a mark below)."""
+    fam, other = (ka, kb) if ctx.marks[ka].family else (kb, ka)
+    f, o = ctx.marks[fam], ctx.marks[other]
+    right, floor = _names_corner(ctx)
+    x = f.x + shift
+    start = (x, f.y - max(f.label_depth, f.half_h) - 0.05)
+    if o.y + o.half_h <= floor - 0.3:  # below the names: under all of them
+        ways: list[Path] = [[start, (x, floor)]]
+    elif o.x - o.half_w >= right:  # right of them: under the names of a row, the nearest first
+        levels = sorted({m.y - max(m.label_depth, m.half_h) - 0.3 for m in ctx.marks.values() if m.family}
+                        | {floor}, reverse=True)
+        ways = [[start, (x, y), (right, y)] for y in levels if y < start[1] - 0.2]
+    else:
+        return None
+    table = _obstacle_table(ctx)
+    keep = (table.keys != fam) & (table.keys != other)
+    obstacles = table.subset(keep) if keep.any() else None
+    if obstacles is not None:  # the names' whole boxes (a line along a row must not graze the lowest line)
+        obstacles = replace(obstacles, label_w=obstacles.label_w / 0.85 + 0.1,
+                            label_bottom=obstacles.label_bottom - 0.3)
+    for way in ways:
+        if obstacles is None or not _hits(way, obstacles):
+            path = [*way, shorten(way[-1], (o.x, o.y), 0.0, o.trim(way[-1]))[1]]
+            return path if fam == ka else list(reversed(path))
+    return None
+
+
+def _names_corner(ctx: Context) -> Point:
+    """(x, y) a little right of the family's names and below them."""
+    return _names_edges(ctx)[1:]
+
+
+def _names_edges(ctx: Context) -> tuple[float, float, float]:
+    """(left, right, floor): a little left, right of and below the family's names."""
+    family = [m for m in ctx.marks.values() if m.family]
+    return (min(m.x - max(m.label_half_w, m.half_w) for m in family) - 0.3,
+            max(m.x + max(m.label_half_w, m.half_w) for m in family) + 0.3,
+            min(m.y - max(m.label_depth, m.half_h) for m in family) - 0.3)
+
+
+def around_the_names(ctx: Context, a: Mark, b: Mark, straight: Path) -> Path:
+    """A line between two marks of the ring (``straight``): as it is, or, when it crosses a family member's symbol or
+    name and the marks are on two sides of the names (below, left, right), by the names' lower corners."""
+    if not any(m.family for m in ctx.marks.values()):
+        return straight
+    left, right, floor = _names_edges(ctx)
+
+    def side(m: Mark) -> str:
+        if m.y + m.half_h <= floor - 0.3:
+            return "below"
+        return "right" if m.x - m.half_w >= right else "left" if m.x + m.half_w <= left else ""
+
+    sides = side(a), side(b)
+    if "" in sides or sides[0] == sides[1]:
+        return straight
+    table = _obstacle_table(ctx)
+    family = np.array([ctx.marks[str(k)].family for k in table.keys], dtype=bool)
+    if not family.any() or not _hits(straight, table.subset(family)):
+        return straight
+    lane = floor - 0.35  # beside the family members' lines under the names, not on them (they are someone else's)
+    via = [(left if s == "left" else right, lane) for s in sides if s != "below"]
+    return [shorten(via[0], (a.x, a.y), 0.0, a.trim(via[0]))[1], *via,
+            shorten(via[-1], (b.x, b.y), 0.0, b.trim(via[-1]))[1]]
 
 
 @dataclass
