@@ -109,7 +109,7 @@
     if (!gd.casusbeeldWatched) {
       gd.casusbeeldWatched = true;
       gd.on("plotly_afterplot", function () { follow(gd); checkFit(gd); });
-      gd.on("plotly_relayout", function () { follow(gd); });
+      gd.on("plotly_relayout", function () { follow(gd); checkFit(gd); });
     }
     follow(gd);
   }

@@ -120,6 +120,27 @@ def test_the_window_slider_shows_the_period_shown_and_moves_it(tab: Any, history
         tab.evaluate(_WINDOW)
 
 
+_FITTED = """() => {
+    const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+    const range = gd && gd.layout.meta && gd.layout.meta.fitted_range;
+    return range ? range.map(v => new Date(v).toISOString().slice(0, 10)) : null;
+}"""
+
+
+def test_words_fitted_for_another_range_than_shown_are_asked_for_again(tab: Any, history_server: Server) -> None:
+    _open(tab, history_server, "case=calamiteit_sem.json")
+    tab.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
+    span = ["2015-01-01", "2017-01-01"]
+    tab.evaluate("""span => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
+                    {'xaxis.range': span})""", span)
+    assert wait_until(lambda: tab.evaluate(_FITTED) == span, 60), tab.evaluate(_FITTED)
+    # as if an older fit (for the whole axis) had answered the zoom: the page asks for the range shown again
+    tab.evaluate("""() => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
+                    {'meta.fitted_range': [1041379200000, 1703980800000]})""")
+    assert tab.evaluate(_FITTED)[0] == "2003-01-01"
+    assert wait_until(lambda: tab.evaluate(_FITTED) == span, 30), tab.evaluate(_FITTED)
+
+
 def test_a_short_history_needs_no_switch(tab: Any, history_server: Server) -> None:
     _open(tab, history_server, "case=calamiteit_sem.json")
     expect(tab.locator("#history-control")).to_be_hidden()
