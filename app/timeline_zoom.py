@@ -128,13 +128,14 @@ def _fitted_notes(view: CaseView, drawing: ViewState, base: tuple[dict[str, Any]
 
 def refit_notes(view: CaseView, state: ViewState, fig: Any, plot_px: Any) -> list[dict[str, Any]] | None:
     """The annotations of ``fig`` (just drawn for ``state``, not zoomed) with its labels fitted for a plot
-    ``plot_px`` wide, as the browser measured it the last time this wall showed the timeline; None when the
-    figure's own fit is as good (within 8 px), the width is unknown, or the case is drawn as an aggregate."""
+    ``plot_px`` wide, as the browser measured it the last time this wall (or the screen) showed the timeline;
+    None when the figure's own fit is as good (within 8 px), the width is unknown, or the case is drawn as an
+    aggregate."""
     drawing = timeline_state(view, state)
-    if not drawing.projector or not isinstance(plot_px, int | float) or not 100 <= plot_px <= 8000:
+    if not isinstance(plot_px, int | float) or not 100 <= plot_px <= 8000:
         return None
     base, margin, band, wall_px = _base_of(fig)
-    nominal = (wall_px or WALL_BOTH_LABEL_PX) - margin - 12
+    nominal = (wall_px or (WALL_BOTH_LABEL_PX if drawing.projector else LABEL_FIGURE_PX[False])) - margin - 12
     if abs(plot_px - nominal) < 8 or len(drawn_events(view.case, cached_layout(view, drawing), drawing)) > \
             AGGREGATE_ABOVE:
         return None

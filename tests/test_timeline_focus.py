@@ -20,6 +20,7 @@ from layouts.timeline.figure import drawn_events, timeline_figure
 from layouts.timeline.focus import HISTORY_NAME, focus_range, range_words, relayout_range, story_start
 from layouts.timeline.lanes import timeline_layout
 from layouts.timeline.packing import visible_span
+from layouts.timeline.style import LABEL_FIGURE_PX
 from layouts.view_state import NO_HIGHLIGHT, ViewState
 from models import load_case
 from models.case_view import CaseView
@@ -274,8 +275,17 @@ def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_onc
     assert back is not None
     operation, _fitted_range = back.to_plotly_json()["operations"]
     assert sum(1 for note in operation["params"]["value"] if note.get("name") == "timeline-label") == nominal
-    # nothing to do: not on the wall, no width measured for this wall, or the width the figure was fitted for
-    assert refit_notes(view, state.replace(projector=False), fig, 1634) is None
+    # on the screen too: a wider screen's figure gets its labels fitted for its measured width at once
+    screen = state.replace(projector=False, wall="both")
+    screen_fig, screen_sig = build(view, timeline_state(view, screen), NO_HIGHLIGHT)
+    screen_nominal = LABEL_FIGURE_PX[False] - screen_fig.layout.margin.l - 12
+    assert refit_notes(view, screen, screen_fig, screen_nominal + 3) is None  # as drawn
+    figure_px = 1634 + screen_fig.layout.margin.l + screen_fig.layout.margin.r  # the screen's store: whole figure
+    wide_screen = fitted_for_wall(view, screen, go_copy(screen_fig), screen_sig, {"screen": figure_px, "both": 700})
+    assert wide_screen.layout.meta["fitted_plot_px"] == 1634
+    assert sum(1 for a in wide_screen.layout.annotations if a.name == "timeline-label") > \
+        sum(1 for a in screen_fig.layout.annotations if a.name == "timeline-label")
+    # nothing to do: no width measured for this wall, or the width the figure was fitted for
     assert fitted_for_wall(view, state, fig, sig, {"both": 700}) is fig
     assert refit_notes(view, state, fig, None) is None
     plot_px = (fig.layout.meta["min_width"] or 0) - fig.layout.margin.l - 12

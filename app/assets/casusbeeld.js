@@ -73,8 +73,9 @@
     keepHeight(gd);
   }
 
-  /* The timeline's plot width on this wall ("timeline" alone, or "both" beside the network), kept in the
-     "timeline-widths" store: the next time this wall shows, the server fits the labels for it at once. */
+  /* The timeline's plot width on this wall ("timeline" alone, or "both" beside the network), and its figure's
+     width on the screen ("screen"), kept in the "timeline-widths" store: the next figure for this view has its
+     labels fitted for it at once (not fitted for a nominal width and then again once measured). */
   var wallWidths = {};
 
   /* Whether the timeline drawn for a wall (its meta.wall) shows on that wall already: a figure drawn before the
@@ -86,11 +87,16 @@
     return (/\bwall-timeline\b/.test(work.className) ? "timeline" : "both") === meta.wall;
   }
 
-  function rememberWallWidth(width, drawnFor) {
+  function rememberWallWidth(width, drawnFor, gd) {
     var work = document.querySelector(".projector .workspace");
-    if (!width || !work || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
-    var wall = /\bwall-timeline\b/.test(work.className) ? "timeline" : "both";
-    if (drawnFor !== wall) { return; }  // the figure of the wall before: its width is not this wall's
+    if (!width || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    var wall = !work ? "screen" : /\bwall-timeline\b/.test(work.className) ? "timeline" : "both";
+    if ((drawnFor || "screen") !== wall) { return; }  // the figure of another view: its width is not this one's
+    if (wall === "screen") {  // the whole figure's width: the next case's lane names may take another margin
+      var margin = (gd && gd.layout && gd.layout.margin) || {};
+      if (typeof margin.l !== "number" || typeof margin.r !== "number") { return; }
+      width += margin.l + margin.r;
+    }
     if (wallWidths[wall] && Math.abs(wallWidths[wall] - width) < 8) { return; }
     wallWidths = Object.assign({}, wallWidths);
     wallWidths[wall] = Math.round(width);
@@ -320,7 +326,7 @@
       var rev = gd && gd.layout ? gd.layout.uirevision : null;
       var kept = last && last.rev === rev ? last.relayout : null;
       var meta = (gd && gd.layout && gd.layout.meta) || {};
-      rememberWallWidth(width, meta.wall);
+      rememberWallWidth(width, meta.wall, gd);
       var fitted = meta.fitted_plot_px || null;
       if (fired.indexOf("timeline-graph.relayoutData") >= 0) {
         var about = relayout && Object.keys(relayout).some(function (key) { return /^xaxis2?\.(range|autorange)/.test(key); });

@@ -141,6 +141,31 @@ def test_words_fitted_for_another_range_than_shown_are_asked_for_again(tab: Any,
     assert wait_until(lambda: tab.evaluate(_FITTED) == span, 30), tab.evaluate(_FITTED)
 
 
+_FIT = """() => {
+    const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+    const drag = gd.querySelector('.draglayer .xy .nsewdrag');
+    return [(gd.layout.meta || {}).fitted_plot_px || null, drag ? parseFloat(drag.getAttribute('width')) : null];
+}"""
+
+
+def test_a_new_figure_on_the_screen_comes_fitted_for_the_measured_width(tab: Any, history_server: Server) -> None:
+    asked: list[str] = []
+    tab.on("request", lambda request: asked.append(request.url) if "timeline-zoom" in (request.post_data or "")
+           and "_dash-update-component" in request.url else None)
+    _open(tab, history_server, "case=calamiteit_sem.json")
+    assert wait_until(lambda: len(tab.evaluate(_LABELS)) >= 25, 90)
+    assert wait_until(lambda: len(asked) >= 1, 60), tab.evaluate(_FIT)  # the first figure: fitted again, measured
+    _settled(tab)
+    first = len(asked)
+    # another figure (English): its words fitted at once for the width the page measured, no second fit
+    tab.locator("label", has_text="EN").first.click()
+    expect(tab.locator("#timeline-graph .annotation-text", has_text="▲ Formal")).to_be_visible()
+    assert wait_until(lambda: (fit := tab.evaluate(_FIT))[0] is not None and abs(fit[0] - fit[1]) < 8, 30), \
+        tab.evaluate(_FIT)
+    _settled(tab)
+    assert len(asked) == first
+
+
 def test_a_short_history_needs_no_switch(tab: Any, history_server: Server) -> None:
     _open(tab, history_server, "case=calamiteit_sem.json")
     expect(tab.locator("#history-control")).to_be_hidden()
