@@ -53,6 +53,11 @@ measured on the shared 2-CPU machine it was written on (medians of three runs of
 zoom): printed beside today's as before -> now (the zoom's CPU time, serialising its patch included). Another
 machine's numbers only compare as ratios."""
 
+BEFORE_RATIOS = {"commit": "8dbc2c3", 1000: 3.63, 5000: 2.48, 20000: 3.25}
+"""Cold ÷ px per size before the exact speed-ups of the session after (the last quiet-machine run at 8dbc2c3):
+printed beside today's ratios as before -> now. Ratios, not seconds: px runs in the same process, so they
+compare across machines and a busy machine's load."""
+
 
 def cpu_median(action: object, runs: int = RUNS) -> tuple[float, object]:
     times, result = [], None
@@ -85,6 +90,7 @@ def warm_up() -> None:
 def versus(sizes: list[int]) -> None:
     warm_up()
     now: dict[int, tuple[float, float]] = {}
+    ratios: dict[int, float] = {}
     print(f"{'events':>7} {'cold s':>7} {'app s':>7} {'px s':>7} {'cold/px':>8} {'app/px':>7} "
           f"{'ours MB':>8} {'px MB':>6} {'size/px':>8}")
     for n in sizes:
@@ -97,11 +103,16 @@ def versus(sizes: list[int]) -> None:
         print(f"{n:>7} {cold_s:>7.3f} {app_s:>7.3f} {px_s:>7.3f} {cold_s / px_s:>8.2f} {app_s / px_s:>7.2f} "
               f"{len(ours_json) / 1e6:>8.2f} {len(px_json) / 1e6:>6.2f} {len(ours_json) / len(px_json):>8.2f}")
         now[n] = (cold_s, len(ours_json) / 1e6)
+        ratios[n] = cold_s / px_s
     known = [n for n in sizes if n in BEFORE]
     if known:
         print(f"before ({BEFORE['commit']}) -> now, cold s: " + ", ".join(
             f"{n:,}: {BEFORE[n][0]:.3f} -> {now[n][0]:.3f} ({now[n][0] / BEFORE[n][0]:.2f}x)" for n in known)
             + "; MB: " + ", ".join(f"{BEFORE[n][1]:.2f} -> {now[n][1]:.2f}" for n in known))
+    known = [n for n in sizes if n in BEFORE_RATIOS]
+    if known:
+        print(f"cold/px before ({BEFORE_RATIOS['commit']}) -> now: " + ", ".join(
+            f"{n:,}: {BEFORE_RATIOS[n]:.2f} -> {ratios[n]:.2f}" for n in known) + " (goal at 5,000: 0.50)")
 
 
 def phases(n_events: int = CLICK_EVENTS) -> None:

@@ -50,12 +50,13 @@ def is_death(event: Event, persons: dict[str, Person]) -> Person | None:
     """The person whose death the (life) event is, if it is one: someone in it died on its date."""
     if event.type != EventType.LIFE_EVENT:
         return None
-    lo, hi = event.date.earliest(), event.date.latest()
+    span = None  # the event's first and last day, worked out for the first person who died (thousands are tested)
     for person_id in event.persons:
         person = persons.get(person_id)
-        if person is not None and person.death is not None \
-                and person.death.earliest() <= hi and lo <= person.death.latest():
-            return person
+        if person is not None and person.death is not None:
+            lo, hi = span = span or (event.date.earliest(), event.date.latest())
+            if person.death.earliest() <= hi and lo <= person.death.latest():
+                return person
     return None
 
 

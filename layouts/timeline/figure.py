@@ -23,6 +23,7 @@ from layouts.timeline.aggregate import marks_in_view
 from layouts.timeline.axis import break_marks
 from layouts.timeline.drawn import (
     cached,
+    case_gaps,
     child_age_traces,
     drawn_events,
     future_lanes,
@@ -71,7 +72,7 @@ from layouts.timeline.traces import (
 from layouts.timeline.wall import WALL_LABEL_PX, wall_band_rows, wall_legend_px, wall_legends
 from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
 from models.case import Case
-from models.dates import Gap, day_ms, event_gaps, find_gaps
+from models.dates import Gap, day_ms, find_gaps
 from models.vocabulary import EventType, Layer, label
 
 __all__ = [
@@ -201,7 +202,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     guides = cached(layout, ("guides", reveal_until), lambda: life_guides(drawn, case)) if not projector else []
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
     gaps = cached(layout, ("gaps", gap_months, reveal_until),
-                  lambda: event_gaps(case.events, gap_months, until=reveal_until))
+                  lambda: case_gaps(case, layout, gap_months, reveal_until))
     used_types, involvements = cached(layout, ("kinds", reveal_until), lambda: _kinds(drawn))
     traces, figure_layout, wall_px, band = _dressed(case, layout, state, traces, all_marks, marked, used_types,
                                                     involvements, guides, gaps, note_shapes, focus,

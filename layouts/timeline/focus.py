@@ -38,12 +38,16 @@ HISTORY_NAME = "timeline-history"
 """The ``name`` of the note at the plot's left edge that says the family history lies before it."""
 
 
-def story_start(case: Case) -> dt.date | None:
+def story_start(case: Case, layout: TimelineLayout | None = None) -> dt.date | None:
     """Where the child's story begins: the child's birth or, when earlier, the first formal event up to
-    :data:`PRENATAL_YEARS` before it; without a known birth the first formal event (None: neither)."""
+    :data:`PRENATAL_YEARS` before it; without a known birth the first formal event (None: neither). The formal
+    events' first days are read from ``layout`` when it holds every event of the case."""
     index = case.index()
     birth = index.birth.earliest() if index is not None and index.birth is not None else None
-    formal = [event.start_day() for event in case.events if event.layer == Layer.FORMAL]
+    if layout is not None and len(layout.placed) == len(case.events):
+        formal = [item.start_day for item in layout.placed if item.event.layer == Layer.FORMAL]
+    else:
+        formal = [event.start_day() for event in case.events if event.layer == Layer.FORMAL]
     if birth is None:
         return min(formal, default=None)
     sensible = [day for day in formal if (birth - day).days <= PRENATAL_YEARS * 365.25]
@@ -59,7 +63,7 @@ def focus_range(case: Case, layout: TimelineLayout) -> tuple[float, float] | Non
 
 
 def _focus_range(case: Case, layout: TimelineLayout) -> tuple[float, float] | None:
-    start = story_start(case)
+    start = story_start(case, layout)
     lo, hi = layout.x_range
     if start is None or layout.first_day is None or not lo < day_ms(start) < hi:
         return None

@@ -135,18 +135,19 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
     for box in obstacles:
         state.blocked.fill_box(box)
     order = sorted(range(len(marks)), key=lambda i: (marks[i].priority, marks[i].x))[: frame.limit]
+    bands = {i: _region(marks[i], frame, scale) for i in order}  # each mark's band, worked out once for its three tries
     placed: dict[int, LabelBox] = {}
     for tier in ([i for i in order if marks[i].priority <= 2], [i for i in order if marks[i].priority > 2]):
         for far in (0, 1, 2):  # beside the mark, then with a leader line, then with a long one
             for i in tier:
                 if i in placed:
                     continue
-                box = _place_one(i, marks[i], frame, scale, state, far)
+                box = _place_one(i, marks[i], frame, scale, state, far, bands[i])
                 if box is not None:
                     placed[i] = box
                     state.take(box)
     boxes = [placed[i] for i in sorted(placed)]
-    return uncross(boxes, obstacles, [_region(marks[box.index], frame, scale) for box in boxes], frame.width_px,
+    return uncross(boxes, obstacles, [bands[box.index] for box in boxes], frame.width_px,
                    frame.leaders_under, drift_px=frame.max_drift_px)
 
 
@@ -297,10 +298,11 @@ def _far_place(mx: float, my: float, r: float, w: float, h: float, frame: LabelF
     return rank, float(left[k]), float(top[k])
 
 
-def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, state: _State, far: int
-               ) -> LabelBox | None:
+def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, state: _State, far: int,
+               band: tuple[float, float]) -> LabelBox | None:
+    """The label of ``mark`` beside it (``far`` 0) or with a leader line of the pass's reach, in its ``band``."""
     mx, my, r = scale.x(mark.x), scale.y(mark.y), mark.size_px / 2
-    top_px, bottom_px = _region(mark, frame, scale)
+    top_px, bottom_px = band
     best: tuple[float, LabelBox] | None = None
     for rank, (lines, w, h) in enumerate(_variants(mark.title, frame)):
         if best is not None and rank * FORM_COST >= best[0]:

@@ -202,12 +202,15 @@ def _extent(starts: list[DateNumbers], ends: list[DateNumbers | None]
     return None, None, day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31))
 
 
-def _screen_interval(event: Event, start: DateNumbers, end: DateNumbers | None, ms_per_px: float,
-                     geo: Geometry) -> tuple[float, float]:
-    """The stretch (ms) an event's mark occupies on screen at full zoom."""
-    x = start[1]
-    half = (geo.decision_px if is_decision(event) else geo.marker_px) * ms_per_px / 2
-    return (x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half))
+def _screen_intervals(events: list[Event], starts: list[DateNumbers], ends: list[DateNumbers | None],
+                      ms_per_px: float, geo: Geometry) -> list[tuple[float, float]]:
+    """The stretch (ms) each event's mark occupies on screen at full zoom (a decision's mark is larger)."""
+    halves = {True: geo.decision_px * ms_per_px / 2, False: geo.marker_px * ms_per_px / 2}
+    intervals = []
+    for event, start, end in zip(events, starts, ends, strict=True):
+        x, half = start[1], halves[is_decision(event)]
+        intervals.append((x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half)))
+    return intervals
 
 
 def _group_by_lane(events: list[Event], lane_mode: str, collapsed: frozenset[str]
@@ -355,8 +358,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     ms_per_px = span_ms / geo.plot_width_px
 
     lane_info, lane_keys, by_lane = _group_by_lane(events, lane_mode, frozenset(case.layout.collapsed_organisations))
-    intervals = [_screen_interval(event, start, end, ms_per_px, geo)
-                 for event, start, end in zip(events, starts, ends, strict=True)]
+    intervals = _screen_intervals(events, starts, ends, ms_per_px, geo)
     packing = _Packing(intervals, [end is not None for end in ends], 2 * ms_per_px, compact, [0] * len(events))
     # With more lanes than fit one row each, sharing a moment in one row is certain: skip the roomier pass.
     roomy = not compact or len(by_lane) * (1 + LANE_GAP) <= lane_budget_rows(projector)

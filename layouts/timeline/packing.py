@@ -137,8 +137,13 @@ def _pack_moments(moments: list[tuple[float, float]], rows: list[tuple[list[floa
         lo, hi = moments[i]
         for row in range(len(rows)):
             starts, ends = rows[row]
+            if not starts or starts[-1] <= lo:  # (most rows: moments come in order) the row's marks all start before
+                if not starts or ends[-1] + gap < lo:  # free: the moment goes last (a mark starting at lo is not)
+                    k = len(starts)
+                    break
+                continue
             k = find(starts, lo)
-            if not (k > 0 and ends[k - 1] + gap >= lo) and not (k < len(starts) and starts[k] - gap <= hi):
+            if not (k > 0 and ends[k - 1] + gap >= lo) and not starts[k] - gap <= hi:
                 break
         else:  # no row is free: a new one, or (crowded) the one whose marks end first
             if len(rows) < limit:

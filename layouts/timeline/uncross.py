@@ -58,13 +58,6 @@ def _through(segment: Segment, box: Box) -> bool:
     return high - low > 1e-6
 
 
-def _overlap(box: Box, others: np.ndarray) -> bool:
-    if not len(others):
-        return False
-    return bool(np.any((box[0] < others[:, 2]) & (others[:, 0] < box[2])
-                       & (box[1] < others[:, 3]) & (others[:, 1] < box[3])))
-
-
 def _crosses_many(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """:func:`_crosses` of segments ``a`` and ``b`` (N × 4 each, or broadcast), elementwise."""
     def side(px: np.ndarray, py: np.ndarray, qx: np.ndarray, qy: np.ndarray, rx: np.ndarray, ry: np.ndarray
@@ -179,17 +172,23 @@ def _best_swap(placed: _Placed, a: int, b: int, fixed: np.ndarray, bands: Sequen
     crossed = _crosses_many(lines[:, None, :], other_lines[None, :, :]).sum(axis=1)
     before = int(_crosses(lines[6], lines[7])) + int(crossed[6] + crossed[7])
     for i, new_a in enumerate(moved_a):
-        if not (clear[i] and _inside(new_a, bands[a], width_px) and near_enough(new_a, drift_px)):
+        if not (clear[i] and clear_of_labels[i] and _inside(new_a, bands[a], width_px)
+                and near_enough(new_a, drift_px)):
             continue
+        padded_a = _padded(new_a)
         for j, new_b in enumerate(moved_b, start=3):
-            if (clear[j] and _inside(new_b, bands[b], width_px) and near_enough(new_b, drift_px)
-                    and not _overlap(_padded(new_a), padded[j:j + 1])
+            if (clear[j] and clear_of_labels[j] and _inside(new_b, bands[b], width_px) and near_enough(new_b, drift_px)
+                    and not _boxes_overlap(padded_a, _padded(new_b))
                     and not _crosses(_segment(new_a), _segment(new_b))
                     and not _through(_segment(new_a), _edges(new_b)) and not _through(_segment(new_b), _edges(new_a))
-                    and clear_of_labels[i] and clear_of_labels[j]
                     and int(_crosses(lines[i], lines[j])) + int(crossed[i] + crossed[j]) < before):
                 return new_a, new_b
     return None
+
+
+def _boxes_overlap(first: Box, second: Box) -> bool:
+    """Whether two boxes overlap, without numpy (tested thousands of times, one pair at a time)."""
+    return first[0] < second[2] and second[0] < first[2] and first[1] < second[3] and second[1] < first[3]
 
 
 def _padded(box: LabelBox) -> Box:

@@ -1,0 +1,97 @@
+"""The first drawing's shortcuts give what the long way gives: the case's gaps and the story's start read from
+the layout's positions, and the packing's quick test of a row whose marks all start before a moment."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import random
+from pathlib import Path
+
+import pytest
+
+from layouts.timeline.drawn import case_gaps
+from layouts.timeline.focus import story_start
+from layouts.timeline.lanes import timeline_layout
+from layouts.timeline.packing import pack_lane
+from models import load_case
+from models.dates import event_gaps
+from models.event_filter import EventFilter
+from tests.synthetic import generate_case
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
+CASES = [load_case(path) for path in sorted(SAMPLES.glob("*.json"))] + [
+    generate_case(n_events=n, n_persons=40, seed=seed) for n, seed in ((60, 2), (400, 5))]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_gaps_read_from_the_layout_are_the_cases_gaps(case) -> None:
+    layout = timeline_layout(case)
+    days = sorted(event.start_day() for event in case.events) or [dt.date(2020, 1, 1)]
+    for months in (6, 24):
+        for until in (None, days[len(days) // 2], days[-1]):
+            assert case_gaps(case, layout, months, until) == event_gaps(case.events, months, until=until)
+    # a filtered layout does not hold every event: the gaps are still the whole case's
+    layer = timeline_layout(case, EventFilter.of(layer="formal"))
+    assert case_gaps(case, layer, 6) == event_gaps(case.events, 6)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_story_start_read_from_the_layout_is_the_cases(case) -> None:
+    assert story_start(case, timeline_layout(case)) == story_start(case)
+    assert story_start(case, timeline_layout(case, EventFilter.of(layer="lived"))) == story_start(case)
+
+
+def _moment_rows_the_long_way(moments: list[tuple[float, float]], spans: list[tuple[float, float]], gap: float,
+                              limit: int) -> list[int]:
+    """The moments' rows as the packing gave them before its quick test: every row bisected."""
+    rows: list[tuple[list[float], list[float]]] = []
+    last_end: list[float] = []
+    for lo, hi in sorted(spans):  # periods first, each in the first row whose marks have ended
+        row = next((r for r, end in enumerate(last_end) if end + gap < lo), None)
+        if row is None:
+            rows.append(([], []))
+            last_end.append(-math.inf)
+            row = len(rows) - 1
+        k = bisect.bisect_left(rows[row][0], lo)
+        rows[row][0].insert(k, lo)
+        rows[row][1].insert(k, hi)
+        last_end[row] = max(last_end[row], hi)
+    found = [0] * len(moments)
+    limit = max(len(rows), limit)
+    for i in sorted(range(len(moments)), key=moments.__getitem__):
+        lo, hi = moments[i]
+        for row in range(len(rows)):
+            starts, ends = rows[row]
+            k = bisect.bisect_left(starts, lo)
+            if not (k > 0 and ends[k - 1] + gap >= lo) and not (k < len(starts) and starts[k] - gap <= hi):
+                break
+        else:
+            if len(rows) < limit:
+                rows.append(([], []))
+                last_end.append(-math.inf)
+                row = len(rows) - 1
+            else:
+                row = min(range(len(rows)), key=last_end.__getitem__)
+            starts, ends = rows[row]
+            k = bisect.bisect_left(starts, lo)
+        starts.insert(k, lo)
+        ends.insert(k, hi)
+        last_end[row] = max(last_end[row], hi)
+        found[i] = row
+    return found
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_packings_quick_row_test_packs_as_bisecting_every_row(seed: int) -> None:
+    rng = random.Random(seed)
+    moments = []
+    for _ in range(rng.randint(1, 300)):
+        x = float(rng.randint(0, 400))  # whole numbers: marks that start together, touch and share ends
+        moments.append((x - rng.choice((0.0, 1.0, 3.0)), x + rng.choice((0.0, 1.0, 3.0))))
+    starts = [float(rng.randint(0, 400)) for _ in range(rng.randint(0, 8))]
+    spans = [(lo, lo + rng.randint(0, 120)) for lo in starts]
+    gap, limit = rng.choice((0.0, 1.0, 2.5)), rng.choice((1, 3, 6))
+    rows, _, _ = pack_lane(moments, spans, gap, max_moment_rows=limit)
+    assert rows == _moment_rows_the_long_way(moments, spans, gap, limit)
