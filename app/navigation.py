@@ -179,10 +179,11 @@ def timeline_highlight(view: CaseView, selection: Selection) -> Highlight:
                         organisations=timeline.get("highlight_organisations"))
 
 
-def timeline_output(view: CaseView | None, state: ViewState, shown: str | None = None) -> tuple[go.Figure | Patch, Any]:
+def timeline_output(view: CaseView | None, state: ViewState, shown: str | None = None,
+                    figure_px: float | None = None) -> tuple[go.Figure | Patch, Any]:
     """The timeline figure for ``state`` and its signature, or only a patch (and ``no_update``) that highlights
     the selection and moves the date line on the figure the browser shows (signature ``shown``) when that is
-    the figure ``state`` draws (see :mod:`app.timeline_view`)."""
+    the figure ``state`` draws (see :mod:`app.timeline_view`); ``figure_px``: the screen's measured width."""
     if view is None:
         return empty_figure(state.projector), None
     drawing = timeline_state(view, state)
@@ -191,7 +192,7 @@ def timeline_output(view: CaseView | None, state: ViewState, shown: str | None =
         update = timeline_view.patch(view, drawing, highlight, shown)
         if update is not None:
             return update, no_update
-    return timeline_view.build(view, drawing, highlight)
+    return timeline_view.build(view, drawing, highlight, figure_px)
 
 
 def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure:

@@ -116,10 +116,17 @@ def highlighted_ids(view: CaseView, highlight: Highlight) -> set[str] | None:
     return chosen
 
 
-def build(view: CaseView, state: ViewState, highlight: Highlight) -> tuple[go.Figure, str]:
+def build(view: CaseView, state: ViewState, highlight: Highlight, figure_px: float | None = None
+          ) -> tuple[go.Figure, str]:
     """A full timeline figure for ``state`` (see :func:`app.view_state_io.timeline_state`) with ``highlight``,
-    and its signature; remembers where the patchable parts are."""
-    fig = timeline_figure(view.case, state, layout=cached_layout(view, state))
+    and its signature; remembers where the patchable parts are. ``figure_px``: the screen's figure width as the
+    browser measured it (its words and legend lines are fitted for it, and the figure says so)."""
+    figure_px = figure_px if not state.projector and isinstance(figure_px, int | float) and \
+        MIN_FIGURE_PX <= figure_px <= MAX_FIGURE_PX else None
+    fig = timeline_figure(view.case, state, layout=cached_layout(view, state), label_px=figure_px)
+    if figure_px is not None:
+        fitted = figure_px - (fig.layout.margin.l or 0) - (fig.layout.margin.r or 0)
+        fig.layout.meta = {**(fig.layout.meta if isinstance(fig.layout.meta, dict) else {}), "fitted_plot_px": fitted}
     fig.layout.title = None  # the page header already names the case
     sig = signature(view, state)
     where = _FIGURES.get_or_create(sig, lambda: figure_map(fig))
@@ -128,6 +135,10 @@ def build(view: CaseView, state: ViewState, highlight: Highlight) -> tuple[go.Fi
         for index, points in where.traces:
             fig.data[index].marker.opacity = _alphas(points, chosen)
     return fig, sig
+
+
+MIN_FIGURE_PX, MAX_FIGURE_PX = 400, 8000
+"""px: a measured screen figure width outside these is not trusted (the nominal width is used)."""
 
 
 def patch(view: CaseView, state: ViewState, highlight: Highlight, shown: str | None) -> Patch | None:

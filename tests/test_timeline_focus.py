@@ -275,21 +275,29 @@ def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_onc
     assert back is not None
     operation, _fitted_range = back.to_plotly_json()["operations"]
     assert sum(1 for note in operation["params"]["value"] if note.get("name") == "timeline-label") == nominal
-    # on the screen too: a wider screen's figure gets its labels fitted for its measured width at once
-    screen = state.replace(projector=False, wall="both")
-    screen_fig, screen_sig = build(view, timeline_state(view, screen), NO_HIGHLIGHT)
+    # on the screen too: a wider screen's figure is built with its labels and legend lines fitted for its measured
+    # width (the store has the whole figure's), and says so; a narrow one lays its legends out in more lines
+    screen = timeline_state(view, state.replace(projector=False, wall="both"))
+    screen_fig, _ = build(view, screen, NO_HIGHLIGHT)
     screen_nominal = LABEL_FIGURE_PX[False] - screen_fig.layout.margin.l - 12
     assert refit_notes(view, screen, screen_fig, screen_nominal + 3) is None  # as drawn
-    figure_px = 1634 + screen_fig.layout.margin.l + screen_fig.layout.margin.r  # the screen's store: whole figure
-    wide_screen = fitted_for_wall(view, screen, go_copy(screen_fig), screen_sig, {"screen": figure_px, "both": 700})
+    assert "fitted_plot_px" not in screen_fig.layout.meta
+    wide_screen, _ = build(view, screen, NO_HIGHLIGHT, 1634 + screen_fig.layout.margin.l + 12)
     assert wide_screen.layout.meta["fitted_plot_px"] == 1634
     assert sum(1 for a in wide_screen.layout.annotations if a.name == "timeline-label") > \
         sum(1 for a in screen_fig.layout.annotations if a.name == "timeline-label")
+    narrow, _ = build(view, screen, NO_HIGHLIGHT, 560 + screen_fig.layout.margin.l + 12)
+    assert _legends(wide_screen) < _legends(narrow) <= _legends(screen_fig)  # not measured: the narrowest plot's
     # nothing to do: no width measured for this wall, or the width the figure was fitted for
     assert fitted_for_wall(view, state, fig, sig, {"both": 700}) is fig
     assert refit_notes(view, state, fig, None) is None
     plot_px = (fig.layout.meta["min_width"] or 0) - fig.layout.margin.l - 12
     assert refit_notes(view, state, fig, plot_px + 3) is None
+
+
+def _legends(fig: go.Figure) -> int:
+    """The figure's legends (one per legend line)."""
+    return sum(1 for name in fig.layout if name.startswith("legend") and fig.layout[name] is not None)
 
 
 def go_copy(fig: go.Figure) -> go.Figure:

@@ -163,7 +163,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         view, state = read_state(*controls)
         if view is None:
             return empty_figure(state.projector), {"height": "120px"}, None
-        fig, sig = timeline_output(view, state, shown)
+        fig, sig = timeline_output(view, state, shown, widths.get("screen") if isinstance(widths, dict) else None)
         if isinstance(fig, go.Figure) and isinstance(sig, str):
             fig = fitted_for_wall(view, state, fig, sig, widths)
         if not view.ordered and isinstance(fig, go.Figure):
@@ -238,14 +238,14 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
 
 def fitted_for_wall(view: Any, state: Any, fig: go.Figure, sig: str, widths: Any) -> go.Figure:
     """The figure just drawn (signature ``sig``; what a zoom's patch keeps of it remembered first, see
-    app.timeline_zoom) with its labels fitted at once for the plot width the browser measured the last time this
-    wall (or the screen) showed the timeline (``widths``: the ``timeline-widths`` store), instead of for a nominal
-    width and then again once measured (the room saw the words jump a second or two after each switch)."""
+    app.timeline_zoom) and, on the wall, with its labels fitted at once for the plot width the browser measured the
+    last time this wall showed the timeline (``widths``: the ``timeline-widths`` store), instead of for the smallest
+    wall and then again once measured (the room saw the words jump a second or two after each switch)."""
     timeline_zoom.remember(sig, fig)
-    wall = ("timeline" if state.wall == "timeline" else "both") if state.projector else "screen"
+    if not state.projector:
+        return fig  # the screen's figure is built for its measured width (app.timeline_view.build)
+    wall = "timeline" if state.wall == "timeline" else "both"
     plot_px = widths.get(wall) if isinstance(widths, dict) else None
-    if wall == "screen" and isinstance(plot_px, int | float):  # the screen's is the whole figure's width
-        plot_px -= (fig.layout.margin.l or 0) + (fig.layout.margin.r or 0)
     notes = timeline_zoom.refit_notes(view, state, fig, plot_px)
     if notes is None:
         return fig

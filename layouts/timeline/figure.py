@@ -12,6 +12,7 @@ The layout dict is built in :mod:`layouts.timeline.figure_layout`, what is drawn
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
@@ -206,7 +207,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     used_types, involvements = cached(layout, ("kinds", reveal_until), lambda: _kinds(drawn))
     traces, figure_layout, wall_px, band = _dressed(case, layout, state, traces, all_marks, marked, used_types,
                                                     involvements, guides, gaps, note_shapes, focus,
-                                                    uses_webgl(len(marked)))
+                                                    uses_webgl(len(marked)), label_px)
     # labels on marks, key moments; on the wall fitted for the width the timeline has on the smallest wall
     words = add_words(case, layout, marked, lang, projector, figure_layout, figure_px=label_px or wall_px,
                       x_range=view_range or shown, band_rows=band,
@@ -233,12 +234,15 @@ def _kinds(drawn: list[PlacedEvent]) -> tuple[list[EventType], set]:
 
 def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[Any], all_marks: MarkArrays,
              marked: list[PlacedEvent], used_types: list[EventType], involvements: set, guides: list[float],
-             gaps: list[Gap], note_shapes: list[dict], focus: tuple[float, float] | None, gl: bool
-             ) -> tuple[list[Any], dict[str, Any], float | None, float]:
+             gaps: list[Gap], note_shapes: list[dict], focus: tuple[float, float] | None, gl: bool,
+             figure_px: float | None = None) -> tuple[list[Any], dict[str, Any], float | None, float]:
     """The traces with the legend keys and the group's perspectives, the figure's layout, and on the wall the
-    width its labels are fitted for and its label rows."""
+    width its labels are fitted for and its label rows; on the screen, a measured ``figure_px`` sets the width the
+    legends' lines are laid out for (plotly wraps a line wider than the plot over the next)."""
     lang, projector = "en" if state.lang == "en" else "nl", state.projector
     scale, geo, legend_font = type_scale(projector), geometry(projector), chrome(projector).legend_font_px
+    if figure_px and not projector:
+        geo = dataclasses.replace(geo, width_px=int(figure_px))
     # on the wall (projector mode): label rows above and below the lanes, no range slider, a compact legend
     wall_px = (WALL_BOTH_LABEL_PX if state.wall == "both" else WALL_LABEL_PX) if projector else None
     keys, legend_rows = legend_traces(all_marks, used_types, involvements, bool(guides), bool(gaps), lang,

@@ -18,6 +18,8 @@ from layouts.timeline.style import (
     GUIDE_COLOUR,
     LANE_GAP,
     LANE_LINE,
+    MIN_PLOT_WIDTH_PX,
+    SCREEN_GEOMETRY,
     Chrome,
     Geometry,
     chrome,
@@ -118,6 +120,13 @@ def date_axis(layout: TimelineLayout, x_range: list[float], scale: TypeScale, ge
         **axis_year_ticks(layout, x_range, scale, gl, focus)}
 
 
+def legend_width_px(geo: Geometry, label_px: float) -> float:
+    """The width the legends' lines (one plotly legend each) are laid out for: the plot's, of a measured figure
+    (``geo`` replaced for it) or on the wall; else the narrowest plot the app gives the timeline on a screen
+    (plotly wraps a line wider than the plot over the next line's)."""
+    return geo.width_px - label_px - 12 if geo is not SCREEN_GEOMETRY else MIN_PLOT_WIDTH_PX
+
+
 def legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict[str, dict], int]:
     """The horizontal legends under the date labels, one per line, the first on top; and the px they take."""
     font = c.legend_font_px
@@ -173,8 +182,7 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
     lane_axis = {"fixedrange": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                  "showticklabels": False}
     top_px = c.title_px
-    # One plotly legend per line, as wide as the plot (the nominal card width less the lane labels).
-    lines = legend_lines(keys, legend_groups, geo.width_px - label_px - 12, c.legend_font_px)
+    lines = legend_lines(keys, legend_groups, legend_width_px(geo, label_px), c.legend_font_px)
     legend_px = len(lines) * c.legend_row_px + 6
     dates_px = 2 * scale.small + 6  # the date labels under the plot; no range slider (app/assets/window.js)
     height = int(plot_px + top_px + dates_px + legend_px)
