@@ -103,6 +103,16 @@
     window.dash_clientside.set_props("timeline-widths", {data: wallWidths});
   }
 
+  /* A new figure of the same case and view (a language, a filter): plotly keeps a zoom made by hand in the plot
+     (its uirevision), not one set by Plotly.relayout (the window slider, a replay): set that zoom again, so the
+     period the facilitator chose stays. Not in story mode (each step shows its own moment). */
+  function replayZoom(gd, kept) {
+    var ranged = kept && Object.keys(kept).some(function (key) { return /^xaxis2?\.range/.test(key); });
+    if (!ranged || !window.Plotly || document.querySelector("#story-bar:not([hidden])")) { return false; }
+    window.Plotly.relayout(gd, kept);
+    return true;
+  }
+
   function keepHeight(gd) {
     var want = gd.casusbeeldSize, drawn = plotGeometry(gd);
     if (want && drawn && want[0] > 0 && window.Plotly &&
@@ -339,6 +349,7 @@
       } else if (!shown || !onItsWall(meta) || (!kept && fitted && width && Math.abs(fitted - width) < 8)) {
         return window.dash_clientside.no_update;  // nothing drawn, or drawn for this width already
       }
+      replayZoom(gd, kept);
       return {relayout: kept, refit: true, width: width, fitted: fitted, rev: rev, at: Date.now()};
     },
 

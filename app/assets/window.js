@@ -1,4 +1,4 @@
-/* The timeline's window slider ("In beeld" under the figure): the period the timeline shows, on the whole case.
+/* The timeline's window slider ("In beeld" above the figure): the period the timeline shows, on the whole case.
 
    plotly's own range slider drew every lived-half mark a second time and doubled plotly's drawing of the
    timeline; this slider is a dcc.RangeSlider in days since 1970. The figure says its whole axis in
@@ -71,6 +71,8 @@
     alignUnderPlot(gd);
     if (gd.casusbeeldWindow === key) { return; }
     gd.casusbeeldWindow = key;
+    // what the slider shows because the timeline did (not a move by the user): a few, as they arrive late
+    gd.casusbeeldWindowSet = [value.join(",")].concat((gd.casusbeeldWindowSet || []).slice(0, 3));
     clientside.set_props("timeline-window", {min: lo, max: hi, value: value, marks: yearMarks(lo, hi)});
   }
 
@@ -124,6 +126,7 @@
       var gd = graphDiv(), shown = shownDays(gd);
       if (!value || value.length !== 2 || !shown || !(value[0] < value[1]) || !window.Plotly) { return; }
       if (Math.abs(shown[0] - value[0]) <= 1 && Math.abs(shown[1] - value[1]) <= 1) { return; }  // it follows
+      if ((gd.casusbeeldWindowSet || []).indexOf(value.join(",")) >= 0) { return; }  // follow()'s, arriving late
       var day = function (d) { return new Date(d * DAY).toISOString().slice(0, 10); };
       window.Plotly.relayout(gd, {"xaxis.range": [day(value[0]), day(value[1])]});
     }

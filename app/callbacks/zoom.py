@@ -29,7 +29,7 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         prevent_initial_call=True,
     )
 
-    # the window slider under the timeline follows what it shows, and moving it shows that period (window.js)
+    # the window slider above the timeline follows what it shows, and moving it shows that period (window.js)
     app.clientside_callback(ClientsideFunction("casusbeeld", "timelineWindowWatch"), Input("timeline-shown", "data"))
     app.clientside_callback(ClientsideFunction("casusbeeld", "timelineWindowMove"),
                             Input("timeline-window", "value"), prevent_initial_call=True)

@@ -266,16 +266,16 @@ def _timeline_view(lang: str) -> html.Section:
             ], className="section-actions"),
         ], className="section-head"),
         _filters(lang),
-        html.Div(dcc.Graph(id="timeline-graph", figure=empty_figure(), config=GRAPH_CONFIG,
-                           className="graph timeline-graph"),
-                 role="figure", id="timeline-wrap", **{"aria-label": text("timeline_aria", lang)}),
-        # the period shown: set from the figure and moving it (app/assets/casusbeeld.js, plotly's own range slider
-        # doubled the drawing); years as marks
+        # the period shown, above the figure (in sight with its top on a 720 px screen): set from the figure and
+        # moving it (app/assets/window.js; plotly's own range slider doubled the drawing); years as marks
         html.Div([
             html.Span(T("timeline_window_label", lang), className="as-of-label timeline-window-label"),
             dcc.RangeSlider(id="timeline-window", min=0, max=1, step=1, value=[0, 1], marks={}, allowCross=False,
                             allow_direct_input=False, updatemode="mouseup", className="window-slider"),
         ], id="timeline-window-wrap", className="timeline-window hide-on-projector"),
+        html.Div(dcc.Graph(id="timeline-graph", figure=empty_figure(), config=GRAPH_CONFIG,
+                           className="graph timeline-graph"),
+                 role="figure", id="timeline-wrap", **{"aria-label": text("timeline_aria", lang)}),
         html.Div([
             html.Label([T("as_of_label", lang), " ", html.Strong(id="as-of-text")], htmlFor="as-of",
                        className="as-of-label"),

@@ -96,7 +96,7 @@ def part_of(layout: TimelineLayout, x_range: tuple[float, float]) -> TimelineLay
 def axis_year_ticks(layout: TimelineLayout, x_range: list[float], scale: TypeScale, gl: bool,
                 focus: tuple[float, float] | None) -> dict[str, Any]:
     """Year ticks for an axis with breaks; with ``focus``, spaced for the story the axis opens on and, in the
-    family history before it (reached with the window slider under the figure), for the whole axis."""
+    family history before it (reached with the window slider above the figure), for the whole axis."""
     if focus is None or list(focus) != x_range:
         return year_ticks(layout, x_range, scale.base, scale.small, gl)
     story = year_ticks(part_of(layout, focus), list(focus), scale.base, scale.small, gl, always=True)
@@ -152,7 +152,7 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
                    focus: tuple[float, float] | None = None, unnamed: frozenset[str] = frozenset()
                    ) -> dict[str, Any]:
     """The figure's layout: two lane axes sharing one time axis (showing ``date_window``, else ``focus``, else
-    all), shapes and notes, and the whole axis in ``meta["window"]`` (for the window slider under the figure);
+    all), shapes and notes, and the whole axis in ``meta["window"]`` (for the window slider above the figure);
     the lanes of ``unnamed`` without their name."""
     c = chrome(projector)
     bottom, top = layout.y_range

@@ -161,12 +161,12 @@ def geometry(projector: bool) -> Geometry:
 
 @dataclass(frozen=True)
 class Chrome:
-    """Pixels around the lanes: title, date labels, the window slider under the figure, legend rows; and the height
+    """Pixels around the lanes: title, date labels, the window slider above the figure, legend rows; and the height
     to stay in."""
 
     title_px: int
     bottom_px: int      # the bottom date labels and margin
-    slider_px: int      # the page's window slider under the figure (kept in the height cap, not in the figure)
+    slider_px: int      # the page's window slider above the figure (kept in the height cap, not in the figure)
     legend_row_px: int
     legend_font_px: int
     legend_rows: int    # lines the horizontal legends are expected to take (the figure counts its own)

@@ -166,6 +166,22 @@ def test_a_new_figure_on_the_screen_comes_fitted_for_the_measured_width(tab: Any
     assert len(asked) == first
 
 
+def test_the_period_chosen_stays_when_the_language_changes(tab: Any, history_server: Server) -> None:
+    _open(tab, history_server, "case=calamiteit_sem.json")
+    assert wait_until(lambda: len(tab.evaluate(_LABELS)) >= 25, 90)
+    span = ["2013-01-01", "2017-01-01"]
+    # set as the window slider sets it (Plotly.relayout: plotly itself keeps only a zoom made by hand)
+    tab.evaluate("""span => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
+                    {'xaxis.range': span})""", span)
+    assert wait_until(lambda: tab.evaluate(_FITTED) == span, 60), tab.evaluate(_FITTED)
+    tab.locator("label", has_text="EN").first.click()
+    expect(tab.locator("#timeline-graph .annotation-text", has_text="▲ Formal")).to_be_visible()
+    _settled(tab)
+    assert [value[:10] for value in tab.evaluate(_AXIS)] == span
+    assert tab.evaluate(_FITTED) == span  # its words fitted for it
+    assert [round(_day_year(end)) for end in tab.evaluate(_WINDOW)] == [2013, 2017]
+
+
 def test_a_short_history_needs_no_switch(tab: Any, history_server: Server) -> None:
     _open(tab, history_server, "case=calamiteit_sem.json")
     expect(tab.locator("#history-control")).to_be_hidden()

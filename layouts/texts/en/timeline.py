@@ -21,7 +21,7 @@ TIMELINE: dict[str, str] = {
     "timeline_age": "{age} yrs",
     "timeline_age_one": "{age} yr",
     "timeline_history": "family history {start}–{end} · {n} events",
-    "timeline_history_hint": "Turn on ‘Family history’, or drag ‘Shown’ under the timeline to the left",
+    "timeline_history_hint": "Turn on ‘Family history’, or drag ‘Shown’ above the timeline to the left",
     "timeline_history_switch": "Family history",
     "timeline_as_of": "as of {date}",
     "timeline_no_events": "No events yet — add one in Edit.",

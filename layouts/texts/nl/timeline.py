@@ -21,7 +21,7 @@ TIMELINE: dict[str, str] = {
     "timeline_age": "{age} jr",
     "timeline_age_one": "{age} jr",
     "timeline_history": "gezinsgeschiedenis {start}–{end} · {n} gebeurtenissen",
-    "timeline_history_hint": "Zet ‘Gezinsgeschiedenis’ aan, of sleep ‘In beeld’ onder de tijdlijn naar links",
+    "timeline_history_hint": "Zet ‘Gezinsgeschiedenis’ aan, of sleep ‘In beeld’ boven de tijdlijn naar links",
     "timeline_history_switch": "Gezinsgeschiedenis",
     "timeline_as_of": "peildatum {date}",
     "timeline_no_events": "Nog geen gebeurtenissen — voeg er een toe in Bewerken.",
