@@ -83,6 +83,9 @@
   function askAgainIfStale(gd) {
     var meta = (gd.layout && gd.layout.meta) || {}, fitted = meta.fitted_range, shown = shownDays(gd);
     if (!fitted || !shown || !window.dash_clientside || !window.dash_clientside.set_props) { return false; }
+    // not on the wall: a workshop's added titles are placed against the words the wall shows, and a fit asked for
+    // again after them would move those words under the titles
+    if (document.querySelector(".projector .workspace")) { return false; }
     var lo = toMs(fitted[0]) / DAY, hi = toMs(fitted[1]) / DAY;
     var slack = Math.max(1, (shown[1] - shown[0]) * 0.002);
     return !(Math.abs(lo - shown[0]) <= slack && Math.abs(hi - shown[1]) <= slack);
