@@ -233,19 +233,8 @@ def _shortest_head_px(title: str, font: float, whole: bool = False) -> float:
 def _whole_words(line: str, title: str) -> bool:
     """Whether a cut line keeps at least two of the title's words whole, twelve characters or more."""
     head = line.removesuffix(ELLIPSIS).split()
-    return len(head) >= 2 and len(" ".join(head)) >= 12 and is_head(head, title)
-
-
-CUT_PUNCTUATION = " ,;:-–"
-"""What a cut line drops before its ellipsis (:func:`layouts.timeline.text_widths.wrap_title`)."""
-
-
-def is_head(head: list[str], title: str) -> bool:
-    """Whether ``head`` are the title's first words, the last of them without the punctuation a cut drops
-    ("Lisa is weggelopen…" of "Lisa is weggelopen, politie zoekt haar")."""
-    words = title.split()[: len(head)]
-    return len(words) == len(head) and words[:-1] == head[:-1] and \
-        words[-1].rstrip(CUT_PUNCTUATION) == head[-1].rstrip(CUT_PUNCTUATION)
+    words = title.split()
+    return len(head) >= 2 and len(" ".join(head)) >= 12 and words[: len(head)] == head
 
 
 def _near_place(mx: float, my: float, r: float, w: float, h: float, width: float, region: tuple[float, float],
