@@ -22,8 +22,10 @@ from dash import Patch
 from app.state import BoundedLRU
 from app.timeline_view import ZOOMED, base_signature, cached_layout, remember_zoomed, signature
 from app.view_state_io import timeline_state
+from layouts.style import type_scale
 from layouts.timeline.aggregate import AGGREGATE_ABOVE
 from layouts.timeline.figure import AS_OF_NAME, as_of_marks, drawn_events, story_until, timeline_figure
+from layouts.timeline.figure_layout import date_tick_count
 from layouts.timeline.focus import HISTORY_NAME, focus_range, range_words, relayout_range
 from layouts.timeline.style import LABEL_FIGURE_PX, WALL_BOTH_LABEL_PX
 from layouts.view_state import ViewState
@@ -110,6 +112,9 @@ def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[
     update = Patch()
     update["layout"]["annotations"] = _fitted_notes(view, drawing, base, margin, band, x_range, plot_px)
     update["layout"]["meta"]["fitted_range"] = list(x_range)
+    if not drawing.projector:  # as many date labels as the measured plot holds upright
+        nticks = date_tick_count(plot_px, type_scale(False))
+        update["layout"]["xaxis"]["nticks"] = update["layout"]["xaxis2"]["nticks"] = nticks
     return update, None
 
 

@@ -171,8 +171,10 @@ def test_the_zoom_patch_replaces_only_the_words(sem) -> None:
     before = [a.name for a in fig.layout.annotations]
     zoom = {"relayout": {"xaxis.range[0]": "2015-06-01", "xaxis.range[1]": "2016-12-31"}, "width": 1400}
     update = zoom_patch(view, state, sig, zoom)
-    operation, fitted = update.to_plotly_json()["operations"]
+    operation, fitted, *ticks = update.to_plotly_json()["operations"]
     assert operation["location"] == ["layout", "annotations"]
+    # and as many date labels as the measured plot holds upright (the other patches' locations)
+    assert [tick["location"] for tick in ticks] == [["layout", "xaxis", "nticks"], ["layout", "xaxis2", "nticks"]]
     # the figure says which range its words are fitted for (the browser asks again if it shows another)
     assert fitted["location"] == ["layout", "meta", "fitted_range"]
     assert fitted["params"]["value"] == [day_ms(dt.date(2015, 6, 1)), day_ms(dt.date(2016, 12, 31))]

@@ -180,21 +180,32 @@
     netWrap.style.setProperty("--net-width", sized ? Math.ceil(size[0] * netScale) + "px" : "auto");
   }
 
+  /* px a wall view's page still ran over the screen after its fit (paddings and gaps below the figures), per
+     wall view: taken off the room of its next fits, so that the wall is one screen without a scroll bar. */
+  var overrun = {};
+
   /* Sizes are CSS variables on the figures' wrappers (no component props: nothing goes back to the server). */
-  function fitWall() {
+  function fitWall(again) {
     var root = document.getElementById("root");
     var tlWrap = document.getElementById("timeline-wrap"), tlGraph = document.getElementById("timeline-graph");
     var netWrap = document.getElementById("genosociogram-wrap");
     var patterns = document.getElementById("patterns-card"), body = document.getElementById("case-body");
     if (!root || !tlWrap || !tlGraph || !netWrap || !body) { return; }
-    var on = root.classList.contains("projector");
-    var screen = window.innerHeight, scrolled = window.scrollY;
+    var on = root.classList.contains("projector"), view = /\bwall-\w+/.exec(body.className);
+    var key = view ? view[0] : "";
+    var screen = window.innerHeight - (on ? overrun[key] || 0 : 0), scrolled = window.scrollY;
     fitTimeline(on, tlWrap, tlGraph, screen, scrolled);
     fitNetwork(on, netWrap, body, screen, scrolled);
     measureFrame(on, netWrap, body, screen, scrolled);
     if (on && patterns && patterns.offsetParent !== null) {
       var patRoom = screen - (patterns.getBoundingClientRect().top + scrolled) - 16;
       patterns.style.setProperty("--pat-height", Math.max(240, Math.floor(patRoom)) + "px");
+    }
+    var over = on ? document.documentElement.scrollHeight - window.innerHeight : 0;
+    if (over > 0 && (overrun[key] || 0) + over <= 60 && again !== true) {  // not a card shown below the views
+      overrun[key] = (overrun[key] || 0) + over;
+      fitWall(true);
+      return;
     }
     [tlWrap, netWrap].forEach(function (wrap) {
       var gd = wrap.querySelector(".js-plotly-plot");

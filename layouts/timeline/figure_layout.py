@@ -108,10 +108,19 @@ def axis_year_ticks(layout: TimelineLayout, x_range: list[float], scale: TypeSca
             "ticktext": [*history["ticktext"], *story["ticktext"]]}
 
 
+def date_tick_count(plot_px: float, scale: TypeScale) -> int:
+    """At most this many date labels on a plot ``plot_px`` wide: a month's label ("10-2019") and a space each, so
+    that plotly never has to tilt them (tilted, they hang into the top lived lane)."""
+    return max(4, int(plot_px // (scale.base * 5)))
+
+
 def date_axis(layout: TimelineLayout, x_range: list[float], scale: TypeScale, geo: Geometry, gl: bool,
-              focus: tuple[float, float] | None) -> dict[str, Any]:
-    """What both time axes share: date ticks (days, months or years as the zoom goes), the range, the breaks."""
-    nticks = max(4, geo.plot_width_px // (scale.base * 5))
+              focus: tuple[float, float] | None, label_px: float = 0.0) -> dict[str, Any]:
+    """What both time axes share: date ticks (days, months or years as the zoom goes), the range, the breaks. On
+    the screen the date labels are counted for the plot's measured width (before it is measured, the narrowest the
+    app gives); on the wall for its nominal width."""
+    plot_px = geo.plot_width_px if layout.projector else legend_width_px(geo, label_px)
+    nticks = date_tick_count(plot_px, scale)
     return {"tickformatstops": [
         {"dtickrange": [None, 86_400_000 * 32], "value": "%-d-%-m-%Y"},
         {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
@@ -178,7 +187,7 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
     x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else list(focus or full_range)
     if focus is not None:
         annotations.append(history_note(case, layout, focus, lang, scale.small))
-    date_ticks = date_axis(layout, x_range, scale, geo, gl, focus)
+    date_ticks = date_axis(layout, x_range, scale, geo, gl, focus, label_px)
     lane_axis = {"fixedrange": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                  "showticklabels": False}
     top_px = c.title_px

@@ -14,6 +14,7 @@ from .conftest import SAMPLES
 from .helpers import (
     LISA,
     all_ids,
+    choose_case,
     click_point,
     graph_data,
     graph_texts,
@@ -202,3 +203,30 @@ def test_projector_header_is_one_compact_line(page: Any) -> None:
     box = title.bounding_box()
     assert box["height"] < 50  # one line, cut with an ellipsis
     assert page.evaluate("() => getComputedStyle(document.getElementById('case-title')).textOverflow") == "ellipsis"
+
+
+_TICKS_JS = """() => Array.from(document.querySelectorAll('#timeline-graph .xtick text, #timeline-graph .x2tick text'))
+    .map(t => ({text: t.textContent, tilted: (t.getAttribute('transform') || '').includes('rotate')}))"""
+
+
+_FITTED_JS = """span => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+    const got = (gd.layout.meta || {}).fitted_range || [];
+    return got.length === 2 && Math.abs(got[0] - Date.parse(span[0])) < 864e5 * 2; }"""
+
+
+def test_zoomed_date_labels_stay_upright_on_a_small_screen(page: Any) -> None:
+    """At 1280×720 the plot is narrower than a nominal one: zoomed into a few years or months, the date labels are
+    counted for the measured plot, not tilted by plotly (tilted, they hang into the top lived lane)."""
+    sem = load_case(SAMPLES / "calamiteit_sem.json")
+    page.set_viewport_size({"width": 1280, "height": 720})
+    choose_case(page, sem.title)
+    wait_for_graph(page, "timeline-graph")
+    for span in (["2012-01-01", "2018-01-01"], ["2016-01-01", "2016-09-01"]):
+        page.evaluate("""span => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
+                         {'xaxis.range': span})""", span)
+        # once the zoom's words (and its count of date labels) have come: none tilted
+        assert wait_until(lambda span=span: page.evaluate(_FITTED_JS, span), 30), span
+        page.wait_for_timeout(500)
+        ticks = page.evaluate(_TICKS_JS)
+        assert ticks and not any(t["tilted"] for t in ticks), (span, ticks)
+    assert any(re.fullmatch(r"\d{1,2}-\d{4}", t["text"]) for t in ticks)  # months when zoomed in on months

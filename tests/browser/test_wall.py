@@ -92,6 +92,19 @@ def test_the_timeline_wall_takes_the_width_and_the_height(page: Any, width: int,
         assert float(scale) == 1
 
 
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_every_wall_is_one_screen_without_a_scroll_bar(page: Any, width: int, height: int) -> None:
+    """Paddings and gaps below the figures are left room for: the page does not run past the screen (a meeting
+    room's computer would show a scroll bar on the wall and scroll it by a few px)."""
+    _open_sem(page, width, height)
+    for view in ("both", "timeline", "network", "patterns"):
+        _wall(page, view)
+        page.wait_for_timeout(800)  # the wall's fit, and the figures drawn for it
+        assert wait_until(lambda: page.evaluate(
+            "() => document.documentElement.scrollHeight <= window.innerHeight"), 30), (view, page.evaluate(
+                "() => [document.documentElement.scrollHeight, window.innerHeight]"))
+
+
 def test_the_details_show_beside_a_single_view_only_with_a_selection(page: Any) -> None:
     _open_sem(page, 1920, 1080)
     _wall(page, "network")
