@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from layouts.genogram.bounds import Box, extent, family_box
 from layouts.genogram.captions import years_text
 from layouts.genogram.context import FAMILY_SIZE, RING_SIZE, Mark
 from layouts.genogram.family_cache import cached_family_layout
@@ -62,8 +63,6 @@ MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
 SIZED_BOXES_COST = 0.97
 """In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
-
-Box = tuple[float, float, float, float]
 
 
 def frame_top(scale: Scale) -> int:
@@ -141,20 +140,23 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
                   ) -> tuple[Any, ...]:
     """In a wall frame the family rows are spaced for their names (two lines allowed, :mod:`.spacing`), at the
-    family type of 16 px or else 14 px. Returns the fitter, the ring, the room, the legend's place, its column width,
+    family type of 16 px or else 14 px; when that cuts names, at 14 px with three lines for the names too wide for
+    two (the rows further apart for them). Returns the fitter, the ring, the room, the legend's place, its column width,
     the marks, the anchors and the scale."""
 
-    def attempt(font: int, guess: float, stagger: bool) -> tuple[Any, float, dict[str, Mark]]:
-        room = name_room(case, font, guess)
-        drop = 2 * font * 1.3 / guess + STAGGER_PAD if stagger else 0.0  # a name of two lines
-        fitter = fitter_for(cached_family_layout(case, room, drop), font, room)
+    def attempt(font: int, guess: float, stagger: bool, lines: int) -> tuple[Any, float, dict[str, Mark]]:
+        room, line = name_room(case, font, guess), font * 1.3 / guess
+        tall = name_room(case, font, guess, 3) if lines > 2 else None
+        drop = 2 * line + STAGGER_PAD if stagger else 0.0  # a name of two lines
+        fam = cached_family_layout(case, room, drop, tall, line if tall else 0.0)
+        fitter = fitter_for(fam, font, {p: (tall or room)[p] if p in fam.name_lines else r for p, r in room.items()})
         ring, room_w, room_h, placement, col_w = _choose_in_frame(fitter, frame)
         marks, anchor = fitter.marks(ring)
         ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
         return (fitter, ring, room_w, room_h, placement, col_w, marks, anchor, ppu), ppu, marks
 
     fonts = (label_fonts(scale, True, PX_PER_UNIT[True])[0], MIN_FRAME_FAMILY_FONT)
-    return spaced_fit(case, fonts, PX_PER_UNIT[True], attempt)
+    return spaced_fit(case, fonts, PX_PER_UNIT[True], attempt, most_lines=3)
 
 
 def _fit_on_screen(case: Case, scale: Scale, projector: bool, fitter_for: Callable[..., _Fitter]
@@ -164,7 +166,7 @@ def _fit_on_screen(case: Case, scale: Scale, projector: bool, fitter_for: Callab
     legend's place, the marks, the anchors and the scale. (The projector's card without a wall frame keeps the
     plain spacing.)"""
 
-    def attempt(_font: int, guess: float, stagger: bool) -> tuple[Any, float, dict[str, Mark]]:
+    def attempt(_font: int, guess: float, stagger: bool, _lines: int) -> tuple[Any, float, dict[str, Mark]]:
         font = label_fonts(scale, False, guess)[0]
         room = None if projector else name_room(case, font, guess)
         drop = 3 * font * 1.3 / guess + STAGGER_PAD if stagger and room else 0.0  # two lines and the years
@@ -175,7 +177,7 @@ def _fit_on_screen(case: Case, scale: Scale, projector: bool, fitter_for: Callab
         return (fitter, ring, room_w, room_h, placement, marks, anchor, ppu), ppu, marks
 
     if projector:
-        return attempt(0, PX_PER_UNIT[False], False)[0]
+        return attempt(0, PX_PER_UNIT[False], False, 2)[0]
     return spaced_fit(case, (0,), PX_PER_UNIT[False], attempt)
 
 
@@ -233,9 +235,12 @@ class _Fitter:
         # the family's box with room for the names at this scale (one line at most; in a frame, with the rows
         # spaced for them, two lines: a name reaching out of it wraps), so that the ring never meets a name
         two = 1 if self.framed and self.room else 0
-        reach = {p: label_need(label, self.family_font or fonts[0], guess)[two] for p, label in self.labels.items()}
-        lines = 2 if self.projector else 3  # a name on two lines, and on the screen a line of years
+        tall = self.fam.name_lines
+        reach = {p: label_need(label, self.family_font or fonts[0], guess, tall.get(p, 2))[two]
+                 for p, label in self.labels.items()}
         lowest = min((y for _, y in self.fam.positions.values()), default=0.0)
+        lines = max((tall.get(p, 2) for p, (_, y) in self.fam.positions.items() if y == lowest), default=2)
+        lines = lines if self.projector else 3  # a name's lines, and on the screen a line of years
         drop = max((d for p, d in self.fam.label_drop.items() if self.fam.positions[p][1] == lowest), default=0.0)
         self.box = family_box(self.fam.positions, {p: max(r, (self.room or {}).get(p, 0.0)) for p, r in reach.items()},
                               FAMILY_SIZE / 2 + 0.3 + drop + lines * max(fonts) * 1.3 / guess)
@@ -362,7 +367,7 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
         fonts = label_fonts(scale, projector, ppu)
         fonts = (fitter.family_font or fonts[0], fonts[1])
         fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small),
-                   narrow + _out_of_box(fitter, marks, fonts[0], ppu))
+                   narrow + _out_of_box(fitter, marks, fonts[0], ppu), fitter.fam.name_lines)
     return fitted(ppu)  # labels fitted a hair wider than drawn at most
 
 
@@ -373,28 +378,3 @@ def _out_of_box(fitter: _Fitter, marks: dict[str, Mark], font: int, ppu: float) 
         return []
     reach = {p: label_need(label, font, ppu)[0] for p, label in fitter.labels.items() if p in marks}
     return [p for p, r in reach.items() if not fitter.box[0] <= marks[p].x - r <= marks[p].x + r <= fitter.box[1]]
-
-
-def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box) -> Box:
-    """(x0, x1, y0, y1) of the drawing: the family box, every mark with room for its label, the ring's boxes."""
-    x0, x1, y0, y1 = box
-    for m in marks.values():
-        reach = max(1.6, m.label_half_w + 0.1) if m.label_chars else 1.6
-        x0, x1 = min(x0, m.x - reach), max(x1, m.x + reach)
-        y0, y1 = min(y0, m.y - 2.0 - m.label_drop), max(y1, m.y + 1.2)
-    for item in ring.items if ring is not None else []:
-        bx0, bx1, by0, by1 = item.box
-        x0, x1, y0, y1 = min(x0, bx0 - 0.3), max(x1, bx1 + 0.3), min(y0, by0 - 0.3), max(y1, by1 + 0.3)
-    return x0, x1, y0, y1
-
-
-def family_box(positions: dict[str, tuple[float, float]], room: dict[str, float] | None = None,
-               depth: float = 2.3) -> Box:
-    """(x0, x1, y0, y1) around the family symbols and their labels (``room``: half widths the names need;
-    ``depth``: how far below the lowest row's centres their labels reach)."""
-    if not positions:
-        return (-1.5, 1.5, -2.3, 1.6)
-    reach = {p: max(1.6, (room or {}).get(p, 0.0) + 0.2) for p in positions}
-    ys = [p[1] for p in positions.values()]
-    return (min(x - reach[p] for p, (x, _) in positions.items()), max(x + reach[p] for p, (x, _) in positions.items()),
-            min(ys) - max(2.3, depth), max(ys) + 1.6)

@@ -25,21 +25,21 @@ def label_fonts(scale: Scale, projector: bool, ppu: float) -> tuple[int, int]:
     return (scale.text, scale.small) if ppu >= 30 else (scale.small, scale.small - 1)
 
 
-def label_need(label: str, font: int, ppu: float) -> tuple[float, float]:
-    """Half widths (units) of ``label`` on one line, and wrapped in two lines as narrow as they go."""
+def label_need(label: str, font: int, ppu: float, lines: int = 2) -> tuple[float, float]:
+    """Half widths (units) of ``label`` on one line, and wrapped in ``lines`` lines as narrow as they go."""
     px = font * CHAR_EM / ppu / 2
-    return len(label) * px + 0.05, two_line_chars(label) * px + 0.05
+    return len(label) * px + 0.05, line_chars(label, lines) * px + 0.05
 
 
-@lru_cache(maxsize=4096)
-def two_line_chars(label: str) -> int:
-    """Characters a line of ``label`` wrapped in two lines as narrow as they go."""
-    return next((k for k in range(3, len(label) + 1) if "…" not in fit(label, k)), max(3, len(label)))
+@lru_cache(maxsize=8192)
+def line_chars(label: str, lines: int = 2) -> int:
+    """Characters a line of ``label`` wrapped in ``lines`` lines as narrow as they go."""
+    return next((k for k in range(3, len(label) + 1) if "…" not in fit(label, k, lines)), max(3, len(label)))
 
 
 def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int, int], ppu: float,
                 boxed: dict[str, tuple[float, float]] | None = None, years: dict[str, str] | None = None,
-                years_font: int = 12, narrow: Collection[str] = ()) -> None:
+                years_font: int = 12, narrow: Collection[str] = (), lines: dict[str, int] | None = None) -> None:
     """Set each person's label room (``label_chars``, ``label_half_w``, ``label_lines``, ``label_depth``,
     ``label_font``): as wide as the label needs and its row neighbours leave room for at ``ppu``, so that labels
     never run into each other. In a crowded gap a label that fits on one line beside its neighbour's wrapped one
@@ -49,9 +49,11 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
     ``fonts``: (family, ring) px; ``boxed``: organisation members -> their box's (x0, x1), which their labels stay
     inside (and below their symbol in the box); ``years``: the line of years under a family label (``years_font``
     px; shortened to ``1923–93`` or the birth year when tight); ``narrow``: persons whose names wrap onto two
-    lines even when one would fit (the informal network's column in a wall frame: the family gets the width)."""
+    lines even when one would fit (the informal network's column in a wall frame: the family gets the width);
+    ``lines``: persons whose name may take more than two lines (three, in a wall frame too narrow for two)."""
     people = [(k, m) for k, m in marks.items() if k in labels]
-    need = {k: label_need(labels[k], fonts[0] if m.family else fonts[1], ppu) for k, m in people}
+    most = {k: (lines or {}).get(k, 2) for k, _ in people}
+    need = {k: label_need(labels[k], fonts[0] if m.family else fonts[1], ppu, most[k]) for k, m in people}
     for k in narrow:
         if k in need:  # on two lines as narrow as they go, even with room for one
             need[k] = (need[k][1], need[k][1])
@@ -59,8 +61,8 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
         if k in need:
             full, least = (len(t) * years_font * CHAR_EM / ppu / 2 + 0.05 for t in (text_, years_fitted(text_, 0)))
             need[k] = (max(need[k][0], full), max(need[k][1], least))
-    tall = {k: (2 + (1 if years and k in years else 0)) * (fonts[0] if m.family else fonts[1]) * 1.3 / ppu
-            for k, m in people}  # a label's height (two lines, and a line of years), units
+    tall = {k: (most[k] + (1 if years and k in years else 0)) * (fonts[0] if m.family else fonts[1]) * 1.3 / ppu
+            for k, m in people}  # a label's height (its lines, and a line of years), units
     for key, m in people:
         one, two = need[key]
         box = (boxed or {}).get(key)
@@ -83,9 +85,10 @@ def fit_labels(marks: dict[str, Mark], labels: dict[str, str], fonts: tuple[int,
                 half = min(half, two if two <= room / 2 else room - two_k if two_k <= room / 2 else room / 2)
         font = fonts[0] if m.family else fonts[1]
         m.label_chars = max(3, chars_in(2 * half, font, ppu))
+        m.label_lines = most[key]
         if box is not None:  # as many lines as the cell has room for below the symbol
             m.label_lines = max(1, min(2, int((CELL_H - 0.6 + PAD - m.half_h - 0.1) * ppu / (font * 1.2))))
-        lines = fit(labels[key], m.label_chars, m.label_lines).count("<br>") + 1 + (1 if years and key in years else 0)
+        drawn = fit(labels[key], m.label_chars, m.label_lines).count("<br>") + 1 + (1 if years and key in years else 0)
         m.label_half_w = half
-        m.label_depth = m.half_h + 0.08 + m.label_drop + lines * font * 1.3 / ppu
+        m.label_depth = m.half_h + 0.08 + m.label_drop + drawn * font * 1.3 / ppu
         m.label_font = font

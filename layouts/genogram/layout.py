@@ -72,6 +72,8 @@ class FamilyLayout:
     twins: list[TwinSet] = field(default_factory=list)
     label_drop: dict[str, float] = field(default_factory=dict)
     """Persons whose name is drawn lower (units), every other one of a row too wide for its names side by side."""
+    name_lines: dict[str, int] = field(default_factory=dict)
+    """Persons whose name may take three lines (a row too wide for its names on two, even staggered)."""
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(xmin, xmax, ymin, ymax) of the symbol centres; zeros when empty."""
@@ -84,14 +86,18 @@ class FamilyLayout:
 
 # --- public ------------------------------------------------------------------------------------------
 
-def family_layout(case: Case, label_room: dict[str, float] | None = None, stagger_drop: float = 0.0) -> FamilyLayout:
+def family_layout(case: Case, label_room: dict[str, float] | None = None, stagger_drop: float = 0.0,
+                  tall_room: dict[str, float] | None = None, line: float = 0.0) -> FamilyLayout:
     """Positions and kinship structure of the family persons (the whole history; pure, deterministic).
 
     ``label_room``: person id -> half the width (units) their name needs; neighbours in a row are then at least
     as far apart as their names need (label-aware spacing), else the fixed gaps of :mod:`.structure`.
     ``stagger_drop``: the rows wider than the widest row would be with staggered names get them staggered: every
     other name drawn this much lower (units, the height of a name), so that only every other name needs room beside
-    its neighbour's; the rows below move down as much."""
+    its neighbour's; the rows below move down as much. ``tall_room``: the half widths on three lines (``line``:
+    units a line of a name is high), for a frame too narrow for names on two: a row too wide for the names on two
+    lines even staggered takes three lines (plain, else staggered; :func:`row_plans`), and the rows below move
+    down for them."""
     st = kin_structure(case)
     ids = sorted(st.persons, key=lambda p: birth_key(st.persons[p]))
     if not ids:
@@ -103,22 +109,17 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
                  for comp in _parts(case, st, ids)]
     for lay in layouters:
         lay.order()
-    staggered: set[int] = set()
-    if stagger_drop > 0 and label_room:  # judged on the rows as ordered (the parts side by side)
-        ordered: dict[int, list[str]] = defaultdict(list)
-        for lay in layouters:
-            for g in lay.gens:
-                ordered[g].extend(lay.rows[g].order())
-        staggered = staggered_rows(ordered, label_room)
-    # below a staggered row the next moves down a name's height, and further when its lower names would reach its
-    # sibship bars (:data:`UNDER_ROW`: from a symbol's centre down to the bars over the next row)
-    step = max(stagger_drop, 2 * stagger_drop - (ROW - UNDER_ROW))
-    row_y = {g: -(g * ROW + step * sum(1 for s in staggered if s < g)) for g in set(st.gen.values())}
+    plans = _planned(layouters, label_room, tall_room) if stagger_drop > 0 and label_room else {}
+    staggered = {g for g, (stagger, _) in plans.items() if stagger}
+    three = {p for g, (_, tall) in plans.items() if tall for p in st.persons if st.gen[p] == g}
+    if three and label_room and tall_room:
+        label_room = {p: tall_room.get(p, r) if p in three else r for p, r in label_room.items()}
+    row_y = _row_ys(set(st.gen.values()), plans, stagger_drop, line)
     result = FamilyLayout(generation=dict(st.gen))
     right_edge: float | None = None
     component_gap = max([COMPONENT_GAP] + [2 * r + LABEL_MARGIN for r in (label_room or {}).values()])
     for lay in layouters:
-        lay.staggered = staggered
+        lay.staggered, lay.label_room = staggered, label_room or {}
         xs = lay.place()
         has_pin = any(p in pinned for p in lay.ids)
         if right_edge is not None and not has_pin:
@@ -130,12 +131,13 @@ def family_layout(case: Case, label_room: dict[str, float] | None = None, stagge
             if g in staggered:  # every other name lower, the index person's not
                 order = lay.rows[g].order()
                 lower = order[0::2] if case.index_person in order[1::2] else order[1::2]
-                result.label_drop.update((p, stagger_drop) for p in lower)
+                result.label_drop.update((p, stagger_drop + (line if p in three else 0.0)) for p in lower)
         for pid, xv in xs.items():
             result.positions[pid] = (round(xv, 4), row_y[st.gen[pid]])
     for g in result.rows:
         result.rows[g].sort(key=lambda p: result.positions[p][0])
 
+    result.name_lines = dict.fromkeys(sorted(three), 3)
     pos = result.positions
     for pair, rel in sorted(st.couples.items(), key=lambda kv: sorted(kv[0])):
         a, b = sorted(pair, key=lambda p: (pos[p][0], p))
@@ -183,16 +185,45 @@ def _sibships(st: Structure, pos: dict[str, tuple[float, float]]) -> list[Sibshi
     return sibships
 
 
-def staggered_rows(rows: dict[int, list[str]], room: dict[str, float]) -> set[int]:
-    """The generations whose names need more width side by side (``rows``: each generation's persons left to
-    right) than the widest row needs with its names staggered: those are staggered."""
-    by_gen = {g: [room.get(p, 0.0) for p in row] for g, row in rows.items()}
-    side_by_side = {g: sum(max(SIBLING_GAP, a + b + LABEL_MARGIN) for a, b in itertools.pairwise(r))
-                    for g, r in by_gen.items()}
-    staggered = {g: sum(max(SIBLING_GAP, max(a, b) + LABEL_MARGIN / 2) for a, b in itertools.pairwise(r))
-                 for g, r in by_gen.items()}
-    widest = max(staggered.values(), default=0.0)
-    return {g for g, width in side_by_side.items() if width > widest + 1e-6}
+def _planned(layouters: list[Layouter], room: dict[str, float], tall_room: dict[str, float] | None
+             ) -> dict[int, tuple[bool, bool]]:
+    """:func:`row_plans` judged on the rows as ordered (the parts side by side)."""
+    ordered: dict[int, list[str]] = defaultdict(list)
+    for lay in layouters:
+        for g in lay.gens:
+            ordered[g].extend(lay.rows[g].order())
+    return row_plans(ordered, room, tall_room)
+
+
+def row_plans(rows: dict[int, list[str]], room: dict[str, float], tall_room: dict[str, float] | None = None
+              ) -> dict[int, tuple[bool, bool]]:
+    """How each generation's names go (``rows``: each generation's persons left to right): (staggered, on three
+    lines). A row takes the first of plain, staggered (and with ``tall_room``, the half widths on three lines:
+    plain on three lines, staggered on three) that is no wider than the widest row needs at its narrowest."""
+    options = [(False, False), (True, False)] + ([(False, True), (True, True)] if tall_room else [])
+
+    def width(row: list[str], stagger: bool, tall: bool) -> float:
+        half = [(tall_room if tall and tall_room else room).get(p, 0.0) for p in row]
+        if stagger:
+            return sum(max(SIBLING_GAP, max(a, b) + LABEL_MARGIN / 2) for a, b in itertools.pairwise(half))
+        return sum(max(SIBLING_GAP, a + b + LABEL_MARGIN) for a, b in itertools.pairwise(half))
+
+    widest = max((width(r, *options[-1]) for r in rows.values()), default=0.0)
+    return {g: next(o for o in options if width(r, *o) <= widest + 1e-6) for g, r in rows.items()}
+
+
+def _row_ys(gens: set[int], plans: dict[int, tuple[bool, bool]], drop: float, line: float) -> dict[int, float]:
+    """Each generation's y: :data:`ROW` apart, and further below a row with names lower or on three lines (a
+    staggered row's next moves down a name's height, and further when its lower names would reach its sibship
+    bars (:data:`UNDER_ROW`: from a symbol's centre down to the bars over the next row)."""
+    def extra(g: int) -> float:
+        stagger, tall = plans.get(g, (False, False))
+        if stagger:
+            d = drop + (line if tall else 0.0)
+            return max(d, 2 * d - (ROW - UNDER_ROW))
+        return max(0.0, 3 * line - (ROW - UNDER_ROW)) if tall else 0.0
+
+    return {g: -(g * ROW + sum(extra(s) for s in gens if s < g)) for g in gens}
 
 
 def _twin_sets(st: Structure, pos: dict[str, tuple[float, float]]) -> list[TwinSet]:
