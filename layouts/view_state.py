@@ -83,7 +83,9 @@ class ViewState:
     story too (else it opens on the story, see :mod:`layouts.timeline.focus`). ``notes``: the wall shows the
     card questions, annotations and reflection notes beside the views (the facilitator's "Notities" switch).
     ``workshop``: a workshop runs on the case (the timeline keeps a row beside its axis free for what participants
-    add); not part of the address.
+    add); not part of the address. ``shown``: the stretch of time (first and last day) the timeline shows after a
+    zoom or a move of its window slider, None where its axis opens; in the address (a reload or a link opens there),
+    not in :attr:`drawing_key` (the browser has the zoom; the labels follow it as a partial update).
 
     >>> state = ViewState(case="lisa.json", lang="en", filters=EventFilter.of(persons=["p1"]))
     >>> ViewState.from_query(state.to_query()) == state
@@ -105,6 +107,7 @@ class ViewState:
     history: bool = False
     notes: bool = False
     workshop: bool = False
+    shown: tuple[dt.date, dt.date] | None = None
 
     def replace(self, **changes: Any) -> ViewState:
         """A copy with ``changes`` (values normalised as :meth:`of` does)."""
@@ -147,6 +150,8 @@ class ViewState:
             pairs.append(("keys", "1"))
         if self.history:
             pairs.append(("history", "1"))
+        if self.shown is not None:
+            pairs.append(("shown", f"{self.shown[0].isoformat()},{self.shown[1].isoformat()}"))
         return urlencode(pairs, safe=",:")
 
     @classmethod
@@ -161,11 +166,8 @@ class ViewState:
         if ":" in values.get("select", ""):
             kind, _, item = values["select"].partition(":")
             selection = Selection.from_dict({"kind": kind, "id": item})
-        window = None
-        if "," in values.get("window", ""):
-            start, _, end = values["window"].partition(",")
-            first, last = _day(start), _day(end)
-            window = (first, last) if first and last else None
+        window, shown = _days(values.get("window", "")), _days(values.get("shown", ""))
+        shown = shown if shown and shown[0] < shown[1] else None
         story = values.get("story", "")
         return cls(
             case=values.get("case") or None,
@@ -181,7 +183,15 @@ class ViewState:
             story_keys=values.get("keys") == "1",
             history=values.get("history") == "1",
             notes="wall" in values and values.get("notes") == "1",
+            shown=shown,
         )
+
+
+def _days(value: str) -> tuple[dt.date, dt.date] | None:
+    """A stretch of days from ``"first,last"`` (ISO dates); None when malformed."""
+    start, _, end = value.partition(",")
+    first, last = _day(start), _day(end)
+    return (first, last) if first and last else None
 
 
 def _day(value: str) -> dt.date | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from dash import Patch, dcc
 from dash._utils import to_json
 
 from app import timeline_view
-from app.callbacks.address import address, restored_controls
+from app.callbacks.address import address, days_range, range_days, restored_controls
 from app.callbacks.case import error_panel, first_case, open_case, open_from_address, unknown_case
 from app.callbacks.table import PAGE_SIZE, render_table, table_events, table_state
 from app.factory import create_app
@@ -183,6 +184,26 @@ def test_the_address_carries_the_view_and_brings_it_back(lisa_store: dict[str, A
     assert values[10] == event.start_day().toordinal() and values[11] == {"kind": "event", "id": event.id}
     # on load only what the address names; the case's part follows when the case opens
     assert restored_controls(f"?case={LISA.name}&lang=en", None, popped=False)[:2] == ["en", dash_no_update()]
+
+
+def test_the_address_keeps_the_stretch_of_time_zoomed_into(lisa_store: dict[str, Any]) -> None:
+    store = {**lisa_store, "name": LISA.name, "source": "file"}
+    controls = (store, None, None, [], [], [], "both", None, "organisation", "nl", False, "both", None, False)
+    kept = {"case": LISA.name, "days": [18628, 19509]}  # window.js: days since 1970
+    search = address(None, *controls, shown=kept)
+    state = ViewState.from_query(search)
+    assert state.shown == (dt.date(2021, 1, 1), dt.date(2023, 6, 1)) and "shown=2021-01-01,2023-06-01" in search
+    # another case's zoom (the case just changed), nothing, or nonsense: no stretch in the address
+    for other in ({"case": "minimal.json", "days": [18628, 19509]}, {"case": LISA.name, "days": None}, None,
+                  {"case": LISA.name, "days": [19509, 18628]}, {"case": LISA.name, "days": ["a", 2]},
+                  {"case": LISA.name, "days": [0, 10**12]}):
+        assert "shown=" not in address(None, *controls, shown=other)
+    assert ViewState.from_query("case=x.json&shown=2023-01-01,2021-01-01").shown is None  # backwards
+    assert ViewState.from_query("case=x.json&shown=2021-13-01,2023-01-01").shown is None
+    # a reload and back/forward give the store the address's stretch; window.js shows it once the timeline is drawn
+    assert restored_controls(search, store, popped=False)[16] == kept
+    assert restored_controls(f"?case={LISA.name}", store, popped=True)[16] == {"case": LISA.name, "days": None}
+    assert range_days(state) == kept and days_range(kept, LISA.name) == state.shown
 
 
 def test_broken_upload_keeps_the_open_case(lisa_store: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@
   var STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
   var MAX_MARKS = 9;
   var FIT_WAIT_MS = 2500;
+  var PENDING_MS = 60000;
 
   function graphDiv() {
     return document.querySelector("#timeline-graph .js-plotly-plot");
@@ -58,12 +59,44 @@
     if (name && margin && typeof margin.l === "number") { name.style.width = Math.max(0, margin.l - 16) + "px"; }
   }
 
+  /* The "timeline-range" store, for the address (app/callbacks/address.py): the days shown after a zoom or a move
+     of the slider, null where the figure opens (meta.opened); not in story mode (each step shows its own moment). */
+  function keepForAddress(gd, shown) {
+    var opened = (gd.layout.meta || {}).opened, clientside = window.dash_clientside;
+    if (!opened || document.querySelector("#story-bar:not([hidden])")) { return; }
+    var lo = toMs(opened[0]) / DAY, hi = toMs(opened[1]) / DAY, slack = Math.max(1, (hi - lo) * 0.002);
+    var zoomed = Math.abs(lo - shown[0]) > slack || Math.abs(hi - shown[1]) > slack;
+    var data = {"case": gd.layout.meta.case || null, days: zoomed ? [Math.round(shown[0]), Math.round(shown[1])] : null};
+    var key = JSON.stringify(data);
+    if (keptRange === key) { return; }
+    keptRange = key;
+    clientside.set_props("timeline-range", {data: data});
+  }
+
+  var keptRange = null, pendingRange = null;
+
+  /* A zoom from the address (a reload, a link, back/forward: the store set by the app, not by keepForAddress):
+     shown once that case's timeline is drawn (its file name in meta.case). True when it was shown now. */
+  function showPending(gd) {
+    var data = pendingRange, meta = gd && gd.layout && gd.layout.meta;
+    if (!data || !meta || !meta.window || !window.Plotly || data["case"] !== (meta.case || null)) { return false; }
+    pendingRange = null;
+    var day = function (d) { return new Date(d * DAY).toISOString().slice(0, 10); };
+    var range = data.days ? [day(data.days[0]), day(data.days[1])] : meta.opened;
+    if (!range) { return false; }
+    window.Plotly.relayout(gd, {"xaxis.range": range});
+    return true;
+  }
+
   /* Put the slider on what the timeline shows (only when that changed: every drawing calls this). */
   function follow(gd) {
     var clientside = window.dash_clientside;
     var meta = gd.layout && gd.layout.meta;
     var whole = meta && meta.window, shown = shownDays(gd);
     if (!whole || !shown || !clientside || !clientside.set_props) { return; }
+    if (showPending(gd)) { return; }  // follows the drawing it asked for
+    if (pendingRange && Date.now() - pendingRange.since > PENDING_MS) { pendingRange = null; }  // its case never came
+    if (!pendingRange) { keepForAddress(gd, shown); }
     var lo = Math.floor(toMs(whole[0]) / DAY), hi = Math.ceil(toMs(whole[1]) / DAY);
     if (!(lo < hi)) { return; }
     var value = [Math.max(lo, Math.round(shown[0])), Math.min(hi, Math.round(shown[1]))];
@@ -123,6 +156,14 @@
   dc.casusbeeld = Object.assign(dc.casusbeeld || {}, {
     /* A new figure: make sure the window slider follows the timeline (no output). */
     timelineWindowWatch: function () { watch(150); },
+
+    /* The address's zoom (the "timeline-range" store set by the app on a reload or back/forward; no output). */
+    timelineRangeShow: function (data) {
+      if (!data || JSON.stringify(data) === keptRange) { return; }  // one keepForAddress wrote
+      keptRange = JSON.stringify(data);
+      pendingRange = Object.assign({since: Date.now()}, data);
+      showPending(graphDiv());
+    },
 
     /* The window slider moved (released, or a key pressed): show that period (no output). */
     timelineWindowMove: function (value) {

@@ -11,6 +11,7 @@ the language, projector, wall and lanes are set here. Back/forward (the ``url-po
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -20,22 +21,46 @@ from dash import Input, Output, State, ctx, no_update
 
 from app.state import case_view
 from app.view_state_io import STATE_INPUTS, case_name, controls_of, query_state, read_state
+from layouts.view_state import ViewState
+
+_EPOCH = dt.date(1970, 1, 1)
 
 _CONTROLS = (("lang", "value"), ("projector", "value"), ("wall", "value"), ("lane-mode", "value"),
              ("story-toggle", "value"), ("filter-persons", "value"), ("filter-organisations", "value"),
              ("filter-types", "value"), ("filter-layer", "value"), ("filter-window", "value"), ("as-of", "value"),
              ("selection-store", "data"), ("story-store", "data"), ("timeline-history", "value"),
-             ("story-keys", "value"), ("wall-notes", "value"))
+             ("story-keys", "value"), ("wall-notes", "value"), ("timeline-range", "data"))
 
 
-def address(search: str | None, *values: Any, case_changed: bool = True) -> Any:
-    """The location's new search string for the control values (``STATE_INPUTS`` order), or ``no_update``
+def range_days(state: ViewState) -> dict[str, Any]:
+    """The ``timeline-range`` store's value for the stretch of time ``state`` shows: its case's file name and
+    [first, last] in days since 1970 (None: where the axis opens), as window.js writes it after a zoom."""
+    return {"case": state.case, "days": [(day - _EPOCH).days for day in state.shown] if state.shown else None}
+
+
+def days_range(data: Any, case: str | None) -> tuple[dt.date, dt.date] | None:
+    """The stretch of days the ``timeline-range`` store holds for ``case`` (None: where the axis opens, another
+    case's zoom, or malformed)."""
+    days = data.get("days") if isinstance(data, dict) and case and data.get("case") == case else None
+    if not isinstance(days, list) or len(days) != 2 or not all(isinstance(d, int | float) for d in days):
+        return None
+    try:
+        first, last = (_EPOCH + dt.timedelta(days=int(d)) for d in days)
+    except (OverflowError, ValueError):
+        return None
+    return (first, last) if first < last else None
+
+
+def address(search: str | None, *values: Any, case_changed: bool = True, shown: Any = None) -> Any:
+    """The location's new search string for the control values (``STATE_INPUTS`` order) and the stretch of time
+    the timeline shows after a zoom (``shown``: the ``timeline-range`` store's days), or ``no_update``
     when no case is open (an unknown ``?case=`` stays in the address) or nothing changed. While the address
     names another case than the open one and the case did not change (back/forward to another case, which is
     opening), nothing is written: a half-restored view would cut the browser's history."""
     view, state = read_state(*values)
     if view is None:
         return no_update
+    state = state.replace(shown=days_range(shown, state.case))
     asked = query_state(search).case
     if not case_changed and asked is not None and asked != state.case:
         return no_update
@@ -65,6 +90,8 @@ def restored_controls(search: str | None, store: dict[str, Any] | None, popped: 
         out[14] = state.story_keys
     if popped or state.notes:
         out[15] = state.notes
+    if popped or state.shown is not None:  # window.js shows it once the timeline is drawn
+        out[16] = range_days(state)
     view = case_view(store)
     if popped and view is not None and state.case == case_name(store):
         values = controls_of(view, state)
@@ -78,10 +105,10 @@ def restored_controls(search: str | None, store: dict[str, Any] | None, popped: 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
     """Attach the address callbacks to ``app``."""
 
-    @app.callback(Output("url", "search"), *STATE_INPUTS, State("url", "search"))
+    @app.callback(Output("url", "search"), *STATE_INPUTS, Input("timeline-range", "data"), State("url", "search"))
     def _write(*values: Any) -> Any:
-        *controls, search = values
-        return address(search, *controls, case_changed="case-store.data" in ctx.triggered_prop_ids)
+        *controls, shown, search = values
+        return address(search, *controls, case_changed="case-store.data" in ctx.triggered_prop_ids, shown=shown)
 
     @app.callback(
         *[Output(component, prop, allow_duplicate=True) for component, prop in _CONTROLS],

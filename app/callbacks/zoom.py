@@ -33,6 +33,9 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
     app.clientside_callback(ClientsideFunction("casusbeeld", "timelineWindowWatch"), Input("timeline-shown", "data"))
     app.clientside_callback(ClientsideFunction("casusbeeld", "timelineWindowMove"),
                             Input("timeline-window", "value"), prevent_initial_call=True)
+    # the stretch of time an address asks for (a reload, a link, back/forward) is shown once the timeline is drawn
+    app.clientside_callback(ClientsideFunction("casusbeeld", "timelineRangeShow"),
+                            Input("timeline-range", "data"), prevent_initial_call=True)
 
     @app.callback(
         Output("timeline-graph", "figure", allow_duplicate=True),

@@ -234,6 +234,8 @@ def state_stores() -> list[Any]:
         dcc.Store(id="timeline-shown", storage_type="memory"),
         dcc.Store(id="timeline-zoom", storage_type="memory"),
         dcc.Store(id="timeline-widths", storage_type="memory"),
+        # the stretch of time the timeline shows after a zoom, for the address ({"case", "days"}; window.js)
+        dcc.Store(id="timeline-range", storage_type="memory"),
         dcc.Store(id="genosociogram-shown", storage_type="memory"),
         # organisations unfolded on the wall ({"case", "open"}; app.callbacks.view.toggled)
         dcc.Store(id="unfold-store", storage_type="memory"),

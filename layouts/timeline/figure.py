@@ -270,4 +270,5 @@ def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[
         wall_layout(figure_layout, layout, wall_rows, wall_px, projector, band,
                     "timeline" if state.wall == "timeline" else "both")
     figure_layout["annotations"] += group.annotations
+    figure_layout["meta"]["case"] = state.case  # the address's file name (window.js: a zoom kept in the address)
     return traces, figure_layout, wall_px, band

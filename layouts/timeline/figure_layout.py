@@ -222,5 +222,5 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
         yaxis={**lane_axis, "domain": [0, split], "range": [bottom, 0]},
         yaxis2={**lane_axis, "domain": [split, 1], "range": [0, top]},
         shapes=shapes, annotations=annotations,
-        meta={"window": full_range, "fitted_range": x_range},  # the window slider's ends; the words' range
+        meta={"window": full_range, "fitted_range": x_range, "opened": x_range},  # slider ends; words'; opens on
     )

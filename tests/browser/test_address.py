@@ -87,3 +87,36 @@ def test_an_unknown_case_in_the_address_opens_none_and_says_so(page: Any, server
     assert page.locator("#case-body").is_hidden()  # no case opened, not silently the first one
     assert "case=no_such_family.json" in page.url
     assert not recorder.errors
+
+
+_RANGE_JS = """() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+    const meta = (gd && gd.layout && gd.layout.meta) || {};
+    const day = v => typeof v === 'number' ? new Date(v).toISOString().slice(0, 10) : String(v).slice(0, 10);
+    return gd && gd.layout.xaxis ? {shown: gd.layout.xaxis.range.map(day), fitted: (meta.fitted_range || []).map(day),
+                                    opened: (meta.opened || []).map(day)} : null; }"""
+
+
+def test_a_reload_opens_the_timeline_on_the_period_zoomed_into(page: Any, recorder: Any) -> None:
+    """The stretch of time shown after a zoom (or a move of the window slider) is in the address: a reload or a
+    link opens the timeline there, with its words fitted for it; back goes to the view before the zoom."""
+    open_lisa(page)
+    assert wait_until(lambda: (r := page.evaluate(_RANGE_JS)) and r["opened"] and f"case={LISA}" in page.url, 60)
+    opened = page.evaluate(_RANGE_JS)["opened"]
+    assert "shown=" not in page.url  # where the axis opens: nothing to keep
+    page.evaluate("""() => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
+                     {'xaxis.range': ['2021-01-01', '2023-06-01']})""")
+    search = lambda: page.evaluate("() => location.search")  # noqa: E731  (read in the page: it draws frames)
+    assert wait_until(lambda: "shown=2021-01-01,2023-06-01" in search(), 90), search()
+    address = page.url
+
+    page.reload()
+    assert wait_until(lambda: (r := page.evaluate(_RANGE_JS)) and r["shown"] == ["2021-01-01", "2023-06-01"]
+                      and r["fitted"] == r["shown"], 90), page.evaluate(_RANGE_JS)
+    assert page.url == address
+    window = page.locator("#timeline-window [role=slider]").first.get_attribute("aria-valuenow")
+    assert window is not None and abs(int(window) - 18628) <= 1  # 2021-01-01 in days since 1970: the slider too
+    # back: the view before the zoom
+    page.go_back()
+    assert wait_until(lambda: "shown=" not in search() and page.evaluate(_RANGE_JS)["shown"] == opened, 60), \
+        (search(), page.evaluate(_RANGE_JS))
+    assert not recorder.errors
