@@ -148,9 +148,8 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     ``size_collapsed``: collapsed organisations sized for their names too (else small, the name cut);
     ``all_below``: every organisation in rows below the family, in a band up to this many times its width (0: no);
     ``above``: the informal network in rows above the family instead of a column on its left (the family gets the
-    frame's width), in rows up to ``above_band`` times its width; ``network_cells``: (each network person's cell
-    width, as wide as their name on two lines, in those rows or the column on the left, and the cells' height in
-    those rows)."""
+    frame's width; rows up to ``above_band`` times its width); ``network_cells``: (each network person's cell width,
+    as wide as their name on two lines, there or in the column on the left; the cells' height in those rows)."""
     orgs = case.organisation_map()
     nodes = graph.nodes
     network = [n for n, d in nodes(data=True) if d.get("node") == "person" and not d.get("genogram")
