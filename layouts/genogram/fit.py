@@ -39,6 +39,8 @@ SCREEN_WIDTH = 1120
 """px: the screen figure is drawn for the width it is shown at too (the card of a 1600 px wide window): the
 app only ever shrinks it, and a shrunk drawing keeps its type size, so that labels fitted at a larger width would
 run into each other. The drawing gets what the legend on the right leaves, at most ``PX_PER_UNIT[False]``."""
+SCREEN_TIE = 0.9  # ... and of the rings nearly as good there (this share of its fit), the one drawn largest
+SCREEN_BAND = 1.05  # on the screen, the rows of boxes above and below the family may run this much wider than it
 LEGEND_BELOW_PPU = 28.0
 """px a unit: on the screen the legend goes below (in columns) a drawing that would be smaller beside it."""
 LEGEND_UNIT_PX = 34.0  # the legend's unit (px)
@@ -250,7 +252,7 @@ class _Fitter:
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
                            all_below=0.0 if all_right is not None else band or (2.0 if self.framed else 1.0),
-                           above=above, network_cells=self.network_cells(font, guess))
+                           above=above, network_cells=self.network_cells(font, guess), above_band=band or 1.0)
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
         """The informal network's cells: each as wide as its name on two lines as narrow as they go at ``font`` px
@@ -276,14 +278,18 @@ class _Fitter:
                 anchor[member] = item.key if item.collapsed else member
         return marks, anchor
 
-    def arrange(self, room_w: float, room_h: float, most: float) -> tuple[float, float, RingLayout]:
+    def arrange(self, room_w: float, room_h: float, most: float, taller: bool = False
+                ) -> tuple[float, float, RingLayout]:
         """The ring that lets the drawing be largest in ``room_w`` × ``room_h`` px (no more than ``most`` px a
         unit), its organisations sized for their names at that scale: (px a unit for ``room_w`` alone, px a unit
-        for both, the ring)."""
+        for both, the ring). ``taller``: ``room_h`` is only a preference (the screen's figure with the legend below
+        grows taller), so of the rings about as good (:data:`SCREEN_TIE`) the one drawn largest across."""
         options: list[tuple[int | None, bool | None, bool, float]] = [
             (None, False, False, 0.0), (1, False, False, 0.0), (2, False, False, 0.0), (3, False, False, 0.0)]
         # also: every organisation below the family, the network above it: the family across the width
         options += [(None, None, False, 0.0), (None, None, True, 0.0)]
+        if not self.framed:  # on the screen: those rows a little wider than the family, rather than one more row
+            options += [(None, None, True, SCREEN_BAND)]
         if self.framed:  # (and the organisations' rows no wider than the family: more of them, below)
             options += [(4, False, False, 0.0), (1, True, False, 0.0), (2, True, False, 0.0), (3, True, False, 0.0),
                         (4, True, False, 0.0), (1, False, True, 0.0), (2, False, True, 0.0), (None, None, True, 1.0)]
@@ -295,7 +301,10 @@ class _Fitter:
                 x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
                 fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
-            _, fitted, across, best, found = max(scored, key=lambda t: (t[0], -t[3]))
+            top = max(t[0] for t in scored) * (SCREEN_TIE if taller else 1.0)
+            # a figure that may grow taller: of the options about as good, the one drawn largest
+            _, fitted, across, best, found = max((t for t in scored if t[0] >= top),
+                                                 key=lambda t: (t[2] if taller else t[0], -t[3]))
             drawn = fitted if self.framed else across  # the screen's figure grows taller: only its width binds
             if drawn >= guess * 0.97:
                 break
@@ -338,7 +347,7 @@ def _choose_on_screen(fitter: _Fitter) -> tuple[RingLayout, float, float, str]:
     placement = "right"
     if fitter.projector or across < LEGEND_BELOW_PPU:
         placement, room_w = "below", (PROJECTOR_WIDTH if fitter.projector else fitter.card_w) - 2 * SIDE_PX
-        _, _, ring = fitter.arrange(room_w, room_w * (1.3 if fitter.projector else 0.8), ppu)
+        _, _, ring = fitter.arrange(room_w, room_w * (1.3 if fitter.projector else 0.8), ppu, not fitter.projector)
     return ring, room_w, float("inf"), placement
 
 

@@ -138,7 +138,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
                 titles: dict[str, tuple[float, float]] | None = None, cell_w: float = CELL_W,
                 columns: int | None = None, all_right: bool = False, from_top: bool = False,
                 size_collapsed: bool = True, all_below: float = 0.0, above: bool = False,
-                network_cells: tuple[dict[str, float], float] | None = None) -> RingLayout:
+                network_cells: tuple[dict[str, float], float] | None = None, above_band: float = 1.0) -> RingLayout:
     """Place the shown non-family persons of ``graph`` around ``family_box`` (x0, x1, y0, y1).
 
     ``titles``: organisation id -> (width, height) its name needs above the members (the box is at least that
@@ -148,8 +148,8 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     ``size_collapsed``: collapsed organisations sized for their names too (else small, the name cut);
     ``all_below``: every organisation in rows below the family, in a band up to this many times its width (0: no);
     ``above``: the informal network in rows above the family instead of a column on its left (the family gets the
-    frame's width); ``network_cells``: (each network person's cell width, as wide as their name on two lines, in
-    those rows or the column on the left, and the cells' height in those rows)."""
+    frame's width; rows up to ``above_band`` times its width); ``network_cells``: (each network person's cell width,
+    as wide as their name on two lines, there or in the column on the left; the cells' height in those rows)."""
     orgs = case.organisation_map()
     nodes = graph.nodes
     network = [n for n, d in nodes(data=True) if d.get("node") == "person" and not d.get("genogram")
@@ -190,7 +190,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     limit = max(cap - band_y0, 12.0)
     _place_columns([i for i in items if i.side == "right"], band_x1 + MARGIN, +1, limit, cap, columns)
     _place_columns([i for i in items if i.side == "left"], band_x0 - MARGIN, -1, max(y1 - band_y0, 12.0), y1 + 2.0)
-    _place_above([i for i in items if i.side == "top"], family_box, network_cells)
+    _place_above([i for i in items if i.side == "top"], family_box, network_cells, above_band)
     for item in items:
         _place_members(item)
     _apply_pins(case, items)
@@ -219,15 +219,15 @@ def _by_organisation(pros: list[str], nodes: Any, orgs: Collection[str]) -> tupl
 
 
 def _place_above(items: list[RingItem], family_box: tuple[float, float, float, float],
-                 cells: tuple[dict[str, float], float] | None) -> None:
+                 cells: tuple[dict[str, float], float] | None, band: float = 1.0) -> None:
     """The informal network in rows above the family, each person's cell as wide as their name needs
-    (``cells``: widths by person, and the cells' height), the rows no wider than the family."""
+    (``cells``: widths by person, and the cells' height), the rows no wider than ``band`` times the family."""
     if not items:
         return
     for item in items:
         item.width, item.height = (cells or ({}, CELL_H))[0].get(item.key, CELL_W), (cells or ({}, CELL_H))[1]
     x0, x1, _, y1 = family_box
-    _place_rows(items, (x0 + x1) / 2, 0.0, max(x1 - x0, 16.0))
+    _place_rows(items, (x0 + x1) / 2, 0.0, max(x1 - x0, 16.0) * band)
     lift = y1 + MARGIN - min(i.box[2] for i in items)
     for item in items:
         item.y += lift

@@ -1,5 +1,5 @@
 """Ordering and placing the family rows of the geno-sociogram: crossing reduction by barycentre sweeps over
-partner blocks, then horizontal positions by repeated exact row solves (:func:`solve_row`)."""
+partner blocks, then horizontal positions by repeated exact row solves (:func:`.row_solve.solve_row`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from layouts.genogram.row_solve import into_span, solve_row
+from layouts.genogram.sibling_order import couple_key, enforce_sibling_order, wife_left
 from layouts.genogram.structure import BLOCK_GAP, PARTNER_GAP, SIBLING_GAP, Structure, anchor_x, birth_key, block_order
 from models.case import Relationship
 from models.vocabulary import ParentKind
+
+__all__ = ["LABEL_MARGIN", "Layouter", "solve_row"]
 
 LABEL_MARGIN = 0.5  # units between two neighbours' names when the names set the gap
 COMPACTING = 0.3  # weight of the pull between row neighbours when the rows are spaced for names
@@ -125,31 +129,11 @@ class Layouter:
         self._enforce_sibling_order(g)
 
     def _enforce_sibling_order(self, g: int) -> None:
-        """Siblings of one sibship keep birth order (or the saved sibling order) among their slots."""
+        """Siblings of one sibship keep birth order (or the saved sibling order) among their slots, a sibling
+        married into another family at the end next to their partner (:mod:`.sibling_order`)."""
         row = self.rows[g]
-        block_of = {m: i for i, blk in enumerate(row.blocks) for m in blk}
-        for _unit, kids in sorted(self.unit_children.items(), key=lambda kv: kv[1]):
-            here = [k for k in kids if k in block_of]
-            slots = sorted({block_of[k] for k in here})
-            if len(slots) < 2 or len(slots) != len(here):
-                continue
-            ordered = sorted(here, key=lambda k: birth_key(self.st.persons[k]))
-            hinted = [k for k in ordered if k in self.hints]
-            hinted_slots = [i for i, k in enumerate(ordered) if k in self.hints]
-            for i, k in zip(hinted_slots, sorted(hinted, key=lambda k: self.hints[k]), strict=True):
-                ordered[i] = k
-            blocks = [row.blocks[block_of[k]] for k in ordered]
-            for slot, blk in zip(slots, blocks, strict=True):
-                row.blocks[slot] = blk
-            block_of = {m: i for i, blk in enumerate(row.blocks) for m in blk}
-        # Saved left-to-right order across sibships too (e.g. cousins).
-        hinted_blocks = sorted({block_of[m] for m in block_of if m in self.hints})
-        if len(hinted_blocks) > 1:
-            by_hint = sorted(hinted_blocks, key=lambda i: min(self.hints[m] for m in row.blocks[i] if m in self.hints))
-            new = list(row.blocks)
-            for slot, i in zip(hinted_blocks, by_hint, strict=True):
-                new[slot] = row.blocks[i]
-            row.blocks = new
+        row.blocks = enforce_sibling_order(row.blocks, self.unit_children, self.sibship_of,
+                                           lambda k: birth_key(self.st.persons[k]), self.hints)
 
     def _orient_blocks(self, g: int) -> None:
         """Flip a partner block when that lowers the score (crossings, siblings kept together)."""
@@ -200,9 +184,9 @@ class Layouter:
                 targets[pid] = sum(sibs) / len(sibs)
         return targets
 
-    def _score(self, gens: Iterable[int] | None = None) -> int:
-        """10 per crossing of parent-child lines, plus 1 per person inside a sibship's span or between
-        explicit siblings (rows ``gens``; all rows when None)."""
+    def _score(self, gens: Iterable[int] | None = None, spouses: bool = True) -> int:
+        """10 per crossing of parent-child lines, plus 1 per person inside a sibship's span (``spouses``: partners
+        without parents in the case too) or between explicit siblings (rows ``gens``; all rows when None)."""
         gens = self.gens if gens is None else list(gens)
         xs_by_gen = {g: self._row_x(g) for g in self.rows}
         total = 0
@@ -226,7 +210,8 @@ class Layouter:
             for kids in self.unit_children.values():
                 ranks = [where[k] for k in kids if k in where]
                 if len(ranks) > 1:
-                    total += max(ranks) - min(ranks) + 1 - len(ranks)
+                    inside = order[min(ranks):max(ranks) + 1]
+                    total += sum(p not in kids and (spouses or p in self.sibship_of) for p in inside)
             for pid, sibs in self.st.siblings.items():
                 for sib in sibs:
                     if pid < sib and pid in where and sib in where:
@@ -264,6 +249,38 @@ class Layouter:
             self.rows[g].blocks = best[g]
         for g in self.gens:
             self._orient_blocks(g)
+        self._mirror_if_conventional()
+        self._orient_couples()
+
+    def _mirror_if_conventional(self) -> None:
+        """Genograms draw a husband left of his wife: when the couples joining two families of a row have them the
+        other way round, the mirrored order (siblings back in birth order) is taken if it costs no crossing and puts
+        no child among another sibship's (a spouse may end up between their partner's siblings)."""
+        before = {g: [list(b) for b in self.rows[g].blocks] for g in self.gens}
+        wrong, score = self._wives_left(), self._score(spouses=False)
+        for g in self.gens:
+            self.rows[g].blocks = [list(reversed(b)) for b in reversed(self.rows[g].blocks)]
+            self._enforce_sibling_order(g)
+        if self._wives_left() >= wrong or self._score(spouses=False) > score:
+            for g in self.gens:
+                self.rows[g].blocks = before[g]
+
+    def _orient_couples(self) -> None:
+        """A couple block turned when that costs nothing else: a spouse without parents in the case on their
+        partner's outer side (away from the partner's siblings), else the husband on the left."""
+        for g in self.gens:
+            xs = self._row_x(g)
+            known = (xs, self.sibship_of, self.unit_children, self.st.persons)
+            for i, block in enumerate(self.rows[g].blocks):
+                if len(block) == 2 and couple_key(block[::-1], *known) < couple_key(block, *known):
+                    score = self._score(spouses=False)
+                    self.rows[g].blocks[i] = block[::-1]
+                    if self._score(spouses=False) > score:
+                        self.rows[g].blocks[i] = block
+
+    def _wives_left(self) -> int:
+        return sum(wife_left(block, self.sibship_of, self.st.persons) for g in self.gens
+                   for block in self.rows[g].blocks)
 
     def _block_keys(self, g: int, targets: dict[str, float], xs: dict[str, float]) -> dict[int, float]:
         keys: dict[int, float] = {}
@@ -320,11 +337,11 @@ class Layouter:
             here = [k for k in placed if self.st.gen[k] == g]
             if here:
                 xs = [x[k] for k in here]
-                shift = _into_span(anchor, xs) if interleaved else anchor - sum(xs) / len(xs)
+                shift = into_span(anchor, xs) if interleaved else anchor - sum(xs) / len(xs)
                 for k in here:
                     pull(k, x[k] + shift, 1.0)
             xs = [x[k] for k in placed]
-            shift = -_into_span(anchor, xs) if interleaved else sum(xs) / len(xs) - anchor
+            shift = -into_span(anchor, xs) if interleaved else sum(xs) / len(xs) - anchor
             for p in parents:
                 if self.st.gen[p] == g:
                     pull(p, x[p] + shift, 1.0)
@@ -367,31 +384,3 @@ class Layouter:
         for n, p in zip(new, order, strict=True):
             x[p] = n
         return moved
-
-
-def _into_span(anchor: float, xs: list[float], inset: float = 0.5) -> float:
-    """How far children at ``xs`` move for their bar to reach under ``anchor`` (``inset`` inside its ends)."""
-    lo, hi = min(xs) + inset, max(xs) - inset
-    if lo > hi:
-        return anchor - (lo + hi) / 2
-    return anchor - lo if anchor < lo else anchor - hi if anchor > hi else 0.0
-
-
-def solve_row(targets: list[float], weights: list[float], gaps: list[float]) -> list[float]:
-    """Minimise sum w_i (x_i - t_i)^2 subject to x_{i+1} - x_i >= gap_i (exact; pool adjacent violators)."""
-    offsets = [0.0]
-    for gap in gaps:
-        offsets.append(offsets[-1] + gap)
-    # With y_i = x_i - offset_i the constraints become y non-decreasing: isotonic regression.
-    blocks: list[list[float]] = []  # [weighted sum, weight, count]
-    for t, w, off in zip(targets, weights, offsets, strict=True):
-        blocks.append([w * (t - off), w, 1])
-        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
-            s, ww, c = blocks.pop()
-            blocks[-1][0] += s
-            blocks[-1][1] += ww
-            blocks[-1][2] += c
-    ys: list[float] = []
-    for s, w, c in blocks:
-        ys.extend([s / w] * int(c))
-    return [y + off for y, off in zip(ys, offsets, strict=True)]
