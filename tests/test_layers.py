@@ -69,7 +69,7 @@ LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functio
     "app.callbacks.save.register": 160,
     "app.callbacks.view.register": 133,
     "app.callbacks.group.register": 115,
-    "app.callbacks.workshop.register": 95,
+    "app.callbacks.workshop.register": 89,
     "models.patterns.parallel.find_mirrored_conflicts": 85,
     "layouts.timeline.figure_layout.layout_dict": 70,
     "models.network.generations": 79,

@@ -122,6 +122,20 @@ def refreshed(workshops: WorkshopStore, workshop: Workshop, shown: dict[str, Any
             text("workshop_answers_hide" if workshop.answers_open else "workshop_answers_show", lang, n=n))
 
 
+def wall_refresh(workshops: WorkshopStore | None, version: Any, shown: Any, drawn: Any, case: Any, lang: str,
+                 projector: bool, picked: list[int]) -> tuple:
+    """What moved since the wall drew: the traces over the timeline, the panel, and the case store only when the
+    persons and relations added (or items already saved) changed."""
+    if not version or not shown or workshops is None:
+        return (no_update, {"traces": []}, None, *(no_update,) * 5)
+    if shown.get("case") != (case or {}).get("name") or int(shown["id"]) != version.get("id"):
+        raise PreventUpdate  # a workshop on another case than the open one
+    workshop = workshops.workshop(int(shown["id"]))
+    if workshop is None:
+        raise PreventUpdate
+    return refreshed(workshops, workshop, shown, drawn, case, lang, projector, picked)
+
+
 def open_on(workshops: WorkshopStore, name: str, case: Case) -> Workshop:
     """A new workshop on the case ``name``: its persons and events as participants may refer to them (events
     in time order, with their date), and its perspectives with their colours."""
@@ -199,22 +213,16 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
         Output("workshop-answers-wrap", "children"), Output("workshop-undo", "disabled"),
         Output("workshop-answers-toggle", "children"),
         Input("workshop-version", "data"), Input("lang", "value"), Input("projector", "value"),
+        Input("timeline-refit", "data"),
         State("workshop-store", "data"), State("workshop-drawn", "data"), State("case-store", "data"),
         State("workshop-picked", "data"),
         prevent_initial_call=True,
     )
-    def _refresh(version: Any, lang: str, projector: Any, shown: Any, drawn: Any, case: Any, picked: Any) -> tuple:
-        """What moved since the wall drew: the traces over the timeline, the panel, and the case store only when
-        the persons and relations added (or items already saved) changed."""
-        workshops = store()
-        if not version or not shown or workshops is None:
-            return (no_update, {"traces": []}, None, *(no_update,) * 5)
-        if shown.get("case") != (case or {}).get("name") or int(shown["id"]) != version.get("id"):
-            raise PreventUpdate  # a workshop on another case than the open one
-        workshop = workshops.workshop(int(shown["id"]))
-        if workshop is None:
-            raise PreventUpdate
-        return refreshed(workshops, workshop, shown, drawn, case, normal_lang(lang), bool(projector), picked or [])
+    def _refresh(version: Any, lang: str, projector: Any, _refit: Any, shown: Any, drawn: Any, case: Any,
+                 picked: Any) -> tuple:
+        """What moved since the wall drew (see :func:`wall_refresh`); again after the timeline's words were fitted
+        anew, for its added titles to keep clear of them."""
+        return wall_refresh(store(), version, shown, drawn, case, normal_lang(lang), bool(projector), picked or [])
 
     # the overlay's traces in place of the previous ones at the end of the figure, again after a new figure
     app.clientside_callback(

@@ -39,20 +39,22 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
 
     @app.callback(
         Output("timeline-graph", "figure", allow_duplicate=True),
-        Output("timeline-shown", "data", allow_duplicate=True),
+        Output("timeline-shown", "data", allow_duplicate=True), Output("timeline-refit", "data"),
         Input("timeline-zoom", "data"),
         *[State(item.component_id, item.component_property) for item in STATE_INPUTS],
         State("timeline-shown", "data"),
         prevent_initial_call=True,
     )
-    def _zoom(zoom: dict[str, Any] | None, *values: Any) -> tuple[Any, Any]:
+    def _zoom(zoom: dict[str, Any] | None, *values: Any) -> tuple[Any, Any, Any]:
         *controls, shown = values
         view, state = read_state(*controls)
         if view is None or not zoom:
-            return no_update, no_update
+            return no_update, no_update, no_update
         update, zoomed = zoom_update(view, state, shown, zoom)
+        # during a workshop the titles participants added are placed again, clear of the words just fitted
+        refit = {"at": zoom.get("at")} if update is not None and state.workshop else no_update
         # a case of thousands of events: the marks drawn for the range, and the figure shown named for it
-        return (no_update if update is None else update), (no_update if zoomed is None else zoomed)
+        return (no_update if update is None else update), (no_update if zoomed is None else zoomed), refit
 
     # after the timeline is drawn (its lane layout cached then): not a second layout of a big case beside it
     @app.callback(Output("history-control", "hidden"), Input("timeline-shown", "data"), State("case-store", "data"))

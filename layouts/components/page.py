@@ -236,6 +236,8 @@ def state_stores() -> list[Any]:
         dcc.Store(id="timeline-widths", storage_type="memory"),
         # the stretch of time the timeline shows after a zoom, for the address ({"case", "days"}; window.js)
         dcc.Store(id="timeline-range", storage_type="memory"),
+        # the timeline's words fitted anew during a workshop: its added titles are placed again (app.callbacks.zoom)
+        dcc.Store(id="timeline-refit", storage_type="memory"),
         dcc.Store(id="genosociogram-shown", storage_type="memory"),
         # organisations unfolded on the wall ({"case", "open"}; app.callbacks.view.toggled)
         dcc.Store(id="unfold-store", storage_type="memory"),
