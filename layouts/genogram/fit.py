@@ -47,7 +47,7 @@ LEGEND_GAP_PX = 32.0  # between the drawing and the legend on the right
 SIDE_PX = 16
 MEMBER_CHARS = 14  # characters a line an organisation member's name gets on the screen (a long word)
 FRAME_MEMBER_CHARS = 8  # ... and in a frame on the wall
-FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame (two lines, then "…")
+FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame (two lines, else three, then "…")
 MAX_CELL_W = 4.2  # units: the widest a member's cell gets for their name
 FRAME_SCALE = Scale(line=2.2, text=18, small=16, title=22)
 """Type in a wall frame (px at scale 1): family names 16 px, the network's and professionals' 14 px."""
@@ -232,7 +232,8 @@ class _Fitter:
         most = FRAME_TITLE_CHARS if self.framed else 30
         title_font = title_font or self.org_font
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
-                  ((o, title_room(name, title_font, guess, most)) for o, name in self.org_names.items())}
+                  ((o, title_room(name, title_font, guess, most, 3 if self.framed else 2))
+                   for o, name in self.org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
         font = fonts[1]

@@ -14,18 +14,21 @@ from typing import Any
 
 from layouts.genogram.bounds import extent
 from layouts.genogram.captions import chars_in, fit
+from layouts.genogram.persons import folded_title_lines
 from layouts.genogram.ring import RingLayout
 
 SIZED_FONTS = (14, 12)
 """px of the organisations' names in boxes sized for them: the frame's 14 px, else 12 px (still read at the back
 of the room, bold) before a name is cut."""
+CANDIDATES = 6  # arrangements tried sized: the largest unsized
 ROUNDS = 5  # rounds towards the scale the sized drawing gets
 SAFETY = 0.97  # the boxes are sized for a hair smaller scale than found: the labels' fit may shrink it a little
 
 
-def title_cut(name: str, width: float, font: int, ppu: float) -> bool:
-    """Whether a folded box ``width`` units wide cuts ``name`` on two lines at ``font`` px (as drawn)."""
-    return "…" in fit(name, chars_in(width - 0.7, font, ppu, True), 2)
+def title_cut(name: str, box: tuple[float, float], font: int, ppu: float) -> bool:
+    """Whether a folded box of ``box`` (width, height) units cuts ``name`` at ``font`` px (as drawn on the wall)."""
+    lines = folded_title_lines(box[1], font, ppu, True)
+    return "…" in fit(name, chars_in(box[0] - 0.7, font, ppu, True), lines)
 
 
 def sized_ring(fitter: Any, options: Sequence[tuple[Any, ...]], fits: Sequence[float], room: tuple[float, float],
@@ -41,17 +44,19 @@ def sized_ring(fitter: Any, options: Sequence[tuple[Any, ...]], fits: Sequence[f
         across = min(most, room_w / (x1 - x0))
         return across, min(across, room_h / (y1 - y0))
 
+    # the arrangements largest unsized (sized boxes only make a drawing smaller)
+    ranked = sorted(((o, f) for o, f in zip(options, fits, strict=True) if f >= least), key=lambda t: -t[1])
+    ranked = ranked[:CANDIDATES]
     best: tuple[tuple[int, int, float], tuple[float, float, RingLayout]] | None = None
     for font in SIZED_FONTS:
-        for option, unsized in zip(options, fits, strict=True):
-            if unsized < least:
-                continue  # sized boxes only make it smaller
+        for option, unsized in ranked:
             found = _fixed_point(lambda g, o=option, f=font: fitter.ring(g, *o, sized=True, title_font=f),
                                  scale_of, unsized, least)
             if found is None:
                 continue
             _, ppu, ring = found
-            cut = sum(title_cut(fitter.org_names.get(item.organisation, ""), item.width, font, ppu * SAFETY)
+            names = fitter.org_names
+            cut = sum(title_cut(names.get(item.organisation, ""), (item.width, item.height), font, ppu * SAFETY)
                       for item in ring.items if item.collapsed)
             key = (cut, -font, -ppu)
             if best is None or key < best[0]:
