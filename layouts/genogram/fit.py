@@ -62,9 +62,6 @@ NARROW_CHARS = 12
 """An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
-SIZED_BOXES_COST = 0.8
-"""In a frame the folded boxes are sized for their names (in px, :mod:`.sized_boxes`) when the drawing keeps this
-share of its scale (the family's names keep their px; its symbols get a little smaller)."""
 
 
 def frame_top(scale: Scale) -> int:
@@ -311,8 +308,7 @@ class _Fitter:
         folded = sum(1 for item in found.items if item.collapsed)
         if self.framed and folded:
             # the folded boxes sized for their names in px, when that costs the drawing little
-            sized = sized_ring(self, options, [t[1] for t in scored], (room_w, room_h), most,
-                               fitted * SIZED_BOXES_COST, folded)
+            sized = sized_ring(self, options, [t[1] for t in scored], (room_w, room_h), most, folded)
             if sized is not None:
                 return sized
         return across, fitted, found

@@ -20,6 +20,10 @@ from layouts.genogram.ring import RingLayout
 SIZED_FONTS = (14, 12)
 """px of the organisations' names in boxes sized for them: the frame's 14 px, else 12 px (still read at the back
 of the room, bold) before a name is cut."""
+FULL_COST = 0.75
+"""The folded boxes sized for every name in full when the drawing keeps this share of its scale (the family's
+names keep their px; its symbols get smaller) ..."""
+PART_COST = 0.85  # ... and for fewer names cut, when it keeps this share
 CANDIDATES = 6  # arrangements tried sized: the largest unsized
 ROUNDS = 5  # rounds towards the scale the sized drawing gets
 SAFETY = 0.97  # the boxes are sized for a hair smaller scale than found: the labels' fit may shrink it a little
@@ -32,12 +36,13 @@ def title_cut(name: str, box: tuple[float, float], font: int, ppu: float) -> boo
 
 
 def sized_ring(fitter: Any, options: Sequence[tuple[Any, ...]], fits: Sequence[float], room: tuple[float, float],
-               most: float, least: float, folded: int) -> tuple[float, float, RingLayout] | None:
+               most: float, folded: int) -> tuple[float, float, RingLayout] | None:
     """The arrangement (of ``options``, whose unsized drawings get ``fits`` px a unit) with its folded boxes sized
-    for their names in px, that cuts fewest names, then is largest, at no less than ``least`` px a unit:
-    (px a unit for the room's width alone, px a unit, the ring); None when none cuts fewer of the ``folded`` names
-    than small boxes."""
+    for their names in px that cuts fewest names, then is largest: with every name in full when the drawing keeps
+    :data:`FULL_COST` of the largest unsized scale, with fewer of the ``folded`` names cut when it keeps
+    :data:`PART_COST`; (px a unit for the room's width alone, px a unit, the ring), or None."""
     room_w, room_h = room
+    least = max(fits) * FULL_COST
 
     def scale_of(ring: RingLayout) -> tuple[float, float]:
         x0, x1, y0, y1 = extent(fitter.marks(ring)[0], ring, fitter.box)
@@ -63,7 +68,9 @@ def sized_ring(fitter: Any, options: Sequence[tuple[Any, ...]], fits: Sequence[f
                 best = (key, found)
         if best is not None and best[0][0] == 0:
             break  # every name in full at the larger type
-    return best[1] if best is not None and best[0][0] < folded else None
+    if best is None or best[0][0] >= folded or (best[0][0] and best[1][1] < max(fits) * PART_COST):
+        return None
+    return best[1]
 
 
 def _fixed_point(ring_at: Callable[[float], RingLayout], scale_of: Callable[[RingLayout], tuple[float, float]],
