@@ -9,9 +9,8 @@ from layouts.genogram.ring import RingLayout
 Box = tuple[float, float, float, float]
 
 
-def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box, top: float = 0.3) -> Box:
-    """(x0, x1, y0, y1) of the drawing: the family box, every mark with room for its label, the ring's boxes
-    (``top``: units above a box, for its fold button on the wall)."""
+def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box) -> Box:
+    """(x0, x1, y0, y1) of the drawing: the family box, every mark with room for its label, the ring's boxes."""
     x0, x1, y0, y1 = box
     for m in marks.values():
         reach = max(1.6, m.label_half_w + 0.1) if m.label_chars else 1.6
@@ -19,7 +18,7 @@ def extent(marks: dict[str, Mark], ring: RingLayout | None, box: Box, top: float
         y0, y1 = min(y0, m.y - 2.0 - m.label_drop), max(y1, m.y + 1.2)
     for item in ring.items if ring is not None else []:
         bx0, bx1, by0, by1 = item.box
-        x0, x1, y0, y1 = min(x0, bx0 - 0.3), max(x1, bx1 + 0.3), min(y0, by0 - 0.3), max(y1, by1 + top)
+        x0, x1, y0, y1 = min(x0, bx0 - 0.3), max(x1, bx1 + 0.3), min(y0, by0 - 0.3), max(y1, by1 + 0.3)
     return x0, x1, y0, y1
 
 

@@ -23,7 +23,7 @@ from layouts.genogram.family_cache import cached_family_layout
 from layouts.genogram.labels import fit_labels, label_fonts, label_need
 from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
-from layouts.genogram.persons import FOLD_BUTTON_PX, title_room
+from layouts.genogram.persons import title_room
 from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
 from layouts.genogram.sized_boxes import sized_ring
 from layouts.genogram.spacing import name_room, spaced_fit
@@ -64,11 +64,6 @@ MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
 
 
-def button_top(ppu: float) -> float:
-    """Units above an organisation's box on the wall for its fold button (raised on the box's corner)."""
-    return max(0.3, 0.8 * FOLD_BUTTON_PX / ppu)
-
-
 def frame_top(scale: Scale) -> int:
     """px above the drawing in a frame: one line of title."""
     return int(scale.title * 1.9)
@@ -104,7 +99,7 @@ class SociogramLayout:
 
     def extent(self) -> Box:
         """(x0, x1, y0, y1) of the drawing, in units."""
-        return extent(self.marks, self.ring, self.box, button_top(self.ppu) if self.foldable else 0.3)
+        return extent(self.marks, self.ring, self.box)
 
 
 def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int, int] | None = None, *,
@@ -129,7 +124,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
 
     def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
         return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
-                       show_professionals, family_font, room, card_width or SCREEN_WIDTH, foldable)
+                       show_professionals, family_font, room, card_width or SCREEN_WIDTH)
 
     if frame is None:
         fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
@@ -210,11 +205,6 @@ class _Fitter:
     family_font: int = 0  # px of the family names (0: the scale's)
     room: dict[str, float] | None = None  # half widths (units) the family names were spaced for
     card_w: int = SCREEN_WIDTH  # px: the screen's card the figure is drawn for
-    buttons: bool = False  # on the wall: each organisation's box has a fold button on its upper corner
-
-    def top(self, ppu: float) -> float:
-        """Units above an organisation's box in the drawing's extent at ``ppu`` (room for its fold button)."""
-        return button_top(ppu) if self.buttons else 0.3
 
     def __post_init__(self) -> None:
         self.family_marks = {pid: (x, y) for pid, (x, y) in self.fam.positions.items() if pid in self.graph}
@@ -306,7 +296,7 @@ class _Fitter:
             scored = []
             for k, (columns, all_right, above, band) in enumerate(options):
                 ring_k = self.ring(guess, columns, all_right, above, band)
-                x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box, self.top(guess))
+                x0_, x1_, y0_, y1_ = extent(self.marks(ring_k)[0], ring_k, self.box)
                 fit_k = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
             _, fitted, across, _, found = max(scored, key=lambda t: (t[0], -t[3]))
@@ -370,7 +360,7 @@ def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout
     ppu = PX_PER_UNIT[projector]
 
     def fitted(most: float) -> float:
-        x0_, x1_, y0_, y1_ = extent(marks, ring, fitter.box, fitter.top(most))
+        x0_, x1_, y0_, y1_ = extent(marks, ring, fitter.box)
         return min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
 
     for _ in range(3):
