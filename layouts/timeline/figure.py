@@ -211,7 +211,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # labels on marks, key moments; on the wall fitted for the width the timeline has on the smallest wall
     words = add_words(case, layout, marked, lang, projector, figure_layout, figure_px=label_px or wall_px,
                       x_range=view_range or shown, band_rows=band,
-                      until=day_ms(reveal_until) if reveal_until is not None else None, place=labels)
+                      until=day_ms(reveal_until) if reveal_until is not None else None, place=labels,
+                      massed=massed is not None)
     under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
     traces = under + traces + [trace for trace in words if trace.get("name") != KEY_LINES_NAME]
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
