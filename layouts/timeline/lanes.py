@@ -15,9 +15,9 @@ from typing import Any
 
 from layouts.timeline.lane_budget import merge_to_budget
 from layouts.timeline.packing import (
+    LanePacking,
     axis_breaks,
-    pack_lane,
-    stack_intervals,
+    stack_intervals,  # noqa: F401  (the figure imports it from here)
     visible_span,
 )
 from layouts.timeline.style import (
@@ -178,17 +178,18 @@ def lane_of(event: Event, lane_mode: str = "organisation",
 
 # --- the layout's steps ------------------------------------------------------------------------------------
 
-DateNumbers = tuple[float, float, float, dt.date, dt.date]
-"""(lo ms, midpoint ms, hi ms, lo day, hi day) of a partial date."""
+DateNumbers = tuple[float, float, float, dt.date, dt.date, dt.date]
+"""(lo ms, midpoint ms, hi ms, lo day, hi day, earliest day) of a partial date."""
 LaneInfo = dict[str, tuple[str, str, Layer, int]]
 """Lane key → (kind, ref, layer, index of its first event)."""
 
 
 @lru_cache(maxsize=65_536)
 def _date_numbers(value: PartialDate) -> DateNumbers:
-    """(lo ms, midpoint ms, hi ms, lo day, hi day) of a partial date; cases share their parsed dates."""
+    """(lo ms, midpoint ms, hi ms, lo day, hi day, earliest day) of a partial date; cases share their parsed
+    dates."""
     lo, hi = uncertain_range(value)
-    return day_ms(lo), day_ms(value.midpoint()), day_ms(hi), lo, hi
+    return day_ms(lo), day_ms(value.midpoint()), day_ms(hi), lo, hi, value.earliest()
 
 
 def _extent(starts: list[DateNumbers], ends: list[DateNumbers | None]
@@ -229,45 +230,6 @@ def _group_by_lane(events: list[Event], lane_mode: str, collapsed: frozenset[str
     return lane_info, lane_keys, by_lane
 
 
-@dataclass
-class _Packing:
-    """Each event's sub-row and each lane's number of rows, filled as lanes are packed (and packed again when
-    lanes merge)."""
-
-    intervals: list[tuple[float, float]]
-    is_span: list[bool]
-    gap_ms: float
-    compact: bool
-    row_of: list[int]
-    n_rows: dict[str, int] = field(default_factory=dict)
-
-    def pack(self, key: str, members: list[int], moment_cap: int = MAX_MOMENT_ROWS,
-             span_cap: int | None = None) -> int:
-        """Pack the events ``members`` into the sub-rows of lane ``key``; the number of rows it takes."""
-        moments = [i for i in members if not self.is_span[i]]
-        spans = [i for i in members if self.is_span[i]]
-        intervals = self.intervals
-        if self.compact:
-            moment_rows, span_rows, used = pack_lane([intervals[i] for i in moments], [intervals[i] for i in spans],
-                                                     self.gap_ms, moment_cap, span_cap)
-        else:  # moments on top (at most MAX_MOMENT_ROWS rows), periods below them
-            moment_rows = stack_intervals([intervals[i] for i in moments], max_rows=MAX_MOMENT_ROWS)
-            first_span_row = max(moment_rows) + 1 if moment_rows else 0
-            ordered = sorted(spans, key=lambda i: intervals[i])
-            stacked = stack_intervals([intervals[i] for i in ordered], gap=self.gap_ms)
-            span_rows = [0] * len(spans)
-            position = {i: k for k, i in enumerate(spans)}
-            for i, row in zip(ordered, stacked, strict=True):
-                span_rows[position[i]] = first_span_row + row
-            used = max([*moment_rows, *span_rows, -1]) + 1
-        for i, row in zip(moments, moment_rows, strict=True):
-            self.row_of[i] = row
-        for i, row in zip(spans, span_rows, strict=True):
-            self.row_of[i] = row
-        self.n_rows[key] = used
-        return used
-
-
 def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged: dict[str, list[str]],
                  lane_mode: str, added_rows: float = 0.0) -> tuple[list[Lane], float, float]:
     """The lanes top to bottom — formal above the axis, lived below it, ``added_rows`` kept free beside the axis
@@ -292,15 +254,20 @@ def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged
     return lanes, bottom, top
 
 
-def _placed(event: Event, lane: Lane, row: int, start: DateNumbers, end: DateNumbers | None) -> PlacedEvent:
-    """An event's position in sub-row ``row`` of ``lane``."""
-    lo, x, hi, lo_day, hi_day = start
-    if end is None:
-        x_end, end_lo, end_hi, last_day = x, x, x, hi_day
-    else:
-        x_end, end_lo, end_hi, last_day = max(end[1], x), end[0], end[2], end[4]
-    return PlacedEvent(event, lane.key, row, lane.row_y(row), x, x_end, lo, hi, end_lo, end_hi, end is not None,
-                       event.date.earliest(), lo_day, last_day)
+def _placed(events: list[Event], lane_keys: list[str], rows: list[int], lanes: list[Lane],
+            starts: list[DateNumbers], ends: list[DateNumbers | None]) -> list[PlacedEvent]:
+    """Each event's position: in sub-row ``rows[i]`` of lane ``lane_keys[i]`` (one loop: thousands of events)."""
+    top_y = {lane.key: lane.row_y(0) for lane in lanes}
+    placed = []
+    for event, key, row, (lo, x, hi, lo_day, hi_day, earliest), end in zip(events, lane_keys, rows, starts, ends,
+                                                                              strict=True):
+        if end is None:
+            x_end, end_lo, end_hi, last_day = x, x, x, hi_day
+        else:
+            x_end, end_lo, end_hi, last_day = max(end[1], x), end[0], end[2], end[4]
+        placed.append(PlacedEvent(event, key, row, top_y[key] - row, x, x_end, lo, hi, end_lo, end_hi,
+                                  end is not None, earliest, lo_day, last_day))
+    return placed
 
 
 def _order_keys(lanes: LaneInfo, case: Case, lane_mode: str) -> tuple[list[str], list[str]]:
@@ -359,7 +326,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
 
     lane_info, lane_keys, by_lane = _group_by_lane(events, lane_mode, frozenset(case.layout.collapsed_organisations))
     intervals = _screen_intervals(events, starts, ends, ms_per_px, geo)
-    packing = _Packing(intervals, [end is not None for end in ends], 2 * ms_per_px, compact, [0] * len(events))
+    packing = LanePacking(intervals, [end is not None for end in ends], 2 * ms_per_px, compact, [0] * len(events))
     # With more lanes than fit one row each, sharing a moment in one row is certain: skip the roomier pass.
     roomy = not compact or len(by_lane) * (1 + LANE_GAP) <= lane_budget_rows(projector)
     for key, members in by_lane.items():
@@ -369,11 +336,10 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
         merged = merge_to_budget(lane_info, by_lane, packing.n_rows, lane_keys, packing.pack, lane_mode, projector,
                                  case, roomy)
 
+    packing.finish()
     added_rows = WORKSHOP_ROWS if workshop else 0.0
     lanes, bottom, top = _stack_lanes(case, lane_info, packing.n_rows, merged, lane_mode, added_rows)
-    lane_by_key = {lane.key: lane for lane in lanes}
-    placed = [_placed(event, lane_by_key[lane_keys[i]], packing.row_of[i], starts[i], ends[i])
-              for i, event in enumerate(events)]
+    placed = _placed(events, lane_keys, packing.row_of, lanes, starts, ends)
     # 2 % padding each side of what is visible; at least a year in all.
     pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
     x_range = (lo_ms - pad, hi_ms + pad)
