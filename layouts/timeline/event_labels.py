@@ -60,13 +60,22 @@ def is_death(event: Event, persons: dict[str, Person]) -> Person | None:
     return None
 
 
+def weighty_priority(event: Event, persons: dict[str, Person]) -> int | None:
+    """:func:`label_priority` when it is 0 or 1, else None (the cheap tests first: thousands of events are
+    tested when zoomed out, see :mod:`layouts.timeline.aggregate`)."""
+    if event.key_moment or (event.type == EventType.LIFE_EVENT and is_death(event, persons) is not None):
+        return 0
+    if event.type in _FIRST or event.decision is not None or event.placement is not None:  # decisions: in _FIRST
+        return 1
+    return None
+
+
 def label_priority(event: Event, persons: dict[str, Person], annotated: set[str]) -> int:
     """0 for key moments and deaths; 1 decisions, court orders, placements; 2 incidents, statements of need
     and annotated events; 3 referrals, assessments, treatment; 4 the rest (lower keeps its label first)."""
-    if event.key_moment or is_death(event, persons) is not None:
-        return 0
-    if event.type in _FIRST or is_decision(event) or event.placement is not None:
-        return 1
+    weighty = weighty_priority(event, persons)
+    if weighty is not None:
+        return weighty
     if event.type in _SECOND or event.id in annotated:
         return 2
     return 3 if event.type in _THIRD else 4

@@ -210,9 +210,8 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
                                                     uses_webgl(len(marked)), label_px)
     # labels on marks, key moments; on the wall fitted for the width the timeline has on the smallest wall
     words = add_words(case, layout, marked, lang, projector, figure_layout, figure_px=label_px or wall_px,
-                      x_range=view_range or shown, band_rows=band,
-                      until=day_ms(reveal_until) if reveal_until is not None else None, place=labels,
-                      massed=massed is not None)
+                      x_range=view_range or shown, band_rows=band, place=labels, massed=massed is not None,
+                      until=day_ms(reveal_until) if reveal_until is not None else None)
     under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
     traces = under + traces + [trace for trace in words if trace.get("name") != KEY_LINES_NAME]
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
@@ -228,9 +227,13 @@ def layout_for(case: Case, state: ViewState, compact: bool = True) -> TimelineLa
 
 def _kinds(drawn: list[PlacedEvent]) -> tuple[list[EventType], set]:
     """The event types among ``drawn`` (in the vocabulary's order) and the decisions' kinds of involvement."""
-    types = {item.event.type for item in drawn}
-    return [t for t in EventType if t in types], {involvement(item.event) for item in drawn
-                                                  if is_decision(item.event)}
+    types, decisions = set(), []
+    for item in drawn:
+        event = item.event
+        types.add(event.type)
+        if is_decision(event):
+            decisions.append(event)
+    return [t for t in EventType if t in types], {involvement(event) for event in decisions}
 
 
 def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[Any], all_marks: MarkArrays,

@@ -219,14 +219,16 @@ def _group_by_lane(events: list[Event], lane_mode: str, collapsed: frozenset[str
     """(lane info, each event's lane key, lane key → its events' indices)."""
     lane_info: LaneInfo = {}
     lane_keys = []
+    by_lane: dict[str, list[int]] = {}
     for i, event in enumerate(events):
         key, kind, ref = lane_of(event, lane_mode, collapsed)
         lane_keys.append(key)
-        if key not in lane_info:
+        members = by_lane.get(key)
+        if members is None:
             lane_info[key] = (kind, ref, event.layer, i)
-    by_lane: dict[str, list[int]] = {}
-    for i, key in enumerate(lane_keys):
-        by_lane.setdefault(key, []).append(i)
+            by_lane[key] = [i]
+        else:
+            members.append(i)
     return lane_info, lane_keys, by_lane
 
 
