@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from layouts.timeline.lane_budget import merge_to_budget
 from layouts.timeline.packing import (
@@ -73,9 +73,9 @@ class Lane:
         return self.y1 - 0.5 - row
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedEvent:
-    """One event's position. x values are ms since 1970 (plotly's numeric dates)."""
+class PlacedEvent(NamedTuple):
+    """One event's position. x values are ms since 1970 (plotly's numeric dates). A named tuple: thousands are
+    made for every layout, several times faster than a frozen dataclass's (read-only all the same)."""
 
     event: Event
     lane: str

@@ -136,8 +136,7 @@ def _pack_moments(moments: list[tuple[float, float]], rows: list[tuple[list[floa
     find = bisect.bisect_left
     for i in sorted(range(len(moments)), key=moments.__getitem__):  # first free row and put in one, per moment
         lo, hi = moments[i]
-        for row in range(len(rows)):
-            starts, ends = rows[row]
+        for row, (starts, ends) in enumerate(rows):  # noqa: B007  (the row found is used after the loop)
             if not starts or starts[-1] <= lo:  # (most rows: moments come in order) the row's marks all start before
                 if not starts or ends[-1] + gap < lo:  # free: the moment goes last (a mark starting at lo is not)
                     k = len(starts)
@@ -146,18 +145,23 @@ def _pack_moments(moments: list[tuple[float, float]], rows: list[tuple[list[floa
             k = find(starts, lo)
             if not (k > 0 and ends[k - 1] + gap >= lo) and not starts[k] - gap <= hi:
                 break
-        else:  # no row is free: a new one, or (crowded) the one whose marks end first
+        else:  # no row is free: a new one, or (crowded) the one whose marks end first (the first such)
             if len(rows) < limit:
                 rows.append(([], []))
                 last_end.append(-math.inf)
                 row = len(rows) - 1
             else:
-                row = min(range(len(rows)), key=last_end.__getitem__)
+                row = last_end.index(min(last_end))
             starts, ends = rows[row]
             k = find(starts, lo)
-        starts.insert(k, lo)
-        ends.insert(k, hi)
-        last_end[row] = max(last_end[row], hi)
+        if k == len(starts):
+            starts.append(lo)
+            ends.append(hi)
+        else:
+            starts.insert(k, lo)
+            ends.insert(k, hi)
+        if hi > last_end[row]:
+            last_end[row] = hi
         moment_rows[i] = row
     return moment_rows
 
