@@ -68,12 +68,16 @@ def case_gaps(case: Case, layout: TimelineLayout, gap_months: float = 6,
 def life_guides(drawn: list[PlacedEvent], case: Case) -> list[float]:
     """x of family life events (births, separations, deaths, moves) that get a vertical guide."""
     family = {person.id for person in case.persons if person.kind == PersonKind.FAMILY}
-    days = [item.x for item in drawn
-            if item.event.type == EventType.LIFE_EVENT and (not item.event.persons
-                                                            or family.intersection(item.event.persons))]
+    days, childs = [], []  # (one loop over thousands of events)
+    for item in drawn:
+        event = item.event
+        if event.type == EventType.LIFE_EVENT:
+            if not event.persons or family.intersection(event.persons):
+                days.append(item.x)
+            if case.index_person in event.persons:
+                childs.append(item.x)
     if len(days) > MAX_GUIDES:  # too many to read: keep those of the index child
-        days = [item.x for item in drawn if item.event.type == EventType.LIFE_EVENT
-                and case.index_person in item.event.persons]
+        days = childs
     return sorted(set(days)) if len(days) <= MAX_GUIDES else []
 
 
