@@ -203,24 +203,38 @@ def _extent(starts: list[DateNumbers], ends: list[DateNumbers | None]
     return None, None, day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31))
 
 
-def _screen_intervals(events: list[Event], starts: list[DateNumbers], ends: list[DateNumbers | None],
+def _screen_intervals(decisions: list[bool], starts: list[DateNumbers], ends: list[DateNumbers | None],
                       ms_per_px: float, geo: Geometry) -> list[tuple[float, float]]:
     """The stretch (ms) each event's mark occupies on screen at full zoom (a decision's mark is larger)."""
     halves = {True: geo.decision_px * ms_per_px / 2, False: geo.marker_px * ms_per_px / 2}
     intervals = []
-    for event, start, end in zip(events, starts, ends, strict=True):
-        x, half = start[1], halves[is_decision(event)]
+    for decision, start, end in zip(decisions, starts, ends, strict=True):
+        x, half = start[1], halves[decision]
         intervals.append((x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half)))
     return intervals
 
 
-def _group_by_lane(events: list[Event], lane_mode: str, collapsed: frozenset[str]
-                   ) -> tuple[LaneInfo, list[str], dict[str, list[int]]]:
-    """(lane info, each event's lane key, lane key → its events' indices)."""
-    lane_info: LaneInfo = {}
-    lane_keys = []
-    by_lane: dict[str, list[int]] = {}
+class _Columns(NamedTuple):
+    """What the layout reads of each event, read in one loop: its date's and its end's numbers, whether it is
+    drawn as a decision, its lane key; and the lanes (info, lane key → its events' indices)."""
+
+    starts: list[DateNumbers]
+    ends: list[DateNumbers | None]
+    decisions: list[bool]
+    lane_keys: list[str]
+    lane_info: LaneInfo
+    by_lane: dict[str, list[int]]
+
+
+def _columns(events: list[Event], lane_mode: str, collapsed: frozenset[str]) -> _Columns:
+    """The events' columns (one loop over thousands of events: each pass over them costs)."""
+    found = _Columns([], [], [], [], {}, {})
+    starts, ends, decisions, lane_keys = found.starts, found.ends, found.decisions, found.lane_keys
+    lane_info, by_lane, numbers = found.lane_info, found.by_lane, _date_numbers
     for i, event in enumerate(events):
+        starts.append(numbers(event.date))
+        ends.append(numbers(event.end) if event.end is not None else None)
+        decisions.append(is_decision(event))
         key, kind, ref = lane_of(event, lane_mode, collapsed)
         lane_keys.append(key)
         members = by_lane.get(key)
@@ -229,7 +243,7 @@ def _group_by_lane(events: list[Event], lane_mode: str, collapsed: frozenset[str
             by_lane[key] = [i]
         else:
             members.append(i)
-    return lane_info, lane_keys, by_lane
+    return found
 
 
 def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged: dict[str, list[str]],
@@ -317,17 +331,17 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     events = select_events(case, filters)
     geo = geometry(projector)
 
-    # Per event: (lo, x, hi, lo day, hi day) of its date, and of its end for a period.
-    starts = [_date_numbers(event.date) for event in events]
-    ends = [_date_numbers(event.end) if event.end is not None else None for event in events]
+    # Per event: (lo, x, hi, lo day, hi day, first day) of its date, and of its end for a period; its lane.
+    columns = _columns(events, lane_mode, frozenset(case.layout.collapsed_organisations))
+    starts, ends, lane_info, lane_keys, by_lane = (columns.starts, columns.ends, columns.lane_info,
+                                                   columns.lane_keys, columns.by_lane)
     first_day, last_day, lo_ms, hi_ms = _extent(starts, ends)
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
     span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
     ms_per_px = span_ms / geo.plot_width_px
 
-    lane_info, lane_keys, by_lane = _group_by_lane(events, lane_mode, frozenset(case.layout.collapsed_organisations))
-    intervals = _screen_intervals(events, starts, ends, ms_per_px, geo)
+    intervals = _screen_intervals(columns.decisions, starts, ends, ms_per_px, geo)
     packing = LanePacking(intervals, [end is not None for end in ends], 2 * ms_per_px, compact, [0] * len(events))
     # With more lanes than fit one row each, sharing a moment in one row is certain: skip the roomier pass.
     roomy = not compact or len(by_lane) * (1 + LANE_GAP) <= lane_budget_rows(projector)
