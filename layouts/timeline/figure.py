@@ -27,6 +27,7 @@ from layouts.timeline.drawn import (
     case_gaps,
     child_age_traces,
     drawn_events,
+    drawn_kinds,
     future_lanes,
     highlighted_of,
     life_guides,
@@ -54,8 +55,6 @@ from layouts.timeline.style import (
     ProvenanceOf,
     chrome,
     geometry,
-    involvement,
-    is_decision,
 )
 from layouts.timeline.text import HoverWriter
 from layouts.timeline.traces import (
@@ -200,11 +199,11 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
         note_marks, note_shapes = annotation_marks(case, layout, marked, lang, scale.small + 2, layout.y_range[1],
                                                    until=reveal_until)
         traces += note_marks
-    guides = cached(layout, ("guides", reveal_until), lambda: life_guides(drawn, case)) if not projector else []
+    used_types, involvements, guides = cached(layout, ("kinds", reveal_until), lambda: drawn_kinds(drawn, case))
+    guides = guides if not projector else []
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
     gaps = cached(layout, ("gaps", gap_months, reveal_until),
                   lambda: case_gaps(case, layout, gap_months, reveal_until))
-    used_types, involvements = cached(layout, ("kinds", reveal_until), lambda: _kinds(drawn))
     traces, figure_layout, wall_px, band = _dressed(case, layout, state, traces, all_marks, marked, used_types,
                                                     involvements, guides, gaps, note_shapes, focus,
                                                     uses_webgl(len(marked)), label_px)
@@ -223,17 +222,6 @@ def layout_for(case: Case, state: ViewState, compact: bool = True) -> TimelineLa
     """The lane layout ``state`` draws (its filters, lanes, mode and whether a workshop runs)."""
     return timeline_layout(case, state.filters, lane_mode=state.lanes, projector=state.projector, compact=compact,
                            workshop=state.workshop)
-
-
-def _kinds(drawn: list[PlacedEvent]) -> tuple[list[EventType], set]:
-    """The event types among ``drawn`` (in the vocabulary's order) and the decisions' kinds of involvement."""
-    types, decisions = set(), []
-    for item in drawn:
-        event = item.event
-        types.add(event.type)
-        if is_decision(event):
-            decisions.append(event)
-    return [t for t in EventType if t in types], {involvement(event) for event in decisions}
 
 
 def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[Any], all_marks: MarkArrays,
