@@ -87,9 +87,11 @@ def density_traces(items: Sequence[PlacedEvent], layout: TimelineLayout, x_range
     lo, hi = x_range
     edges = np.linspace(lo, hi, bins + 1)
     width = (hi - lo) / bins
-    starts: dict[str, list[float]] = {}
-    for item in items:
-        starts.setdefault(item.lane, []).append(min(max(item.x, lo), hi))
+    # each mark's start, inside the range, per lane (as columns: thousands of events)
+    lane_index: dict[str, int] = {}
+    lane_of = np.fromiter((lane_index.setdefault(item.lane, len(lane_index)) for item in items), int, len(items))
+    xs = np.clip(np.fromiter((item.x for item in items), float, len(items)), lo, hi)
+    starts = {key: xs[lane_of == k] for key, k in lane_index.items()}
     template = f"<b>%{{hovertext}}</b> {template_text(text('timeline_density_hover', lang))}<extra></extra>"
     traces = []
     for layer in (Layer.LIVED, Layer.FORMAL):
