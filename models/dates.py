@@ -85,9 +85,10 @@ def find_gaps(intervals: Iterable[tuple[dt.date, dt.date]], min_months: float,
     gaps: list[Gap] = []
     covered_to = spans[0][1]
     for start, end in spans[1:]:
-        if (start - covered_to).days > min_days:
+        if start > covered_to and (start - covered_to).days > min_days:  # (most start inside: no subtraction)
             gaps.append(Gap(covered_to, start))
-        covered_to = max(covered_to, end)
+        if end > covered_to:
+            covered_to = end
     if until is not None and (until - covered_to).days > min_days:
         gaps.append(Gap(covered_to, until))
     return gaps

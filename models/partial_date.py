@@ -128,8 +128,8 @@ class PartialDate:
             return NotImplemented
         return self.sort_key() < other.sort_key()
 
-    def __hash__(self) -> int:
-        return hash((self.sort_key(), self.approximate))
+    def __hash__(self) -> int:  # hash((self.sort_key(), self.approximate)), inline: thousands are hashed per layout
+        return hash(((self.year, self.month or 0, self.day or 0), self.approximate))
 
     def __repr__(self) -> str:
         return f"PartialDate({self.iso()!r})"

@@ -101,6 +101,15 @@ def test_the_zoomed_out_figure_is_small_and_says_the_counts(big, big_layout) -> 
     assert any(note.name == "timeline-label" for note in fig.layout.annotations)
 
 
+def test_the_weighty_marks_labels_sit_beside_them(big, big_layout) -> None:
+    """Over density bars a leader line would cross other lanes' bars to a far label: the weighty marks are labelled
+    beside their marks only (on the screen and on the wall)."""
+    for state in (ViewState(), ViewState(projector=True)):
+        fig = timeline_figure(big, state, layout=timeline_layout(big, projector=state.projector))
+        labels = [note for note in fig.layout.annotations if note.name == "timeline-label"]
+        assert labels and not any(note.showarrow for note in labels)
+
+
 def test_a_small_case_is_drawn_whole(big) -> None:
     small = generate_case(n_events=300, n_persons=40, seed=2)
     fig = timeline_figure(small, ViewState())

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from layouts.texts import text
-from layouts.timeline.event_labels import label_priority
+from layouts.timeline.event_labels import weighty_priority
 from layouts.timeline.hover import template_text
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from models.case import Case
@@ -62,11 +62,10 @@ def weighty_marks(case: Case, items: Sequence[PlacedEvent], limit: int = MAX_WEI
     """At most ``limit`` of ``items`` kept as marks, weightiest first (see :data:`WEIGHTY_PRIORITY`); of the
     last priority that does not fit whole, a selection spread evenly over time. In the order of ``items``."""
     persons = case.person_map()
-    annotated = {event_id for note in case.annotations for event_id in note.target.events}
     by_priority: dict[int, list[int]] = {}
     for index, item in enumerate(items):
-        priority = label_priority(item.event, persons, annotated)
-        if priority <= WEIGHTY_PRIORITY:
+        priority = weighty_priority(item.event, persons)
+        if priority is not None and priority <= WEIGHTY_PRIORITY:
             by_priority.setdefault(priority, []).append(index)
     kept: list[int] = []
     for priority in sorted(by_priority):
@@ -88,9 +87,11 @@ def density_traces(items: Sequence[PlacedEvent], layout: TimelineLayout, x_range
     lo, hi = x_range
     edges = np.linspace(lo, hi, bins + 1)
     width = (hi - lo) / bins
-    starts: dict[str, list[float]] = {}
-    for item in items:
-        starts.setdefault(item.lane, []).append(min(max(item.x, lo), hi))
+    # each mark's start, inside the range, per lane (as columns: thousands of events)
+    lane_index: dict[str, int] = {}
+    lane_of = np.fromiter((lane_index.setdefault(item.lane, len(lane_index)) for item in items), int, len(items))
+    xs = np.clip(np.fromiter((item.x for item in items), float, len(items)), lo, hi)
+    starts = {key: xs[lane_of == k] for key, k in lane_index.items()}
     template = f"<b>%{{hovertext}}</b> {template_text(text('timeline_density_hover', lang))}<extra></extra>"
     traces = []
     for layer in (Layer.LIVED, Layer.FORMAL):

@@ -11,12 +11,12 @@ import numpy as np
 
 from layouts.timeline.axis import age_need_px, age_step, axis_px, break_mark_px, break_marks
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
-from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES
+from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES, involvement, is_decision
 from layouts.timeline.traces import age_traces
 from layouts.view_state import Highlight, ViewState
 from models.case import Case, Event
 from models.dates import Gap, age_marks, day_ms, event_gaps, find_gaps, ms_day
-from models.vocabulary import EventType, PersonKind
+from models.vocabulary import EventType, FamilyInvolved, PersonKind
 
 
 def uses_webgl(n_marks: int) -> bool:
@@ -67,14 +67,28 @@ def case_gaps(case: Case, layout: TimelineLayout, gap_months: float = 6,
 
 def life_guides(drawn: list[PlacedEvent], case: Case) -> list[float]:
     """x of family life events (births, separations, deaths, moves) that get a vertical guide."""
+    return drawn_kinds(drawn, case)[2]
+
+
+def drawn_kinds(drawn: list[PlacedEvent], case: Case) -> tuple[list[EventType], set[FamilyInvolved], list[float]]:
+    """The event types among ``drawn`` (in the vocabulary's order), the decisions' kinds of involvement and the
+    :func:`life_guides`, found in one loop (each loop over thousands of events costs)."""
     family = {person.id for person in case.persons if person.kind == PersonKind.FAMILY}
-    days = [item.x for item in drawn
-            if item.event.type == EventType.LIFE_EVENT and (not item.event.persons
-                                                            or family.intersection(item.event.persons))]
+    types, decisions, days, childs = set(), [], [], []
+    for item in drawn:
+        event = item.event
+        types.add(event.type)
+        if is_decision(event):
+            decisions.append(event)
+        if event.type == EventType.LIFE_EVENT:
+            if not event.persons or family.intersection(event.persons):
+                days.append(item.x)
+            if case.index_person in event.persons:
+                childs.append(item.x)
     if len(days) > MAX_GUIDES:  # too many to read: keep those of the index child
-        days = [item.x for item in drawn if item.event.type == EventType.LIFE_EVENT
-                and case.index_person in item.event.persons]
-    return sorted(set(days)) if len(days) <= MAX_GUIDES else []
+        days = childs
+    guides = sorted(set(days)) if len(days) <= MAX_GUIDES else []
+    return [t for t in EventType if t in types], {involvement(event) for event in decisions}, guides
 
 
 def cached(layout: TimelineLayout, key: tuple, make: Callable[[], Any]) -> Any:

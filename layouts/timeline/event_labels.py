@@ -60,13 +60,22 @@ def is_death(event: Event, persons: dict[str, Person]) -> Person | None:
     return None
 
 
+def weighty_priority(event: Event, persons: dict[str, Person]) -> int | None:
+    """:func:`label_priority` when it is 0 or 1, else None (the cheap tests first: thousands of events are
+    tested when zoomed out, see :mod:`layouts.timeline.aggregate`)."""
+    if event.key_moment or (event.type == EventType.LIFE_EVENT and is_death(event, persons) is not None):
+        return 0
+    if event.type in _FIRST or event.decision is not None or event.placement is not None:  # decisions: in _FIRST
+        return 1
+    return None
+
+
 def label_priority(event: Event, persons: dict[str, Person], annotated: set[str]) -> int:
     """0 for key moments and deaths; 1 decisions, court orders, placements; 2 incidents, statements of need
     and annotated events; 3 referrals, assessments, treatment; 4 the rest (lower keeps its label first)."""
-    if event.key_moment or is_death(event, persons) is not None:
-        return 0
-    if event.type in _FIRST or is_decision(event) or event.placement is not None:
-        return 1
+    weighty = weighty_priority(event, persons)
+    if weighty is not None:
+        return weighty
     if event.type in _SECOND or event.id in annotated:
         return 2
     return 3 if event.type in _THIRD else 4
@@ -198,10 +207,11 @@ YEAR_TICK_PX = 10
 
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
                 avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None,
-                x_range: tuple[float, float] | None = None, band_rows: float = 0.0) -> LabelFrame:
+                x_range: tuple[float, float] | None = None, band_rows: float = 0.0, massed: bool = False) -> LabelFrame:
     """The plot the labels are fitted in: the figure's width (default the mode's nominal one) less the lane
     labels, its lanes' height; showing ``x_range`` (ms; default the whole axis); with ``band_rows`` (the wall),
-    label rows above and below the lanes, which leader lines may cross labels beside their marks to reach."""
+    label rows above and below the lanes, which leader lines may cross labels beside their marks to reach;
+    ``massed``: the weighty marks over density bars, labelled beside their marks only (no leader lines)."""
     bottom, top = layout.y_range
     bottom, top = bottom - band_rows, top + band_rows
     lo, hi = x_range or layout.x_range
@@ -219,7 +229,7 @@ def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
         line_px=LABEL_FONT_PX[projector] * 1.3,
         avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
         max_width_px=WALL_LINE_PX * wall_growth(width_px) if band_rows else 0.0,
-        max_drift_px=WALL_DRIFT_PX * wall_growth(width_px) if band_rows else 0.0)
+        max_drift_px=WALL_DRIFT_PX * wall_growth(width_px) if band_rows else 0.0, leaders=not massed)
 
 
 def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list[LabelMark]:
@@ -298,14 +308,16 @@ class Words:
 def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
               margin_px: float, gap_notes: Sequence[dict] = (), figure_px: float | None = None,
               x_range: tuple[float, float] | None = None, until: float | None = None,
-              around: Sequence[PlacedEvent] = (), band_rows: float = 0.0, place: bool = True) -> Words:
+              around: Sequence[PlacedEvent] = (), band_rows: float = 0.0, place: bool = True,
+              massed: bool = False) -> Words:
     """Fit the key moments' words and the event labels in the plot (``margin_px``: the lane labels' room;
     ``figure_px``: the figure's width when not the mode's nominal one; ``x_range``: the stretch of time shown,
     ms, when not the whole axis — ``drawn`` then holds the events in it, ``around`` the periods that began
     before it and reach into it: their bars are kept clear, their ends can be key moments; ``band_rows``: the
     wall's label rows, where only the most telling key moments keep a line; ``place``: False when print puts
-    numbered labels of its own). Fitted for a width, the labels also stay apart when drawn wider: fit for the
-    narrowest width the figure will have."""
+    numbered labels of its own; ``massed``: ``drawn`` are the weighty marks of thousands, drawn over density
+    bars: labelled beside their marks only, as a leader line across the bars is hard to follow). Fitted for a
+    width, the labels also stay apart when drawn wider: fit for the narrowest width the figure will have."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     scale = PlotScale(label_frame(layout, projector, margin_px, figure_px=figure_px, x_range=x_range,
                                   band_rows=band_rows))
@@ -323,7 +335,7 @@ def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     bars = [_mark_box(mark, scale) for mark in label_marks(case, around, geo)] if marks else []
     avoid = (*decor, *((max(box[0], 0.0), *box[1:]) for box in bars), *(box for _, box in words))
     frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, x_range=x_range,
-                        band_rows=band_rows)
+                        band_rows=band_rows, massed=massed)
     # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
     return Words(frame, place_labels(marks, frame) if marks else [], moments, words, lines)
 
@@ -336,11 +348,12 @@ def _mark_box(mark: LabelMark, scale: PlotScale) -> tuple[float, float, float, f
 def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], lang: str, projector: bool,
               figure_layout: dict[str, Any], figure_px: float | None = None,
               x_range: tuple[float, float] | None = None, until: float | None = None,
-              band_rows: float = 0.0, place: bool = True) -> list[dict]:
+              band_rows: float = 0.0, place: bool = True, massed: bool = False) -> list[dict]:
     """Add the event labels and the key moments' lines and words to ``figure_layout`` (its annotations and
     shapes), the labels fitted for ``x_range`` (ms; default the whole axis), the key moments up to ``until``
     (ms; story mode's day); ``band_rows``: the wall's label rows (see :mod:`layouts.timeline.wall`);
-    ``place``: False for no event labels (print numbers its own), the key moments only. Return the
+    ``place``: False for no event labels (print numbers its own), the key moments only; ``massed``: ``drawn``
+    are the weighty marks over density bars (see :func:`fit_words`). Return the
     traces of the key moments' rings (and of their lines when there are many, named :data:`KEY_LINES_NAME`:
     drawn first, under the marks)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
@@ -349,12 +362,12 @@ def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     margin = figure_layout["margin"]["l"]
     shown = drawn if x_range is None else in_range(drawn, x_range)
     key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px,
-           x_range, until, band_rows, place)
+           x_range, until, band_rows, place, massed)
     fitted = layout.words_cache.get(key)
     if fitted is None:
         fitted = layout.words_cache[key] = fit_words(
             case, layout, shown, lang, projector, margin, gap_notes, figure_px, x_range, until,
-            reaching_in(drawn, x_range) if x_range is not None else (), band_rows, place)
+            reaching_in(drawn, x_range) if x_range is not None else (), band_rows, place, massed)
     # the words for the range shown, the lines of every key moment
     moments = fitted.moments if x_range is None else key_moments(case, drawn, lang, until)
     lines = fitted.lines if x_range is None or fitted.lines is None else wall_key_lines(moments)

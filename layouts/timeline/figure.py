@@ -27,6 +27,7 @@ from layouts.timeline.drawn import (
     case_gaps,
     child_age_traces,
     drawn_events,
+    drawn_kinds,
     future_lanes,
     highlighted_of,
     life_guides,
@@ -54,8 +55,6 @@ from layouts.timeline.style import (
     ProvenanceOf,
     chrome,
     geometry,
-    involvement,
-    is_decision,
 )
 from layouts.timeline.text import HoverWriter
 from layouts.timeline.traces import (
@@ -200,18 +199,18 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
         note_marks, note_shapes = annotation_marks(case, layout, marked, lang, scale.small + 2, layout.y_range[1],
                                                    until=reveal_until)
         traces += note_marks
-    guides = cached(layout, ("guides", reveal_until), lambda: life_guides(drawn, case)) if not projector else []
+    used_types, involvements, guides = cached(layout, ("kinds", reveal_until), lambda: drawn_kinds(drawn, case))
+    guides = guides if not projector else []
     # "No information" is about the whole case: filtering events out must not shade their time as empty.
     gaps = cached(layout, ("gaps", gap_months, reveal_until),
                   lambda: case_gaps(case, layout, gap_months, reveal_until))
-    used_types, involvements = cached(layout, ("kinds", reveal_until), lambda: _kinds(drawn))
     traces, figure_layout, wall_px, band = _dressed(case, layout, state, traces, all_marks, marked, used_types,
                                                     involvements, guides, gaps, note_shapes, focus,
                                                     uses_webgl(len(marked)), label_px)
     # labels on marks, key moments; on the wall fitted for the width the timeline has on the smallest wall
     words = add_words(case, layout, marked, lang, projector, figure_layout, figure_px=label_px or wall_px,
-                      x_range=view_range or shown, band_rows=band,
-                      until=day_ms(reveal_until) if reveal_until is not None else None, place=labels)
+                      x_range=view_range or shown, band_rows=band, place=labels, massed=massed is not None,
+                      until=day_ms(reveal_until) if reveal_until is not None else None)
     under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
     traces = under + traces + [trace for trace in words if trace.get("name") != KEY_LINES_NAME]
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;
@@ -223,13 +222,6 @@ def layout_for(case: Case, state: ViewState, compact: bool = True) -> TimelineLa
     """The lane layout ``state`` draws (its filters, lanes, mode and whether a workshop runs)."""
     return timeline_layout(case, state.filters, lane_mode=state.lanes, projector=state.projector, compact=compact,
                            workshop=state.workshop)
-
-
-def _kinds(drawn: list[PlacedEvent]) -> tuple[list[EventType], set]:
-    """The event types among ``drawn`` (in the vocabulary's order) and the decisions' kinds of involvement."""
-    types = {item.event.type for item in drawn}
-    return [t for t in EventType if t in types], {involvement(item.event) for item in drawn
-                                                  if is_decision(item.event)}
 
 
 def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[Any], all_marks: MarkArrays,

@@ -44,8 +44,8 @@ def story_start(case: Case, layout: TimelineLayout | None = None) -> dt.date | N
     events' first days are read from ``layout`` when it holds every event of the case."""
     index = case.index()
     birth = index.birth.earliest() if index is not None and index.birth is not None else None
-    if layout is not None and len(layout.placed) == len(case.events):
-        formal = [item.start_day for item in layout.placed if item.event.layer == Layer.FORMAL]
+    if layout is not None and len(layout.placed) == len(case.events):  # formal lanes lie above the axis (y > 0)
+        formal = [item.start_day for item in layout.placed if item.y > 0]
     else:
         formal = [event.start_day() for event in case.events if event.layer == Layer.FORMAL]
     if birth is None:

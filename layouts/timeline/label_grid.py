@@ -71,9 +71,12 @@ class Grid:
         return np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
 
     def box_free(self, left: float, top: float, right: float, bottom: float) -> bool:
-        """Whether one box (px) touches no taken cell (its cells read directly)."""
-        y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
-        return not self.cells[y0:y1, self._cell(left, 1, False):self._cell(right, 1, True)].any()
+        """Whether one box (px) touches no taken cell (its cells read directly; :meth:`_cell` written out: thousands
+        of boxes are tested)."""
+        height, width = self.cells.shape
+        y0, y1 = min(max(math.floor(top / CELL), 0), height), min(max(math.ceil(bottom / CELL), 0), height)
+        x0, x1 = min(max(math.floor(left / CELL), 0), width), min(max(math.ceil(right / CELL), 0), width)
+        return not self.cells[y0:y1, x0:x1].any()
 
     def span(self, lo: np.ndarray, hi: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
         """The cells (first, one past the last) the px from ``lo`` to ``hi`` cover along ``axis`` (0: rows)."""

@@ -66,6 +66,7 @@ class LabelFrame:
     avoid: tuple[tuple[float, float, float, float], ...] = ()  # px boxes (left, top, right, bottom) kept clear
     leaders_under: bool = False  # a leader line may pass under a label beside its mark (drawn over it, opaque)
     max_drift_px: float = 0.0  # farthest a label sits sideways from its mark, px (0: any; see label_box.near_enough)
+    leaders: bool = True      # False: labels beside their marks only, no leader lines (thousands of events in view)
 
     @property
     def line_height(self) -> float:
@@ -138,7 +139,7 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
     bands = {i: _region(marks[i], frame, scale) for i in order}  # each mark's band, worked out once for its three tries
     placed: dict[int, LabelBox] = {}
     for tier in ([i for i in order if marks[i].priority <= 2], [i for i in order if marks[i].priority > 2]):
-        for far in (0, 1, 2):  # beside the mark, then with a leader line, then with a long one
+        for far in (0, 1, 2) if frame.leaders else (0,):  # beside the mark, then with a leader line, a long one
             for i in tier:
                 if i in placed:
                     continue

@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from layouts.timeline.lane_budget import merge_to_budget
 from layouts.timeline.packing import (
+    LanePacking,
     axis_breaks,
-    pack_lane,
-    stack_intervals,
+    stack_intervals,  # noqa: F401  (the figure imports it from here)
     visible_span,
 )
 from layouts.timeline.style import (
@@ -73,9 +73,9 @@ class Lane:
         return self.y1 - 0.5 - row
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedEvent:
-    """One event's position. x values are ms since 1970 (plotly's numeric dates)."""
+class PlacedEvent(NamedTuple):
+    """One event's position. x values are ms since 1970 (plotly's numeric dates). A named tuple: thousands are
+    made for every layout, several times faster than a frozen dataclass's (read-only all the same)."""
 
     event: Event
     lane: str
@@ -178,17 +178,18 @@ def lane_of(event: Event, lane_mode: str = "organisation",
 
 # --- the layout's steps ------------------------------------------------------------------------------------
 
-DateNumbers = tuple[float, float, float, dt.date, dt.date]
-"""(lo ms, midpoint ms, hi ms, lo day, hi day) of a partial date."""
+DateNumbers = tuple[float, float, float, dt.date, dt.date, dt.date]
+"""(lo ms, midpoint ms, hi ms, lo day, hi day, earliest day) of a partial date."""
 LaneInfo = dict[str, tuple[str, str, Layer, int]]
 """Lane key → (kind, ref, layer, index of its first event)."""
 
 
 @lru_cache(maxsize=65_536)
 def _date_numbers(value: PartialDate) -> DateNumbers:
-    """(lo ms, midpoint ms, hi ms, lo day, hi day) of a partial date; cases share their parsed dates."""
+    """(lo ms, midpoint ms, hi ms, lo day, hi day, earliest day) of a partial date; cases share their parsed
+    dates."""
     lo, hi = uncertain_range(value)
-    return day_ms(lo), day_ms(value.midpoint()), day_ms(hi), lo, hi
+    return day_ms(lo), day_ms(value.midpoint()), day_ms(hi), lo, hi, value.earliest()
 
 
 def _extent(starts: list[DateNumbers], ends: list[DateNumbers | None]
@@ -202,70 +203,47 @@ def _extent(starts: list[DateNumbers], ends: list[DateNumbers | None]
     return None, None, day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31))
 
 
-def _screen_intervals(events: list[Event], starts: list[DateNumbers], ends: list[DateNumbers | None],
+def _screen_intervals(decisions: list[bool], starts: list[DateNumbers], ends: list[DateNumbers | None],
                       ms_per_px: float, geo: Geometry) -> list[tuple[float, float]]:
     """The stretch (ms) each event's mark occupies on screen at full zoom (a decision's mark is larger)."""
     halves = {True: geo.decision_px * ms_per_px / 2, False: geo.marker_px * ms_per_px / 2}
     intervals = []
-    for event, start, end in zip(events, starts, ends, strict=True):
-        x, half = start[1], halves[is_decision(event)]
+    for decision, start, end in zip(decisions, starts, ends, strict=True):
+        x, half = start[1], halves[decision]
         intervals.append((x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half)))
     return intervals
 
 
-def _group_by_lane(events: list[Event], lane_mode: str, collapsed: frozenset[str]
-                   ) -> tuple[LaneInfo, list[str], dict[str, list[int]]]:
-    """(lane info, each event's lane key, lane key → its events' indices)."""
-    lane_info: LaneInfo = {}
-    lane_keys = []
+class _Columns(NamedTuple):
+    """What the layout reads of each event, read in one loop: its date's and its end's numbers, whether it is
+    drawn as a decision, its lane key; and the lanes (info, lane key → its events' indices)."""
+
+    starts: list[DateNumbers]
+    ends: list[DateNumbers | None]
+    decisions: list[bool]
+    lane_keys: list[str]
+    lane_info: LaneInfo
+    by_lane: dict[str, list[int]]
+
+
+def _columns(events: list[Event], lane_mode: str, collapsed: frozenset[str]) -> _Columns:
+    """The events' columns (one loop over thousands of events: each pass over them costs)."""
+    found = _Columns([], [], [], [], {}, {})
+    starts, ends, decisions, lane_keys = found.starts, found.ends, found.decisions, found.lane_keys
+    lane_info, by_lane, numbers = found.lane_info, found.by_lane, _date_numbers
     for i, event in enumerate(events):
+        starts.append(numbers(event.date))
+        ends.append(numbers(event.end) if event.end is not None else None)
+        decisions.append(is_decision(event))
         key, kind, ref = lane_of(event, lane_mode, collapsed)
         lane_keys.append(key)
-        if key not in lane_info:
+        members = by_lane.get(key)
+        if members is None:
             lane_info[key] = (kind, ref, event.layer, i)
-    by_lane: dict[str, list[int]] = {}
-    for i, key in enumerate(lane_keys):
-        by_lane.setdefault(key, []).append(i)
-    return lane_info, lane_keys, by_lane
-
-
-@dataclass
-class _Packing:
-    """Each event's sub-row and each lane's number of rows, filled as lanes are packed (and packed again when
-    lanes merge)."""
-
-    intervals: list[tuple[float, float]]
-    is_span: list[bool]
-    gap_ms: float
-    compact: bool
-    row_of: list[int]
-    n_rows: dict[str, int] = field(default_factory=dict)
-
-    def pack(self, key: str, members: list[int], moment_cap: int = MAX_MOMENT_ROWS,
-             span_cap: int | None = None) -> int:
-        """Pack the events ``members`` into the sub-rows of lane ``key``; the number of rows it takes."""
-        moments = [i for i in members if not self.is_span[i]]
-        spans = [i for i in members if self.is_span[i]]
-        intervals = self.intervals
-        if self.compact:
-            moment_rows, span_rows, used = pack_lane([intervals[i] for i in moments], [intervals[i] for i in spans],
-                                                     self.gap_ms, moment_cap, span_cap)
-        else:  # moments on top (at most MAX_MOMENT_ROWS rows), periods below them
-            moment_rows = stack_intervals([intervals[i] for i in moments], max_rows=MAX_MOMENT_ROWS)
-            first_span_row = max(moment_rows) + 1 if moment_rows else 0
-            ordered = sorted(spans, key=lambda i: intervals[i])
-            stacked = stack_intervals([intervals[i] for i in ordered], gap=self.gap_ms)
-            span_rows = [0] * len(spans)
-            position = {i: k for k, i in enumerate(spans)}
-            for i, row in zip(ordered, stacked, strict=True):
-                span_rows[position[i]] = first_span_row + row
-            used = max([*moment_rows, *span_rows, -1]) + 1
-        for i, row in zip(moments, moment_rows, strict=True):
-            self.row_of[i] = row
-        for i, row in zip(spans, span_rows, strict=True):
-            self.row_of[i] = row
-        self.n_rows[key] = used
-        return used
+            by_lane[key] = [i]
+        else:
+            members.append(i)
+    return found
 
 
 def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged: dict[str, list[str]],
@@ -292,15 +270,20 @@ def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged
     return lanes, bottom, top
 
 
-def _placed(event: Event, lane: Lane, row: int, start: DateNumbers, end: DateNumbers | None) -> PlacedEvent:
-    """An event's position in sub-row ``row`` of ``lane``."""
-    lo, x, hi, lo_day, hi_day = start
-    if end is None:
-        x_end, end_lo, end_hi, last_day = x, x, x, hi_day
-    else:
-        x_end, end_lo, end_hi, last_day = max(end[1], x), end[0], end[2], end[4]
-    return PlacedEvent(event, lane.key, row, lane.row_y(row), x, x_end, lo, hi, end_lo, end_hi, end is not None,
-                       event.date.earliest(), lo_day, last_day)
+def _placed(events: list[Event], lane_keys: list[str], rows: list[int], lanes: list[Lane],
+            starts: list[DateNumbers], ends: list[DateNumbers | None]) -> list[PlacedEvent]:
+    """Each event's position: in sub-row ``rows[i]`` of lane ``lane_keys[i]`` (one loop: thousands of events)."""
+    top_y = {lane.key: lane.row_y(0) for lane in lanes}
+    placed = []
+    for event, key, row, (lo, x, hi, lo_day, hi_day, earliest), end in zip(events, lane_keys, rows, starts, ends,
+                                                                              strict=True):
+        if end is None:
+            x_end, end_lo, end_hi, last_day = x, x, x, hi_day
+        else:
+            x_end, end_lo, end_hi, last_day = max(end[1], x), end[0], end[2], end[4]
+        placed.append(PlacedEvent(event, key, row, top_y[key] - row, x, x_end, lo, hi, end_lo, end_hi,
+                                  end is not None, earliest, lo_day, last_day))
+    return placed
 
 
 def _order_keys(lanes: LaneInfo, case: Case, lane_mode: str) -> tuple[list[str], list[str]]:
@@ -348,18 +331,18 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     events = select_events(case, filters)
     geo = geometry(projector)
 
-    # Per event: (lo, x, hi, lo day, hi day) of its date, and of its end for a period.
-    starts = [_date_numbers(event.date) for event in events]
-    ends = [_date_numbers(event.end) if event.end is not None else None for event in events]
+    # Per event: (lo, x, hi, lo day, hi day, first day) of its date, and of its end for a period; its lane.
+    columns = _columns(events, lane_mode, frozenset(case.layout.collapsed_organisations))
+    starts, ends, lane_info, lane_keys, by_lane = (columns.starts, columns.ends, columns.lane_info,
+                                                   columns.lane_keys, columns.by_lane)
     first_day, last_day, lo_ms, hi_ms = _extent(starts, ends)
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
     span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
     ms_per_px = span_ms / geo.plot_width_px
 
-    lane_info, lane_keys, by_lane = _group_by_lane(events, lane_mode, frozenset(case.layout.collapsed_organisations))
-    intervals = _screen_intervals(events, starts, ends, ms_per_px, geo)
-    packing = _Packing(intervals, [end is not None for end in ends], 2 * ms_per_px, compact, [0] * len(events))
+    intervals = _screen_intervals(columns.decisions, starts, ends, ms_per_px, geo)
+    packing = LanePacking(intervals, [end is not None for end in ends], 2 * ms_per_px, compact, [0] * len(events))
     # With more lanes than fit one row each, sharing a moment in one row is certain: skip the roomier pass.
     roomy = not compact or len(by_lane) * (1 + LANE_GAP) <= lane_budget_rows(projector)
     for key, members in by_lane.items():
@@ -369,11 +352,10 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
         merged = merge_to_budget(lane_info, by_lane, packing.n_rows, lane_keys, packing.pack, lane_mode, projector,
                                  case, roomy)
 
+    packing.finish()
     added_rows = WORKSHOP_ROWS if workshop else 0.0
     lanes, bottom, top = _stack_lanes(case, lane_info, packing.n_rows, merged, lane_mode, added_rows)
-    lane_by_key = {lane.key: lane for lane in lanes}
-    placed = [_placed(event, lane_by_key[lane_keys[i]], packing.row_of[i], starts[i], ends[i])
-              for i, event in enumerate(events)]
+    placed = _placed(events, lane_keys, packing.row_of, lanes, starts, ends)
     # 2 % padding each side of what is visible; at least a year in all.
     pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
     x_range = (lo_ms - pad, hi_ms + pad)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from layouts.timeline.style import MAX_MOMENT_ROWS
 from models.case import Case
@@ -135,8 +136,7 @@ def _pack_moments(moments: list[tuple[float, float]], rows: list[tuple[list[floa
     find = bisect.bisect_left
     for i in sorted(range(len(moments)), key=moments.__getitem__):  # first free row and put in one, per moment
         lo, hi = moments[i]
-        for row in range(len(rows)):
-            starts, ends = rows[row]
+        for row, (starts, ends) in enumerate(rows):  # noqa: B007  (the row found is used after the loop)
             if not starts or starts[-1] <= lo:  # (most rows: moments come in order) the row's marks all start before
                 if not starts or ends[-1] + gap < lo:  # free: the moment goes last (a mark starting at lo is not)
                     k = len(starts)
@@ -145,17 +145,83 @@ def _pack_moments(moments: list[tuple[float, float]], rows: list[tuple[list[floa
             k = find(starts, lo)
             if not (k > 0 and ends[k - 1] + gap >= lo) and not starts[k] - gap <= hi:
                 break
-        else:  # no row is free: a new one, or (crowded) the one whose marks end first
+        else:  # no row is free: a new one, or (crowded) the one whose marks end first (the first such)
             if len(rows) < limit:
                 rows.append(([], []))
                 last_end.append(-math.inf)
                 row = len(rows) - 1
             else:
-                row = min(range(len(rows)), key=last_end.__getitem__)
+                row = last_end.index(min(last_end))
             starts, ends = rows[row]
             k = find(starts, lo)
-        starts.insert(k, lo)
-        ends.insert(k, hi)
-        last_end[row] = max(last_end[row], hi)
+        if k == len(starts):
+            starts.append(lo)
+            ends.append(hi)
+        else:
+            starts.insert(k, lo)
+            ends.insert(k, hi)
+        if hi > last_end[row]:
+            last_end[row] = hi
         moment_rows[i] = row
     return moment_rows
+
+
+@dataclass
+class LanePacking:
+    """Each event's sub-row and each lane's number of rows, filled as lanes are packed (and packed again when
+    lanes merge). ``intervals``: each event's stretch on screen (ms); ``members``: a lane's event indices.
+
+    Moments packed into one row (``moment_cap`` 1, compact) share the rows the periods take and never add one:
+    the lane's rows are its periods' rows, and its moments' rows wait for :meth:`finish` — most such lanes are
+    merged into another and packed again there before their rows count."""
+
+    intervals: list[tuple[float, float]]
+    is_span: list[bool]
+    gap_ms: float
+    compact: bool
+    row_of: list[int]
+    n_rows: dict[str, int] = field(default_factory=dict)
+    _waiting: dict[str, tuple[list[int], int | None]] = field(default_factory=dict)
+
+    def pack(self, key: str, members: list[int], moment_cap: int = MAX_MOMENT_ROWS,
+             span_cap: int | None = None) -> int:
+        """Pack the events ``members`` into the sub-rows of lane ``key``; the number of rows it takes."""
+        if self.compact and moment_cap == 1:
+            is_span, intervals = self.is_span, self.intervals
+            used = pack_lane([], [intervals[i] for i in members if is_span[i]], self.gap_ms, 1, span_cap)[2]
+            self._waiting[key] = (members, span_cap)
+            self.n_rows[key] = used
+            return used
+        self._waiting.pop(key, None)
+        return self._pack_now(key, members, moment_cap, span_cap)
+
+    def finish(self) -> None:
+        """Give the moments of the lanes packed into one row (and still lanes of their own) their rows."""
+        for key, (members, span_cap) in self._waiting.items():
+            if key in self.n_rows:
+                self._pack_now(key, members, 1, span_cap)
+        self._waiting.clear()
+
+    def _pack_now(self, key: str, members: list[int], moment_cap: int, span_cap: int | None) -> int:
+        moments = [i for i in members if not self.is_span[i]]
+        spans = [i for i in members if self.is_span[i]]
+        intervals = self.intervals
+        if self.compact:
+            moment_rows, span_rows, used = pack_lane([intervals[i] for i in moments], [intervals[i] for i in spans],
+                                                     self.gap_ms, moment_cap, span_cap)
+        else:  # moments on top (at most MAX_MOMENT_ROWS rows), periods below them
+            moment_rows = stack_intervals([intervals[i] for i in moments], max_rows=MAX_MOMENT_ROWS)
+            first_span_row = max(moment_rows) + 1 if moment_rows else 0
+            ordered = sorted(spans, key=lambda i: intervals[i])
+            stacked = stack_intervals([intervals[i] for i in ordered], gap=self.gap_ms)
+            span_rows = [0] * len(spans)
+            position = {i: k for k, i in enumerate(spans)}
+            for i, row in zip(ordered, stacked, strict=True):
+                span_rows[position[i]] = first_span_row + row
+            used = max([*moment_rows, *span_rows, -1]) + 1
+        for i, row in zip(moments, moment_rows, strict=True):
+            self.row_of[i] = row
+        for i, row in zip(spans, span_rows, strict=True):
+            self.row_of[i] = row
+        self.n_rows[key] = used
+        return used

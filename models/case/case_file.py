@@ -76,11 +76,13 @@ class Case(CaseItem):
 
 
 def _event_order(event: Event) -> tuple:
-    """``(start.sort_key(), (end or start).sort_key(), id)`` flattened into one tuple (the same order, sorted
-    twice as fast: thousands of events are sorted for every timeline layout)."""
+    """``(start.sort_key(), (end or start).sort_key(), id)`` with each date's key as one number, year × 10,000 +
+    month × 100 + day (the same order, sorted several times as fast: thousands of events are sorted for every
+    timeline layout)."""
     start = event.date
     end = event.end or start
-    return start.year, start.month or 0, start.day or 0, end.year, end.month or 0, end.day or 0, event.id
+    return (start.year * 10_000 + (start.month or 0) * 100 + (start.day or 0),
+            end.year * 10_000 + (end.month or 0) * 100 + (end.day or 0), event.id)
 
 
 def _first_by_id(items: list) -> dict:
