@@ -96,7 +96,12 @@ def server(tmp_path_factory):
 
 
 def test_two_worker_processes_serve_the_folder(server):
+    """Both workers run: the first may answer while gunicorn still forks (or, on a loaded machine, restarts) the
+    second, so the count is read until it is two, for at most 30 s."""
     port, _, process = server
+    deadline = time.monotonic() + 30
+    while len(children(process.pid)) != 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert len(children(process.pid)) == 2
     status, body = request(port, "GET", "/")
     assert status == 200 and b"casusbeeld" in body

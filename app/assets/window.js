@@ -15,6 +15,17 @@
   var FIT_WAIT_MS = 2500;
   var PENDING_MS = 60000;
 
+  /* A day (days since 1970) as plotly's date: "2015-03-01". */
+  function isoDay(days) {
+    return new Date(Math.round(days) * DAY).toISOString().slice(0, 10);
+  }
+
+  /* Whether a range (ms or plotly dates) is, in days, where ``days`` [from, to] is (to a 500th of its length). */
+  function sameDays(range, days) {
+    var lo = toMs(range[0]) / DAY, hi = toMs(range[1]) / DAY, slack = Math.max(1, (hi - lo) * 0.002);
+    return Math.abs(lo - days[0]) <= slack && Math.abs(hi - days[1]) <= slack;
+  }
+
   function graphDiv() {
     return document.querySelector("#timeline-graph .js-plotly-plot");
   }
@@ -64,8 +75,7 @@
   function keepForAddress(gd, shown) {
     var opened = (gd.layout.meta || {}).opened, clientside = window.dash_clientside;
     if (!opened || document.querySelector("#story-bar:not([hidden])")) { return; }
-    var lo = toMs(opened[0]) / DAY, hi = toMs(opened[1]) / DAY, slack = Math.max(1, (hi - lo) * 0.002);
-    var zoomed = Math.abs(lo - shown[0]) > slack || Math.abs(hi - shown[1]) > slack;
+    var zoomed = !sameDays(opened, shown);
     var data = {"case": gd.layout.meta.case || null, days: zoomed ? [Math.round(shown[0]), Math.round(shown[1])] : null};
     var key = JSON.stringify(data);
     if (keptRange === key) { return; }
@@ -81,8 +91,7 @@
     var data = pendingRange, meta = gd && gd.layout && gd.layout.meta;
     if (!data || !meta || !meta.window || !window.Plotly || data["case"] !== (meta.case || null)) { return false; }
     pendingRange = null;
-    var day = function (d) { return new Date(d * DAY).toISOString().slice(0, 10); };
-    var range = data.days ? [day(data.days[0]), day(data.days[1])] : meta.opened;
+    var range = data.days ? [isoDay(data.days[0]), isoDay(data.days[1])] : meta.opened;
     if (!range) { return false; }
     window.Plotly.relayout(gd, {"xaxis.range": range});
     return true;
@@ -119,9 +128,7 @@
     // not on the wall: a workshop's added titles are placed against the words the wall shows, and a fit asked for
     // again after them would move those words under the titles
     if (document.querySelector(".projector .workspace")) { return false; }
-    var lo = toMs(fitted[0]) / DAY, hi = toMs(fitted[1]) / DAY;
-    var slack = Math.max(1, (shown[1] - shown[0]) * 0.002);
-    return !(Math.abs(lo - shown[0]) <= slack && Math.abs(hi - shown[1]) <= slack);
+    return !sameDays(fitted, shown);
   }
 
   function checkFit(gd) {
@@ -130,9 +137,8 @@
     gd.casusbeeldFitCheck = setTimeout(function () {  // a zoom's own fit comes within this time on a quiet machine
       if (!askAgainIfStale(gd)) { return; }
       var shown = shownDays(gd), drag = gd.querySelector(".draglayer .xy .nsewdrag");
-      var day = function (d) { return new Date(Math.round(d) * DAY).toISOString().slice(0, 10); };
       window.dash_clientside.set_props("timeline-zoom", {data: {
-        relayout: {"xaxis.range": [day(shown[0]), day(shown[1])]},
+        relayout: {"xaxis.range": [isoDay(shown[0]), isoDay(shown[1])]},
         width: drag ? parseFloat(drag.getAttribute("width")) : null, rev: gd.layout.uirevision, at: Date.now()}});
     }, FIT_WAIT_MS);
   }
@@ -171,8 +177,7 @@
       if (!value || value.length !== 2 || !shown || !(value[0] < value[1]) || !window.Plotly) { return; }
       if (Math.abs(shown[0] - value[0]) <= 1 && Math.abs(shown[1] - value[1]) <= 1) { return; }  // it follows
       if ((gd.casusbeeldWindowSet || []).indexOf(value.join(",")) >= 0) { return; }  // follow()'s, arriving late
-      var day = function (d) { return new Date(d * DAY).toISOString().slice(0, 10); };
-      window.Plotly.relayout(gd, {"xaxis.range": [day(value[0]), day(value[1])]});
+      window.Plotly.relayout(gd, {"xaxis.range": [isoDay(value[0]), isoDay(value[1])]});
     }
   });
 })();

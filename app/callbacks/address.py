@@ -22,8 +22,7 @@ from dash import Input, Output, State, ctx, no_update
 from app.state import case_view
 from app.view_state_io import STATE_INPUTS, case_name, controls_of, query_state, read_state
 from layouts.view_state import ViewState
-
-_EPOCH = dt.date(1970, 1, 1)
+from models.dates import MS_PER_DAY, day_ms, ms_day
 
 _CONTROLS = (("lang", "value"), ("projector", "value"), ("wall", "value"), ("lane-mode", "value"),
              ("story-toggle", "value"), ("filter-persons", "value"), ("filter-organisations", "value"),
@@ -35,7 +34,8 @@ _CONTROLS = (("lang", "value"), ("projector", "value"), ("wall", "value"), ("lan
 def range_days(state: ViewState) -> dict[str, Any]:
     """The ``timeline-range`` store's value for the stretch of time ``state`` shows: its case's file name and
     [first, last] in days since 1970 (None: where the axis opens), as window.js writes it after a zoom."""
-    return {"case": state.case, "days": [(day - _EPOCH).days for day in state.shown] if state.shown else None}
+    days = [int(day_ms(day) // MS_PER_DAY) for day in state.shown] if state.shown else None
+    return {"case": state.case, "days": days}
 
 
 def days_range(data: Any, case: str | None) -> tuple[dt.date, dt.date] | None:
@@ -45,7 +45,7 @@ def days_range(data: Any, case: str | None) -> tuple[dt.date, dt.date] | None:
     if not isinstance(days, list) or len(days) != 2 or not all(isinstance(d, int | float) for d in days):
         return None
     try:
-        first, last = (_EPOCH + dt.timedelta(days=int(d)) for d in days)
+        first, last = (ms_day(int(d) * MS_PER_DAY) for d in days)
     except (OverflowError, ValueError):
         return None
     return (first, last) if first < last else None

@@ -220,9 +220,9 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
     )
     def _refresh(version: Any, lang: str, projector: Any, _refit: Any, shown: Any, drawn: Any, case: Any,
                  picked: Any) -> tuple:
-        """What moved since the wall drew (see :func:`wall_refresh`); again after the timeline's words were fitted
-        anew, for its added titles to keep clear of them."""
-        return wall_refresh(store(), version, shown, drawn, case, normal_lang(lang), bool(projector), picked or [])
+        """What moved since the wall drew (:func:`wall_refresh`); after a refit of the words only the overlay."""
+        found = wall_refresh(store(), version, shown, drawn, case, normal_lang(lang), bool(projector), picked or [])
+        return (no_update, found[1], *(no_update,) * 6) if ctx.triggered_id == "timeline-refit" else found
 
     # the overlay's traces in place of the previous ones at the end of the figure, again after a new figure
     app.clientside_callback(
