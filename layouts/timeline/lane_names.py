@@ -3,6 +3,8 @@ the full name or the members), and the captions of the two halves beside the axi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from layouts.style import INK, TypeScale
 from layouts.texts import text
 from layouts.timeline.lanes import Lane, TimelineLayout
@@ -23,11 +25,15 @@ def lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang
                                                   not in (layout.lane("other") or Lane("", "", "", Layer.FORMAL,
                                                                                         0, 0, 0)).members)
                       for item in layout.placed) if layout.lane("other") is not None else False
+    names = {lane.key: [merged_lane_label(lane.kind, len(lane.members), layout.lane_mode, lang, projector)]
+             if lane.kind in ("other", "others") and lane.members
+             else lane_label(lane.kind, lane.ref, writer, lang, geo.label_chars, lines=2) for lane in layout.lanes}
+    two_lines = lanes_with_two_lines(layout.lanes, {key for key, lines in names.items() if len(lines) > 1},
+                                     font / geo.row_px)
     for lane in layout.lanes:
-        if lane.kind in ("other", "others") and lane.members:
-            lines = [merged_lane_label(lane.kind, len(lane.members), layout.lane_mode, lang, projector)]
-        else:
-            lines = lane_label(lane.kind, lane.ref, writer, lang, geo.label_chars, lines=2 if lane.rows >= 2 else 1)
+        lines = names[lane.key]
+        if len(lines) > 1 and lane.key not in two_lines:
+            lines = lane_label(lane.kind, lane.ref, writer, lang, geo.label_chars)
         widest = max(widest, *(len(line) for line in lines))
         label_text = "<br>".join(esc(line) for line in lines)
         if lane.kind == "person" and lane.ref in persons:
@@ -56,3 +62,36 @@ def lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang
                       "yanchor": "middle", "text": f"<b>{esc(caption)}</b>", "showarrow": False,
                       "font": {"size": font, "color": INK}})
     return notes, int(widest * font * 0.6 + 24)
+
+
+LINE_EM = 1.3
+"""The height of a line of a lane's name, in em (plotly's annotation line spacing and a little air)."""
+
+
+def lanes_with_two_lines(lanes: Sequence[Lane], wanting: set[str], font_rows: float) -> frozenset[str]:
+    """Of the lanes ``wanting`` two lines for their name (keys; "Jeugdbescherming / West" rather than
+    "Jeugdbescher… West"), those that get them: every lane of two rows or more, and a one-row lane when two lines
+    stay clear of its neighbours' names and of the halves' captions beside the axis (``font_rows``: the font size
+    in rows at the nominal row height; decided from the top down, so two neighbours never both take two lines
+    where only one fits)."""
+    half_line = LINE_EM * font_rows / 2
+    chosen: set[str] = set()
+    for layer, caption in ((Layer.FORMAL, AXIS_UP * 0.45), (Layer.LIVED, -AXIS_DOWN * 0.55)):
+        column = sorted((lane for lane in lanes if lane.layer == layer), key=lambda lane: -lane.centre)
+        above = float("inf")  # the lower edge of the name above
+        for index, lane in enumerate(column):
+            if index + 1 < len(column):
+                following = column[index + 1]
+                below = following.centre + (2 if following.rows >= 2 and following.key in wanting else 1) * half_line
+            else:
+                below = caption + half_line
+            if layer == Layer.LIVED and index == 0:
+                above = min(above, caption - half_line)
+            if lane.key not in wanting:
+                above = lane.centre - half_line
+            elif lane.rows >= 2 or (lane.centre + 2 * half_line <= above and lane.centre - 2 * half_line >= below):
+                chosen.add(lane.key)
+                above = lane.centre - 2 * half_line
+            else:
+                above = lane.centre - half_line
+    return frozenset(chosen)

@@ -141,7 +141,7 @@ def lane_label(kind: str, ref: str, case_names: HoverWriter, lang: str, limit: i
         return [text("timeline_lane_other", lang)]
     name = " ".join(case_names.name(ref).split())
     short = short_name(name, limit)
-    if lines == 1 or not short.endswith("…"):
+    if lines == 1 or "…" not in short:  # whole, or only its qualifier left out ("Politie")
         return [short]
     wrapped = textwrap.wrap(name, limit, break_long_words=False)
     if len(wrapped) > lines:
