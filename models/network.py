@@ -16,7 +16,9 @@
   :class:`PartnerStatus` on ``as_of``; for other ties ``"active"``), ``together`` (partners only),
   ``parent_kind`` (parents only) and ``relationship`` (the :class:`Relationship` itself).
 
-Who is shown on ``as_of``: family persons once born (the dead stay, marked ``deceased``); network members and
+Who is shown on ``as_of``: family persons once born and joined to the child's family (a foster parent or a
+parent's later partner from the tie's start, :mod:`models.family_joined`; the dead stay, marked ``deceased``);
+network members and
 professionals while involved (and born); partners once they met, with their status on that day; parent ties
 between shown persons (step, foster and adoptive ties only from their start); other ties while active.
 With ``as_of=None`` everything in the case is shown with its latest known status.
@@ -31,6 +33,7 @@ from collections.abc import Callable, Iterable
 import networkx as nx
 
 from models.case import Case, Person, Relationship
+from models.family_joined import family_joined
 from models.vocabulary import (
     DIRECTED_TYPES,
     EMOTIONAL_TYPES,
@@ -308,8 +311,11 @@ def build_graph(case: Case, as_of: dt.date | None = None) -> nx.MultiDiGraph:
     """The case as a typed multigraph as it stood on ``as_of`` (see the module docstring)."""
     graph = nx.MultiDiGraph(case_id=case.id, as_of=as_of)
     gens = generations(case)
+    present = {person.id for person in case.persons if present_on(person, as_of)}
+    joined = family_joined(case, as_of, {person.id for person in case.persons
+                                         if person.id in present and person.kind == PersonKind.FAMILY})
     for person in case.persons:
-        if not present_on(person, as_of):
+        if person.id not in present or (person.kind == PersonKind.FAMILY and person.id not in joined):
             continue
         deceased = deceased_on(person, as_of)
         graph.add_node(
