@@ -74,8 +74,11 @@ def read_state(store: dict[str, Any] | None, selection: Any, as_of: int | None, 
 
 
 def shown_day(view: CaseView, state: ViewState) -> dt.date:
-    """The network's date: the state's, or the case's opening day."""
+    """The network's date: the state's; without one the story step's (a link with ``story=`` but no date) or the
+    case's opening day."""
     bounds = case_bounds(view)
+    if state.as_of is None and state.story is not None and 0 <= state.story < len(view.ordered):
+        return min(max(view.ordered[state.story].start_day(), bounds[0]), bounds[1])
     if state.as_of is None:
         return opening_day(view, bounds)
     return min(max(state.as_of, bounds[0]), bounds[1])

@@ -25,7 +25,7 @@ from app.navigation import (
     timeline_output,
 )
 from app.state import BoundedLRU, case_view, clear_cache, list_case_files, open_case_bytes
-from app.view_state_io import filters_from_controls, read_state
+from app.view_state_io import controls_of, filters_from_controls, query_state, read_state
 from layouts.components.details import details
 from layouts.components.i18n import format_day
 from layouts.texts import text
@@ -477,3 +477,12 @@ def test_error_panel_lists_the_first_problems_and_counts_the_rest() -> None:
     assert len(rows) == MAX_PROBLEMS_SHOWN + 1
     assert rows[-1].children.children == f"… en nog {400 - MAX_PROBLEMS_SHOWN} andere problemen"
     assert "400 problemen" in panel.children[1].children
+
+
+def test_a_story_link_without_a_date_shows_the_network_on_the_steps_day(lisa_store: dict[str, Any]) -> None:
+    view = case_view(lisa_store)
+    step = 5
+    controls = controls_of(view, query_state("?case=lisa_gesloten_jeugdzorg.json&story=5"))
+    assert controls["as_of"] == view.ordered[step].start_day().toordinal()
+    dated = controls_of(view, query_state("?case=lisa_gesloten_jeugdzorg.json&story=5&date=2020-01-01"))
+    assert dated["as_of"] == dt.date(2020, 1, 1).toordinal()  # a date named wins
