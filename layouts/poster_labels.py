@@ -79,22 +79,32 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
                 extent[0], extent[1] = min(extent[0], x, end), max(extent[1], x, end)
     placed: dict[tuple[str, str], tuple[list[float], list[float], list[str]]] = {}
     count = 0
+    words = _upright_words(fig)
     for (xref, yref, y), extents in rows.items():
         marks = sorted((hi, lo, event_id) for event_id, (lo, hi) in extents.items())
         x0, x1 = _axis_range(layout["xaxis" + xref[1:]], [(hi, event_id) for hi, _, event_id in marks])
         px_per_x = plot_w / max(1e-9, x1 - x0)
         row = _Row(extents)
+        depth = _px_from_top(fig, yref, y)
+        columns = sorted((x - half / px_per_x, x + half / px_per_x) for x, half, reach in words
+                         if depth is not None and depth - font_px < reach)
         for x, _, event_id in marks:
             if row.covered(x):
                 continue  # the label would start on another event's bar
-            room = min(row.room_after(x, event_id) * px_per_x - _MARK_PX, 400.0)
-            room = min(room, (x1 - x) * px_per_x + 8) - _MARK_PX
+            start = x  # past an upright word that stands where the label would begin
+            for lo, hi in columns:
+                if lo <= start + _MARK_PX / px_per_x and start < hi:
+                    start = hi
+            beyond = min((lo for lo, _ in columns if lo >= start), default=math.inf)
+            room = min(row.room_after(x, event_id) * px_per_x - (start - x) * px_per_x - _MARK_PX,
+                       (beyond - start) * px_per_x, 400.0)
+            room = min(room, (x1 - start) * px_per_x + 8) - _MARK_PX
             number, _, title = labels[event_id].partition(" ")
             text = _fit(number, title, room, font_px)
             if text is None:
                 continue
             xs_, ys_, texts = placed.setdefault((xref, yref), ([], [], []))
-            xs_.append(x)
+            xs_.append(start)
             ys_.append(y)
             texts.append(text)
             count += 1
@@ -104,6 +114,39 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
               for (xref, yref), (xs_, ys_, texts) in placed.items()]
     fig.add_traces(traces)
     return count
+
+
+def _upright_words(fig: go.Figure) -> list[tuple[float, float, float]]:
+    """The words turned upright from the plot's top (a key moment's "plaatsing", a gap's "geen informatie"): (x,
+    half their width in px, how far down they reach in px)."""
+    found = []
+    for note in fig.layout.annotations:
+        if note.textangle != -90 or note.yref != "paper" or note.y != 1 or note.xref not in ("x", None):
+            continue
+        try:
+            x = float(note.x)
+        except (TypeError, ValueError):
+            continue
+        size = note.font.size if note.font and note.font.size else LABEL_PX
+        longest = max((len(re.sub(r"<[^>]+>", "", line)) for line in str(note.text).split("<br>")), default=0)
+        lines = str(note.text).count("<br>") + 1
+        found.append((x, lines * size * 0.65 + 4, longest * size * CHAR_EM + 8))
+    return found
+
+
+def _px_from_top(fig: go.Figure, yref: str, y: float) -> float | None:
+    """How far below the plot's top a row at ``y`` (on axis ``yref``) is drawn, in px; None when the axis has no
+    range set."""
+    layout = fig.layout
+    axis = layout["yaxis" + yref[1:]]
+    try:
+        r0, r1 = (float(v) for v in axis.range)
+        d0, d1 = (float(v) for v in (axis.domain or (0, 1)))
+    except (TypeError, ValueError, AttributeError):
+        return None
+    margin = layout.margin
+    plot_h = (layout.height or 450) - (margin.t or 0) - (margin.b or 0)
+    return (1 - (d0 + (y - r0) / max(1e-9, r1 - r0) * (d1 - d0))) * plot_h
 
 
 class _Row:

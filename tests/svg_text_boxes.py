@@ -1,14 +1,20 @@
 """Text boxes of a rendered SVG (plotly/kaleido): where each ``<text>`` is drawn, estimated from its position,
-anchor, font size and lines (about 0.58 em a character, 0.62 em bold) — to check a poster for overlapping labels."""
+anchor, font size and lines (about 0.58 em a character, 0.62 em bold), through the enclosing groups' translations and
+rotations (a word turned upright on a line) — to check a poster for overlapping labels."""
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 _TRANSLATE = re.compile(r"translate\(\s*([-\d.e]+)(?:[ ,]+([-\d.e]+))?\s*\)")
+_ROTATE = re.compile(r"rotate\(\s*([-\d.e]+)(?:[ ,]+([-\d.e]+)[ ,]+([-\d.e]+))?\s*\)")
+Affine = tuple[float, float, float, float, float, float]
+"""An SVG matrix (a, b, c, d, e, f): x' = a x + c y + e, y' = b x + d y + f."""
+_IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _SIZE = re.compile(r"font-size:\s*([\d.]+)px")
 
 
@@ -22,12 +28,32 @@ class TextBox:
     y1: float
 
 
-def _shift(element: ET.Element) -> tuple[float, float]:
-    found = _TRANSLATE.search(element.get("transform") or "")
-    return (float(found.group(1)), float(found.group(2) or 0.0)) if found else (0.0, 0.0)
+def _then(outer: Affine, inner: Affine) -> Affine:
+    """``inner`` applied first, then ``outer``."""
+    a, b, c, d, e, f = outer
+    a2, b2, c2, d2, e2, f2 = inner
+    return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2,
+            a * e2 + c * f2 + e, b * e2 + d * f2 + f)
 
 
-def _box(element: ET.Element, dx: float, dy: float) -> TextBox | None:
+def _own(element: ET.Element) -> Affine:
+    """The element's own ``transform`` (translations and rotations, in the order written)."""
+    matrix = _IDENTITY
+    for part in re.findall(r"(?:translate|rotate)\([^)]*\)", element.get("transform") or ""):
+        if part.startswith("translate"):
+            found = _TRANSLATE.match(part)
+            step: Affine = (1.0, 0.0, 0.0, 1.0, float(found.group(1)), float(found.group(2) or 0.0))
+        else:
+            found = _ROTATE.match(part)
+            angle = math.radians(float(found.group(1)))
+            cx, cy = float(found.group(2) or 0.0), float(found.group(3) or 0.0)
+            cos, sin = math.cos(angle), math.sin(angle)
+            step = (cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy)
+        matrix = _then(matrix, step)
+    return matrix
+
+
+def _box(element: ET.Element, matrix: Affine) -> TextBox | None:
     style = element.get("style") or ""
     size_match = _SIZE.search(style)
     if not size_match or "display: none" in style:
@@ -43,30 +69,33 @@ def _box(element: ET.Element, dx: float, dy: float) -> TextBox | None:
     bold = "bold" in style or any(el.tag.endswith("tspan") and "bold" in (el.get("style") or "")
                                   for el in element.iter())
     width = max(len(t) for t in texts) * size * (0.62 if bold else 0.58)
-    x, y = float(element.get("x") or 0) + dx, float(element.get("y") or 0) + dy
+    x, y = float(element.get("x") or 0), float(element.get("y") or 0)
     anchor = element.get("text-anchor") or "start"
     x0 = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
     em = [float(m.group(1)) for _, t in lines if (m := re.match(r"([-\d.]+)em", t.get("dy") or "0em"))]
     depth = sum(em[1:]) * size if len(em) > 1 else 0.0
-    return TextBox(" / ".join(texts), size, x0, x0 + width, y - 0.8 * size, y + depth + 0.25 * size)
+    a, b, c, d, e, f = matrix
+    corners = [(a * px + c * py + e, b * px + d * py + f)
+               for px in (x0, x0 + width) for py in (y - 0.8 * size, y + depth + 0.25 * size)]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    return TextBox(" / ".join(texts), size, min(xs), max(xs), min(ys), max(ys))
 
 
 def text_boxes(svg: bytes) -> list[TextBox]:
     """Every drawn text's box, in the SVG's own units (transforms of the enclosing groups applied)."""
     boxes: list[TextBox] = []
 
-    def walk(element: ET.Element, dx: float, dy: float) -> None:
-        sx, sy = _shift(element)
-        dx, dy = dx + sx, dy + sy
+    def walk(element: ET.Element, outer: Affine) -> None:
+        matrix = _then(outer, _own(element))
         if element.tag.endswith("text"):
-            box = _box(element, dx, dy)
+            box = _box(element, matrix)
             if box is not None:
                 boxes.append(box)
             return
         for child in element:
-            walk(child, dx, dy)
+            walk(child, matrix)
 
-    walk(ET.fromstring(svg), 0.0, 0.0)
+    walk(ET.fromstring(svg), _IDENTITY)
     return boxes
 
 

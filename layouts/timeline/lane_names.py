@@ -3,6 +3,7 @@ the full name or the members), and the captions of the two halves beside the axi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from layouts.style import INK, TypeScale
@@ -28,8 +29,9 @@ def lane_labels(layout: TimelineLayout, writer: HoverWriter, persons: dict, lang
     names = {lane.key: [merged_lane_label(lane.kind, len(lane.members), layout.lane_mode, lang, projector)]
              if lane.kind in ("other", "others") and lane.members
              else lane_label(lane.kind, lane.ref, writer, lang, geo.label_chars, lines=2) for lane in layout.lanes}
+    # one-row lanes only on the wall: there rows keep their nominal height; a poster squeezes them to its sheet
     two_lines = lanes_with_two_lines(layout.lanes, {key for key, lines in names.items() if len(lines) > 1},
-                                     font / geo.row_px)
+                                     font / geo.row_px if projector else math.inf)
     for lane in layout.lanes:
         lines = names[lane.key]
         if len(lines) > 1 and lane.key not in two_lines:
