@@ -25,6 +25,7 @@ from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
 from layouts.genogram.persons import title_room
 from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
+from layouts.genogram.sized_boxes import sized_ring
 from layouts.genogram.spacing import name_room, spaced_fit
 from layouts.style import type_scale
 from models.case import Case
@@ -48,7 +49,7 @@ LEGEND_GAP_PX = 32.0  # between the drawing and the legend on the right
 SIDE_PX = 16
 MEMBER_CHARS = 14  # characters a line an organisation member's name gets on the screen (a long word)
 FRAME_MEMBER_CHARS = 8  # ... and in a frame on the wall
-FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame (two lines, then "…")
+FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame (two lines, else three, then "…")
 MAX_CELL_W = 4.2  # units: the widest a member's cell gets for their name
 FRAME_SCALE = Scale(line=2.2, text=18, small=16, title=22)
 """Type in a wall frame (px at scale 1): family names 16 px, the network's and professionals' 14 px."""
@@ -63,8 +64,6 @@ NARROW_CHARS = 12
 """An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
-SIZED_BOXES_COST = 0.97
-"""In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
 
 
 def frame_top(scale: Scale) -> int:
@@ -136,7 +135,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
         fitter, ring, _, _, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale, fitter_for)
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
-                           org_font=fitter.org_font, legend_col_w=col_w, foldable=foldable)
+                           org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable)
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
@@ -223,14 +222,17 @@ class _Fitter:
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
     def ring(self, guess: float, columns: int | None, all_right: bool | None, above: bool = False,
-             band: float = 0.0, sized: bool = False) -> RingLayout:
+             band: float = 0.0, sized: bool = False, title_font: int = 0) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
         otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``;
         ``above``: the informal network in rows above the family; ``band``: with every organisation below the
-        family, their rows up to this many times the family's width (0: the default)."""
+        family, their rows up to this many times the family's width (0: the default); ``title_font``: px of the
+        organisation names (0: :attr:`org_font`)."""
         most = FRAME_TITLE_CHARS if self.framed else 30
+        title_font = title_font or self.org_font
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
-                  ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
+                  ((o, title_room(name, title_font, guess, most, 3 if self.framed else 2))
+                   for o, name in self.org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
         font = fonts[1]
@@ -247,12 +249,14 @@ class _Fitter:
         self.box = family_box(self.fam.positions, {p: max(r, (self.room or {}).get(p, 0.0)) for p, r in reach.items()},
                               FAMILY_SIZE / 2 + 0.3 + drop + lines * max(fonts) * 1.3 / guess)
         cell = min(MAX_CELL_W, max(CELL_W, member_chars * font * CHAR_EM / guess + 0.2))
-        return ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
+        ring = ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
                            all_below=0.0 if all_right is not None else band or (2.0 if self.framed else 1.0),
                            above=above, network_cells=self.network_cells(font, guess), above_band=band or 1.0)
+        ring.title_font = title_font if sized else 0
+        return ring
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
         """The informal network's cells: each as wide as its name on two lines as narrow as they go at ``font`` px
@@ -303,20 +307,19 @@ class _Fitter:
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
             top = max(t[0] for t in scored) * (SCREEN_TIE if taller else 1.0)
             # a figure that may grow taller: of the options about as good, the one drawn largest
-            _, fitted, across, best, found = max((t for t in scored if t[0] >= top),
-                                                 key=lambda t: (t[2] if taller else t[0], -t[3]))
+            _, fitted, across, _, found = max((t for t in scored if t[0] >= top),
+                                              key=lambda t: (t[2] if taller else t[0], -t[3]))
             drawn = fitted if self.framed else across  # the screen's figure grows taller: only its width binds
             if drawn >= guess * 0.97:
                 break
             guess = drawn
         assert found is not None
-        if self.framed and any(item.collapsed for item in found.items):
-            # the folded boxes sized for their names, when that costs the drawing little
-            sized = self.ring(guess, *options[best], sized=True)
-            x0_, x1_, y0_, y1_ = extent(self.marks(sized)[0], sized, self.box)
-            fit_s = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
-            if fit_s >= fitted * SIZED_BOXES_COST:
-                return min(most, room_w / (x1_ - x0_)), fit_s, sized
+        folded = sum(1 for item in found.items if item.collapsed)
+        if self.framed and folded:
+            # the folded boxes sized for their names in px, when that costs the drawing little
+            sized = sized_ring(self, options, [t[1] for t in scored], (room_w, room_h), most, folded)
+            if sized is not None:
+                return sized
         return across, fitted, found
 
 

@@ -21,6 +21,7 @@ from models.case import Annotation, Person
 from models.vocabulary import label
 
 MIN_AGE_FONT = 10  # px: the smallest age written in a symbol
+MOST_CHARS_3 = 20  # characters a line of an organisation's name on three lines (a word like "jeugdgezondheidszorg")
 
 
 def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) -> None:
@@ -118,10 +119,8 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         unit = text("geno_professional_one" if count_total == 1 else "geno_professionals", ctx.lang)
         # Name and count fit the box (cut with "…"); the hover has them in full.
         room = x1 - x0 - 0.7
-        lines = 1 if ctx.projector or (COLLAPSED_H - 0.4) * ctx.px_per_unit < 3.6 * s.small * 1.2 else 2
+        lines = folded_title_lines(y1 - y0, s.small, ctx.px_per_unit, ctx.projector)
         count_y = item.y - 0.6 if y1 - y0 <= COLLAPSED_H + 1e-6 else y0 + 0.2 + s.small * 0.6 / ctx.px_per_unit
-        if (y1 - 0.25 - 2 * s.small * 1.2 / ctx.px_per_unit) - (count_y + s.small * 0.6 / ctx.px_per_unit) > 0:
-            lines = 2  # sized for its name on two lines (see ring_layout's titles)
         title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), lines)
         title_y = item.y + 0.3
         if (y1 - y0 - 0.4) * ctx.px_per_unit < 2.4 * s.small:  # a small box drawn small: name and count apart
@@ -169,25 +168,46 @@ def _fold_button(ctx: Context, item: RingItem, x: float, y: float, *, unfold: bo
     ctx.ink.hover(x, y, f"{action}:{item.organisation}", esc(text(f"geno_{action}", ctx.lang)), FOLD_BUTTON_PX + 6)
 
 
+def folded_title_lines(height: float, font: float, px_per_unit: float, projector: bool) -> int:
+    """How many lines of its name a folded box ``height`` units high has above its count: one in a small box,
+    two in a box sized for them (see ring_layout's titles), and on the projector three in a box sized for three."""
+    lines = 1 if projector or (COLLAPSED_H - 0.4) * px_per_unit < 3.6 * font * 1.2 else 2
+    count_top = (-0.6 if height <= COLLAPSED_H + 1e-6 else -height / 2 + 0.2 + font * 0.6 / px_per_unit) \
+        + font * 0.6 / px_per_unit  # from the box's centre
+    for k in (2, 3) if projector else (2,):
+        if height / 2 - 0.25 - k * font * 1.2 / px_per_unit - count_top > 0:
+            lines = k
+    return lines
+
+
 def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H) -> int:
-    """How many lines of an organisation's name fit above its members (one or two)."""
+    """How many lines of an organisation's name fit above its members (one or two; three in a header made
+    taller than two lines for them)."""
+    if header_h > HEADER_H + 1e-6 and (header_h + 0.08) * px_per_unit >= 3 * font * 1.2:
+        return 3
     return 2 if (header_h + 0.08) * px_per_unit >= 2 * font * 1.2 else 1
 
 
-def title_room(name: str, font: float, px_per_unit: float, most: int = 30) -> tuple[float, float]:
+def title_room(name: str, font: float, px_per_unit: float, most: int = 30, most_lines: int = 2
+               ) -> tuple[float, float]:
     """(width, height) in units an organisation's name needs above its members: on two lines as narrow as
-    they go (at most ``most`` characters a line; a longer name is cut with "…")."""
-    chars, lines = _title_chars(name, most)
+    they go (at most ``most`` characters a line; else on ``most_lines`` lines; a longer name is cut with "…")."""
+    chars, lines = _title_chars(name, most, most_lines)
     width = (chars + 0.5) * font * CHAR_EM * 1.1 / px_per_unit + 0.3
     return width, max(HEADER_H, lines * font * 1.3 / px_per_unit + 0.1)
 
 
 @lru_cache(maxsize=4096)
-def _title_chars(name: str, most: int) -> tuple[int, int]:
-    """(characters a line, lines) of an organisation's name on two lines as narrow as they go."""
-    chars = next((k for k in range(8, most + 1) if "…" not in fit(name, k, 2)), most)
-    chars = min(chars, max(8, len(name)))
-    return chars, fit(name, chars, 2).count("<br>") + 1
+def _title_chars(name: str, most: int, most_lines: int = 2) -> tuple[int, int]:
+    """(characters a line, lines) of an organisation's name on two lines as narrow as they go, at most ``most``
+    characters a line (with ``most_lines`` 3: else on three lines of up to :data:`MOST_CHARS_3` characters)."""
+    chars = next((k for k in range(8, most + 1) if "…" not in fit(name, k, 2)), 0)
+    lines = 2
+    if not chars and most_lines > 2:
+        lines = 3
+        chars = next((k for k in range(8, max(most, MOST_CHARS_3) + 1) if "…" not in fit(name, k, 3)), 0)
+    chars = min(chars or most, max(8, len(name)))
+    return chars, fit(name, chars, lines).count("<br>") + 1
 
 
 def _member_list(ctx: Context, members: list[str]) -> str:
