@@ -25,7 +25,7 @@ from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
 from layouts.genogram.persons import title_room
 from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
-from layouts.genogram.sized_boxes import sized_ring
+from layouts.genogram.sized_boxes import FULL_COST, TITLE_FONT, names_cut_in, sized_ring
 from layouts.genogram.spacing import name_room, spaced_fit
 from layouts.style import type_scale
 from models.case import Case
@@ -53,7 +53,7 @@ FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame
 MAX_CELL_W = 4.2  # units: the widest a member's cell gets for their name
 FRAME_SCALE = Scale(line=2.2, text=18, small=16, title=22)
 """Type in a wall frame (px at scale 1): family names 16 px, the network's and professionals' 14 px."""
-FRAME_ORG_FONT = 14  # px: organisation names in a frame (bold)
+FRAME_ORG_FONT = TITLE_FONT  # px: organisation names in a frame (bold), 14
 FRAME_LEGEND_SCALE = Scale(line=2.0, text=16, small=15, title=18)
 FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
 FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
@@ -64,6 +64,9 @@ NARROW_CHARS = 12
 """An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
+SIZED_BOXES_COST = 0.97
+"""On a page the folded boxes are sized for their names when the drawing keeps this share of its scale (on the
+wall: :mod:`.sized_boxes`)."""
 
 
 def frame_top(scale: Scale) -> int:
@@ -94,6 +97,7 @@ class SociogramLayout:
     org_font: int
     legend_col_w: float = 0.0
     foldable: bool = False  # on the wall, professionals folded by default: each box has a button to (un)fold it
+    title_lines: int = 2  # lines an organisation's name may take (three on the wall, in boxes sized for them)
 
     @property
     def framed(self) -> bool:
@@ -107,14 +111,16 @@ class SociogramLayout:
 def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int, int] | None = None, *,
                      projector: bool = False, collapse_organisations: object = "auto", show_network: bool = True,
                      show_professionals: bool = True, unfolded: Collection[str] = (),
-                     card_width: int | None = None) -> SociogramLayout:
+                     card_width: int | None = None, page: bool = False) -> SociogramLayout:
     """Fit the geno-sociogram of ``case`` on ``as_of`` to the screen's card, the projector's or a wall ``frame``
     ((width, height) px): choose the ring, the scale and the legend's place, and give every label its room.
     In a frame ``collapse_organisations="auto"`` folds every organisation's professionals into its box (a count)
     when more than :data:`WALL_FOLD` are shown, but those of the organisations in ``unfolded`` (pass ``False`` or a
     list of organisation ids to collapse to choose otherwise). ``card_width``: px of the screen's card the figure is
-    drawn for (None: :data:`SCREEN_WIDTH`)."""
+    drawn for (None: :data:`SCREEN_WIDTH`). ``page``: the frame is a printed page (a poster, the report), whose
+    folded boxes keep the page's sizing; on the wall they are sized for their names in px (:mod:`.sized_boxes`)."""
     framed = frame is not None
+    wall = framed and not page
     projector = bool(projector) or framed
     ts = type_scale(projector)
     scale = FRAME_SCALE if framed else Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
@@ -126,7 +132,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
 
     def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
         return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
-                       show_professionals, family_font, room, card_width or SCREEN_WIDTH)
+                       show_professionals, family_font, room, card_width or SCREEN_WIDTH, wall)
 
     if frame is None:
         fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
@@ -135,7 +141,8 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
         fitter, ring, _, _, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale, fitter_for)
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
-                           org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable)
+                           org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable,
+                           title_lines=3 if wall else 2)
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
@@ -207,6 +214,7 @@ class _Fitter:
     family_font: int = 0  # px of the family names (0: the scale's)
     room: dict[str, float] | None = None  # half widths (units) the family names were spaced for
     card_w: int = SCREEN_WIDTH  # px: the screen's card the figure is drawn for
+    wall: bool = False  # a wall frame (not a page): folded boxes sized for their names in px, titles of three lines
 
     def __post_init__(self) -> None:
         self.family_marks = {pid: (x, y) for pid, (x, y) in self.fam.positions.items() if pid in self.graph}
@@ -231,7 +239,7 @@ class _Fitter:
         most = FRAME_TITLE_CHARS if self.framed else 30
         title_font = title_font or self.org_font
         titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
-                  ((o, title_room(name, title_font, guess, most, 3 if self.framed else 2))
+                  ((o, title_room(name, title_font, guess, most, 3 if self.wall else 2))
                    for o, name in self.org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
@@ -307,19 +315,26 @@ class _Fitter:
                 scored.append((fit_k * (1.0 if k == 0 else 0.97), fit_k, min(most, room_w / (x1_ - x0_)), k, ring_k))
             top = max(t[0] for t in scored) * (SCREEN_TIE if taller else 1.0)
             # a figure that may grow taller: of the options about as good, the one drawn largest
-            _, fitted, across, _, found = max((t for t in scored if t[0] >= top),
-                                              key=lambda t: (t[2] if taller else t[0], -t[3]))
+            _, fitted, across, best, found = max((t for t in scored if t[0] >= top),
+                                                 key=lambda t: (t[2] if taller else t[0], -t[3]))
             drawn = fitted if self.framed else across  # the screen's figure grows taller: only its width binds
             if drawn >= guess * 0.97:
                 break
             guess = drawn
         assert found is not None
         folded = sum(1 for item in found.items if item.collapsed)
-        if self.framed and folded:
+        if self.wall and folded:
             # the folded boxes sized for their names in px, when that costs the drawing little
             sized = sized_ring(self, options, [t[1] for t in scored], (room_w, room_h), most, folded)
             if sized is not None:
                 return sized
+        elif self.framed and folded:
+            # on a page: the folded boxes sized for their names at this scale, when that costs the drawing little
+            sized = self.ring(guess, *options[best], sized=True)
+            x0_, x1_, y0_, y1_ = extent(self.marks(sized)[0], sized, self.box)
+            fit_s = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
+            if fit_s >= fitted * SIZED_BOXES_COST:
+                return min(most, room_w / (x1_ - x0_)), fit_s, sized
         return across, fitted, found
 
 
@@ -335,7 +350,15 @@ def _choose_in_frame(fitter: _Fitter, frame: tuple[int, int]) -> tuple[RingLayou
     inner_h = frame_h - top - FRAME_BOTTOM
     fit_right = fitter.arrange(right_w, inner_h, ppu)
     fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
-    if fit_below[1] > fit_right[1] * 1.04:
+    below = fit_below[1] > fit_right[1] * 1.04
+    if fitter.wall:
+        # on the wall the place whose folded boxes cut fewer organisations' names, when it keeps enough scale
+        cut_right, cut_below = (names_cut_in(fitter.org_names, f[2], f[1]) for f in (fit_right, fit_below))
+        if cut_below < cut_right and fit_below[1] >= fit_right[1] * FULL_COST:
+            below = True
+        elif cut_right < cut_below and fit_right[1] >= fit_below[1] * FULL_COST:
+            below = False
+    if below:
         return fit_below[2], frame_w - 2 * SIDE_PX, below_h, "below", col_w
     return fit_right[2], right_w, inner_h, "right", col_w
 

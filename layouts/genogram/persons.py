@@ -119,7 +119,7 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         unit = text("geno_professional_one" if count_total == 1 else "geno_professionals", ctx.lang)
         # Name and count fit the box (cut with "…"); the hover has them in full.
         room = x1 - x0 - 0.7
-        lines = folded_title_lines(y1 - y0, s.small, ctx.px_per_unit, ctx.projector)
+        lines = folded_title_lines(y1 - y0, s.small, ctx.px_per_unit, ctx.projector, ctx.title_lines)
         count_y = item.y - 0.6 if y1 - y0 <= COLLAPSED_H + 1e-6 else y0 + 0.2 + s.small * 0.6 / ctx.px_per_unit
         title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), lines)
         title_y = item.y + 0.3
@@ -145,7 +145,7 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
     # The name fits its box (cut with "…"); the hover has it in full.
     font = s.small
     chars = chars_in(x1 - x0 - 0.3, font, ctx.px_per_unit, bold=True)
-    label = fit(name, chars, title_lines(font, ctx.px_per_unit, item.header_h))
+    label = fit(name, chars, title_lines(font, ctx.px_per_unit, item.header_h, ctx.title_lines))
     ctx.ink.text(item.x, y1 - 0.12, f"<b>{label}</b>", font, PROFESSIONAL_COLOUR, emph, position="bottom center")
     ctx.ink.hover(item.x, y1 - 0.45, key, f"<b>{esc(name)}</b>" + _member_list(ctx, item.members), 18)
     _fold_button(ctx, item, x1, y1, unfold=False)
@@ -168,22 +168,23 @@ def _fold_button(ctx: Context, item: RingItem, x: float, y: float, *, unfold: bo
     ctx.ink.hover(x, y, f"{action}:{item.organisation}", esc(text(f"geno_{action}", ctx.lang)), FOLD_BUTTON_PX + 6)
 
 
-def folded_title_lines(height: float, font: float, px_per_unit: float, projector: bool) -> int:
+def folded_title_lines(height: float, font: float, px_per_unit: float, projector: bool, most: int = 2) -> int:
     """How many lines of its name a folded box ``height`` units high has above its count: one in a small box,
-    two in a box sized for them (see ring_layout's titles), and on the projector three in a box sized for three."""
+    two in a box sized for them (see ring_layout's titles), and on the projector with ``most`` 3 (the wall) three
+    in a box sized for three."""
     lines = 1 if projector or (COLLAPSED_H - 0.4) * px_per_unit < 3.6 * font * 1.2 else 2
     count_top = (-0.6 if height <= COLLAPSED_H + 1e-6 else -height / 2 + 0.2 + font * 0.6 / px_per_unit) \
         + font * 0.6 / px_per_unit  # from the box's centre
-    for k in (2, 3) if projector else (2,):
+    for k in range(2, (most if projector else 2) + 1):
         if height / 2 - 0.25 - k * font * 1.2 / px_per_unit - count_top > 0:
             lines = k
     return lines
 
 
-def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H) -> int:
-    """How many lines of an organisation's name fit above its members (one or two; three in a header made
-    taller than two lines for them)."""
-    if header_h > HEADER_H + 1e-6 and (header_h + 0.08) * px_per_unit >= 3 * font * 1.2:
+def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H, most: int = 2) -> int:
+    """How many lines of an organisation's name fit above its members (one or two; with ``most`` 3, on the wall,
+    three in a header made taller for them: three lines as drawn, 1.3 times the type each)."""
+    if most >= 3 and header_h > HEADER_H + 1e-6 and (header_h + 0.08) * px_per_unit >= 3 * font * 1.3:
         return 3
     return 2 if (header_h + 0.08) * px_per_unit >= 2 * font * 1.2 else 1
 
