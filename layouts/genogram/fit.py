@@ -23,7 +23,7 @@ from layouts.genogram.family_cache import cached_family_layout
 from layouts.genogram.labels import fit_labels, label_fonts, label_need
 from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
-from layouts.genogram.persons import title_room
+from layouts.genogram.persons import WALL_PAD_PX, title_room
 from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
 from layouts.genogram.sized_boxes import FULL_COST, TITLE_FONT, names_cut_in, sized_ring
 from layouts.genogram.spacing import name_room, spaced_fit
@@ -59,11 +59,15 @@ FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
 FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
+FOLD_ROOM_PX = 12
+"""px between the title and the drawing on the wall with fold buttons: a top box's button, raised over its corner
+(:func:`.persons._fold_button`, 22 px), stays clear of the title band."""
 WALL_FOLD = 6  # in a wall frame, more professionals than this are folded into their organisations' boxes
 NARROW_CHARS = 12
 """An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
+WALL_TITLE_PX = 240  # px: on the wall a folded box may be this wide for its name (a word of 20 letters), at any scale
 SIZED_BOXES_COST = 0.97
 """On a page the folded boxes are sized for their names when the drawing keeps this share of its scale (on the
 wall: :mod:`.sized_boxes`)."""
@@ -98,6 +102,7 @@ class SociogramLayout:
     legend_col_w: float = 0.0
     foldable: bool = False  # on the wall, professionals folded by default: each box has a button to (un)fold it
     title_lines: int = 2  # lines an organisation's name may take (three on the wall, in boxes sized for them)
+    fold_room: int = 0  # px between the title and the drawing: the top boxes' fold buttons reach above them
 
     @property
     def framed(self) -> bool:
@@ -132,7 +137,8 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
 
     def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
         return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
-                       show_professionals, family_font, room, card_width or SCREEN_WIDTH, wall)
+                       show_professionals, family_font, room, card_width or SCREEN_WIDTH, wall,
+                       FOLD_ROOM_PX if wall and foldable else 0)
 
     if frame is None:
         fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
@@ -142,7 +148,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
                            org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable,
-                           title_lines=3 if wall else 2)
+                           title_lines=3 if wall else 2, fold_room=fitter.fold_room)
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
@@ -215,6 +221,7 @@ class _Fitter:
     room: dict[str, float] | None = None  # half widths (units) the family names were spaced for
     card_w: int = SCREEN_WIDTH  # px: the screen's card the figure is drawn for
     wall: bool = False  # a wall frame (not a page): folded boxes sized for their names in px, titles of three lines
+    fold_room: int = 0  # px kept free above the drawing for the top boxes' fold buttons (see FOLD_ROOM_PX)
 
     def __post_init__(self) -> None:
         self.family_marks = {pid: (x, y) for pid, (x, y) in self.fam.positions.items() if pid in self.graph}
@@ -230,17 +237,23 @@ class _Fitter:
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
     def ring(self, guess: float, columns: int | None, all_right: bool | None, above: bool = False,
-             band: float = 0.0, sized: bool = False, title_font: int = 0) -> RingLayout:
+             band: float = 0.0, sized: bool = False, title_font: int = 0, title_cap: float = 0.0) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
         otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``;
         ``above``: the informal network in rows above the family; ``band``: with every organisation below the
         family, their rows up to this many times the family's width (0: the default); ``title_font``: px of the
-        organisation names (0: :attr:`org_font`)."""
+        organisation names (0: :attr:`org_font`); ``title_cap``: on the wall, a name wider than this many px gets
+        no room (its box small, the name cut; 0: every name its room)."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         title_font = title_font or self.org_font
-        titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
+        pad = 2 * WALL_PAD_PX / guess if self.wall else 0.0  # on the wall: the name clear of the box's edges
+        widest = max(3 * MAX_CELL_W, WALL_TITLE_PX / guess) if self.wall else 3 * MAX_CELL_W
+        titles = {o: (min(w + pad, widest), h + 0.75 * pad) for o, (w, h) in
                   ((o, title_room(name, title_font, guess, most, 3 if self.wall else 2))
                    for o, name in self.org_names.items())}
+        if title_cap:
+            needs = self.title_px()
+            titles = {o: t if needs[o] <= title_cap else (0.0, 0.0) for o, t in titles.items()}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
         font = fonts[1]
@@ -265,6 +278,11 @@ class _Fitter:
                            above=above, network_cells=self.network_cells(font, guess), above_band=band or 1.0)
         ring.title_font = title_font if sized else 0
         return ring
+
+    def title_px(self) -> dict[str, float]:
+        """px each organisation's name needs across in a folded box on the wall (three lines at most)."""
+        return {o: title_room(name, FRAME_ORG_FONT, 1.0, FRAME_TITLE_CHARS, 3)[0] + 2 * WALL_PAD_PX
+                for o, name in self.org_names.items()}
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
         """The informal network's cells: each as wide as its name on two lines as narrow as they go at ``font`` px
@@ -346,8 +364,8 @@ def _choose_in_frame(fitter: _Fitter, frame: tuple[int, int]) -> tuple[RingLayou
     top = frame_top(fitter.scale)
     col_w = FRAME_LEGEND_CHARS * FRAME_LEGEND_SCALE.small * CHAR_EM / FRAME_LEGEND_UNIT + 2.4
     right_w = frame_w - 2 * SIDE_PX - LEGEND_GAP_PX / 2 - col_w * FRAME_LEGEND_UNIT
-    below_h = frame_h - top - FRAME_BOTTOM - FRAME_BELOW_ROWS * 0.95 * FRAME_LEGEND_UNIT - 12
-    inner_h = frame_h - top - FRAME_BOTTOM
+    below_h = frame_h - top - FRAME_BOTTOM - FRAME_BELOW_ROWS * 0.95 * FRAME_LEGEND_UNIT - 12 - fitter.fold_room
+    inner_h = frame_h - top - FRAME_BOTTOM - fitter.fold_room
     fit_right = fitter.arrange(right_w, inner_h, ppu)
     fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
     below = fit_below[1] > fit_right[1] * 1.04

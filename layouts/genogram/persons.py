@@ -21,6 +21,8 @@ from models.case import Annotation, Person
 from models.vocabulary import label
 
 MIN_AGE_FONT = 10  # px: the smallest age written in a symbol
+WALL_PAD_PX = 4
+"""px on the wall between a folded box's edge and its name (each side and above; half of it above the count)."""
 MOST_CHARS_3 = 20  # characters a line of an organisation's name on three lines (a word like "jeugdgezondheidszorg")
 
 
@@ -118,7 +120,7 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
                      FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line * 1.2), emph)
         unit = text("geno_professional_one" if count_total == 1 else "geno_professionals", ctx.lang)
         # Name and count fit the box (cut with "…"); the hover has them in full.
-        room = x1 - x0 - 0.7
+        room = folded_title_room(x1 - x0, ctx.px_per_unit, ctx.title_lines)
         lines = folded_title_lines(y1 - y0, s.small, ctx.px_per_unit, ctx.projector, ctx.title_lines)
         count_y = item.y - 0.6 if y1 - y0 <= COLLAPSED_H + 1e-6 else y0 + 0.2 + s.small * 0.6 / ctx.px_per_unit
         title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), lines)
@@ -126,7 +128,8 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         if (y1 - y0 - 0.4) * ctx.px_per_unit < 2.4 * s.small:  # a small box drawn small: name and count apart
             title_y, count_y = item.y + 0.6 * s.small / ctx.px_per_unit, item.y - 0.6 * s.small / ctx.px_per_unit
         if title.count("<br>") and y1 - y0 > COLLAPSED_H + 1e-6:
-            ctx.ink.text(item.x, y1 - 0.25, f"<b>{title}</b>", s.small, INK, emph, position="bottom center")
+            top = y1 - 0.2 - WALL_PAD_PX / ctx.px_per_unit if ctx.title_lines >= 3 else y1 - 0.25
+            ctx.ink.text(item.x, top, f"<b>{title}</b>", s.small, INK, emph, position="bottom center")
         else:
             ctx.ink.text(item.x, title_y, f"<b>{title}</b>", s.small, INK, emph)
         chars = chars_in(room, s.small, ctx.px_per_unit)
@@ -175,10 +178,17 @@ def folded_title_lines(height: float, font: float, px_per_unit: float, projector
     lines = 1 if projector or (COLLAPSED_H - 0.4) * px_per_unit < 3.6 * font * 1.2 else 2
     count_top = (-0.6 if height <= COLLAPSED_H + 1e-6 else -height / 2 + 0.2 + font * 0.6 / px_per_unit) \
         + font * 0.6 / px_per_unit  # from the box's centre
+    pad = 0.25 if most < 3 else 0.2 + 1.5 * WALL_PAD_PX / px_per_unit  # on the wall: above the name and the count
     for k in range(2, (most if projector else 2) + 1):
-        if height / 2 - 0.25 - k * font * 1.2 / px_per_unit - count_top > 0:
+        if height / 2 - pad - k * font * 1.2 / px_per_unit - count_top > 0:
             lines = k
     return lines
+
+
+def folded_title_room(width: float, px_per_unit: float, most: int = 2) -> float:
+    """Units of a folded box ``width`` units wide its name may take (on the wall, ``most`` 3: clear of its edges by
+    :data:`WALL_PAD_PX`)."""
+    return width - 0.7 if most < 3 else width - 0.4 - 2 * WALL_PAD_PX / px_per_unit
 
 
 def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H, most: int = 2) -> int:

@@ -15,14 +15,17 @@ from typing import Any
 
 from layouts.genogram.bounds import extent
 from layouts.genogram.captions import chars_in, fit
-from layouts.genogram.persons import folded_title_lines
+from layouts.genogram.persons import folded_title_lines, folded_title_room
 from layouts.genogram.ring import RingLayout
 
-FULL_COST = 0.75
+FULL_COST = 0.7
 """The folded boxes sized for every name in full when the drawing keeps this share of its scale (the family's
 names keep their px; its symbols get smaller) ..."""
+LEAST_PPU = 16.0
+"""... and never below this many px a unit: the family's symbols (a unit) stay as large as the names' type, the
+ages in them legible (else the folded boxes keep their small size, names cut, the hover in full)."""
 PART_COST = 0.85  # ... and for fewer names cut, when it keeps this share
-CANDIDATES = 6  # arrangements tried sized: the largest unsized
+CANDIDATES = 20  # arrangements tried sized: the largest unsized
 ROUNDS = 5  # rounds towards the scale the sized drawing gets
 SAFETY = 0.97  # the boxes are sized for a hair smaller scale than found: the labels' fit may shrink it a little
 
@@ -33,7 +36,7 @@ TITLE_FONT = 14  # px: the organisations' names on the wall (the projector's lea
 def title_cut(name: str, box: tuple[float, float], font: int, ppu: float) -> bool:
     """Whether a folded box of ``box`` (width, height) units cuts ``name`` at ``font`` px (as drawn on the wall)."""
     lines = folded_title_lines(box[1], font, ppu, True, 3)
-    return "…" in fit(name, chars_in(box[0] - 0.7, font, ppu, True), lines)
+    return "…" in fit(name, chars_in(folded_title_room(box[0], ppu, 3), font, ppu, True), lines)
 
 
 def names_cut_in(names: dict[str, str], ring: RingLayout, ppu: float) -> int:
@@ -46,46 +49,61 @@ def names_cut_in(names: dict[str, str], ring: RingLayout, ppu: float) -> int:
 def sized_ring(fitter: Any, options: Sequence[tuple[Any, ...]], fits: Sequence[float], room: tuple[float, float],
                most: float, folded: int) -> tuple[float, float, RingLayout] | None:
     """The arrangement (of ``options``, whose unsized drawings get ``fits`` px a unit) with its folded boxes sized
-    for their names in px that cuts fewest names, then is largest: with every name in full when the drawing keeps
-    :data:`FULL_COST` of the largest unsized scale, with fewer of the ``folded`` names cut when it keeps
-    :data:`PART_COST`; (px a unit for the room's width alone, px a unit, the ring), or None."""
+    for their names in px: every name in full when the drawing keeps :data:`FULL_COST` of the largest unsized scale
+    (the largest such); else the shortest names in full, as many as keep :data:`PART_COST` of it (the longer ones'
+    boxes stay small, their names cut), never below :data:`LEAST_PPU`; (px a unit for the room's width alone, px a
+    unit, the ring), or None (none of the ``folded`` names gains)."""
     room_w, room_h = room
-    least = max(fits) * FULL_COST
 
     def scale_of(ring: RingLayout) -> tuple[float, float]:
         x0, x1, y0, y1 = extent(fitter.marks(ring)[0], ring, fitter.box)
         across = min(most, room_w / (x1 - x0))
         return across, min(across, room_h / (y1 - y0))
 
-    # the arrangements largest unsized (sized boxes only make a drawing smaller)
-    ranked = sorted(((o, f) for o, f in zip(options, fits, strict=True) if f >= least), key=lambda t: -t[1])
-    ranked = ranked[:CANDIDATES]
-    best: tuple[tuple[int, float], tuple[float, float, RingLayout]] | None = None
-    for option, unsized in ranked:
-        found = _fixed_point(lambda g, o=option: fitter.ring(g, *o, sized=True, title_font=TITLE_FONT),
-                             scale_of, unsized, least)
-        if found is None:
-            continue
-        _, ppu, ring = found
-        cut = sum(title_cut(fitter.org_names.get(item.organisation, ""), (item.width, item.height), TITLE_FONT,
-                            ppu * SAFETY) for item in ring.items if item.collapsed)
-        if best is None or (cut, -ppu) < best[0]:
-            best = ((cut, -ppu), found)
-    if best is None or best[0][0] >= folded or (best[0][0] and best[1][1] < max(fits) * PART_COST):
-        return None
-    return best[1]
+    def best_at(least: float, cap: float) -> tuple[int, tuple[float, float, RingLayout]] | None:
+        """Of the arrangements largest unsized, the one sized (names up to ``cap`` px, 0: all) that cuts fewest
+        names, then is largest, drawn at ``least`` px a unit or more: (names cut, its fit)."""
+        ranked = sorted(((o, f) for o, f in zip(options, fits, strict=True) if f >= least), key=lambda t: -t[1])
+        best: tuple[tuple[int, float], tuple[float, float, RingLayout]] | None = None
+        for option, unsized in ranked[:CANDIDATES]:
+            found = _fixed_point(lambda g, o=option: fitter.ring(g, *o, sized=True, title_font=TITLE_FONT,
+                                                                 title_cap=cap), scale_of, unsized, least)
+            if found is None:
+                continue
+            cut = names_cut_in(fitter.org_names, found[2], found[1] * SAFETY)
+            if best is None or (cut, -found[1]) < best[0]:
+                best = ((cut, -found[1]), found)
+        return None if best is None else (best[0][0], best[1])
+
+    full = best_at(max(max(fits) * FULL_COST, LEAST_PPU), 0.0)
+    if full is not None and full[0] == 0:
+        return full[1]
+    # the shortest names in full: as many as the drawing has room for (a binary search on how many)
+    needs = sorted(fitter.title_px().values())
+    part, low, high = full if full is not None and full[0] < folded else None, 1, len(needs) - 1
+    while low <= high:
+        k = (low + high) // 2
+        found = best_at(max(max(fits) * PART_COST, LEAST_PPU), needs[k - 1] + 0.5)
+        if found is not None and found[0] < folded and (part is None or found[0] <= part[0]):
+            part, low = found, k + 1
+        else:
+            high = k - 1
+    return None if part is None else part[1]
 
 
 def _fixed_point(ring_at: Callable[[float], RingLayout], scale_of: Callable[[RingLayout], tuple[float, float]],
                  start: float, least: float) -> tuple[float, float, RingLayout] | None:
-    """The ring sized at the scale it is then drawn at (from ``start`` down; None below ``least``)."""
+    """The ring sized for a scale it is then drawn at or above (with :data:`SAFETY` to spare for the labels' fit),
+    from ``start`` down; None below ``least``. Each round sizes the boxes a little under the scale the last round's
+    drawing got (the drawing's scale barely moves with its boxes' size, so this settles in a round or two)."""
     guess = start
     for _ in range(ROUNDS):
-        ring = ring_at(guess * SAFETY)
+        size = guess * SAFETY * SAFETY
+        ring = ring_at(size)
         across, ppu = scale_of(ring)
         if ppu < least:
             return None
-        if ppu >= guess * 0.99:
-            break
+        if ppu * SAFETY >= size:
+            return across, ppu, ring
         guess = ppu
     return across, ppu, ring
