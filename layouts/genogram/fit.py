@@ -246,7 +246,7 @@ class _Fitter:
         no room (its box small, the name cut; 0: every name its room)."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         title_font = title_font or self.org_font
-        pad = 2 * WALL_PAD_PX / guess if self.wall else 0.0  # on the wall: the name clear of the box's edges
+        pad = 2 * WALL_PAD_PX / guess if self.wall and sized else 0.0  # a folded box's name clear of its edges
         widest = max(3 * MAX_CELL_W, WALL_TITLE_PX / guess) if self.wall else 3 * MAX_CELL_W
         titles = {o: (min(w + pad, widest), h + 0.75 * pad) for o, (w, h) in
                   ((o, title_room(name, title_font, guess, most, 3 if self.wall else 2))

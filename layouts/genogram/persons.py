@@ -187,8 +187,8 @@ def folded_title_lines(height: float, font: float, px_per_unit: float, projector
 
 def folded_title_room(width: float, px_per_unit: float, most: int = 2) -> float:
     """Units of a folded box ``width`` units wide its name may take (on the wall, ``most`` 3: clear of its edges by
-    :data:`WALL_PAD_PX`)."""
-    return width - 0.7 if most < 3 else width - 0.4 - 2 * WALL_PAD_PX / px_per_unit
+    :data:`WALL_PAD_PX` where that is more than the page's margin, as in a box drawn large)."""
+    return width - 0.7 if most < 3 else max(width - 0.7, width - 0.4 - 2 * WALL_PAD_PX / px_per_unit)
 
 
 def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H, most: int = 2) -> int:
