@@ -148,7 +148,8 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
                            org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable,
-                           title_lines=3 if wall else 2, fold_room=fitter.fold_room)
+                           title_lines=3 if wall else 2,
+                           fold_room=fitter.fold_room if _button_on_top(fitter, ring) else 0)
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
@@ -364,10 +365,16 @@ def _choose_in_frame(fitter: _Fitter, frame: tuple[int, int]) -> tuple[RingLayou
     top = frame_top(fitter.scale)
     col_w = FRAME_LEGEND_CHARS * FRAME_LEGEND_SCALE.small * CHAR_EM / FRAME_LEGEND_UNIT + 2.4
     right_w = frame_w - 2 * SIDE_PX - LEGEND_GAP_PX / 2 - col_w * FRAME_LEGEND_UNIT
-    below_h = frame_h - top - FRAME_BOTTOM - FRAME_BELOW_ROWS * 0.95 * FRAME_LEGEND_UNIT - 12 - fitter.fold_room
-    inner_h = frame_h - top - FRAME_BOTTOM - fitter.fold_room
+    below_h = frame_h - top - FRAME_BOTTOM - FRAME_BELOW_ROWS * 0.95 * FRAME_LEGEND_UNIT - 12
+    inner_h = frame_h - top - FRAME_BOTTOM
     fit_right = fitter.arrange(right_w, inner_h, ppu)
+    if _button_on_top(fitter, fit_right[2]):  # room above the drawing for its top boxes' fold buttons
+        inner_h -= fitter.fold_room
+        fit_right = fitter.arrange(right_w, inner_h, ppu)
     fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
+    if _button_on_top(fitter, fit_below[2]):
+        below_h -= fitter.fold_room
+        fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
     below = fit_below[1] > fit_right[1] * 1.04
     if fitter.wall:
         # on the wall the place whose folded boxes cut fewer organisations' names, when it keeps enough scale
@@ -379,6 +386,15 @@ def _choose_in_frame(fitter: _Fitter, frame: tuple[int, int]) -> tuple[RingLayou
     if below:
         return fit_below[2], frame_w - 2 * SIDE_PX, below_h, "below", col_w
     return fit_right[2], right_w, inner_h, "right", col_w
+
+
+def _button_on_top(fitter: _Fitter, ring: RingLayout) -> bool:
+    """Whether on the wall with fold buttons an organisation's box is on the drawing's top (its button, raised over
+    the box's corner, would reach into the title band without :data:`FOLD_ROOM_PX` above the drawing)."""
+    if not fitter.fold_room:
+        return False
+    top = extent(fitter.marks(ring)[0], ring, fitter.box)[3]
+    return any(item.organisation and item.box[3] + 1.0 >= top for item in ring.items)
 
 
 def _choose_on_screen(fitter: _Fitter) -> tuple[RingLayout, float, float, str]:
