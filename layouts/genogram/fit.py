@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from layouts.genogram import sized_boxes as wall_boxes
 from layouts.genogram.bounds import Box, extent, family_box
 from layouts.genogram.captions import years_text
 from layouts.genogram.context import FAMILY_SIZE, RING_SIZE, Mark
@@ -23,9 +24,8 @@ from layouts.genogram.family_cache import cached_family_layout
 from layouts.genogram.labels import fit_labels, label_fonts, label_need
 from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
-from layouts.genogram.persons import WALL_PAD_PX, title_room
+from layouts.genogram.persons import title_room
 from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
-from layouts.genogram.sized_boxes import FULL_COST, TITLE_FONT, names_cut_in, sized_ring
 from layouts.genogram.spacing import name_room, spaced_fit
 from layouts.style import type_scale
 from models.case import Case
@@ -49,25 +49,21 @@ LEGEND_GAP_PX = 32.0  # between the drawing and the legend on the right
 SIDE_PX = 16
 MEMBER_CHARS = 14  # characters a line an organisation member's name gets on the screen (a long word)
 FRAME_MEMBER_CHARS = 8  # ... and in a frame on the wall
-FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame (two lines, else three, then "…")
+FRAME_TITLE_CHARS = wall_boxes.TITLE_CHARS  # characters a line of an organisation's name in a frame (18)
 MAX_CELL_W = 4.2  # units: the widest a member's cell gets for their name
 FRAME_SCALE = Scale(line=2.2, text=18, small=16, title=22)
 """Type in a wall frame (px at scale 1): family names 16 px, the network's and professionals' 14 px."""
-FRAME_ORG_FONT = TITLE_FONT  # px: organisation names in a frame (bold), 14
+FRAME_ORG_FONT = wall_boxes.TITLE_FONT  # px: organisation names in a frame (bold), 14
 FRAME_LEGEND_SCALE = Scale(line=2.0, text=16, small=15, title=18)
 FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
 FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
-FOLD_ROOM_PX = 12
-"""px between the title and the drawing on the wall with fold buttons: a top box's button, raised over its corner
-(:func:`.persons._fold_button`, 22 px), stays clear of the title band."""
 WALL_FOLD = 6  # in a wall frame, more professionals than this are folded into their organisations' boxes
 NARROW_CHARS = 12
 """An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
-WALL_TITLE_PX = 240  # px: on the wall a folded box may be this wide for its name (a word of 20 letters), at any scale
 SIZED_BOXES_COST = 0.97
 """On a page the folded boxes are sized for their names when the drawing keeps this share of its scale (on the
 wall: :mod:`.sized_boxes`)."""
@@ -138,7 +134,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
     def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
         return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
                        show_professionals, family_font, room, card_width or SCREEN_WIDTH, wall,
-                       FOLD_ROOM_PX if wall and foldable else 0)
+                       wall_boxes.FOLD_ROOM_PX if wall and foldable else 0)
 
     if frame is None:
         fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
@@ -149,7 +145,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
                            org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable,
                            title_lines=3 if wall else 2,
-                           fold_room=fitter.fold_room if _button_on_top(fitter, ring) else 0)
+                           fold_room=fitter.fold_room if wall_boxes.button_on_top(fitter, ring) else 0)
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
@@ -222,7 +218,7 @@ class _Fitter:
     room: dict[str, float] | None = None  # half widths (units) the family names were spaced for
     card_w: int = SCREEN_WIDTH  # px: the screen's card the figure is drawn for
     wall: bool = False  # a wall frame (not a page): folded boxes sized for their names in px, titles of three lines
-    fold_room: int = 0  # px kept free above the drawing for the top boxes' fold buttons (see FOLD_ROOM_PX)
+    fold_room: int = 0  # px kept free above the drawing for the top boxes' fold buttons (see .sized_boxes.FOLD_ROOM_PX)
 
     def __post_init__(self) -> None:
         self.family_marks = {pid: (x, y) for pid, (x, y) in self.fam.positions.items() if pid in self.graph}
@@ -247,14 +243,11 @@ class _Fitter:
         no room (its box small, the name cut; 0: every name its room)."""
         most = FRAME_TITLE_CHARS if self.framed else 30
         title_font = title_font or self.org_font
-        pad = 2 * WALL_PAD_PX / guess if self.wall and sized else 0.0  # a folded box's name clear of its edges
-        widest = max(3 * MAX_CELL_W, WALL_TITLE_PX / guess) if self.wall else 3 * MAX_CELL_W
-        titles = {o: (min(w + pad, widest), h + 0.75 * pad) for o, (w, h) in
-                  ((o, title_room(name, title_font, guess, most, 3 if self.wall else 2))
-                   for o, name in self.org_names.items())}
-        if title_cap:
-            needs = self.title_px()
-            titles = {o: t if needs[o] <= title_cap else (0.0, 0.0) for o, t in titles.items()}
+        if self.wall:
+            titles = wall_boxes.wall_titles(self.org_names, title_font, guess, sized, title_cap, 3 * MAX_CELL_W)
+        else:
+            titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
+                      ((o, title_room(name, title_font, guess, most)) for o, name in self.org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
         font = fonts[1]
@@ -279,11 +272,6 @@ class _Fitter:
                            above=above, network_cells=self.network_cells(font, guess), above_band=band or 1.0)
         ring.title_font = title_font if sized else 0
         return ring
-
-    def title_px(self) -> dict[str, float]:
-        """px each organisation's name needs across in a folded box on the wall (three lines at most)."""
-        return {o: title_room(name, FRAME_ORG_FONT, 1.0, FRAME_TITLE_CHARS, 3)[0] + 2 * WALL_PAD_PX
-                for o, name in self.org_names.items()}
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
         """The informal network's cells: each as wide as its name on two lines as narrow as they go at ``font`` px
@@ -344,7 +332,7 @@ class _Fitter:
         folded = sum(1 for item in found.items if item.collapsed)
         if self.wall and folded:
             # the folded boxes sized for their names in px, when that costs the drawing little
-            sized = sized_ring(self, options, [t[1] for t in scored], (room_w, room_h), most, folded)
+            sized = wall_boxes.sized_ring(self, options, [t[1] for t in scored], (room_w, room_h), most, folded)
             if sized is not None:
                 return sized
         elif self.framed and folded:
@@ -368,33 +356,19 @@ def _choose_in_frame(fitter: _Fitter, frame: tuple[int, int]) -> tuple[RingLayou
     below_h = frame_h - top - FRAME_BOTTOM - FRAME_BELOW_ROWS * 0.95 * FRAME_LEGEND_UNIT - 12
     inner_h = frame_h - top - FRAME_BOTTOM
     fit_right = fitter.arrange(right_w, inner_h, ppu)
-    if _button_on_top(fitter, fit_right[2]):  # room above the drawing for its top boxes' fold buttons
+    if wall_boxes.button_on_top(fitter, fit_right[2]):  # room above the drawing for its top boxes' fold buttons
         inner_h -= fitter.fold_room
         fit_right = fitter.arrange(right_w, inner_h, ppu)
     fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
-    if _button_on_top(fitter, fit_below[2]):
+    if wall_boxes.button_on_top(fitter, fit_below[2]):
         below_h -= fitter.fold_room
         fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
     below = fit_below[1] > fit_right[1] * 1.04
-    if fitter.wall:
-        # on the wall the place whose folded boxes cut fewer organisations' names, when it keeps enough scale
-        cut_right, cut_below = (names_cut_in(fitter.org_names, f[2], f[1]) for f in (fit_right, fit_below))
-        if cut_below < cut_right and fit_below[1] >= fit_right[1] * FULL_COST:
-            below = True
-        elif cut_right < cut_below and fit_right[1] >= fit_below[1] * FULL_COST:
-            below = False
+    if fitter.wall:  # on the wall: the place whose folded boxes cut fewer names, when it keeps enough scale
+        below = wall_boxes.fewer_cut_below(fitter.org_names, fit_right[1:], fit_below[1:], below)
     if below:
         return fit_below[2], frame_w - 2 * SIDE_PX, below_h, "below", col_w
     return fit_right[2], right_w, inner_h, "right", col_w
-
-
-def _button_on_top(fitter: _Fitter, ring: RingLayout) -> bool:
-    """Whether on the wall with fold buttons an organisation's box is on the drawing's top (its button, raised over
-    the box's corner, would reach into the title band without :data:`FOLD_ROOM_PX` above the drawing)."""
-    if not fitter.fold_room:
-        return False
-    top = extent(fitter.marks(ring)[0], ring, fitter.box)[3]
-    return any(item.organisation and item.box[3] + 1.0 >= top for item in ring.items)
 
 
 def _choose_on_screen(fitter: _Fitter) -> tuple[RingLayout, float, float, str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from layouts.genogram.bounds import extent
 from layouts.genogram.captions import chars_in, fit
-from layouts.genogram.persons import folded_title_lines, folded_title_room
+from layouts.genogram.persons import WALL_PAD_PX, folded_title_lines, folded_title_room, title_room
 from layouts.genogram.ring import RingLayout
 
 FULL_COST = 0.7
@@ -30,6 +30,11 @@ ROUNDS = 5  # rounds towards the scale the sized drawing gets
 SAFETY = 0.97  # the boxes are sized for a hair smaller scale than found: the labels' fit may shrink it a little
 
 
+FOLD_ROOM_PX = 12
+"""px between the title and the drawing on the wall with fold buttons when a box is on the drawing's top: its
+button, raised over the box's corner (:func:`.persons._fold_button`, 22 px), stays clear of the title band."""
+TITLE_CHARS = 18  # characters a line of a name on two lines (else three), as in the fit's FRAME_TITLE_CHARS
+WALL_TITLE_PX = 240  # px: on the wall a folded box may be this wide for its name (a word of 20 letters), at any scale
 TITLE_FONT = 14  # px: the organisations' names on the wall (the projector's least type; the fit's FRAME_ORG_FONT)
 
 
@@ -79,7 +84,7 @@ def sized_ring(fitter: Any, options: Sequence[tuple[Any, ...]], fits: Sequence[f
     if full is not None and full[0] == 0:
         return full[1]
     # the shortest names in full: as many as the drawing has room for (a binary search on how many)
-    needs = sorted(fitter.title_px().values())
+    needs = sorted(title_px(fitter.org_names).values())
     part, low, high = full if full is not None and full[0] < folded else None, 1, len(needs) - 1
     while low <= high:
         k = (low + high) // 2
@@ -107,3 +112,46 @@ def _fixed_point(ring_at: Callable[[float], RingLayout], scale_of: Callable[[Rin
             return across, ppu, ring
         guess = ppu
     return across, ppu, ring
+
+
+def fewer_cut_below(names: dict[str, str], right: tuple[float, RingLayout], below: tuple[float, RingLayout],
+                    chosen: bool) -> bool:
+    """Whether the legend goes below: the place (``right``, ``below``: px a unit, the ring) whose folded boxes cut
+    fewer of the organisations' ``names``, when it keeps :data:`FULL_COST` of the other's scale; else ``chosen``."""
+    cut_right, cut_below = names_cut_in(names, right[1], right[0]), names_cut_in(names, below[1], below[0])
+    if cut_below < cut_right and below[0] >= right[0] * FULL_COST:
+        return True
+    if cut_right < cut_below and right[0] >= below[0] * FULL_COST:
+        return False
+    return chosen
+
+
+def button_on_top(fitter: Any, ring: RingLayout) -> bool:
+    """Whether on the wall with fold buttons (``fitter.fold_room``) an organisation's box is on the drawing's top
+    (its button would reach into the title band without :data:`FOLD_ROOM_PX` above the drawing)."""
+    if not fitter.fold_room:
+        return False
+    top = extent(fitter.marks(ring)[0], ring, fitter.box)[3]
+    return any(item.organisation and item.box[3] + 1.0 >= top for item in ring.items)
+
+
+def title_px(names: dict[str, str]) -> dict[str, float]:
+    """px each organisation's name (``names``: id -> name) needs across in a folded box on the wall (three lines at
+    most, clear of the box's edges)."""
+    return {o: title_room(name, TITLE_FONT, 1.0, TITLE_CHARS, 3)[0] + 2 * WALL_PAD_PX for o, name in names.items()}
+
+
+def wall_titles(names: dict[str, str], font: int, guess: float, sized: bool, cap: float, widest: float
+                ) -> dict[str, tuple[float, float]]:
+    """(width, height) in units at ``guess`` each organisation's name needs on the wall at ``font`` px: on two lines,
+    else three, at most ``widest`` units or :data:`WALL_TITLE_PX`; ``sized``: in folded boxes sized for their names
+    (clear of the edges by :data:`.persons.WALL_PAD_PX`); ``cap``: a name wider than this many px gets no room (its box
+    small, the name cut; 0: every name its room)."""
+    pad = 2 * WALL_PAD_PX / guess if sized else 0.0
+    widest = max(widest, WALL_TITLE_PX / guess)
+    titles = {o: (min(w + pad, widest), h + 0.75 * pad) for o, (w, h) in
+              ((o, title_room(name, font, guess, TITLE_CHARS, 3)) for o, name in names.items())}
+    if cap:
+        needs = title_px(names)
+        titles = {o: t if needs[o] <= cap else (0.0, 0.0) for o, t in titles.items()}
+    return titles
