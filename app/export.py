@@ -111,7 +111,8 @@ def view_figure(case: Any, view: str, state: ViewState | None = None, *, compact
                 frame: tuple[int, int] | None = None, labels: bool = True) -> go.Figure:
     """The screen figure of ``view`` for ``case`` as ``state`` asks (language, projector flag, date; for the
     timeline its filters and lanes too); ``compact``: the timeline's screen layout (a poster may have room);
-    ``frame``: (width, height) px the geno-sociogram is drawn for (a page), else the screen's card;
+    ``frame``: (width, height) px of the page the geno-sociogram is drawn for (page sizing, not the wall's),
+    else the screen's card;
     ``labels``: False when print labels the timeline's events itself (the screen's labels are not placed)."""
     state = state or ViewState()
     if view == "timeline":
@@ -121,7 +122,7 @@ def view_figure(case: Any, view: str, state: ViewState | None = None, *, compact
     if view == "genosociogram":
         from layouts.genogram.figure import genosociogram_figure
 
-        return genosociogram_figure(case, state, frame=frame)
+        return genosociogram_figure(case, state, frame=frame, page=frame is not None)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
 
 

@@ -245,11 +245,13 @@ def _in_frame(case: Case, fitted: SociogramLayout, ctx: Context, legend_ink: Ink
     plot_w, plot_h = width - 2 * SIDE_PX, height - top - bottom
     main_w, main_h, dom = _frame_domains(fitted.placement, plot_w, plot_h, columns * fitted.legend_col_w, legend_h)
     x0, x1, y0, y1 = fitted.extent()
-    spare = int(main_h - (y1 - y0) * min(fitted.ppu, main_w / (x1 - x0)))
+    fold = fitted.fold_room  # px above the drawing: the top boxes' fold buttons reach above them
+    spare = int(main_h - fold - (y1 - y0) * min(fitted.ppu, main_w / (x1 - x0)))
     if fitted.placement == "below" and spare > 0:  # bound by the width: no empty band above and below the drawing
         height, plot_h = height - spare, plot_h - spare
         main_w, main_h, dom = _frame_domains("below", plot_w, plot_h, columns * fitted.legend_col_w, legend_h)
-    ppu = min(fitted.ppu, main_w / (x1 - x0), main_h / (y1 - y0))  # never cut off (labels fitted a hair wider)
+    ppu = min(fitted.ppu, main_w / (x1 - x0), (main_h - fold) / (y1 - y0))  # never cut off (labels a hair wider)
+    y1 += fold / ppu
     pad_x = (main_w / ppu - (x1 - x0)) / 2
     pad_y = (main_h / ppu - (y1 - y0)) / 2
     traces = drawing_traces(ctx, scale.small) + legend_ink.traces(FONT_FAMILY, FRAME_LEGEND_SCALE.small)

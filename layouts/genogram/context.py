@@ -74,6 +74,7 @@ class Context:
     org_font: int = 0                           # px of organisation names (0: the scale's small type)
     layered: bool = False                       # traces in the layered form (see Ink.traces)
     foldable: bool = False                      # a fold / unfold button on each organisation's box
+    title_lines: int = 2                        # lines an organisation's name may take (three on the wall)
 
     def line_emph(self, *keys: str) -> bool:
         return not self.any_highlight or any(self.highlighted(k) for k in keys)

@@ -57,7 +57,7 @@ def draw_sociogram(case: Case, fitted: SociogramLayout, *, as_of: dt.date | None
                   any_highlight=any_highlight,
                   names={p.id: p.label for p in case.persons} | {org_key(o.id): o.name for o in case.organisations},
                   px_per_unit=fitted.ppu, projector=fitted.projector, org_font=fitted.org_font,
-                  foldable=fitted.foldable)
+                  foldable=fitted.foldable, title_lines=fitted.title_lines)
     graph = fitted.graph
     if not graph.number_of_nodes():
         return ctx

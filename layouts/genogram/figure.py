@@ -66,6 +66,7 @@ def genosociogram_figure(
     show_professionals: bool = True,
     show_annotations: bool = True,
     unfolded: Collection[str] = (),
+    page: bool = False,
 ) -> go.Figure:
     """The geno-sociogram of ``case`` in the view ``state``: as it stood on ``state.as_of`` (None: the whole
     history), in ``state.lang``, for the projector when ``state.projector``.
@@ -78,11 +79,12 @@ def genosociogram_figure(
     figure is that size, the drawing as large as the frame allows with projector type (:data:`FRAME_SCALE`), a
     compact legend on the right or, when the drawing is larger that way, in a few rows below it; there the
     professionals of many are folded into their organisations' boxes, but those of the organisations in
-    ``unfolded`` (each box has a button to fold or unfold it).
+    ``unfolded`` (each box has a button to fold or unfold it). ``page``: the frame is a printed page (a poster,
+    the report): its folded boxes keep the page's sizing (on the wall they are sized for their names in px).
     """
     fitted = sociogram_layout(case, state.as_of, frame, projector=state.projector,
                               collapse_organisations=collapse_organisations, show_network=show_network,
-                              show_professionals=show_professionals, unfolded=unfolded)
+                              show_professionals=show_professionals, unfolded=unfolded, page=page)
     fig, _ = draw_figure(case, fitted, state, highlight=highlight, show_annotations=show_annotations)
     assert isinstance(fig, go.Figure)
     return fig

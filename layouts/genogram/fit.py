@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from layouts.genogram import sized_boxes as wall_boxes
 from layouts.genogram.bounds import Box, extent, family_box
 from layouts.genogram.captions import years_text
 from layouts.genogram.context import FAMILY_SIZE, RING_SIZE, Mark
@@ -48,11 +49,11 @@ LEGEND_GAP_PX = 32.0  # between the drawing and the legend on the right
 SIDE_PX = 16
 MEMBER_CHARS = 14  # characters a line an organisation member's name gets on the screen (a long word)
 FRAME_MEMBER_CHARS = 8  # ... and in a frame on the wall
-FRAME_TITLE_CHARS = 18  # characters a line of an organisation's name in a frame (two lines, then "…")
+FRAME_TITLE_CHARS = wall_boxes.TITLE_CHARS  # characters a line of an organisation's name in a frame (18)
 MAX_CELL_W = 4.2  # units: the widest a member's cell gets for their name
 FRAME_SCALE = Scale(line=2.2, text=18, small=16, title=22)
 """Type in a wall frame (px at scale 1): family names 16 px, the network's and professionals' 14 px."""
-FRAME_ORG_FONT = 14  # px: organisation names in a frame (bold)
+FRAME_ORG_FONT = wall_boxes.TITLE_FONT  # px: organisation names in a frame (bold), 14
 FRAME_LEGEND_SCALE = Scale(line=2.0, text=16, small=15, title=18)
 FRAME_LEGEND_UNIT = 26.0  # px: the frame legend's unit
 FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry wraps)
@@ -64,7 +65,8 @@ NARROW_CHARS = 12
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
 SIZED_BOXES_COST = 0.97
-"""In a frame the folded boxes are sized for their names when the drawing keeps this share of its scale."""
+"""On a page the folded boxes are sized for their names when the drawing keeps this share of its scale (on the
+wall: :mod:`.sized_boxes`)."""
 
 
 def frame_top(scale: Scale) -> int:
@@ -95,6 +97,8 @@ class SociogramLayout:
     org_font: int
     legend_col_w: float = 0.0
     foldable: bool = False  # on the wall, professionals folded by default: each box has a button to (un)fold it
+    title_lines: int = 2  # lines an organisation's name may take (three on the wall, in boxes sized for them)
+    fold_room: int = 0  # px between the title and the drawing: the top boxes' fold buttons reach above them
 
     @property
     def framed(self) -> bool:
@@ -108,14 +112,16 @@ class SociogramLayout:
 def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int, int] | None = None, *,
                      projector: bool = False, collapse_organisations: object = "auto", show_network: bool = True,
                      show_professionals: bool = True, unfolded: Collection[str] = (),
-                     card_width: int | None = None) -> SociogramLayout:
+                     card_width: int | None = None, page: bool = False) -> SociogramLayout:
     """Fit the geno-sociogram of ``case`` on ``as_of`` to the screen's card, the projector's or a wall ``frame``
     ((width, height) px): choose the ring, the scale and the legend's place, and give every label its room.
     In a frame ``collapse_organisations="auto"`` folds every organisation's professionals into its box (a count)
     when more than :data:`WALL_FOLD` are shown, but those of the organisations in ``unfolded`` (pass ``False`` or a
     list of organisation ids to collapse to choose otherwise). ``card_width``: px of the screen's card the figure is
-    drawn for (None: :data:`SCREEN_WIDTH`)."""
+    drawn for (None: :data:`SCREEN_WIDTH`). ``page``: the frame is a printed page (a poster, the report), whose
+    folded boxes keep the page's sizing; on the wall they are sized for their names in px (:mod:`.sized_boxes`)."""
     framed = frame is not None
+    wall = framed and not page
     projector = bool(projector) or framed
     ts = type_scale(projector)
     scale = FRAME_SCALE if framed else Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
@@ -127,7 +133,8 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
 
     def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
         return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
-                       show_professionals, family_font, room, card_width or SCREEN_WIDTH)
+                       show_professionals, family_font, room, card_width or SCREEN_WIDTH, wall,
+                       wall_boxes.FOLD_ROOM_PX if wall and foldable else 0)
 
     if frame is None:
         fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
@@ -136,7 +143,9 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
         fitter, ring, _, _, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale, fitter_for)
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
-                           org_font=fitter.org_font, legend_col_w=col_w, foldable=foldable)
+                           org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable,
+                           title_lines=3 if wall else 2,
+                           fold_room=fitter.fold_room if wall_boxes.button_on_top(fitter, ring) else 0)
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]
@@ -208,6 +217,8 @@ class _Fitter:
     family_font: int = 0  # px of the family names (0: the scale's)
     room: dict[str, float] | None = None  # half widths (units) the family names were spaced for
     card_w: int = SCREEN_WIDTH  # px: the screen's card the figure is drawn for
+    wall: bool = False  # a wall frame (not a page): folded boxes sized for their names in px, titles of three lines
+    fold_room: int = 0  # px kept free above the drawing for the top boxes' fold buttons (see .sized_boxes.FOLD_ROOM_PX)
 
     def __post_init__(self) -> None:
         self.family_marks = {pid: (x, y) for pid, (x, y) in self.fam.positions.items() if pid in self.graph}
@@ -223,14 +234,20 @@ class _Fitter:
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
     def ring(self, guess: float, columns: int | None, all_right: bool | None, above: bool = False,
-             band: float = 0.0, sized: bool = False) -> RingLayout:
+             band: float = 0.0, sized: bool = False, title_font: int = 0, title_cap: float = 0.0) -> RingLayout:
         """The ring at ``guess`` px a unit: wider boxes for names, within bounds (a drawing drawn small would
         otherwise be all boxes); in a frame the folded boxes are small (their names cut) unless ``sized``;
         ``above``: the informal network in rows above the family; ``band``: with every organisation below the
-        family, their rows up to this many times the family's width (0: the default)."""
+        family, their rows up to this many times the family's width (0: the default); ``title_font``: px of the
+        organisation names (0: :attr:`org_font`); ``title_cap``: on the wall, a name wider than this many px gets
+        no room (its box small, the name cut; 0: every name its room)."""
         most = FRAME_TITLE_CHARS if self.framed else 30
-        titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
-                  ((o, title_room(name, self.org_font, guess, most)) for o, name in self.org_names.items())}
+        title_font = title_font or self.org_font
+        if self.wall:
+            titles = wall_boxes.wall_titles(self.org_names, title_font, guess, sized, title_cap, 3 * MAX_CELL_W)
+        else:
+            titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
+                      ((o, title_room(name, title_font, guess, most)) for o, name in self.org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
         font = fonts[1]
@@ -247,12 +264,14 @@ class _Fitter:
         self.box = family_box(self.fam.positions, {p: max(r, (self.room or {}).get(p, 0.0)) for p, r in reach.items()},
                               FAMILY_SIZE / 2 + 0.3 + drop + lines * max(fonts) * 1.3 / guess)
         cell = min(MAX_CELL_W, max(CELL_W, member_chars * font * CHAR_EM / guess + 0.2))
-        return ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
+        ring = ring_layout(self.case, self.graph, self.family_marks, self.box, index_y=self.index_y,
                            show_network=self.show_network, show_professionals=self.show_professionals,
                            collapse=self.collapse, titles=titles, cell_w=cell, columns=columns,
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
                            all_below=0.0 if all_right is not None else band or (2.0 if self.framed else 1.0),
                            above=above, network_cells=self.network_cells(font, guess), above_band=band or 1.0)
+        ring.title_font = title_font if sized else 0
+        return ring
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
         """The informal network's cells: each as wide as its name on two lines as narrow as they go at ``font`` px
@@ -310,8 +329,14 @@ class _Fitter:
                 break
             guess = drawn
         assert found is not None
-        if self.framed and any(item.collapsed for item in found.items):
-            # the folded boxes sized for their names, when that costs the drawing little
+        folded = sum(1 for item in found.items if item.collapsed)
+        if self.wall and folded:
+            # the folded boxes sized for their names in px, when that costs the drawing little
+            sized = wall_boxes.sized_ring(self, options, [t[1] for t in scored], (room_w, room_h), most, folded)
+            if sized is not None:
+                return sized
+        elif self.framed and folded:
+            # on a page: the folded boxes sized for their names at this scale, when that costs the drawing little
             sized = self.ring(guess, *options[best], sized=True)
             x0_, x1_, y0_, y1_ = extent(self.marks(sized)[0], sized, self.box)
             fit_s = min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
@@ -331,8 +356,17 @@ def _choose_in_frame(fitter: _Fitter, frame: tuple[int, int]) -> tuple[RingLayou
     below_h = frame_h - top - FRAME_BOTTOM - FRAME_BELOW_ROWS * 0.95 * FRAME_LEGEND_UNIT - 12
     inner_h = frame_h - top - FRAME_BOTTOM
     fit_right = fitter.arrange(right_w, inner_h, ppu)
+    if wall_boxes.button_on_top(fitter, fit_right[2]):  # room above the drawing for its top boxes' fold buttons
+        inner_h -= fitter.fold_room
+        fit_right = fitter.arrange(right_w, inner_h, ppu)
     fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
-    if fit_below[1] > fit_right[1] * 1.04:
+    if wall_boxes.button_on_top(fitter, fit_below[2]):
+        below_h -= fitter.fold_room
+        fit_below = fitter.arrange(frame_w - 2 * SIDE_PX, below_h, ppu)
+    below = fit_below[1] > fit_right[1] * 1.04
+    if fitter.wall:  # on the wall: the place whose folded boxes cut fewer names, when it keeps enough scale
+        below = wall_boxes.fewer_cut_below(fitter.org_names, fit_right[1:], fit_below[1:], below)
+    if below:
         return fit_below[2], frame_w - 2 * SIDE_PX, below_h, "below", col_w
     return fit_right[2], right_w, inner_h, "right", col_w
 

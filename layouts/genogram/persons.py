@@ -21,6 +21,9 @@ from models.case import Annotation, Person
 from models.vocabulary import label
 
 MIN_AGE_FONT = 10  # px: the smallest age written in a symbol
+WALL_PAD_PX = 4
+"""px on the wall between a folded box's edge and its name (each side and above; half of it above the count)."""
+MOST_CHARS_3 = 20  # characters a line of an organisation's name on three lines (a word like "jeugdgezondheidszorg")
 
 
 def draw_person(ctx: Context, person: Person, node: dict, org_name: str | None) -> None:
@@ -117,17 +120,16 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
                      FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line * 1.2), emph)
         unit = text("geno_professional_one" if count_total == 1 else "geno_professionals", ctx.lang)
         # Name and count fit the box (cut with "…"); the hover has them in full.
-        room = x1 - x0 - 0.7
-        lines = 1 if ctx.projector or (COLLAPSED_H - 0.4) * ctx.px_per_unit < 3.6 * s.small * 1.2 else 2
+        room = folded_title_room(x1 - x0, ctx.px_per_unit, ctx.title_lines)
+        lines = folded_title_lines(y1 - y0, s.small, ctx.px_per_unit, ctx.projector, ctx.title_lines)
         count_y = item.y - 0.6 if y1 - y0 <= COLLAPSED_H + 1e-6 else y0 + 0.2 + s.small * 0.6 / ctx.px_per_unit
-        if (y1 - 0.25 - 2 * s.small * 1.2 / ctx.px_per_unit) - (count_y + s.small * 0.6 / ctx.px_per_unit) > 0:
-            lines = 2  # sized for its name on two lines (see ring_layout's titles)
         title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), lines)
         title_y = item.y + 0.3
         if (y1 - y0 - 0.4) * ctx.px_per_unit < 2.4 * s.small:  # a small box drawn small: name and count apart
             title_y, count_y = item.y + 0.6 * s.small / ctx.px_per_unit, item.y - 0.6 * s.small / ctx.px_per_unit
         if title.count("<br>") and y1 - y0 > COLLAPSED_H + 1e-6:
-            ctx.ink.text(item.x, y1 - 0.25, f"<b>{title}</b>", s.small, INK, emph, position="bottom center")
+            top = y1 - 0.2 - WALL_PAD_PX / ctx.px_per_unit if ctx.title_lines >= 3 else y1 - 0.25
+            ctx.ink.text(item.x, top, f"<b>{title}</b>", s.small, INK, emph, position="bottom center")
         else:
             ctx.ink.text(item.x, title_y, f"<b>{title}</b>", s.small, INK, emph)
         chars = chars_in(room, s.small, ctx.px_per_unit)
@@ -146,7 +148,7 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
     # The name fits its box (cut with "…"); the hover has it in full.
     font = s.small
     chars = chars_in(x1 - x0 - 0.3, font, ctx.px_per_unit, bold=True)
-    label = fit(name, chars, title_lines(font, ctx.px_per_unit, item.header_h))
+    label = fit(name, chars, title_lines(font, ctx.px_per_unit, item.header_h, ctx.title_lines))
     ctx.ink.text(item.x, y1 - 0.12, f"<b>{label}</b>", font, PROFESSIONAL_COLOUR, emph, position="bottom center")
     ctx.ink.hover(item.x, y1 - 0.45, key, f"<b>{esc(name)}</b>" + _member_list(ctx, item.members), 18)
     _fold_button(ctx, item, x1, y1, unfold=False)
@@ -169,25 +171,54 @@ def _fold_button(ctx: Context, item: RingItem, x: float, y: float, *, unfold: bo
     ctx.ink.hover(x, y, f"{action}:{item.organisation}", esc(text(f"geno_{action}", ctx.lang)), FOLD_BUTTON_PX + 6)
 
 
-def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H) -> int:
-    """How many lines of an organisation's name fit above its members (one or two)."""
+def folded_title_lines(height: float, font: float, px_per_unit: float, projector: bool, most: int = 2) -> int:
+    """How many lines of its name a folded box ``height`` units high has above its count: one in a small box,
+    two in a box sized for them (see ring_layout's titles), and on the projector with ``most`` 3 (the wall) three
+    in a box sized for three."""
+    lines = 1 if projector or (COLLAPSED_H - 0.4) * px_per_unit < 3.6 * font * 1.2 else 2
+    count_top = (-0.6 if height <= COLLAPSED_H + 1e-6 else -height / 2 + 0.2 + font * 0.6 / px_per_unit) \
+        + font * 0.6 / px_per_unit  # from the box's centre
+    pad = 0.25 if most < 3 else 0.2 + 1.5 * WALL_PAD_PX / px_per_unit  # on the wall: above the name and the count
+    for k in range(2, (most if projector else 2) + 1):
+        if height / 2 - pad - k * font * 1.2 / px_per_unit - count_top > 0:
+            lines = k
+    return lines
+
+
+def folded_title_room(width: float, px_per_unit: float, most: int = 2) -> float:
+    """Units of a folded box ``width`` units wide its name may take (on the wall, ``most`` 3: clear of its edges by
+    :data:`WALL_PAD_PX` where that is more than the page's margin, as in a box drawn large)."""
+    return width - 0.7 if most < 3 else max(width - 0.7, width - 0.4 - 2 * WALL_PAD_PX / px_per_unit)
+
+
+def title_lines(font: float, px_per_unit: float, header_h: float = HEADER_H, most: int = 2) -> int:
+    """How many lines of an organisation's name fit above its members (one or two; with ``most`` 3, on the wall,
+    three in a header made taller for them: three lines as drawn, 1.3 times the type each)."""
+    if most >= 3 and header_h > HEADER_H + 1e-6 and (header_h + 0.08) * px_per_unit >= 3 * font * 1.3:
+        return 3
     return 2 if (header_h + 0.08) * px_per_unit >= 2 * font * 1.2 else 1
 
 
-def title_room(name: str, font: float, px_per_unit: float, most: int = 30) -> tuple[float, float]:
+def title_room(name: str, font: float, px_per_unit: float, most: int = 30, most_lines: int = 2
+               ) -> tuple[float, float]:
     """(width, height) in units an organisation's name needs above its members: on two lines as narrow as
-    they go (at most ``most`` characters a line; a longer name is cut with "…")."""
-    chars, lines = _title_chars(name, most)
+    they go (at most ``most`` characters a line; else on ``most_lines`` lines; a longer name is cut with "…")."""
+    chars, lines = _title_chars(name, most, most_lines)
     width = (chars + 0.5) * font * CHAR_EM * 1.1 / px_per_unit + 0.3
     return width, max(HEADER_H, lines * font * 1.3 / px_per_unit + 0.1)
 
 
 @lru_cache(maxsize=4096)
-def _title_chars(name: str, most: int) -> tuple[int, int]:
-    """(characters a line, lines) of an organisation's name on two lines as narrow as they go."""
-    chars = next((k for k in range(8, most + 1) if "…" not in fit(name, k, 2)), most)
-    chars = min(chars, max(8, len(name)))
-    return chars, fit(name, chars, 2).count("<br>") + 1
+def _title_chars(name: str, most: int, most_lines: int = 2) -> tuple[int, int]:
+    """(characters a line, lines) of an organisation's name on two lines as narrow as they go, at most ``most``
+    characters a line (with ``most_lines`` 3: else on three lines of up to :data:`MOST_CHARS_3` characters)."""
+    chars = next((k for k in range(8, most + 1) if "…" not in fit(name, k, 2)), 0)
+    lines = 2
+    if not chars and most_lines > 2:
+        lines = 3
+        chars = next((k for k in range(8, max(most, MOST_CHARS_3) + 1) if "…" not in fit(name, k, 3)), 0)
+    chars = min(chars or most, max(8, len(name)))
+    return chars, fit(name, chars, lines).count("<br>") + 1
 
 
 def _member_list(ctx: Context, members: list[str]) -> str:

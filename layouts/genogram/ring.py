@@ -96,6 +96,7 @@ class RingItem:
 @dataclass
 class RingLayout:
     items: list[RingItem] = field(default_factory=list)
+    title_font: int = 0  # px the folded boxes were sized for their names at (0: not sized)
 
     def positions(self) -> dict[str, tuple[float, float]]:
         """Person id (or ``org:<id>`` for collapsed organisations) -> centre of its mark."""
