@@ -86,23 +86,9 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
         px_per_x = plot_w / max(1e-9, x1 - x0)
         row = _Row(extents)
         depth = _px_from_top(fig, yref, y)
-        columns = sorted((x - half / px_per_x, x + half / px_per_x) for x, half, reach in words
-                         if depth is not None and depth - font_px < reach)
-        for x, _, event_id in marks:
-            if row.covered(x):
-                continue  # the label would start on another event's bar
-            start = x  # past an upright word that stands where the label would begin
-            for lo, hi in columns:
-                if lo <= start + _MARK_PX / px_per_x and start < hi:
-                    start = hi
-            beyond = min((lo for lo, _ in columns if lo >= start), default=math.inf)
-            room = min(row.room_after(x, event_id) * px_per_x - (start - x) * px_per_x - _MARK_PX,
-                       (beyond - start) * px_per_x, 400.0)
-            room = min(room, (x1 - start) * px_per_x + 8) - _MARK_PX
-            number, _, title = labels[event_id].partition(" ")
-            text = _fit(number, title, room, font_px)
-            if text is None:
-                continue
+        columns = sorted((x - half / px_per_x, x + half / px_per_x) for x, half, top, bottom in words
+                         if depth is not None and top < depth + font_px and depth - font_px < bottom)
+        for start, text in _label_row(marks, row, columns, labels, (x1, px_per_x), font_px):
             xs_, ys_, texts = placed.setdefault((xref, yref), ([], [], []))
             xs_.append(start)
             ys_.append(y)
@@ -116,21 +102,50 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
     return count
 
 
-def _upright_words(fig: go.Figure) -> list[tuple[float, float, float]]:
-    """The words turned upright from the plot's top (a key moment's "plaatsing", a gap's "geen informatie"): (x,
-    half their width in px, how far down they reach in px)."""
+def _label_row(marks: list[tuple[float, float, str]], row: _Row, columns: list[tuple[float, float]],
+               labels: Mapping[str, str], axis: tuple[float, float], font_px: float) -> list[tuple[float, str]]:
+    """(where it begins, text) of the labels of one row's ``marks`` (sorted (end, start, id)): beside each mark,
+    past an upright word (``columns``: their x from, to) that stands where it would begin, cut before the next
+    mark or word; ``axis``: the axis's end and px a unit of x."""
+    x1, px_per_x = axis
+    found = []
+    for x, _, event_id in marks:
+        if row.covered(x):
+            continue  # the label would start on another event's bar
+        start = x
+        for lo, hi in columns:
+            if lo <= start + _MARK_PX / px_per_x and start < hi:
+                start = hi
+        beyond = min((lo for lo, _ in columns if lo >= start), default=math.inf)
+        room = min(row.room_after(x, event_id) * px_per_x - (start - x) * px_per_x - _MARK_PX,
+                   (beyond - start) * px_per_x, 400.0)
+        room = min(room, (x1 - start) * px_per_x + 8) - _MARK_PX
+        number, _, title = labels[event_id].partition(" ")
+        text = _fit(number, title, room, font_px)
+        if text is not None:
+            found.append((start, text))
+    return found
+
+
+def _upright_words(fig: go.Figure) -> list[tuple[float, float, float, float]]:
+    """The words turned upright (a key moment's "plaatsing" from the plot's top, a gap's "geen informatie" from the
+    top or from under the axis line): (x, half their width, their top, their bottom), in px below the plot's top."""
     found = []
     for note in fig.layout.annotations:
-        if note.textangle != -90 or note.yref != "paper" or note.y != 1 or note.xref not in ("x", None):
+        if note.textangle != -90 or note.xref not in ("x", None) or note.yanchor not in ("top", None):
             continue
         try:
-            x = float(note.x)
+            x, y = float(note.x), float(note.y)
         except (TypeError, ValueError):
+            continue
+        # hanging from the plot's top, or from a place on a half's axis (a gap's words under the axis line)
+        top = (0.0 if y == 1 else None) if note.yref == "paper" else _px_from_top(fig, note.yref or "y", y)
+        if top is None:
             continue
         size = note.font.size if note.font and note.font.size else LABEL_PX
         longest = max((len(re.sub(r"<[^>]+>", "", line)) for line in str(note.text).split("<br>")), default=0)
         lines = str(note.text).count("<br>") + 1
-        found.append((x, lines * size * 0.65 + 4, longest * size * CHAR_EM + 8))
+        found.append((x, lines * size * 0.65 + 4, top, top + longest * size * CHAR_EM + 8))
     return found
 
 

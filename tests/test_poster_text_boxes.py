@@ -63,3 +63,20 @@ def test_genosociogram_poster_fills_the_landscape_page(name: str, size: str) -> 
     assert drawn_width >= 0.9 * fig.layout.width
     screen_drawn = poster_figure(genosociogram_figure(case, ViewState()), case, size=size, view="genosociogram")
     assert drawn_width > 1.2 * (screen_drawn.layout.width - screen_drawn.layout.margin.l - screen_drawn.layout.margin.r)
+
+
+@needs_chromium
+@pytest.mark.parametrize("size", ["A3", "A1", "A0"])
+@pytest.mark.parametrize("name", [path.stem for path in SAMPLES])
+def test_timeline_poster_labels_keep_clear_of_the_upright_words(name: str, size: str) -> None:
+    """The words turned upright on the key moments' lines ("plaatsing", "uitspraak", "† Sem") and in the gaps
+    ("geen informatie") hang from the plot's top: no event's numbered label runs under them (Sem's A3 had 14)."""
+    case = _case(name)
+    fig = poster_view_figure(case, "timeline", size, printed_on=dt.date(2026, 11, 23))
+    upright = {note.text.replace("<b>", "").replace("</b>", "").split("<br>")[0] for note in fig.layout.annotations
+               if note.textangle == -90}
+    boxes = text_boxes(figure_bytes(fig, "svg"))
+    labels = [box for box in boxes if box.text.startswith("\u2007")]
+    words = [box for box in boxes if box.text.split(" / ")[0] in upright and box.y1 - box.y0 > box.x1 - box.x0]
+    assert len(labels) >= min(len(case.events), 15)
+    assert not [pair for pair in overlapping(labels + words) if set(pair) & {word.text for word in words}]

@@ -18,12 +18,12 @@ import networkx as nx
 
 from layouts.genogram import sized_boxes as wall_boxes
 from layouts.genogram.bounds import Box, extent, family_box
-from layouts.genogram.captions import years_text
 from layouts.genogram.context import FAMILY_SIZE, RING_SIZE, Mark
 from layouts.genogram.family_cache import cached_family_layout
-from layouts.genogram.labels import fit_labels, label_fonts, label_need
+from layouts.genogram.labels import label_fonts, label_need
 from layouts.genogram.layout import FamilyLayout
 from layouts.genogram.legend import CHAR_EM, Scale, legend_width
+from layouts.genogram.person_fit import fit_person_labels
 from layouts.genogram.persons import title_room
 from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
 from layouts.genogram.spacing import name_room, spaced_fit
@@ -60,8 +60,6 @@ FRAME_LEGEND_CHARS = 17  # characters a line of the frame legend (a longer entry
 FRAME_BELOW_ROWS = 4  # rows of a frame legend below the drawing
 FRAME_BOTTOM = 8  # px below the drawing in a frame
 WALL_FOLD = 6  # in a wall frame, more professionals than this are folded into their organisations' boxes
-NARROW_CHARS = 12
-"""An informal network person's name longer than this wraps onto two lines in its column (the family gets the width)."""
 MIN_FRAME_FAMILY_FONT = 14  # px: family names in a frame too small for them at 16 px
 STAGGER_PAD = 0.35  # units between a name and the staggered name below it
 SIZED_BOXES_COST = 0.97
@@ -163,7 +161,7 @@ def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: 
         fitter = fitter_for(fam, font, {p: (tall or room)[p] if p in fam.name_lines else r for p, r in room.items()})
         ring, room_w, room_h, placement, col_w = _choose_in_frame(fitter, frame)
         marks, anchor = fitter.marks(ring)
-        ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
+        ppu = fit_person_labels(fitter, marks, ring, room_w, room_h, PX_PER_UNIT[fitter.projector])
         return (fitter, ring, room_w, room_h, placement, col_w, marks, anchor, ppu), ppu, marks
 
     fonts = (label_fonts(scale, True, PX_PER_UNIT[True])[0], MIN_FRAME_FAMILY_FONT)
@@ -184,7 +182,7 @@ def _fit_on_screen(case: Case, scale: Scale, projector: bool, fitter_for: Callab
         fitter = fitter_for(cached_family_layout(case, room, drop), 0, room)
         ring, room_w, room_h, placement = _choose_on_screen(fitter)
         marks, anchor = fitter.marks(ring)
-        ppu = _fit_person_labels(fitter, marks, ring, room_w, room_h)
+        ppu = fit_person_labels(fitter, marks, ring, room_w, room_h, PX_PER_UNIT[fitter.projector])
         return (fitter, ring, room_w, room_h, placement, marks, anchor, ppu), ppu, marks
 
     if projector:
@@ -383,41 +381,3 @@ def _choose_on_screen(fitter: _Fitter) -> tuple[RingLayout, float, float, str]:
         placement, room_w = "below", (PROJECTOR_WIDTH if fitter.projector else fitter.card_w) - 2 * SIDE_PX
         _, _, ring = fitter.arrange(room_w, room_w * (1.3 if fitter.projector else 0.8), ppu, not fitter.projector)
     return ring, room_w, float("inf"), placement
-
-
-def _fit_person_labels(fitter: _Fitter, marks: dict[str, Mark], ring: RingLayout, room_w: float,
-                       room_h: float) -> float:
-    """Give every person's label its room at the scale the drawing is drawn at; returns that scale (px a unit).
-    Labels fitted at a smaller scale are wider in units and widen the drawing a little: a few rounds."""
-    persons = fitter.case.person_map()
-    scale, projector = fitter.scale, fitter.projector
-    boxed = {m: item.box[:2] for item in ring.items if item.organisation is not None for m in item.member_positions}
-    years = {} if projector else {p: years_text(persons[p], bool(fitter.graph.nodes[p].get("deceased")))
-                                  for p, m in marks.items() if m.family}
-    labels = {p: persons[p].label for p in marks if p in persons}
-    narrow = [p for p, m in marks.items() if not m.family and p in persons and p not in boxed
-              and len(persons[p].label) > NARROW_CHARS]
-    ppu = PX_PER_UNIT[projector]
-
-    def fitted(most: float) -> float:
-        x0_, x1_, y0_, y1_ = extent(marks, ring, fitter.box)
-        return min(most, room_w / (x1_ - x0_), room_h / (y1_ - y0_))
-
-    for _ in range(3):
-        if ppu <= fitted(ppu) + 1e-9 and any(m.label_chars for m in marks.values()):
-            break
-        ppu = fitted(ppu)
-        fonts = label_fonts(scale, projector, ppu)
-        fonts = (fitter.family_font or fonts[0], fonts[1])
-        fit_labels(marks, labels, fonts, ppu, boxed, years, min(fonts[0], scale.small),
-                   narrow + _out_of_box(fitter, marks, fonts[0], ppu), fitter.fam.name_lines)
-    return fitted(ppu)  # labels fitted a hair wider than drawn at most
-
-
-def _out_of_box(fitter: _Fitter, marks: dict[str, Mark], font: int, ppu: float) -> list[str]:
-    """In a frame with the rows spaced for the names: the family persons whose name on one line would reach out
-    of the family's box (they wrap onto two lines: the box is made for that)."""
-    if not (fitter.framed and fitter.room):
-        return []
-    reach = {p: label_need(label, font, ppu)[0] for p, label in fitter.labels.items() if p in marks}
-    return [p for p, r in reach.items() if not fitter.box[0] <= marks[p].x - r <= marks[p].x + r <= fitter.box[1]]
