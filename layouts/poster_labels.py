@@ -8,11 +8,12 @@ before the next mark.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import math
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
@@ -20,6 +21,8 @@ import plotly.graph_objects as go
 from layouts.inert import drawn_text
 from layouts.style import FONT_FAMILY, INK
 from layouts.timeline.hover import point_ids
+from layouts.timeline.packing import visible_span
+from models.dates import day_ms, ms_day
 
 LABEL_PX = 11       # event labels
 CHAR_EM = 0.6       # average glyph width of the sans-serif fallback, in em
@@ -79,16 +82,18 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
                 extent[0], extent[1] = min(extent[0], x, end), max(extent[1], x, end)
     placed: dict[tuple[str, str], tuple[list[float], list[float], list[str]]] = {}
     count = 0
-    words = _upright_words(fig)
+    words = _upright_words(fig) + _axis_years(fig)
     for (xref, yref, y), extents in rows.items():
         marks = sorted((hi, lo, event_id) for event_id, (lo, hi) in extents.items())
-        x0, x1 = _axis_range(layout["xaxis" + xref[1:]], [(hi, event_id) for hi, _, event_id in marks])
-        px_per_x = plot_w / max(1e-9, x1 - x0)
+        axis = layout["xaxis" + xref[1:]]
+        x0, x1 = _axis_range(axis, [(hi, event_id) for hi, _, event_id in marks])
+        scale = _XScale(x0, x1, plot_w, _breaks(axis))
+        px_per_x = scale.per_x
         row = _Row(extents)
         depth = _px_from_top(fig, yref, y)
         columns = sorted((x - half / px_per_x, x + half / px_per_x) for x, half, top, bottom in words
                          if depth is not None and top < depth + font_px and depth - font_px < bottom)
-        for start, text in _label_row(marks, row, columns, labels, (x1, px_per_x), font_px):
+        for start, text in _label_row(marks, row, columns, labels, scale, font_px):
             xs_, ys_, texts = placed.setdefault((xref, yref), ([], [], []))
             xs_.append(start)
             ys_.append(y)
@@ -102,12 +107,43 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
     return count
 
 
+class _XScale(NamedTuple):
+    """px along the time axis: ``per_x`` px a unit of x outside the axis's breaks (left out of the drawing)."""
+
+    x0: float
+    x1: float
+    plot_w: float
+    breaks: tuple[tuple[float, float], ...]
+
+    @property
+    def per_x(self) -> float:
+        return self.plot_w / max(1e-9, visible_span((self.x0, self.x1), self.breaks))
+
+    def px(self, a: float, b: float) -> float:
+        """The px from ``a`` to ``b`` as drawn (a stretch left out counts nothing; infinite stays infinite)."""
+        if not math.isfinite(b):
+            return math.inf
+        return visible_span((a, b), self.breaks) * self.per_x if b >= a else -self.px(b, a)
+
+
+def _breaks(axis: Any) -> tuple[tuple[float, float], ...]:
+    """The axis's rangebreaks (ISO day bounds) as ms."""
+    found = []
+    for item in axis.rangebreaks or ():
+        try:
+            lo, hi = (day_ms(dt.date.fromisoformat(str(bound)[:10])) for bound in item.bounds)
+        except (TypeError, ValueError):
+            continue
+        found.append((lo, hi))
+    return tuple(found)
+
+
 def _label_row(marks: list[tuple[float, float, str]], row: _Row, columns: list[tuple[float, float]],
-               labels: Mapping[str, str], axis: tuple[float, float], font_px: float) -> list[tuple[float, str]]:
+               labels: Mapping[str, str], scale: _XScale, font_px: float) -> list[tuple[float, str]]:
     """(where it begins, text) of the labels of one row's ``marks`` (sorted (end, start, id)): beside each mark,
     past an upright word (``columns``: their x from, to) that stands where it would begin, cut before the next
-    mark or word; ``axis``: the axis's end and px a unit of x."""
-    x1, px_per_x = axis
+    mark or word; distances in px as drawn (``scale``: the axis's breaks take none)."""
+    px_per_x = scale.per_x
     found = []
     for x, _, event_id in marks:
         if row.covered(x):
@@ -117,9 +153,8 @@ def _label_row(marks: list[tuple[float, float, str]], row: _Row, columns: list[t
             if lo <= start + _MARK_PX / px_per_x and start < hi:
                 start = hi
         beyond = min((lo for lo, _ in columns if lo >= start), default=math.inf)
-        room = min(row.room_after(x, event_id) * px_per_x - (start - x) * px_per_x - _MARK_PX,
-                   (beyond - start) * px_per_x, 400.0)
-        room = min(room, (x1 - start) * px_per_x + 8) - _MARK_PX
+        room = min(scale.px(start, x + row.room_after(x, event_id)) - _MARK_PX, scale.px(start, beyond), 400.0)
+        room = min(room, scale.px(start, scale.x1) + 8) - _MARK_PX
         number, _, title = labels[event_id].partition(" ")
         text = _fit(number, title, room, font_px)
         if text is not None:
@@ -147,6 +182,44 @@ def _upright_words(fig: go.Figure) -> list[tuple[float, float, float, float]]:
         lines = str(note.text).count("<br>") + 1
         found.append((x, lines * size * 0.65 + 4, top, top + longest * size * CHAR_EM + 8))
     return found
+
+
+def _axis_years(fig: go.Figure) -> list[tuple[float, float, float, float]]:
+    """The formal half's date labels, written under the axis line into the lived half (x, half their width, their
+    top, their bottom in px below the plot's top): on a sheet the lived lanes come close to them."""
+    axis = fig.layout.xaxis2
+    line = _px_from_top(fig, "y2", 0.0)
+    if axis is None or axis.showticklabels is False or line is None:
+        return []
+    if axis.tickvals is not None and axis.ticktext is not None:
+        ticks = list(zip(axis.tickvals, (str(label) for label in axis.ticktext), strict=False))
+    else:
+        ticks = [(day_ms(dt.date(year, 1, 1)), str(year)) for year in _auto_years(axis)]
+    size = axis.tickfont.size if axis.tickfont and axis.tickfont.size else 12
+    top = line + (axis.ticklen or 0) + 2
+    found = []
+    for value, label in ticks:
+        try:
+            found.append((float(value), len(label) * size * CHAR_EM / 2 + 3, top, top + size * 1.2))
+        except (TypeError, ValueError):
+            continue
+    return found
+
+
+def _auto_years(axis: Any) -> list[int]:
+    """The years plotly writes on a date axis it ticks itself (``nticks`` set, a range of years): every 1, 2, 5, 10,
+    20… years, the first step at least the range over ``nticks`` (plotly.js's rule for dates); [] otherwise."""
+    try:
+        lo, hi = (float(v) for v in axis.range)
+    except (TypeError, ValueError, AttributeError):
+        return []
+    rough = (hi - lo) / (axis.nticks or 0 or math.inf) / (365.25 * 86_400_000)
+    if not 1 <= rough < 1000:
+        return []
+    base = 10 ** math.floor(math.log10(rough))
+    step = int(base * next(nice for nice in (1, 2, 5, 10) if nice >= rough / base - 1e-9))
+    first, last = ms_day(lo).year, ms_day(hi).year
+    return [year for year in range(first, last + 1) if year % step == 0]
 
 
 def _px_from_top(fig: go.Figure, yref: str, y: float) -> float | None:

@@ -65,18 +65,21 @@ def test_genosociogram_poster_fills_the_landscape_page(name: str, size: str) -> 
     assert drawn_width > 1.2 * (screen_drawn.layout.width - screen_drawn.layout.margin.l - screen_drawn.layout.margin.r)
 
 
+TIMELINE_GAPS = {"werkplaats_daan": "the workshop's link words ('herhaling van', 'reactie op', 'leidde tot') are "
+                 "placed between their events without regard for the numbered labels, the ages or the gaps' words"}
+
+
 @needs_chromium
 @pytest.mark.parametrize("size", ["A3", "A1", "A0"])
-@pytest.mark.parametrize("name", [path.stem for path in SAMPLES])
-def test_timeline_poster_labels_keep_clear_of_the_upright_words(name: str, size: str) -> None:
-    """The words turned upright on the key moments' lines ("plaatsing", "uitspraak", "† Sem") and in the gaps
-    ("geen informatie") hang from the plot's top: no event's numbered label runs under them (Sem's A3 had 14)."""
+@pytest.mark.parametrize("name", [pytest.param(path.stem, marks=pytest.mark.xfail(
+    reason=TIMELINE_GAPS[path.stem], strict=True)) if path.stem in TIMELINE_GAPS else path.stem for path in SAMPLES])
+def test_timeline_poster_texts_do_not_overlap(name: str, size: str) -> None:
+    """The numbered labels on a timeline poster keep clear of each other, of the words turned upright on the key
+    moments' lines and in the gaps ("plaatsing", "† Sem", "geen informatie"; Sem's A3 had 14 labels under them) and
+    of the years under the axis line (the top lived lane comes close to them on A1); the axis's breaks take no room
+    (Lisa's A3 had three labels over each other before her break)."""
     case = _case(name)
     fig = poster_view_figure(case, "timeline", size, printed_on=dt.date(2026, 11, 23))
-    upright = {note.text.replace("<b>", "").replace("</b>", "").split("<br>")[0] for note in fig.layout.annotations
-               if note.textangle == -90}
     boxes = text_boxes(figure_bytes(fig, "svg"))
-    labels = [box for box in boxes if box.text.startswith("\u2007")]
-    words = [box for box in boxes if box.text.split(" / ")[0] in upright and box.y1 - box.y0 > box.x1 - box.x0]
-    assert len(labels) >= min(len(case.events), 15)
-    assert not [pair for pair in overlapping(labels + words) if set(pair) & {word.text for word in words}]
+    assert sum(1 for box in boxes if box.text.startswith("\u2007")) >= min(len(case.events), 15)
+    assert not overlapping(boxes)
