@@ -10,6 +10,7 @@ The case store (``case-store``, memory only) holds::
     clean     content hash of the blob as last opened, saved or downloaded
     dirty     True when the blob differs from that version (unsaved changes)
     select    what to select after this change (the item just added or changed), or absent
+    pop_at    the time of the last back/forward known when the case opened, or absent (see with_last_pop)
 
 The history store (``history-store``, memory only) holds the packed blobs before each edit.
 Every function here is pure: store data in, store data out.
@@ -118,3 +119,13 @@ def restore_draft(draft: Any) -> dict[str, Any] | None:
     store.update(dirty=True, revision=int(store.get("revision") or 0) + 1, restored=True)
     store["clean"] = store.get("clean") or content_hash("")
     return store
+
+
+def with_last_pop(opened: tuple[Any, Any, Any, Any], popped: Any) -> tuple[Any, Any, Any, Any]:
+    """``opened`` with the last back/forward known (the ``url-pop`` store's time) in a newly opened case's
+    store, so that the address writer knows that back/forward is done opening
+    (:func:`app.callbacks.address.popped_case_opening`)."""
+    store, *rest = opened
+    if isinstance(store, dict) and isinstance(popped, dict) and isinstance(popped.get("at"), int | float):
+        store = {**store, "pop_at": popped["at"]}
+    return (store, *rest)  # type: ignore[return-value]

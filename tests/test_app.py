@@ -13,9 +13,10 @@ from dash import Patch, dcc
 from dash._utils import to_json
 
 from app import timeline_view
-from app.callbacks.address import address, days_range, range_days, restored_controls
+from app.callbacks.address import address, days_range, popped_case_opening, range_days, restored_controls
 from app.callbacks.case import error_panel, first_case, open_case, open_from_address, unknown_case
 from app.callbacks.table import PAGE_SIZE, render_table, table_events, table_state
+from app.edit_store import with_last_pop
 from app.factory import create_app
 from app.filters import case_bounds
 from app.navigation import (
@@ -175,8 +176,14 @@ def test_the_address_carries_the_view_and_brings_it_back(lisa_store: dict[str, A
     assert ViewState.from_query(search) == state
     assert address(search, *controls) is dash_no_update()  # unchanged: no new history entry
     # back/forward to another case, still opening: no half-restored entry that would cut the history
-    assert address("?case=minimal.json", *controls, case_changed=False) is dash_no_update()
-    assert address("?case=minimal.json", *controls, case_changed=True) == search  # the list chose this case
+    popped = {"search": "?case=minimal.json", "at": 1000}
+    assert popped_case_opening(popped, store)
+    assert address("?case=minimal.json", *controls, opening=True) is dash_no_update()
+    assert not popped_case_opening(popped, {**store, "pop_at": 1000})  # opened since (any case: the list's)
+    assert not popped_case_opening({**popped, "search": f"?case={LISA.name}"}, store)  # back within the case
+    assert not popped_case_opening(None, store)
+    assert address("?case=minimal.json", *controls) == search  # the list chose this case
+    assert with_last_pop((store, None, None, None), popped)[0]["pop_at"] == 1000
     # back/forward to that address puts every control back
     values = restored_controls(search, store, popped=True)
     assert values[:5] == ["en", True, "network", "event_type", False]

@@ -51,19 +51,30 @@ def days_range(data: Any, case: str | None) -> tuple[dt.date, dt.date] | None:
     return (first, last) if first < last else None
 
 
-def address(search: str | None, *values: Any, case_changed: bool = True, shown: Any = None) -> Any:
+def popped_case_opening(popped: Any, store: dict[str, Any] | None) -> bool:
+    """Whether back/forward (``popped``: the ``url-pop`` store) went to another case than the open one since that
+    case opened (``store["pop_at"]``: the last back/forward known when it opened), so that it is still opening.
+
+    Decided from the stores, not from what triggered a callback: Dash drops a callback's answer when a newer
+    call of it starts first (a case opening sets the date, the filters…, each a new call of the writer)."""
+    if not isinstance(popped, dict) or not isinstance(popped.get("at"), int | float):
+        return False
+    if popped["at"] <= ((store or {}).get("pop_at") or 0):
+        return False
+    asked = query_state(popped.get("search")).case
+    return asked is not None and asked != case_name(store)
+
+
+def address(search: str | None, *values: Any, opening: bool = False, shown: Any = None) -> Any:
     """The location's new search string for the control values (``STATE_INPUTS`` order) and the stretch of time
     the timeline shows after a zoom (``shown``: the ``timeline-range`` store's days), or ``no_update``
-    when no case is open (an unknown ``?case=`` stays in the address) or nothing changed. While the address
-    names another case than the open one and the case did not change (back/forward to another case, which is
-    opening), nothing is written: a half-restored view would cut the browser's history."""
+    when no case is open (an unknown ``?case=`` stays in the address) or nothing changed. While back/forward's
+    case is still ``opening`` (:func:`popped_case_opening`) nothing is written: a half-restored view would cut
+    the browser's history."""
     view, state = read_state(*values)
-    if view is None:
+    if view is None or opening:
         return no_update
     state = state.replace(shown=days_range(shown, state.case))
-    asked = query_state(search).case
-    if not case_changed and asked is not None and asked != state.case:
-        return no_update
     query = state.to_query()
     wanted = f"?{query}" if query else ""
     return wanted if wanted != (search or "") else no_update
@@ -105,10 +116,11 @@ def restored_controls(search: str | None, store: dict[str, Any] | None, popped: 
 def register(app: dash.Dash, cases: Path | None = None) -> None:
     """Attach the address callbacks to ``app``."""
 
-    @app.callback(Output("url", "search"), *STATE_INPUTS, Input("timeline-range", "data"), State("url", "search"))
+    @app.callback(Output("url", "search"), *STATE_INPUTS, Input("timeline-range", "data"), State("url", "search"),
+                  State("url-pop", "data"))
     def _write(*values: Any) -> Any:
-        *controls, shown, search = values
-        return address(search, *controls, case_changed="case-store.data" in ctx.triggered_prop_ids, shown=shown)
+        *controls, shown, search, popped = values
+        return address(search, *controls, opening=popped_case_opening(popped, controls[0]), shown=shown)
 
     @app.callback(
         *[Output(component, prop, allow_duplicate=True) for component, prop in _CONTROLS],

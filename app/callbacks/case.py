@@ -10,7 +10,7 @@ from typing import Any
 import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
 
-from app.edit_store import restore_draft
+from app.edit_store import restore_draft, with_last_pop
 from app.spreadsheet_upload import is_spreadsheet, shown_path, spreadsheet_case
 from app.state import case_view, content_hash, list_case_files, open_case_bytes, read_case_file
 from app.view_state_io import case_name, query_state
@@ -207,8 +207,10 @@ def register(app: dash.Dash, cases: Path | None) -> None:
                 search = (popped or {}).get("search", search)
             elif search is None:  # the location is not read yet: its pathname comes next
                 return no_update, no_update, no_update, no_update
-            return open_from_address(trigger if trigger != "url" else None, search, current, draft, cases)
-        return open_case(trigger, chosen, upload, upload_name, current, cases)
+            opened = open_from_address(trigger if trigger != "url" else None, search, current, draft, cases)
+        else:
+            opened = open_case(trigger, chosen, upload, upload_name, current, cases)
+        return with_last_pop(opened, popped)
 
     @app.callback(Output("error-store", "data", allow_duplicate=True), Input("error-close", "n_clicks"),
                   prevent_initial_call=True)

@@ -14,7 +14,7 @@ import dash
 from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from app.audit import last_saver, record_save
-from app.edit_store import saved
+from app.edit_store import saved, with_last_pop
 from app.state import list_case_files, pack
 from app.workshop_case import with_workshop
 from app.workshop_store import STORE_KEY, open_store
@@ -194,11 +194,11 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         Output("case-chooser", "value", allow_duplicate=True),
         Input("new-case-create", "n_clicks"),
         State("new-case-title", "value"), State("new-case-child", "value"), State("new-case-birth", "value"),
-        State("new-case-gender", "value"),
+        State("new-case-gender", "value"), State("url-pop", "data"),
         prevent_initial_call=True,
     )
     def _create(clicks: int | None, title: str | None, child: str | None, birth: str | None,
-                gender: str | None) -> tuple:
+                gender: str | None, popped: Any) -> tuple:
         if not clicks:
             return (no_update,) * 4
         result = started_case(title, child, birth, gender)
@@ -207,7 +207,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         blob = pack(case_bytes(validate_case_data(result.data)))
         store = {"blob": blob, "name": safe_file_name(title or ""), "source": "new", "revision": 1, "dirty": True,
                  "clean": None}
-        return store, {"undo": [], "redo": []}, False, None
+        return with_last_pop((store, {"undo": [], "redo": []}, False, None), popped)
 
     register_unsaved_marks(app)
 

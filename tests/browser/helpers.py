@@ -87,6 +87,12 @@ def graph_data(page: Any, graph_id: str) -> list[dict[str, Any]]:
     )
 
 
+def address_of(page: Any) -> str:
+    """The tab's address as the page has it now. ``page.url`` is only brought up to date while Playwright talks
+    to the browser, never while :func:`wait_until` sleeps: read it in the page."""
+    return str(page.evaluate("() => location.href"))
+
+
 def wait_until(check: Any, timeout_s: float = 15.0) -> Any:
     """Poll ``check()`` until it returns something truthy (the graph draws after the callback answers)."""
     deadline = time.monotonic() + timeout_s

@@ -12,7 +12,7 @@ from layouts.texts import text
 from models import load_case
 
 from .conftest import SAMPLES
-from .helpers import LISA, all_ids, choose_option, graph_data, open_lisa, wait_until
+from .helpers import LISA, address_of, all_ids, choose_option, graph_data, open_lisa, wait_until
 
 
 def _table_ids(page: Any) -> set[str]:
@@ -48,7 +48,8 @@ def test_a_person_filter_shows_the_same_events_in_the_table_and_the_timeline(pag
 def test_a_reload_shows_the_same_case_date_and_filter(page: Any, recorder: Any) -> None:
     events = open_lisa(page)
     title = load_case(SAMPLES / LISA).title
-    assert wait_until(lambda: f"case={LISA}" in page.url, 40), page.url  # the address names the chosen case
+    # the address names the chosen case
+    assert wait_until(lambda: f"case={LISA}" in address_of(page), 40), address_of(page)
     opening_text = page.locator("#as-of-text").inner_text()
     thumb = page.locator("#as-of [role=slider]")
     thumb.focus()
@@ -59,7 +60,7 @@ def test_a_reload_shows_the_same_case_date_and_filter(page: Any, recorder: Any) 
     page.locator("#filter-layer label", has_text="Beleving").click()
     lived = {e.id for e in events if e.layer.value == "lived"}
     assert wait_until(lambda: all_ids(graph_data(page, "timeline-graph")) == lived)
-    assert wait_until(lambda: "layer=lived" in page.url and "date=" in page.url, 40), page.url
+    assert wait_until(lambda: "layer=lived" in (now := address_of(page)) and "date=" in now, 40), address_of(page)
     address = page.url
 
     page.reload()
@@ -100,7 +101,8 @@ def test_a_reload_opens_the_timeline_on_the_period_zoomed_into(page: Any, record
     """The stretch of time shown after a zoom (or a move of the window slider) is in the address: a reload or a
     link opens the timeline there, with its words fitted for it; back goes to the view before the zoom."""
     open_lisa(page)
-    assert wait_until(lambda: (r := page.evaluate(_RANGE_JS)) and r["opened"] and f"case={LISA}" in page.url, 60)
+    assert wait_until(lambda: f"case={LISA}" in address_of(page), 60), address_of(page)
+    assert wait_until(lambda: (r := page.evaluate(_RANGE_JS)) and r["opened"], 60), page.evaluate(_RANGE_JS)
     opened = page.evaluate(_RANGE_JS)["opened"]
     assert "shown=" not in page.url  # where the axis opens: nothing to keep
     page.evaluate("""() => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
@@ -119,4 +121,26 @@ def test_a_reload_opens_the_timeline_on_the_period_zoomed_into(page: Any, record
     page.go_back()
     assert wait_until(lambda: "shown=" not in search() and page.evaluate(_RANGE_JS)["shown"] == opened, 60), \
         (search(), page.evaluate(_RANGE_JS))
+    assert not recorder.errors
+
+
+def test_back_and_forward_between_cases_open_each_case_again(page: Any, server: Any, recorder: Any) -> None:
+    """Back after choosing another case opens the case before it, with its address kept as it was (no entry
+    written while it opens); forward opens the chosen case again; then choosing a third case writes its address."""
+    first_title = page.locator("#case-title").inner_text()
+    open_lisa(page)
+    assert wait_until(lambda: f"case={LISA}" in address_of(page), 60), address_of(page)
+    page.go_back()
+    expect(page.locator("#case-title")).to_have_text(first_title, timeout=60_000)
+    assert page.url.endswith("?case=minimal.json"), page.url
+    page.go_forward()
+    expect(page.locator("#case-title")).to_have_text(load_case(SAMPLES / LISA).title, timeout=60_000)
+    assert f"case={LISA}" in page.url
+    page.go_back()
+    expect(page.locator("#case-title")).to_have_text(first_title, timeout=60_000)
+    other = load_case(SAMPLES / "werkplaats_daan.json").title
+    choose_option(page, page.locator("#case-chooser"), other)
+    expect(page.locator("#case-title")).to_have_text(other, timeout=60_000)
+    # the chosen case's address, not stuck after back
+    assert wait_until(lambda: "case=werkplaats_daan.json" in address_of(page), 60), address_of(page)
     assert not recorder.errors

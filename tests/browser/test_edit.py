@@ -18,7 +18,7 @@ from models.editing import next_id
 from models.saving import case_bytes
 
 from .conftest import LISA, SAMPLES
-from .helpers import all_ids, choose_option, graph_data, wait_until
+from .helpers import address_of, all_ids, choose_option, graph_data, wait_until
 
 
 @pytest.fixture
@@ -169,7 +169,8 @@ def test_an_unsaved_case_survives_a_reload_and_the_page_warns_before_closing(edi
     add_event(page, "2021", "Niet kwijtraken")
     assert wait_until(lambda: page.evaluate("() => window.sessionStorage.length") > 0, 10)
     assert page.evaluate("() => window.localStorage.length") == 0
-    assert wait_until(lambda: "date=2021" in page.url, 10), page.url  # the new event's date, in the address
+    # the new event's date, in the address
+    assert wait_until(lambda: "date=2021" in address_of(page), 10), address_of(page)
     day = page.locator("#as-of-text").inner_text()
     page.reload()
     expect(page.locator("#events-table")).to_contain_text("Niet kwijtraken")
