@@ -133,6 +133,19 @@ def open_from_address(trigger: Any, search: str | None, current: dict[str, Any] 
     return open_case("case-chooser", chosen, None, None, current, cases)
 
 
+def open_on(trigger: Any, chosen: str | None, upload: str | None, upload_name: str | None, popped: Any,
+            search: str | None, current: dict[str, Any] | None, draft: Any, cases: Path | None
+            ) -> tuple[Any, Any, Any, Any]:
+    """What a change of the chooser, the upload or the address (load, back/forward: ``popped``) opens."""
+    if trigger not in (None, "url", "url-pop"):
+        return open_case(trigger, chosen, upload, upload_name, current, cases)
+    if trigger == "url-pop":  # back or forward: the address the tab went to
+        search = (popped or {}).get("search", search)
+    elif search is None:  # the location is not read yet: its pathname comes next
+        return no_update, no_update, no_update, no_update
+    return open_from_address(trigger if trigger != "url" else None, search, current, draft, cases)
+
+
 def chooser_placeholder(store: dict[str, Any] | None, lang: str) -> str:
     """What the case list says when the open case is not one of its files (uploaded or new)."""
     source = (store or {}).get("source")
@@ -201,15 +214,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     )
     def _open(chosen: str | None, upload: str | None, _path: Any, popped: Any, search: str | None,
               upload_name: str | None, current: dict[str, Any] | None, draft: Any) -> tuple[Any, Any, Any, Any]:
-        trigger = ctx.triggered_id
-        if trigger in (None, "url", "url-pop"):
-            if trigger == "url-pop":  # back or forward: the address the tab went to
-                search = (popped or {}).get("search", search)
-            elif search is None:  # the location is not read yet: its pathname comes next
-                return no_update, no_update, no_update, no_update
-            opened = open_from_address(trigger if trigger != "url" else None, search, current, draft, cases)
-        else:
-            opened = open_case(trigger, chosen, upload, upload_name, current, cases)
+        opened = open_on(ctx.triggered_id, chosen, upload, upload_name, popped, search, current, draft, cases)
         return with_last_pop(opened, popped)
 
     @app.callback(Output("error-store", "data", allow_duplicate=True), Input("error-close", "n_clicks"),
