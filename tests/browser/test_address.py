@@ -42,7 +42,7 @@ def test_a_person_filter_shows_the_same_events_in_the_table_and_the_timeline(pag
     assert drawn == expected, "the timeline does not show the father's events and voice"
     expect(page.locator("#events-table caption")).to_contain_text(f"{len(expected)} rijen")
     assert _table_ids(page) == drawn
-    assert "persons=vader" in page.url  # the filter is part of the address
+    assert wait_until(lambda: "persons=vader" in address_of(page), 30), address_of(page)  # the filter is in it
 
 
 def test_a_reload_shows_the_same_case_date_and_filter(page: Any, recorder: Any) -> None:
