@@ -18,7 +18,10 @@ LEGAL = OKABE_ITO["yellow"]
 SUPERVISED = OKABE_ITO["reddish_purple"]
 NETWORK_FILL = "rgba(0, 158, 115, 0.14)"
 PRO_FILL = "rgba(0, 114, 178, 0.13)"
-ORG_FILL = "rgba(0, 114, 178, 0.05)"
+# Organisations' boxes are opaque (the tints above on white paper): a tie or a line that passes a box goes behind it,
+# never across its name.
+ORG_FILL = "rgb(242, 248, 251)"
+ORG_BOX_FILL = "rgb(222, 237, 245)"  # a folded box (its professionals inside it)
 ORG_EDGE = "rgba(0, 114, 178, 0.55)"
 HOUSEHOLD = "#555555"
 HOUSEHOLD_FILL = "rgba(240, 228, 66, 0.10)"  # a faint yellow: a household is a place, not a tie
@@ -224,7 +227,7 @@ def _glyph(ink: Ink, key: str, c: Point, s: Scale,
     elif key == "organisation":
         from layouts.genogram.geometry import rounded_rect
         ink.fill(rounded_rect(x - 0.7, x + 0.7, y - 0.32, y + 0.32, 0.12),
-                 FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line))
+                 FillStyle(ORG_BOX_FILL, PROFESSIONAL_COLOUR, s.line))
         ink.text(x, y, "12", max(s.small - 4, 8), PROFESSIONAL_COLOUR)
     elif key == "annotation":
         ink.fill(symbol_outline("female", x, y, 0.5), plain)

@@ -19,7 +19,7 @@ ORG_TIE_KINDS = ("org_works_with", "org_contracts", "org_conflict", "org_refers_
 """The legend keys (and line kinds) of the ties between organisations."""
 
 
-BULGES = (0.0, 1.6, -1.6, 3.2, -3.2, 4.8, -4.8)
+BULGES = (0.0, 1.6, -1.6, 3.2, -3.2, 4.8, -4.8, 6.4, -6.4, 8.0, -8.0)
 """Units a tie bows sideways, tried in turn until it passes no other organisation's box."""
 
 
@@ -74,7 +74,7 @@ def draw_organisation_ties(ctx: Context, case: Case, ring: RingLayout, as_of: dt
         kind = f"org_{tie.type.value}"
         emph = ctx.line_emph(org_key(tie.source), org_key(tie.target))
         tentative = tie.certainty.value != "confirmed"
-        draw_relation(ctx.ink, kind, path, emph, ctx.scale, tentative, z=0)
+        draw_relation(ctx.ink, kind, path, emph, ctx.scale, tentative, z=-1)  # under the boxes it passes
         ctx.used.add(kind)
         mid = path[len(path) // 2] if len(path) > 2 else ((path[0][0] + path[1][0]) / 2, (path[0][1] + path[1][1]) / 2)
         ctx.ink.hover(mid[0], mid[1], f"orgrel:{tie.id}", _hover(ctx, tie, names), REL_HIT_PX)

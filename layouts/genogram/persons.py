@@ -11,7 +11,16 @@ from layouts.genogram.captions import age_on, chars_in, esc, fit, period_text, w
 from layouts.genogram.context import FAMILY_SIZE, PERSON_HIT_PX, RING_SIZE, Context
 from layouts.genogram.geometry import padded_boxes_outline, rounded_rect, symbol_outline
 from layouts.genogram.layout import ROW
-from layouts.genogram.legend import CHAR_EM, HOUSEHOLD, HOUSEHOLD_FILL, NETWORK_FILL, ORG_EDGE, ORG_FILL, PRO_FILL
+from layouts.genogram.legend import (
+    CHAR_EM,
+    HOUSEHOLD,
+    HOUSEHOLD_FILL,
+    NETWORK_FILL,
+    ORG_BOX_FILL,
+    ORG_EDGE,
+    ORG_FILL,
+    PRO_FILL,
+)
 from layouts.genogram.ring import COLLAPSED_H, HEADER_H, RingItem
 from layouts.genogram.symbols import FillStyle, LineStyle
 from layouts.style import INK, MUTED, NETWORK_COLOUR, NOTE_COLOUR, NOTE_GLYPH, PAPER, PROFESSIONAL_COLOUR
@@ -117,7 +126,7 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
     x0, x1, y0, y1 = item.box
     if item.collapsed:
         ctx.ink.fill(rounded_rect(x0 + 0.2, x1 - 0.2, y0 + 0.2, y1 - 0.2, 0.25),
-                     FillStyle(PRO_FILL, PROFESSIONAL_COLOUR, s.line * 1.2), emph)
+                     FillStyle(ORG_BOX_FILL, PROFESSIONAL_COLOUR, s.line * 1.2), emph)
         unit = text("geno_professional_one" if count_total == 1 else "geno_professionals", ctx.lang)
         # Name and count fit the box (cut with "…"); the hover has them in full.
         room = folded_title_room(x1 - x0, ctx.px_per_unit, ctx.title_lines)
