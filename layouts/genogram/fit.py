@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -268,8 +268,7 @@ class _Fitter:
                            all_right=bool(all_right), from_top=self.framed, size_collapsed=sized or not self.framed,
                            all_below=0.0 if all_right is not None else band or (2.0 if self.framed else 1.0),
                            above=above, network_cells=self.network_cells(font, guess), above_band=band or 1.0)
-        ring.title_font = title_font if sized else 0
-        return ring
+        return replace(ring, title_font=title_font if sized else 0)
 
     def network_cells(self, font: int, guess: float) -> tuple[dict[str, float], float]:
         """The informal network's cells: each as wide as its name on two lines as narrow as they go at ``font`` px
