@@ -22,6 +22,7 @@ from layouts.inert import drawn_text
 from layouts.style import FONT_FAMILY, INK
 from layouts.timeline.hover import point_ids
 from layouts.timeline.packing import visible_span
+from layouts.timeline.style import LINK_WORD_NAME
 from models.dates import day_ms, ms_day
 
 LABEL_PX = 11       # event labels
@@ -82,7 +83,7 @@ def label_events(fig: go.Figure, labels: Mapping[str, str], *, font_px: float = 
                 extent[0], extent[1] = min(extent[0], x, end), max(extent[1], x, end)
     placed: dict[tuple[str, str], tuple[list[float], list[float], list[str]]] = {}
     count = 0
-    words = _upright_words(fig) + _axis_years(fig)
+    words = _upright_words(fig) + _axis_years(fig) + _link_words(fig)
     for (xref, yref, y), extents in rows.items():
         marks = sorted((hi, lo, event_id) for event_id, (lo, hi) in extents.items())
         axis = layout["xaxis" + xref[1:]]
@@ -181,6 +182,25 @@ def _upright_words(fig: go.Figure) -> list[tuple[float, float, float, float]]:
         longest = max((len(re.sub(r"<[^>]+>", "", line)) for line in str(note.text).split("<br>")), default=0)
         lines = str(note.text).count("<br>") + 1
         found.append((x, lines * size * 0.65 + 4, top, top + longest * size * CHAR_EM + 8))
+    return found
+
+
+def _link_words(fig: go.Figure) -> list[tuple[float, float, float, float]]:
+    """The words on the group's arrows ("leidde tot", "herhaling van"), written across each arrow: (x, half their
+    width, their top, their bottom), in px below the plot's top."""
+    found = []
+    for note in fig.layout.annotations:
+        if note.name != LINK_WORD_NAME:
+            continue
+        try:
+            x, middle = float(note.x), _px_from_top(fig, note.yref or "y", float(note.y))
+        except (TypeError, ValueError):
+            continue
+        if middle is None:
+            continue
+        size = note.font.size if note.font and note.font.size else LABEL_PX
+        width = len(re.sub(r"<[^>]+>", "", str(note.text))) * size * CHAR_EM + 4
+        found.append((x, width / 2 + 2, middle - size * 0.65 - 2, middle + size * 0.65 + 2))
     return found
 
 

@@ -15,9 +15,11 @@ from app.export import figure_bytes, find_browser, poster_view_figure
 from app.report import view_svg
 from layouts.genogram.figure import genosociogram_figure
 from layouts.poster import poster_figure
+from layouts.timeline.figure import timeline_figure
 from layouts.view_state import ViewState
 from models import load_case
 from models.case import Case
+from models.group import LINK_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "sample_cases").glob("*.json"))
@@ -65,8 +67,7 @@ def test_genosociogram_poster_fills_the_landscape_page(name: str, size: str) -> 
     assert drawn_width > 1.2 * (screen_drawn.layout.width - screen_drawn.layout.margin.l - screen_drawn.layout.margin.r)
 
 
-TIMELINE_GAPS = {"werkplaats_daan": "the workshop's link words ('herhaling van', 'reactie op', 'leidde tot') are "
-                 "placed between their events without regard for the numbered labels, the ages or the gaps' words"}
+TIMELINE_GAPS: dict[str, str] = {}  # known gaps, by case: none left
 
 
 @needs_chromium
@@ -75,11 +76,25 @@ TIMELINE_GAPS = {"werkplaats_daan": "the workshop's link words ('herhaling van',
     reason=TIMELINE_GAPS[path.stem], strict=True)) if path.stem in TIMELINE_GAPS else path.stem for path in SAMPLES])
 def test_timeline_poster_texts_do_not_overlap(name: str, size: str) -> None:
     """The numbered labels on a timeline poster keep clear of each other, of the words turned upright on the key
-    moments' lines and in the gaps ("plaatsing", "† Sem", "geen informatie"; Sem's A3 had 14 labels under them) and
-    of the years under the axis line (the top lived lane comes close to them on A1); the axis's breaks take no room
-    (Lisa's A3 had three labels over each other before her break)."""
+    moments' lines and in the gaps ("plaatsing", "† Sem", "geen informatie"; Sem's A3 had 14 labels under them), of
+    the years under the axis line (the top lived lane comes close to them on A1) and of the words on the group's
+    arrows ("leidde tot", "herhaling van": Daan's, which also kept off the ages and the gaps' words); the axis's
+    breaks take no room (Lisa's A3 had three labels over each other before her break)."""
     case = _case(name)
     fig = poster_view_figure(case, "timeline", size, printed_on=dt.date(2026, 11, 23))
     boxes = text_boxes(figure_bytes(fig, "svg"))
     assert sum(1 for box in boxes if box.text.startswith("\u2007")) >= min(len(case.events), 15)
+    assert not overlapping(boxes)
+
+
+@needs_chromium
+def test_the_words_on_the_groups_arrows_keep_clear_of_every_text_on_the_wall() -> None:
+    """Daan's timeline on the wall: the group's words on its arrows ("leidde tot", "reactie op") were written over
+    event labels and the child's ages; now the labels keep clear of them and they keep off the axis's band."""
+    case = _case("werkplaats_daan")
+    fig = timeline_figure(case, ViewState(projector=True, wall="timeline"))
+    fig.update_layout(width=1880)
+    boxes = text_boxes(figure_bytes(fig, "svg"))
+    words = [box for box in boxes if box.text in LINK_WORDS]
+    assert len(words) >= 4
     assert not overlapping(boxes)

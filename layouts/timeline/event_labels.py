@@ -21,15 +21,16 @@ import numpy as np
 from layouts.inert import drawn_text
 from layouts.style import INK, MUTED, PAPER, type_scale
 from layouts.texts import text
+from layouts.timeline.label_obstacles import decor_boxes
 from layouts.timeline.labels import LabelBox, LabelFrame, LabelMark, PlotScale, place_labels, text_width
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from layouts.timeline.style import (
-    CERTAINTY_GLYPH,
     GL_THRESHOLD,
     KEY_MOMENT_COLOUR,
     KEY_MOMENT_LINE,
     LABEL_FIGURE_PX,
     LABEL_FONT_PX,
+    LINK_WORD_NAME,
     SYMBOL_NUMBER,
     Geometry,
     geometry,
@@ -243,31 +244,6 @@ def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list
             for item in drawn]
 
 
-def _decor_boxes(drawn: Sequence[PlacedEvent], scale: PlotScale, geo: Geometry, font_px: float, glyph_px: float,
-                 notes: set[str], gap_notes: list[dict]) -> list[tuple[float, float, float, float]]:
-    """px boxes of what is drawn beside the marks: certainty glyphs (``glyph_px``), ✎ above annotated events,
-    gap labels (``font_px``)."""
-    boxes = []
-    for item in drawn:
-        x, y = scale.x(item.x / DAY_MS), scale.y(item.y)
-        r = (geo.decision_px if is_decision(item.event) else geo.marker_px) / 2
-        if CERTAINTY_GLYPH.get(item.event.certainty.value):
-            left = x - r - glyph_px if item.is_span else x + r
-            boxes.append((left, y - glyph_px / 2, left + glyph_px, y + glyph_px / 2))
-        if item.event.id in notes:
-            ny = scale.y(item.y + 0.48)
-            boxes.append((x - font_px * 0.7, ny - font_px * 0.7, x + font_px * 0.7, ny + font_px * 0.7))
-    for note in gap_notes:
-        x = scale.x(note["x"] / DAY_MS)
-        plain = note["text"].replace("<br>", " ")
-        if note.get("textangle") == -90:
-            boxes.append((x - font_px * 0.8, 0.0, x + font_px * 0.8, text_width(plain, font_px) + 8))
-        else:
-            half = text_width(plain, font_px) / 2 + 4
-            boxes.append((x - half, 0.0, x + half, font_px * 2.8))
-    return boxes
-
-
 def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry, scale: PlotScale | None = None
                 ) -> dict[str, Any]:
     """One placed label as a plotly annotation on its mark's axes (a leader line is its arrow). With ``scale``
@@ -331,7 +307,7 @@ def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     words = _key_words(moments if lines is None else [m for m in lines if m.strong], scale, font_px, mark_boxes)
     noted = {event_id for note in case.annotations for event_id in note.target.events}
     glyph_px = type_scale(projector).base
-    decor = _decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)) if marks else []
+    decor = decor_boxes(drawn, scale, geo, font_px, glyph_px, noted, list(gap_notes)) if marks else []
     bars = [_mark_box(mark, scale) for mark in label_marks(case, around, geo)] if marks else []
     avoid = (*decor, *((max(box[0], 0.0), *box[1:]) for box in bars), *(box for _, box in words))
     frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, x_range=x_range,
@@ -358,7 +334,8 @@ def add_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     drawn first, under the marks)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     annotations = figure_layout.setdefault("annotations", [])
-    gap_notes = [note for note in annotations if note.get("name") == "timeline-gap"]
+    # the gaps' "geen informatie" and the words on the group's arrows: the labels keep clear of them
+    gap_notes = [note for note in annotations if note.get("name") in ("timeline-gap", LINK_WORD_NAME)]
     margin = figure_layout["margin"]["l"]
     shown = drawn if x_range is None else in_range(drawn, x_range)
     key = (lang, projector, margin, len(drawn), tuple((note["x"], note["text"]) for note in gap_notes), figure_px,

@@ -241,7 +241,7 @@ def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[
                                       projector, legend_font, has_notes=bool(note_shapes) or any(
                                           trace.get("hovertext") is not None and trace.get("customdata") is None
                                           and trace.get("mode") == "markers+text" for trace in traces))
-    group = group_layer(case, layout, marked, lang, projector)  # the group's perspectives and links
+    group = group_layer(case, layout, marked, lang, projector, gaps)  # the group's perspectives and links
     traces = traces + group.traces
     keys += group.keys
     legend_rows += group.rows

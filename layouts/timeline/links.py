@@ -15,6 +15,7 @@ exported.) The words on the arrows sit in paper coordinates.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,18 +23,30 @@ import numpy as np
 
 from layouts.style import INK, type_scale
 from layouts.texts import text
-from layouts.timeline.axis import axis_px
+from layouts.timeline.axis import axis_px, gap_decor
+from layouts.timeline.figure_layout import gap_label_room
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from layouts.timeline.legend import LegendRow
-from layouts.timeline.style import LABEL_FIGURE_PX, SYMBOL_NUMBER, geometry, plot_height_px, text_px
+from layouts.timeline.style import (
+    AXIS_DOWN,
+    AXIS_UP,
+    LABEL_FIGURE_PX,
+    LINK_WORD_NAME,
+    SYMBOL_NUMBER,
+    geometry,
+    plot_height_px,
+    text_px,
+)
 from layouts.timeline.text import esc, shorten
 from models.case import Case
+from models.dates import Gap
 from models.group import perspective_by_person, voice_perspective
 from models.vocabulary import Layer
 
 ARROW_COLOUR = "rgba(26, 26, 26, 0.62)"
 LINK_NAME = "timeline-link"
-"""The ``name`` of every arrow annotation (and ``timeline-link-word`` of every word on one)."""
+"""The ``name`` of every arrow annotation (and :data:`~layouts.timeline.style.LINK_WORD_NAME` of every word on
+one)."""
 RING_NAME = "timeline-perspective"
 """The ``name`` prefix of the ring traces, one per perspective: ``timeline-perspective:<key>``."""
 MAX_WORDS = 14
@@ -53,14 +66,15 @@ class GroupLayer:
 
 
 def group_layer(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent], lang: str,
-                projector: bool) -> GroupLayer:
-    """Rings, arrows and legend keys for the drawn events (none when the case has no perspectives or links)."""
+                projector: bool, gaps: Sequence[Gap] = ()) -> GroupLayer:
+    """Rings, arrows and legend keys for the drawn events (none when the case has no perspectives or links); the
+    arrows' words keep out of the ``gaps``' bands (their "geen informatie")."""
     out = GroupLayer()
     if not (case.perspectives or case.links):
         return out
     by_id = {item.event.id: item for item in drawn}
     _rings(case, drawn, projector, lang, out)
-    _arrows(case, layout, by_id, projector, lang, out)
+    _arrows(case, layout, by_id, projector, lang, gaps, out)
     return out
 
 
@@ -103,13 +117,10 @@ def _rings(case: Case, drawn: list[PlacedEvent], projector: bool, lang: str, out
 
 
 def _arrows(case: Case, layout: TimelineLayout, by_id: dict[str, PlacedEvent], projector: bool, lang: str,
-            out: GroupLayer) -> None:
+            gaps: Sequence[Gap], out: GroupLayer) -> None:
     bottom, top = layout.y_range
     if top <= bottom:
         return
-
-    def paper(y: float) -> float:
-        return (y - bottom) / (top - bottom)
 
     scale, geo = type_scale(projector), geometry(projector)
     drawn = [(link, by_id[link.source], by_id[link.target]) for link in case.links
@@ -118,7 +129,7 @@ def _arrows(case: Case, layout: TimelineLayout, by_id: dict[str, PlacedEvent], p
         return
     standoff = geo.decision_px / 2 + 3
     titles = {item.event.id: item.event.title for _, a, b in drawn for item in (a, b)}
-    place = _WordPlaces(layout, list(by_id.values()), projector)
+    place = _WordPlaces(layout, list(by_id.values()), projector, gaps)
     font_px = scale.small - (2 if not projector else 4)
     for link, start, end in drawn:
         hover = f"{esc(shorten(titles[link.source], 40))} → <i>{esc(link.label)}</i> → " \
@@ -131,12 +142,14 @@ def _arrows(case: Case, layout: TimelineLayout, by_id: dict[str, PlacedEvent], p
             "arrowcolor": ARROW_COLOUR, "standoff": standoff, "startstandoff": standoff, "hovertext": hover,
             "name": LINK_NAME})
         word = shorten(link.label, WORD_CHARS)
-        if len(drawn) <= MAX_WORDS and place.fits(start, end, word, font_px, 2 * standoff):
+        at = place.fits(start, end, word, font_px, 2 * standoff) if len(drawn) <= MAX_WORDS else None
+        if at is not None:
+            y = start.y + at * (end.y - start.y)  # in a half (never in the axis's band): on that half's axes
             out.annotations.append({
-                "x": (start.x + end.x) / 2, "y": (paper(start.y) + paper(end.y)) / 2, "xref": "x", "yref": "paper",
+                "x": start.x + at * (end.x - start.x), "y": y, "xref": "x", "yref": "y2" if y > 0 else "y",
                 "text": f"<i>{esc(word)}</i>", "showarrow": False, "font": {"size": font_px, "color": INK},
                 "bgcolor": "rgba(255, 255, 255, 0.85)", "borderpad": 1, "hovertext": hover,
-                "name": f"{LINK_NAME}-word"})
+                "name": LINK_WORD_NAME})
     out.keys.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines",
                      "name": text("timeline_legend_link", lang), "legendgroup": "links", "legendrank": 600,
                      "line": {"color": ARROW_COLOUR, "width": 2}, "hoverinfo": "skip"})
@@ -146,10 +159,14 @@ def _arrows(case: Case, layout: TimelineLayout, by_id: dict[str, PlacedEvent], p
 
 
 class _WordPlaces:
-    """Where the words on the arrows may go: in the arrow's middle, clear of every mark and of the words already
-    placed, on an arrow long enough to show its word (estimated on the figure's nominal width)."""
+    """Where the words on the arrows may go: along the arrow, its middle first, clear of every mark, of the words
+    already placed, of the axis's band (the child's ages above the line, the years under it) and of the gaps' bands
+    (their "geen informatie"), on an arrow long enough to show its word (estimated on the figure's nominal width)."""
 
-    def __init__(self, layout: TimelineLayout, drawn: list[PlacedEvent], projector: bool) -> None:
+    ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75)  # where along the arrow a word is tried, in turn
+
+    def __init__(self, layout: TimelineLayout, drawn: list[PlacedEvent], projector: bool,
+                 gaps: Sequence[Gap] = ()) -> None:
         bottom, top = layout.y_range
         self._px = axis_px(layout, LABEL_FIGURE_PX[projector] - 240)[1]
         self._row_px = plot_height_px(top - bottom, projector) / (top - bottom)
@@ -157,21 +174,49 @@ class _WordPlaces:
         self._marks = [(self._px(item.x), self._y(item.y)) for item in drawn]
         self._mark_px = geometry(projector).marker_px / 2 + 2
         self._kept: list[tuple[float, float, float, float]] = []
+        self._band = (self._y(AXIS_UP * 0.9), self._y(-AXIS_DOWN * 0.9))  # px from the top: ages … years
+        self._gaps = self._gap_words(layout, gaps, projector, plot_height_px(top - bottom, projector))
 
     def _y(self, y: float) -> float:
         return (self._top - y) * self._row_px
 
-    def fits(self, start: PlacedEvent, end: PlacedEvent, word: str, font_px: float, margin: float) -> bool:
+    def _gap_words(self, layout: TimelineLayout, gaps: Sequence[Gap], projector: bool,
+                   plot_px: float) -> list[tuple[float, float, float, float]]:
+        """The boxes of the gaps' "geen informatie" (as :func:`gap_decor` writes them: across or upright, hanging
+        from the plot's top or from under the years), in px."""
+        font = type_scale(projector).small
+        high_px, in_lived = gap_label_room(layout, plot_px)
+        boxes = []
+        for note in gap_decor(list(gaps), layout, "nl", projector, font, high_px, in_lived)[1]:
+            if note.get("name") != "timeline-gap":
+                continue
+            lines = str(note["text"]).split("<br>")
+            long, tall = max(len(line) for line in lines) * font * 0.55 + 4, len(lines) * font * 1.3
+            width, height = (long, tall) if note["textangle"] == 0 else (tall, long)
+            x, top = self._px(note["x"]), 0.0 if note["yref"] == "paper" else self._y(note["y"])
+            boxes.append((x - width / 2, top, x + width / 2, top + height))
+        return boxes
+
+    def fits(self, start: PlacedEvent, end: PlacedEvent, word: str, font_px: float, margin: float) -> float | None:
+        """Where along the arrow (0: at ``start``, 1: at ``end``) its word goes, or None when it fits nowhere."""
         x0, y0, x1, y1 = self._px(start.x), self._y(start.y), self._px(end.x), self._y(end.y)
         width, height = text_px(len(word), font_px) + 4, font_px * 1.3
         if math.hypot(x1 - x0, y1 - y0) < max(width, height) + margin:
-            return False
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+            return None
+        for at in self.ALONG:
+            cx, cy = x0 + at * (x1 - x0), y0 + at * (y1 - y0)
+            box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+            if self._free(box):
+                self._kept.append(box)
+                return at
+        return None
+
+    def _free(self, box: tuple[float, float, float, float]) -> bool:
         pad = self._mark_px
+        if box[1] < self._band[1] and self._band[0] < box[3]:
+            return False
+        if any(box[0] < k[2] and k[0] < box[2] and box[1] < k[3] and k[1] < box[3] for k in self._gaps):
+            return False
         if any(box[0] - pad < mx < box[2] + pad and box[1] - pad < my < box[3] + pad for mx, my in self._marks):
             return False
-        if any(box[0] < k[2] and k[0] < box[2] and box[1] < k[3] and k[1] < box[3] for k in self._kept):
-            return False
-        self._kept.append(box)
-        return True
+        return not any(box[0] < k[2] and k[0] < box[2] and box[1] < k[3] and k[1] < box[3] for k in self._kept)

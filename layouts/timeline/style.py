@@ -227,3 +227,7 @@ WALL_BOTH_LABEL_PX = 660
 on wider walls too."""
 KEY_MOMENT_COLOUR = "#1A1A1A"
 KEY_MOMENT_LINE = "rgba(26, 26, 26, 0.55)"
+
+
+LINK_WORD_NAME = "timeline-link-word"
+"""The ``name`` of a word on one of the group's arrows (``layouts.timeline.links``): the labels keep clear of it."""
