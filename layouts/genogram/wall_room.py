@@ -1,0 +1,49 @@
+"""On the wall, a frame too small for the whole case: the family first (issue 16).
+
+Beside the timeline ("Beide") the geno-sociogram gets about half a projector's width. A large family (the generated
+70-person calamity: 31 family members, names on up to three lines at the projector's least type of 14 px) takes
+about 570 px across and 420 px down there by itself, so that its informal network and the organisations' boxes have
+no place left in a frame of about 620 × 600 px: fitted whole, every family name is cut ("Ov… mo…"). Then the frame
+shows less, in turn, until everyone shown is named in full: the family and its informal network (the professionals
+left out), the family and the organisations (the network left out), the family alone; the title says what is left
+out and where it is (the geno-sociogram's own wall shows everything). A frame that names everyone in full, a page
+(poster, report) and the screen keep the whole case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from layouts.genogram.captions import fit
+from layouts.genogram.context import Mark
+from models.case import Case
+from models.vocabulary import PersonKind
+
+Shown = tuple[bool, bool]
+"""(the informal network shown, the professionals shown)."""
+LESS = ((True, False), (False, True), (False, False))
+"""What a frame too small for the whole case shows instead, in turn: without the professionals, without the
+network, the family alone."""
+
+
+def fit_what_fits(fit_shown: Callable[[Shown], Any], marks_of: Callable[[Any], dict[str, Mark]], case: Case
+                  ) -> tuple[Any, tuple[str, ...]]:
+    """The fit of the whole case (``fit_shown((True, True))``), or, when it cuts a family or network name, the first of
+    :data:`LESS` that cuts none; and what it leaves out (``"network"``, ``"professionals"``; none: the whole case,
+    also when every smaller one cuts names too)."""
+    whole = fit_shown((True, True))
+    if not names_cut(case, marks_of(whole)):
+        return whole, ()
+    for network, professionals in LESS:
+        smaller = fit_shown((network, professionals))
+        if not names_cut(case, marks_of(smaller)):
+            return smaller, tuple(k for k, on in (("network", network), ("professionals", professionals)) if not on)
+    return whole, ()
+
+
+def names_cut(case: Case, marks: dict[str, Mark]) -> int:
+    """How many family and network persons' names are cut with "…" in their label's room."""
+    persons = case.person_map()
+    return sum(1 for k, m in marks.items() if k in persons and persons[k].kind != PersonKind.PROFESSIONAL
+               and m.label_chars and "…" in fit(persons[k].label, m.label_chars, m.label_lines))
