@@ -30,7 +30,7 @@ def test_beside_the_timeline_the_big_family_alone_is_named_in_full(frame: tuple[
     assert family <= set(fitted.marks) and not fitted.ring.items
     assert names_cut(case, fitted.marks) == 0
     title = genosociogram_figure(case, ViewState(as_of=ON, projector=True), frame=frame).layout.title.text
-    assert "alleen de familie" in title
+    assert "Alleen de familie" in title
 
 
 @pytest.mark.parametrize(("which", "frame", "page"), [("big", (1224, 519), False), ("big", (955, 964), False),
