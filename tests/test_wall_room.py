@@ -1,7 +1,7 @@
 """A wall frame too small for the whole case shows the family first (issue 16, :mod:`layouts.genogram.wall_room`):
-the generated 70-person calamity beside the timeline at 1280×720 (a frame of about 621 × 580-604 px) draws the
-family alone with every name in full at 14 px or more, and says so in its title; Sem there, and the 70-person case
-on the network wall, a page or a frame wide enough, keep everything."""
+the generated 70-person calamity beside the timeline at 1280×720 (the wall widens the network's half to a frame of
+about 611 × 580-600 px for it) draws the family alone with every name in full at 14 px or more, and says so in its
+title; Sem there, and the 70-person case on the network wall, a page or a frame wide enough, keep everything."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from layouts.genogram.figure import genosociogram_figure
 from layouts.genogram.fit import sociogram_layout
-from layouts.genogram.wall_room import names_cut
+from layouts.genogram.wall_room import family_frame_px, names_cut
 from layouts.view_state import ViewState
 from models import load_case
 from tests.calamity_builder import calamity_case
@@ -21,7 +21,7 @@ SEM = Path(__file__).resolve().parent.parent / "sample_cases" / "calamiteit_sem.
 ON = dt.date(2020, 3, 2)  # the 70-person case's last day
 
 
-@pytest.mark.parametrize("frame", [(621, 579), (621, 604), (606, 604)])
+@pytest.mark.parametrize("frame", [(611, 586), (611, 591), (621, 579), (606, 604)])
 def test_beside_the_timeline_the_big_family_alone_is_named_in_full(frame: tuple[int, int]) -> None:
     case = calamity_case()
     fitted = sociogram_layout(case, ON, frame, projector=True)
@@ -42,3 +42,15 @@ def test_a_frame_with_room_or_a_page_keeps_everything(which: str, frame: tuple[i
     assert fitted.left_out == ()
     assert any(item.organisation for item in fitted.ring.items)
     assert any(item.organisation is None for item in fitted.ring.items)  # the informal network
+
+
+def test_the_frame_the_family_needs() -> None:
+    """The width the wall gives the network's half beside the timeline (casusbeeld.js: at least ``family_px``): the
+    70-person family needs more than the 548 px of a 1280×720 wall's usual split, Sem's family less."""
+    big, sem = calamity_case(), load_case(SEM)
+    assert 560 < family_frame_px(big, 14, 0.35, 16) <= 620
+    assert family_frame_px(sem, 14, 0.35, 16) < 548
+    fitted = sociogram_layout(big, ON, (611, 591), projector=True)
+    assert fitted.family_px == family_frame_px(big, 14, 0.35, 16)
+    assert genosociogram_figure(big, ViewState(as_of=ON)).layout.meta["family_px"] == fitted.family_px  # the screen
+    assert sociogram_layout(big, ON, (611, 591), projector=True, page=True).family_px == 0

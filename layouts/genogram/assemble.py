@@ -107,6 +107,7 @@ def _meta(case: Case, fitted: SociogramLayout) -> dict[str, Any]:
         "index": case.index_person if case.index_person in marks else None,
         "boxes": {item.key: [round(v, 3) for v in item.box] for item in fitted.ring.items
                   if item.organisation is not None},
+        "family_px": fitted.family_px,  # the wall widens the network's half for it (casusbeeld.js)
     }
 
 

@@ -27,7 +27,7 @@ from layouts.genogram.person_fit import fit_person_labels
 from layouts.genogram.persons import title_room
 from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
 from layouts.genogram.spacing import name_room, spaced_fit
-from layouts.genogram.wall_room import Shown, fit_what_fits
+from layouts.genogram.wall_room import Shown, family_frame_px, fit_what_fits
 from layouts.style import type_scale
 from models.case import Case
 from models.network import build_graph
@@ -99,6 +99,7 @@ class SociogramLayout:
     title_lines: int = 2  # lines an organisation's name may take (three on the wall, in boxes sized for them)
     fold_room: int = 0  # px between the title and the drawing: the top boxes' fold buttons reach above them
     left_out: tuple[str, ...] = ()  # on the wall: "network", "professionals" not shown, no room (:mod:`.wall_room`)
+    family_px: int = 0  # px across a wall frame needs for the family alone, names in full (.wall_room; 0 on a page)
 
     @property
     def framed(self) -> bool:
@@ -152,7 +153,8 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
                            org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable,
                            title_lines=3 if wall else 2,
                            fold_room=fitter.fold_room if wall_boxes.button_on_top(fitter, ring) else 0,
-                           left_out=left_out)
+                           left_out=left_out,
+                           family_px=0 if page else family_frame_px(case, MIN_FRAME_FAMILY_FONT, STAGGER_PAD, SIDE_PX))
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]

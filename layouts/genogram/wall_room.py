@@ -6,17 +6,22 @@ about 570 px across and 420 px down there by itself, so that its informal networ
 no place left in a frame of about 620 × 600 px: fitted whole, every family name is cut ("Ov… mo…"). Then the frame
 shows less, in turn, until everyone shown is named in full: the family and its informal network (the professionals
 left out), the family and the organisations (the network left out), the family alone; the title says what is left
-out and where it is (the geno-sociogram's own wall shows everything). A frame that names everyone in full, a page
-(poster, report) and the screen keep the whole case.
+out (the geno-sociogram's own wall shows everything). A frame that names everyone in full, a page (poster,
+report) and the screen keep the whole case. :func:`family_frame_px` is the frame width the family alone needs: the
+wall widens the geno-sociogram's half for it, up to a little more than half the screen (``casusbeeld.js``).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
+from layouts.genogram.bounds import family_box
 from layouts.genogram.captions import fit
 from layouts.genogram.context import Mark
+from layouts.genogram.family_cache import cached_family_layout
+from layouts.genogram.spacing import min_spacing_ppu, name_room
 from models.case import Case
 from models.vocabulary import PersonKind
 
@@ -47,3 +52,14 @@ def names_cut(case: Case, marks: dict[str, Mark]) -> int:
     persons = case.person_map()
     return sum(1 for k, m in marks.items() if k in persons and persons[k].kind != PersonKind.PROFESSIONAL
                and m.label_chars and "…" in fit(persons[k].label, m.label_chars, m.label_lines))
+
+
+def family_frame_px(case: Case, font: int, stagger_pad: float, side_px: int) -> int:
+    """px across a wall frame needs for the family alone (its whole history) with its names in full at ``font`` px
+    on up to three lines, staggered (``stagger_pad`` units under a name of two lines), at the least scale its rows
+    are spaced for, and ``side_px`` either side: as :func:`.fit._fit_in_frame` lays it out."""
+    ppu = min_spacing_ppu(font)
+    room, tall, line = name_room(case, font, ppu), name_room(case, font, ppu, 3), font * 1.3 / ppu
+    fam = cached_family_layout(case, room, 2 * line + stagger_pad, tall, line)
+    x0, x1, _, _ = family_box(fam.positions, {p: tall[p] if p in fam.name_lines else r for p, r in room.items()})
+    return math.ceil((x1 - x0) * ppu + 2 * side_px)
