@@ -128,6 +128,8 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
     ts = type_scale(projector)
     scale = FRAME_SCALE if framed else Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
     graph = build_graph(case, as_of)
+    # the family first in a wall frame too small for everything, unless the caller chose what to show or unfold
+    family_first = wall and show_network and show_professionals and collapse_organisations == "auto" and not unfolded
     foldable = framed and collapse_organisations == "auto" and _professionals_shown(graph) > WALL_FOLD
     if foldable:
         # on the wall many professionals are folded into their organisation's box, unless unfolded there
@@ -142,7 +144,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
     if frame is None:
         fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
         col_w = 0.0
-    elif wall and show_network and show_professionals:  # the family first in a frame too small for everything
+    elif family_first:
         found, left_out = fit_what_fits(lambda shown: _fit_in_frame(
             case, frame, scale, lambda *args: fitter_for(*args, shown=shown)), lambda found: found[6], case)
         fitter, ring, _, _, placement, col_w, marks, anchor, ppu = found
@@ -154,7 +156,12 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
                            title_lines=3 if wall else 2,
                            fold_room=fitter.fold_room if wall_boxes.button_on_top(fitter, ring) else 0,
                            left_out=left_out,
-                           family_px=0 if page else family_frame_px(case, MIN_FRAME_FAMILY_FONT, STAGGER_PAD, SIDE_PX))
+                           family_px=0 if page else family_frame_width(case))
+
+
+def family_frame_width(case: Case) -> int:
+    """px across a wall frame needs for the family of ``case`` alone, its names in full (:mod:`.wall_room`)."""
+    return family_frame_px(case, MIN_FRAME_FAMILY_FONT, STAGGER_PAD, SIDE_PX)
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]

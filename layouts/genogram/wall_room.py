@@ -3,12 +3,13 @@
 Beside the timeline ("Beide") the geno-sociogram gets about half a projector's width. A large family (the generated
 70-person calamity: 31 family members, names on up to three lines at the projector's least type of 14 px) takes
 about 570 px across and 420 px down there by itself, so that its informal network and the organisations' boxes have
-no place left in a frame of about 620 × 600 px: fitted whole, every family name is cut ("Ov… mo…"). Then the frame
-shows less, in turn, until everyone shown is named in full: the family and its informal network (the professionals
-left out), the family and the organisations (the network left out), the family alone; the title says what is left
-out (the geno-sociogram's own wall shows everything). A frame that names everyone in full, a page (poster,
-report) and the screen keep the whole case. :func:`family_frame_px` is the frame width the family alone needs: the
-wall widens the geno-sociogram's half for it, up to a little more than half the screen (``casusbeeld.js``).
+no place left in a frame of about 610 × 590 px: fitted whole, every family name is cut ("Ov… mo…"). Then the frame
+shows the family alone, when that names everyone in full, and its title says so (the geno-sociogram's own wall
+shows everything). (The family with its network, or with the organisations, needs a frame about 800 px wide for
+that case: tried in between, they cost the wall a second or more per frame for nothing.) A frame that names
+everyone in full, a page (poster, report) and the screen keep the whole case. :func:`family_frame_px` is the frame
+width the family alone needs: the wall widens the geno-sociogram's half for it, up to a little more than half the
+screen (``casusbeeld.js``), and draws its first figure that wide (``app.navigation.first_frame``).
 """
 
 from __future__ import annotations
@@ -27,9 +28,8 @@ from models.vocabulary import PersonKind
 
 Shown = tuple[bool, bool]
 """(the informal network shown, the professionals shown)."""
-LESS = ((True, False), (False, True), (False, False))
-"""What a frame too small for the whole case shows instead, in turn: without the professionals, without the
-network, the family alone."""
+LESS = ((False, False),)
+"""What a frame too small for the whole case shows instead, in turn: the family alone."""
 
 
 def fit_what_fits(fit_shown: Callable[[Shown], Any], marks_of: Callable[[Any], dict[str, Mark]], case: Case
