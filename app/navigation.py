@@ -19,6 +19,7 @@ from app.filters import case_bounds
 from app.view_state_io import timeline_state
 from layouts.components.annotations_panel import annotation, annotation_highlights
 from layouts.components.page import empty_figure
+from layouts.genogram.fit import family_frame_width
 from layouts.texts import text
 from layouts.view_state import Highlight, ViewState
 from models.case_view import CaseView, finding
@@ -203,9 +204,11 @@ def with_no_events_note(fig: go.Figure, lang: str, projector: bool) -> go.Figure
     return fig
 
 
-WALL_FRAMES: dict[str, tuple[int, int]] = {"network": (800, 530), "both": (590, 540)}
+WALL_FRAMES: dict[str, tuple[int, int]] = {"network": (800, 530), "both": (548, 590)}
 """px: the frame the geno-sociogram is drawn for on the wall before the browser has measured the real one (what
-a 1280×720 screen leaves under the header: the main column, or half of it beside the timeline)."""
+a 1280×720 screen leaves under the header: the main column, or half of it beside the timeline; beside it at least
+as wide as the family needs, as casusbeeld.js widens it: :func:`first_frame`)."""
+FAMILY_SPARE_PX = 16  # px the wall gives a wide family's frame beyond its need (casusbeeld.js widenForFamily)
 
 MIN_FRAME, MAX_FRAME = (240, 200), (3840, 2160)
 """px: the smallest and largest measured frame drawn for (a frame outside is clamped)."""
@@ -229,6 +232,15 @@ def wall_frame(projector: bool, wall: str | None, measured: Any = None) -> tuple
     if not projector:
         return None
     return measured_frame(measured, wall) or WALL_FRAMES.get(wall or "both", WALL_FRAMES["both"])
+
+
+def first_frame(view: CaseView, frame: tuple[int, int] | None, wall: str | None, measured: Any
+                ) -> tuple[int, int] | None:
+    """``frame``, but beside the timeline before the browser has measured it: as wide as the family needs (the
+    wall widens the network's half for it), so that a large family's first drawing names everyone too."""
+    if frame is None or (wall or "both") != "both" or measured_frame(measured, wall) is not None:
+        return frame
+    return max(frame[0], family_frame_width(view.case) + FAMILY_SPARE_PX), frame[1]
 
 
 CARD_WIDTHS = (480, 1400)
@@ -265,7 +277,8 @@ def genosociogram_output(view: CaseView | None, selection: Selection, as_of_valu
         return empty_figure(projector), None
     state = ViewState(as_of=as_of_date(view, as_of_value), lang=lang, projector=projector)
     opened = tuple(str(o) for o in unfolded or () if o in view.organisation_names)
-    return genosociogram_view.output(view, state, wall_frame(projector, wall, measured),
+    return genosociogram_view.output(view, state, first_frame(view, wall_frame(projector, wall, measured), wall,
+                                                              measured),
                                      network_highlight(view, selection), shown, opened,
                                      card_width(projector, measured))
 

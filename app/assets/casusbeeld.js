@@ -180,6 +180,21 @@
     netWrap.style.setProperty("--net-width", sized ? Math.ceil(size[0] * netScale) + "px" : "auto");
   }
 
+  /* Beside the timeline the geno-sociogram's half is at least as wide as its family needs for its names in full
+     (meta.family_px, layouts/genogram/wall_room.py; the screen's figure has it too, so that the first frame the wall
+     measures is widened), up to FAMILY_SHARE of the width: the frame's 28 px, its border and 16 px to spare. */
+  var FAMILY_SHARE = 0.55;
+  function widenForFamily(on, netWrap, body) {
+    var column = netWrap.closest(".main-column");
+    if (!column) { return; }
+    var gd = netWrap.querySelector(".js-plotly-plot"), meta = gd && gd.layout && gd.layout.meta;
+    var need = on && /\bwall-both\b/.test(body.className) && meta && meta.family_px;  // the screen's figure's too
+    var value = need ? Math.min(need + 48, Math.floor(FAMILY_SHARE * column.clientWidth)) + "px" : "";
+    if (column.style.getPropertyValue("--net-least") !== value) {
+      if (value) { column.style.setProperty("--net-least", value); } else { column.style.removeProperty("--net-least"); }
+    }
+  }
+
   /* px a wall view's page still ran over the screen after its fit (paddings and gaps below the figures), per
      wall view: taken off the room of its next fits, so that the wall is one screen without a scroll bar. */
   var overrun = {};
@@ -194,6 +209,7 @@
     var on = root.classList.contains("projector"), view = /\bwall-\w+/.exec(body.className);
     var key = view ? view[0] : "";
     var screen = window.innerHeight - (on ? overrun[key] || 0 : 0), scrolled = window.scrollY;
+    widenForFamily(on, netWrap, body);
     fitTimeline(on, tlWrap, tlGraph, screen, scrolled);
     fitNetwork(on, netWrap, body, screen, scrolled);
     measureFrame(on, netWrap, body, screen, scrolled);

@@ -107,6 +107,7 @@ def _meta(case: Case, fitted: SociogramLayout) -> dict[str, Any]:
         "index": case.index_person if case.index_person in marks else None,
         "boxes": {item.key: [round(v, 3) for v in item.box] for item in fitted.ring.items
                   if item.organisation is not None},
+        "family_px": fitted.family_px,  # the wall widens the network's half for it (casusbeeld.js)
     }
 
 
@@ -257,7 +258,10 @@ def _in_frame(case: Case, fitted: SociogramLayout, ctx: Context, legend_ink: Ink
     traces = drawing_traces(ctx, scale.small) + legend_ink.traces(FONT_FAMILY, FRAME_LEGEND_SCALE.small)
     when = _when(as_of, lang)
     room = chars_in(plot_w / ppu, scale.title, ppu, bold=True) - len(when) // 2 - 2
-    title = (f"<b>{fit(case.title, max(room, 12), 1)}</b>"
+    name = fit(case.title, max(room, 12), 1)
+    if fitted.left_out:  # a wall frame too small for everything says what it shows (.wall_room); the header: the case
+        name = text("geno_left_out_" + (fitted.left_out[0] if len(fitted.left_out) == 1 else "both"), lang)
+    title = (f"<b>{esc(name)}</b>"
              f"<span style='font-size:{scale.small}px;color:{MUTED}'>  ·  {esc(when)}</span>")
     layout = _page(width, height, top, bottom, scale,
                    {"text": title, "y": 1 - 6 / height, "yanchor": "top", "yref": "container"})

@@ -27,6 +27,7 @@ from layouts.genogram.person_fit import fit_person_labels
 from layouts.genogram.persons import title_room
 from layouts.genogram.ring import CELL_H, CELL_W, RingLayout, ring_layout
 from layouts.genogram.spacing import name_room, spaced_fit
+from layouts.genogram.wall_room import Shown, family_frame_px, fit_what_fits
 from layouts.style import type_scale
 from models.case import Case
 from models.network import build_graph
@@ -97,6 +98,8 @@ class SociogramLayout:
     foldable: bool = False  # on the wall, professionals folded by default: each box has a button to (un)fold it
     title_lines: int = 2  # lines an organisation's name may take (three on the wall, in boxes sized for them)
     fold_room: int = 0  # px between the title and the drawing: the top boxes' fold buttons reach above them
+    left_out: tuple[str, ...] = ()  # on the wall: "network", "professionals" not shown, no room (:mod:`.wall_room`)
+    family_px: int = 0  # px across a wall frame needs for the family alone, names in full (.wall_room; 0 on a page)
 
     @property
     def framed(self) -> bool:
@@ -117,33 +120,48 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
     when more than :data:`WALL_FOLD` are shown, but those of the organisations in ``unfolded`` (pass ``False`` or a
     list of organisation ids to collapse to choose otherwise). ``card_width``: px of the screen's card the figure is
     drawn for (None: :data:`SCREEN_WIDTH`). ``page``: the frame is a printed page (a poster, the report), whose
-    folded boxes keep the page's sizing; on the wall they are sized for their names in px (:mod:`.sized_boxes`)."""
+    folded boxes keep the page's sizing; on the wall they are sized for their names in px (:mod:`.sized_boxes`), and
+    a frame too small for the whole case shows the family first (:mod:`.wall_room`, ``left_out``)."""
     framed = frame is not None
     wall = framed and not page
     projector = bool(projector) or framed
     ts = type_scale(projector)
     scale = FRAME_SCALE if framed else Scale(line=ts.line_width, text=ts.base, small=ts.small, title=ts.title)
     graph = build_graph(case, as_of)
+    # the family first in a wall frame too small for everything, unless the caller chose what to show or unfold
+    family_first = wall and show_network and show_professionals and collapse_organisations == "auto" and not unfolded
     foldable = framed and collapse_organisations == "auto" and _professionals_shown(graph) > WALL_FOLD
     if foldable:
         # on the wall many professionals are folded into their organisation's box, unless unfolded there
         collapse_organisations = sorted(_organisations_shown(graph) - set(unfolded)) if unfolded else "all"
 
-    def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None) -> _Fitter:
-        return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, show_network,
-                       show_professionals, family_font, room, card_width or SCREEN_WIDTH, wall,
-                       wall_boxes.FOLD_ROOM_PX if wall and foldable else 0)
+    def fitter_for(fam: FamilyLayout, family_font: int = 0, room: dict[str, float] | None = None,
+                   shown: Shown = (show_network, show_professionals)) -> _Fitter:
+        return _Fitter(case, graph, fam, scale, projector, framed, collapse_organisations, *shown, family_font, room,
+                       card_width or SCREEN_WIDTH, wall, wall_boxes.FOLD_ROOM_PX if wall and foldable else 0)
 
+    left_out: tuple[str, ...] = ()
     if frame is None:
         fitter, ring, _, _, placement, marks, anchor, ppu = _fit_on_screen(case, scale, projector, fitter_for)
         col_w = 0.0
+    elif family_first:
+        found, left_out = fit_what_fits(lambda shown: _fit_in_frame(
+            case, frame, scale, lambda *args: fitter_for(*args, shown=shown)), lambda found: found[6], case)
+        fitter, ring, _, _, placement, col_w, marks, anchor, ppu = found
     else:
         fitter, ring, _, _, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale, fitter_for)
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
                            org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable,
                            title_lines=3 if wall else 2,
-                           fold_room=fitter.fold_room if wall_boxes.button_on_top(fitter, ring) else 0)
+                           fold_room=fitter.fold_room if wall_boxes.button_on_top(fitter, ring) else 0,
+                           left_out=left_out,
+                           family_px=0 if page else family_frame_width(case))
+
+
+def family_frame_width(case: Case) -> int:
+    """px across a wall frame needs for the family of ``case`` alone, its names in full (:mod:`.wall_room`)."""
+    return family_frame_px(case, MIN_FRAME_FAMILY_FONT, STAGGER_PAD, SIDE_PX)
 
 
 def _fit_in_frame(case: Case, frame: tuple[int, int], scale: Scale, fitter_for: Callable[..., _Fitter]

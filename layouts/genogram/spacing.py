@@ -59,7 +59,8 @@ def _held_fits(case: Case, font: int, lines: int, start: float, attempt: Attempt
         guess, least = start, min_spacing_ppu(font or SCREEN_SMALL)
         for _ in range(SPACING_ROUNDS):
             found, ppu, marks = attempt(font, guess, stagger, lines)
-            if ppu >= guess * 0.98:
+            # held: drawn at about the scale spaced for (names of three lines, the last resort: none cut by it)
+            if ppu >= guess * 0.98 and (lines == 2 or ppu >= guess or not names_cut(case, marks)):
                 held[stagger] = (ppu, found, marks)  # the rows are spaced for the scale they are drawn at
                 break
             tried.append((cut_rank(case, marks, ppu < least * CRAMPED), -ppu, len(tried), found))

@@ -3,6 +3,9 @@
 NETWORK: dict[str, str] = {
     # --- geno-sociogram figure: title, hover text ---------------------------------------------------------------------
     "geno_whole_history": "whole history",
+    "geno_left_out_network": "Without the network",
+    "geno_left_out_professionals": "Without professionals",
+    "geno_left_out_both": "The family only",
     "geno_view_of": "view of",
     "geno_professionals": "professionals",
     "geno_professional_one": "professional",

@@ -3,6 +3,9 @@
 NETWORK: dict[str, str] = {
     # --- geno-sociogram figure: title, hover text ---------------------------------------------------------------------
     "geno_whole_history": "hele geschiedenis",
+    "geno_left_out_network": "Zonder het netwerk",
+    "geno_left_out_professionals": "Zonder hulpverleners",
+    "geno_left_out_both": "Alleen de familie",
     "geno_view_of": "visie van",
     "geno_professionals": "professionals",
     "geno_professional_one": "professional",
