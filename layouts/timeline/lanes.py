@@ -32,8 +32,9 @@ from layouts.timeline.style import (
     is_decision,
     lane_budget_rows,
 )
+from layouts.timeline.time_scale import LINEAR, TimeScale, focus_scale
 from models.case import Case, Event
-from models.dates import day_ms, uncertain_range
+from models.dates import day_ms, ms_day, uncertain_range
 from models.event_filter import EventFilter
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
@@ -112,6 +113,9 @@ class TimelineLayout:
     # Rows kept free between the axis (its ages and years) and the first lane of each half, for the events
     # participants add during a workshop (:data:`layouts.timeline.style.WORKSHOP_ROWS`; 0 without a workshop).
     added_rows: float = 0.0
+    # Real time (ms) → x: a focus + context axis on the wall (dense stretches wider), linear elsewhere. Every x
+    # in the layout (events, breaks, range) is in axis units; turn a real date into x with :meth:`x_of`.
+    scale: TimeScale = LINEAR
     _by_id: dict[str, PlacedEvent] = field(default_factory=dict, repr=False, compare=False)
     # Filled by timeline_figure: per language, event id → hover fields (valid as long as the layout is).
     hover_cache: dict[str, dict[str, tuple[str, str, str]]] = field(default_factory=dict, repr=False, compare=False)
@@ -139,6 +143,14 @@ class TimelineLayout:
     def added_y(self, formal: bool) -> float:
         """The y (rows) of the row a workshop's added events are drawn in, in the formal or the lived half."""
         return AXIS_UP + self.added_rows / 2 if formal else -(AXIS_DOWN + self.added_rows / 2)
+
+    def x_of(self, when: dt.date | float) -> float:
+        """The x of a day (or of a moment in ms)."""
+        return self.scale.to_axis(day_ms(when) if isinstance(when, dt.date) else when)
+
+    def day_of(self, x: float) -> dt.date:
+        """The day at x."""
+        return ms_day(round(self.scale.to_time(x)))
 
     def visible_ms(self) -> float:
         """Length of the x range without the breaks (what the plotting width shows at full zoom)."""
@@ -338,6 +350,12 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     first_day, last_day, lo_ms, hi_ms = _extent(starts, ends)
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
+    scale = LINEAR
+    if compact and projector and len(events) <= GL_THRESHOLD:
+        scale = focus_scale((start[1] for start in starts), lo_ms, hi_ms, breaks)
+        if not scale.linear:
+            starts, ends = _to_axis(scale, starts), _to_axis(scale, ends)
+            breaks = tuple((scale.to_axis(b0), scale.to_axis(b1)) for b0, b1 in breaks)
     span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
     ms_per_px = span_ms / geo.plot_width_px
 
@@ -360,7 +378,18 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
     x_range = (lo_ms - pad, hi_ms + pad)
     return TimelineLayout(tuple(lanes), tuple(placed), x_range, (bottom - 0.3, top + 0.3), first_day, last_day,
-                          lane_mode, projector, breaks, compact, added_rows, {item.event.id: item for item in placed})
+                          lane_mode, projector, breaks, compact, added_rows, scale,
+                          {item.event.id: item for item in placed})
+
+
+def _to_axis(scale: TimeScale, numbers: list) -> list:
+    """Date numbers (lo, x, hi ms, …; or None) with their ms in the scale's axis units (one numpy pass)."""
+    present = [item for item in numbers if item is not None]
+    if not present:
+        return numbers
+    moved = scale.to_axis_all([ms for item in present for ms in item[:3]]).reshape(-1, 3).tolist()
+    found = iter(moved)
+    return [None if item is None else (*next(found), *item[3:]) for item in numbers]
 
 
 
