@@ -11,7 +11,7 @@ from typing import Any
 from layouts.style import GAP_FILL, INK, MUTED, PAPER
 from layouts.texts import text
 from layouts.timeline.lanes import TimelineLayout
-from layouts.timeline.style import AXIS_DOWN, MIN_PLOT_WIDTH_PX, text_px
+from layouts.timeline.style import AXIS_DOWN, MIN_PLOT_WIDTH_PX, geometry, text_px
 from layouts.timeline.text import esc
 from models.dates import Gap, duration_text, ms_day
 
@@ -157,11 +157,12 @@ def year_ticks(layout: TimelineLayout, x_range: list[float], font_px: int, mark_
                always: bool = False) -> dict[str, Any]:
     """Ticks at whole years when the axis has breaks (plotly's own ticks bunch up beside a break; ``always``:
     without breaks too): every year, or every 2nd/5th/10th, none closer than a label's width to the one before
-    or to a break mark (on the narrowest plot)."""
+    or to a break mark (on the narrowest plot; on a focus + context axis, the wall's nominal plot)."""
     if gl or not (layout.breaks or always or not layout.scale.linear):
         return {}
     lo, hi = x_range
-    px_per_ms, px = axis_px(layout)
+    px_per_ms, px = axis_px(layout, MIN_PLOT_WIDTH_PX if layout.scale.linear
+                            else max(MIN_PLOT_WIDTH_PX, geometry(layout.projector).plot_width_px))
     need = text_px(4, font_px) + 14
     step = label_step(_YEAR_MS * px_per_ms, need)
     marks = [px(x) for x, _ in break_marks(layout, mark_font_px)]

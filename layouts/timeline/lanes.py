@@ -17,6 +17,7 @@ from layouts.timeline.lane_budget import merge_to_budget
 from layouts.timeline.packing import (
     LanePacking,
     axis_breaks,
+    broken_gaps,
     stack_intervals,  # noqa: F401  (the figure imports it from here)
     visible_span,
 )
@@ -34,13 +35,14 @@ from layouts.timeline.style import (
 )
 from layouts.timeline.time_scale import LINEAR, TimeScale, focus_scale
 from models.case import Case, Event
-from models.dates import day_ms, ms_day, uncertain_range
+from models.dates import day_ms, event_gaps, ms_day, uncertain_range
 from models.event_filter import EventFilter
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
 
 LANE_MODES = ("organisation", "event_type")
 MIN_SPAN_DAYS = 365    # the axis shows at least a year
+GAP_MONTHS = 6         # the figure shades stretches without any event this long (its gap_months)
 MIN_HALF_ROWS = 2.5    # each half is at least this many rows tall, also when empty
 _KIND_ORDER = {PersonKind.FAMILY: 0, PersonKind.NETWORK: 1, PersonKind.PROFESSIONAL: 2}
 
@@ -352,7 +354,8 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
     scale = LINEAR
     if compact and projector and len(events) <= GL_THRESHOLD:
-        scale = focus_scale((start[1] for start in starts), lo_ms, hi_ms, breaks)
+        scale = focus_scale((start[1] for start in starts), lo_ms, hi_ms, broken_gaps(case, breaks),
+                            [(day_ms(gap.start), day_ms(gap.end)) for gap in event_gaps(case.events, GAP_MONTHS)])
         if not scale.linear:
             starts, ends = _to_axis(scale, starts), _to_axis(scale, ends)
             breaks = tuple((scale.to_axis(b0), scale.to_axis(b1)) for b0, b1 in breaks)

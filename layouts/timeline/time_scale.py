@@ -8,7 +8,6 @@ axis keeps the same overall length (the events' first and last day map onto them
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,10 +15,12 @@ import numpy as np
 
 MS_PER_DAY = 86_400_000
 BIN_DAYS = 30          # density is counted per month
-WINDOW_BINS = 2        # ... over the month and the two before and after it
+WINDOW_BINS = 1        # ... over the month and the one before and after it
 MIN_WEIGHT = 0.35      # a quiet month keeps about a third of its room
-MAX_WEIGHT = 4.0       # ... a busy one gets at most four times it
-ROOM_PER_EVENT = 1.6    # room added by the square root of the (smoothed) events per month
+MAX_WEIGHT = 6.0       # ... a busy one gets at most six times it
+ROOM_PER_EVENT = 4.0    # room added by the square root of the (smoothed) events per month
+POWER = 0.5            # room grows with the events per month to this power (0.5: twice the events, 1.4× room)
+GAP_WEIGHT = 0.5       # a stretch without information keeps room for its band's label
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,17 @@ def density_weights(counts: Sequence[int]) -> list[float]:
     for i in range(len(counts)):
         window = counts[max(0, i - WINDOW_BINS):i + WINDOW_BINS + 1]
         mean = sum(window) / len(window)
-        weights.append(min(max(MIN_WEIGHT + ROOM_PER_EVENT * math.sqrt(mean), MIN_WEIGHT), MAX_WEIGHT))
+        weights.append(min(max(MIN_WEIGHT + ROOM_PER_EVENT * mean ** POWER, MIN_WEIGHT), MAX_WEIGHT))
     return weights
 
 
 def focus_scale(moments: Iterable[float], lo: float, hi: float,
-                breaks: Sequence[tuple[float, float]] = ()) -> TimeScale:
+                fixed: Sequence[tuple[float, float]] = (), gaps: Sequence[tuple[float, float]] = ()) -> TimeScale:
     """A scale that gives each month of ``lo``..``hi`` (ms) room by how many of ``moments`` (ms) fall in and
-    near it; ``lo`` and ``hi`` stay where they are. Stretches the axis leaves out (``breaks``) keep their length
-    (they are hidden anyway). :data:`LINEAR` for less than three months or evenly spread moments."""
+    near it; ``lo`` and ``hi`` stay where they are. The ``fixed`` stretches keep their length (the axis's breaks
+    with the stubs that carry their gap's label: the breaks shorten those already); the ``gaps`` (stretches without
+    information, shaded and labelled) keep at least :data:`GAP_WEIGHT` of their room. :data:`LINEAR` for less than
+    three months or evenly spread moments."""
     bin_ms = BIN_DAYS * MS_PER_DAY
     n = int((hi - lo) // bin_ms) + 1
     if n < 3:
@@ -97,12 +100,15 @@ def focus_scale(moments: Iterable[float], lo: float, hi: float,
             counts[min(int((ms - lo) // bin_ms), n - 1)] += 1
     weights = density_weights(counts)
     cuts = sorted({lo, hi, *(lo + i * bin_ms for i in range(1, n) if lo + i * bin_ms < hi),
-                   *(x for b in breaks for x in b if lo < x < hi)})
-    segments = []  # (length, weight or None inside a break)
+                   *(x for b in (*fixed, *gaps) for x in b if lo < x < hi)})
+    segments = []  # (length, weight; None: fixed)
     for a, b in itertools.pairwise(cuts):
         mid = (a + b) / 2
-        hidden = any(b0 <= mid <= b1 for b0, b1 in breaks)
-        segments.append((b - a, None if hidden else weights[min(int((mid - lo) // bin_ms), n - 1)]))
+        hidden = any(b0 <= mid <= b1 for b0, b1 in fixed)
+        weight = weights[min(int((mid - lo) // bin_ms), n - 1)]
+        if any(g0 <= mid <= g1 for g0, g1 in gaps):
+            weight = max(weight, GAP_WEIGHT)
+        segments.append((b - a, None if hidden else weight))
     shown = sum(length for length, weight in segments if weight is not None)
     weighted = sum(length * weight for length, weight in segments if weight is not None)
     if shown <= 0 or weighted <= 0:
