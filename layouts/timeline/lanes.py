@@ -357,7 +357,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
         scale = focus_scale((start[1] for start in starts), lo_ms, hi_ms, broken_gaps(case, breaks),
                             [(day_ms(gap.start), day_ms(gap.end)) for gap in event_gaps(case.events, GAP_MONTHS)])
         if not scale.linear:
-            starts, ends = _to_axis(scale, starts), _to_axis(scale, ends)
+            starts, ends = scale.numbers_to_axis(starts), scale.numbers_to_axis(ends)
             breaks = tuple((scale.to_axis(b0), scale.to_axis(b1)) for b0, b1 in breaks)
     span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
     ms_per_px = span_ms / geo.plot_width_px
@@ -384,15 +384,6 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
                           lane_mode, projector, breaks, compact, added_rows, scale,
                           {item.event.id: item for item in placed})
 
-
-def _to_axis(scale: TimeScale, numbers: list) -> list:
-    """Date numbers (lo, x, hi ms, …; or None) with their ms in the scale's axis units (one numpy pass)."""
-    present = [item for item in numbers if item is not None]
-    if not present:
-        return numbers
-    moved = scale.to_axis_all([ms for item in present for ms in item[:3]]).reshape(-1, 3).tolist()
-    found = iter(moved)
-    return [None if item is None else (*next(found), *item[3:]) for item in numbers]
 
 
 

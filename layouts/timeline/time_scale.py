@@ -46,6 +46,14 @@ class TimeScale:
         """:meth:`to_axis` of many values at once."""
         return _interp_all(np.asarray(values, dtype=float), self.real, self.axis)
 
+    def numbers_to_axis(self, numbers: list) -> list:
+        """Date numbers ((lo, x, hi ms, …) tuples, or None) with their three ms in axis units (one numpy pass)."""
+        present = [item for item in numbers if item is not None]
+        if not present:
+            return numbers
+        moved = iter(self.to_axis_all([ms for item in present for ms in item[:3]]).reshape(-1, 3).tolist())
+        return [None if item is None else (*next(moved), *item[3:]) for item in numbers]
+
     def knots(self) -> list[list[float]]:
         """``[real, axis]`` for the browser (the figure's ``layout.meta.time_knots``); empty when linear."""
         return [] if self.linear else [list(self.real), list(self.axis)]

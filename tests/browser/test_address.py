@@ -3,12 +3,14 @@ clear message for an address that names no case of the folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from playwright.sync_api import expect
 
 from layouts.texts import text
+from layouts.timeline.lanes import timeline_layout
 from models import load_case
 
 from .conftest import SAMPLES
@@ -143,4 +145,27 @@ def test_back_and_forward_between_cases_open_each_case_again(page: Any, server: 
     expect(page.locator("#case-title")).to_have_text(other, timeout=60_000)
     # the chosen case's address, not stuck after back
     assert wait_until(lambda: "case=werkplaats_daan.json" in address_of(page), 60), address_of(page)
+    assert not recorder.errors
+
+
+def test_the_walls_focus_axis_keeps_real_days_in_the_address_and_the_slider(page: Any, server: Any,
+                                                                             recorder: Any) -> None:
+    """On the wall the time axis gives Lisa's dense years more room (x is not the date): a link's stretch of days
+    is shown where those days are drawn, the window slider says real days, and a zoom writes real days."""
+    layout = timeline_layout(load_case(SAMPLES / LISA), projector=True)
+    assert not layout.scale.linear
+    days = ["2022-01-01", "2023-06-01"]
+    page.goto(f"{server.url}?case={LISA}&wall=timeline&shown={days[0]},{days[1]}")
+    want = [dt.datetime.fromtimestamp(layout.x_of(dt.date.fromisoformat(d)) / 1000, dt.UTC).date().isoformat()
+            for d in days]
+    assert wait_until(lambda: (r := page.evaluate(_RANGE_JS)) and r["shown"] == want, 90), (page.evaluate(_RANGE_JS),
+                                                                                            want)
+    slider = page.locator("#timeline-window [role=slider]").first
+    assert wait_until(lambda: abs(int(slider.get_attribute("aria-valuenow") or 0) - 18993) <= 1, 30), \
+        slider.get_attribute("aria-valuenow")  # 2022-01-01 in days since 1970, not its axis position
+    wider = [layout.x_of(dt.date(2021, 6, 1)), layout.x_of(dt.date(2023, 9, 1))]
+    page.evaluate("""(r) => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
+                     {'xaxis.range': r})""", wider)
+    search = lambda: page.evaluate("() => location.search")  # noqa: E731  (read in the page: it draws frames)
+    assert wait_until(lambda: "shown=2021-06-01,2023-09-01" in search(), 90), search()
     assert not recorder.errors
