@@ -42,6 +42,7 @@ from models.vocabulary import EventType, Layer, PersonKind
 
 LANE_MODES = ("organisation", "event_type")
 MIN_SPAN_DAYS = 365    # the axis shows at least a year
+FOCUS_ON_SCREEN = False  # the focus + context axis on the wall only (see timeline_layout)
 GAP_MONTHS = 6         # the figure shades stretches without any event this long (its gap_months)
 MIN_HALF_ROWS = 2.5    # each half is at least this many rows tall, also when empty
 _KIND_ORDER = {PersonKind.FAMILY: 0, PersonKind.NETWORK: 1, PersonKind.PROFESSIONAL: 2}
@@ -353,7 +354,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
     scale = LINEAR
-    if compact and projector and len(events) <= GL_THRESHOLD:
+    if compact and (projector or FOCUS_ON_SCREEN) and len(events) <= GL_THRESHOLD:
         scale = focus_scale((start[1] for start in starts), lo_ms, hi_ms, broken_gaps(case, breaks),
                             [(day_ms(gap.start), day_ms(gap.end)) for gap in event_gaps(case.events, GAP_MONTHS)])
         if not scale.linear:
