@@ -148,24 +148,24 @@ def test_back_and_forward_between_cases_open_each_case_again(page: Any, server: 
     assert not recorder.errors
 
 
-def test_the_walls_focus_axis_keeps_real_days_in_the_address_and_the_slider(page: Any, server: Any,
-                                                                             recorder: Any) -> None:
-    """On the wall the time axis gives Lisa's dense years more room (x is not the date): a link's stretch of days
-    is shown where those days are drawn, the window slider says real days, and a zoom writes real days."""
+
+_AS_OF_JS = """() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+    const line = gd && gd.layout && (gd.layout.shapes || []).find(s => s.name === 'timeline-as-of' && s.visible);
+    const knots = gd && gd.layout.meta && gd.layout.meta.time_knots;
+    return line ? {x: typeof line.x0 === 'number' ? line.x0 : Date.parse(line.x0.replace(' ', 'T') + 'Z'),
+                   knots: knots ? knots[0].length : 0} : null; }"""
+
+
+def test_the_walls_focus_axis_draws_a_dates_line_where_that_day_is_drawn(page: Any, server: Any,
+                                                                          recorder: Any) -> None:
+    """On the wall the time axis gives Lisa's dense years more room (x is not the date): the date from the address
+    is drawn where that day lies on the axis, and the figure carries the axis's knots for the browser."""
     layout = timeline_layout(load_case(SAMPLES / LISA), projector=True)
     assert not layout.scale.linear
-    days = ["2022-01-01", "2023-06-01"]
-    page.goto(f"{server.url}?case={LISA}&wall=timeline&shown={days[0]},{days[1]}")
-    want = [dt.datetime.fromtimestamp(layout.x_of(dt.date.fromisoformat(d)) / 1000, dt.UTC).date().isoformat()
-            for d in days]
-    assert wait_until(lambda: (r := page.evaluate(_RANGE_JS)) and r["shown"] == want, 90), (page.evaluate(_RANGE_JS),
-                                                                                            want)
-    slider = page.locator("#timeline-window [role=slider]").first
-    assert wait_until(lambda: abs(int(slider.get_attribute("aria-valuenow") or 0) - 18993) <= 1, 30), \
-        slider.get_attribute("aria-valuenow")  # 2022-01-01 in days since 1970, not its axis position
-    wider = [layout.x_of(dt.date(2021, 6, 1)), layout.x_of(dt.date(2023, 9, 1))]
-    page.evaluate("""(r) => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
-                     {'xaxis.range': r})""", wider)
-    search = lambda: page.evaluate("() => location.search")  # noqa: E731  (read in the page: it draws frames)
-    assert wait_until(lambda: "shown=2021-06-01,2023-09-01" in search(), 90), search()
+    day = dt.date(2022, 6, 1)
+    page.goto(f"{server.url}?case={LISA}&wall=timeline&date={day.isoformat()}")
+    assert wait_until(lambda: page.evaluate(_AS_OF_JS), 90), page.evaluate(_AS_OF_JS)
+    found = page.evaluate(_AS_OF_JS)
+    assert abs(found["x"] - layout.x_of(day)) < 86_400_000, (found, layout.x_of(day))
+    assert found["knots"] == len(layout.scale.real)
     assert not recorder.errors
