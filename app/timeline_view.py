@@ -152,7 +152,7 @@ def patch(view: CaseView, state: ViewState, highlight: Highlight, shown: str | N
     update = Patch()
     for index, points in where.traces:
         update["data"][index]["marker"]["opacity"] = _alphas(points, chosen)
-    line, note = as_of_marks(state.as_of, state.lang, state.projector)
+    line, note = as_of_marks(state.as_of, state.lang, state.projector, cached_layout(view, state).scale)
     if where.as_of_shape is not None:
         update["layout"]["shapes"][where.as_of_shape] = line
     if where.as_of_note is not None:

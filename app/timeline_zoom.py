@@ -30,7 +30,6 @@ from layouts.timeline.focus import HISTORY_NAME, focus_range, range_words, relay
 from layouts.timeline.style import LABEL_FIGURE_PX, WALL_BOTH_LABEL_PX
 from layouts.view_state import ViewState
 from models.case_view import CaseView
-from models.dates import day_ms
 
 WORD_NAMES = ("timeline-label", "timeline-key-moment")
 """The ``name`` of the annotations fitted for the range shown."""
@@ -71,7 +70,7 @@ def shown_range(view: CaseView, drawing: ViewState, zoom: dict[str, Any] | None)
         return None
     window = drawing.filters.window
     if window is not None:
-        return day_ms(window[0]), day_ms(window[1])
+        return layout.x_of(window[0]), layout.x_of(window[1])
     focus = None if drawing.history else focus_range(view.case, layout)
     return focus or layout.x_range
 
@@ -127,7 +126,7 @@ def _fitted_notes(view: CaseView, drawing: ViewState, base: tuple[dict[str, Any]
     gap_notes = [note for note in notes if note.get("name") == "timeline-gap"]
     return notes + range_words(view.case, layout, drawn_events(view.case, layout, drawing), drawing.lang,
                                drawing.projector, margin, x_range, plot_px, gap_notes,
-                               until=day_ms(until) if (until := story_until(view.case, drawing)) is not None
+                               until=layout.x_of(until) if (until := story_until(view.case, drawing)) is not None
                                else None, band_rows=band)
 
 
@@ -178,7 +177,7 @@ def _notes(view: CaseView, drawing: ViewState, layout: Any, base: tuple[dict[str
     notes: list[dict[str, Any]] = []
     for note in base:
         if note.get("name") == AS_OF_NAME:  # the date line may have moved since (a patch of its own)
-            note = as_of_marks(drawing.as_of, drawing.lang, drawing.projector)[1]
+            note = as_of_marks(drawing.as_of, drawing.lang, drawing.projector, layout.scale)[1]
         elif note.get("name") == HISTORY_NAME and (focus is None or x_range[0] < focus[0] - 86_400_000):
             continue  # the family history is in sight
         notes.append(note)

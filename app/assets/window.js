@@ -4,7 +4,9 @@
    timeline; this slider is a dcc.RangeSlider in days since 1970. The figure says its whole axis in
    layout.meta.window (ms); the slider follows what plotly shows after every drawing (a zoom, a double click, a
    story step, a new figure), and moving it sets the timeline's x range with Plotly.relayout — which the zoom
-   callback hears like any zoom (the labels are fitted again). Only public APIs: gd.layout, gd.on,
+   callback hears like any zoom (the labels are fitted again). On the wall the time axis gives dense stretches more
+   room (layouts/timeline/time_scale.py): x is in axis units, and layout.meta.time_knots ([real ms[], axis ms[]])
+   turns them into real time and back, so that the slider and the address always hold real days. Only public APIs: gd.layout, gd.on,
    Plotly.relayout, dash_clientside.set_props. */
 (function () {
   "use strict";
@@ -24,6 +26,37 @@
   function sameDays(range, days) {
     var lo = toMs(range[0]) / DAY, hi = toMs(range[1]) / DAY, slack = Math.max(1, (hi - lo) * 0.002);
     return Math.abs(lo - days[0]) <= slack && Math.abs(hi - days[1]) <= slack;
+  }
+
+  /* Piecewise linear through the knots xs → ys (increasing), slope 1 outside them (time_scale.py's _interp). */
+  function interp(value, xs, ys) {
+    var n = xs.length;
+    if (n < 2) { return value; }
+    if (value <= xs[0]) { return ys[0] + (value - xs[0]); }
+    if (value >= xs[n - 1]) { return ys[n - 1] + (value - xs[n - 1]); }
+    var lo = 0, hi = n - 1;
+    while (hi - lo > 1) {
+      var mid = (lo + hi) >> 1;
+      if (xs[mid] <= value) { lo = mid; } else { hi = mid; }
+    }
+    var f = (value - xs[lo]) / ((xs[hi] - xs[lo]) || 1);
+    return ys[lo] + f * (ys[hi] - ys[lo]);
+  }
+
+  function knots(gd) {
+    var found = gd && gd.layout && gd.layout.meta && gd.layout.meta.time_knots;
+    return found && found.length === 2 && found[0].length >= 2 ? found : null;
+  }
+
+  /* Axis days (x / DAY) → real days, and back; the identity on a linear axis. */
+  function realDays(gd, days) {
+    var k = knots(gd);
+    return k ? days.map(function (d) { return interp(d * DAY, k[1], k[0]) / DAY; }) : days;
+  }
+
+  function axisDays(gd, days) {
+    var k = knots(gd);
+    return k ? days.map(function (d) { return interp(d * DAY, k[0], k[1]) / DAY; }) : days;
   }
 
   function graphDiv() {
@@ -75,8 +108,8 @@
   function keepForAddress(gd, shown) {
     var opened = (gd.layout.meta || {}).opened, clientside = window.dash_clientside;
     if (!opened || document.querySelector("#story-bar:not([hidden])")) { return; }
-    var zoomed = !sameDays(opened, shown);
-    var data = {"case": gd.layout.meta.case || null, days: zoomed ? [Math.round(shown[0]), Math.round(shown[1])] : null};
+    var zoomed = !sameDays(opened, shown), real = realDays(gd, shown);
+    var data = {"case": gd.layout.meta.case || null, days: zoomed ? [Math.round(real[0]), Math.round(real[1])] : null};
     var key = JSON.stringify(data);
     if (keptRange === key) { return; }
     keptRange = key;
@@ -91,7 +124,8 @@
     var data = pendingRange, meta = gd && gd.layout && gd.layout.meta;
     if (!data || !meta || !meta.window || !window.Plotly || data["case"] !== (meta.case || null)) { return false; }
     pendingRange = null;
-    var range = data.days ? [isoDay(data.days[0]), isoDay(data.days[1])] : meta.opened;
+    var days = data.days ? axisDays(gd, data.days) : null;
+    var range = days ? [isoDay(days[0]), isoDay(days[1])] : meta.opened;
     if (!range) { return false; }
     window.Plotly.relayout(gd, {"xaxis.range": range});
     return true;
@@ -103,12 +137,13 @@
     var meta = gd.layout && gd.layout.meta;
     var whole = meta && meta.window, shown = shownDays(gd);
     if (!whole || !shown || !clientside || !clientside.set_props) { return; }
+    var ends = realDays(gd, [toMs(whole[0]) / DAY, toMs(whole[1]) / DAY]), real = realDays(gd, shown);
     if (showPending(gd)) { return; }  // follows the drawing it asked for
     if (pendingRange && Date.now() - pendingRange.since > PENDING_MS) { pendingRange = null; }  // its case never came
     if (!pendingRange) { keepForAddress(gd, shown); }
-    var lo = Math.floor(toMs(whole[0]) / DAY), hi = Math.ceil(toMs(whole[1]) / DAY);
+    var lo = Math.floor(ends[0]), hi = Math.ceil(ends[1]);
     if (!(lo < hi)) { return; }
-    var value = [Math.max(lo, Math.round(shown[0])), Math.min(hi, Math.round(shown[1]))];
+    var value = [Math.max(lo, Math.round(real[0])), Math.min(hi, Math.round(real[1]))];
     var key = [lo, hi, value[0], value[1]].join(",");
     alignUnderPlot(gd);
     if (gd.casusbeeldWindow === key) { return; }
@@ -173,11 +208,13 @@
 
     /* The window slider moved (released, or a key pressed): show that period (no output). */
     timelineWindowMove: function (value) {
-      var gd = graphDiv(), shown = shownDays(gd);
-      if (!value || value.length !== 2 || !shown || !(value[0] < value[1]) || !window.Plotly) { return; }
+      var gd = graphDiv(), axis = shownDays(gd);
+      if (!value || value.length !== 2 || !axis || !(value[0] < value[1]) || !window.Plotly) { return; }
+      var shown = realDays(gd, axis);
       if (Math.abs(shown[0] - value[0]) <= 1 && Math.abs(shown[1] - value[1]) <= 1) { return; }  // it follows
       if ((gd.casusbeeldWindowSet || []).indexOf(value.join(",")) >= 0) { return; }  // follow()'s, arriving late
-      window.Plotly.relayout(gd, {"xaxis.range": [isoDay(value[0]), isoDay(value[1])]});
+      var days = axisDays(gd, value);
+      window.Plotly.relayout(gd, {"xaxis.range": [isoDay(days[0]), isoDay(days[1])]});
     }
   });
 })();

@@ -11,9 +11,9 @@ from typing import Any
 from layouts.style import GAP_FILL, INK, MUTED, PAPER
 from layouts.texts import text
 from layouts.timeline.lanes import TimelineLayout
-from layouts.timeline.style import AXIS_DOWN, MIN_PLOT_WIDTH_PX, text_px
+from layouts.timeline.style import AXIS_DOWN, MIN_PLOT_WIDTH_PX, geometry, text_px
 from layouts.timeline.text import esc
-from models.dates import Gap, day_ms, duration_text, ms_day
+from models.dates import Gap, duration_text, ms_day
 
 _YEAR_MS = 365.2425 * 86_400_000
 _STEPS = (1, 2, 5, 10, 20)
@@ -116,7 +116,7 @@ def gap_decor(gaps: list[Gap], layout: TimelineLayout, lang: str, projector: boo
     marks = break_marks(layout, font_px)
     groups: list[list[Gap]] = []  # gaps that touch (one moment between them) share one label
     for gap in gaps:
-        x0, x1 = day_ms(gap.start), day_ms(gap.end)
+        x0, x1 = layout.x_of(gap.start), layout.x_of(gap.end)
         if x1 <= layout.x_range[0] or x0 >= layout.x_range[1]:
             continue
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
@@ -127,7 +127,7 @@ def gap_decor(gaps: list[Gap], layout: TimelineLayout, lang: str, projector: boo
             groups.append([gap])
     last_upright = -1e9
     for group in groups:
-        x0, x1 = max(day_ms(group[0].start), layout.x_range[0]), min(day_ms(group[-1].end), layout.x_range[1])
+        x0, x1 = max(layout.x_of(group[0].start), layout.x_range[0]), min(layout.x_of(group[-1].end), layout.x_range[1])
         breaks = [b for b in layout.breaks if x0 <= b[0] and b[1] <= x1]
         width_px = px(x1) - px(x0)
         found = gap_note(group[0], width_px, high_px, bool(breaks) and len(group) == 1, lang,
@@ -157,18 +157,24 @@ def year_ticks(layout: TimelineLayout, x_range: list[float], font_px: int, mark_
                always: bool = False) -> dict[str, Any]:
     """Ticks at whole years when the axis has breaks (plotly's own ticks bunch up beside a break; ``always``:
     without breaks too): every year, or every 2nd/5th/10th, none closer than a label's width to the one before
-    or to a break mark (on the narrowest plot)."""
-    if gl or not (layout.breaks or always):
+    or to a break mark (on the narrowest plot; on a focus + context axis, the wall's nominal plot)."""
+    if gl or not (layout.breaks or always or not layout.scale.linear):
         return {}
     lo, hi = x_range
-    px_per_ms, px = axis_px(layout)
+    px_per_ms, px = axis_px(layout, MIN_PLOT_WIDTH_PX if layout.scale.linear
+                            else max(MIN_PLOT_WIDTH_PX, geometry(layout.projector).plot_width_px))
     need = text_px(4, font_px) + 14
     step = label_step(_YEAR_MS * px_per_ms, need)
     marks = [px(x) for x, _ in break_marks(layout, mark_font_px)]
     clear = need / 2 + break_mark_px(mark_font_px) / 2
 
-    candidates = [day_ms(dt.date(year, 1, 1)) for year in range(ms_day(lo).year + 1, ms_day(hi).year + 1)
-                  if year % step == 0]
+    years = range(layout.day_of(lo).year + 1, layout.day_of(hi).year + 1)
+    if layout.scale.linear:
+        candidates = [layout.x_of(dt.date(year, 1, 1)) for year in years if year % step == 0]
+    else:  # a year's room varies along the axis: every year where they are wide, every 2nd/5th… where narrow
+        starts = [layout.x_of(dt.date(year, 1, 1)) for year in range(years.start, years.stop + 1)]
+        candidates = [x for year, x, end in zip(years, starts, starts[1:], strict=False)
+                      if year % label_step(px(end) - px(x), need) == 0]
     # A stretch between two breaks without a new year in it gets its year in the middle.
     edges = [lo, *(x for b in layout.breaks for x in b if lo < x < hi), hi]
     for start, end in zip(edges[::2], edges[1::2], strict=False):
@@ -182,7 +188,7 @@ def year_ticks(layout: TimelineLayout, x_range: list[float], font_px: int, mark_
                 or not lo <= x <= hi or any(abs(px(x) - mark) < clear for mark in marks):
             continue
         vals.append(x)
-        labels.append(str(ms_day(x).year))
+        labels.append(str(layout.day_of(x).year))
         last = px(x)
     return {"tickmode": "array", "tickvals": vals, "ticktext": labels, "tickangle": 0}
 

@@ -15,7 +15,7 @@ from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES, involvemen
 from layouts.timeline.traces import age_traces
 from layouts.view_state import Highlight, ViewState
 from models.case import Case, Event
-from models.dates import Gap, age_marks, day_ms, event_gaps, find_gaps, ms_day
+from models.dates import Gap, age_marks, event_gaps, find_gaps
 from models.vocabulary import EventType, FamilyInvolved, PersonKind
 
 
@@ -112,13 +112,13 @@ def child_age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str
     px_per_ms, px = axis_px(layout)
     need = age_need_px(font_px, lang)
     margin = need / 2 / px_per_ms  # keep labels whole
-    ages = age_marks(index.birth, ms_day(layout.x_range[0] + margin), ms_day(layout.x_range[1] - margin),
+    ages = age_marks(index.birth, layout.day_of(layout.x_range[0] + margin), layout.day_of(layout.x_range[1] - margin),
                      age_step(layout, font_px, lang))
     marks = [px(x) for x, _ in break_marks(layout, font_px)]
     clear = need / 2 + break_mark_px(font_px) / 2
     kept: list[tuple[float, int]] = []
     for day, age in ages:
-        x = day_ms(day)
+        x = layout.x_of(day)
         if any(b0 <= x <= b1 for b0, b1 in layout.breaks) or any(abs(px(x) - mark) < clear for mark in marks) \
                 or (kept and px(x) - px(kept[-1][0]) < need):
             continue

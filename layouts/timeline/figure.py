@@ -72,7 +72,7 @@ from layouts.timeline.traces import (
 from layouts.timeline.wall import WALL_LABEL_PX, wall_band_rows, wall_legend_px, wall_legends
 from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
 from models.case import Case
-from models.dates import Gap, day_ms, find_gaps
+from models.dates import Gap, find_gaps
 from models.vocabulary import EventType, Layer, label
 
 __all__ = [
@@ -181,7 +181,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # the axis opens on the child's story unless the family history before it is asked for (or a window is)
     focus = None if date_window or state.history else focus_range(case, layout)
     opened = part_of(layout, focus) if focus else layout  # ages spaced for what is shown
-    shown = (day_ms(date_window[0]), day_ms(date_window[1])) if date_window else focus
+    shown = (layout.x_of(date_window[0]), layout.x_of(date_window[1])) if date_window else focus
     marked, massed = marks_in_view(case, drawn, layout, view_range or shown or layout.x_range, lang)
     traces, all_marks = _mark_traces(case, layout, marked, massed is None and len(marked) == len(drawn),
                                      massed is not None, highlight, lang, projector)
@@ -210,7 +210,7 @@ def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_H
     # labels on marks, key moments; on the wall fitted for the width the timeline has on the smallest wall
     words = add_words(case, layout, marked, lang, projector, figure_layout, figure_px=label_px or wall_px,
                       x_range=view_range or shown, band_rows=band, place=labels, massed=massed is not None,
-                      until=day_ms(reveal_until) if reveal_until is not None else None)
+                      until=layout.x_of(reveal_until) if reveal_until is not None else None)
     under = [trace for trace in words if trace.get("name") == KEY_LINES_NAME]
     traces = under + traces + [trace for trace in words if trace.get("name") != KEY_LINES_NAME]
     # Traces and layout are built from known-good parts: not validated again (see layouts/plotly_adapter.py;

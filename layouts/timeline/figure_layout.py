@@ -26,6 +26,7 @@ from layouts.timeline.style import (
     plot_height_px,
 )
 from layouts.timeline.text import HoverWriter, esc
+from layouts.timeline.time_scale import LINEAR, TimeScale
 from layouts.timeline.traces import LegendRow, legend_lines
 from layouts.timeline.wall import WALL_BOTTOM_PX, WALL_TOP_PX, WallLegend, wall_legend_layouts, wall_legend_px
 from models.case import Case
@@ -37,10 +38,12 @@ AS_OF_NAME = "timeline-as-of"
 """The ``name`` of the date line's shape and of its note (a caller moves both, see :func:`as_of_marks`)."""
 
 
-def as_of_marks(as_of: dt.date | None, lang: str, projector: bool) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The date line at ``as_of`` and its note above the plot ("situatie per …"); hidden when None."""
+def as_of_marks(as_of: dt.date | None, lang: str, projector: bool, time: TimeScale = LINEAR
+                ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The date line at ``as_of`` (on the axis ``time``) and its note above the plot ("situatie per …"); hidden
+    when None."""
     scale = type_scale(projector)
-    x = day_ms(as_of) if as_of is not None else 0.0
+    x = time.to_axis(day_ms(as_of)) if as_of is not None else 0.0
     note = text("timeline_as_of", lang, date=PartialDate.from_date(as_of).format(lang)) if as_of is not None else ""
     shape = {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
              "line": {"color": INK, "width": scale.line_width + 0.5}, "name": AS_OF_NAME,
@@ -81,7 +84,8 @@ def wall_layout(figure_layout: dict[str, Any], layout: TimelineLayout, rows: lis
     figure_layout["margin"].update(b=legends_px + WALL_BOTTOM_PX, t=WALL_TOP_PX, autoexpand=False)
     # narrower, the wall scales it down whole (casusbeeld.js); a zoom refits the labels in the same rows
     figure_layout["meta"] = {"min_width": wall_px, "label_band": band, "wall": wall,
-                             "fitted_range": figure_layout["meta"]["fitted_range"]}
+                             "fitted_range": figure_layout["meta"]["fitted_range"],
+                             "time_knots": figure_layout["meta"]["time_knots"]}
     figure_layout["xaxis"].update(showticklabels=False)
     figure_layout["yaxis"].update(domain=[0, split], range=[bottom, 0])
     figure_layout["yaxis2"].update(domain=[split, 1], range=[0, top])
@@ -178,13 +182,13 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
     shapes += gap_shapes + note_shapes
     shapes += [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
                 "line": {"color": GUIDE_COLOUR, "width": 1.2, "dash": "dot"}, "layer": "below"} for x in guides]
-    as_of_shape, as_of_note = as_of_marks(as_of, lang, projector)
+    as_of_shape, as_of_note = as_of_marks(as_of, lang, projector, layout.scale)
     shapes.append(as_of_shape)
     annotations.append(as_of_note)
     lane_notes, label_px = lane_labels(layout, writer, case_persons, lang, geo, scale, projector, unnamed)
     annotations += lane_notes
     full_range = list(layout.x_range)
-    x_range = [day_ms(date_window[0]), day_ms(date_window[1])] if date_window else list(focus or full_range)
+    x_range = [layout.x_of(date_window[0]), layout.x_of(date_window[1])] if date_window else list(focus or full_range)
     if focus is not None:
         annotations.append(history_note(case, layout, focus, lang, scale.small))
     date_ticks = date_axis(layout, x_range, scale, geo, gl, focus, label_px)
@@ -222,5 +226,6 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
         yaxis={**lane_axis, "domain": [0, split], "range": [bottom, 0]},
         yaxis2={**lane_axis, "domain": [split, 1], "range": [0, top]},
         shapes=shapes, annotations=annotations,
-        meta={"window": full_range, "fitted_range": x_range, "opened": x_range},  # slider ends; words'; opens on
+        meta={"window": full_range, "fitted_range": x_range, "opened": x_range,  # slider ends; words'; opens on
+              "time_knots": layout.scale.knots()},  # real ms → axis (window.js: the address holds real days)
     )

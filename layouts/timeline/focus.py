@@ -24,7 +24,6 @@ from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from layouts.timeline.packing import visible_span
 from layouts.timeline.text import esc
 from models.case import Case
-from models.dates import day_ms, ms_day
 from models.vocabulary import Layer
 
 FOCUS_SHARE = 0.2
@@ -65,9 +64,9 @@ def focus_range(case: Case, layout: TimelineLayout) -> tuple[float, float] | Non
 def _focus_range(case: Case, layout: TimelineLayout) -> tuple[float, float] | None:
     start = story_start(case, layout)
     lo, hi = layout.x_range
-    if start is None or layout.first_day is None or not lo < day_ms(start) < hi:
+    if start is None or layout.first_day is None or not lo < layout.x_of(start) < hi:
         return None
-    x = day_ms(start)
+    x = layout.x_of(start)
     before, whole = visible_span((lo, x), layout.breaks), layout.visible_ms()
     if before <= FOCUS_SHARE * whole:
         return None
@@ -80,8 +79,8 @@ def history_note(case: Case, layout: TimelineLayout, x_range: tuple[float, float
     """The note at the plot's left edge: "◀ family history 1968–2004 · 12 events" (the events before the
     range shown)."""
     earlier = [item for item in layout.placed if item.x < x_range[0]]
-    first = min((item.start_day for item in earlier), default=ms_day(layout.x_range[0]))
-    last = ms_day(x_range[0])
+    first = min((item.start_day for item in earlier), default=layout.day_of(layout.x_range[0]))
+    last = layout.day_of(x_range[0])
     label = text("timeline_history", lang, start=first.year, end=last.year, n=len(earlier))
     return {"x": 0, "xref": "paper", "xanchor": "left", "y": 1, "yref": "paper", "yanchor": "bottom",
             "text": f"◀ {esc(label)}", "showarrow": False, "font": {"size": font_px, "color": INK},

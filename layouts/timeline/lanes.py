@@ -17,6 +17,7 @@ from layouts.timeline.lane_budget import merge_to_budget
 from layouts.timeline.packing import (
     LanePacking,
     axis_breaks,
+    broken_gaps,
     stack_intervals,  # noqa: F401  (the figure imports it from here)
     visible_span,
 )
@@ -32,14 +33,17 @@ from layouts.timeline.style import (
     is_decision,
     lane_budget_rows,
 )
+from layouts.timeline.time_scale import LINEAR, TimeScale, focus_scale
 from models.case import Case, Event
-from models.dates import day_ms, uncertain_range
+from models.dates import day_ms, event_gaps, ms_day, uncertain_range
 from models.event_filter import EventFilter
 from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
 
 LANE_MODES = ("organisation", "event_type")
 MIN_SPAN_DAYS = 365    # the axis shows at least a year
+FOCUS_ON_SCREEN = False  # the focus + context axis on the wall only (see timeline_layout)
+GAP_MONTHS = 6         # the figure shades stretches without any event this long (its gap_months)
 MIN_HALF_ROWS = 2.5    # each half is at least this many rows tall, also when empty
 _KIND_ORDER = {PersonKind.FAMILY: 0, PersonKind.NETWORK: 1, PersonKind.PROFESSIONAL: 2}
 
@@ -112,6 +116,9 @@ class TimelineLayout:
     # Rows kept free between the axis (its ages and years) and the first lane of each half, for the events
     # participants add during a workshop (:data:`layouts.timeline.style.WORKSHOP_ROWS`; 0 without a workshop).
     added_rows: float = 0.0
+    # Real time (ms) → x: a focus + context axis on the wall (dense stretches wider), linear elsewhere. Every x
+    # in the layout (events, breaks, range) is in axis units; turn a real date into x with :meth:`x_of`.
+    scale: TimeScale = LINEAR
     _by_id: dict[str, PlacedEvent] = field(default_factory=dict, repr=False, compare=False)
     # Filled by timeline_figure: per language, event id → hover fields (valid as long as the layout is).
     hover_cache: dict[str, dict[str, tuple[str, str, str]]] = field(default_factory=dict, repr=False, compare=False)
@@ -139,6 +146,14 @@ class TimelineLayout:
     def added_y(self, formal: bool) -> float:
         """The y (rows) of the row a workshop's added events are drawn in, in the formal or the lived half."""
         return AXIS_UP + self.added_rows / 2 if formal else -(AXIS_DOWN + self.added_rows / 2)
+
+    def x_of(self, when: dt.date | float) -> float:
+        """The x of a day (or of a moment in ms)."""
+        return self.scale.to_axis(day_ms(when) if isinstance(when, dt.date) else when)
+
+    def day_of(self, x: float) -> dt.date:
+        """The day at x."""
+        return ms_day(round(self.scale.to_time(x)))
 
     def visible_ms(self) -> float:
         """Length of the x range without the breaks (what the plotting width shows at full zoom)."""
@@ -338,6 +353,13 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     first_day, last_day, lo_ms, hi_ms = _extent(starts, ends)
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
+    scale = LINEAR
+    if compact and (projector or FOCUS_ON_SCREEN) and len(events) <= GL_THRESHOLD:
+        scale = focus_scale((start[1] for start in starts), lo_ms, hi_ms, broken_gaps(case, breaks),
+                            [(day_ms(gap.start), day_ms(gap.end)) for gap in event_gaps(case.events, GAP_MONTHS)])
+        if not scale.linear:
+            starts, ends = scale.numbers_to_axis(starts), scale.numbers_to_axis(ends)
+            breaks = tuple((scale.to_axis(b0), scale.to_axis(b1)) for b0, b1 in breaks)
     span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
     ms_per_px = span_ms / geo.plot_width_px
 
@@ -360,7 +382,9 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
     x_range = (lo_ms - pad, hi_ms + pad)
     return TimelineLayout(tuple(lanes), tuple(placed), x_range, (bottom - 0.3, top + 0.3), first_day, last_day,
-                          lane_mode, projector, breaks, compact, added_rows, {item.event.id: item for item in placed})
+                          lane_mode, projector, breaks, compact, added_rows, scale,
+                          {item.event.id: item for item in placed})
+
 
 
 

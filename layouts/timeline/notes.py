@@ -10,7 +10,6 @@ from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from layouts.timeline.text import note_hover
 from layouts.timeline.traces import note_traces
 from models.case import Annotation, Case
-from models.dates import day_ms
 from models.vocabulary import Layer
 
 
@@ -31,10 +30,10 @@ def annotation_marks(case: Case, layout: TimelineLayout, drawn: list[PlacedEvent
                 per_event.setdefault(event_id, []).append(note)
         if note.target.date_range is not None and (until is None or note.target.date_range.start.earliest() <= until):
             span = note.target.date_range
-            x0 = day_ms(span.start.earliest())
-            x1 = day_ms((span.end or span.start).latest() + dt.timedelta(days=1))
+            x0 = layout.x_of(span.start.earliest())
+            x1 = layout.x_of((span.end or span.start).latest() + dt.timedelta(days=1))
             if until is not None:  # story mode: the stretch so far, its end not known yet
-                x1 = min(x1, day_ms(until + dt.timedelta(days=1)))
+                x1 = min(x1, layout.x_of(until + dt.timedelta(days=1)))
             ranges.append((x0, max(x1, x0 + 86_400_000), note))
     traces: list[dict] = []
     for layer, axes in ((Layer.LIVED, ("x", "y")), (Layer.FORMAL, ("x2", "y2"))):

@@ -73,6 +73,13 @@ def axis_breaks(case: Case, gap_start: float | None = None) -> tuple[tuple[float
     return tuple(breaks)
 
 
+def broken_gaps(case: Case, breaks: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches (ms) without information that hold one of ``breaks``: the break and its stubs, which carry
+    the gap's band and label."""
+    found = [(day_ms(gap.start), day_ms(gap.end)) for gap in event_gaps(case.events, COMPRESS_MIN_MONTHS)]
+    return [(x0, x1) for x0, x1 in found if any(x0 <= b0 and b1 <= x1 for b0, b1 in breaks)]
+
+
 def visible_span(x_range: tuple[float, float], breaks: Iterable[tuple[float, float]]) -> float:
     """The length of ``x_range`` without the parts inside ``breaks``."""
     lo, hi = x_range

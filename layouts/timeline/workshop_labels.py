@@ -17,6 +17,7 @@ from layouts.timeline.label_box import LabelBox, leader_end
 from layouts.timeline.labels import LabelFrame, LabelMark, PlotScale, place_labels
 from layouts.timeline.lanes import TimelineLayout
 from layouts.timeline.style import AXIS_DOWN, AXIS_UP, GL_THRESHOLD, LABEL_FIGURE_PX, LABEL_FONT_PX, geometry
+from layouts.timeline.time_scale import LINEAR, TimeScale
 
 DAY_MS = 86_400_000
 Box = tuple[float, float, float, float]
@@ -49,6 +50,8 @@ class DrawnWords:
     boxes: tuple[Box, ...] = ()
     rows: tuple[float, float] | None = None
     """The y (rows) of the row the timeline keeps free for added events (formal, lived); None: it keeps none."""
+    time: TimeScale = LINEAR
+    """The timeline's time axis (a date's x is ``time.to_axis(ms)``)."""
 
 
 def default_frame(xs_ms: Sequence[float], projector: bool, rows: tuple[float, float] = (-4.0, 4.0)) -> LabelFrame:
@@ -114,11 +117,11 @@ def drawn_words(layout: TimelineLayout, projector: bool, margin_px: float = 200.
     rows = (layout.added_y(True), layout.added_y(False)) if layout.added_rows else None
     if not fitted:
         frame = label_frame(layout, projector, margin_px)
-        return DrawnWords(frame, _mark_boxes(layout, PlotScale(frame), geo.marker_px), rows)
+        return DrawnWords(frame, _mark_boxes(layout, PlotScale(frame), geo.marker_px), rows, layout.scale)
     words = fitted[-1]
     boxes = (*label_boxes(words.boxes), *(tuple(box) for _, box in words.words),
              *_mark_boxes(layout, PlotScale(words.frame), geo.marker_px))
-    return DrawnWords(replace(words.frame, avoid=()), (*words.frame.avoid, *boxes), rows)
+    return DrawnWords(replace(words.frame, avoid=()), (*words.frame.avoid, *boxes), rows, layout.scale)
 
 
 def _mark_boxes(layout: TimelineLayout, scale: PlotScale, marker_px: float) -> tuple[Box, ...]:

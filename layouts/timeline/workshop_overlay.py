@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from layouts.timeline.text import esc, shorten
+from layouts.timeline.time_scale import LINEAR, TimeScale
 from layouts.timeline.workshop_labels import DrawnWords, TitlePlace, default_frame, place_titles
 from models.dates import day_ms
 from models.partial_date import PartialDate
@@ -49,9 +50,9 @@ class OverlayEvent:
     perspective: str
 
 
-def _x(event: OverlayEvent) -> float | None:
+def _x(event: OverlayEvent, time: TimeScale = LINEAR) -> float | None:
     try:
-        return day_ms(PartialDate.parse(event.date).midpoint())
+        return time.to_axis(day_ms(PartialDate.parse(event.date).midpoint()))
     except (ValueError, TypeError):
         return None
 
@@ -108,7 +109,7 @@ def overlay_traces(events: Sequence[OverlayEvent], colours: dict[str, str], proj
     Titles and names are escaped: plotly shows them as written."""
     groups: dict[tuple[str, bool], list[tuple[OverlayEvent, float]]] = {}
     for event in events:
-        x = _x(event)
+        x = _x(event, drawn.time if drawn is not None else LINEAR)
         if x is not None:
             groups.setdefault((event.perspective, event.layer == "formal"), []).append((event, x))
     items = [(e, x, formal) for (_, formal), group in groups.items() for e, x in group]

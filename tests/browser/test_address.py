@@ -3,12 +3,14 @@ clear message for an address that names no case of the folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from playwright.sync_api import expect
 
 from layouts.texts import text
+from layouts.timeline.lanes import timeline_layout
 from models import load_case
 
 from .conftest import SAMPLES
@@ -143,4 +145,27 @@ def test_back_and_forward_between_cases_open_each_case_again(page: Any, server: 
     expect(page.locator("#case-title")).to_have_text(other, timeout=60_000)
     # the chosen case's address, not stuck after back
     assert wait_until(lambda: "case=werkplaats_daan.json" in address_of(page), 60), address_of(page)
+    assert not recorder.errors
+
+
+
+_AS_OF_JS = """() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+    const line = gd && gd.layout && (gd.layout.shapes || []).find(s => s.name === 'timeline-as-of' && s.visible);
+    const knots = gd && gd.layout.meta && gd.layout.meta.time_knots;
+    return line ? {x: typeof line.x0 === 'number' ? line.x0 : Date.parse(line.x0.replace(' ', 'T') + 'Z'),
+                   knots: knots ? knots[0].length : 0} : null; }"""
+
+
+def test_the_walls_focus_axis_draws_a_dates_line_where_that_day_is_drawn(page: Any, server: Any,
+                                                                          recorder: Any) -> None:
+    """On the wall the time axis gives Lisa's dense years more room (x is not the date): the date from the address
+    is drawn where that day lies on the axis, and the figure carries the axis's knots for the browser."""
+    layout = timeline_layout(load_case(SAMPLES / LISA), projector=True)
+    assert not layout.scale.linear
+    day = dt.date(2022, 6, 1)
+    page.goto(f"{server.url}?case={LISA}&wall=timeline&date={day.isoformat()}")
+    assert wait_until(lambda: page.evaluate(_AS_OF_JS), 90), page.evaluate(_AS_OF_JS)
+    found = page.evaluate(_AS_OF_JS)
+    assert abs(found["x"] - layout.x_of(day)) < 86_400_000, (found, layout.x_of(day))
+    assert found["knots"] == len(layout.scale.real)
     assert not recorder.errors
