@@ -71,7 +71,7 @@ LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functio
     "app.callbacks.group.register": 115,
     "app.callbacks.workshop.register": 89,
     "models.patterns.parallel.find_mirrored_conflicts": 85,
-    "layouts.timeline.figure_layout.layout_dict": 70,
+    "layouts.timeline.figure_layout.layout_dict": 66,
     "models.network.generations": 79,
     "app.cli.build_parser": 77,
     "models.patterns.parallel.find_mirrored_passing_on": 75,

@@ -52,8 +52,9 @@ def overlaps(a: Box, b: Box) -> bool:
 @pytest.mark.parametrize("projector", [False, True])
 def test_added_titles_keep_clear_of_each_other_and_of_the_drawn_labels(projector: bool) -> None:
     case = load_case(ROOT / "sample_cases" / "werkplaats_daan.json")
-    layout = timeline_layout(case, projector=projector)
-    timeline_figure(case, ViewState(projector=projector), layout=layout)  # the timeline as drawn: its labels
+    # as the app draws it while a workshop runs: a row kept free beside the axis, the axis linear
+    layout = timeline_layout(case, projector=projector, workshop=True)
+    timeline_figure(case, ViewState(projector=projector, workshop=True), layout=layout)  # its labels
     drawn = drawn_words(layout, projector)
     words = next(iter(layout.words_cache.values()))
     assert words.boxes, "the timeline drew labels"

@@ -158,6 +158,17 @@ def legend_layouts(rows: list[LegendRow], c: Chrome, height: int) -> tuple[dict[
     return layouts, total
 
 
+def lane_lines(layout: TimelineLayout) -> list[dict[str, Any]]:
+    """Hairlines between the lanes (the axis line separates the halves)."""
+    shapes = []
+    for lane in layout.lanes:
+        yref = "y2" if lane.layer == Layer.FORMAL else "y"
+        edge = lane.y1 + LANE_GAP / 2 if lane.layer == Layer.FORMAL else lane.y0 - LANE_GAP / 2
+        shapes.append({"type": "line", "xref": "paper", "yref": yref, "x0": 0, "x1": 1, "y0": edge, "y1": edge,
+                       "line": {"color": LANE_LINE, "width": 1}, "layer": "below"})
+    return shapes
+
+
 def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeScale, lang: str,
                    projector: bool, as_of: dt.date | None, date_window: tuple[dt.date, dt.date] | None,
                    gaps: list[Gap], guides: list[float], writer: HoverWriter, case_persons: dict,
@@ -171,12 +182,7 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
     bottom, top = layout.y_range
     plot_px = plot_height_px(top - bottom, projector)
     split = -bottom / (top - bottom)  # paper height of the axis line
-    shapes: list[dict] = []
-    for lane in layout.lanes:  # hairlines between lanes (the axis line separates the halves)
-        yref = "y2" if lane.layer == Layer.FORMAL else "y"
-        edge = lane.y1 + LANE_GAP / 2 if lane.layer == Layer.FORMAL else lane.y0 - LANE_GAP / 2
-        shapes.append({"type": "line", "xref": "paper", "yref": yref, "x0": 0, "x1": 1, "y0": edge, "y1": edge,
-                       "line": {"color": LANE_LINE, "width": 1}, "layer": "below"})
+    shapes = lane_lines(layout)
     high_px, in_lived = gap_label_room(layout, plot_px)
     gap_shapes, annotations = gap_decor(gaps, layout, lang, projector, scale.small, high_px, in_lived)
     shapes += gap_shapes + note_shapes

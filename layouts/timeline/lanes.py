@@ -339,7 +339,10 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     the fewest events are merged into one "other organisations" / "other voices" lane when there are too
     many, and long stretches without any event are shortened on the time axis. Every event stays drawn.
     ``compact=False``: one lane per organisation and person and a linear axis (posters with room to spare).
-    ``workshop``: a row beside the axis in each half is kept free for the events participants add.
+    ``workshop``: a row beside the axis in each half is kept free for the events participants add, and the axis
+    stays linear. On the wall (``projector``) the axis gives dense stretches more room than quiet ones
+    (:func:`layouts.timeline.time_scale.focus_scale`): positions are in axis units, ``layout.x_of`` turns a date into
+    one, ``layout.day_of`` back.
     """
     if lane_mode not in LANE_MODES:
         raise ValueError(f"lane_mode must be one of {LANE_MODES}, not {lane_mode!r}")
@@ -354,7 +357,8 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
     scale = LINEAR
-    if compact and (projector or FOCUS_ON_SCREEN) and len(events) <= GL_THRESHOLD:
+    # the focus + context axis on the wall; not during a workshop (each added event would move the axis)
+    if compact and (projector or FOCUS_ON_SCREEN) and not workshop and len(events) <= GL_THRESHOLD:
         scale = focus_scale((start[1] for start in starts), lo_ms, hi_ms, broken_gaps(case, breaks),
                             [(day_ms(gap.start), day_ms(gap.end)) for gap in event_gaps(case.events, GAP_MONTHS)])
         if not scale.linear:
