@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from layouts.timeline.axis import age_need_px, age_step, axis_px, break_mark_px, break_marks
-from layouts.timeline.lanes import PlacedEvent, TimelineLayout
+from layouts.timeline.lanes import GAP_MONTHS, PlacedEvent, TimelineLayout
 from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES, involvement, is_decision
 from layouts.timeline.traces import age_traces
 from layouts.view_state import Highlight, ViewState
@@ -47,13 +47,13 @@ def drawn_events(case: Case, layout: TimelineLayout, state: ViewState) -> list[P
     return [item for item in layout.placed if reveal_until is None or item.start_day <= reveal_until]
 
 
-def timeline_gaps(layout: TimelineLayout, gap_months: float = 6,
+def timeline_gaps(layout: TimelineLayout, gap_months: float = GAP_MONTHS,
                   reveal_until: dt.date | None = None) -> list[Gap]:
     """Stretches longer than ``gap_months`` that no event of ``layout`` covers (each with its uncertain range)."""
     return event_gaps((item.event for item in layout.placed), gap_months, until=reveal_until)
 
 
-def case_gaps(case: Case, layout: TimelineLayout, gap_months: float = 6,
+def case_gaps(case: Case, layout: TimelineLayout, gap_months: float = GAP_MONTHS,
               reveal_until: dt.date | None = None) -> list[Gap]:
     """Stretches longer than ``gap_months`` that no event of the whole case covers (filtered-out events count:
     filtering must not shade their time as empty). When ``layout`` holds every event of the case, the days each

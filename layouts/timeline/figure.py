@@ -40,6 +40,7 @@ from layouts.timeline.figure_layout import AS_OF_NAME, as_of_marks, layout_dict,
 from layouts.timeline.focus import focus_range
 from layouts.timeline.hover import mark_template
 from layouts.timeline.lanes import (
+    GAP_MONTHS,
     Lane,
     PlacedEvent,
     TimelineLayout,
@@ -156,7 +157,7 @@ def _mark_traces(case: Case, layout: TimelineLayout, marked: list[PlacedEvent], 
 
 def timeline_figure(case: Case, state: ViewState, *, highlight: Highlight = NO_HIGHLIGHT,
                     layout: TimelineLayout | None = None, compact: bool = True, show_annotations: bool = True,
-                    gap_months: float = 6, view_range: tuple[float, float] | None = None,
+                    gap_months: float = GAP_MONTHS, view_range: tuple[float, float] | None = None,
                     label_px: float | None = None, labels: bool = True) -> go.Figure:
     """The timeline of ``case`` as ``state`` asks: its filters (the window zooms), lanes, language, projector
     flag, date line (``state.as_of``; None: no line) and story step; ``highlight`` dims the other marks.

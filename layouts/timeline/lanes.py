@@ -43,7 +43,7 @@ from models.vocabulary import EventType, Layer, PersonKind
 LANE_MODES = ("organisation", "event_type")
 MIN_SPAN_DAYS = 365    # the axis shows at least a year
 FOCUS_ON_SCREEN = False  # the focus + context axis on the wall only (see timeline_layout)
-GAP_MONTHS = 6         # the figure shades stretches without any event this long (its gap_months)
+GAP_MONTHS = 6         # stretches without any event this long are shaded (and keep room on the focus axis)
 MIN_HALF_ROWS = 2.5    # each half is at least this many rows tall, also when empty
 _KIND_ORDER = {PersonKind.FAMILY: 0, PersonKind.NETWORK: 1, PersonKind.PROFESSIONAL: 2}
 
@@ -388,9 +388,6 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     return TimelineLayout(tuple(lanes), tuple(placed), x_range, (bottom - 0.3, top + 0.3), first_day, last_day,
                           lane_mode, projector, breaks, compact, added_rows, scale,
                           {item.event.id: item for item in placed})
-
-
-
 
 
 def timeline_event_positions(case: Case, filters: EventFilter | None = None, *, lane_mode: str = "organisation",
