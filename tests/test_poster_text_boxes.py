@@ -14,6 +14,7 @@ from svg_text_boxes import overlapping, text_boxes
 from app.export import figure_bytes, find_browser, poster_view_figure
 from app.report import view_svg
 from layouts.genogram.figure import genosociogram_figure
+from layouts.organisation_names import case_name_ladders
 from layouts.poster import poster_figure
 from layouts.timeline.figure import timeline_figure
 from layouts.view_state import ViewState
@@ -40,7 +41,10 @@ def test_genosociogram_poster_labels_do_not_overlap(name: str, size: str) -> Non
     fig = poster_view_figure(case, "genosociogram", size, printed_on=dt.date(2026, 11, 23))
     boxes = text_boxes(figure_bytes(fig, "svg"))
     labels = {p.label for p in case.persons}
-    assert sum(1 for b in boxes if b.text.split(" / ")[0] in labels or "…" in b.text) >= min(5, len(labels))
+    names = {name for ladder in case_name_ladders(case).values() for name in ladder}  # organisations, short or not
+    drawn = labels | names
+    assert sum(1 for b in boxes if b.text.split(" / ")[0] in drawn or b.text.replace(" / ", " ") in drawn
+               or "…" in b.text) >= min(5, len(labels))
     assert not overlapping(boxes)
 
 

@@ -185,7 +185,7 @@ def test_schema_version_and_required_fields_are_always_written():
     data["events"][0]["decision"] = {}  # an empty decision still says there was one
     case = validate_case_data(data)
     saved = json.loads(case_bytes(case))
-    assert list(saved)[:2] == ["schema_version", "id"] and saved["schema_version"] == SCHEMA_VERSION == "1.2"
+    assert list(saved)[:2] == ["schema_version", "id"] and saved["schema_version"] == SCHEMA_VERSION == "1.3"
     assert saved["pseudonymised"] is True and saved["events"][0]["decision"] == {}
     assert load_case(case_bytes(case)) == case
 

@@ -128,7 +128,8 @@ def test_filled_in_template_imports():
 
 FULL = {
     "Bronnen": {"Id": "s1", "Soort": "gesprek", "Titel": "Gesprek met moeder", "Datum": "4-2016", "Notitie": "n"},
-    "Organisaties": {"Id": "vt", "Naam": "Veilig Thuis regio", "Soort": "Veilig Thuis", "Notitie": "n"},
+    "Organisaties": {"Id": "vt", "Naam": "Veilig Thuis regio", "Soort": "Veilig Thuis", "Notitie": "n",
+                     "Korte naam": "VT"},
     "Personen": {"Id": "kind", "Naam of rol": "Kind", "Soort": "familie", "Geslacht": "vrouw", "Geboren": "3-2012",
                  "Overleden op": "ca. 2030", "Overleden": "ja", "Rol": "index", "Organisatie": "vt",
                  "Betrokken vanaf": "2013", "Betrokken tot": "2014", "Tweeling van": "Zus", "Eeneiig": "x",
@@ -177,7 +178,8 @@ def test_every_column_is_read_into_its_field():
     assert (dumped["created"], dumped["updated"]) == ("2024-01-02T03:04:00", "2024-02-03T04:05:00")
     assert dumped["sources"] == [{"id": "s1", "kind": "interview", "title": "Gesprek met moeder",
                                   "date": "2016-04", "note": "n"}]
-    assert dumped["organisations"] == [{"id": "vt", "name": "Veilig Thuis regio", "type": "veilig_thuis", "note": "n"}]
+    assert dumped["organisations"] == [{"id": "vt", "name": "Veilig Thuis regio", "short_name": "VT",
+                                        "type": "veilig_thuis", "note": "n"}]
     assert dumped["persons"][0] == {
         "id": "kind", "label": "Kind", "kind": "family", "gender": "female", "birth": "2012-03", "death": "~2030",
         "deceased": True, "role": "index", "organisation": "vt", "involvement": {"start": "2013", "end": "2014"},

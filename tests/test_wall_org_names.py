@@ -23,7 +23,7 @@ def test_sems_wall_names_every_folded_organisation_in_full(frame: tuple[int, int
     fitted = sociogram_layout(case, ON, frame, projector=True)
     folded = [item for item in fitted.ring.items if item.collapsed]
     assert len(folded) == 9
-    names = {o.id: o.name for o in case.organisations}
+    names = {o.id: (o.name,) for o in case.organisations}  # the full names: no short name needed
     assert names_cut_in(names, fitted.ring, fitted.ppu) == 0
     assert fitted.org_font >= 14
     assert fitted.ppu >= LEAST_PPU

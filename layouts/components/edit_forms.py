@@ -98,6 +98,7 @@ FORMS: dict[str, tuple[FormField, ...]] = {
     ),
     "organisations": (
         FormField("name", "text", quick=True),
+        FormField("short_name", "text"),
         FormField("type", "select", "organisation_type", quick=True),
         FormField("note", "textarea"),
     ),

@@ -18,6 +18,7 @@ from layouts.genogram.persons import draw_households, draw_notes, draw_organisat
 from layouts.genogram.perspective_rings import draw_perspective_rings
 from layouts.genogram.relations import draw_relationships
 from layouts.genogram.symbols import Ink
+from layouts.organisation_names import case_name_ladders
 from layouts.style import DIM_OPACITY
 from layouts.view_state import NO_HIGHLIGHT, Highlight
 from models.case import Case
@@ -61,7 +62,7 @@ def draw_sociogram(case: Case, fitted: SociogramLayout, *, as_of: dt.date | None
     graph = fitted.graph
     if not graph.number_of_nodes():
         return ctx
-    persons, orgs = case.person_map(), case.organisation_map()
+    persons, orgs, ladders = case.person_map(), case.organisation_map(), case_name_ladders(case)
     edges = [(a, b, d) for a, b, d in graph.edges(data=True)]
     partner_edges = {d["relationship"].id: d for _, _, d in edges if d["type"] == "partner"}
     parent_edges = {(a, b) for a, b, d in edges if d["type"] == "parent"}
@@ -69,7 +70,7 @@ def draw_sociogram(case: Case, fitted: SociogramLayout, *, as_of: dt.date | None
     draw_households(ctx, households_on(case, as_of))
     for item in fitted.ring.items:
         if item.organisation is not None:
-            draw_organisation(ctx, item, orgs[item.organisation].name, len(item.members))
+            draw_organisation(ctx, item, ladders[item.organisation], len(item.members))
     draw_kinship(ctx, fitted.family, partner_edges, parent_edges)
     draw_relationships(ctx, edges)
     draw_organisation_ties(ctx, case, fitted.ring, as_of)

@@ -243,10 +243,7 @@ class _Fitter:
         self.labels = {p: persons[p].label for p in self.family_marks if p in persons}
         self.index_y = (self.fam.positions[self.case.index_person][1]
                         if self.case.index_person in self.fam.positions else None)
-        orgs = self.case.organisation_map()
-        shown = {self.graph.nodes[n].get("organisation") for n in self.graph
-                 if self.graph.nodes[n].get("kind") == "professional"}
-        self.org_names = {o: orgs[o].name for o in shown if o in orgs}
+        self.org_names = wall_boxes.shown_org_names(self.case, self.graph)  # each one's names, longest first
         self.org_font = FRAME_ORG_FONT if self.framed else self.scale.small
 
     def ring(self, guess: float, columns: int | None, all_right: bool | None, above: bool = False,
@@ -263,7 +260,7 @@ class _Fitter:
             titles = wall_boxes.wall_titles(self.org_names, title_font, guess, sized, title_cap, 3 * MAX_CELL_W)
         else:
             titles = {o: (min(w, 3 * MAX_CELL_W), h) for o, (w, h) in
-                      ((o, title_room(name, title_font, guess, most)) for o, name in self.org_names.items())}
+                      ((o, title_room(names[0], title_font, guess, most)) for o, names in self.org_names.items())}
         member_chars = FRAME_MEMBER_CHARS if self.framed else MEMBER_CHARS
         fonts = label_fonts(self.scale, self.projector, guess)
         font = fonts[1]

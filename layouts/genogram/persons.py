@@ -23,6 +23,7 @@ from layouts.genogram.legend import (
 )
 from layouts.genogram.ring import COLLAPSED_H, HEADER_H, RingItem
 from layouts.genogram.symbols import FillStyle, LineStyle
+from layouts.organisation_names import first_fitting
 from layouts.style import INK, MUTED, NETWORK_COLOUR, NOTE_COLOUR, NOTE_GLYPH, PAPER, PROFESSIONAL_COLOUR
 from layouts.texts import text
 from layouts.timeline.text import note_hover
@@ -117,7 +118,10 @@ def _person_hover(ctx: Context, person: Person, node: dict, org_name: str | None
     return "<br>".join(lines)
 
 
-def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int) -> None:
+def draw_organisation(ctx: Context, item: RingItem, names: tuple[str, ...], count_total: int) -> None:
+    """An organisation's box: folded (its name and how many professionals) or unfolded around them. ``names``: its
+    names, longest first (:mod:`layouts.organisation_names`); the longest that fits is drawn, the hover has the full."""
+    name = names[0]
     s = ctx.scale
     if ctx.org_font:
         s = replace(s, small=ctx.org_font)
@@ -132,7 +136,7 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
         room = folded_title_room(x1 - x0, ctx.px_per_unit, ctx.title_lines)
         lines = folded_title_lines(y1 - y0, s.small, ctx.px_per_unit, ctx.projector, ctx.title_lines)
         count_y = item.y - 0.6 if y1 - y0 <= COLLAPSED_H + 1e-6 else y0 + 0.2 + s.small * 0.6 / ctx.px_per_unit
-        title = fit(name, chars_in(room, s.small, ctx.px_per_unit, True), lines)
+        title = _fitted_name(names, chars_in(room, s.small, ctx.px_per_unit, True), lines)
         title_y = item.y + 0.3
         if (y1 - y0 - 0.4) * ctx.px_per_unit < 2.4 * s.small:  # a small box drawn small: name and count apart
             title_y, count_y = item.y + 0.6 * s.small / ctx.px_per_unit, item.y - 0.6 * s.small / ctx.px_per_unit
@@ -157,10 +161,15 @@ def draw_organisation(ctx: Context, item: RingItem, name: str, count_total: int)
     # The name fits its box (cut with "…"); the hover has it in full.
     font = s.small
     chars = chars_in(x1 - x0 - 0.3, font, ctx.px_per_unit, bold=True)
-    label = fit(name, chars, title_lines(font, ctx.px_per_unit, item.header_h, ctx.title_lines))
+    label = _fitted_name(names, chars, title_lines(font, ctx.px_per_unit, item.header_h, ctx.title_lines))
     ctx.ink.text(item.x, y1 - 0.12, f"<b>{label}</b>", font, PROFESSIONAL_COLOUR, emph, position="bottom center")
     ctx.ink.hover(item.x, y1 - 0.45, key, f"<b>{esc(name)}</b>" + _member_list(ctx, item.members), 18)
     _fold_button(ctx, item, x1, y1, unfold=False)
+
+
+def _fitted_name(names: tuple[str, ...], chars: int, lines: int) -> str:
+    """The longest of ``names`` that fits ``lines`` lines of ``chars`` characters, escaped; else the shortest, cut."""
+    return fit(first_fitting(names, lambda name: "…" not in fit(name, chars, lines)), chars, lines)
 
 
 FOLD_BUTTON_PX = 22  # px: the diameter of an organisation box's fold / unfold button on the wall

@@ -13,10 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import networkx as nx
+
 from layouts.genogram.bounds import extent
 from layouts.genogram.captions import chars_in, fit
 from layouts.genogram.persons import WALL_PAD_PX, folded_title_lines, folded_title_room, title_room
 from layouts.genogram.ring import RingLayout
+from layouts.organisation_names import case_name_ladders
+from models.case import Case
 
 FULL_COST = 0.7
 """The folded boxes sized for every name in full when the drawing keeps this share of its scale (the family's
@@ -38,16 +42,18 @@ WALL_TITLE_PX = 240  # px: on the wall a folded box may be this wide for its nam
 TITLE_FONT = 14  # px: the organisations' names on the wall (the projector's least type; the fit's FRAME_ORG_FONT)
 
 
-def title_cut(name: str, box: tuple[float, float], font: int, ppu: float) -> bool:
-    """Whether a folded box of ``box`` (width, height) units cuts ``name`` at ``font`` px (as drawn on the wall)."""
+def title_cut(names: tuple[str, ...], box: tuple[float, float], font: int, ppu: float) -> bool:
+    """Whether a folded box of ``box`` (width, height) units cuts every one of an organisation's ``names`` (its
+    ladder, :mod:`layouts.organisation_names`) at ``font`` px (as drawn on the wall)."""
     lines = folded_title_lines(box[1], font, ppu, True, 3)
-    return "…" in fit(name, chars_in(folded_title_room(box[0], ppu, 3), font, ppu, True), lines)
+    chars = chars_in(folded_title_room(box[0], ppu, 3), font, ppu, True)
+    return all("…" in fit(name, chars, lines) for name in names)
 
 
-def names_cut_in(names: dict[str, str], ring: RingLayout, ppu: float) -> int:
+def names_cut_in(names: dict[str, tuple[str, ...]], ring: RingLayout, ppu: float) -> int:
     """How many of the folded boxes of ``ring`` drawn at ``ppu`` px a unit cut their organisation's name (``names``:
-    organisation id -> name) at the wall's type."""
-    return sum(title_cut(names.get(item.organisation or "", ""), (item.width, item.height),
+    organisation id -> its names, longest first) at the wall's type."""
+    return sum(title_cut(names.get(item.organisation or "", ("",)), (item.width, item.height),
                          ring.title_font or TITLE_FONT, ppu) for item in ring.items if item.collapsed)
 
 
@@ -84,7 +90,7 @@ def sized_ring(fitter: Any, options: Sequence[tuple[Any, ...]], fits: Sequence[f
     if full is not None and full[0] == 0:
         return full[1]
     # the shortest names in full: as many as the drawing has room for (a binary search on how many)
-    needs = sorted(title_px(fitter.org_names).values())
+    needs = sorted({need for ladder in fitter.org_names.values() for need in map(name_px, ladder)})
     part, low, high = full if full is not None and full[0] < folded else None, 1, len(needs) - 1
     while low <= high:
         k = (low + high) // 2
@@ -114,7 +120,7 @@ def _fixed_point(ring_at: Callable[[float], RingLayout], scale_of: Callable[[Rin
     return across, ppu, ring
 
 
-def fewer_cut_below(names: dict[str, str], right: tuple[float, RingLayout], below: tuple[float, RingLayout],
+def fewer_cut_below(names: dict[str, tuple[str, ...]], right: tuple[float, RingLayout], below: tuple[float, RingLayout],
                     chosen: bool) -> bool:
     """Whether the legend goes below: the place (``right``, ``below``: px a unit, the ring) whose folded boxes cut
     fewer of the organisations' ``names``, when it keeps :data:`FULL_COST` of the other's scale; else ``chosen``."""
@@ -135,23 +141,34 @@ def button_on_top(fitter: Any, ring: RingLayout) -> bool:
     return any(item.organisation and item.box[3] + 1.0 >= top for item in ring.items)
 
 
-def title_px(names: dict[str, str]) -> dict[str, float]:
-    """px each organisation's name (``names``: id -> name) needs across in a folded box on the wall (three lines at
-    most, clear of the box's edges)."""
-    return {o: title_room(name, TITLE_FONT, 1.0, TITLE_CHARS, 3)[0] + 2 * WALL_PAD_PX for o, name in names.items()}
+def shown_org_names(case: Case, graph: nx.Graph) -> dict[str, tuple[str, ...]]:
+    """Each organisation with a professional in ``graph``: its names, longest first
+    (:mod:`layouts.organisation_names`)."""
+    ladders = case_name_ladders(case)
+    shown = {d.get("organisation") for _, d in graph.nodes(data=True) if d.get("kind") == "professional"}
+    return {o: ladders[o] for o in shown if o in ladders}
 
 
-def wall_titles(names: dict[str, str], font: int, guess: float, sized: bool, cap: float, widest: float
+def name_px(name: str) -> float:
+    """px ``name`` needs across in a folded box on the wall (three lines at most, clear of the box's edges)."""
+    return title_room(name, TITLE_FONT, 1.0, TITLE_CHARS, 3)[0] + 2 * WALL_PAD_PX
+
+
+def wall_titles(names: dict[str, tuple[str, ...]], font: int, guess: float, sized: bool, cap: float, widest: float
                 ) -> dict[str, tuple[float, float]]:
     """(width, height) in units at ``guess`` each organisation's name needs on the wall at ``font`` px: on two lines,
     else three, at most ``widest`` units or :data:`WALL_TITLE_PX`; ``sized``: in folded boxes sized for their names
-    (clear of the edges by :data:`.persons.WALL_PAD_PX`); ``cap``: a name wider than this many px gets no room (its box
-    small, the name cut; 0: every name its room)."""
+    (clear of the edges by :data:`.persons.WALL_PAD_PX`); ``names``: each organisation's names, longest first;
+    ``cap``: each gets room for its longest name no wider than this many px (none: its box small, the name cut; 0:
+    room for its full name)."""
     pad = 2 * WALL_PAD_PX / guess if sized else 0.0
     widest = max(widest, WALL_TITLE_PX / guess)
-    titles = {o: (min(w + pad, widest), h + 0.75 * pad) for o, (w, h) in
-              ((o, title_room(name, font, guess, TITLE_CHARS, 3)) for o, name in names.items())}
-    if cap:
-        needs = title_px(names)
-        titles = {o: t if needs[o] <= cap else (0.0, 0.0) for o, t in titles.items()}
+    titles: dict[str, tuple[float, float]] = {}
+    for oid, ladder in names.items():
+        name = next((n for n in ladder if name_px(n) <= cap), None) if cap else ladder[0]
+        if name is None:
+            titles[oid] = (0.0, 0.0)
+            continue
+        w, h = title_room(name, font, guess, TITLE_CHARS, 3)
+        titles[oid] = (min(w + pad, widest), h + 0.75 * pad)
     return titles

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from layouts.inert import drawn_text
+from layouts.organisation_names import case_name_ladders
 from layouts.style import NOTE_GLYPH
 from layouts.texts import text
 from layouts.timeline.style import INVOLVEMENT_GLYPH
@@ -45,6 +46,7 @@ class HoverWriter:
         self.lang = lang
         self.persons = case.person_map()
         self.organisations = case.organisation_map()
+        self.ladders = case_name_ladders(case)  # each organisation's names, longest first
         self.sources = {source.id: source for source in case.sources}
         self._memo: dict[tuple, str] = {}  # lines many events share: dates, kind and organisation, persons
 
@@ -140,10 +142,15 @@ def lane_label(kind: str, ref: str, case_names: HoverWriter, lang: str, limit: i
     if kind == "other":
         return [text("timeline_lane_other", lang)]
     name = " ".join(case_names.name(ref).split())
-    short = short_name(name, limit)
+    ladder = case_names.ladders.get(ref, (name,))  # an organisation's names, longest first
+    for rung in ladder:  # the longest that fits whole ("Politie, basisteam West" → "Politie West")
+        wrapped = textwrap.wrap(rung, limit, break_long_words=False)
+        if len(wrapped) <= lines and all(len(line) <= limit for line in wrapped):
+            return wrapped
+    short = short_name(ladder[-1], limit)
     if lines == 1 or "…" not in short:  # whole, or only its qualifier left out ("Politie")
         return [short]
-    wrapped = textwrap.wrap(name, limit, break_long_words=False)
+    wrapped = textwrap.wrap(ladder[-1], limit, break_long_words=False)
     if len(wrapped) > lines:
         wrapped = [*wrapped[: lines - 1], short_name(" ".join(wrapped[lines - 1:]), limit)]
     return wrapped

@@ -12,16 +12,19 @@ from models.authorship import Author, Contributor  # noqa: F401 (re-exported: mo
 from models.partial_date import PartialDate
 from models.vocabulary import SourceKind
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 """1.1 adds optional fields only (topics, key moments, informants, joint events, organisation ties…): a 1.0
 file is a valid 1.1 file and loads and saves unchanged. 1.2 adds the group's perspectives, links between events and
-the perspective-switch table (:mod:`models.group`), all optional."""
-READABLE_VERSIONS = ("1.0", "1.1", "1.2")
+the perspective-switch table (:mod:`models.group`), all optional. 1.3 adds an organisation's short name
+(optional)."""
+READABLE_VERSIONS = ("1.0", "1.1", "1.2", "1.3")
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 """Identifiers: letters, digits and ``_ . : -``, at most 64 characters."""
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=24)]
+"""A name for short, drawn where the full name has no room (an organisation's "JB Oost")."""
 LongText = Annotated[str, StringConstraints(max_length=20_000)]
 
 

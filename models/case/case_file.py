@@ -32,7 +32,7 @@ class LayoutHints(CaseItem):
 class Case(CaseItem):
     """One pseudonymised case file."""
 
-    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3"] = SCHEMA_VERSION
     id: Id = Field(description="A pseudonymous case id, never a name")
     title: ShortText
     description: LongText | None = None

@@ -7,7 +7,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from models.case.base import ADDED_BY, CaseItem, Contributor, Id, LongText, Period, ShortText
+from models.case.base import ADDED_BY, CaseItem, Contributor, Id, LongText, Period, ShortName, ShortText
 from models.partial_date import PartialDate
 from models.partner_status import partner_status_on
 from models.vocabulary import (
@@ -79,6 +79,8 @@ class Person(CaseItem):
 class Organisation(CaseItem):
     id: Id
     name: ShortText
+    short_name: ShortName | None = Field(
+        None, description="What the team calls it for short ('JB Oost'): drawn where the full name has no room")
     type: OrganisationType
     note: LongText | None = None
 

@@ -98,6 +98,7 @@ ORGANISATIONS = Sheet("Organisaties", "organisations", "o", (
     _c("Naam", "name", required=True),
     _c("Soort", "type", "enum", OrganisationType, required=True),
     _c("Notitie", "note"),
+    _c("Korte naam", "short_name"),
 ))
 
 RELATIONSHIPS = Sheet("Relaties", "relationships", "r", (

@@ -83,6 +83,7 @@ EDITING: dict[str, str] = {
     "field_persons_involvement_end": "Involved until",
     "field_persons_note": "Note",
     "field_organisations_name": "Name",
+    "field_organisations_short_name": 'Short name (e.g. "JB Oost"; drawn where the name has no room)',
     "field_organisations_type": "Type of organisation",
     "field_organisations_note": "Note",
     "field_relationships_source": "From",

@@ -83,6 +83,7 @@ EDITING: dict[str, str] = {
     "field_persons_involvement_end": "Betrokken tot",
     "field_persons_note": "Notitie",
     "field_organisations_name": "Naam",
+    "field_organisations_short_name": 'Korte naam (bijv. "JB Oost"; getekend waar de naam niet past)',
     "field_organisations_type": "Soort organisatie",
     "field_organisations_note": "Notitie",
     "field_relationships_source": "Van",
