@@ -24,10 +24,12 @@ from app.timeline_view import ZOOMED, base_signature, cached_layout, remember_zo
 from app.view_state_io import timeline_state
 from layouts.style import type_scale
 from layouts.timeline.aggregate import AGGREGATE_ABOVE
+from layouts.timeline.drawn import uses_webgl
 from layouts.timeline.figure import AS_OF_NAME, as_of_marks, drawn_events, story_until, timeline_figure
 from layouts.timeline.figure_layout import date_tick_count
 from layouts.timeline.focus import HISTORY_NAME, focus_range, range_words, relayout_range
 from layouts.timeline.style import LABEL_FIGURE_PX, WALL_BOTH_LABEL_PX
+from layouts.timeline.zoom_ticks import sets_own_ticks, zoomed_ticks
 from layouts.view_state import ViewState
 from models.case_view import CaseView
 
@@ -114,7 +116,20 @@ def zoom_update(view: CaseView, state: ViewState, shown: str | None, zoom: dict[
     if not drawing.projector:  # as many date labels as the measured plot holds upright
         nticks = date_tick_count(plot_px, type_scale(False))
         update["layout"]["xaxis"]["nticks"] = update["layout"]["xaxis2"]["nticks"] = nticks
+    if (asked or _autoranged(zoom)) and sets_own_ticks(layout, uses_webgl(len(drawn))):
+        # the figure lists its ticks: the zoomed stretch gets its own (a refit keeps the figure's)
+        scale = type_scale(drawing.projector)
+        ticks = zoomed_ticks(layout, x_range, plot_px, scale.base, scale.small, drawing.lang)
+        for axis in ("xaxis", "xaxis2"):
+            for key, value in ticks.items():
+                update["layout"][axis][key] = value
     return update, None
+
+
+def _autoranged(zoom: dict[str, Any] | None) -> bool:
+    """Whether the zoom store reports a zoom out to the whole axis (a double click, the home button)."""
+    relayout = (zoom or {}).get("relayout")
+    return isinstance(relayout, dict) and any(key.endswith("autorange") and value for key, value in relayout.items())
 
 
 def _fitted_notes(view: CaseView, drawing: ViewState, base: tuple[dict[str, Any], ...], margin: float, band: float,

@@ -58,13 +58,19 @@ _PATTERNS = tuple((re.compile(rf"(?<![\w-]){long}(?![\w])", re.IGNORECASE), shor
                   for long, short in ABBREVIATIONS)
 
 
-def abbreviated(name: str) -> str:
-    """``name`` with its qualifier left out (a place in it kept) and Dutch youth care's long words shortened."""
+def without_qualifier(name: str) -> str:
+    """``name`` without what is in brackets or after a comma, a place in that kept ("Politie West")."""
     name = " ".join(re.sub(r"\s*\([^)]*\)", "", name).split())
     if ", " in name:
         head, tail = name.split(", ", 1)
         last = tail.split()[-1] if tail.split() else ""
         name = f"{head} {last}" if last.lower() in PLACES and last.lower() not in head.lower() else head
+    return name
+
+
+def abbreviated(name: str) -> str:
+    """``name`` with its qualifier left out (a place in it kept) and Dutch youth care's long words shortened."""
+    name = without_qualifier(name)
     name = re.sub(r"\b[Rr]egio (?=\w)", "", name)
     for pattern, short in _PATTERNS:
         name = pattern.sub(short, name)
@@ -105,5 +111,7 @@ def case_name_ladders(case: Case) -> dict[str, tuple[str, ...]]:
 
 
 def first_fitting(ladder: tuple[str, ...], fits: Callable[[str], bool]) -> str:
-    """The longest name of ``ladder`` that ``fits``; else its shortest (to be cut where it is drawn)."""
-    return next((name for name in ladder if fits(name)), ladder[-1])
+    """The longest name of ``ladder`` that ``fits``; else its shortest that does not start with an article, to be cut
+    where it is drawn ("JB…" says more than "De…")."""
+    return next((name for name in ladder if fits(name)),
+                next((name for name in reversed(ladder) if name.split()[0].lower() not in ARTICLES), ladder[0]))

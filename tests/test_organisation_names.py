@@ -49,7 +49,8 @@ def test_the_ladder_runs_longest_first_with_the_files_short_name_before_any_rule
     assert ladders["baken"] == ("Crisisopvang Het Baken", "Het Baken")
     assert ladders["wt"] == ("Wijkteam Oost",)
     assert first_fitting(ladders["baken"], lambda name: len(name) <= 12) == "Het Baken"
-    assert first_fitting(ladders["baken"], lambda name: len(name) <= 4) == "Het Baken"  # the shortest, to be cut
+    assert first_fitting(ladders["jb"], lambda name: len(name) <= 2) == "JBO"  # the shortest, to be cut ...
+    assert first_fitting(ladders["baken"], lambda name: len(name) <= 4) == "Crisisopvang Het Baken"  # ... not "He…"
 
 
 def test_a_short_name_two_organisations_would_share_is_left_out() -> None:

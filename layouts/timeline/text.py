@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from layouts.inert import drawn_text
-from layouts.organisation_names import case_name_ladders
+from layouts.organisation_names import case_name_ladders, without_qualifier
 from layouts.style import NOTE_GLYPH
 from layouts.texts import text
 from layouts.timeline.style import INVOLVEMENT_GLYPH
@@ -143,9 +143,13 @@ def lane_label(kind: str, ref: str, case_names: HoverWriter, lang: str, limit: i
         return [text("timeline_lane_other", lang)]
     name = " ".join(case_names.name(ref).split())
     ladder = case_names.ladders.get(ref, (name,))  # an organisation's names, longest first
-    for rung in ladder:  # the longest that fits whole ("Politie, basisteam West" → "Politie West")
+    # on one line, else without its qualifier ("Politie, basisteam West" → "Politie West"), else on ``lines``
+    # lines, else the shorter names ("JB Noord") on one line or on ``lines``
+    tries = [(name, 1), (without_qualifier(name), 1), (name, lines)] + [(rung, n) for rung in ladder[1:]
+                                                                        for n in (1, lines)]
+    for rung, most in tries:
         wrapped = textwrap.wrap(rung, limit, break_long_words=False)
-        if len(wrapped) <= lines and all(len(line) <= limit for line in wrapped):
+        if len(wrapped) <= most and all(len(line) <= limit for line in wrapped):
             return wrapped
     short = short_name(ladder[-1], limit)
     if lines == 1 or "…" not in short:  # whole, or only its qualifier left out ("Politie")
