@@ -172,3 +172,24 @@ def test_the_pattern_panel_is_in_sight_on_the_wall(page: Any, width: int, height
     size = page.evaluate("(el) => parseFloat(getComputedStyle(el).fontSize)", question.element_handle())
     assert size >= 18, size  # projector type, read from the back of the room
     assert page.evaluate("() => window.scrollY") == 0
+
+
+def test_a_zoom_on_the_wall_shows_the_months_it_spans(page: Any) -> None:
+    """The wall's axis lists its years; zoomed into half a year it would show none: the zoom brings months."""
+    _open_sem(page, 1280, 720)
+    _wall(page, "timeline")
+    graph = "#timeline-graph .js-plotly-plot"
+    assert wait_until(lambda: page.evaluate(f"() => !!document.querySelector('{graph}')?.layout?.meta?.time_knots"))
+    page.evaluate("""(graph) => {  // real days → the focus axis's units, as window.js does
+        const gd = document.querySelector(graph), [real, axis] = gd.layout.meta.time_knots;
+        const at = (ms) => { for (let i = 1; i < real.length; i++) if (ms <= real[i])
+            return axis[i - 1] + (ms - real[i - 1]) / (real[i] - real[i - 1]) * (axis[i] - axis[i - 1]);
+            return axis[axis.length - 1]; };
+        window.Plotly.relayout(gd, {'xaxis.range': [at(Date.parse('2019-03-01')), at(Date.parse('2019-10-01'))]});
+    }""", graph)
+
+    def ticks() -> list[str]:
+        return page.evaluate(f"() => [...document.querySelectorAll('{graph} .xtick text, {graph} .x2tick text')]"
+                             ".map(t => t.textContent)")
+    assert wait_until(lambda: {"jun", "jul", "aug"} <= set(ticks()), 30), ticks()
+    assert any(tick.endswith("2019") for tick in ticks())
