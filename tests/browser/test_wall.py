@@ -193,3 +193,27 @@ def test_a_zoom_on_the_wall_shows_the_months_it_spans(page: Any) -> None:
                              ".map(t => t.textContent)")
     assert wait_until(lambda: {"jun", "jul", "aug"} <= set(ticks()), 30), ticks()
     assert any(tick.endswith("2019") for tick in ticks())
+
+
+@pytest.mark.parametrize("view", ["timeline", "both"])
+def test_a_selection_on_a_1280_wall_shows_its_details_in_a_drawer_and_keeps_the_picture(page: Any, view: str) -> None:
+    """Beside a column the timeline shrank to a type nobody at the back can read, and below Beide's views the details
+    were off the screen: on a 1280 × 720 wall they float over the picture's right edge, the picture keeps its size."""
+    _open_sem(page, 1280, 720)
+    _wall(page, view)
+    assert wait_until(lambda: (b := _svg_box(page, "timeline-graph")) and b["width"] > 300, 60)
+    page.wait_for_timeout(800)
+    before = _svg_box(page, "timeline-graph")
+    court_order = next(e for e in SEM.events if e.type.value == "court_order")
+    click_point(page, "timeline-graph", court_order.id)  # a mark drawn near it may take the click: any event will do
+    expect(page.locator(".details-card")).to_be_visible()
+    expect(page.locator("#details .details-kind")).to_have_text(text("event", "nl"), ignore_case=True)
+    expect(page.locator(".details-card")).to_be_in_viewport(ratio=0.9)
+    page.wait_for_timeout(800)
+    after = _svg_box(page, "timeline-graph")
+    assert after and before
+    assert abs(after["width"] - before["width"]) < 2 and abs(after["height"] - before["height"]) < 2
+    assert page.evaluate("() => document.documentElement.scrollHeight <= window.innerHeight + 1")
+    expect(page.locator("#clear-selection")).to_be_hidden()  # the drawer's × clears it, nothing over the lane names
+    page.locator("#details-close").click()
+    expect(page.locator(".details-card")).to_be_hidden()
