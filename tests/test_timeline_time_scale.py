@@ -79,10 +79,12 @@ def test_screen_posters_and_a_running_workshop_keep_a_linear_axis():
 def test_wall_years_are_labelled_at_their_first_of_january():
     case = _lisa()
     layout = timeline_layout(case, projector=True)
-    fig = timeline_figure(case, ViewState(projector=True), layout=layout)
+    fig = timeline_figure(case, ViewState(projector=True, wall="timeline"), layout=layout)
     axis = fig.layout.xaxis
     assert axis.tickvals and len(axis.tickvals) == len(axis.ticktext) >= 4
     assert {"2023", "2024"} <= set(axis.ticktext)  # the dense years, each labelled
+    beside = timeline_figure(case, ViewState(projector=True, wall="both"), layout=layout).layout.xaxis
+    assert 3 <= len(beside.ticktext) < len(axis.ticktext)  # Beide's narrower plot: fewer, never run together
     for x, year in zip(axis.tickvals, axis.ticktext, strict=True):
         assert layout.day_of(x) == dt.date(int(year), 1, 1)
     assert fig.layout.meta["time_knots"] == layout.scale.knots()

@@ -61,3 +61,16 @@ def test_one_organisation_unfolds_on_the_wall() -> None:
     assert f"fold:{org}" in opened and f"unfold:{org}" not in opened
     others = {k for k in folded if k.startswith("unfold:")} - {f"unfold:{org}"}
     assert others <= opened  # the other organisations stay folded
+
+
+def test_a_printed_page_folds_the_boxes_but_prints_no_fold_buttons() -> None:
+    """The "+" that unfolds a box is for the wall's hand: on a poster or in the report it is ink with no use."""
+    case = load_case(SAMPLES / "calamiteit_sem.json")
+    state = ViewState(as_of=dt.date(2022, 6, 11), projector=True)
+    page = genosociogram_figure(case, state, frame=(1600, 1000), page=True)
+    assert {k for k in marks(page) if k.startswith("org:")}  # folded into boxes ...
+    assert not {k for k in marks(page) if k.startswith(("unfold:", "fold:"))}  # ... without buttons
+    texts = [t for trace in page.data if trace.mode == "text" for t in trace.text]
+    assert "<b>+</b>" not in texts
+    wall = genosociogram_figure(case, state, frame=(1600, 1000))
+    assert {k for k in marks(wall) if k.startswith("unfold:")}

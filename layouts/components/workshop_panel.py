@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from typing import Any, Protocol
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import segno
 from dash import dcc, html
@@ -21,6 +21,12 @@ JOIN_PATH = "/meedoen"
 def join_url(host_url: str, code: str) -> str:
     """The address a participant opens: ``http://<host>/meedoen?code=XXXXX``."""
     return f"{host_url.rstrip('/')}{JOIN_PATH}?{urlencode({'code': code})}"
+
+
+def only_this_computer(url: str) -> bool:
+    """Whether ``url`` names this computer (loopback): a participant's phone cannot reach it."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def qr_data_uri(url: str) -> str:
@@ -188,6 +194,8 @@ def join_block(code: str, url: str, participants: Sequence[ParticipantLike], col
         html.Div([
             html.Div(text("workshop_join_at", lang), className="workshop-join-label"),
             html.Div(url, className="workshop-url"),
+            *([html.Div(text("workshop_local_only", lang), className="workshop-local-only", role="note")]
+              if only_this_computer(url) else []),
             html.Div(code, className="workshop-code", id="workshop-code"),
             html.Div(text("workshop_participants", lang, n=len(participants)), className="workshop-count",
                      id="workshop-count"),

@@ -152,7 +152,7 @@ def sociogram_layout(case: Case, as_of: dt.date | None = None, frame: tuple[int,
         fitter, ring, _, _, placement, col_w, marks, anchor, ppu = _fit_in_frame(case, frame, scale, fitter_for)
     return SociogramLayout(graph=graph, family=fitter.fam, ring=ring, marks=marks, anchor=anchor, box=fitter.box,
                            scale=scale, ppu=ppu, projector=projector, frame=frame, placement=placement,
-                           org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable,
+                           org_font=ring.title_font or fitter.org_font, legend_col_w=col_w, foldable=foldable and wall,
                            title_lines=3 if wall else 2,
                            fold_room=fitter.fold_room if wall_boxes.button_on_top(fitter, ring) else 0,
                            left_out=left_out,

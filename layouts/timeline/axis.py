@@ -154,15 +154,16 @@ def gap_decor(gaps: list[Gap], layout: TimelineLayout, lang: str, projector: boo
 
 
 def year_ticks(layout: TimelineLayout, x_range: list[float], font_px: int, mark_font_px: int, gl: bool,
-               always: bool = False) -> dict[str, Any]:
+               always: bool = False, plot_px: float | None = None) -> dict[str, Any]:
     """Ticks at whole years when the axis has breaks (plotly's own ticks bunch up beside a break; ``always``:
     without breaks too): every year, or every 2nd/5th/10th, none closer than a label's width to the one before
-    or to a break mark (on the narrowest plot; on a focus + context axis, the wall's nominal plot)."""
+    or to a break mark (on a ``plot_px`` wide plot: the wall's the figure is fitted for; else the narrowest plot, on
+    a focus + context axis the wall's nominal plot)."""
     if gl or not (layout.breaks or always or not layout.scale.linear):
         return {}
     lo, hi = x_range
-    px_per_ms, px = axis_px(layout, MIN_PLOT_WIDTH_PX if layout.scale.linear
-                            else max(MIN_PLOT_WIDTH_PX, geometry(layout.projector).plot_width_px))
+    px_per_ms, px = axis_px(layout, plot_px or (MIN_PLOT_WIDTH_PX if layout.scale.linear
+                                                else max(MIN_PLOT_WIDTH_PX, geometry(layout.projector).plot_width_px)))
     need = text_px(4, font_px) + 14
     step = label_step(_YEAR_MS * px_per_ms, need)
     marks = [px(x) for x, _ in break_marks(layout, mark_font_px)]

@@ -255,7 +255,7 @@ def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[
     figure_layout = layout_dict(case, layout, geo, scale, lang, projector, state.as_of, state.filters.window, gaps,
                                 guides, HoverWriter(case, lang), ProvenanceOf(case).persons, keys, legend_rows, gl,
                                 note_shapes, focus, future_lanes(layout, drawn_events(case, layout, state))
-                                if reveal_until is not None else frozenset())
+                                if reveal_until is not None else frozenset(), wall_px)
     band = 0.0
     if wall_px is not None:
         band = wall_band_rows(layout.y_range[1] - layout.y_range[0],

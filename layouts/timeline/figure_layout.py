@@ -98,14 +98,14 @@ def part_of(layout: TimelineLayout, x_range: tuple[float, float]) -> TimelineLay
 
 
 def axis_year_ticks(layout: TimelineLayout, x_range: list[float], scale: TypeScale, gl: bool,
-                focus: tuple[float, float] | None) -> dict[str, Any]:
+                    focus: tuple[float, float] | None, plot_px: float | None = None) -> dict[str, Any]:
     """Year ticks for an axis with breaks; with ``focus``, spaced for the story the axis opens on and, in the
     family history before it (reached with the window slider above the figure), for the whole axis."""
     if focus is None or list(focus) != x_range:
-        return year_ticks(layout, x_range, scale.base, scale.small, gl)
-    story = year_ticks(part_of(layout, focus), list(focus), scale.base, scale.small, gl, always=True)
+        return year_ticks(layout, x_range, scale.base, scale.small, gl, plot_px=plot_px)
+    story = year_ticks(part_of(layout, focus), list(focus), scale.base, scale.small, gl, always=True, plot_px=plot_px)
     history = year_ticks(part_of(layout, (layout.x_range[0], focus[0])), [layout.x_range[0], focus[0]], scale.base,
-                         scale.small, gl, always=True)
+                         scale.small, gl, always=True, plot_px=plot_px)
     if not story or not history:
         return story or history
     return {**story, "tickvals": [*history["tickvals"], *story["tickvals"]],
@@ -119,7 +119,8 @@ def date_tick_count(plot_px: float, scale: TypeScale) -> int:
 
 
 def date_axis(layout: TimelineLayout, x_range: list[float], scale: TypeScale, geo: Geometry, gl: bool,
-              focus: tuple[float, float] | None, label_px: float = 0.0) -> dict[str, Any]:
+              focus: tuple[float, float] | None, label_px: float = 0.0, wall_px: float | None = None
+              ) -> dict[str, Any]:
     """What both time axes share: date ticks (days, months or years as the zoom goes), the range, the breaks. On
     the screen the date labels are counted for the plot's measured width (before it is measured, the narrowest the
     app gives); on the wall for its nominal width."""
@@ -130,7 +131,7 @@ def date_axis(layout: TimelineLayout, x_range: list[float], scale: TypeScale, ge
         {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
         {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
     ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False, "rangebreaks": rangebreaks(layout, gl),
-        **axis_year_ticks(layout, x_range, scale, gl, focus)}
+        **axis_year_ticks(layout, x_range, scale, gl, focus, wall_px - label_px - 12 if wall_px else None)}
 
 
 def legend_width_px(geo: Geometry, label_px: float) -> float:
@@ -173,8 +174,8 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
                    projector: bool, as_of: dt.date | None, date_window: tuple[dt.date, dt.date] | None,
                    gaps: list[Gap], guides: list[float], writer: HoverWriter, case_persons: dict,
                    keys: list[dict], legend_groups: list[LegendRow], gl: bool, note_shapes: list[dict],
-                   focus: tuple[float, float] | None = None, unnamed: frozenset[str] = frozenset()
-                   ) -> dict[str, Any]:
+                   focus: tuple[float, float] | None = None, unnamed: frozenset[str] = frozenset(),
+                   wall_px: float | None = None) -> dict[str, Any]:
     """The figure's layout: two lane axes sharing one time axis (showing ``date_window``, else ``focus``, else
     all), shapes and notes, and the whole axis in ``meta["window"]`` (for the window slider above the figure);
     the lanes of ``unnamed`` without their name."""
@@ -197,7 +198,7 @@ def layout_dict(case: Case, layout: TimelineLayout, geo: Geometry, scale: TypeSc
     x_range = [layout.x_of(date_window[0]), layout.x_of(date_window[1])] if date_window else list(focus or full_range)
     if focus is not None:
         annotations.append(history_note(case, layout, focus, lang, scale.small))
-    date_ticks = date_axis(layout, x_range, scale, geo, gl, focus, label_px)
+    date_ticks = date_axis(layout, x_range, scale, geo, gl, focus, label_px, wall_px)
     lane_axis = {"fixedrange": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                  "showticklabels": False}
     top_px = c.title_px

@@ -49,7 +49,7 @@ def zoomed_ticks(layout: TimelineLayout, x_range: tuple[float, float], plot_px: 
         days = [first + dt.timedelta(days=k) for k in range(1, span, 7 * weeks)]
         return {"tickmode": "array", "tickvals": [layout.x_of(day) for day in days],
                 "ticktext": [f"{day.day} {names[day.month - 1]}" for day in days], "tickangle": 0}
-    return year_ticks(part_of(layout, x_range), [lo, hi], font_px, mark_font_px, False, always=True) \
+    return year_ticks(part_of(layout, x_range), [lo, hi], font_px, mark_font_px, False, always=True, plot_px=plot_px) \
         or {"tickmode": "array", "tickvals": [], "ticktext": []}
 
 
