@@ -16,10 +16,12 @@ from app.state import case_view, content_hash, list_case_files, open_case_bytes,
 from app.view_state_io import case_name, query_state
 from layouts.components.i18n import normal_lang
 from layouts.components.page import case_options, lane_options
+from layouts.components.privacy_badge import badge_parts
 from layouts.texts import text
 from models import CaseError, Problem
 from models.limits import MAX_PROBLEMS_SHOWN
 from models.loading import DEFAULT_MAX_BYTES
+from models.privacy_guard import privacy_findings
 from models.saving import fingerprint
 
 
@@ -239,11 +241,20 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         return view.case.title, True, False, chooser_placeholder(store, lang)
 
     @app.callback(
+        Output("pseudo-badge", "children"), Output("pseudo-badge", "className"), Output("pseudo-badge", "title"),
+        Input("case-store", "data"), Input("lang", "value"),
+    )
+    def _privacy_badge(store: dict[str, Any] | None, lang: str) -> tuple[str, str, str]:
+        lang = normal_lang(lang)
+        view = case_view(store)
+        return badge_parts(privacy_findings(view.case) if view is not None else [], lang)
+
+    @app.callback(
         Output({"type": "i18n", "key": ALL}, "children"),
         Output("root", "lang"), Output("case-chooser", "options"),
         Output("filter-persons", "placeholder"), Output("filter-organisations", "placeholder"),
         Output("filter-types", "placeholder"), Output("filter-layer", "options"),
-        Output("table-search", "placeholder"), Output("pseudo-badge", "title"),
+        Output("table-search", "placeholder"),
         Output("timeline-wrap", "aria-label"), Output("genosociogram-wrap", "aria-label"),
         Output("table-prev", "aria-label"), Output("table-next", "aria-label"), Output("lane-mode", "options"),
         Input("lang", "value"),
@@ -257,7 +268,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
                   {"label": text("layer_lived_short", lang), "value": "lived"}]
         return (texts, lang, case_options(list_case_files(cases, include_skipped=True), lang),
                 text("filter_all", lang), text("filter_all", lang), text("filter_all", lang), layers,
-                text("table_search_placeholder", lang), text("pseudonymised_hint", lang),
+                text("table_search_placeholder", lang),
                 text("timeline_aria", lang), text("genosociogram_aria", lang), text("page_prev", lang),
                 text("page_next", lang),
                 lane_options(lang))

@@ -133,7 +133,7 @@ def _header(files: Sequence[OfferedCase], lang: str, user: str | None = None, lo
         # a case from the folder opens right after the page: say so rather than "no case open"
         html.H1(text("opening_case" if any(not f.skipped for f in files) else "no_case_title", lang),
                 id="case-title", className="case-title"),
-        html.Span([T("pseudonymised", lang)], className="badge pseudo-badge", id="pseudo-badge",
+        html.Span(text("pseudonymised", lang), className="badge pseudo-badge", id="pseudo-badge",
                   title=text("pseudonymised_hint", lang)),
     ], className="header-title")
     return html.Header([title, controls], className="app-header")

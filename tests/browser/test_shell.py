@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -121,3 +122,20 @@ def test_everything_stays_local(page: Any, recorder: Recorder) -> None:
     assert page.evaluate("localStorage.length") == 0
     assert page.evaluate("sessionStorage.length") == 0
     assert not [e for e in recorder.errors if "favicon" not in e], recorder.errors
+
+
+def test_a_file_holding_real_data_gets_a_warning_badge_not_the_green_one(page: Any, tmp_path: Path) -> None:
+    """A file that declares itself pseudonymised but holds a real-looking name and a phone number: on a projector
+    the badge must not vouch for it (trial: it opened under "Gepseudonimiseerde casus")."""
+    data = json.loads((ROOT / "sample_cases" / "minimal.json").read_text(encoding="utf-8"))
+    data["persons"][0]["label"] = "Jan de Vries"
+    data["description"] = "Bel moeder op 06-12345678"
+    leaky = tmp_path / "echt.json"
+    leaky.write_text(json.dumps(data), encoding="utf-8")
+    page.set_input_files("#upload input[type=file]", str(leaky))
+    badge = page.locator("#pseudo-badge")
+    expect(badge).to_have_text("Controleer pseudonimisering (2)")
+    expect(badge).to_have_class(re.compile(r"\bpseudo-badge-check\b"))
+    expect(badge).to_have_attribute("title", re.compile(r"persons\[0\]\.label"))
+    page.set_input_files("#upload input[type=file]", str(ROOT / "sample_cases" / "minimal.json"))
+    expect(badge).to_have_text("Gepseudonimiseerde casus")

@@ -4,6 +4,9 @@ PAGE: dict[str, str] = {
     # --- page chrome: header, case chooser, upload --------------------------------------------------------------------
     "app_name": "casusbeeld",
     "pseudonymised": "Pseudonymised case",
+    "pseudonymised_check": 'Check pseudonymisation ({n})',
+    "pseudonymised_check_hint": "This file says it is pseudonymised but seems to hold real data. Change it before showing or sharing it (the command 'casusbeeld pseudonymise' helps):",
+    "pseudonymised_more": '… and {n} more',
     "pseudonymised_hint": "This file holds no real names. Everything stays on this computer.",
     "no_case_title": "No case open",
     "opening_case": "Opening the case…",

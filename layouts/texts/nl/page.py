@@ -4,6 +4,9 @@ PAGE: dict[str, str] = {
     # --- page chrome: header, case chooser, upload --------------------------------------------------------------------
     "app_name": "casusbeeld",
     "pseudonymised": "Gepseudonimiseerde casus",
+    "pseudonymised_check": 'Controleer pseudonimisering ({n})',
+    "pseudonymised_check_hint": "Dit bestand zegt dat het gepseudonimiseerd is, maar lijkt echte gegevens te bevatten. Pas ze aan vóór het tonen of delen (de opdracht 'casusbeeld pseudonymise' helpt):",
+    "pseudonymised_more": '… en nog {n}',
     "pseudonymised_hint": "Dit bestand bevat geen echte namen. Alles blijft op deze computer.",
     "no_case_title": "Geen casus geopend",
     "opening_case": "Casus wordt geopend…",
