@@ -5,7 +5,7 @@ WORKSHOP: dict[str, str] = {
     "workshop_open": "Workshop",
     "workshop_open_hint": "Open a workshop: everyone in the room adds from their own phone or laptop",
     "workshop_title": "Workshop",
-    "workshop_local_only": "This address only works on this computer: a phone in the room cannot reach it. For phones: serve the app on the network (README, ‘Workshop’) and open this page at this computer's network address.",
+    "workshop_local_only": 'Phones cannot reach this address: it only works on this computer (see README, ‘Workshop’).',
     "workshop_join_at": "Join: scan the code or go to",
     "workshop_qr_alt": "QR code to join the workshop",
     "workshop_participants": "Participants: {n}",

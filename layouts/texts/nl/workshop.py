@@ -5,7 +5,7 @@ WORKSHOP: dict[str, str] = {
     "workshop_open": "Workshop",
     "workshop_open_hint": "Open een workshop: iedereen in de zaal voegt vanaf de eigen telefoon of laptop toe",
     "workshop_title": "Workshop",
-    "workshop_local_only": 'Dit adres werkt alleen op deze computer: een telefoon in de zaal bereikt het niet. Voor telefoons: start de app op het netwerk (README, ‘Workshop’) en open deze pagina via het netwerkadres van deze computer.',
+    "workshop_local_only": 'Telefoons bereiken dit adres niet: het werkt alleen op deze computer (zie README, ‘Workshop’).',
     "workshop_join_at": "Doe mee: scan de code of ga naar",
     "workshop_qr_alt": "QR-code om mee te doen aan de workshop",
     "workshop_participants": "Deelnemers: {n}",
