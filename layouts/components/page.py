@@ -97,6 +97,9 @@ def _account(user: str | None, logout: bool, lang: str) -> html.Div | None:
     return html.Div(parts, className="account hide-on-projector")
 
 
+UPLOAD_KINDS = ".json,.xlsx,.csv"  # the files "Bestand openen…" takes (upload.js names any other at once)
+
+
 def _header(files: Sequence[OfferedCase], lang: str, user: str | None = None, logout: bool = False) -> html.Header:
     chooser = html.Div([
         html.Label(T("choose_case", lang), htmlFor="case-chooser", className="visually-hidden"),
@@ -105,17 +108,19 @@ def _header(files: Sequence[OfferedCase], lang: str, user: str | None = None, lo
                      className="case-chooser", labels=dropdown_labels(lang)),
     ], className="chooser-wrap hide-on-projector", hidden=len(files) <= 1)
     upload = dcc.Upload(
-        id="upload", accept=".json,application/json,.xlsx,.csv,text/csv", multiple=False, max_size=MAX_FILE_BYTES,
+        id="upload", accept=f"{UPLOAD_KINDS},application/json,text/csv", multiple=False, max_size=MAX_FILE_BYTES,
         children=html.Div(["⤒ ", T("upload", lang)], className="btn btn-outline-secondary btn-sm upload-button",
                           id="upload-button", role="button", tabIndex="0"),
         className="upload-wrap hide-on-projector")
     too_large = html.Div(T("upload_too_large", lang), id="upload-too-large", hidden=True, role="alert",
                          className="upload-too-large hide-on-projector", **{"data-limit": str(MAX_FILE_BYTES)})
+    wrong_kind = html.Div(T("upload_wrong_kind", lang), id="upload-wrong-kind", hidden=True, role="alert",
+                          className="upload-too-large hide-on-projector", **{"data-kinds": UPLOAD_KINDS})
     controls = html.Div([
         chooser, upload,
         html.A(T("upload_template", lang), href="/sjabloon.xlsx", download="sjabloon.xlsx", id="template-link",
                className="template-link hide-on-projector", title=text("upload_template_hint", lang)),
-        too_large,
+        too_large, wrong_kind,
         dbc.RadioItems(id="lang", value=lang, inline=True, class_name="lang-switch",
                        options=[{"label": "NL", "value": "nl"}, {"label": "EN", "value": "en"}],
                        input_class_name="btn-check", label_class_name="btn btn-outline-secondary btn-sm",

@@ -64,6 +64,22 @@ def test_a_file_too_large_to_open_is_said_so_and_keeps_the_case(page: Any) -> No
     expect(page.locator("#case-title")).to_have_text("Minimale casus")
 
 
+def test_a_file_of_another_kind_is_said_so_and_keeps_the_case(page: Any) -> None:
+    """The upload component drops a .docx without a word (trial: "nothing happens")."""
+    title = page.locator("#case-title").inner_text()
+    note = page.locator("#upload-wrong-kind")
+    expect(note).to_be_hidden()
+    page.set_input_files("#upload input[type=file]", files=[{
+        "name": "verslag.docx", "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "buffer": b"PK\x03\x04 not a case"}])
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("kan casusbeeld niet openen")
+    expect(page.locator("#case-title")).to_have_text(title)
+    page.set_input_files("#upload input[type=file]", str(ROOT / "sample_cases" / "minimal.json"))
+    expect(note).to_be_hidden()
+    expect(page.locator("#case-title")).to_have_text("Minimale casus")
+
+
 def test_valid_upload_opens_the_case(page: Any) -> None:
     page.set_input_files("#upload input[type=file]", str(ROOT / "sample_cases" / "minimal.json"))
     expect(page.locator("#case-title")).to_have_text("Minimale casus")

@@ -17,6 +17,7 @@ PAGE: dict[str, str] = {
     "choose_case_placeholder": "Choose a case…",
     "invalid_marker": "(invalid)",
     "case_skipped": "skipped: not a regular file in this folder",
+    "upload_wrong_kind": 'casusbeeld cannot open this kind of file: choose a case file (.json) or a filled-in template (.xlsx or .csv).',
     "upload_too_large": "This file is too large to open (over 20 MB); a case is much smaller. Is it the right file?",
     "upload": "Open file…",
     "projector": "Projector",

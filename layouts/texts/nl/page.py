@@ -17,6 +17,7 @@ PAGE: dict[str, str] = {
     "choose_case_placeholder": "Kies een casus…",
     "invalid_marker": "(ongeldig)",
     "case_skipped": "overgeslagen: geen gewoon bestand in deze map",
+    "upload_wrong_kind": 'Dit soort bestand kan casusbeeld niet openen: kies een casusbestand (.json) of een ingevuld sjabloon (.xlsx of .csv).',
     "upload_too_large": "Dit bestand is te groot om te openen (meer dan 20 MB); een casus is veel kleiner. Is het het goede bestand?",
     "upload": "Bestand openen…",
     "projector": "Beamer",
