@@ -4,6 +4,7 @@ when they cannot fit."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 
@@ -160,3 +161,21 @@ def test_width_estimate_follows_the_font() -> None:
     """Narrow letters take less room than wide ones, capitals more than lower case (DejaVu Sans)."""
     assert text_width("iiii", 13) < text_width("nnnn", 13) < text_width("MMMM", 13)
     assert text_width("abc", 26) == pytest.approx(2 * text_width("abc", 13))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_refits_keep_the_fit_that_labels_the_most_important_marks_then_the_most(seed: int) -> None:
+    """Other fits (a one-line box, finer rows for leader lines) never label fewer important marks than the frame's
+    own fit, nor fewer marks when they label as many important ones; the labels still overlap nothing."""
+    marks = _random_marks(120, seed)
+    frame = LabelFrame(width_px=1300, height_px=420, x_range=(-30, 3700), y_range=(-5, 4), font_px=13,
+                       regions=((1.0, 4.0), (-5.0, -1.5)), max_lines=1)
+    refitted = dataclasses.replace(frame, refits=((13 * 1.2, 2.0), (13 * 1.2, 3.0), (13 * 1.2, 4.0)))
+
+    def score(boxes: list[LabelBox]) -> tuple[int, int]:
+        return sum(marks[box.index].priority <= 2 for box in boxes), len(boxes)
+
+    once, best = place_labels(marks, frame), place_labels(marks, refitted)
+    assert score(best) >= score(once)
+    for a, b in itertools.combinations(best, 2):
+        assert not _overlap(_box(a), _box(b)), (a, b)

@@ -139,3 +139,11 @@ def test_the_date_lines_note_stands_left_of_the_line_on_the_wall() -> None:
     _, note = as_of_marks(dt.date(2022, 6, 11), "nl", True)
     assert note["xanchor"] == "right" and "11 juni 2022" in note["text"]
     assert as_of_marks(dt.date(2022, 6, 11), "nl", False)[1]["xanchor"] == "center"
+
+
+@pytest.mark.parametrize("name", ["calamiteit_sem", "lisa_gesloten_jeugdzorg", "noor_jeugd_ggz"])
+def test_the_smallest_wall_labels_forty_events(name: str) -> None:
+    """On the smallest wall (the timeline across 1280 × 720) every bundled case of 40 events or more labels at
+    least 40 (issue 15), the weighty ones first (the browser's count: tests/browser/test_wall_labels.py)."""
+    _, words, _ = _wall(load_case(SAMPLES / f"{name}.json"))
+    assert len(words.boxes) >= 40

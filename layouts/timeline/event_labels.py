@@ -37,7 +37,13 @@ from layouts.timeline.style import (
     is_decision,
     plot_height_px,
 )
-from layouts.timeline.wall import WALL_DRIFT_PX, WALL_LINE_PX, wall_growth, wall_key_lines
+from layouts.timeline.wall import (
+    WALL_DRIFT_PX,
+    WALL_LINE_PX,
+    WALL_REFITS,
+    wall_growth,
+    wall_key_lines,
+)
 from models.case import Case, Event, Person
 from models.vocabulary import EventType, Layer
 
@@ -230,7 +236,8 @@ def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
         line_px=LABEL_FONT_PX[projector] * 1.3,
         avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
         max_width_px=WALL_LINE_PX * wall_growth(width_px) if band_rows else 0.0,
-        max_drift_px=WALL_DRIFT_PX * wall_growth(width_px) if band_rows else 0.0, leaders=not massed)
+        max_drift_px=WALL_DRIFT_PX * wall_growth(width_px) if band_rows else 0.0, leaders=not massed,
+        refits=tuple((LABEL_FONT_PX[projector] * height, rows) for height, rows in WALL_REFITS) if band_rows else ())
 
 
 def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list[LabelMark]:

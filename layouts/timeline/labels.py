@@ -17,7 +17,7 @@ plotly's SVG text falls back to on Linux and in exports).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -25,7 +25,7 @@ import numpy as np
 from layouts.timeline.label_box import PAD, SLANT, LabelBox, leader_end
 from layouts.timeline.label_grid import CELL, Grid
 from layouts.timeline.text_widths import ELLIPSIS, dangling, text_width, wrap_title
-from layouts.timeline.uncross import uncross
+from layouts.timeline.uncross import crossings, uncross
 
 __all__ = ["ELLIPSIS", "LabelBox", "LabelFrame", "LabelMark", "PlotScale", "leader_end", "place_labels", "text_width",
            "wrap_title"]
@@ -67,6 +67,7 @@ class LabelFrame:
     leaders_under: bool = False  # a leader line may pass under a label beside its mark (drawn over it, opaque)
     max_drift_px: float = 0.0  # farthest a label sits sideways from its mark, px (0: any; see label_box.near_enough)
     leaders: bool = True      # False: labels beside their marks only, no leader lines (thousands of events in view)
+    refits: tuple[tuple[float, float], ...] = ()  # other fits tried: (line height px, far rows a line over this apart)
 
     @property
     def line_height(self) -> float:
@@ -129,21 +130,37 @@ def place_labels(marks: Sequence[LabelMark], frame: LabelFrame) -> list[LabelBox
     """Labels for as many of ``marks`` as fit, most important first (see the module docstring).
 
     The important marks (priority ≤ 2) are labelled first: beside their marks where there is room, then with
-    leader lines; then the rest the same way."""
+    leader lines; then the rest the same way. With ``frame.refits`` other fits are made (another line height, a finer
+    grid of places for leader lines) and the one that labels the most important marks, then the most marks, then
+    with the fewest crossing leader lines, is kept."""
     scale = PlotScale(frame)
-    state = _State(*(Grid(frame.width_px, frame.height_px) for _ in range(4)), frame.leaders_under)
     obstacles = _obstacles(marks, frame, scale)
-    for box in obstacles:
-        state.blocked.fill_box(box)
     order = sorted(range(len(marks)), key=lambda i: (marks[i].priority, marks[i].x))[: frame.limit]
     bands = {i: _region(marks[i], frame, scale) for i in order}  # each mark's band, worked out once for its three tries
+    best: tuple[tuple[int, int, int], list[LabelBox]] | None = None
+    for line_px, row_step in ((frame.line_height, 2.0), *(frame.refits if frame.leaders else ())):
+        boxes = _placed(marks, replace(frame, line_px=line_px), scale, obstacles, order, bands, row_step)
+        score = (sum(marks[box.index].priority <= 2 for box in boxes), len(boxes), -len(crossings(boxes)))
+        if best is None or score > best[0]:
+            best = (score, boxes)
+    assert best is not None
+    return best[1]
+
+
+def _placed(marks: Sequence[LabelMark], frame: LabelFrame, scale: PlotScale,
+            obstacles: list[tuple[float, float, float, float]], order: list[int],
+            bands: dict[int, tuple[float, float]], row_step: float) -> list[LabelBox]:
+    """One fit of :func:`place_labels` whose far places' rows are a line over ``row_step`` apart."""
+    state = _State(*(Grid(frame.width_px, frame.height_px) for _ in range(4)), frame.leaders_under)
+    for box in obstacles:
+        state.blocked.fill_box(box)
     placed: dict[int, LabelBox] = {}
     for tier in ([i for i in order if marks[i].priority <= 2], [i for i in order if marks[i].priority > 2]):
         for far in (0, 1, 2) if frame.leaders else (0,):  # beside the mark, then with a leader line, a long one
             for i in tier:
                 if i in placed:
                     continue
-                box = _place_one(i, marks[i], frame, scale, state, far, bands[i])
+                box = _place_one(i, marks[i], frame, scale, state, far, bands[i], row_step)
                 if box is not None:
                     placed[i] = box
                     state.take(box)
@@ -255,13 +272,14 @@ def _near_place(mx: float, my: float, r: float, w: float, h: float, width: float
 
 
 def _far_place(mx: float, my: float, r: float, w: float, h: float, frame: LabelFrame, state: _State, far: int,
-               region: tuple[float, float]) -> tuple[int, float, float] | None:
+               region: tuple[float, float], row_step: float = 2.0) -> tuple[int, float, float] | None:
     """The place for a w × h label further from its mark, with a leader line: the nearest free one of a grid of
     places within the pass's reach whose line runs through no label (crossing another line only when none of
-    the nearest avoids that); its rank among all the grid's places (nearest first), its left and top."""
+    the nearest avoids that); its rank among all the grid's places (nearest first), its left and top. Its rows are
+    a line over ``row_step`` apart."""
     reach, step, drift = frame.reach * far, frame.line_height, frame.max_drift_px
     dx = np.arange(-w - reach, reach + 1, max(step, 12.0))
-    dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / 2)
+    dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / row_step)
     lefts, tops = mx + dx, my + dy - h / 2  # the columns and rows of the grid
     # the columns inside the plot (one run of them: lefts grow); the places keep their order
     inside = np.flatnonzero((lefts >= 0) & (lefts + w <= frame.width_px))
@@ -300,7 +318,7 @@ def _far_place(mx: float, my: float, r: float, w: float, h: float, frame: LabelF
 
 
 def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale, state: _State, far: int,
-               band: tuple[float, float]) -> LabelBox | None:
+               band: tuple[float, float], row_step: float = 2.0) -> LabelBox | None:
     """The label of ``mark`` beside it (``far`` 0) or with a leader line of the pass's reach, in its ``band``."""
     mx, my, r = scale.x(mark.x), scale.y(mark.y), mark.size_px / 2
     top_px, bottom_px = band
@@ -309,7 +327,7 @@ def _place_one(index: int, mark: LabelMark, frame: LabelFrame, scale: PlotScale,
         if best is not None and rank * FORM_COST >= best[0]:
             break  # a shorter form further down the list costs more than the place found
         if far:
-            found = _far_place(mx, my, r, w, h, frame, state, far, (top_px, bottom_px))
+            found = _far_place(mx, my, r, w, h, frame, state, far, (top_px, bottom_px), row_step)
             if found is None:
                 continue
             k, left, top, side = *found, "leader"

@@ -32,6 +32,13 @@ WALL_PLOT_PX = 994
 WALL_DRIFT_PX = 100
 """px: the farthest a label on the wall sits sideways from its mark. A word half a wall away from its mark, on a
 long leader line across the others, is not read as that mark's word: a mark without a label is better."""
+WALL_REFITS = ((1.2, 2.0), (1.2, 3.0), (1.2, 4.0))
+"""The wall's labels are fitted once more for each (line height in font sizes, rows a line over this apart for a
+label with a leader line) and the fit that labels the most weighty marks, then the most marks, is kept (the first
+fit: the screen's 1.3, rows half a line apart). A wall label is one line: its box need only be the text's height
+(the 1.3 spaces two lines apart), which lets a row of labels between two lanes; which rows pack a crowded stretch
+best differs from case to case (up to 7 labels more or less on the bundled cases). Four fits cost about four
+times the placement (0.05–0.1 s each on the wall's fit of a bundled case); the screen keeps its one fit."""
 WALL_MIN_BAND_ROWS = 1.5
 """Rows (of lane height) for labels above the formal half and below the lived half, at least."""
 WALL_TOP_PX = 26

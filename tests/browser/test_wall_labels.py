@@ -1,7 +1,7 @@
 """Every bundled case on the wall at 1920×1080 and 1280×720, read as the browser draws it: the timeline alone
-carries at least 40 labels at 1920 and 30 at 1280 (every event of a smaller case; on the smaller wall a label stays
-near its mark rather than reach a free place across the wall, see layouts/timeline/wall.py), beside the network as
-many as fit; no two labels overlap, none runs off the figure."""
+carries at least 40 labels at either size (every event of a smaller case; on the smaller wall a label stays near its
+mark rather than reach a free place across the wall, see layouts/timeline/wall.py), beside the network as many as
+fit; no two labels overlap, none runs off the figure."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def test_the_wall_timeline_is_labelled_without_overlaps(page: Any, server: Any, 
     page.locator("#timeline-graph .scatterlayer .trace").first.wait_for(state="attached", timeout=90_000)
     expect(page.locator("#root")).to_have_class(re.compile(r"\bprojector\b"))
     expect(page.locator("#case-body")).to_have_class(re.compile(r"\bwall-timeline\b"))
-    at_least = min(events, 40 if width >= 1920 else 30)
+    at_least = min(events, 40)
     drawn = _settled(page, width, height, at_least)
     assert drawn is not None
     _assert_readable(drawn, at_least)
