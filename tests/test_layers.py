@@ -75,7 +75,6 @@ LONG_FUNCTIONS = {  # qualified name → lines (def to last line, nested functio
     "models.network.generations": 79,
     "app.cli.build_parser": 77,
     "models.patterns.parallel.find_mirrored_passing_on": 75,
-    "app.callbacks.case.register": 64,
     "app.participant._register_forms": 70,
     "layouts.genogram.ring.ring_layout": 64,
     "models.patterns.people.find_absent_persons": 66,

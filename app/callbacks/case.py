@@ -228,26 +228,7 @@ def register(app: dash.Dash, cases: Path | None) -> None:
     def _error_panel(error: dict[str, Any] | None, lang: str) -> Any:
         return error_panel(error, normal_lang(lang))
 
-    @app.callback(
-        Output("case-title", "children"), Output("no-case", "hidden"), Output("case-body", "hidden"),
-        Output("case-chooser", "placeholder"),
-        Input("case-store", "data"), Input("lang", "value"),
-    )
-    def _title(store: dict[str, Any] | None, lang: str) -> tuple[str, bool, bool, str]:
-        lang = normal_lang(lang)
-        view = case_view(store)
-        if view is None:
-            return text("no_case_title", lang), False, True, text("choose_case_placeholder", lang)
-        return view.case.title, True, False, chooser_placeholder(store, lang)
-
-    @app.callback(
-        Output("pseudo-badge", "children"), Output("pseudo-badge", "className"), Output("pseudo-badge", "title"),
-        Input("case-store", "data"), Input("lang", "value"),
-    )
-    def _privacy_badge(store: dict[str, Any] | None, lang: str) -> tuple[str, str, str]:
-        lang = normal_lang(lang)
-        view = case_view(store)
-        return badge_parts(privacy_findings(view.case) if view is not None else [], lang)
+    _register_header(app)
 
     @app.callback(
         Output({"type": "i18n", "key": ALL}, "children"),
@@ -278,3 +259,28 @@ def register(app: dash.Dash, cases: Path | None) -> None:
         Output("filters", "hidden"), Output("filters-toggle", "aria-expanded"), Input("filters-toggle", "n_clicks"),
     )
     # the projector's classes on #root and #case-body: see app.callbacks.projector
+
+
+def _register_header(app: dash.Dash) -> None:
+    """The header's case title and privacy badge, for the open case in the page's language."""
+
+    @app.callback(
+        Output("case-title", "children"), Output("no-case", "hidden"), Output("case-body", "hidden"),
+        Output("case-chooser", "placeholder"),
+        Input("case-store", "data"), Input("lang", "value"),
+    )
+    def _title(store: dict[str, Any] | None, lang: str) -> tuple[str, bool, bool, str]:
+        lang = normal_lang(lang)
+        view = case_view(store)
+        if view is None:
+            return text("no_case_title", lang), False, True, text("choose_case_placeholder", lang)
+        return view.case.title, True, False, chooser_placeholder(store, lang)
+
+    @app.callback(
+        Output("pseudo-badge", "children"), Output("pseudo-badge", "className"), Output("pseudo-badge", "title"),
+        Input("case-store", "data"), Input("lang", "value"),
+    )
+    def _privacy_badge(store: dict[str, Any] | None, lang: str) -> tuple[str, str, str]:
+        lang = normal_lang(lang)
+        view = case_view(store)
+        return badge_parts(privacy_findings(view.case) if view is not None else [], lang)
