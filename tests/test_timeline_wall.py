@@ -147,3 +147,14 @@ def test_the_smallest_wall_labels_forty_events(name: str) -> None:
     least 40 (issue 15), the weighty ones first (the browser's count: tests/browser/test_wall_labels.py)."""
     _, words, _ = _wall(load_case(SAMPLES / f"{name}.json"))
     assert len(words.boxes) >= 40
+
+
+def test_the_wall_says_its_time_axis_gives_busy_years_more_room() -> None:
+    """A room reads distance as time (how long a wait was): on the focus + context axis the wall says so, beside
+    its legends; a linear axis (a workshop keeps one) says nothing."""
+    def notes(state: ViewState) -> list[str]:
+        return [a.text for a in timeline_figure(SEM, state).layout.annotations if a.name == "timeline-axis-note"]
+    assert notes(ViewState(projector=True, wall="timeline")) == [f"<i>{text('timeline_axis_focus', 'nl')}</i>"]
+    assert notes(ViewState(projector=True, wall="timeline", lang="en")) == ["<i>time axis: busy years drawn wider</i>"]
+    assert notes(ViewState(projector=True, wall="timeline", workshop=True)) == []
+    assert notes(ViewState()) == []  # the screen's axis is linear

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from layouts.plotly_adapter import unchecked_figure
 from layouts.style import type_scale
+from layouts.texts import text
 from layouts.timeline.aggregate import marks_in_view
 from layouts.timeline.axis import break_marks
 from layouts.timeline.drawn import (
@@ -70,7 +71,7 @@ from layouts.timeline.traces import (
     span_decoration_traces,
     whisker_traces,
 )
-from layouts.timeline.wall import WALL_LABEL_PX, wall_band_rows, wall_legend_px, wall_legends
+from layouts.timeline.wall import WALL_LABEL_PX, axis_note, wall_band_rows, wall_legend_px, wall_legends
 from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
 from models.case import Case
 from models.dates import Gap, find_gaps
@@ -262,6 +263,10 @@ def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[
                               wall_legend_px(wall_rows, chrome(projector).legend_row_px), geo.row_px, state.wall)
         wall_layout(figure_layout, layout, wall_rows, wall_px, projector, band,
                     "timeline" if state.wall == "timeline" else "both")
+        note = None if layout.scale.linear else axis_note(wall_rows, wall_px - 24, legend_font,
+                                                          chrome(projector).legend_row_px,
+                                                          text("timeline_axis_focus", lang))
+        figure_layout["annotations"] += [note] if note else []
     figure_layout["annotations"] += group.annotations
     figure_layout["meta"]["case"] = state.case  # the address's file name (window.js: a zoom kept in the address)
     return traces, figure_layout, wall_px, band

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from layouts.style import MUTED
 from layouts.timeline.legend import LegendRow, legend_entry_px, legend_text_px
 
 WALL_LABEL_PX = 1224
@@ -87,6 +88,7 @@ class WallLegend:
     title: str
     left_px: float
     row: int
+    width_px: float = 0.0  # its estimated width (title and entries)
 
 
 def wall_legends(keys: list[dict], groups: Sequence[LegendRow], width_px: float, font_px: int
@@ -107,7 +109,7 @@ def wall_legends(keys: list[dict], groups: Sequence[LegendRow], width_px: float,
             kept = [key for key in kept if key not in members]
             continue
         legend = "legend" if not legends else f"legend{len(legends) + 1}"
-        legends.append(WallLegend(legend, group.title, left, row))
+        legends.append(WallLegend(legend, group.title, left, row, width))
         left += width + WALL_LEGEND_GAP_PX
         for key in members:
             key["legend"] = legend
@@ -133,3 +135,17 @@ def wall_legend_layouts(legends: Sequence[WallLegend], row_px: int, font_px: int
             "title": {"text": f"<b>{esc(legend.title)}</b>", "side": "left", "font": {"size": font_px}},
         }
     return layouts, total
+
+
+def axis_note(legends: Sequence[WallLegend], width_px: float, font_px: int, row_px: int, text: str
+              ) -> dict[str, Any] | None:
+    """The words saying that the wall's time axis gives busy years more room (a room reads distance as time), at
+    the right end of the legends' last row where it has room for them (None where it has not)."""
+    row = max((legend.row for legend in legends), default=0)
+    used = max((legend.left_px + legend.width_px for legend in legends if legend.row == row), default=0.0)
+    if used + WALL_LEGEND_GAP_PX + legend_text_px(text, font_px) > width_px:
+        return None
+    return {"x": 1, "xref": "paper", "xanchor": "right", "y": 0, "yref": "paper", "yanchor": "top",
+            "yshift": -3 if row == 0 else row_px - wall_legend_px(legends, row_px) - WALL_BOTTOM_PX + 6,
+            "text": f"<i>{text}</i>", "showarrow": False,
+            "font": {"size": font_px, "color": MUTED}, "name": "timeline-axis-note"}

@@ -2,6 +2,7 @@
 
 TIMELINE: dict[str, str] = {
     # --- timeline figure: axis, lanes, hover text ---------------------------------------------------------------------
+    "timeline_axis_focus": 'time axis: busy years drawn wider',
     "timeline_formal_axis": "▲ Formal",
     "timeline_lived_axis": "▼ Lived experience",
     "timeline_lane_family": "Family",

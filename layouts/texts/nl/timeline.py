@@ -2,6 +2,7 @@
 
 TIMELINE: dict[str, str] = {
     # --- timeline figure: axis, lanes, hover text ---------------------------------------------------------------------
+    "timeline_axis_focus": 'tijdas: drukke jaren breder getekend',
     "timeline_formal_axis": "▲ Formeel",
     "timeline_lived_axis": "▼ Beleving",
     "timeline_lane_family": "Gezin",
