@@ -203,6 +203,9 @@ def test_turnover_per_year_with_first_appearances_as_evidence():
     assert finding.details["per_year"] == [
         {"year": 2021, "professionals": 10, "organisations": 1, "new_professionals": 10},
         {"year": 2022, "professionals": 2, "organisations": 1, "new_professionals": 1}]
+    # the total says how it stands to the title's count (10 told the story, 11 in all): not two counts of one thing
+    assert finding.lines_nl[0].endswith("betrokken bij Kind en het gezin; 10 van hen spraken het gezin zelf")
+    assert finding.lines_en[0].endswith("; 10 of them met the family")
 
 
 def test_turnover_keeps_a_parents_own_treaters_and_those_after_the_death_apart():

@@ -144,10 +144,14 @@ def find_turnover(view: CaseView, rules: PatternRules) -> list[Finding]:
         return []
     n_orgs, met = len(data["organisations"]), len(data["met_family"])
     child = view.person_label(view.case.index_person)
+    # the title counts those the family told its story to: the total says how it stands to them (trial: 49 and 51
+    # read as two counts of one thing)
     lines_nl = [f"In totaal {plural(total, 'professional', 'professionals')} van "
-                f"{plural(n_orgs, 'organisatie', 'organisaties')} betrokken bij {child} en het gezin"]
+                f"{plural(n_orgs, 'organisatie', 'organisaties')} betrokken bij {child} en het gezin"
+                + (f"; {met} van hen spraken het gezin zelf" if met != total else "")]
     lines_en = [f"In all {plural(total, 'professional', 'professionals')} from "
-                f"{plural(n_orgs, 'organisation', 'organisations')} involved with {child} and the family"]
+                f"{plural(n_orgs, 'organisation', 'organisations')} involved with {child} and the family"
+                + (f"; {met} of them met the family" if met != total else "")]
     lines_nl += [f"{row['year']}: {plural(row['professionals'], 'professional', 'professionals')}, "
                  f"{row['new_professionals']} nieuw"
                  for row in per_year if row["professionals"]]
