@@ -39,6 +39,18 @@ def test_back_and_forth_is_reported_with_its_two_referrals():
     assert finding.details["rereferrals"] == [{"event": "r2", "previous": "r1", "days": 51, "kind": "redo"}]
     assert finding.details["loops"] == []
     assert finding.details["to_heavier"] == ["r1"]
+    # the pair has a finding of its own that asks about it: this one asks the general question (not the same twice)
+    assert "doorgegeven" in finding.question_nl and "passed on" in finding.question_en
+    pair = only(find_patterns(case), K.BACK_AND_FORTH)
+    assert "Jeugd-ggz" in pair.question_nl and pair.evidence_events == ("r1", "r2")
+
+
+def test_a_pair_without_a_finding_of_its_own_is_asked_about_in_the_referrals():
+    rules = PatternRules(min_back_and_forth=3)
+    case = make_case([ref("r1", "2020-01-10", "o-wt", "o-ggz"), ref("r2", "2020-03-01", "o-ggz", "o-wt")])
+    found = find_patterns(case, rules=rules)
+    assert not [f for f in found if f.kind is K.BACK_AND_FORTH]
+    finding = only(found, K.REPEATED_REFERRALS)
     assert "Jeugd-ggz" in finding.question_nl and "back and forth" in finding.question_en
 
 

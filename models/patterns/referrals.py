@@ -159,6 +159,14 @@ def _to_veilig_thuis(view: CaseView, event: Event) -> bool:
     return organisation is not None and organisation.type == OrganisationType.VEILIG_THUIS
 
 
+def _has_own_finding(pair: list[str], referrals: list[Event], rules: PatternRules) -> bool:
+    """Whether the ball passed back between ``pair`` has a finding of its own (:func:`.chain.find_back_and_forth`):
+    then this finding asks the general question, not that finding's again (trial: the same ping-pong twice, once
+    over a count of every referral)."""
+    between = [e for e in referrals if {e.organisation, e.to_organisation} == set(pair)]
+    return len(between) >= rules.min_back_and_forth and len({e.organisation for e in between}) >= 2
+
+
 def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding]:
     """Reported from ``rules.min_referrals`` referrals, or from two with a re-referral, back-and-forth or loop."""
     data = analyse_referrals(view, rules, to_help_only=True)
@@ -170,8 +178,10 @@ def find_repeated_referrals(view: CaseView, rules: PatternRules) -> list[Finding
     segments = [chain["organisations"] for chain in data["chains"]]
     first, last = view.start(referrals[0]), view.start(referrals[-1])
     lines_nl, lines_en = _referral_lines(view, rules, data)
-    if back:
-        a, b = (view.org_name(org) for org in back[0]["organisations"])
+    everyone = referral_events(view, rules)
+    unasked = next((pair for pair in back if not _has_own_finding(pair["organisations"], everyone, rules)), None)
+    if unasked is not None:
+        a, b = (view.org_name(org) for org in unasked["organisations"])
         question = (f"Herkennen jullie dit: de bal gaat heen en weer tussen {a} en {b}? Wat maakte dat niemand de "
                     "vraag kon houden, en hoe was dat voor het gezin?",
                     f"Do you recognise this: the ball goes back and forth between {a} and {b}? What made it hard "
