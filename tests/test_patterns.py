@@ -456,6 +456,20 @@ def test_mirrored_conflicts_dedupe_unordered_pairs_and_group_into_one_finding():
         assert len([line for line in finding.lines(lang) if line.startswith("Professionals")]) == 5
 
 
+def test_the_mirror_question_names_one_pair_a_side_in_words_that_fit_its_tie():
+    """Read aloud in a meeting: one pair on each side and a count of the rest, and a cut-off is no clash."""
+    relationships = [*PARENTS,
+                     {"id": "rc", "type": "cut_off", "source": "moeder", "target": "vader", "start": "1995"},
+                     {"id": "rp", "type": "conflict", "source": "p1", "target": "p2", "start": "2020-05"},
+                     {"id": "rq", "type": "conflict", "source": "p2", "target": "p3", "start": "2020-07"}]
+    finding = only(find_patterns(make_case([ev("e1", "2020-06-01")], relationships)), K.MIRRORED_CONFLICT)
+    assert "is het contact tussen Moeder en Vader verbroken" in finding.question_nl
+    assert "botsen Moeder" not in finding.question_nl
+    assert "botsen Professional 1 en Professional 2 (en nog 1 tweetal)" in finding.question_nl
+    assert "Moeder and Vader have cut off contact" in finding.question_en
+    assert "(and 1 more pair)" in finding.question_en
+
+
 def test_no_mirror_when_the_conflicts_do_not_overlap():
     relationships = [*PARENTS,
                      {"id": "rf", "type": "conflict", "source": "vader", "target": "moeder", "start": "2015",

@@ -69,6 +69,22 @@ def _listing(names: list[str], lang: str, limit: int = 3) -> str:
     return "; ".join(names)
 
 
+def _clash(pair: list[Relationship]) -> bool:
+    return any(r.type == RelationshipType.CONFLICT for r in pair)
+
+
+def _side(view: CaseView, pair: list[Relationship], more: int) -> tuple[str, str]:
+    """One side of the mirror in words that fit its tie: "botsen Moeder en Vader" for a conflict, "is het contact
+    tussen Moeder en Opa M. verbroken" for a cut-off; "(en nog 2 tweetallen)" for the rest."""
+    a, b = view.person_label(pair[0].source), view.person_label(pair[0].target)
+    nl, en = (f"botsen {a} en {b}", f"{a} and {b} clash") if _clash(pair) else \
+        (f"is het contact tussen {a} en {b} verbroken", f"{a} and {b} have cut off contact")
+    if more:
+        nl += f" (en nog {plural(more, 'tweetal', 'tweetallen')})"
+        en += f" (and {more} more {'pair' if more == 1 else 'pairs'})"
+    return nl, en
+
+
 def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding]:
     """One finding for all conflicts between professionals that overlap a conflict in the family.
 
@@ -111,10 +127,14 @@ def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding
         with_en = _listing([_names(view, fam, "and") for fam in matched], "en")
         lines_nl.append(f"Professionals: {_pair_text(view, prof_pair, 'nl')}, tegelijk met {with_nl}")
         lines_en.append(f"Professionals: {_pair_text(view, prof_pair, 'en')}, at the same time as {with_en}")
-    fam_nl = _listing([_names(view, fam, "en") for fam in families], "nl")
-    fam_en = _listing([_names(view, fam, "and") for fam in families], "en")
-    pro_nl = _listing([_names(view, prof, "en") for prof, _ in mirrors], "nl")
-    pro_en = _listing([_names(view, prof, "and") for prof, _ in mirrors], "en")
+    # the question names one pair on each side, the telling one (a clash, then the one mirrored most), and counts
+    # the rest: read aloud in a meeting, not a list (trial: three family pairs and three professional pairs, "en
+    # nog 2", in one sentence, and "botsen" for a contact cut off since 1995)
+    first_family = min(families, key=lambda fam: (not _clash(fam), -sum(any(m is fam for m in matched)
+                                                                        for _, matched in mirrors)))
+    first_pro = min((prof for prof, _ in mirrors), key=lambda prof: not _clash(prof))
+    fam_nl, fam_en = _side(view, first_family, len(families) - 1)
+    pro_nl, pro_en = _side(view, first_pro, len(mirrors) - 1)
     n = len(mirrors)
     prof_rels = [r for prof, _ in mirrors for r in prof]
     fam_rels = [r for fam in families for r in fam]
@@ -125,12 +145,10 @@ def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding
         PatternKind.MIRRORED_CONFLICT,
         title=(f"Parallel proces? Conflict in het gezin en tussen {plural(n, 'tweetal', 'tweetallen')} professionals",
                f"Parallel process? Conflict in the family and between {plural(n, 'pair', 'pairs')} of professionals"),
-        question=(f"Herkennen jullie dit: in dezelfde periode botsen {fam_nl} in het gezin, en {pro_nl} "
-                  "onder de professionals. Doen wij als professionals onderling misschien hetzelfde als de "
-                  "gezinsleden onderling? Hoe voelt dat?",
-                  f"Do you recognise this: in the same period {fam_en} clash in the family, and {pro_en} "
-                  "among the professionals. Could it be that we as professionals do with each other what the "
-                  "family members do with each other? How does that feel?"),
+        question=(f"Herkennen jullie dit: in het gezin {fam_nl}, en in dezelfde periode {pro_nl} onder de "
+                  "professionals. Doen wij onderling misschien wat het gezin doet? Hoe voelt dat?",
+                  f"Do you recognise this: in the family {fam_en}, and in the same period {pro_en} among the "
+                  "professionals. Could we be doing with each other what the family does? How does that feel?"),
         measure=n, measure_label=("conflict|conflicten tussen professionals tegelijk met het gezin",
                                   "conflict|conflicts between professionals at the same time as in the family"),
         salience=0.6 + 0.05 * (n + len(families) - 1),
