@@ -161,8 +161,10 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     collapsed = should_collapse({o: len(m) for o, m in by_org.items()}, collapse,
                                 case.layout.collapsed_organisations)
 
+    anchors = _anchor_points(graph, family_pos)
+
     def targets(members: list[str]) -> tuple[float, float]:
-        return _target(graph, family_pos, family_box, members)
+        return _target(anchors, family_box, members)
 
     items = _network_items(network, above, (network_cells or ({}, CELL_H))[0], targets)
     for org_id in sorted(by_org, key=lambda o: (orgs[o].name, o)):
@@ -234,15 +236,24 @@ def _place_above(items: list[RingItem], family_box: tuple[float, float, float, f
         item.y += lift
 
 
-def _target(graph: nx.MultiDiGraph, family_pos: dict[str, tuple[float, float]],
-            family_box: tuple[float, float, float, float], members: list[str]) -> tuple[float, float]:
+def _anchor_points(graph: nx.MultiDiGraph, family_pos: dict[str, tuple[float, float]]
+                   ) -> dict[str, list[tuple[float, float]]]:
+    """Each person's ties into the family: the positions of the family members they are tied to. A fit lays the
+    ring out hundreds of times on one graph and one family: worked out once for them (kept on the graph)."""
+    key = tuple(sorted(family_pos.items()))
+    cache = graph.graph.setdefault("ring_anchors", {})
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = {node: [family_pos[other] for other in nx.all_neighbors(graph, node)
+                                     if other in family_pos] for node in graph}
+    return found
+
+
+def _target(anchors: dict[str, list[tuple[float, float]]], family_box: tuple[float, float, float, float],
+            members: list[str]) -> tuple[float, float]:
     """Where a ring item wants to be: the centre of the family members its members are tied to (else the
     family's centre)."""
-    pts: list[tuple[float, float]] = []
-    for member in members:
-        for other in nx.all_neighbors(graph, member):
-            if other in family_pos:
-                pts.append(family_pos[other])
+    pts = [point for member in members for point in anchors.get(member, ())]
     if not pts:
         x0, x1, y0, y1 = family_box
         return ((x0 + x1) / 2, (y0 + y1) / 2)
