@@ -19,6 +19,7 @@ import itertools
 import math
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import networkx as nx
@@ -161,10 +162,7 @@ def ring_layout(case: Case, graph: nx.MultiDiGraph, family_pos: dict[str, tuple[
     collapsed = should_collapse({o: len(m) for o, m in by_org.items()}, collapse,
                                 case.layout.collapsed_organisations)
 
-    anchors = _anchor_points(graph, family_pos)
-
-    def targets(members: list[str]) -> tuple[float, float]:
-        return _target(anchors, family_box, members)
+    targets = partial(_target, _anchor_points(graph, family_pos), family_box)
 
     items = _network_items(network, above, (network_cells or ({}, CELL_H))[0], targets)
     for org_id in sorted(by_org, key=lambda o: (orgs[o].name, o)):

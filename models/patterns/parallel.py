@@ -85,6 +85,17 @@ def _side(view: CaseView, pair: list[Relationship], more: int) -> tuple[str, str
     return nl, en
 
 
+def _sides(view: CaseView, families: list[list[Relationship]],
+           mirrors: list[tuple[list[Relationship], list[list[Relationship]]]]) -> tuple[tuple[str, str], ...]:
+    """The question's two sides, one pair each: the telling one (a clash, then the one mirrored most) and a count
+    of the rest; read aloud in a meeting, not a list (trial: three pairs a side, "en nog 2", in one sentence, and
+    "botsen" for a contact cut off since 1995)."""
+    first_family = min(families, key=lambda fam: (not _clash(fam), -sum(any(m is fam for m in matched)
+                                                                        for _, matched in mirrors)))
+    first_pro = min((prof for prof, _ in mirrors), key=lambda prof: not _clash(prof))
+    return _side(view, first_family, len(families) - 1), _side(view, first_pro, len(mirrors) - 1)
+
+
 def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding]:
     """One finding for all conflicts between professionals that overlap a conflict in the family.
 
@@ -127,14 +138,7 @@ def find_mirrored_conflicts(view: CaseView, rules: PatternRules) -> list[Finding
         with_en = _listing([_names(view, fam, "and") for fam in matched], "en")
         lines_nl.append(f"Professionals: {_pair_text(view, prof_pair, 'nl')}, tegelijk met {with_nl}")
         lines_en.append(f"Professionals: {_pair_text(view, prof_pair, 'en')}, at the same time as {with_en}")
-    # the question names one pair on each side, the telling one (a clash, then the one mirrored most), and counts
-    # the rest: read aloud in a meeting, not a list (trial: three family pairs and three professional pairs, "en
-    # nog 2", in one sentence, and "botsen" for a contact cut off since 1995)
-    first_family = min(families, key=lambda fam: (not _clash(fam), -sum(any(m is fam for m in matched)
-                                                                        for _, matched in mirrors)))
-    first_pro = min((prof for prof, _ in mirrors), key=lambda prof: not _clash(prof))
-    fam_nl, fam_en = _side(view, first_family, len(families) - 1)
-    pro_nl, pro_en = _side(view, first_pro, len(mirrors) - 1)
+    (fam_nl, fam_en), (pro_nl, pro_en) = _sides(view, families, mirrors)
     n = len(mirrors)
     prof_rels = [r for prof, _ in mirrors for r in prof]
     fam_rels = [r for fam in families for r in fam]
