@@ -11,7 +11,7 @@ import numpy as np
 
 from layouts.timeline.axis import age_need_px, age_step, axis_px, break_mark_px, break_marks
 from layouts.timeline.lanes import GAP_MONTHS, PlacedEvent, TimelineLayout
-from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES, involvement, is_decision
+from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES, involvement
 from layouts.timeline.traces import age_traces
 from layouts.view_state import Highlight, ViewState
 from models.case import Case, Event
@@ -74,17 +74,18 @@ def drawn_kinds(drawn: list[PlacedEvent], case: Case) -> tuple[list[EventType], 
     """The event types among ``drawn`` (in the vocabulary's order), the decisions' kinds of involvement and the
     :func:`life_guides`, found in one loop (each loop over thousands of events costs)."""
     family = {person.id for person in case.persons if person.kind == PersonKind.FAMILY}
-    types, decisions, days, childs = set(), [], [], []
-    for item in drawn:
+    events = [item.event for item in drawn]
+    types = {event.type for event in events}
+    decision = EventType.DECISION  # is_decision, inline: thousands of events
+    decisions = [event for event in events if event.type == decision or event.decision is not None]
+    days, childs = [], []
+    for item in [item for item in drawn if item.event.type == EventType.LIFE_EVENT] \
+            if EventType.LIFE_EVENT in types else []:
         event = item.event
-        types.add(event.type)
-        if is_decision(event):
-            decisions.append(event)
-        if event.type == EventType.LIFE_EVENT:
-            if not event.persons or family.intersection(event.persons):
-                days.append(item.x)
-            if case.index_person in event.persons:
-                childs.append(item.x)
+        if not event.persons or family.intersection(event.persons):
+            days.append(item.x)
+        if case.index_person in event.persons:
+            childs.append(item.x)
     if len(days) > MAX_GUIDES:  # too many to read: keep those of the index child
         days = childs
     guides = sorted(set(days)) if len(days) <= MAX_GUIDES else []

@@ -245,10 +245,22 @@ def _columns(events: list[Event], lane_mode: str, collapsed: frozenset[str]) -> 
     """The events' columns (one loop over thousands of events: each pass over them costs)."""
     found = _Columns([], [], [], [], {}, {})
     starts, ends, decisions, lane_keys = found.starts, found.ends, found.decisions, found.lane_keys
-    lane_info, by_lane, numbers = found.lane_info, found.by_lane, _date_numbers
+    lane_info, by_lane = found.lane_info, found.by_lane
+    # a case's events share their parsed dates (see models.partial_date): their numbers by the date object's id
+    known: dict[int, DateNumbers] = {}
     for i, event in enumerate(events):
-        starts.append(numbers(event.date))
-        ends.append(numbers(event.end) if event.end is not None else None)
+        date, end = event.date, event.end
+        numbers = known.get(id(date))
+        if numbers is None:
+            numbers = known[id(date)] = _date_numbers(date)
+        starts.append(numbers)
+        if end is None:
+            ends.append(None)
+        else:
+            numbers = known.get(id(end))
+            if numbers is None:
+                numbers = known[id(end)] = _date_numbers(end)
+            ends.append(numbers)
         decisions.append(is_decision(event))
         key, kind, ref = lane_of(event, lane_mode, collapsed)
         lane_keys.append(key)
@@ -289,15 +301,15 @@ def _placed(events: list[Event], lane_keys: list[str], rows: list[int], lanes: l
             starts: list[DateNumbers], ends: list[DateNumbers | None]) -> list[PlacedEvent]:
     """Each event's position: in sub-row ``rows[i]`` of lane ``lane_keys[i]`` (one loop: thousands of events)."""
     top_y = {lane.key: lane.row_y(0) for lane in lanes}
-    placed = []
+    placed, make = [], tuple.__new__  # a PlacedEvent made as a tuple is: without its Python-level __new__ call
     for event, key, row, (lo, x, hi, lo_day, hi_day, earliest), end in zip(events, lane_keys, rows, starts, ends,
                                                                               strict=True):
         if end is None:
             x_end, end_lo, end_hi, last_day = x, x, x, hi_day
         else:
             x_end, end_lo, end_hi, last_day = max(end[1], x), end[0], end[2], end[4]
-        placed.append(PlacedEvent(event, key, row, top_y[key] - row, x, x_end, lo, hi, end_lo, end_hi,
-                                  end is not None, earliest, lo_day, last_day))
+        placed.append(make(PlacedEvent, (event, key, row, top_y[key] - row, x, x_end, lo, hi, end_lo, end_hi,
+                                         end is not None, earliest, lo_day, last_day)))
     return placed
 
 
@@ -387,7 +399,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     x_range = (lo_ms - pad, hi_ms + pad)
     return TimelineLayout(tuple(lanes), tuple(placed), x_range, (bottom - 0.3, top + 0.3), first_day, last_day,
                           lane_mode, projector, breaks, compact, added_rows, scale,
-                          {item.event.id: item for item in placed})
+                          dict(zip([event.id for event in events], placed, strict=True)))
 
 
 def timeline_event_positions(case: Case, filters: EventFilter | None = None, *, lane_mode: str = "organisation",
