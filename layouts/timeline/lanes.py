@@ -30,7 +30,6 @@ from layouts.timeline.style import (
     WORKSHOP_ROWS,
     Geometry,
     geometry,
-    is_decision,
     lane_budget_rows,
 )
 from layouts.timeline.time_scale import LINEAR, TimeScale, focus_scale
@@ -242,31 +241,33 @@ class _Columns(NamedTuple):
 
 
 def _columns(events: list[Event], lane_mode: str, collapsed: frozenset[str]) -> _Columns:
-    """The events' columns (one loop over thousands of events: each pass over them costs)."""
+    """The events' columns (one loop over thousands of events: each pass over them costs, and so does each call
+    per event — :func:`lane_of` and :func:`is_decision` are inlined here, ``tests/test_timeline_shortcuts.py``
+    checks that they agree)."""
     found = _Columns([], [], [], [], {}, {})
     starts, ends, decisions, lane_keys = found.starts, found.ends, found.decisions, found.lane_keys
-    lane_info, by_lane = found.lane_info, found.by_lane
-    # a case's events share their parsed dates (see models.partial_date): their numbers by the date object's id
-    known: dict[int, DateNumbers] = {}
+    lane_info, by_lane, numbers = found.lane_info, found.by_lane, _date_numbers
+    formal, by_type, decision = Layer.FORMAL, lane_mode == "event_type", EventType.DECISION
     for i, event in enumerate(events):
-        date, end = event.date, event.end
-        numbers = known.get(id(date))
-        if numbers is None:
-            numbers = known[id(date)] = _date_numbers(date)
-        starts.append(numbers)
-        if end is None:
-            ends.append(None)
+        end, layer, event_type = event.end, event.layer, event.type
+        starts.append(numbers(event.date))
+        ends.append(numbers(end) if end is not None else None)
+        decisions.append(event_type == decision or event.decision is not None)
+        if layer == formal:
+            if by_type:
+                key, kind, ref = f"type:{event_type.value}", "event_type", event_type.value
+            elif (organisation := event.organisation) and organisation not in collapsed:
+                key, kind, ref = f"org:{organisation}", "organisation", organisation
+            else:
+                key, kind, ref = "other", "other", ""
+        elif voice := event.perspective or (event.persons[0] if len(event.persons) == 1 else None):
+            key, kind, ref = f"person:{voice}", "person", voice
         else:
-            numbers = known.get(id(end))
-            if numbers is None:
-                numbers = known[id(end)] = _date_numbers(end)
-            ends.append(numbers)
-        decisions.append(is_decision(event))
-        key, kind, ref = lane_of(event, lane_mode, collapsed)
+            key, kind, ref = "family", "family", ""
         lane_keys.append(key)
         members = by_lane.get(key)
         if members is None:
-            lane_info[key] = (kind, ref, event.layer, i)
+            lane_info[key] = (kind, ref, layer, i)
             by_lane[key] = [i]
         else:
             members.append(i)
