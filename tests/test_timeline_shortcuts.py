@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from layouts.timeline.drawn import case_gaps
+from layouts.timeline.event_columns import event_columns
 from layouts.timeline.focus import story_start
-from layouts.timeline.lanes import LANE_MODES, _columns, lane_of, timeline_layout
+from layouts.timeline.lanes import LANE_MODES, lane_of, timeline_layout
 from layouts.timeline.packing import pack_lane
 from layouts.timeline.style import is_decision
 from models import load_case
@@ -106,7 +107,7 @@ def test_the_layouts_columns_agree_with_lane_of_and_is_decision(case) -> None:
     collapsed = frozenset(case.layout.collapsed_organisations) | {event.organisation for event in events[:3]
                                                                   if event.organisation}
     for mode in LANE_MODES:
-        columns = _columns(events, mode, collapsed)
+        columns = event_columns(events, mode, collapsed)
         assert columns.lane_keys == [lane_of(event, mode, collapsed)[0] for event in events]
         assert columns.decisions == [is_decision(event) for event in events]
         for key, (kind, ref, layer, first) in columns.lane_info.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -74,13 +75,16 @@ def drawn_kinds(drawn: list[PlacedEvent], case: Case) -> tuple[list[EventType], 
     """The event types among ``drawn`` (in the vocabulary's order), the decisions' kinds of involvement and the
     :func:`life_guides`, found in one loop (each loop over thousands of events costs)."""
     family = {person.id for person in case.persons if person.kind == PersonKind.FAMILY}
-    events = [item.event for item in drawn]
-    types = {event.type for event in events}
-    decision = EventType.DECISION  # is_decision, inline: thousands of events
-    decisions = [event for event in events if event.type == decision or event.decision is not None]
+    # column by column, with C-level maps where they do (thousands of events)
+    events = list(map(attrgetter("event"), drawn))
+    kinds = list(map(attrgetter("type"), events))
+    types = set(kinds)
+    decision = EventType.DECISION  # is_decision, inline
+    decisions = [event for event, kind in zip(events, kinds, strict=True)
+                 if kind == decision or event.decision is not None]
     days, childs = [], []
-    for item in [item for item in drawn if item.event.type == EventType.LIFE_EVENT] \
-            if EventType.LIFE_EVENT in types else []:
+    life = EventType.LIFE_EVENT
+    for item in [item for item, kind in zip(drawn, kinds, strict=True) if kind == life] if life in types else []:
         event = item.event
         if not event.persons or family.intersection(event.persons):
             days.append(item.x)
