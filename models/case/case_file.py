@@ -74,12 +74,10 @@ class Case(CaseItem):
         """Events sorted by start date, then end, then id (stable for equal dates)."""
         events = self.events
         # as sorted(events, key=_event_order), in two stable sorts of plain keys (ids, then both dates as one
-        # number, year × 10,000 + month × 100 + day each, computed inline): thousands of events are sorted for every
-        # timeline layout, and a call per event and tuples that compare slowly cost
+        # number): thousands of events are sorted for every timeline layout, and a call per event and tuples that
+        # compare slowly cost
         ids = [event.id for event in events]
-        dates = [((start := event.date).year * 10_000 + (start.month or 0) * 100 + (start.day or 0)) * 100_000_000
-                 + (end := event.end or start).year * 10_000 + (end.month or 0) * 100 + (end.day or 0)
-                 for event in events]
+        dates = [(start := event.date).number * 100_000_000 + (event.end or start).number for event in events]
         order = sorted(range(len(events)), key=ids.__getitem__)
         order.sort(key=dates.__getitem__)
         return [events[i] for i in order]
