@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from models.case import Event
 from models.partial_date import PartialDate
@@ -78,7 +79,9 @@ def find_gaps(intervals: Iterable[tuple[dt.date, dt.date]], min_months: float,
     ``intervals`` are the days each event covers (a moment's uncertain range, a period from start to end).
     With ``until`` (story mode), the time from the last interval up to that day counts too.
     """
-    spans = sorted(intervals)
+    # by start only (faster than whole tuples: thousands of events): intervals that start together give the same gaps
+    # in any order
+    spans = sorted(intervals, key=itemgetter(0))
     if not spans or min_months <= 0:
         return []
     min_days = min_months * DAYS_PER_MONTH

@@ -34,7 +34,7 @@ class PartialDate:
     Treat instances as immutable: parsed values are shared (see ``_parse_cached``).
     """
 
-    __slots__ = ("approximate", "day", "month", "year")
+    __slots__ = ("approximate", "day", "month", "number", "year")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None,
                  approximate: bool = False) -> None:
@@ -50,6 +50,8 @@ class PartialDate:
         self.month = month
         self.day = day
         self.approximate = approximate
+        self.number = year * 10_000 + (month or 0) * 100 + (day or 0)
+        """:meth:`sort_key` as one number, year × 10,000 + month × 100 + day (thousands of events are sorted)."""
 
     # --- construction -------------------------------------------------------
     @classmethod

@@ -1,5 +1,6 @@
 """The first drawing's shortcuts give what the long way gives: the case's gaps and the story's start read from
-the layout's positions, and the packing's quick test of a row whose marks all start before a moment."""
+the layout's positions, the packing's quick test of a row whose marks all start before a moment, the layout's
+columns (lanes and decisions worked out inline) and the events' order (sorted on plain keys)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from layouts.timeline.drawn import case_gaps
+from layouts.timeline.event_columns import event_columns
 from layouts.timeline.focus import story_start
-from layouts.timeline.lanes import timeline_layout
+from layouts.timeline.lanes import LANE_MODES, lane_of, timeline_layout
 from layouts.timeline.packing import pack_lane
+from layouts.timeline.style import is_decision
 from models import load_case
+from models.case.case_file import _event_order
 from models.dates import event_gaps
 from models.event_filter import EventFilter
 from tests.synthetic import generate_case
@@ -95,3 +99,24 @@ def test_the_packings_quick_row_test_packs_as_bisecting_every_row(seed: int) -> 
     gap, limit = rng.choice((0.0, 1.0, 2.5)), rng.choice((1, 3, 6))
     rows, _, _ = pack_lane(moments, spans, gap, max_moment_rows=limit)
     assert rows == _moment_rows_the_long_way(moments, spans, gap, limit)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_layouts_columns_agree_with_lane_of_and_is_decision(case) -> None:
+    events = case.events_in_order()
+    collapsed = frozenset(case.layout.collapsed_organisations) | {event.organisation for event in events[:3]
+                                                                  if event.organisation}
+    for mode in LANE_MODES:
+        columns = event_columns(events, mode, collapsed)
+        assert columns.lane_keys == [lane_of(event, mode, collapsed)[0] for event in events]
+        assert columns.decisions == [is_decision(event) for event in events]
+        for key, (kind, ref, layer, first) in columns.lane_info.items():
+            assert lane_of(events[first], mode, collapsed) == (key, kind, ref) and events[first].layer == layer
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_events_order_is_sorting_by_dates_and_id(seed: int) -> None:
+    case = generate_case(n_events=600, n_persons=40, seed=seed)
+    random.Random(seed).shuffle(case.events)
+    case.events += case.events[:20]  # the same id twice (an invalid file): kept in the order given
+    assert case.events_in_order() == sorted(case.events, key=_event_order)

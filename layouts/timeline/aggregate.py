@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 
 from layouts.texts import text
-from layouts.timeline.event_labels import weighty_priority
+from layouts.timeline.event_labels import MAYBE_WEIGHTY, weighty_priority
 from layouts.timeline.hover import template_text
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from models.case import Case
@@ -55,7 +57,11 @@ class Aggregate:
 def in_view(drawn: Sequence[PlacedEvent], x_range: tuple[float, float]) -> list[PlacedEvent]:
     """The events of ``drawn`` with a mark or a bar in ``x_range`` (ms), in their order."""
     lo, hi = x_range
-    return [item for item in drawn if item.x <= hi and item.x_end >= lo]
+    if len(drawn) < 200:
+        return [item for item in drawn if item.x <= hi and item.x_end >= lo]
+    # thousands: the test as columns, the events picked at C speed
+    xs, ends = (np.fromiter(map(attrgetter(name), drawn), float, len(drawn)) for name in ("x", "x_end"))
+    return list(compress(drawn, ((xs <= hi) & (ends >= lo)).tolist()))
 
 
 def weighty_marks(case: Case, items: Sequence[PlacedEvent], limit: int = MAX_WEIGHTY) -> list[PlacedEvent]:
@@ -63,8 +69,10 @@ def weighty_marks(case: Case, items: Sequence[PlacedEvent], limit: int = MAX_WEI
     last priority that does not fit whole, a selection spread evenly over time. In the order of ``items``."""
     persons = case.person_map()
     by_priority: dict[int, list[int]] = {}
-    for index, item in enumerate(items):
-        priority = weighty_priority(item.event, persons)
+    maybe = MAYBE_WEIGHTY
+    for index in [index for index, item in enumerate(items) if (event := item.event).type in maybe
+                  or event.key_moment or event.decision is not None or event.placement is not None]:
+        priority = weighty_priority(items[index].event, persons)
         if priority is not None and priority <= WEIGHTY_PRIORITY:
             by_priority.setdefault(priority, []).append(index)
     kept: list[int] = []
@@ -88,9 +96,10 @@ def density_traces(items: Sequence[PlacedEvent], layout: TimelineLayout, x_range
     edges = np.linspace(lo, hi, bins + 1)
     width = (hi - lo) / bins
     # each mark's start, inside the range, per lane (as columns: thousands of events)
-    lane_index: dict[str, int] = {}
-    lane_of = np.fromiter((lane_index.setdefault(item.lane, len(lane_index)) for item in items), int, len(items))
-    xs = np.clip(np.fromiter((item.x for item in items), float, len(items)), lo, hi)
+    lanes = list(map(attrgetter("lane"), items))
+    lane_index = {key: k for k, key in enumerate(dict.fromkeys(lanes))}  # in order of their first event
+    lane_of = np.fromiter(map(lane_index.__getitem__, lanes), int, len(items))
+    xs = np.clip(np.fromiter(map(attrgetter("x"), items), float, len(items)), lo, hi)
     starts = {key: xs[lane_of == k] for key, k in lane_index.items()}
     template = f"<b>%{{hovertext}}</b> {template_text(text('timeline_density_hover', lang))}<extra></extra>"
     traces = []

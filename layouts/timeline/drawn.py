@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 
 from layouts.timeline.axis import age_need_px, age_step, axis_px, break_mark_px, break_marks
 from layouts.timeline.lanes import GAP_MONTHS, PlacedEvent, TimelineLayout
-from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES, involvement, is_decision
+from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES, involvement
 from layouts.timeline.traces import age_traces
 from layouts.view_state import Highlight, ViewState
 from models.case import Case, Event
@@ -74,17 +75,21 @@ def drawn_kinds(drawn: list[PlacedEvent], case: Case) -> tuple[list[EventType], 
     """The event types among ``drawn`` (in the vocabulary's order), the decisions' kinds of involvement and the
     :func:`life_guides`, found in one loop (each loop over thousands of events costs)."""
     family = {person.id for person in case.persons if person.kind == PersonKind.FAMILY}
-    types, decisions, days, childs = set(), [], [], []
-    for item in drawn:
+    # column by column, with C-level maps where they do (thousands of events)
+    events = list(map(attrgetter("event"), drawn))
+    kinds = list(map(attrgetter("type"), events))
+    types = set(kinds)
+    decision = EventType.DECISION  # is_decision, inline
+    decisions = [event for event, kind in zip(events, kinds, strict=True)
+                 if kind == decision or event.decision is not None]
+    days, childs = [], []
+    life = EventType.LIFE_EVENT
+    for item in [item for item, kind in zip(drawn, kinds, strict=True) if kind == life] if life in types else []:
         event = item.event
-        types.add(event.type)
-        if is_decision(event):
-            decisions.append(event)
-        if event.type == EventType.LIFE_EVENT:
-            if not event.persons or family.intersection(event.persons):
-                days.append(item.x)
-            if case.index_person in event.persons:
-                childs.append(item.x)
+        if not event.persons or family.intersection(event.persons):
+            days.append(item.x)
+        if case.index_person in event.persons:
+            childs.append(item.x)
     if len(days) > MAX_GUIDES:  # too many to read: keep those of the index child
         days = childs
     guides = sorted(set(days)) if len(days) <= MAX_GUIDES else []

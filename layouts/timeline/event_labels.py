@@ -67,6 +67,11 @@ def is_death(event: Event, persons: dict[str, Person]) -> Person | None:
     return None
 
 
+MAYBE_WEIGHTY = frozenset({EventType.LIFE_EVENT, *_FIRST})
+"""The types of events that may have a :func:`weighty_priority` without a key moment, decision or placement: a test
+that passes over most events of thousands before the full one."""
+
+
 def weighty_priority(event: Event, persons: dict[str, Person]) -> int | None:
     """:func:`label_priority` when it is 0 or 1, else None (the cheap tests first: thousands of events are
     tested when zoomed out, see :mod:`layouts.timeline.aggregate`)."""

@@ -14,6 +14,7 @@ Zooming in (a relayout) fits the labels again for the range shown (:func:`relayo
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -49,8 +50,9 @@ def story_start(case: Case, layout: TimelineLayout | None = None) -> dt.date | N
         formal = [event.start_day() for event in case.events if event.layer == Layer.FORMAL]
     if birth is None:
         return min(formal, default=None)
-    sensible = [day for day in formal if (birth - day).days <= PRENATAL_YEARS * 365.25]
-    return min([birth, *sensible])
+    # (birth - day).days <= PRENATAL_YEARS * 365.25, as one comparison of days (thousands of formal events)
+    earliest = dt.date.fromordinal(max(birth.toordinal() - math.floor(PRENATAL_YEARS * 365.25), 1))
+    return min(birth, min((day for day in formal if day >= earliest), default=birth))
 
 
 def focus_range(case: Case, layout: TimelineLayout) -> tuple[float, float] | None:

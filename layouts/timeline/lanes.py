@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 
+from layouts.timeline.event_columns import DateNumbers, LaneInfo, event_columns, extent, screen_intervals
 from layouts.timeline.lane_budget import merge_to_budget
 from layouts.timeline.packing import (
     LanePacking,
@@ -28,16 +28,13 @@ from layouts.timeline.style import (
     LANE_GAP,
     MAX_MOMENT_ROWS,
     WORKSHOP_ROWS,
-    Geometry,
     geometry,
-    is_decision,
     lane_budget_rows,
 )
 from layouts.timeline.time_scale import LINEAR, TimeScale, focus_scale
 from models.case import Case, Event
-from models.dates import day_ms, event_gaps, ms_day, uncertain_range
+from models.dates import day_ms, event_gaps, ms_day
 from models.event_filter import EventFilter
-from models.partial_date import PartialDate
 from models.vocabulary import EventType, Layer, PersonKind
 
 LANE_MODES = ("organisation", "event_type")
@@ -193,74 +190,6 @@ def lane_of(event: Event, lane_mode: str = "organisation",
 
 # --- the layout's steps ------------------------------------------------------------------------------------
 
-DateNumbers = tuple[float, float, float, dt.date, dt.date, dt.date]
-"""(lo ms, midpoint ms, hi ms, lo day, hi day, earliest day) of a partial date."""
-LaneInfo = dict[str, tuple[str, str, Layer, int]]
-"""Lane key → (kind, ref, layer, index of its first event)."""
-
-
-@lru_cache(maxsize=65_536)
-def _date_numbers(value: PartialDate) -> DateNumbers:
-    """(lo ms, midpoint ms, hi ms, lo day, hi day, earliest day) of a partial date; cases share their parsed
-    dates."""
-    lo, hi = uncertain_range(value)
-    return day_ms(lo), day_ms(value.midpoint()), day_ms(hi), lo, hi, value.earliest()
-
-
-def _extent(starts: list[DateNumbers], ends: list[DateNumbers | None]
-            ) -> tuple[dt.date | None, dt.date | None, float, float]:
-    """(first day, last day, first ms, last ms) the events may cover; without events, this calendar year."""
-    if starts:
-        first_day = min(start[3] for start in starts)
-        last_day = max((end or start)[4] for start, end in zip(starts, ends, strict=True))
-        return first_day, last_day, day_ms(first_day), day_ms(last_day)
-    today = dt.date.today()
-    return None, None, day_ms(today.replace(month=1, day=1)), day_ms(today.replace(month=12, day=31))
-
-
-def _screen_intervals(decisions: list[bool], starts: list[DateNumbers], ends: list[DateNumbers | None],
-                      ms_per_px: float, geo: Geometry) -> list[tuple[float, float]]:
-    """The stretch (ms) each event's mark occupies on screen at full zoom (a decision's mark is larger)."""
-    halves = {True: geo.decision_px * ms_per_px / 2, False: geo.marker_px * ms_per_px / 2}
-    intervals = []
-    for decision, start, end in zip(decisions, starts, ends, strict=True):
-        x, half = start[1], halves[decision]
-        intervals.append((x - 1.2 * half, x + 1.2 * half) if end is None else (x - half, max(end[1], x + half)))
-    return intervals
-
-
-class _Columns(NamedTuple):
-    """What the layout reads of each event, read in one loop: its date's and its end's numbers, whether it is
-    drawn as a decision, its lane key; and the lanes (info, lane key → its events' indices)."""
-
-    starts: list[DateNumbers]
-    ends: list[DateNumbers | None]
-    decisions: list[bool]
-    lane_keys: list[str]
-    lane_info: LaneInfo
-    by_lane: dict[str, list[int]]
-
-
-def _columns(events: list[Event], lane_mode: str, collapsed: frozenset[str]) -> _Columns:
-    """The events' columns (one loop over thousands of events: each pass over them costs)."""
-    found = _Columns([], [], [], [], {}, {})
-    starts, ends, decisions, lane_keys = found.starts, found.ends, found.decisions, found.lane_keys
-    lane_info, by_lane, numbers = found.lane_info, found.by_lane, _date_numbers
-    for i, event in enumerate(events):
-        starts.append(numbers(event.date))
-        ends.append(numbers(event.end) if event.end is not None else None)
-        decisions.append(is_decision(event))
-        key, kind, ref = lane_of(event, lane_mode, collapsed)
-        lane_keys.append(key)
-        members = by_lane.get(key)
-        if members is None:
-            lane_info[key] = (kind, ref, event.layer, i)
-            by_lane[key] = [i]
-        else:
-            members.append(i)
-    return found
-
-
 def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged: dict[str, list[str]],
                  lane_mode: str, added_rows: float = 0.0) -> tuple[list[Lane], float, float]:
     """The lanes top to bottom — formal above the axis, lived below it, ``added_rows`` kept free beside the axis
@@ -289,15 +218,15 @@ def _placed(events: list[Event], lane_keys: list[str], rows: list[int], lanes: l
             starts: list[DateNumbers], ends: list[DateNumbers | None]) -> list[PlacedEvent]:
     """Each event's position: in sub-row ``rows[i]`` of lane ``lane_keys[i]`` (one loop: thousands of events)."""
     top_y = {lane.key: lane.row_y(0) for lane in lanes}
-    placed = []
+    placed, make = [], tuple.__new__  # a PlacedEvent made as a tuple is: without its Python-level __new__ call
     for event, key, row, (lo, x, hi, lo_day, hi_day, earliest), end in zip(events, lane_keys, rows, starts, ends,
                                                                               strict=True):
         if end is None:
             x_end, end_lo, end_hi, last_day = x, x, x, hi_day
         else:
             x_end, end_lo, end_hi, last_day = max(end[1], x), end[0], end[2], end[4]
-        placed.append(PlacedEvent(event, key, row, top_y[key] - row, x, x_end, lo, hi, end_lo, end_hi,
-                                  end is not None, earliest, lo_day, last_day))
+        placed.append(make(PlacedEvent, (event, key, row, top_y[key] - row, x, x_end, lo, hi, end_lo, end_hi,
+                                         end is not None, earliest, lo_day, last_day)))
     return placed
 
 
@@ -350,10 +279,10 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     geo = geometry(projector)
 
     # Per event: (lo, x, hi, lo day, hi day, first day) of its date, and of its end for a period; its lane.
-    columns = _columns(events, lane_mode, frozenset(case.layout.collapsed_organisations))
+    columns = event_columns(events, lane_mode, frozenset(case.layout.collapsed_organisations))
     starts, ends, lane_info, lane_keys, by_lane = (columns.starts, columns.ends, columns.lane_info,
                                                    columns.lane_keys, columns.by_lane)
-    first_day, last_day, lo_ms, hi_ms = _extent(starts, ends)
+    first_day, last_day, lo_ms, hi_ms = extent(starts, ends)
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
     scale = LINEAR
@@ -367,7 +296,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     span_ms = max(visible_span((lo_ms, hi_ms), breaks), MIN_SPAN_DAYS * 86_400_000)
     ms_per_px = span_ms / geo.plot_width_px
 
-    intervals = _screen_intervals(columns.decisions, starts, ends, ms_per_px, geo)
+    intervals = screen_intervals(columns.decisions, starts, ends, ms_per_px, geo)
     packing = LanePacking(intervals, [end is not None for end in ends], 2 * ms_per_px, compact, [0] * len(events))
     # With more lanes than fit one row each, sharing a moment in one row is certain: skip the roomier pass.
     roomy = not compact or len(by_lane) * (1 + LANE_GAP) <= lane_budget_rows(projector)
@@ -387,7 +316,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     x_range = (lo_ms - pad, hi_ms + pad)
     return TimelineLayout(tuple(lanes), tuple(placed), x_range, (bottom - 0.3, top + 0.3), first_day, last_day,
                           lane_mode, projector, breaks, compact, added_rows, scale,
-                          {item.event.id: item for item in placed})
+                          dict(zip([event.id for event in events], placed, strict=True)))
 
 
 def timeline_event_positions(case: Case, filters: EventFilter | None = None, *, lane_mode: str = "organisation",

@@ -89,6 +89,10 @@ def visible_span(x_range: tuple[float, float], breaks: Iterable[tuple[float, flo
 # --- packing a lane -------------------------------------------------------------------------------------------
 
 
+_Rows = tuple[list[tuple[list[float], list[float]]], list[float]]
+"""A lane's rows as they fill: per row the starts and ends of its marks (sorted by start), and where its marks end."""
+
+
 def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float]], gap: float,
               max_moment_rows: int = MAX_MOMENT_ROWS, max_span_rows: int | None = None
               ) -> tuple[list[int], list[int], int]:
@@ -99,6 +103,14 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
     ``max_moment_rows`` rows or as many as the periods took — beyond that it overlaps in the row whose marks
     end first. Returns (moment rows, span rows, number of rows).
     """
+    span_rows, (rows, last_end) = pack_spans(spans, gap, max_span_rows)
+    moment_rows = _pack_moments(moments, rows, last_end, gap, max(len(rows), max_moment_rows))
+    return moment_rows, span_rows, max(len(rows), 1)
+
+
+def pack_spans(spans: list[tuple[float, float]], gap: float, max_span_rows: int | None = None
+               ) -> tuple[list[int], _Rows]:
+    """The periods' rows as :func:`pack_lane` gives them, and the rows they fill (for the moments to share)."""
     rows: list[tuple[list[float], list[float]]] = []  # per row: starts and ends, sorted by start
     last_end: list[float] = []                       # per row: where its marks end
 
@@ -130,16 +142,21 @@ def pack_lane(moments: list[tuple[float, float]], spans: list[tuple[float, float
             row = first_free(lo, hi, max_span_rows)
         span_rows[i] = row
         put(row, lo, hi)
-    moment_rows = _pack_moments(moments, rows, last_end, gap, max(len(rows), max_moment_rows))
-    return moment_rows, span_rows, max(len(rows), 1)
+    return span_rows, (rows, last_end)
 
 
 def _pack_moments(moments: list[tuple[float, float]], rows: list[tuple[list[float], list[float]]],
                   last_end: list[float], gap: float, limit: int) -> list[int]:
     """Rows for ``moments`` among ``rows`` (starts and ends per row, sorted by start; ``last_end``: where each
     row's marks end), in order of start: the first row where a moment touches no mark, else a new row up to
-    ``limit`` rows, else the row whose marks end first. ``rows`` and ``last_end`` are filled in place."""
+    ``limit`` rows, else the row whose marks end first. ``rows`` and ``last_end`` are filled in place (with one
+    row at most, every moment goes to it: only that row is made, not filled)."""
     moment_rows = [0] * len(moments)
+    if limit <= 1 and len(rows) <= 1:
+        if moments and not rows:
+            rows.append(([], []))
+            last_end.append(-math.inf)
+        return moment_rows
     find = bisect.bisect_left
     for i in sorted(range(len(moments)), key=moments.__getitem__):  # first free row and put in one, per moment
         lo, hi = moments[i]
@@ -188,25 +205,35 @@ class LanePacking:
     compact: bool
     row_of: list[int]
     n_rows: dict[str, int] = field(default_factory=dict)
-    _waiting: dict[str, tuple[list[int], int | None]] = field(default_factory=dict)
+    _waiting: dict[str, tuple[list[int], list[int], list[int], _Rows]] = field(default_factory=dict)
 
     def pack(self, key: str, members: list[int], moment_cap: int = MAX_MOMENT_ROWS,
              span_cap: int | None = None) -> int:
         """Pack the events ``members`` into the sub-rows of lane ``key``; the number of rows it takes."""
-        if self.compact and moment_cap == 1:
+        if self.compact and moment_cap == 1:  # the periods now; the moments join their rows in finish()
             is_span, intervals = self.is_span, self.intervals
-            used = pack_lane([], [intervals[i] for i in members if is_span[i]], self.gap_ms, 1, span_cap)[2]
-            self._waiting[key] = (members, span_cap)
-            self.n_rows[key] = used
-            return used
+            spans = [i for i in members if is_span[i]]
+            span_rows, rows = pack_spans([intervals[i] for i in spans], self.gap_ms, span_cap)
+            self._waiting[key] = ([i for i in members if not is_span[i]], spans, span_rows, rows)
+            self.n_rows[key] = max(len(rows[0]), 1)
+            return self.n_rows[key]
         self._waiting.pop(key, None)
         return self._pack_now(key, members, moment_cap, span_cap)
 
     def finish(self) -> None:
-        """Give the moments of the lanes packed into one row (and still lanes of their own) their rows."""
-        for key, (members, span_cap) in self._waiting.items():
-            if key in self.n_rows:
-                self._pack_now(key, members, 1, span_cap)
+        """Give the moments of the lanes packed into one row (and still lanes of their own) their rows: in the
+        rows their periods took (as :func:`pack_lane` would, the periods not packed again)."""
+        intervals, row_of = self.intervals, self.row_of
+        for key, (moments, spans, span_rows, (rows, last_end)) in self._waiting.items():
+            if key not in self.n_rows:
+                continue
+            moment_rows = _pack_moments([intervals[i] for i in moments], rows, last_end, self.gap_ms,
+                                        max(len(rows), 1))
+            for i, row in zip(moments, moment_rows, strict=True):
+                row_of[i] = row
+            for i, row in zip(spans, span_rows, strict=True):
+                row_of[i] = row
+            self.n_rows[key] = max(len(rows), 1)
         self._waiting.clear()
 
     def _pack_now(self, key: str, members: list[int], moment_cap: int, span_cap: int | None) -> int:

@@ -72,7 +72,15 @@ class Case(CaseItem):
 
     def events_in_order(self) -> list[Event]:
         """Events sorted by start date, then end, then id (stable for equal dates)."""
-        return sorted(self.events, key=_event_order)
+        events = self.events
+        # as sorted(events, key=_event_order), in two stable sorts of plain keys (ids, then both dates as one
+        # number): thousands of events are sorted for every timeline layout, and a call per event and tuples that
+        # compare slowly cost
+        ids = [event.id for event in events]
+        dates = [(start := event.date).number * 100_000_000 + (event.end or start).number for event in events]
+        order = sorted(range(len(events)), key=ids.__getitem__)
+        order.sort(key=dates.__getitem__)
+        return [events[i] for i in order]
 
 
 def _event_order(event: Event) -> tuple:
