@@ -151,6 +151,8 @@
     // what the slider shows because the timeline did (not a move by the user): a few, as they arrive late
     gd.casusbeeldWindowSet = [value.join(",")].concat((gd.casusbeeldWindowSet || []).slice(0, 3));
     clientside.set_props("timeline-window", {min: lo, max: hi, value: value, marks: yearMarks(lo, hi)});
+    var wrap = document.getElementById("timeline-window-wrap");  // shown from its first real range (not "0–1")
+    if (wrap) { wrap.classList.add("window-ready"); }
   }
 
   /* The words of a zoomed timeline are fitted on the server for the range shown (app/timeline_zoom.py), and the
