@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import pytest
 from playwright.sync_api import expect
 
 from layouts.components.i18n import format_partial
@@ -49,31 +50,23 @@ def test_broken_upload_shows_every_problem_and_keeps_the_case(page: Any, tmp_pat
     expect(page.locator("#case-title")).to_have_text(title)
 
 
-def test_a_file_too_large_to_open_is_said_so_and_keeps_the_case(page: Any) -> None:
+@pytest.mark.parametrize(("note_id", "upload", "words"), [
+    ("upload-too-large", {"name": "enorm.json", "mimeType": "application/json", "buffer": b" " * (21 * 1024 * 1024)},
+     "te groot om te openen"),
+    # the upload component drops a .docx without a word (trial: "nothing happens")
+    ("upload-wrong-kind", {"name": "verslag.docx", "buffer": b"PK\x03\x04 not a case",
+                           "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+     "kan casusbeeld niet openen"),
+], ids=["too-large", "wrong-kind"])
+def test_a_file_it_cannot_open_is_said_so_at_once_and_keeps_the_case(page: Any, note_id: str, upload: dict,
+                                                                      words: str) -> None:
     title = page.locator("#case-title").inner_text()
-    note = page.locator("#upload-too-large")
+    note = page.locator(f"#{note_id}")
     expect(note).to_have_count(1)
     expect(note).to_be_hidden()
-    page.set_input_files("#upload input[type=file]", files=[{
-        "name": "enorm.json", "mimeType": "application/json", "buffer": b" " * (21 * 1024 * 1024)}])
+    page.set_input_files("#upload input[type=file]", files=[upload])
     expect(note).to_be_visible()
-    expect(note).to_contain_text("te groot om te openen")
-    expect(page.locator("#case-title")).to_have_text(title)
-    page.set_input_files("#upload input[type=file]", str(ROOT / "sample_cases" / "minimal.json"))
-    expect(note).to_be_hidden()
-    expect(page.locator("#case-title")).to_have_text("Minimale casus")
-
-
-def test_a_file_of_another_kind_is_said_so_and_keeps_the_case(page: Any) -> None:
-    """The upload component drops a .docx without a word (trial: "nothing happens")."""
-    title = page.locator("#case-title").inner_text()
-    note = page.locator("#upload-wrong-kind")
-    expect(note).to_be_hidden()
-    page.set_input_files("#upload input[type=file]", files=[{
-        "name": "verslag.docx", "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "buffer": b"PK\x03\x04 not a case"}])
-    expect(note).to_be_visible()
-    expect(note).to_contain_text("kan casusbeeld niet openen")
+    expect(note).to_contain_text(words)
     expect(page.locator("#case-title")).to_have_text(title)
     page.set_input_files("#upload input[type=file]", str(ROOT / "sample_cases" / "minimal.json"))
     expect(note).to_be_hidden()
