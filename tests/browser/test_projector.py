@@ -149,7 +149,7 @@ def test_clicks_land_on_the_scaled_figures(page: Any) -> None:
     page.wait_for_timeout(600)
     shown = all_ids(graph_data(page, "timeline-graph"))
     event = next(e for e in reversed(events) if e.id in shown)
-    page.locator("#clear-selection").click()
+    page.locator("#details-close").click()  # the wall's drawer: its × clears the selection (and uncovers the marks)
     click_point_until(page, "timeline-graph", event.id, lambda: event.title in (details.text_content() or ""))
     expect(details).to_contain_text(event.title)
 
