@@ -154,7 +154,9 @@ def test_a_new_figure_on_the_screen_comes_fitted_for_the_measured_width(tab: Any
            and "_dash-update-component" in request.url else None)
     _open(tab, history_server, "case=calamiteit_sem.json")
     assert wait_until(lambda: len(tab.evaluate(_LABELS)) >= 25, 90)
-    assert wait_until(lambda: len(asked) >= 1, 120), tab.evaluate(_FIT)  # the first figure: refitted, measured
+    # the first figure: refitted, measured. Playwright hands its request events over only while it talks to the
+    # browser: the wait asks the page something each round, else a request made after the labels showed is never seen
+    assert wait_until(lambda: tab.evaluate("() => true") and len(asked) >= 1, 60), tab.evaluate(_FIT)
     _settled(tab)
     first = len(asked)
     # another figure (English): its words fitted at once for the width the page measured, no second fit
