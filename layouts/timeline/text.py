@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from layouts.inert import drawn_text
 from layouts.organisation_names import case_name_ladders, without_qualifier
@@ -46,7 +46,7 @@ class HoverWriter:
         self.lang = lang
         self.persons = case.person_map()
         self.organisations = case.organisation_map()
-        self.ladders = case_name_ladders(case)  # each organisation's names, longest first
+        self._case = case
         self.sources = {source.id: source for source in case.sources}
         self._memo: dict[tuple, str] = {}  # lines many events share: dates, kind and organisation, persons
 
@@ -55,6 +55,12 @@ class HoverWriter:
         if line is None:
             line = self._memo[key] = make()
         return line
+
+    @cached_property
+    def ladders(self) -> dict[str, tuple[str, ...]]:
+        """Each organisation's names, longest first (worked out only where a lane label needs them, not for the
+        hover text the figure's other writer makes)."""
+        return case_name_ladders(self._case)
 
     def name(self, item_id: str) -> str:
         """A person's label or an organisation's name (raw, unescaped)."""

@@ -76,13 +76,13 @@ def _month_ticks(layout: TimelineLayout, x_range: tuple[float, float], plot_px: 
             continue
         vals: list[float] = []
         labels: list[str] = []
-        shown_px = -1e9
+        shown_px, last_year = -1e9, 0
         for day, x in inside:
             if px(x) - shown_px < need or px(x) < need * 0.45 or px(x) > plot_px - need * 0.45:
                 continue
-            with_year = not labels or day.month == 1 or day.year != layout.day_of(vals[-1]).year
+            with_year = not labels or day.month == 1 or day.year != last_year
             labels.append(f"{names[day.month - 1]} {day.year}" if with_year else names[day.month - 1])
             vals.append(x)
-            shown_px = px(x)
+            shown_px, last_year = px(x), day.year
         return {"tickmode": "array", "tickvals": vals, "ticktext": labels, "tickangle": 0} if len(vals) >= 3 else None
     return None
