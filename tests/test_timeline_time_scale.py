@@ -93,3 +93,24 @@ def test_wall_years_are_labelled_at_their_first_of_january():
 def test_knots_for_the_browser():
     scale = TimeScale((0.0, 10.0), (0.0, 20.0))
     assert scale.knots() == [[0.0, 10.0], [0.0, 20.0]] and LINEAR.knots() == []
+
+
+def _stop_for(stops: list[dict], dtick_ms: float) -> str:
+    """The format plotly.js picks for a tick step: the first stop whose range holds it (ends included)."""
+    for stop in stops:
+        low, high = stop["dtickrange"]
+        if (low is None or low <= dtick_ms) and (high is None or dtick_ms <= high):
+            return stop["value"]
+    raise AssertionError(dtick_ms)
+
+
+def test_a_months_step_reads_as_months_not_as_the_first_of_each_month():
+    """plotly counts a month's step ("M1") as 30.4 days: zoomed into eight months of Sem's screen timeline at
+    1280 px, the ticks read "1-1-2016", "1-2-2016"… under a 32-day day-format stop."""
+    fig = timeline_figure(load_case(SAMPLES / "calamiteit_sem.json"), ViewState())
+    stops = fig.layout.xaxis.to_plotly_json()["tickformatstops"]
+    month = 30.4375 * MS_PER_DAY
+    assert _stop_for(stops, 7 * MS_PER_DAY) == "%-d-%-m-%Y"
+    assert _stop_for(stops, 14 * MS_PER_DAY) == "%-d-%-m-%Y"
+    assert _stop_for(stops, month) == _stop_for(stops, 6 * month) == "%-m-%Y"
+    assert _stop_for(stops, 12 * month) == "%Y"

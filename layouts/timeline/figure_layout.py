@@ -51,7 +51,7 @@ def as_of_marks(as_of: dt.date | None, lang: str, projector: bool, time: TimeSca
     annotation = {"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
                   "text": f"<b>{esc(note)}</b>" if note else "", "showarrow": False,
                   "font": {"size": scale.small, "color": INK}, "bgcolor": PAPER, "name": AS_OF_NAME,
-                  "visible": as_of is not None, "xanchor": "right" if projector else "center"}  # the wall: not cut
+                  "visible": as_of is not None, "xanchor": "right"}  # left of its line: not cut at the plot's end
     return shape, annotation
 
 
@@ -126,9 +126,11 @@ def date_axis(layout: TimelineLayout, x_range: list[float], scale: TypeScale, ge
     app gives); on the wall for its nominal width."""
     plot_px = geo.plot_width_px if layout.projector else legend_width_px(geo, label_px)
     nticks = date_tick_count(plot_px, scale)
+    # plotly takes the first stop whose range holds the tick step, a month's ("M1") counted as 30.4 days: days up
+    # to a fortnight's step, months from a month's
     return {"tickformatstops": [
-        {"dtickrange": [None, 86_400_000 * 32], "value": "%-d-%-m-%Y"},
-        {"dtickrange": [86_400_000 * 32, 86_400_000 * 360], "value": "%-m-%Y"},
+        {"dtickrange": [None, 86_400_000 * 28], "value": "%-d-%-m-%Y"},
+        {"dtickrange": [86_400_000 * 28, 86_400_000 * 360], "value": "%-m-%Y"},
         {"dtickrange": [86_400_000 * 360, None], "value": "%Y"},
     ], "nticks": nticks, "type": "date", "range": x_range, "zeroline": False, "rangebreaks": rangebreaks(layout, gl),
         **axis_year_ticks(layout, x_range, scale, gl, focus, wall_px - label_px - 12 if wall_px else None)}
