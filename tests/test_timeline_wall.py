@@ -158,3 +158,21 @@ def test_the_wall_says_its_time_axis_gives_busy_years_more_room() -> None:
     assert notes(ViewState(projector=True, wall="timeline", lang="en")) == ["<i>time axis: busy years drawn wider</i>"]
     assert notes(ViewState(projector=True, wall="timeline", workshop=True)) == []
     assert notes(ViewState()) == []  # the screen's axis is linear
+
+
+def test_the_walls_dashed_lines_have_a_key_naming_what_they_mark() -> None:
+    """The wall writes no word on a court order's or placement's line (the labels name those events): a key in
+    the legends says what the dashed lines are, beside the annotations' key, the axis note still in its row."""
+    fig, _, _ = _wall(SEM)
+    keys = [trace for trace in fig.data if trace.name == "uitspraak, 1e en laatste plaatsing"]
+    assert len(keys) == 1 and keys[0].mode == "lines" and keys[0].line.dash
+    legend = fig.layout[keys[0].legend]
+    assert "Kernmomenten" in legend.title.text
+    assert [a for a in fig.layout.annotations if a.name == "timeline-axis-note"]
+    english = timeline_figure(SEM, ViewState(projector=True, wall="timeline", lang="en"))
+    assert any(trace.name == "court order, 1st and last placement" for trace in english.data)
+    # without court orders or placements no key; the screen writes the words on its lines and has no key
+    quiet = SEM.model_copy(update={"events": [e for e in SEM.events if e.type not in (
+        EventType.COURT_ORDER, EventType.PLACEMENT) and e.placement is None and not e.key_moment]})
+    assert not [trace for trace in _wall(quiet)[0].data if trace.legend and "plaatsing" in (trace.name or "")]
+    assert not any(trace.name == keys[0].name for trace in timeline_figure(SEM, ViewState()).data)

@@ -36,7 +36,7 @@ from layouts.timeline.drawn import (
     timeline_gaps,
     uses_webgl,
 )
-from layouts.timeline.event_labels import KEY_LINES_NAME, add_words
+from layouts.timeline.event_labels import KEY_LINES_NAME, add_words, key_moments
 from layouts.timeline.figure_layout import AS_OF_NAME, as_of_marks, layout_dict, part_of, wall_layout
 from layouts.timeline.focus import focus_range
 from layouts.timeline.hover import mark_template
@@ -71,7 +71,15 @@ from layouts.timeline.traces import (
     span_decoration_traces,
     whisker_traces,
 )
-from layouts.timeline.wall import WALL_LABEL_PX, axis_note, wall_band_rows, wall_legend_px, wall_legends
+from layouts.timeline.wall import (
+    WALL_LABEL_PX,
+    axis_note,
+    key_lines_legend,
+    wall_band_rows,
+    wall_key_lines,
+    wall_legend_px,
+    wall_legends,
+)
 from layouts.view_state import NO_HIGHLIGHT, Highlight, ViewState
 from models.case import Case
 from models.dates import Gap, find_gaps
@@ -248,11 +256,13 @@ def _dressed(case: Case, layout: TimelineLayout, state: ViewState, traces: list[
     keys += group.keys
     legend_rows += group.rows
     wall_rows: list = []
+    reveal_until = story_until(case, state)
     if wall_px is not None:
-        keys, wall_rows = wall_legends(keys, legend_rows, wall_px - 24, legend_font)
+        until = layout.x_of(reveal_until) if reveal_until is not None else None
+        line_keys, line_rows = key_lines_legend(wall_key_lines(key_moments(case, marked, lang, until)), lang)
+        keys, wall_rows = wall_legends(keys + line_keys, legend_rows + line_rows, wall_px - 24, legend_font)
         legend_rows = []
     traces += keys
-    reveal_until = story_until(case, state)
     figure_layout = layout_dict(case, layout, geo, scale, lang, projector, state.as_of, state.filters.window, gaps,
                                 guides, HoverWriter(case, lang), ProvenanceOf(case).persons, keys, legend_rows, gl,
                                 note_shapes, focus, future_lanes(layout, drawn_events(case, layout, state))

@@ -39,7 +39,8 @@ def _key(name: str, group: str, rank: int, **marker: Any) -> Trace:
             "legendrank": rank, "marker": {"size": 12, "color": MUTED, **marker}, "hoverinfo": "skip"}
 
 
-def _line_key(name: str, group: str, rank: int, **line: Any) -> Trace:
+def line_key(name: str, group: str, rank: int, **line: Any) -> Trace:
+    """A legend entry drawn as a line (the data traces stay out of the legend)."""
     return {"type": "scatter", "x": [None], "y": [None], "mode": "lines", "name": name, "legendgroup": group,
             "legendrank": rank, "line": line, "hoverinfo": "skip"}
 
@@ -78,13 +79,13 @@ def legend_traces(marks: MarkArrays, types: Sequence[EventType], involvements: s
             keys.append(_key(text("timeline_legend_approximate", lang), "dates", 400,
                              symbol=SYMBOL_NUMBER["circle-open"], color=INK, line={"width": 2, "color": INK}))
         if ((marks.hi - marks.lo) > 1).any() or (marks.is_span & ((marks.end_hi - marks.end_lo) > 1)).any():
-            keys.append(_line_key(text("timeline_legend_fuzzy", lang), "dates", 401, color=INK, width=2))
+            keys.append(line_key(text("timeline_legend_fuzzy", lang), "dates", 401, color=INK, width=2))
         for rank, certainty in enumerate(("suspected", "disputed")):
             if (marks.certainty == CERTAINTY_GLYPH[certainty]).any():
                 keys.append(_key(text(f"timeline_legend_{certainty}", lang), "dates", 402 + rank,
                                  symbol=SYMBOL_NUMBER["circle"], color="rgba(0,0,0,0)"))
         if has_guides:
-            keys.append(_line_key(text("timeline_legend_guide", lang), "dates", 410, color=GUIDE_COLOUR, width=2,
+            keys.append(line_key(text("timeline_legend_guide", lang), "dates", 410, color=GUIDE_COLOUR, width=2,
                                   dash="dot"))
         if has_gaps:
             keys.append(_key(text("no_information", lang), "dates", 411, symbol=SYMBOL_NUMBER["square"],

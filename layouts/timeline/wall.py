@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from layouts.style import MUTED
-from layouts.timeline.legend import LegendRow, legend_entry_px, legend_text_px
+from layouts.texts import text
+from layouts.timeline.legend import LegendRow, legend_entry_px, legend_text_px, line_key
+from layouts.timeline.style import KEY_MOMENT_LINE
+from layouts.timeline.text_widths import text_width
 
 WALL_LABEL_PX = 1224
 """px: the figure's width on a 1280 × 720 wall showing the timeline alone (the labels are fitted for it)."""
@@ -46,8 +49,9 @@ WALL_TOP_PX = 26
 """px above the plot on the wall: the date line's note."""
 WALL_BOTTOM_PX = 14
 """px under the lived half on the wall: no repeated date labels there (the axis line carries the years)."""
-WALL_LEGEND_GROUPS = ("from", "decision", "notes")
-"""The legend groups the wall keeps: the marks' symbols are explained by the words on them."""
+WALL_LEGEND_GROUPS = ("from", "decision", "notes", "moments")
+"""The legend groups the wall keeps: the marks' symbols are explained by the words on them; the dashed key-moment
+lines, which carry no word on the wall, by a key of their own."""
 WALL_LEGEND_GAP_PX = 28
 
 
@@ -79,6 +83,22 @@ def wall_key_lines(moments: Sequence[Any]) -> list[Any]:
     return [m for m in moments if m.strong or m.rank in (1, 2) or id(m) in ends]
 
 
+def key_lines_legend(lines: Sequence[Any], lang: str) -> tuple[list[dict], list[LegendRow]]:
+    """The key to the wall's dashed key-moment lines (the wall writes no word on them: the labels name the
+    events), naming the kinds drawn ("uitspraak rechter, eerste en laatste plaatsing"): ([key], [its row]), or
+    nothing without such lines. The child's death has its word on its own line."""
+    dashed = [moment for moment in lines if not moment.strong]
+    placements = sum(1 for moment in dashed if moment.rank == 3)
+    words = [text("timeline_legend_line_court_order", lang)] if any(m.rank == 2 for m in dashed) else []
+    words += [text("timeline_legend_line_placements" if placements > 1 else "timeline_legend_line_placement",
+                   lang)] if placements else []
+    words += [text("timeline_legend_line_marked", lang)] if any(m.rank == 1 for m in dashed) else []
+    if not words:
+        return [], []
+    key = line_key(", ".join(words), "moments", 360, color=KEY_MOMENT_LINE, width=2, dash="4px,3px")
+    return [key], [LegendRow("", "moments", text("timeline_legend_moments", lang), (key["name"],))]
+
+
 @dataclass(frozen=True)
 class WallLegend:
     """One plotly legend on the wall: its id, its title and where it starts (px from the left, row from the
@@ -88,29 +108,40 @@ class WallLegend:
     title: str
     left_px: float
     row: int
-    width_px: float = 0.0  # its estimated width (title and entries)
+    width_px: float = 0.0  # its estimated width (title and entries), generous: where the next legend may start
+    drawn_px: float = 0.0  # its width as drawn (DejaVu Sans widths): where the axis note may start
+
+
+LEGEND_ENTRY_CHROME_PX = 52
+"""px of a wall legend entry besides its text (symbol and gaps; about 47 measured in Chromium)."""
+
+
+def legend_drawn_px(title: str, names: Sequence[str], font_px: int) -> float:
+    """A wall legend's width as drawn: its bold title and its entries."""
+    return text_width(title, font_px) * 1.1 + sum(LEGEND_ENTRY_CHROME_PX + text_width(name, font_px) for name in names)
 
 
 def wall_legends(keys: list[dict], groups: Sequence[LegendRow], width_px: float, font_px: int
                  ) -> tuple[list[dict], list[WallLegend]]:
-    """The keys the wall keeps and their legends side by side, a group per legend, in as few rows as fit
-    ``width_px``, two at most (a group that would need a third is left out); each key pointed at its legend."""
+    """The keys the wall keeps and their legends side by side, a group per legend, each in the first row with
+    room for it within ``width_px``, two rows at most (a group that would need a third is left out); each key
+    pointed at its legend."""
     kept = [key for key in keys if key.get("legendgroup") in WALL_LEGEND_GROUPS]
     legends: list[WallLegend] = []
-    left, row = 0.0, 0
+    lefts = [0.0, 0.0]  # where the next legend of each row starts
     for group in (g for g in groups if g.group in WALL_LEGEND_GROUPS):
         members = [key for key in kept if key.get("legendgroup") == group.group]
         if not members:
             continue
         width = legend_text_px(group.title, font_px) + sum(legend_entry_px(key["name"], font_px) for key in members)
-        if legends and left + width > width_px:
-            left, row = 0.0, row + 1
-        if row > 1:  # two rows at most (the figure takes the wall's height: see wall_legend_layouts)
+        row = next((row for row, left in enumerate(lefts) if not left or left + width <= width_px), None)
+        if row is None:  # two rows at most (the figure takes the wall's height: see wall_legend_layouts)
             kept = [key for key in kept if key not in members]
             continue
         legend = "legend" if not legends else f"legend{len(legends) + 1}"
-        legends.append(WallLegend(legend, group.title, left, row, width))
-        left += width + WALL_LEGEND_GAP_PX
+        drawn = legend_drawn_px(group.title, [key["name"] for key in members], font_px)
+        legends.append(WallLegend(legend, group.title, lefts[row], row, width, drawn))
+        lefts[row] += width + WALL_LEGEND_GAP_PX
         for key in members:
             key["legend"] = legend
     for key in kept:
@@ -140,10 +171,12 @@ def wall_legend_layouts(legends: Sequence[WallLegend], row_px: int, font_px: int
 def axis_note(legends: Sequence[WallLegend], width_px: float, font_px: int, row_px: int, text: str
               ) -> dict[str, Any] | None:
     """The words saying that the wall's time axis gives busy years more room (a room reads distance as time), at
-    the right end of the legends' last row where it has room for them (None where it has not)."""
-    row = max((legend.row for legend in legends), default=0)
-    used = max((legend.left_px + legend.width_px for legend in legends if legend.row == row), default=0.0)
-    if used + WALL_LEGEND_GAP_PX + legend_text_px(text, font_px) > width_px:
+    the right end of the legends' last row with room for them (None where none has)."""
+    need = WALL_LEGEND_GAP_PX + text_width(text, font_px) + 12
+    rows = range(max((legend.row for legend in legends), default=0), -1, -1)
+    row = next((row for row in rows if max((legend.left_px + legend.drawn_px for legend in legends
+                                            if legend.row == row), default=0.0) + need <= width_px), None)
+    if row is None:
         return None
     return {"x": 1, "xref": "paper", "xanchor": "right", "y": 0, "yref": "paper", "yanchor": "top",
             "yshift": -3 if row == 0 else row_px - wall_legend_px(legends, row_px) - WALL_BOTTOM_PX + 6,

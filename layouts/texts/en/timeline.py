@@ -52,6 +52,11 @@ TIMELINE: dict[str, str] = {
     "timeline_legend_short_statement_of_need": "need",
     "timeline_legend_note": "✎ note (shading: period)",
     "timeline_legend_note_short": "✎ note",
+    "timeline_legend_moments": "Key moments",
+    "timeline_legend_line_court_order": "court order",
+    "timeline_legend_line_placement": "placement",
+    "timeline_legend_line_placements": "1st and last placement",
+    "timeline_legend_line_marked": "marked",
     # --- legend of what the group adds --------------------------------------------------------------------------------
     "timeline_legend_perspectives": "Perspective",
     "timeline_legend_links": "Links",

@@ -52,6 +52,11 @@ TIMELINE: dict[str, str] = {
     "timeline_legend_short_statement_of_need": "behoefte",
     "timeline_legend_note": "✎ aantekening (arcering: periode)",
     "timeline_legend_note_short": "✎ aantekening",
+    "timeline_legend_moments": "Kernmomenten",
+    "timeline_legend_line_court_order": "uitspraak",
+    "timeline_legend_line_placement": "plaatsing",
+    "timeline_legend_line_placements": "1e en laatste plaatsing",
+    "timeline_legend_line_marked": "gemarkeerd",
     # --- legend of what the group adds --------------------------------------------------------------------------------
     "timeline_legend_perspectives": "Perspectief",
     "timeline_legend_links": "Verbanden",
