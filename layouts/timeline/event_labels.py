@@ -217,13 +217,24 @@ YEAR_TICK_PX = 10
 """px from the axis line to the top of its years (the tick and the gap under it, see figure_layout's xaxis2)."""
 
 
+SCREEN_LEADERS_UNDER = True
+"""On the screen too a leader line may pass under a label beside its mark (drawn over it, opaque), as on the wall:
+at 1280 px realistic cases of 50 events got 32–42 labels with lines kept clear of every label, 39–45 so."""
+SCREEN_REFIT_MARKS = 120
+"""Up to this many marks the screen's labels are fitted four ways as the wall's are (see
+:data:`layouts.timeline.wall.WALL_REFITS`): +2 to +4 labels on 50-event cases for about 3× the placement's CPU
+(0.1 → 0.3 s); a bigger case keeps its one fit (+0 or +1 label there)."""
+
+
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
                 avoid: tuple[tuple[float, float, float, float], ...] = (), figure_px: float | None = None,
-                x_range: tuple[float, float] | None = None, band_rows: float = 0.0, massed: bool = False) -> LabelFrame:
+                x_range: tuple[float, float] | None = None, band_rows: float = 0.0, massed: bool = False,
+                refit: bool = False) -> LabelFrame:
     """The plot the labels are fitted in: the figure's width (default the mode's nominal one) less the lane
     labels, its lanes' height; showing ``x_range`` (ms; default the whole axis); with ``band_rows`` (the wall),
     label rows above and below the lanes, which leader lines may cross labels beside their marks to reach;
-    ``massed``: the weighty marks over density bars, labelled beside their marks only (no leader lines)."""
+    ``massed``: the weighty marks over density bars, labelled beside their marks only (no leader lines);
+    ``refit``: fitted four ways, as on the wall (:data:`SCREEN_REFIT_MARKS`)."""
     bottom, top = layout.y_range
     bottom, top = bottom - band_rows, top + band_rows
     lo, hi = x_range or layout.x_range
@@ -239,10 +250,11 @@ def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
         font_px=LABEL_FONT_PX[projector], breaks=tuple((b0 / DAY_MS, b1 / DAY_MS) for b0, b1 in layout.breaks),
         regions=((layout.axis_up - reach, top), (bottom, -max(layout.axis_down - reach, years_rows))),
         line_px=LABEL_FONT_PX[projector] * 1.3,
-        avoid=avoid, leaders_under=band_rows > 0, max_lines=1 if band_rows else 2,
+        avoid=avoid, leaders_under=SCREEN_LEADERS_UNDER or band_rows > 0, max_lines=1 if band_rows else 2,
         max_width_px=WALL_LINE_PX * wall_growth(width_px) if band_rows else 0.0,
         max_drift_px=WALL_DRIFT_PX * wall_growth(width_px) if band_rows else 0.0, leaders=not massed,
-        refits=tuple((LABEL_FONT_PX[projector] * height, rows) for height, rows in WALL_REFITS) if band_rows else ())
+        refits=tuple((LABEL_FONT_PX[projector] * height, rows) for height, rows in WALL_REFITS)
+        if band_rows or refit else ())
 
 
 def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list[LabelMark]:
@@ -256,11 +268,12 @@ def label_marks(case: Case, drawn: Sequence[PlacedEvent], geo: Geometry) -> list
             for item in drawn]
 
 
-def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry, scale: PlotScale | None = None
-                ) -> dict[str, Any]:
+def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry, scale: PlotScale | None = None,
+                opaque: bool = False) -> dict[str, Any]:
     """One placed label as a plotly annotation on its mark's axes (a leader line is its arrow). With ``scale``
     (the wall) a label with a leader line sits at a place on the axes, not at a px offset: on a larger wall it
-    spreads out with the marks; labels beside their marks are opaque (leader lines may pass under them)."""
+    spreads out with the marks. Where leader lines may pass under labels beside their marks (``opaque``), those
+    labels hide them; else every label is a little transparent."""
     (mx, my), (cx, cy) = box.mark_px, box.centre
     formal = item.event.layer == Layer.FORMAL
     xref, yref = ("x2", "y2") if formal else ("x", "y")
@@ -268,7 +281,7 @@ def _label_note(box: LabelBox, item: PlacedEvent, font_px: float, geo: Geometry,
         "x": item.x, "y": item.y, "xref": xref, "yref": yref,
         "text": "<br>".join(drawn_text(line) for line in box.lines), "font": {"size": font_px, "color": INK},
         "align": "right" if box.side == "left" else "left",
-        "bgcolor": "rgba(255, 255, 255, 0.8)" if scale is None else PAPER,
+        "bgcolor": PAPER if opaque or scale is not None else "rgba(255, 255, 255, 0.8)",
         "borderpad": 0, "captureevents": False, "name": "timeline-label", "yanchor": "middle",
     }
     if box.leader:
@@ -323,7 +336,7 @@ def fit_words(case: Case, layout: TimelineLayout, drawn: Sequence[PlacedEvent], 
     bars = [_mark_box(mark, scale) for mark in label_marks(case, around, geo)] if marks else []
     avoid = (*decor, *((max(box[0], 0.0), *box[1:]) for box in bars), *(box for _, box in words))
     frame = label_frame(layout, projector, margin_px, avoid, figure_px=figure_px, x_range=x_range,
-                        band_rows=band_rows, massed=massed)
+                        band_rows=band_rows, massed=massed, refit=len(marks) <= SCREEN_REFIT_MARKS)
     # Above the WebGL threshold the axis is full at this zoom: labels come with zooming in (not yet built).
     return Words(frame, place_labels(marks, frame) if marks else [], moments, words, lines)
 
@@ -380,10 +393,12 @@ def reaching_in(drawn: Sequence[PlacedEvent], x_range: tuple[float, float]) -> l
 def word_notes(fitted: Words, drawn: Sequence[PlacedEvent], projector: bool, *, wall: bool = False
                ) -> list[dict[str, Any]]:
     """The annotations of ``fitted``: the event labels (``drawn``: the events it was fitted on) and the key
-    moments' words. On the ``wall`` labels with a leader line sit at a place on the axes and come first (a
-    label beside its mark is drawn over any leader line passing under it)."""
+    moments' words. On the ``wall`` labels with a leader line sit at a place on the axes. Where leader lines may
+    pass under labels beside their marks, the labels with a leader line come first (a label beside its mark is
+    drawn over, opaque, any leader line passing under it)."""
     geo, font_px = geometry(projector), LABEL_FONT_PX[projector]
     _, notes, _ = _key_parts([], fitted.words, geo, font_px, y_range=(0.0, 0.0))  # no moments: no lines
     scale = PlotScale(fitted.frame) if wall else None
-    boxes = sorted(fitted.boxes, key=lambda box: not box.leader) if wall else fitted.boxes
-    return [_label_note(box, drawn[box.index], font_px, geo, scale) for box in boxes] + notes
+    under = fitted.frame.leaders_under
+    boxes = sorted(fitted.boxes, key=lambda box: not box.leader) if under else fitted.boxes
+    return [_label_note(box, drawn[box.index], font_px, geo, scale, under) for box in boxes] + notes
