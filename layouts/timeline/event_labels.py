@@ -217,13 +217,9 @@ YEAR_TICK_PX = 10
 """px from the axis line to the top of its years (the tick and the gap under it, see figure_layout's xaxis2)."""
 
 
-SCREEN_LEADERS_UNDER = True
-"""On the screen too a leader line may pass under a label beside its mark (drawn over it, opaque), as on the wall:
-at 1280 px realistic cases of 50 events got 32–42 labels with lines kept clear of every label, 39–45 so."""
+SCREEN_LEADERS_UNDER = True  # a leader line may pass under a label beside its mark on the screen too, as on the wall
 SCREEN_REFIT_MARKS = 120
-"""Up to this many marks the screen's labels are fitted four ways as the wall's are (see
-:data:`layouts.timeline.wall.WALL_REFITS`): +2 to +4 labels on 50-event cases for about 3× the placement's CPU
-(0.1 → 0.3 s); a bigger case keeps its one fit (+0 or +1 label there)."""
+"""Up to this many marks the screen's labels are fitted four ways, as the wall's (+2 to +4 labels, 3× the CPU)."""
 
 
 def label_frame(layout: TimelineLayout, projector: bool, margin_px: float,
