@@ -232,6 +232,26 @@
     });
   }
 
+  /* The screen's timeline got another width (the side column shown or hidden as editing starts or stops, the
+     window resized): plotly is resized to it, then its words are fitted anew (timelineZoom). plotly reports each
+     resize as the same {autosize: true}, which Dash passes on once only. The wall fits its own (fitWall). */
+  var screenWidth = null, screenTimer = null;
+  function screenResized() {
+    var root = document.getElementById("root"), wrap = document.getElementById("timeline-wrap");
+    var gd = wrap && wrap.querySelector(".js-plotly-plot");
+    if (!root || root.classList.contains("projector") || !gd || !gd.layout || !window.Plotly ||
+        !window.dash_clientside || !window.dash_clientside.set_props) { screenWidth = null; return; }
+    var width = wrap.clientWidth, before = screenWidth;
+    screenWidth = width;
+    if (before === null || Math.abs(before - width) < 8) { return; }
+    clearTimeout(screenTimer);
+    screenTimer = setTimeout(function () {
+      window.Plotly.Plots.resize(gd).then(function () {
+        window.dash_clientside.set_props("timeline-resized", {data: {width: wrap.clientWidth, at: Date.now()}});
+      });
+    }, 150);
+  }
+
   var watching = false;
 
   /* Once per tab: refit when the window, the header or the story bar change size. */
@@ -253,6 +273,7 @@
       observer.observe(header);
       observer.observe(bar);
       columns.observe(main);
+      new window.ResizeObserver(screenResized).observe(document.getElementById("timeline-wrap"));
       // the wall's choice is a class on #case-body: refit once the browser has applied it
       new window.MutationObserver(function () { setTimeout(fitWall, 30); })
         .observe(body, {attributes: true, attributeFilter: ["class"]});
@@ -355,7 +376,7 @@
     /* The timeline's zoom for the server to fit the labels to: plotly's relayoutData about the time axis and the
        plot's measured width (px). After a new figure or a resize: a refit at the measured width, for the zoom
        the figure kept (same uirevision) or the range it opens on. */
-    timelineZoom: function (relayout, shown, last) {
+    timelineZoom: function (relayout, shown, resized, last) {
       var fired = window.dash_clientside.callback_context.triggered.map(function (t) { return t.prop_id; });
       var gd = document.querySelector("#timeline-graph .js-plotly-plot");
       var drag = gd && gd.querySelector(".draglayer .xy .nsewdrag");
@@ -372,6 +393,10 @@
         var resized = relayout && (relayout.autosize || relayout.width);  // the wall's fit sets the width
         if (!resized || !width || (last && last.width === width)) {
           return window.dash_clientside.no_update;
+        }
+      } else if (fired.indexOf("timeline-resized.data") >= 0) {
+        if (!shown || !width || (last && last.width && Math.abs(last.width - width) < 8)) {
+          return window.dash_clientside.no_update;  // nothing drawn, or fitted for this width already
         }
       } else if (!shown || !onItsWall(meta) || (!kept && fitted && width && Math.abs(fitted - width) < 8)) {
         return window.dash_clientside.no_update;  // nothing drawn, or drawn for this width already

@@ -55,3 +55,16 @@ document.addEventListener("keydown", function (event) {
     button.click();
   }
 });
+
+/* Escape closes a selection's details (the drawer on a laptop screen or the wall) as its × does, unless a dialog is
+   open or the key is typed into a field. */
+document.addEventListener("keydown", function (event) {
+  "use strict";
+  if (event.key !== "Escape" || event.altKey || event.ctrlKey || event.metaKey) { return; }
+  var close = document.getElementById("details-close");
+  var target = event.target, tag = target && (target.tagName || "").toLowerCase();
+  if (!close || close.hidden || document.querySelector(".modal.show") || tag === "input" || tag === "textarea" ||
+      tag === "select" || (target && target.isContentEditable)) { return; }
+  event.preventDefault();
+  close.click();
+});

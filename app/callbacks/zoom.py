@@ -25,8 +25,8 @@ def register(app: dash.Dash, cases: Path | None = None) -> None:
     app.clientside_callback(
         ClientsideFunction("casusbeeld", "timelineZoom"),
         Output("timeline-zoom", "data"),
-        Input("timeline-graph", "relayoutData"), Input("timeline-shown", "data"), State("timeline-zoom", "data"),
-        prevent_initial_call=True,
+        Input("timeline-graph", "relayoutData"), Input("timeline-shown", "data"), Input("timeline-resized", "data"),
+        State("timeline-zoom", "data"), prevent_initial_call=True,
     )
 
     # the window slider above the timeline follows what it shows, and moving it shows that period (window.js)

@@ -238,6 +238,8 @@ def state_stores() -> list[Any]:
         dcc.Store(id="panel-finding", storage_type="memory"), dcc.Store(id="patterns-shown", storage_type="memory"),
         dcc.Store(id="timeline-shown", storage_type="memory"),
         dcc.Store(id="timeline-zoom", storage_type="memory"),
+        # the screen's timeline got another width (casusbeeld.js screenResized): its words fitted anew for it
+        dcc.Store(id="timeline-resized", storage_type="memory"),
         dcc.Store(id="timeline-widths", storage_type="memory"),
         # the stretch of time the timeline shows after a zoom, for the address ({"case", "days"}; window.js)
         dcc.Store(id="timeline-range", storage_type="memory"),
