@@ -426,6 +426,19 @@
     }
   }});
 
+  /* On a screen too narrow for the side column the pattern panel comes below the views: choosing a finding brings
+     the timeline into sight, where its events light up (its details open in the drawer). */
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("#patterns-card .finding-button") : null;
+    var column = document.querySelector(".main-column");
+    if (!button || button.getAttribute("aria-pressed") === "true" || !column ||
+        window.getComputedStyle(column).display !== "contents") { return; }
+    setTimeout(function () {
+      var wrap = document.getElementById("timeline-wrap");
+      if (wrap) { wrap.scrollIntoView({behavior: "smooth", block: "start"}); }
+    }, 100);
+  });
+
   /* Warn before the tab closes with unsaved changes (see markUnsaved). */
   window.addEventListener("beforeunload", function (event) {
     if (window.casusbeeldUnsaved) {

@@ -77,6 +77,9 @@ def test_a_1280_screen_gives_the_views_the_width_and_opens_the_details_as_a_draw
     page.locator("#patterns-card .finding-button").first.click()
     drawer = page.locator(".details-card")
     expect(drawer).to_be_visible()
+    # the pattern panel is below the views: the timeline comes into sight, where the finding's events light up
+    assert wait_until(lambda: -20 < page.evaluate("() => document.getElementById('timeline-wrap')"
+                                                  ".getBoundingClientRect().top") < 240, 10)
     expect(drawer).to_have_css("position", "fixed")
     box = drawer.bounding_box()
     assert box is not None and box["x"] < 40 and box["x"] + box["width"] < 400
