@@ -88,14 +88,13 @@ class Grid:
         return first.astype(int), last.astype(int)
 
     def clear(self, y0: np.ndarray, y1: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
-        """Which blocks of cells (rows ``y0`` to ``y1``, columns ``x0`` to ``x1``, the ends excluded) hold no taken
-        cell (read from the summed-area table)."""
-        t = self._summed()
-        stride = t.shape[1]
-        y0 = y0 * stride
-        y1 = y1 * stride
-        flat = t.ravel()
-        return (flat[y1 + x1] - flat[y0 + x1] - flat[y1 + x0] + flat[y0 + x0]) == 0
+        """Which blocks of cells (rows ``y0[i]`` to ``y1[i]``, columns ``x0[j]`` to ``x1[j]``, the ends excluded) hold
+        no taken cell: a rows × columns matrix read from the summed-area table (the rows' differences first, then
+        the columns': two gathers of the rows and two of the columns instead of four of the matrix)."""
+        lo = int(x0.min(initial=0))
+        t = self._summed()[:, lo:int(x1.max(initial=0)) + 1]  # the columns the blocks reach
+        rows = t[y1] - t[y0]
+        return (rows[:, x1 - lo] - rows[:, x0 - lo]) == 0
 
     def _summed(self) -> np.ndarray:
         """The summed-area table of the cells (built again after a change)."""
