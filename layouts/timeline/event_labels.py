@@ -155,7 +155,7 @@ def _key_words(moments: list[KeyMoment], scale: PlotScale, font_px: float, marks
         px = scale.x(moment.x / DAY_MS)
         box = (px - font_px * 0.75, 0.0, px + font_px * 0.75, text_width(moment.word, font_px) + 6)
         clear = moment.strong or not len(marks) \
-            or not ((marks[:, 0] < box[2]) & (box[0] < marks[:, 2]) & (marks[:, 1] < box[3])).any()
+            or not np.count_nonzero((marks[:, 0] < box[2]) & (box[0] < marks[:, 2]) & (marks[:, 1] < box[3]))
         if clear and all(abs(px - other[0] - font_px * 0.75) > font_px * 1.5 for _, other in kept):
             kept.append((moment, box))
     return kept

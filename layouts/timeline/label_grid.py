@@ -18,26 +18,26 @@ class Grid:
         self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
         self._table: np.ndarray | None = None
 
-    def _cell(self, value: float, axis: int, up: bool) -> int:
-        """The cell of ``value`` px along ``axis`` (rounded up for a right or bottom edge), inside the grid."""
-        cell = math.ceil(value / CELL) if up else math.floor(value / CELL)
-        return int(min(max(cell, 0), self.cells.shape[axis]))
-
     def fill_box(self, box: Sequence[float]) -> None:
-        left, top, right, bottom = (float(value) for value in box)
-        x0, x1 = self._cell(left, 1, False), self._cell(right, 1, True)
-        y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
+        """Take the cells of one box (px): the cells it touches, rounded outwards, inside the grid."""
+        left, top, right, bottom = map(float, box)
+        height, width = self.cells.shape
+        y0, y1 = min(max(math.floor(top / CELL), 0), height), min(max(math.ceil(bottom / CELL), 0), height)
+        x0, x1 = min(max(math.floor(left / CELL), 0), width), min(max(math.ceil(right / CELL), 0), width)
         if y1 > y0 and x1 > x0:
-            self._taken(y0, x0, self.cells[y0:y1, x0:x1] == 0)
-            self.cells[y0:y1, x0:x1] = 1
+            block = self.cells[y0:y1, x0:x1]
+            if self._table is not None:  # (the summed-area table is only kept once it is read)
+                self._taken(y0, x0, block == 0)
+            block[...] = 1
 
     def fill_segment(self, segment: Sequence[float]) -> None:
         ys, xs = self._samples(np.asarray([segment], dtype=float))
         rows, columns = ys[0], xs[0]
-        y0, x0 = int(rows.min()), int(columns.min())
-        new = np.zeros((int(rows.max()) + 1 - y0, int(columns.max()) + 1 - x0), dtype=bool)
-        new[rows - y0, columns - x0] = self.cells[rows, columns] == 0
-        self._taken(y0, x0, new)
+        if self._table is not None:
+            y0, x0 = int(rows.min()), int(columns.min())
+            new = np.zeros((int(rows.max()) + 1 - y0, int(columns.max()) + 1 - x0), dtype=bool)
+            new[rows - y0, columns - x0] = self.cells[rows, columns] == 0
+            self._taken(y0, x0, new)
         self.cells[rows, columns] = 1
 
     def _taken(self, y0: int, x0: int, new: np.ndarray) -> None:
@@ -71,12 +71,12 @@ class Grid:
         return np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
 
     def box_free(self, left: float, top: float, right: float, bottom: float) -> bool:
-        """Whether one box (px) touches no taken cell (its cells read directly; :meth:`_cell` written out: thousands
-        of boxes are tested)."""
+        """Whether one box (px) touches no taken cell (its cells, as :meth:`fill_box` finds them, read directly and
+        counted, not ``any()`` with its Python-level wrapper: thousands of boxes are tested)."""
         height, width = self.cells.shape
         y0, y1 = min(max(math.floor(top / CELL), 0), height), min(max(math.ceil(bottom / CELL), 0), height)
         x0, x1 = min(max(math.floor(left / CELL), 0), width), min(max(math.ceil(right / CELL), 0), width)
-        return not self.cells[y0:y1, x0:x1].any()
+        return not np.count_nonzero(self.cells[y0:y1, x0:x1])
 
     def span(self, lo: np.ndarray, hi: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
         """The cells (first, one past the last) the px from ``lo`` to ``hi`` cover along ``axis`` (0: rows)."""
