@@ -79,12 +79,14 @@ class Grid:
         return not np.count_nonzero(self.cells[y0:y1, x0:x1])
 
     def span(self, lo: np.ndarray, hi: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
-        """The cells (first, one past the last) the px from ``lo`` to ``hi`` cover along ``axis`` (0: rows)."""
+        """The cells (first, one past the last) the px from ``lo`` to ``hi`` cover along ``axis`` (0: rows); ``lo``
+        and ``hi`` grow (then so do the cells, and only their ends need testing against the grid's edges)."""
         size = self.cells.shape[axis]
         first, last = np.floor(lo / CELL), np.ceil(hi / CELL)
         for cells in (first, last):  # inside the grid (np.clip, without its overhead: thousands of calls)
-            np.maximum(cells, 0, out=cells)
-            np.minimum(cells, size, out=cells)
+            if len(cells) and not 0 <= cells[0] <= cells[-1] <= size:
+                np.maximum(cells, 0, out=cells)
+                np.minimum(cells, size, out=cells)
         return first.astype(int), last.astype(int)
 
     def clear(self, y0: np.ndarray, y1: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
