@@ -1,7 +1,7 @@
 """The first drawing's shortcuts give what the long way gives: the case's gaps and the story's start read from
 the layout's positions, the packing's quick test of a row whose marks all start before a moment, the layout's
-columns (lanes and decisions worked out inline), the events' order (sorted on plain keys) and the label grid's
-test of many blocks at once (read from its summed-area table)."""
+columns (lanes, decisions and the events that may be weighty worked out inline), the events' order (sorted on
+plain keys) and the label grid's test of many blocks at once (read from its summed-area table)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from layouts.timeline.drawn import case_gaps
-from layouts.timeline.event_columns import event_columns
+from layouts.timeline.event_columns import MAYBE_WEIGHTY, event_columns
+from layouts.timeline.event_labels import weighty_priority
 from layouts.timeline.focus import story_start
 from layouts.timeline.label_grid import Grid
 from layouts.timeline.lanes import LANE_MODES, lane_of, timeline_layout
@@ -113,6 +114,11 @@ def test_the_layouts_columns_agree_with_lane_of_and_is_decision(case) -> None:
         columns = event_columns(events, mode, collapsed)
         assert columns.lane_keys == [lane_of(event, mode, collapsed)[0] for event in events]
         assert columns.decisions == [is_decision(event) for event in events]
+        assert columns.may_weigh == [event.type in MAYBE_WEIGHTY or event.key_moment or event.decision is not None
+                                     or event.placement is not None for event in events]
+        persons = case.person_map()
+        assert all(weighs for event, weighs in zip(events, columns.may_weigh, strict=True)
+                   if weighty_priority(event, persons) is not None)
         for key, (kind, ref, layer, first) in columns.lane_info.items():
             assert lane_of(events[first], mode, collapsed) == (key, kind, ref) and events[first].layer == layer
 
