@@ -114,6 +114,7 @@ def test_the_layouts_columns_agree_with_lane_of_and_is_decision(case) -> None:
         columns = event_columns(events, mode, collapsed)
         assert columns.lane_keys == [lane_of(event, mode, collapsed)[0] for event in events]
         assert columns.decisions == [is_decision(event) for event in events]
+        assert columns.types == [event.type for event in events]
         assert columns.may_weigh == [event.type in MAYBE_WEIGHTY or event.key_moment or event.decision is not None
                                      or event.placement is not None for event in events]
         persons = case.person_map()
