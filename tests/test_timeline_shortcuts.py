@@ -1,6 +1,7 @@
 """The first drawing's shortcuts give what the long way gives: the case's gaps and the story's start read from
 the layout's positions, the packing's quick test of a row whose marks all start before a moment, the layout's
-columns (lanes and decisions worked out inline) and the events' order (sorted on plain keys)."""
+columns (lanes, decisions and the events that may be weighty worked out inline), the events' order (sorted on
+plain keys) and the label grid's test of many blocks at once (read from its summed-area table)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import math
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from layouts.timeline.drawn import case_gaps
-from layouts.timeline.event_columns import event_columns
+from layouts.timeline.event_columns import MAYBE_WEIGHTY, event_columns
+from layouts.timeline.event_labels import weighty_priority
 from layouts.timeline.focus import story_start
+from layouts.timeline.label_grid import Grid
 from layouts.timeline.lanes import LANE_MODES, lane_of, timeline_layout
 from layouts.timeline.packing import pack_lane
 from layouts.timeline.style import is_decision
@@ -110,6 +114,12 @@ def test_the_layouts_columns_agree_with_lane_of_and_is_decision(case) -> None:
         columns = event_columns(events, mode, collapsed)
         assert columns.lane_keys == [lane_of(event, mode, collapsed)[0] for event in events]
         assert columns.decisions == [is_decision(event) for event in events]
+        assert columns.types == [event.type for event in events]
+        assert columns.may_weigh == [event.type in MAYBE_WEIGHTY or event.key_moment or event.decision is not None
+                                     or event.placement is not None for event in events]
+        persons = case.person_map()
+        assert all(weighs for event, weighs in zip(events, columns.may_weigh, strict=True)
+                   if weighty_priority(event, persons) is not None)
         for key, (kind, ref, layer, first) in columns.lane_info.items():
             assert lane_of(events[first], mode, collapsed) == (key, kind, ref) and events[first].layer == layer
 
@@ -120,3 +130,22 @@ def test_the_events_order_is_sorting_by_dates_and_id(seed: int) -> None:
     random.Random(seed).shuffle(case.events)
     case.events += case.events[:20]  # the same id twice (an invalid file): kept in the order given
     assert case.events_in_order() == sorted(case.events, key=_event_order)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_grids_blocks_are_clear_where_none_of_their_cells_is_taken(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(40):
+        grid = Grid(float(rng.integers(40, 1500)), float(rng.integers(40, 600)))
+        height, width = grid.cells.shape
+        for made in range(int(rng.integers(0, 25))):
+            if made == 5:
+                grid.clear(np.zeros(0, int), np.zeros(0, int), np.zeros(1, int), np.ones(1, int))  # the table now
+            grid.fill_box(rng.uniform(-20, 1500, 4).tolist())
+        y0 = np.sort(rng.integers(0, height + 1, int(rng.integers(0, 30))))
+        y1 = np.minimum(y0 + rng.integers(0, 20, len(y0)), height)
+        x0 = np.sort(rng.integers(0, width + 1, int(rng.integers(1, 30))))
+        x1 = np.minimum(x0 + rng.integers(0, 60, len(x0)), width)
+        want = [[not grid.cells[a:b, c:d].any() for c, d in zip(x0, x1, strict=True)]
+                for a, b in zip(y0, y1, strict=True)]
+        assert grid.clear(y0, y1, x0, x1).tolist() == want

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from layouts.texts import text
-from layouts.timeline.event_labels import MAYBE_WEIGHTY, weighty_priority
+from layouts.timeline.event_labels import weighty_priority
 from layouts.timeline.hover import template_text
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
 from models.case import Case
@@ -69,9 +69,7 @@ def weighty_marks(case: Case, items: Sequence[PlacedEvent], limit: int = MAX_WEI
     last priority that does not fit whole, a selection spread evenly over time. In the order of ``items``."""
     persons = case.person_map()
     by_priority: dict[int, list[int]] = {}
-    maybe = MAYBE_WEIGHTY
-    for index in [index for index, item in enumerate(items) if (event := item.event).type in maybe
-                  or event.key_moment or event.decision is not None or event.placement is not None]:
+    for index in [index for index, item in enumerate(items) if item.may_weigh]:  # (read by the layout)
         priority = weighty_priority(items[index].event, persons)
         if priority is not None and priority <= WEIGHTY_PRIORITY:
             by_priority.setdefault(priority, []).append(index)

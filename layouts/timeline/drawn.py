@@ -75,13 +75,10 @@ def drawn_kinds(drawn: list[PlacedEvent], case: Case) -> tuple[list[EventType], 
     """The event types among ``drawn`` (in the vocabulary's order), the decisions' kinds of involvement and the
     :func:`life_guides`, found in one loop (each loop over thousands of events costs)."""
     family = {person.id for person in case.persons if person.kind == PersonKind.FAMILY}
-    # column by column, with C-level maps where they do (thousands of events)
-    events = list(map(attrgetter("event"), drawn))
-    kinds = list(map(attrgetter("type"), events))
+    # column by column, with C-level maps where they do, from what the layout read (thousands of events)
+    kinds = list(map(attrgetter("kind"), drawn))
     types = set(kinds)
-    decision = EventType.DECISION  # is_decision, inline
-    decisions = [event for event, kind in zip(events, kinds, strict=True)
-                 if kind == decision or event.decision is not None]
+    decisions = [item.event for item in drawn if item.is_decision]
     days, childs = [], []
     life = EventType.LIFE_EVENT
     for item in [item for item, kind in zip(drawn, kinds, strict=True) if kind == life] if life in types else []:

@@ -1,6 +1,6 @@
 """What the timeline's layout reads of each event, in one loop over thousands of events: its date's and its end's
-numbers, whether it is drawn as a decision, its lane; and the stretch each mark takes on screen. Used by
-:func:`layouts.timeline.lanes.timeline_layout`."""
+numbers, whether it is drawn as a decision, whether it may be weighty, its lane; and the stretch each mark takes on
+screen. Used by :func:`layouts.timeline.lanes.timeline_layout`."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ DateNumbers = tuple[float, float, float, dt.date, dt.date, dt.date]
 """(lo ms, midpoint ms, hi ms, lo day, hi day, earliest day) of a partial date."""
 LaneInfo = dict[str, tuple[str, str, Layer, int]]
 """Lane key → (kind, ref, layer, index of its first event)."""
+WEIGHTY_TYPES = (EventType.DECISION, EventType.COURT_ORDER, EventType.PLACEMENT)
+"""The types of the weighty events after key moments and deaths (see
+:func:`layouts.timeline.event_labels.weighty_priority`)."""
+MAYBE_WEIGHTY = frozenset({EventType.LIFE_EVENT, *WEIGHTY_TYPES})
+"""The types of events that may have a :func:`layouts.timeline.event_labels.weighty_priority` without a key moment,
+decision or placement (a life event: a death)."""
 
 
 @lru_cache(maxsize=65_536)
@@ -52,12 +58,16 @@ def screen_intervals(decisions: list[bool], starts: list[DateNumbers], ends: lis
 
 
 class EventColumns(NamedTuple):
-    """What the layout reads of each event, read in one loop: its date's and its end's numbers, whether it is
-    drawn as a decision, its lane key; and the lanes (info, lane key → its events' indices)."""
+    """What the layout reads of each event, read in one loop: its date's and its end's numbers, its type, whether
+    it is drawn as a decision, whether it may be weighty (its type is in :data:`MAYBE_WEIGHTY`, or it is a key moment, a
+    decision or a placement: zoomed out, only those are tested for a weighty mark), its lane key; and the lanes
+    (info, lane key → its events' indices)."""
 
     starts: list[DateNumbers]
     ends: list[DateNumbers | None]
+    types: list[EventType]
     decisions: list[bool]
+    may_weigh: list[bool]
     lane_keys: list[str]
     lane_info: LaneInfo
     by_lane: dict[str, list[int]]
@@ -67,15 +77,17 @@ def event_columns(events: list[Event], lane_mode: str, collapsed: frozenset[str]
     """The events' columns (one loop over thousands of events: each pass over them costs, and so does each call
     per event — :func:`layouts.timeline.lanes.lane_of` and :func:`layouts.timeline.style.is_decision` are inlined
     here, ``tests/test_timeline_shortcuts.py`` checks that they agree)."""
-    found = EventColumns([], [], [], [], {}, {})
-    starts, ends, decisions, lane_keys = found.starts, found.ends, found.decisions, found.lane_keys
-    lane_info, by_lane, numbers = found.lane_info, found.by_lane, date_numbers
-    formal, by_type, decision = Layer.FORMAL, lane_mode == "event_type", EventType.DECISION
+    found = EventColumns([], [], [], [], [], [], {}, {})
+    starts, ends, types, decisions, lane_keys = found.starts, found.ends, found.types, found.decisions, found.lane_keys
+    lane_info, by_lane, numbers, weighs = found.lane_info, found.by_lane, date_numbers, found.may_weigh
+    formal, by_type, decision, maybe = Layer.FORMAL, lane_mode == "event_type", EventType.DECISION, MAYBE_WEIGHTY
     for i, event in enumerate(events):
-        end, layer, event_type = event.end, event.layer, event.type
+        end, layer, event_type, decided = event.end, event.layer, event.type, event.decision is not None
         starts.append(numbers(event.date))
         ends.append(numbers(end) if end is not None else None)
-        decisions.append(event_type == decision or event.decision is not None)
+        types.append(event_type)
+        decisions.append(event_type == decision or decided)
+        weighs.append(event_type in maybe or decided or event.key_moment or event.placement is not None)
         if layer == formal:
             if by_type:
                 key, kind, ref = f"type:{event_type.value}", "event_type", event_type.value

@@ -21,6 +21,7 @@ import numpy as np
 from layouts.inert import drawn_text
 from layouts.style import INK, MUTED, PAPER, type_scale
 from layouts.texts import text
+from layouts.timeline.event_columns import WEIGHTY_TYPES
 from layouts.timeline.label_obstacles import decor_boxes
 from layouts.timeline.labels import LabelBox, LabelFrame, LabelMark, PlotScale, place_labels, text_width
 from layouts.timeline.lanes import PlacedEvent, TimelineLayout
@@ -48,7 +49,7 @@ from models.case import Case, Event, Person
 from models.vocabulary import EventType, Layer
 
 DAY_MS = 86_400_000
-_FIRST = (EventType.DECISION, EventType.COURT_ORDER, EventType.PLACEMENT)
+_FIRST = WEIGHTY_TYPES
 _SECOND = (EventType.INCIDENT, EventType.STATEMENT_OF_NEED)
 _THIRD = (EventType.REFERRAL, EventType.ASSESSMENT, EventType.TREATMENT)
 
@@ -65,11 +66,6 @@ def is_death(event: Event, persons: dict[str, Person]) -> Person | None:
             if person.death.earliest() <= hi and lo <= person.death.latest():
                 return person
     return None
-
-
-MAYBE_WEIGHTY = frozenset({EventType.LIFE_EVENT, *_FIRST})
-"""The types of events that may have a :func:`weighty_priority` without a key moment, decision or placement: a test
-that passes over most events of thousands before the full one."""
 
 
 def weighty_priority(event: Event, persons: dict[str, Person]) -> int | None:
@@ -155,7 +151,7 @@ def _key_words(moments: list[KeyMoment], scale: PlotScale, font_px: float, marks
         px = scale.x(moment.x / DAY_MS)
         box = (px - font_px * 0.75, 0.0, px + font_px * 0.75, text_width(moment.word, font_px) + 6)
         clear = moment.strong or not len(marks) \
-            or not ((marks[:, 0] < box[2]) & (box[0] < marks[:, 2]) & (marks[:, 1] < box[3])).any()
+            or not np.count_nonzero((marks[:, 0] < box[2]) & (box[0] < marks[:, 2]) & (marks[:, 1] < box[3]))
         if clear and all(abs(px - other[0] - font_px * 0.75) > font_px * 1.5 for _, other in kept):
             kept.append((moment, box))
     return kept

@@ -18,26 +18,26 @@ class Grid:
         self.cells = np.zeros((int(height_px / CELL) + 3, int(width_px / CELL) + 3), dtype=np.int32)
         self._table: np.ndarray | None = None
 
-    def _cell(self, value: float, axis: int, up: bool) -> int:
-        """The cell of ``value`` px along ``axis`` (rounded up for a right or bottom edge), inside the grid."""
-        cell = math.ceil(value / CELL) if up else math.floor(value / CELL)
-        return int(min(max(cell, 0), self.cells.shape[axis]))
-
     def fill_box(self, box: Sequence[float]) -> None:
-        left, top, right, bottom = (float(value) for value in box)
-        x0, x1 = self._cell(left, 1, False), self._cell(right, 1, True)
-        y0, y1 = self._cell(top, 0, False), self._cell(bottom, 0, True)
+        """Take the cells of one box (px): the cells it touches, rounded outwards, inside the grid."""
+        left, top, right, bottom = map(float, box)
+        height, width = self.cells.shape
+        y0, y1 = min(max(math.floor(top / CELL), 0), height), min(max(math.ceil(bottom / CELL), 0), height)
+        x0, x1 = min(max(math.floor(left / CELL), 0), width), min(max(math.ceil(right / CELL), 0), width)
         if y1 > y0 and x1 > x0:
-            self._taken(y0, x0, self.cells[y0:y1, x0:x1] == 0)
-            self.cells[y0:y1, x0:x1] = 1
+            block = self.cells[y0:y1, x0:x1]
+            if self._table is not None:  # (the summed-area table is only kept once it is read)
+                self._taken(y0, x0, block == 0)
+            block[...] = 1
 
     def fill_segment(self, segment: Sequence[float]) -> None:
         ys, xs = self._samples(np.asarray([segment], dtype=float))
         rows, columns = ys[0], xs[0]
-        y0, x0 = int(rows.min()), int(columns.min())
-        new = np.zeros((int(rows.max()) + 1 - y0, int(columns.max()) + 1 - x0), dtype=bool)
-        new[rows - y0, columns - x0] = self.cells[rows, columns] == 0
-        self._taken(y0, x0, new)
+        if self._table is not None:
+            y0, x0 = int(rows.min()), int(columns.min())
+            new = np.zeros((int(rows.max()) + 1 - y0, int(columns.max()) + 1 - x0), dtype=bool)
+            new[rows - y0, columns - x0] = self.cells[rows, columns] == 0
+            self._taken(y0, x0, new)
         self.cells[rows, columns] = 1
 
     def _taken(self, y0: int, x0: int, new: np.ndarray) -> None:
@@ -71,31 +71,32 @@ class Grid:
         return np.linspace(0.0, 1.0, max(int(length / CELL) + 1, 2))
 
     def box_free(self, left: float, top: float, right: float, bottom: float) -> bool:
-        """Whether one box (px) touches no taken cell (its cells read directly; :meth:`_cell` written out: thousands
-        of boxes are tested)."""
+        """Whether one box (px) touches no taken cell (its cells, as :meth:`fill_box` finds them, read directly and
+        counted, not ``any()`` with its Python-level wrapper: thousands of boxes are tested)."""
         height, width = self.cells.shape
         y0, y1 = min(max(math.floor(top / CELL), 0), height), min(max(math.ceil(bottom / CELL), 0), height)
         x0, x1 = min(max(math.floor(left / CELL), 0), width), min(max(math.ceil(right / CELL), 0), width)
-        return not self.cells[y0:y1, x0:x1].any()
+        return not np.count_nonzero(self.cells[y0:y1, x0:x1])
 
     def span(self, lo: np.ndarray, hi: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
-        """The cells (first, one past the last) the px from ``lo`` to ``hi`` cover along ``axis`` (0: rows)."""
+        """The cells (first, one past the last) the px from ``lo`` to ``hi`` cover along ``axis`` (0: rows); ``lo``
+        and ``hi`` grow (then so do the cells, and only their ends need testing against the grid's edges)."""
         size = self.cells.shape[axis]
         first, last = np.floor(lo / CELL), np.ceil(hi / CELL)
         for cells in (first, last):  # inside the grid (np.clip, without its overhead: thousands of calls)
-            np.maximum(cells, 0, out=cells)
-            np.minimum(cells, size, out=cells)
+            if len(cells) and not 0 <= cells[0] <= cells[-1] <= size:
+                np.maximum(cells, 0, out=cells)
+                np.minimum(cells, size, out=cells)
         return first.astype(int), last.astype(int)
 
     def clear(self, y0: np.ndarray, y1: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
-        """Which blocks of cells (rows ``y0`` to ``y1``, columns ``x0`` to ``x1``, the ends excluded) hold no taken
-        cell (read from the summed-area table)."""
-        t = self._summed()
-        stride = t.shape[1]
-        y0 = y0 * stride
-        y1 = y1 * stride
-        flat = t.ravel()
-        return (flat[y1 + x1] - flat[y0 + x1] - flat[y1 + x0] + flat[y0 + x0]) == 0
+        """Which blocks of cells (rows ``y0[i]`` to ``y1[i]``, columns ``x0[j]`` to ``x1[j]``, the ends excluded) hold
+        no taken cell: a rows × columns matrix read from the summed-area table (the rows' differences first, then
+        the columns': two gathers of the rows and two of the columns instead of four of the matrix)."""
+        lo = int(x0.min(initial=0))
+        t = self._summed()[:, lo:int(x1.max(initial=0)) + 1]  # the columns the blocks reach
+        rows = t[y1] - t[y0]
+        return (rows[:, x1 - lo] - rows[:, x0 - lo]) == 0
 
     def _summed(self) -> np.ndarray:
         """The summed-area table of the cells (built again after a change)."""

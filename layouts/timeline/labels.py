@@ -281,19 +281,19 @@ def _far_place(mx: float, my: float, r: float, w: float, h: float, frame: LabelF
     dx = np.arange(-w - reach, reach + 1, max(step, 12.0))
     dy = np.arange(max(-reach, region[0] - my + h / 2), min(reach, region[1] - my - h / 2) + 1, step / row_step)
     lefts, tops = mx + dx, my + dy - h / 2  # the columns and rows of the grid
-    # the columns inside the plot (one run of them: lefts grow); the places keep their order
-    inside = np.flatnonzero((lefts >= 0) & (lefts + w <= frame.width_px))
-    if not len(inside):
+    # the columns inside the plot: one run of them (lefts and rights grow); the places keep their order
+    rights = lefts + w
+    first, last = int(lefts.searchsorted(0.0)), int(rights.searchsorted(frame.width_px, "right"))
+    if first >= last:
         return None
-    lefts = lefts[inside[0]:inside[-1] + 1]
-    rights, bottoms = lefts + w, tops + h
+    lefts, rights, bottoms = lefts[first:last], rights[first:last], tops + h
     # open: in the mark's band, and (with the label's padding) on no taken cell — for the whole grid at once, from
     # the cell edges of its rows and columns
     x0, x1 = state.blocked.span(lefts - PAD, rights + PAD, 1)
     y0, y1 = state.blocked.span(tops - PAD, bottoms + PAD, 0)
     banded = (tops >= region[0]) & (bottoms <= region[1])
-    open_ = state.blocked.clear(y0[:, None], y1[:, None], x0[None, :], x1[None, :]) & banded[:, None]
-    if not open_.any():
+    open_ = state.blocked.clear(y0, y1, x0, x1) & banded[:, None]
+    if not np.count_nonzero(open_):  # (counted: any() has a Python-level wrapper, and most grids are full)
         return None
     sideways = np.abs(np.minimum(np.maximum(mx, lefts), rights) - mx)[None, :]
     upright = np.abs(np.minimum(np.maximum(my, tops), bottoms) - my)[:, None]

@@ -12,7 +12,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from layouts.timeline.event_columns import DateNumbers, LaneInfo, event_columns, extent, screen_intervals
+from layouts.timeline.event_columns import (
+    DateNumbers,
+    EventColumns,
+    LaneInfo,
+    event_columns,
+    extent,
+    screen_intervals,
+)
 from layouts.timeline.lane_budget import merge_to_budget
 from layouts.timeline.packing import (
     LanePacking,
@@ -92,6 +99,9 @@ class PlacedEvent(NamedTuple):
     start_day: dt.date
     first_day: dt.date  # first day the event may cover (uncertain range; used for gaps)
     last_day: dt.date   # last day the event may cover
+    may_weigh: bool     # whether zoomed out it may be drawn as a weighty mark (see event_columns.EventColumns)
+    kind: EventType     # the event's type and whether it is drawn as a decision (read with the rest: thousands of
+    is_decision: bool   # events are looked over for the legend)
 
 
 @dataclass(frozen=True)
@@ -214,19 +224,20 @@ def _stack_lanes(case: Case, lane_info: LaneInfo, n_rows: dict[str, int], merged
     return lanes, bottom, top
 
 
-def _placed(events: list[Event], lane_keys: list[str], rows: list[int], lanes: list[Lane],
+def _placed(events: list[Event], columns: EventColumns, rows: list[int], lanes: list[Lane],
             starts: list[DateNumbers], ends: list[DateNumbers | None]) -> list[PlacedEvent]:
-    """Each event's position: in sub-row ``rows[i]`` of lane ``lane_keys[i]`` (one loop: thousands of events)."""
+    """Each event's position: in sub-row ``rows[i]`` of its lane (one loop: thousands of events)."""
     top_y = {lane.key: lane.row_y(0) for lane in lanes}
     placed, make = [], tuple.__new__  # a PlacedEvent made as a tuple is: without its Python-level __new__ call
-    for event, key, row, (lo, x, hi, lo_day, hi_day, earliest), end in zip(events, lane_keys, rows, starts, ends,
-                                                                              strict=True):
+    for event, key, row, (lo, x, hi, lo_day, hi_day, earliest), end, weighs, kind, decision in zip(
+            events, columns.lane_keys, rows, starts, ends, columns.may_weigh, columns.types, columns.decisions,
+            strict=True):
         if end is None:
             x_end, end_lo, end_hi, last_day = x, x, x, hi_day
         else:
             x_end, end_lo, end_hi, last_day = max(end[1], x), end[0], end[2], end[4]
         placed.append(make(PlacedEvent, (event, key, row, top_y[key] - row, x, x_end, lo, hi, end_lo, end_hi,
-                                         end is not None, earliest, lo_day, last_day)))
+                                         end is not None, earliest, lo_day, last_day, weighs, kind, decision)))
     return placed
 
 
@@ -310,7 +321,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     packing.finish()
     added_rows = WORKSHOP_ROWS if workshop else 0.0
     lanes, bottom, top = _stack_lanes(case, lane_info, packing.n_rows, merged, lane_mode, added_rows)
-    placed = _placed(events, lane_keys, packing.row_of, lanes, starts, ends)
+    placed = _placed(events, columns, packing.row_of, lanes, starts, ends)
     # 2 % padding each side of what is visible; at least a year in all.
     pad = 0.02 * span_ms + max(0.0, span_ms - visible_span((lo_ms, hi_ms), breaks)) / 2
     x_range = (lo_ms - pad, hi_ms + pad)
