@@ -428,7 +428,7 @@
 
   /* On a screen too narrow for the side column the pattern panel comes below the views: choosing a finding brings
      the timeline into sight, where its events light up (its details open in the drawer). */
-  document.addEventListener("click", function (event) {
+  window.addEventListener("click", function (event) {
     var button = event.target && event.target.closest ? event.target.closest("#patterns-card .finding-button") : null;
     var column = document.querySelector(".main-column");
     if (!button || button.getAttribute("aria-pressed") === "true" || !column ||
