@@ -23,6 +23,15 @@
       button.click();
     }
   });
+  /* Escape closes a selection's details (the drawer on a laptop screen or the wall) as its × does, unless a dialog
+     is open or the key goes to a field. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var close = document.getElementById("details-close");
+    if (!close || close.hidden || document.querySelector(".modal.show") || typing(event.target)) { return; }
+    event.preventDefault();
+    close.click();
+  });
 })();
 
 /* The "open file" control is a div inside dcc.Upload: let Enter and Space open the file dialog too. */
@@ -54,17 +63,4 @@ document.addEventListener("keydown", function (event) {
     event.preventDefault();
     button.click();
   }
-});
-
-/* Escape closes a selection's details (the drawer on a laptop screen or the wall) as its × does, unless a dialog is
-   open or the key is typed into a field. */
-document.addEventListener("keydown", function (event) {
-  "use strict";
-  if (event.key !== "Escape" || event.altKey || event.ctrlKey || event.metaKey) { return; }
-  var close = document.getElementById("details-close");
-  var target = event.target, tag = target && (target.tagName || "").toLowerCase();
-  if (!close || close.hidden || document.querySelector(".modal.show") || tag === "input" || tag === "textarea" ||
-      tag === "select" || (target && target.isContentEditable)) { return; }
-  event.preventDefault();
-  close.click();
 });

@@ -85,7 +85,7 @@ def wall_key_lines(moments: Sequence[Any]) -> list[Any]:
 
 def key_lines_legend(lines: Sequence[Any], lang: str) -> tuple[list[dict], list[LegendRow]]:
     """The key to the wall's dashed key-moment lines (the wall writes no word on them: the labels name the
-    events), naming the kinds drawn ("uitspraak rechter, eerste en laatste plaatsing"): ([key], [its row]), or
+    events), naming the kinds drawn ("uitspraak, 1e en laatste plaatsing"): ([key], [its row]), or
     nothing without such lines. The child's death has its word on its own line."""
     dashed = [moment for moment in lines if not moment.strong]
     placements = sum(1 for moment in dashed if moment.rank == 3)
