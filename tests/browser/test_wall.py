@@ -15,6 +15,7 @@ from models import load_case
 
 from .conftest import SAMPLES
 from .helpers import all_ids, choose_case, click_point, graph_data, wait_until
+from .label_boxes import settled_labels
 
 SEM = load_case(SAMPLES / "calamiteit_sem.json")
 SIZES = [(1920, 1080), (1280, 720)]
@@ -179,7 +180,10 @@ def test_a_zoom_on_the_wall_shows_the_months_it_spans(page: Any) -> None:
     _open_sem(page, 1280, 720)
     _wall(page, "timeline")
     graph = "#timeline-graph .js-plotly-plot"
-    assert wait_until(lambda: page.evaluate(f"() => !!document.querySelector('{graph}')?.layout?.meta?.time_knots"))
+    # as a facilitator would: zoom once the wall's picture stands (a busy machine first shows the screen's figure)
+    wall = f"() => document.querySelector('{graph}')?.layout?.meta?.wall"
+    assert wait_until(lambda: page.evaluate(wall) == "timeline", 60)
+    assert settled_labels(page, 20, (1280, 720))
     page.evaluate("""(graph) => {  // real days → the focus axis's units, as window.js does
         const gd = document.querySelector(graph), [real, axis] = gd.layout.meta.time_knots;
         const at = (ms) => { for (let i = 1; i < real.length; i++) if (ms <= real[i])
