@@ -162,10 +162,14 @@
   function askAgainIfStale(gd) {
     var meta = (gd.layout && gd.layout.meta) || {}, fitted = meta.fitted_range, shown = shownDays(gd);
     if (!fitted || !shown || !window.dash_clientside || !window.dash_clientside.set_props) { return false; }
-    // not on the wall: a workshop's added titles are placed against the words the wall shows, and a fit asked for
-    // again after them would move those words under the titles
-    if (document.querySelector(".projector .workspace")) { return false; }
+    // not on the wall during a workshop: its added titles are placed against the words the wall shows, and a fit
+    // asked for again after them would move those words under the titles
+    if (document.querySelector(".projector .workspace") && hasWorkshopTitles(gd)) { return false; }
     return !sameDays(fitted, shown);
+  }
+
+  function hasWorkshopTitles(gd) {
+    return (gd.data || []).some(function (trace) { return trace && /^workshop/.test(trace.name || ""); });
   }
 
   function checkFit(gd) {

@@ -175,8 +175,11 @@ def test_the_pattern_panel_is_in_sight_on_the_wall(page: Any, width: int, height
     assert page.evaluate("() => window.scrollY") == 0
 
 
-def test_a_zoom_on_the_wall_shows_the_months_it_spans(page: Any) -> None:
-    """The wall's axis lists its years; zoomed into half a year it would show none: the zoom brings months."""
+@pytest.mark.parametrize("refit", [False, True], ids=["zoom", "zoom-while-refitting"])
+def test_a_zoom_on_the_wall_shows_the_months_it_spans(page: Any, refit: bool) -> None:
+    """The wall's axis lists its years; zoomed into half a year it would show none: the zoom brings months. Also
+    when the wall resizes the figure in the same moment (plotly then reports the resize only: the zoom's words are
+    asked for again, window.js)."""
     _open_sem(page, 1280, 720)
     _wall(page, "timeline")
     graph = "#timeline-graph .js-plotly-plot"
@@ -184,13 +187,14 @@ def test_a_zoom_on_the_wall_shows_the_months_it_spans(page: Any) -> None:
     wall = f"() => document.querySelector('{graph}')?.layout?.meta?.wall"
     assert wait_until(lambda: page.evaluate(wall) == "timeline", 60)
     assert settled_labels(page, 20, (1280, 720))
-    page.evaluate("""(graph) => {  // real days → the focus axis's units, as window.js does
+    page.evaluate("""([graph, refit]) => {  // real days → the focus axis's units, as window.js does
         const gd = document.querySelector(graph), [real, axis] = gd.layout.meta.time_knots;
         const at = (ms) => { for (let i = 1; i < real.length; i++) if (ms <= real[i])
             return axis[i - 1] + (ms - real[i - 1]) / (real[i] - real[i - 1]) * (axis[i] - axis[i - 1]);
             return axis[axis.length - 1]; };
         window.Plotly.relayout(gd, {'xaxis.range': [at(Date.parse('2019-03-01')), at(Date.parse('2019-10-01'))]});
-    }""", graph)
+        if (refit) window.Plotly.relayout(gd, {width: gd.layout.width, height: gd.layout.height});
+    }""", [graph, refit])
 
     def ticks() -> list[str]:
         return page.evaluate(f"() => [...document.querySelectorAll('{graph} .xtick text, {graph} .x2tick text')]"
