@@ -33,7 +33,6 @@ from layouts.texts import text
 from layouts.timeline.hover import point_ids
 from layouts.view_state import Selection, ViewState
 from models import load_case
-from models.dates import day_ms
 from models.event_filter import EventFilter
 from tests.synthetic import generate_case_data
 
@@ -376,7 +375,8 @@ def test_selection_and_date_are_patched_at_any_size(lisa_store: dict[str, Any]) 
     assert isinstance(again, Patch) and sig is dash_no_update()  # a small case too: never rebuilt for a click
     operations = {tuple(op["location"]): op["params"]["value"] for op in again.to_plotly_json()["operations"]}
     line = next(value for where, value in operations.items() if where[:2] == ("layout", "shapes"))
-    assert line["visible"] and line["x0"] == line["x1"] == day_ms(event.start_day())
+    at = timeline_view.cached_layout(view, ViewState()).x_of(event.start_day())  # the date's place on the axis
+    assert line["visible"] and line["x0"] == line["x1"] == at
     full, _ = timeline_output(view, moved)  # the same date line as a full build draws
     assert next(s for s in full.layout.shapes if s.name == "timeline-as-of").x0 == line["x0"]
     assert full.layout.title.text is None

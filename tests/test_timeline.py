@@ -30,9 +30,10 @@ from layouts.timeline.style import GL_THRESHOLD
 from layouts.timeline.text import short_name
 from layouts.view_state import Highlight, ViewState
 from models import Case, PartialDate, load_case, validate_case_data
-from models.dates import age_marks, birthday, day_ms, find_gaps, ms_day, uncertain_range
+from models.dates import age_marks, birthday, find_gaps, uncertain_range
 from models.event_filter import EventFilter
 from models.vocabulary import label
+from tests.axis_days import axis_day, axis_x
 from tests.case_builders import case_data
 from tests.synthetic import generate_case
 
@@ -202,7 +203,7 @@ def test_age_labels_match_index_birth(case: Case) -> None:
         assert not labels
         return
     anchor = index.birth.earliest() if index.birth.precision == "day" else index.birth.midpoint()
-    first, last = (ms_day(x) for x in fig.layout.xaxis.range)
+    first, last = (axis_day(fig, x) for x in fig.layout.xaxis.range)
     expected = {birthday(anchor, year) for year in range(anchor.year + 1, last.year + 1)
                 if first <= birthday(anchor, year) <= last}
     if not expected:
@@ -212,9 +213,9 @@ def test_age_labels_match_index_birth(case: Case) -> None:
     shown = set()
     for x, text in zip(_array(labels[0].x), _array(labels[0].text), strict=True):
         age = int(text.split()[0])
-        assert ms_day(x) == birthday(anchor, anchor.year + age)
+        assert axis_day(fig, x) == birthday(anchor, anchor.year + age)
         assert text == f"{age} jr"
-        shown.add(ms_day(x))
+        shown.add(axis_day(fig, x))
     assert shown <= expected and len(shown) >= len(expected) // 10
 
 
@@ -302,7 +303,7 @@ def test_provenance_colours_differ(detailed: Case) -> None:
 def test_life_events_draw_guides(detailed: Case) -> None:
     fig = draw(detailed)
     guides = [shape for shape in fig.layout.shapes if shape.type == "line" and shape.line.dash == "dot"]
-    assert [ms_day(shape.x0) for shape in guides] == [PartialDate.parse("2016-09").midpoint()]
+    assert [axis_day(fig, shape.x0) for shape in guides] == [PartialDate.parse("2016-09").midpoint()]
     assert guides[0].yref == "paper" and guides[0].y0 == 0 and guides[0].y1 == 1
 
 
@@ -351,7 +352,7 @@ def test_gap_found_where_planted_and_not_where_dense() -> None:
     assert gaps[0].start == dt.date(2016, 12, 15) and gaps[0].end == dt.date(2018, 6, 15)
     fig = draw(case)
     shaded = [shape for shape in fig.layout.shapes if shape.type == "rect" and shape.xref == "x"]
-    assert [(ms_day(s.x0), ms_day(s.x1)) for s in shaded] == [(gaps[0].start, gaps[0].end)]
+    assert [(axis_day(fig, s.x0), axis_day(fig, s.x1)) for s in shaded] == [(gaps[0].start, gaps[0].end)]
     assert any("geen informatie" in note.text for note in fig.layout.annotations)
     assert any("no information" in note.text for note in draw(case, lang="en").layout.annotations)
     assert not timeline_gaps(timeline_layout(case), gap_months=20)      # the threshold is an option
@@ -443,11 +444,12 @@ def test_reveal_until_keeps_the_axis(rich: Case) -> None:
 def test_date_window_and_as_of(rich: Case) -> None:
     window = (dt.date(2021, 1, 1), dt.date(2023, 1, 1))
     fig = draw(rich, date_window=window, as_of=dt.date(2022, 3, 12))
-    assert list(fig.layout.xaxis.range) == [day_ms(window[0]), day_ms(window[1])]
+    assert list(fig.layout.xaxis.range) == [axis_x(fig, window[0]), axis_x(fig, window[1])]
     assert fig.layout.xaxis2.matches == "x"
     assert not fig.layout.xaxis.rangeslider.visible  # the page's window slider, not plotly's (it doubled the drawing)
-    assert fig.layout.meta["window"][0] < day_ms(window[0])  # the window slider spans the whole case
-    lines = [shape for shape in fig.layout.shapes if shape.type == "line" and shape.x0 == day_ms(dt.date(2022, 3, 12))]
+    assert fig.layout.meta["window"][0] < axis_x(fig, window[0])  # the window slider spans the whole case
+    as_of = axis_x(fig, dt.date(2022, 3, 12))
+    lines = [shape for shape in fig.layout.shapes if shape.type == "line" and shape.x0 == as_of]
     assert lines
     assert any("12 maart 2022" in note.text for note in fig.layout.annotations)
     assert not any("peildatum" in (note.text or "") for note in draw(rich).layout.annotations)
@@ -580,16 +582,22 @@ def test_renders_png(tmp_path: Path) -> None:
 
 
 def test_filters_do_not_invent_gaps():
-    """A filter hides events; it must not shade their time as "geen informatie"."""
+    """A filter hides events; it must not shade their time as "geen informatie". (A band's words may be shorter
+    or left out: the axis gives the remaining events' busy months their room.)"""
     case = load_case(next(path for path in SAMPLES if path.name == "lisa_gesloten_jeugdzorg.json"))
 
-    def gap_labels(fig) -> list[str]:
-        return sorted(a.text for a in fig.layout.annotations if a.text and "geen informatie" in a.text)
+    def gap_bands(fig) -> list[tuple[dt.date, dt.date]]:
+        return [(axis_day(fig, s.x0), axis_day(fig, s.x1)) for s in fig.layout.shapes
+                if s.type == "rect" and s.yref == "paper" and s.y0 == 0 and s.y1 == 1]
 
-    everything = gap_labels(draw(case))
-    assert everything
-    assert gap_labels(draw(case, layers=["lived"])) == everything
-    assert gap_labels(draw(case, persons=["vader"])) == everything
+    def gap_labels(fig) -> int:
+        return sum(1 for a in fig.layout.annotations if a.text and "geen informatie" in a.text)
+
+    everything = draw(case)
+    assert gap_bands(everything) and gap_labels(everything)
+    for filtered in (draw(case, layers=["lived"]), draw(case, persons=["vader"])):
+        assert gap_bands(filtered) == gap_bands(everything)
+        assert 1 <= gap_labels(filtered) <= gap_labels(everything)
 
 
 # --- one screen: compact lanes, a short axis, a horizontal legend ---------------------------------------------
@@ -718,7 +726,7 @@ def test_annotated_events_and_stretches_are_marked() -> None:
     assert "Tweede notitie" in e1  # both notes on e1 share one mark
     assert not any(x == layout.position("e2").x for x, _, _ in points)  # e2 has no note
     shaded = [shape for shape in fig.layout.shapes if shape.fillcolor and "204, 121, 167" in shape.fillcolor]
-    assert [(ms_day(shape.x0), ms_day(shape.x1)) for shape in shaded] == [(dt.date(2021, 5, 1), dt.date(2021, 10, 1))]
+    assert [(axis_day(fig, s.x0), axis_day(fig, s.x1)) for s in shaded] == [(dt.date(2021, 5, 1), dt.date(2021, 10, 1))]
     assert any("zomer" in hover for _, _, hover in points)
     assert any("aantekening" in name for name in legend_names(fig))
     # no ids: the notes never count as events (one mark per event, and a click selects nothing)
@@ -789,7 +797,9 @@ def test_age_labels_do_not_collide_on_the_narrowest_plot(name: str, projector: b
 def test_sem_ages_every_second_year_like_the_year_axis() -> None:
     case = load_case(SAMPLES_BY_NAME["calamiteit_sem"])
     ages = [int(str(w).split()[0]) for w in _age_trace(draw(case)).text]
-    assert ages == list(range(ages[0], ages[-1] + 1, 2)) and ages[0] % 2 == 0
+    # every second year where the axis lists every year; the quiet years drawn narrower skip more
+    assert all(0 < b - a <= 5 for a, b in itertools.pairwise(ages))
+    assert ages[-4:] == list(range(ages[-4], ages[-1] + 1, 2))
 
 
 def _breaks(fig: go.Figure) -> list[Any]:
@@ -841,6 +851,9 @@ def test_gap_labels_fit_their_band(name: str, projector: bool) -> None:
         font = note.font.size
         lines = str(note.text).split("<br>")
         touching = [b for b in bands if b.x0 - 86_400_000 * 2 <= note.x <= b.x1 + 86_400_000 * 2]
+        while more := [b for b in bands if b not in touching and any(  # gaps that touch share their label
+                b.x0 - 86_400_000 * 2 <= t.x1 and t.x0 <= b.x1 + 86_400_000 * 2 for t in touching)]:
+            touching += more
         width = max(px(min(b.x1, layout.x_range[1])) for b in touching) - min(px(max(b.x0, layout.x_range[0]))
                                                                               for b in touching)
         if note.textangle == -90:

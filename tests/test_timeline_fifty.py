@@ -1,8 +1,9 @@
 """Cases of 50 events (issue 15: "a case of up to 50 events fully labelled"): the first 50 events of each bundled
 case of 75 events or more, on the screen at the widths the app gives the timeline at 1280×720 (full width, below
 1600 px) and 1920×1080 (beside the side column). Measured before the screen let leader lines pass under labels and
-fitted four ways: 32–42 at 1280; now 43–47 (48–49 at 1920), no two labels overlapping. All 50 is not reached:
-Lisa's crowded last years leave seven without a word at 1280."""
+fitted four ways: 32–42 at 1280; then 43–47 (48–49 at 1920); with the focus axis on the screen too (busy months
+wider) 45–49 at 1280 and 48–50 at 1920, no two labels overlapping. All 50 is not reached everywhere: Sem's first
+50 leave five without a word at 1280."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from models.loading import parse_case_bytes
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
 TIMELINE_PX = {1280: 1210, 1920: 1458}
 """The timeline card's width in Chromium at each screen width (tests/browser/test_screen_labels.py reads it)."""
-AT_LEAST = {1280: 43, 1920: 44}
+AT_LEAST = {1280: 45, 1920: 48}
 
 
 def first_fifty(name: str):

@@ -24,9 +24,10 @@ from layouts.timeline.style import LABEL_FIGURE_PX
 from layouts.view_state import NO_HIGHLIGHT, ViewState
 from models import load_case
 from models.case_view import CaseView
-from models.dates import day_ms, ms_day
+from models.dates import day_ms
 from models.event_filter import EventFilter
 from models.loading import validate_case_data
+from tests.axis_days import axis_day, axis_x
 from tests.history_case import history_case_data
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
@@ -47,7 +48,7 @@ def _story_share(case, fig) -> float:
     """The share of the opened plot's width that shows the child's story (birth to the last event)."""
     layout = timeline_layout(case, EventFilter())
     lo, hi = (float(x) for x in fig.layout.xaxis.range)
-    birth = day_ms(case.index().birth.earliest())
+    birth = layout.x_of(case.index().birth.earliest())
     return visible_span((max(lo, birth), hi), layout.breaks) / visible_span((lo, hi), layout.breaks)
 
 
@@ -70,9 +71,9 @@ def test_the_story_starts_at_the_birth_or_a_formal_event_shortly_before(sem) -> 
 def test_a_long_family_history_does_not_squeeze_the_childs_story(history) -> None:
     opened = timeline_figure(history, ViewState())
     assert _story_share(history, opened) > 0.9
-    # the whole axis, asked for: the child's story gets less than half of it
+    # the whole axis, asked for: the history takes a good part of it (its quiet decades drawn narrower)
     whole = timeline_figure(history, ViewState(history=True))
-    assert _story_share(history, whole) < 0.5
+    assert _story_share(history, whole) < 0.8
     # the history is announced at the left edge, in the UI language, only while it is out of sight
     (note,) = [a for a in opened.layout.annotations if a.name == HISTORY_NAME]
     assert note.text.startswith("◀ gezinsgeschiedenis 1978–2004 · 11 gebeurtenissen")
@@ -88,7 +89,7 @@ def test_a_long_family_history_does_not_squeeze_the_childs_story(history) -> Non
             for t in (list(trace.text) if trace.text is not None else []) if str(t)[:1].isdigit()]
     whole_ages = [str(t) for trace in whole.data if getattr(trace, "mode", None) == "text"
                   for t in (list(trace.text) if trace.text is not None else []) if str(t)[:1].isdigit()]
-    assert len(ages) > len(whole_ages) and "6 jr" in ages
+    assert len(ages) >= max(5, len(whole_ages)) and "10 jr" in ages
     # the window slider under the figure still spans the whole case
     assert opened.layout.meta["window"][0] < day_ms(dt.date(1978, 5, 1))
 
@@ -174,7 +175,8 @@ def test_the_zoom_patch_replaces_only_the_words(sem) -> None:
     operation, fitted, *ticks = update.to_plotly_json()["operations"]
     assert operation["location"] == ["layout", "annotations"]
     # and as many date labels as the measured plot holds upright (the other patches' locations)
-    assert [tick["location"] for tick in ticks] == [["layout", "xaxis", "nticks"], ["layout", "xaxis2", "nticks"]]
+    # (the focus axis lists its own: the months of the range, on both axes)
+    assert {tuple(tick["location"][:2]) for tick in ticks} == {("layout", "xaxis"), ("layout", "xaxis2")}
     # the figure says which range its words are fitted for (the browser asks again if it shows another)
     assert fitted["location"] == ["layout", "meta", "fitted_range"]
     assert fitted["params"]["value"] == [day_ms(dt.date(2015, 6, 1)), day_ms(dt.date(2016, 12, 31))]
@@ -241,15 +243,15 @@ def test_story_mode_hides_annotation_bands_that_start_later() -> None:
     ordered = case.events_in_order()
     early = next(i for i, e in enumerate(ordered) if e.start_day() >= dt.date(2010, 1, 1))
     late = next(i for i, e in enumerate(ordered) if e.start_day() >= dt.date(2016, 6, 1))
-    band = day_ms(dt.date(2016, 1, 1))
 
     def bands(step: int) -> list:
         fig = timeline_figure(case, ViewState(story=step, history=True))
+        band = axis_x(fig, dt.date(2016, 1, 1))
         return [s for s in fig.layout.shapes if s.type == "rect" and s.y0 == 0.965 and float(s.x0) == band]
     assert not bands(early)
     (band_so_far,) = bands(late)  # begun, and shaded up to the step's day: its end is not known yet
-    assert float(band_so_far.x1) <= day_ms(ordered[late].start_day()) + 86_400_000
-    assert ms_day(band) == dt.date(2016, 1, 1)
+    fig = timeline_figure(case, ViewState(story=late, history=True))
+    assert axis_day(fig, float(band_so_far.x1)) <= ordered[late].start_day() + dt.timedelta(days=1)
 
 
 def test_a_wall_shown_again_gets_its_labels_fitted_for_its_measured_width_at_once(sem) -> None:

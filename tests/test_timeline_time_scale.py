@@ -68,10 +68,11 @@ def test_lisas_dense_years_get_at_least_twice_the_room_on_the_wall():
     assert all(b >= a for a, b in itertools.pairwise(xs))
 
 
-def test_screen_posters_and_a_running_workshop_keep_a_linear_axis():
-    """The focus axis is the wall's; during a workshop each added event would move it under the room's eyes."""
+def test_posters_and_a_running_workshop_keep_a_linear_axis():
+    """The screen draws the wall's focus axis (the facilitator prepares what the room will see); a poster has room
+    for a linear one; during a workshop each added event would move it under the room's eyes."""
     case = _lisa()
-    assert timeline_layout(case).scale.linear
+    assert not timeline_layout(case).scale.linear
     assert timeline_layout(case, projector=True, compact=False).scale.linear
     assert timeline_layout(case, projector=True, workshop=True).scale.linear
 

@@ -22,6 +22,11 @@
     return new Date(Math.round(days) * DAY).toISOString().slice(0, 10);
   }
 
+  /* An axis position (days, fractional on the focus axis) as a plotly date to the millisecond. */
+  function axisDate(days) {
+    return new Date(Math.round(days * DAY)).toISOString().replace("T", " ").replace("Z", "");
+  }
+
   /* Whether a range (ms or plotly dates) is, in days, where ``days`` [from, to] is (to a 500th of its length). */
   function sameDays(range, days) {
     var lo = toMs(range[0]) / DAY, hi = toMs(range[1]) / DAY, slack = Math.max(1, (hi - lo) * 0.002);
@@ -125,7 +130,7 @@
     if (!data || !meta || !meta.window || !window.Plotly || data["case"] !== (meta.case || null)) { return false; }
     pendingRange = null;
     var days = data.days ? axisDays(gd, data.days) : null;
-    var range = days ? [isoDay(days[0]), isoDay(days[1])] : meta.opened;
+    var range = days ? [axisDate(days[0]), axisDate(days[1])] : meta.opened;
     if (!range) { return false; }
     window.Plotly.relayout(gd, {"xaxis.range": range});
     return true;
@@ -220,7 +225,7 @@
       if (Math.abs(shown[0] - value[0]) <= 1 && Math.abs(shown[1] - value[1]) <= 1) { return; }  // it follows
       if ((gd.casusbeeldWindowSet || []).indexOf(value.join(",")) >= 0) { return; }  // follow()'s, arriving late
       var days = axisDays(gd, value);
-      window.Plotly.relayout(gd, {"xaxis.range": [isoDay(days[0]), isoDay(days[1])]});
+      window.Plotly.relayout(gd, {"xaxis.range": [axisDate(days[0]), axisDate(days[1])]});
     }
   });
 })();

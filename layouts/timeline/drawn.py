@@ -4,13 +4,14 @@ guides and the child's ages; and the per-layout cache the figure keeps its deriv
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
 import numpy as np
 
-from layouts.timeline.axis import age_need_px, age_step, axis_px, break_mark_px, break_marks
+from layouts.timeline.axis import age_need_px, age_step, axis_px, break_mark_px, break_marks, label_step
 from layouts.timeline.lanes import GAP_MONTHS, PlacedEvent, TimelineLayout
 from layouts.timeline.style import AXIS_UP, GL_THRESHOLD, MAX_GUIDES, involvement
 from layouts.timeline.traces import age_traces
@@ -114,8 +115,13 @@ def child_age_traces(case: Case, layout: TimelineLayout, font_px: int, lang: str
     px_per_ms, px = axis_px(layout)
     need = age_need_px(font_px, lang)
     margin = need / 2 / px_per_ms  # keep labels whole
-    ages = age_marks(index.birth, layout.day_of(layout.x_range[0] + margin), layout.day_of(layout.x_range[1] - margin),
-                     age_step(layout, font_px, lang))
+    first, last = layout.day_of(layout.x_range[0] + margin), layout.day_of(layout.x_range[1] - margin)
+    if layout.scale.linear:
+        ages = age_marks(index.birth, first, last, age_step(layout, font_px, lang))
+    else:  # a year's room varies along the focus axis: every 2nd birthday where years are wide, 5th… where narrow
+        every = age_marks(index.birth, first, last + dt.timedelta(days=366))
+        ages = [(day, age) for (day, age), (after, _) in itertools.pairwise(every)
+                if age % label_step(px(layout.x_of(after)) - px(layout.x_of(day)), need) == 0]
     marks = [px(x) for x, _ in break_marks(layout, font_px)]
     clear = need / 2 + break_mark_px(font_px) / 2
     kept: list[tuple[float, int]] = []

@@ -30,6 +30,9 @@ from models.vocabulary import Layer
 FOCUS_SHARE = 0.2
 """The share of the axis the history before the child's story may take before the axis opens on the story."""
 
+PAD_DAYS = 91
+"""The axis opens at most this long (real time) before the child's story."""
+
 PRENATAL_YEARS = 2
 """A formal event up to this long before the child's birth (pregnancy, an unborn child's protection) starts
 the story; one earlier belongs to the family's history."""
@@ -73,7 +76,8 @@ def _focus_range(case: Case, layout: TimelineLayout) -> tuple[float, float] | No
     if before <= FOCUS_SHARE * whole:
         return None
     pad = 0.02 * visible_span((x, hi), layout.breaks)
-    return x - pad, hi
+    # a little before the story: on the focus axis a quiet year is narrow, so at most a season of real time
+    return max(x - pad, layout.x_of(start - dt.timedelta(days=PAD_DAYS))), hi
 
 
 def history_note(case: Case, layout: TimelineLayout, x_range: tuple[float, float], lang: str, font_px: int

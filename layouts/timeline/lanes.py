@@ -46,7 +46,6 @@ from models.vocabulary import EventType, Layer, PersonKind
 
 LANE_MODES = ("organisation", "event_type")
 MIN_SPAN_DAYS = 365    # the axis shows at least a year
-FOCUS_ON_SCREEN = False  # the focus + context axis on the wall only (see timeline_layout)
 GAP_MONTHS = 6         # stretches without any event this long are shaded (and keep room on the focus axis)
 MIN_HALF_ROWS = 2.5    # each half is at least this many rows tall, also when empty
 _KIND_ORDER = {PersonKind.FAMILY: 0, PersonKind.NETWORK: 1, PersonKind.PROFESSIONAL: 2}
@@ -280,7 +279,7 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     many, and long stretches without any event are shortened on the time axis. Every event stays drawn.
     ``compact=False``: one lane per organisation and person and a linear axis (posters with room to spare).
     ``workshop``: a row beside the axis in each half is kept free for the events participants add, and the axis
-    stays linear. On the wall (``projector``) the axis gives dense stretches more room than quiet ones
+    stays linear. Otherwise (compact) the axis gives dense stretches more room than quiet ones
     (:func:`layouts.timeline.time_scale.focus_scale`): positions are in axis units, ``layout.x_of`` turns a date into
     one, ``layout.day_of`` back.
     """
@@ -297,8 +296,8 @@ def timeline_layout(case: Case, filters: EventFilter | None = None, *, lane_mode
     breaks = axis_breaks(case) if compact and len(events) <= GL_THRESHOLD else ()
     breaks = tuple(b for b in breaks if lo_ms < b[0] and b[1] < hi_ms)
     scale = LINEAR
-    # the focus + context axis on the wall; not during a workshop (each added event would move the axis)
-    if compact and (projector or FOCUS_ON_SCREEN) and not workshop and len(events) <= GL_THRESHOLD:
+    # the focus + context axis; not during a workshop (each added event would move the axis)
+    if compact and not workshop and len(events) <= GL_THRESHOLD:
         scale = focus_scale((start[1] for start in starts), lo_ms, hi_ms, broken_gaps(case, breaks),
                             [(day_ms(gap.start), day_ms(gap.end)) for gap in event_gaps(case.events, GAP_MONTHS)])
         if not scale.linear:

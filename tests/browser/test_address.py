@@ -15,6 +15,7 @@ from models import load_case
 
 from .conftest import SAMPLES
 from .helpers import LISA, address_of, all_ids, choose_option, graph_data, open_lisa, wait_until
+from .timeline_axis import SHOWN_JS, zoom_timeline
 
 
 def _table_ids(page: Any) -> set[str]:
@@ -92,11 +93,7 @@ def test_an_unknown_case_in_the_address_opens_none_and_says_so(page: Any, server
     assert not recorder.errors
 
 
-_RANGE_JS = """() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');
-    const meta = (gd && gd.layout && gd.layout.meta) || {};
-    const day = v => typeof v === 'number' ? new Date(v).toISOString().slice(0, 10) : String(v).slice(0, 10);
-    return gd && gd.layout.xaxis ? {shown: gd.layout.xaxis.range.map(day), fitted: (meta.fitted_range || []).map(day),
-                                    opened: (meta.opened || []).map(day)} : null; }"""
+
 
 
 def test_a_reload_opens_the_timeline_on_the_period_zoomed_into(page: Any, recorder: Any) -> None:
@@ -104,25 +101,24 @@ def test_a_reload_opens_the_timeline_on_the_period_zoomed_into(page: Any, record
     link opens the timeline there, with its words fitted for it; back goes to the view before the zoom."""
     open_lisa(page)
     assert wait_until(lambda: f"case={LISA}" in address_of(page), 60), address_of(page)
-    assert wait_until(lambda: (r := page.evaluate(_RANGE_JS)) and r["opened"], 60), page.evaluate(_RANGE_JS)
-    opened = page.evaluate(_RANGE_JS)["opened"]
+    assert wait_until(lambda: (r := page.evaluate(SHOWN_JS)) and r["opened"], 60), page.evaluate(SHOWN_JS)
+    opened = page.evaluate(SHOWN_JS)["opened"]
     assert "shown=" not in page.url  # where the axis opens: nothing to keep
-    page.evaluate("""() => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
-                     {'xaxis.range': ['2021-01-01', '2023-06-01']})""")
+    zoom_timeline(page, ['2021-01-01', '2023-06-01'])
     search = lambda: page.evaluate("() => location.search")  # noqa: E731  (read in the page: it draws frames)
     assert wait_until(lambda: "shown=2021-01-01,2023-06-01" in search(), 90), search()
     address = page.url
 
     page.reload()
-    assert wait_until(lambda: (r := page.evaluate(_RANGE_JS)) and r["shown"] == ["2021-01-01", "2023-06-01"]
-                      and r["fitted"] == r["shown"], 90), page.evaluate(_RANGE_JS)
+    assert wait_until(lambda: (r := page.evaluate(SHOWN_JS)) and r["shown"] == ["2021-01-01", "2023-06-01"]
+                      and r["fitted"] == r["shown"], 90), page.evaluate(SHOWN_JS)
     assert page.url == address
     window = page.locator("#timeline-window [role=slider]").first.get_attribute("aria-valuenow")
     assert window is not None and abs(int(window) - 18628) <= 1  # 2021-01-01 in days since 1970: the slider too
     # back: the view before the zoom
     page.go_back()
-    assert wait_until(lambda: "shown=" not in search() and page.evaluate(_RANGE_JS)["shown"] == opened, 60), \
-        (search(), page.evaluate(_RANGE_JS))
+    assert wait_until(lambda: "shown=" not in search() and page.evaluate(SHOWN_JS)["shown"] == opened, 60), \
+        (search(), page.evaluate(SHOWN_JS))
     assert not recorder.errors
 
 

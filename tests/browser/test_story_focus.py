@@ -20,14 +20,12 @@ from tests.history_case import NAME, write_history_case
 
 from .conftest import SAMPLES, Server
 from .helpers import all_ids, graph_data, wait_until
+from .timeline_axis import shown_range, timeline_js, zoom_timeline
 
 SEM = load_case(SAMPLES / "calamiteit_sem.json")
 
-_AXIS = """() => {
-    const gd = document.querySelector('#timeline-graph .js-plotly-plot');
-    if (!gd || !gd.layout || !gd.layout.xaxis || !gd.layout.xaxis.range) { return null; }
-    return gd.layout.xaxis.range.map(v => typeof v === 'number' ? new Date(v).toISOString() : String(v));
-}"""
+_AXIS = timeline_js("""if (!gd || !gd.layout || !gd.layout.xaxis || !gd.layout.xaxis.range) { return null; }
+    return gd.layout.xaxis.range.map(realDay);""")
 
 _LABELS = """() => {
     // the label annotations plotly draws (it leaves out those of marks outside the range), with their boxes
@@ -113,9 +111,7 @@ def test_the_window_slider_shows_the_period_shown_and_moves_it(tab: Any, history
     assert wait_until(lambda: _year(tab.evaluate(_AXIS)[0]) < 1978.5, 30), tab.evaluate(_AXIS)
     expect(tab.locator("#timeline-graph .annotation-text", has_text="Moeder wordt geboren")).to_be_visible()
     # a zoom in the plot (plotly's relayout, as a drag): the slider follows
-    span = ["2015-01-01", "2017-01-01"]
-    tab.evaluate("""span => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
-                    {'xaxis.range': span})""", span)
+    zoom_timeline(tab, ["2015-01-01", "2017-01-01"])
     assert wait_until(lambda: [round(_day_year(end)) for end in tab.evaluate(_WINDOW)] == [2015, 2017], 30), \
         tab.evaluate(_WINDOW)
 
@@ -173,14 +169,13 @@ def test_the_period_chosen_stays_when_the_language_changes(tab: Any, history_ser
     assert wait_until(lambda: len(tab.evaluate(_LABELS)) >= 25, 90)
     span = ["2013-01-01", "2017-01-01"]
     # set as the window slider sets it (Plotly.relayout: plotly itself keeps only a zoom made by hand)
-    tab.evaluate("""span => window.Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),
-                    {'xaxis.range': span})""", span)
-    assert wait_until(lambda: tab.evaluate(_FITTED) == span, 60), tab.evaluate(_FITTED)
+    zoom_timeline(tab, span)
+    assert wait_until(lambda: shown_range(tab)["fitted"] == span, 60), shown_range(tab)
     tab.locator("label", has_text="EN").first.click()
     expect(tab.locator("#timeline-graph .annotation-text", has_text="▲ Formal")).to_be_visible()
     _settled(tab)
-    assert [value[:10] for value in tab.evaluate(_AXIS)] == span
-    assert tab.evaluate(_FITTED) == span  # its words fitted for it
+    assert tab.evaluate(_AXIS) == span
+    assert shown_range(tab)["fitted"] == span  # its words fitted for it
     assert [round(_day_year(end)) for end in tab.evaluate(_WINDOW)] == [2013, 2017]
 
 
