@@ -18,10 +18,6 @@
   var PENDING_MS = 60000;
 
   /* A day (days since 1970) as plotly's date: "2015-03-01". */
-  function isoDay(days) {
-    return new Date(Math.round(days) * DAY).toISOString().slice(0, 10);
-  }
-
   /* An axis position (days, fractional on the focus axis) as a plotly date to the millisecond. */
   function axisDate(days) {
     return new Date(Math.round(days * DAY)).toISOString().replace("T", " ").replace("Z", "");
@@ -184,7 +180,7 @@
       if (!askAgainIfStale(gd)) { return; }
       var shown = shownDays(gd), drag = gd.querySelector(".draglayer .xy .nsewdrag");
       window.dash_clientside.set_props("timeline-zoom", {data: {
-        relayout: {"xaxis.range": [isoDay(shown[0]), isoDay(shown[1])]},
+        relayout: {"xaxis.range": [axisDate(shown[0]), axisDate(shown[1])]},
         width: drag ? parseFloat(drag.getAttribute("width")) : null, rev: gd.layout.uirevision, at: Date.now()}});
     }, FIT_WAIT_MS);
   }

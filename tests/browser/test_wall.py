@@ -16,6 +16,7 @@ from models import load_case
 from .conftest import SAMPLES
 from .helpers import all_ids, choose_case, click_point, graph_data, wait_until
 from .label_boxes import settled_labels
+from .timeline_axis import timeline_js
 
 SEM = load_case(SAMPLES / "calamiteit_sem.json")
 SIZES = [(1920, 1080), (1280, 720)]
@@ -187,14 +188,10 @@ def test_a_zoom_on_the_wall_shows_the_months_it_spans(page: Any, refit: bool) ->
     wall = f"() => document.querySelector('{graph}')?.layout?.meta?.wall"
     assert wait_until(lambda: page.evaluate(wall) == "timeline", 60)
     assert settled_labels(page, 20, (1280, 720))
-    page.evaluate("""([graph, refit]) => {  // real days → the focus axis's units, as window.js does
-        const gd = document.querySelector(graph), [real, axis] = gd.layout.meta.time_knots;
-        const at = (ms) => { for (let i = 1; i < real.length; i++) if (ms <= real[i])
-            return axis[i - 1] + (ms - real[i - 1]) / (real[i] - real[i - 1]) * (axis[i] - axis[i - 1]);
-            return axis[axis.length - 1]; };
-        window.Plotly.relayout(gd, {'xaxis.range': [at(Date.parse('2019-03-01')), at(Date.parse('2019-10-01'))]});
-        if (refit) window.Plotly.relayout(gd, {width: gd.layout.width, height: gd.layout.height});
-    }""", [graph, refit])
+    # the zoom, and with ``refit`` a resize in the same moment (one page call: plotly reports both at once)
+    page.evaluate(timeline_js("""window.Plotly.relayout(gd, {'xaxis.range': arg.span.map(axisMs)});
+        if (arg.refit) window.Plotly.relayout(gd, {width: gd.layout.width, height: gd.layout.height});"""),
+                  {"span": ["2019-03-01", "2019-10-01"], "refit": refit})
 
     def ticks() -> list[str]:
         return page.evaluate(f"() => [...document.querySelectorAll('{graph} .xtick text, {graph} .x2tick text')]"
